@@ -1,0 +1,53 @@
+import { displayPart, parseArnValue } from "../src/core/arn.js";
+import { closest } from "../src/core/match.js";
+import { knownString } from "../src/core/value.js";
+import { defineRule } from "../src/engine/rule.js";
+
+export default defineRule({
+  id: "role-arn-resolves",
+  severity: "error",
+  description: "The role a ServiceAccount annotates must be one of the roles in the scanned code",
+  tags: ["correctness"],
+  messages: {
+    missing: "ServiceAccount {{sa}} annotates role {{name}}, but no scanned role has that name{{hint}}",
+  },
+  docs: {
+    rationale:
+      "A role ARN that names no existing role is the commonest cause of `NoCredentialProviders` and `AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity`: the annotation was typed by hand, the role was renamed, or it carries an environment suffix that differs. The rule runs only when the scan contains roles, so a manifests-only scan stays quiet.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-prod\n",
+        "terraform/iam.tf": "resource \"aws_iam_role\" \"payments\" {\n  name               = \"payments-api-production\"\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n}\n",
+      },
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production\n",
+        "terraform/iam.tf": "resource \"aws_iam_role\" \"payments\" {\n  name               = \"payments-api-production\"\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n}\n",
+      },
+    },
+    fix: "Correct the role name in the annotation (the suggestion names the closest scanned role), or scan the Terraform that declares the role.",
+  },
+  check(model, report) {
+    if (model.roles.length === 0) return;
+    const names = model.roles.map((r) => knownString(r.name)).filter((n): n is string => n !== undefined);
+    for (const sa of model.serviceAccounts) {
+      if (!sa.roleArn) continue;
+      const arn = parseArnValue(sa.roleArn);
+      if (!arn || arn.resourceType !== "role" || displayPart(arn.name) !== arn.name) continue;
+      const lookup = model.rolesForArn(sa.roleArn);
+      if (lookup.roles.length > 0 || lookup.undecidable) continue;
+      const suggestion = closest(arn.name, names);
+      const role = suggestion ? model.roles.find((r) => knownString(r.name) === suggestion) : undefined;
+      report(
+        "missing",
+        sa.roleArn.loc,
+        { sa: `${sa.namespace}/${sa.name}`, name: arn.name, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" },
+        {
+          related: role ? [{ location: role.loc, message: `role ${suggestion} is declared here` }] : [],
+          fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code.",
+        },
+      );
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { knownString } from "../src/core/value.js";
+import { defineRule } from "../src/engine/rule.js";
+import { STS_AUDIENCE, claimConditions, providerOf, statementAccepts, valuesText, webIdentityStatements } from "../src/iam/trust.js";
+
+export default defineRule({
+  id: "trust-audience-sts",
+  severity: "error",
+  description: "Web-identity trust statements must require aud = sts.amazonaws.com (or the ServiceAccount's audience)",
+  tags: ["correctness", "security"],
+  messages: {
+    missing: "Trust statement of role {{role}} has no {{provider}}:aud condition; any audience the provider issues is accepted",
+    wrong: "Trust statement of role {{role}} expects aud {{actual}}, but the pod's token carries {{expected}}",
+  },
+  docs: {
+    rationale:
+      "The pod identity webhook requests projected tokens for the audience `sts.amazonaws.com` (or the ServiceAccount's `eks.amazonaws.com/audience`). A trust statement that expects another audience never matches, so the pod cannot assume the role; one without an `aud` condition accepts tokens minted for any audience, which AWS's IRSA guidance and the terraform-aws-modules IRSA module both rule out.",
+    fail: {
+      files: {
+        "iam/trust.json": '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": {\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:team-payments:payments-api",\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazon.com"\n    } }\n  }]\n}\n',
+      },
+    },
+    pass: {
+      files: {
+        "iam/trust.json": '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": {\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:team-payments:payments-api",\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"\n    } }\n  }]\n}\n',
+      },
+    },
+    fix: "Add (or correct) the condition `\"<provider>:aud\": \"sts.amazonaws.com\"` next to the `:sub` condition.",
+  },
+  check(model, report) {
+    for (const role of model.roles) {
+      const audiences = new Set([STS_AUDIENCE]);
+      for (const sa of model.serviceAccountsOf(role)) {
+        const custom = knownString(sa.audience);
+        if (custom) audiences.add(custom);
+      }
+      for (const s of webIdentityStatements(role.trust)) {
+        const { conditions, undecidable } = claimConditions(s, "aud");
+        if (conditions.length === 0) {
+          if (!undecidable) report("missing", s.loc, { role: role.displayName, provider: providerOf(s) }, { fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
+          continue;
+        }
+        if ([...audiences].some((a) => statementAccepts(s, "aud", a) !== "no")) continue;
+        const values = conditions.flatMap((c) => c.values);
+        report("wrong", conditions[0].valuesLoc, { role: role.displayName, actual: valuesText(values), expected: [...audiences].join(" or ") }, {
+          fix: `Set the aud condition to ${[...audiences].join(" or ")}.`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,101 @@
+import type { SourceLocation } from "./location.js";
+import type { Value } from "./value.js";
+
+/**
+ * What the parsers and the Terraform evaluator hand to the linker: one record per declared object,
+ * every field a located Value. Nothing here is linked or judged yet.
+ */
+
+export interface ServiceAccountDecl {
+  name: string;
+  namespace: string;
+  /** The `metadata.name` value (or the Terraform block): where findings about the account point. */
+  loc: SourceLocation;
+  roleArn?: Value;
+  tokenExpiration?: Value;
+  audience?: Value;
+  automount?: Value;
+  origin: "kubernetes" | "terraform";
+}
+
+export interface WorkloadDecl {
+  kind: string;
+  name: string;
+  namespace: string;
+  loc: SourceLocation;
+  serviceAccountName: string;
+  /** Where the service account is named, or the pod spec when it is left to default. */
+  serviceAccountLoc: SourceLocation;
+  tokenExpiration?: Value;
+  automount?: Value;
+}
+
+/** A role from Terraform, an IAM JSON export or the built-in IRSA module semantics. */
+export interface RoleDecl {
+  /** Terraform address or file-derived id, unique within the scan. */
+  id: string;
+  name: Value;
+  /** Set when only a prefix of the name is known (`name_prefix`, module `use_name_prefix`). */
+  namePrefix?: Value;
+  path: Value;
+  /** An ARN given explicitly (IAM exports); Terraform roles derive theirs. */
+  arn?: Value;
+  trust?: Value;
+  loc: SourceLocation;
+  /** Inline policies (aws_iam_role_policy, inline_policy blocks). */
+  inlinePolicies: PolicyDecl[];
+  /** Managed policy ARNs attached in the role's own declaration (module role_policy_arns etc.). */
+  attachedPolicyArns: Value[];
+  /** Role-scoped module: the trust document is generated, and this says from where. */
+  generatedTrust?: boolean;
+}
+
+export interface PolicyDecl {
+  id: string;
+  name: Value;
+  path: Value;
+  document: Value;
+  loc: SourceLocation;
+}
+
+/** A managed policy attached to a role by name, or an inline policy put on it. */
+export interface AttachmentDecl {
+  role: Value;
+  policyArn?: Value;
+  inline?: PolicyDecl;
+  loc: SourceLocation;
+  /** Set when the attachment is declared with its role (module calls): links by id, not name. */
+  roleId?: string;
+}
+
+export interface OidcProviderDecl {
+  id: string;
+  url: Value;
+  clientIds: Value;
+  loc: SourceLocation;
+}
+
+/** A policy document found on its own (an IAM JSON file that no role declaration owns). */
+export interface StandaloneDocumentDecl {
+  document: Value;
+  loc: SourceLocation;
+}
+
+export interface Declarations {
+  serviceAccounts: ServiceAccountDecl[];
+  workloads: WorkloadDecl[];
+  roles: RoleDecl[];
+  policies: PolicyDecl[];
+  attachments: AttachmentDecl[];
+  oidcProviders: OidcProviderDecl[];
+  documents: StandaloneDocumentDecl[];
+}
+
+export function emptyDeclarations(): Declarations {
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [] };
+}
+
+export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {
+  for (const key of Object.keys(into) as Array<keyof Declarations>) (into[key] as unknown[]).push(...from[key]);
+  return into;
+}

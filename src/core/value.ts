@@ -1,0 +1,171 @@
+import type { SourceLocation } from "./location.js";
+
+/**
+ * A value read from a source file: known with its location, partially known (a string template
+ * with unknown parts), or unknown with the reason. Rules never report on what is not known.
+ */
+export type Value =
+  | StringValue
+  | NumberValue
+  | BoolValue
+  | NullValue
+  | ListValue
+  | ObjectValue
+  | TemplateValue
+  | UnknownValue;
+
+interface Located {
+  loc: SourceLocation;
+}
+
+export interface StringValue extends Located {
+  kind: "string";
+  value: string;
+  /** The structured value this string is the JSON encoding of (jsonencode, policy documents). */
+  json?: Value;
+  /** Set when the text stands verbatim in a file from this position on, so offsets map back. */
+  verbatimFrom?: { file: string; offset: number; text: string };
+}
+export interface NumberValue extends Located {
+  kind: "number";
+  value: number;
+}
+export interface BoolValue extends Located {
+  kind: "bool";
+  value: boolean;
+}
+export interface NullValue extends Located {
+  kind: "null";
+}
+export interface ListValue extends Located {
+  kind: "list";
+  items: Value[];
+}
+export interface ObjectValue extends Located {
+  kind: "object";
+  entries: Map<string, Value>;
+  keyLocs: Map<string, SourceLocation>;
+  /** Keys that are not fully known (Terraform `"${local.issuer}:sub" = ...`), by their map key. */
+  keyValues?: Map<string, Value>;
+  /** Set on Terraform resource objects: attributes not listed are computed at apply, so unknown. */
+  openReason?: string;
+}
+/** A string whose known parts are literal text and whose other parts are unknown. */
+export interface TemplateValue extends Located {
+  kind: "template";
+  parts: Array<string | UnknownValue>;
+}
+export interface UnknownValue extends Located {
+  kind: "unknown";
+  reason: string;
+  /** An evaluation error rather than a value not known before apply: `try()` moves past it. */
+  error?: boolean;
+}
+
+export const str = (value: string, loc: SourceLocation): StringValue => ({ kind: "string", value, loc });
+export const num = (value: number, loc: SourceLocation): NumberValue => ({ kind: "number", value, loc });
+export const bool = (value: boolean, loc: SourceLocation): BoolValue => ({ kind: "bool", value, loc });
+export const nul = (loc: SourceLocation): NullValue => ({ kind: "null", loc });
+export const list = (items: Value[], loc: SourceLocation): ListValue => ({ kind: "list", items, loc });
+export const unknown = (reason: string, loc: SourceLocation): UnknownValue => ({ kind: "unknown", reason, loc });
+
+export function obj(
+  entries: Map<string, Value>,
+  loc: SourceLocation,
+  keyLocs: Map<string, SourceLocation> = new Map(),
+): ObjectValue {
+  return { kind: "object", entries, loc, keyLocs };
+}
+
+export function isKnown(v: Value): boolean {
+  switch (v.kind) {
+    case "unknown":
+    case "template":
+      return false;
+    case "list":
+      return v.items.every(isKnown);
+    case "object":
+      return [...v.entries.values()].every(isKnown);
+    default:
+      return true;
+  }
+}
+
+/** The first unknown inside a value, to explain why something could not be checked. */
+export function firstUnknown(v: Value): UnknownValue | undefined {
+  switch (v.kind) {
+    case "unknown":
+      return v;
+    case "template":
+      return v.parts.find((p): p is UnknownValue => typeof p !== "string");
+    case "list":
+      for (const item of v.items) {
+        const u = firstUnknown(item);
+        if (u) return u;
+      }
+      return undefined;
+    case "object":
+      for (const item of v.entries.values()) {
+        const u = firstUnknown(item);
+        if (u) return u;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A known scalar as the string IAM and Kubernetes would see; undefined when not known. */
+export function knownString(v: Value | undefined): string | undefined {
+  if (!v) return undefined;
+  if (v.kind === "string") return v.value;
+  if (v.kind === "number") return String(v.value);
+  if (v.kind === "bool") return String(v.value);
+  return undefined;
+}
+
+/** IAM accepts a string or a list of strings in most places: this flattens both. */
+export function asItems(v: Value | undefined): Value[] {
+  if (!v || v.kind === "null") return [];
+  if (v.kind === "list") return v.items;
+  return [v];
+}
+
+export function getEntry(v: Value | undefined, key: string): Value | undefined {
+  return v?.kind === "object" ? v.entries.get(key) : undefined;
+}
+
+/** Like getEntry, but IAM element names are matched case-sensitively first, then insensitively. */
+export function getEntryLoose(v: Value | undefined, key: string): Value | undefined {
+  if (v?.kind !== "object") return undefined;
+  const exact = v.entries.get(key);
+  if (exact) return exact;
+  const lower = key.toLowerCase();
+  for (const [k, val] of v.entries) if (k.toLowerCase() === lower) return val;
+  return undefined;
+}
+
+/** Converts a known value into plain JSON data (for tests, JSON output and jsonencode). */
+export function toPlain(v: Value): unknown {
+  switch (v.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return v.value;
+    case "null":
+      return null;
+    case "list":
+      return v.items.map(toPlain);
+    case "object":
+      return Object.fromEntries([...v.entries].map(([k, val]) => [k, toPlain(val)]));
+    case "template":
+      return v.parts.map((p) => (typeof p === "string" ? p : "${?}")).join("");
+    case "unknown":
+      return "${?}";
+  }
+}
+
+export function describeValue(v: Value): string {
+  const plain = toPlain(v);
+  return typeof plain === "string" ? plain : JSON.stringify(plain);
+}

@@ -1,0 +1,106 @@
+import type { SourceLocation } from "../core/location.js";
+import { asItems, getEntryLoose, knownString, str, type ObjectValue, type Value } from "../core/value.js";
+
+/** An IAM policy document read from any source, every element located. */
+export interface PolicyDocument {
+  loc: SourceLocation;
+  statements: Statement[];
+  /** False when part of the statement list is not known: absence proves nothing then. */
+  complete: boolean;
+}
+
+export interface Statement {
+  loc: SourceLocation;
+  index: number;
+  sid?: string;
+  effect?: Value;
+  actions: Value[];
+  notActions: Value[];
+  resources: Value[];
+  notResources: Value[];
+  principals: Principal[];
+  notPrincipals: Principal[];
+  conditions: Condition[];
+  /** Where `Action`/`Resource`/`Principal` are written, for findings about a missing value. */
+  actionLoc?: SourceLocation;
+  complete: boolean;
+}
+
+export interface Principal {
+  /** AWS, Federated, Service, CanonicalUser, or "*" for `Principal: "*"`. */
+  type: string;
+  value: Value;
+}
+
+export interface Condition {
+  operator: Value;
+  key: Value;
+  values: Value[];
+  /** Location of the key (and operator) in the source. */
+  loc: SourceLocation;
+  valuesLoc: SourceLocation;
+}
+
+/** Reads a located Value shaped like IAM JSON. Anything not known stays unknown, never guessed. */
+export function readPolicyDocument(v: Value): PolicyDocument {
+  if (v.kind !== "object") return { loc: v.loc, statements: [], complete: false };
+  const raw = getEntryLoose(v, "Statement");
+  if (!raw) return { loc: v.loc, statements: [], complete: true };
+  const complete = raw.kind === "list" || raw.kind === "object";
+  const statements = asItems(raw)
+    .filter((s): s is ObjectValue => s.kind === "object")
+    .map((s, index) => readStatement(s, index));
+  const allKnown = asItems(raw).every((s) => s.kind === "object");
+  return { loc: v.loc, statements, complete: complete && allKnown };
+}
+
+function readStatement(s: ObjectValue, index: number): Statement {
+  const get = (k: string) => getEntryLoose(s, k);
+  const principal = get("Principal");
+  const notPrincipal = get("NotPrincipal");
+  const conditions = readConditions(get("Condition"));
+  const unknownParts = [...s.entries.keys()].some((k) => k.startsWith("\u0000"));
+  return {
+    loc: s.loc,
+    index,
+    sid: knownString(get("Sid")),
+    effect: get("Effect"),
+    actions: asItems(get("Action")),
+    notActions: asItems(get("NotAction")),
+    resources: asItems(get("Resource")),
+    notResources: asItems(get("NotResource")),
+    principals: readPrincipals(principal),
+    notPrincipals: readPrincipals(notPrincipal),
+    conditions: conditions.conditions,
+    actionLoc: (get("Action") ?? get("NotAction"))?.loc,
+    complete: !unknownParts && conditions.complete && [principal, get("Condition")].every((p) => p === undefined || p.kind === "object" || p.kind === "string"),
+  };
+}
+
+function readPrincipals(v: Value | undefined): Principal[] {
+  if (!v) return [];
+  if (v.kind !== "object") return [{ type: "*", value: v }];
+  const out: Principal[] = [];
+  for (const [type, ids] of v.entries) for (const value of asItems(ids)) out.push({ type, value });
+  return out;
+}
+
+function readConditions(v: Value | undefined): { conditions: Condition[]; complete: boolean } {
+  if (!v) return { conditions: [], complete: true };
+  if (v.kind !== "object") return { conditions: [], complete: false };
+  const conditions: Condition[] = [];
+  let complete = true;
+  for (const [op, inner] of v.entries) {
+    if (op.startsWith("\u0000") && !v.keyValues?.has(op)) complete = false;
+    if (inner.kind !== "object") {
+      complete = false;
+      continue;
+    }
+    const operator = v.keyValues?.get(op) ?? str(op, v.keyLocs.get(op) ?? inner.loc);
+    for (const [key, values] of inner.entries) {
+      const keyValue = inner.keyValues?.get(key) ?? str(key, inner.keyLocs.get(key) ?? values.loc);
+      conditions.push({ operator, key: keyValue, values: asItems(values), loc: inner.keyLocs.get(key) ?? values.loc, valuesLoc: values.loc });
+    }
+  }
+  return { conditions, complete };
+}

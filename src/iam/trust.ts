@@ -1,0 +1,77 @@
+import { endsWithKnown, globMatches, matchValue, anyTri, type Tri } from "../core/match.js";
+import { knownString, type Value } from "../core/value.js";
+import type { Condition, PolicyDocument, Statement } from "./document.js";
+
+export const WEB_IDENTITY_ACTION = "sts:AssumeRoleWithWebIdentity";
+export const STS_AUDIENCE = "sts.amazonaws.com";
+
+export function subject(namespace: string, name: string): string {
+  return `system:serviceaccount:${namespace}:${name}`;
+}
+
+/** Allow statements that let an OIDC identity assume the role. */
+export function webIdentityStatements(doc: PolicyDocument | undefined): Statement[] {
+  return (doc?.statements ?? []).filter((s) => knownString(s.effect) !== "Deny" && isWebIdentity(s));
+}
+
+function isWebIdentity(s: Statement): boolean {
+  const federated = s.principals.some((p) => p.type === "Federated" && !/cognito-identity/.test(knownString(p.value) ?? ""));
+  const action = s.actions.some((a) => {
+    const text = knownString(a);
+    return text !== undefined && globMatches(text, WEB_IDENTITY_ACTION, true);
+  });
+  return federated || action;
+}
+
+/** Conditions on the token claim `<provider>:<claim>`; a key not known at all may be any claim. */
+export function claimConditions(s: Statement, claim: "sub" | "aud"): { conditions: Condition[]; undecidable: boolean } {
+  const conditions = s.conditions.filter((c) => endsWithKnown(c.key, `:${claim}`));
+  const undecidable = !s.complete || s.conditions.some((c) => c.key.kind === "unknown");
+  return { conditions, undecidable };
+}
+
+/** Whether one condition accepts a single-valued claim, by IAM's operator semantics. */
+export function conditionAccepts(c: Condition, claim: string): Tri {
+  const op = knownString(c.operator);
+  if (op === undefined) return "maybe";
+  const base = op.replace(/^(ForAnyValue|ForAllValues):/, "").replace(/IfExists$/, "");
+  const ignoreCase = base.includes("IgnoreCase");
+  const text = ignoreCase ? claim.toLowerCase() : claim;
+  const glob = base.startsWith("StringLike") || base.startsWith("StringNotLike");
+  const results = c.values.map((v) => matchValue(ignoreCase && v.kind === "string" ? { ...v, value: v.value.toLowerCase() } : v, text, glob));
+  const any = anyTri(results);
+  if (base.startsWith("StringEquals") || base === "StringLike") return any;
+  if (base.startsWith("StringNotEquals") || base === "StringNotLike") return any === "yes" ? "no" : any === "no" ? "yes" : "maybe";
+  return "maybe";
+}
+
+/** Whether a statement's conditions on `claim` accept the value (all conditions must). */
+export function statementAccepts(s: Statement, claim: "sub" | "aud", value: string): Tri {
+  const { conditions, undecidable } = claimConditions(s, claim);
+  let result: Tri = "yes";
+  for (const c of conditions) {
+    const r = conditionAccepts(c, value);
+    if (r === "no") return "no";
+    if (r === "maybe") result = "maybe";
+  }
+  return undecidable && result === "yes" && conditions.length === 0 ? "maybe" : result;
+}
+
+/** Whether the role's trust admits a ServiceAccount's token subject through some statement. */
+export function trustAdmits(doc: PolicyDocument, sub: string): Tri {
+  const result = anyTri(webIdentityStatements(doc).map((s) => statementAccepts(s, "sub", sub)));
+  return result === "no" && !doc.complete ? "maybe" : result;
+}
+
+export function valuesText(values: Value[]): string {
+  return values.map((v) => knownString(v) ?? "${…}").join(", ");
+}
+
+/** The OIDC provider host a statement's Federated principal names, for messages. */
+export function providerOf(s: Statement): string {
+  for (const p of s.principals) {
+    const arn = p.type === "Federated" ? knownString(p.value) : undefined;
+    if (arn?.includes("oidc-provider/")) return arn.slice(arn.indexOf("oidc-provider/") + "oidc-provider/".length);
+  }
+  return "<provider>";
+}

@@ -1,0 +1,74 @@
+import type { SourceLocation } from "../../core/location.js";
+
+/** HCL syntax as irsa-lint evaluates it: tree-sitter's tree, reduced to what carries meaning. */
+export interface HclFile {
+  file: string;
+  body: Body;
+  /** Source text, kept so heredoc JSON can be re-parsed with positions in this file. */
+  text: string;
+}
+
+export interface Body {
+  attributes: Attribute[];
+  blocks: Block[];
+}
+
+export interface Attribute {
+  name: string;
+  nameLoc: SourceLocation;
+  expr: Expr;
+  loc: SourceLocation;
+}
+
+export interface Block {
+  type: string;
+  labels: string[];
+  labelLocs: SourceLocation[];
+  body: Body;
+  loc: SourceLocation;
+  /** The block's first line (`resource "a" "b" {`): where findings about the whole block point. */
+  headerLoc: SourceLocation;
+}
+
+export type TemplatePart =
+  | { type: "text"; value: string; offset: number; verbatim: boolean; loc: SourceLocation }
+  | { type: "interp"; expr: Expr }
+  | { type: "if"; cond: Expr; then: TemplatePart[]; else: TemplatePart[]; loc: SourceLocation }
+  | { type: "for"; keyVar?: string; valueVar: string; collection: Expr; body: TemplatePart[]; loc: SourceLocation };
+
+export type Traversal =
+  | { type: "attr"; name: string; loc: SourceLocation }
+  | { type: "index"; index: Expr; loc: SourceLocation }
+  | { type: "splat"; loc: SourceLocation };
+
+export type Expr =
+  | { type: "literal"; value: string | number | boolean | null; loc: SourceLocation }
+  | { type: "template"; parts: TemplatePart[]; heredoc: boolean; loc: SourceLocation }
+  | { type: "tuple"; items: Expr[]; loc: SourceLocation }
+  | { type: "object"; items: ObjectItem[]; loc: SourceLocation }
+  | { type: "variable"; name: string; loc: SourceLocation }
+  | { type: "traverse"; object: Expr; steps: Traversal[]; loc: SourceLocation }
+  | { type: "call"; name: string; args: Expr[]; expandLast: boolean; loc: SourceLocation }
+  | { type: "conditional"; cond: Expr; then: Expr; else: Expr; loc: SourceLocation }
+  | { type: "binary"; op: string; left: Expr; right: Expr; loc: SourceLocation }
+  | { type: "unary"; op: string; operand: Expr; loc: SourceLocation }
+  | {
+      type: "for";
+      kind: "tuple" | "object";
+      keyVar?: string;
+      valueVar: string;
+      collection: Expr;
+      keyExpr?: Expr;
+      valueExpr: Expr;
+      cond?: Expr;
+      group: boolean;
+      loc: SourceLocation;
+    }
+  | { type: "invalid"; loc: SourceLocation };
+
+export interface ObjectItem {
+  /** A bare identifier key is a literal name; a parenthesised or quoted one is an expression. */
+  key: Expr;
+  value: Expr;
+  loc: SourceLocation;
+}

@@ -1,0 +1,68 @@
+import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Language, Parser, type Node } from "web-tree-sitter";
+import type { Diagnostic } from "../../core/diagnostic.js";
+import type { HclFile } from "./ast.js";
+import { HclConverter } from "./convert.js";
+
+export interface HclParseResult {
+  file?: HclFile;
+  errors: Diagnostic[];
+}
+
+export interface HclParser {
+  parse(file: string, text: string): HclParseResult;
+}
+
+function grammarPath(): string {
+  const bundled = fileURLToPath(new URL("../../../wasm/tree-sitter-terraform.wasm", import.meta.url));
+  if (existsSync(bundled)) return bundled;
+  return createRequire(import.meta.url).resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm");
+}
+
+function runtimePath(): string {
+  const bundled = fileURLToPath(new URL("../../../wasm/web-tree-sitter.wasm", import.meta.url));
+  if (existsSync(bundled)) return bundled;
+  return createRequire(import.meta.url).resolve("web-tree-sitter/web-tree-sitter.wasm");
+}
+
+/** Loads the HCL grammar. WebAssembly start costs tens of milliseconds: call only when there is HCL. */
+export async function createHclParser(): Promise<HclParser> {
+  const runtime = runtimePath();
+  await Parser.init({ locateFile: () => runtime });
+  const language = await Language.load(grammarPath());
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return {
+    parse(file, text) {
+      const tree = parser.parse(text);
+      if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+      try {
+        const converter = new HclConverter(file, text);
+        if (tree.rootNode.hasError) {
+          const bad = firstError(tree.rootNode)!;
+          const loc = converter.loc(bad);
+          const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 30).split("\n")[0])}`;
+          return { errors: [{ level: "error", message: `HCL syntax error: ${what}`, location: loc }] };
+        }
+        const body = tree.rootNode.namedChild(0);
+        return { file: { file, text, body: body ? converter.body(body) : { attributes: [], blocks: [] } }, errors: [] };
+      } finally {
+        tree.delete();
+      }
+    },
+  };
+}
+
+function firstError(n: Node): Node | undefined {
+  if (n.isError || n.isMissing) return n;
+  for (let i = 0; i < n.childCount; i++) {
+    const c = n.child(i)!;
+    if (c.hasError || c.isMissing) {
+      const found = firstError(c);
+      if (found) return found;
+    }
+  }
+  return n.hasError ? n : undefined;
+}

@@ -1,0 +1,97 @@
+import { LineCounter, parseDocument } from "yaml";
+import { emptyDeclarations } from "../core/declarations.js";
+import { getEntry, knownString, str, type Value } from "../core/value.js";
+import type { FileParseResult } from "./result.js";
+import { yamlToValue, type PositionOf } from "./yaml-value.js";
+
+/**
+ * Parses JSON with positions. `yaml` is used rather than JSON.parse because it keeps every node's
+ * range and reports duplicate keys, which JSON.parse silently collapses.
+ */
+export function parseJsonWithPositions(
+  file: string,
+  text: string,
+  position?: PositionOf,
+  offset = 0,
+): { value?: Value; error?: { message: string; line: number; column: number } } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at: PositionOf =
+    position !== undefined
+      ? (o) => position(o + offset)
+      : (o) => {
+          const p = lineCounter.linePos(o);
+          return { line: p.line, column: p.col };
+        };
+  const problem = doc.errors[0];
+  if (problem) {
+    const p = at(problem.pos[0]);
+    return { error: { message: problem.message.split("\n")[0], line: p.line, column: p.column } };
+  }
+  return { value: yamlToValue(doc, doc.contents as never, file, at) };
+}
+
+/** Reads an IAM JSON file: a policy document, or `aws iam get-role` output naming its role. */
+export function parseIamJson(file: string, text: string): FileParseResult {
+  const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
+  const mentionsIam = /"(Statement|Role)"/.test(text);
+  const { value, error } = parseJsonWithPositions(file, text);
+  if (error) {
+    if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
+    result.diagnostics.push({
+      level: "error",
+      message: `JSON syntax error: ${error.message}`,
+      location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 },
+    });
+    return result;
+  }
+  const role = getEntry(value, "Role");
+  if (role && getEntry(role, "RoleName")) {
+    const name = getEntry(role, "RoleName")!;
+    result.declarations.roles.push({
+      id: `${file}#${knownString(name) ?? "role"}`,
+      name,
+      path: getEntry(role, "Path") ?? str("/", name.loc),
+      arn: getEntry(role, "Arn"),
+      trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
+      loc: name.loc,
+      inlinePolicies: [],
+      attachedPolicyArns: [],
+    });
+    return result;
+  }
+  if (value && getEntry(value, "Statement")) {
+    result.declarations.documents.push({ document: value, loc: value.loc });
+    return result;
+  }
+  return { ...result, skipped: "not an IAM policy document" };
+}
+
+/** The IAM API returns trust documents URL-encoded; the CLI decodes them. Accept both. */
+function decodeTrust(v: Value | undefined): Value | undefined {
+  if (v?.kind !== "string") return v;
+  try {
+    const parsed = parseJsonWithPositions(v.loc.file, decodeURIComponent(v.value));
+    return parsed.value ? relocate(parsed.value, v) : v;
+  } catch {
+    return v;
+  }
+}
+
+/** A document decoded from a string has no positions of its own: point every part at the string. */
+export function relocate(value: Value, at: Value): Value {
+  const loc = at.loc;
+  switch (value.kind) {
+    case "list":
+      return { ...value, loc, items: value.items.map((i) => relocate(i, at)) };
+    case "object":
+      return {
+        ...value,
+        loc,
+        entries: new Map([...value.entries].map(([k, v]) => [k, relocate(v, at)])),
+        keyLocs: new Map([...value.keyLocs].map(([k]) => [k, loc])),
+      };
+    default:
+      return { ...value, loc };
+  }
+}

@@ -1,0 +1,120 @@
+import { LineCounter, parseAllDocuments } from "yaml";
+import { emptyDeclarations, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import type { SourceLocation } from "../core/location.js";
+import { asItems, getEntry, knownString, type Value } from "../core/value.js";
+import type { FileParseResult } from "./result.js";
+import { yamlToValue } from "./yaml-value.js";
+
+export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+export const TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
+export const AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+
+/** Where each workload kind keeps its pod template, as a path of keys from the object root. */
+const POD_TEMPLATE_PATHS: Record<string, string[]> = {
+  Pod: [],
+  Deployment: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  Job: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"],
+};
+
+/** Parses a YAML file as Kubernetes manifests (YAML 1.1, as the API server reads them). */
+export function parseKubernetes(file: string, text: string): FileParseResult {
+  const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
+  if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
+
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { version: "1.1", lineCounter, prettyErrors: false });
+  const position = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const docList = Array.isArray(docs) ? docs : [docs];
+  let sawKubernetes = false;
+  for (const doc of docList) {
+    const problem = doc.errors[0];
+    if (problem) {
+      result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
+      continue;
+    }
+    const value = yamlToValue(doc, doc.contents as never, file, position);
+    for (const object of kubernetesObjects(value)) {
+      sawKubernetes = true;
+      readObject(object, file, result);
+    }
+  }
+  if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
+  return result;
+}
+
+function yamlError(file: string, message: string, offset: number, position: (o: number) => { line: number; column: number }): Diagnostic {
+  const p = position(offset);
+  return {
+    level: "error",
+    message: `YAML syntax error: ${message.split("\n")[0]}`,
+    location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 },
+  };
+}
+
+/** The Kubernetes objects in one YAML document: itself, or the items of a `kind: List`. */
+function kubernetesObjects(doc: Value): Value[] {
+  const kind = knownString(getEntry(doc, "kind"));
+  if (!kind || !knownString(getEntry(doc, "apiVersion"))) return [];
+  if (kind === "List" || kind.endsWith("List")) return asItems(getEntry(doc, "items")).flatMap(kubernetesObjects);
+  return [doc];
+}
+
+function path(v: Value | undefined, keys: string[]): Value | undefined {
+  return keys.reduce<Value | undefined>((cur, key) => getEntry(cur, key), v);
+}
+
+function readObject(object: Value, file: string, result: FileParseResult): void {
+  const kind = knownString(getEntry(object, "kind"))!;
+  const metadata = getEntry(object, "metadata");
+  const nameValue = getEntry(metadata, "name");
+  const name = knownString(nameValue);
+  if (!name || !nameValue) return;
+  const namespace = knownString(getEntry(metadata, "namespace")) ?? "default";
+  const annotations = getEntry(metadata, "annotations");
+
+  if (kind === "ServiceAccount") {
+    const sa: ServiceAccountDecl = {
+      name,
+      namespace,
+      loc: nameValue.loc,
+      roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
+      tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
+      audience: getEntry(annotations, AUDIENCE_ANNOTATION),
+      automount: getEntry(object, "automountServiceAccountToken"),
+      origin: "kubernetes",
+    };
+    result.declarations.serviceAccounts.push(sa);
+    return;
+  }
+
+  const templatePath = POD_TEMPLATE_PATHS[kind];
+  if (!templatePath) return;
+  const template = templatePath.length ? path(object, templatePath) : object;
+  const podSpec = getEntry(template, "spec");
+  if (!podSpec) return;
+  result.declarations.workloads.push(readWorkload(kind, name, namespace, nameValue.loc, template, podSpec));
+}
+
+function readWorkload(kind: string, name: string, namespace: string, loc: SourceLocation, template: Value | undefined, podSpec: Value): WorkloadDecl {
+  const saValue = getEntry(podSpec, "serviceAccountName") ?? getEntry(podSpec, "serviceAccount");
+  const annotations = path(template, ["metadata", "annotations"]);
+  return {
+    kind,
+    name,
+    namespace,
+    loc,
+    serviceAccountName: knownString(saValue) ?? "default",
+    serviceAccountLoc: saValue?.loc ?? podSpec.loc,
+    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
+    automount: getEntry(podSpec, "automountServiceAccountToken"),
+  };
+}

@@ -1,0 +1,10 @@
+import type { Declarations } from "../core/declarations.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+
+/** What parsing one file yields: declarations, problems found on the way, or why it was skipped. */
+export interface FileParseResult {
+  declarations: Declarations;
+  /** Errors make the file "failed"; warnings and notes are informational. */
+  diagnostics: Diagnostic[];
+  skipped?: string;
+}

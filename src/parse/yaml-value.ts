@@ -1,0 +1,60 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from "yaml";
+import type { SourceLocation } from "../core/location.js";
+import { bool, list, nul, num, obj, str, unknown, type Value } from "../core/value.js";
+
+export type PositionOf = (offset: number) => { line: number; column: number };
+
+const MAX_DEPTH = 200;
+/** Alias expansions per document: enough for real anchors, too few for an alias bomb. */
+const MAX_ALIAS_EXPANSIONS = 10_000;
+
+/**
+ * Converts a parsed YAML (or JSON) node into a located Value. Aliases are resolved; a node nested
+ * deeper than any real manifest or policy becomes unknown rather than exhausting the stack.
+ */
+export function yamlToValue(doc: Document, node: Node | null | undefined, file: string, position: PositionOf): Value {
+  const locate = (n: Node | null | undefined, fallback?: SourceLocation): SourceLocation => {
+    const range = n?.range;
+    if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const start = position(range[0]);
+    const end = position(range[1]);
+    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  };
+
+  let expansions = 0;
+  const convert = (n: Node | null | undefined, depth: number, fallback?: SourceLocation): Value => {
+    const loc = locate(n, fallback);
+    if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
+    if (n == null) return nul(loc);
+    if (isAlias(n)) {
+      if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
+      const target = n.resolve(doc);
+      return target ? { ...convert(target, depth + 1), loc } : unknown(`unresolved alias *${n.source}`, loc);
+    }
+    if (isScalar(n)) {
+      const v = n.value;
+      if (typeof v === "string") return str(v, loc);
+      if (typeof v === "number") return num(v, loc);
+      if (typeof v === "bigint") return num(Number(v), loc);
+      if (typeof v === "boolean") return bool(v, loc);
+      if (v == null) return nul(loc);
+      return str(String(v), loc);
+    }
+    if (isSeq(n)) return list(n.items.map((item) => convert(item as Node, depth + 1, loc)), loc);
+    if (isMap(n)) {
+      const entries = new Map<string, Value>();
+      const keyLocs = new Map<string, SourceLocation>();
+      for (const pair of n.items) {
+        const keyNode = pair.key as Node | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const keyLoc = locate(keyNode, loc);
+        keyLocs.set(key, keyLoc);
+        entries.set(key, convert(pair.value as Node | null, depth + 1, keyLoc));
+      }
+      return obj(entries, loc, keyLocs);
+    }
+    return unknown("unsupported YAML node", loc);
+  };
+
+  return convert(node, 0);
+}

@@ -1,0 +1,192 @@
+import type { SourceLocation } from "../core/location.js";
+import { bool, firstUnknown, isKnown, list, num, obj, str, toPlain, unknown, type Value } from "../core/value.js";
+import { asText, failure, isFailure } from "./convert.js";
+
+/** What functions need from outside: reading files relative to the module, inside the scanned tree. */
+export interface FunctionHost {
+  readFile(path: string, loc: SourceLocation): { text: string; file: string } | { error: string };
+  /** Parses JSON text read from `file` with positions, for jsondecode and file(). */
+  parseJson(text: string, file: string, loc: SourceLocation, verbatim?: { file: string; offset: number }): Value;
+  templateFile(path: string, vars: Value, loc: SourceLocation): Value;
+}
+
+type Arg = () => Value;
+type Impl = (args: Value[], loc: SourceLocation, host: FunctionHost) => Value;
+
+const texts = (args: Value[]) => args.map(asText);
+
+function strict(impl: Impl): Impl {
+  // Most functions are unknown as soon as one argument is.
+  return (args, loc, host) => {
+    for (const a of args) {
+      if (a.kind === "unknown") return a.error ? a : unknown(a.reason, loc);
+      if (!isKnown(a)) return unknown(firstUnknown(a)?.reason ?? "argument not known", loc);
+    }
+    return impl(args, loc, host);
+  };
+}
+
+function stringFn(f: (...s: string[]) => string): Impl {
+  return strict((args, loc) => {
+    const t = texts(args);
+    return t.some((x) => x === undefined) ? failure("expects strings", loc) : str(f(...(t as string[])), loc);
+  });
+}
+
+function listOf(v: Value): Value[] | undefined {
+  return v.kind === "list" ? v.items : undefined;
+}
+
+function toRegex(pattern: string): RegExp {
+  // Terraform uses RE2; the subset IAM code relies on reads the same in JavaScript.
+  return new RegExp(pattern.replace(/\(\?P</g, "(?<"), "g");
+}
+
+const FUNCTIONS: Record<string, Impl> = {
+  jsonencode: strict(([v], loc) => ({ ...str(JSON.stringify(toPlain(v)), loc), json: v })),
+  jsondecode: strict(([v], loc, host) => {
+    if (v.kind !== "string") return failure("jsondecode expects a string", loc);
+    return v.json ?? host.parseJson(v.value, loc.file, loc, v.verbatimFrom);
+  }),
+  format: strict(([f, ...rest], loc) => {
+    const fmt = asText(f);
+    if (fmt === undefined) return failure("format expects a string", loc);
+    let i = 0;
+    const out = fmt.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?[sdvqft])/g, (m, spec: string) => {
+      if (spec === "%") return "%";
+      const v = rest[i++];
+      if (!v) return m;
+      const text = asText(v) ?? JSON.stringify(toPlain(v));
+      return spec.endsWith("q") ? JSON.stringify(text) : text;
+    });
+    return str(out, loc);
+  }),
+  replace: stringFn((s, search, repl) => {
+    if (search.length > 1 && search.startsWith("/") && search.endsWith("/"))
+      return s.replace(toRegex(search.slice(1, -1)), repl.replace(/\$\{(\w+)\}/g, "$$$1"));
+    return s.split(search).join(repl);
+  }),
+  lower: stringFn((s) => s.toLowerCase()),
+  upper: stringFn((s) => s.toUpperCase()),
+  trimprefix: stringFn((s, p) => (s.startsWith(p) ? s.slice(p.length) : s)),
+  trimsuffix: stringFn((s, p) => (p && s.endsWith(p) ? s.slice(0, -p.length) : s)),
+  trimspace: stringFn((s) => s.trim()),
+  trim: stringFn((s, chars) => {
+    const set = new Set(chars);
+    let a = 0;
+    let b = s.length;
+    while (a < b && set.has(s[a])) a++;
+    while (b > a && set.has(s[b - 1])) b--;
+    return s.slice(a, b);
+  }),
+  substr: strict(([s, o, l], loc) => {
+    const text = asText(s) ?? "";
+    const offset = Number(asText(o));
+    const length = Number(asText(l));
+    const start = offset < 0 ? text.length + offset : offset;
+    return str(length < 0 ? text.slice(start) : text.slice(start, start + length), loc);
+  }),
+  tostring: strict(([v], loc) => (asText(v) !== undefined ? str(asText(v)!, loc) : v.kind === "null" ? v : failure("tostring expects a primitive", loc))),
+  tonumber: strict(([v], loc) => (Number.isNaN(Number(asText(v))) ? failure("not a number", loc) : num(Number(asText(v)), loc))),
+  tobool: strict(([v], loc) => (asText(v) === "true" || asText(v) === "false" ? bool(asText(v) === "true", loc) : failure("not a bool", loc))),
+  join: strict(([sep, ...lists], loc) => {
+    const items = lists.flatMap((l) => listOf(l) ?? []);
+    const t = items.map(asText);
+    return t.some((x) => x === undefined) ? failure("join expects strings", loc) : str(t.join(asText(sep) ?? ""), loc);
+  }),
+  split: strict(([sep, s], loc) => list((asText(s) ?? "").split(asText(sep) ?? "").map((p) => str(p, loc)), loc)),
+  concat: strict((args, loc) => list(args.flatMap((a) => listOf(a) ?? []), loc)),
+  flatten: strict(([v], loc) => {
+    const flat = (x: Value): Value[] => (x.kind === "list" ? x.items.flatMap(flat) : [x]);
+    return list(flat(v), loc);
+  }),
+  distinct: strict(([v], loc) => {
+    const seen = new Set<string>();
+    return list((listOf(v) ?? []).filter((x) => !seen.has(JSON.stringify(toPlain(x))) && !!seen.add(JSON.stringify(toPlain(x)))), loc);
+  }),
+  compact: strict(([v], loc) => list((listOf(v) ?? []).filter((x) => x.kind !== "null" && asText(x) !== ""), loc)),
+  merge: strict((args, loc) => {
+    const entries = new Map<string, Value>();
+    const keyLocs = new Map<string, SourceLocation>();
+    for (const a of args) if (a.kind === "object") for (const [k, v] of a.entries) entries.set(k, v), keyLocs.set(k, a.keyLocs.get(k) ?? a.loc);
+    return obj(entries, loc, keyLocs);
+  }),
+  keys: strict(([v], loc) => (v.kind === "object" ? list([...v.entries.keys()].sort().map((k) => str(k, v.keyLocs.get(k) ?? loc)), loc) : failure("keys expects a map", loc))),
+  values: strict(([v], loc) => (v.kind === "object" ? list([...v.entries.keys()].sort().map((k) => v.entries.get(k)!), loc) : failure("values expects a map", loc))),
+  length: strict(([v], loc) => {
+    if (v.kind === "list") return num(v.items.length, loc);
+    if (v.kind === "object") return num(v.entries.size, loc);
+    const t = asText(v);
+    return t === undefined ? failure("length of a non-collection", loc) : num([...t].length, loc);
+  }),
+  element: strict(([l, i], loc) => {
+    const items = listOf(l);
+    const n = Number(asText(i));
+    return items && items.length ? items[n % items.length] : failure("element of an empty list", loc);
+  }),
+  contains: strict(([l, v], loc) => bool((listOf(l) ?? []).some((x) => JSON.stringify(toPlain(x)) === JSON.stringify(toPlain(v))), loc)),
+  startswith: stringFn((s, p) => String(s.startsWith(p))),
+  endswith: stringFn((s, p) => String(s.endsWith(p))),
+  one: strict(([l], loc) => {
+    const items = listOf(l) ?? [];
+    return items.length === 0 ? { kind: "null", loc } : items.length === 1 ? items[0] : failure("one() of more than one element", loc);
+  }),
+  toset: (args, loc, host) => FUNCTIONS.distinct(args, loc, host),
+  tolist: strict(([v]) => v),
+  tomap: strict(([v]) => v),
+  file: strict(([p], loc, host) => {
+    const path = asText(p);
+    if (path === undefined) return failure("file expects a path", loc);
+    const read = host.readFile(path, loc);
+    if ("error" in read) return unknown(read.error, loc);
+    const value = str(read.text, loc);
+    value.verbatimFrom = { file: read.file, offset: 0, text: read.text };
+    return value;
+  }),
+};
+
+/** Functions that decide themselves which arguments to evaluate (try, can, coalesce, ...). */
+type LazyImpl = (args: Arg[], loc: SourceLocation, host: FunctionHost) => Value;
+
+const LAZY_FUNCTIONS: Record<string, LazyImpl> = {
+  templatefile: ([p, vars], loc, host) => {
+    const path = asText(p());
+    return path === undefined ? unknown("templatefile path not known", loc) : host.templateFile(path, vars(), loc);
+  },
+  lookup: ([m, k, d], loc) => {
+    const map = m();
+    const key = asText(k());
+    if (map.kind === "unknown") return map;
+    if (map.kind !== "object" || key === undefined) return unknown("lookup on a value not known", loc);
+    return map.entries.get(key) ?? (d ? d() : failure(`lookup: no key ${key}`, loc));
+  },
+  try: (args, loc) => {
+    for (const a of args) {
+      const v = a();
+      if (!isFailure(v)) return v;
+    }
+    return failure("no try() argument succeeded", loc);
+  },
+  can: ([a], loc) => {
+    const v = a();
+    return v.kind === "unknown" && !v.error ? unknown(v.reason, loc) : bool(!isFailure(v), loc);
+  },
+  coalesce: (args, loc) => {
+    for (const a of args) {
+      const v = a();
+      if (v.kind === "unknown" || v.kind === "template") return unknown("coalesce of a value not known", loc);
+      if (v.kind !== "null" && asText(v) !== "") return v;
+    }
+    return failure("coalesce: no non-null argument", loc);
+  },
+};
+
+export function callFunction(name: string, args: Arg[], loc: SourceLocation, host: FunctionHost): Value {
+  const bare = name.replace(/^core::/, "");
+  const lazy = LAZY_FUNCTIONS[bare];
+  if (lazy) return lazy(args, loc, host);
+  const impl = FUNCTIONS[bare];
+  if (!impl) return unknown(`function ${name}() is not evaluated by irsa-lint`, loc);
+  return impl(args.map((a) => a()), loc, host);
+}
+

@@ -1,0 +1,228 @@
+import type { Diagnostic } from "../core/diagnostic.js";
+import type { SourceLocation } from "../core/location.js";
+import { list, obj, str, unknown, type Value } from "../core/value.js";
+import type { Attribute, Block, HclFile, Traversal } from "../parse/hcl/ast.js";
+import { withComputedAttributes } from "./computed.js";
+import { asText, failure, iterate } from "./convert.js";
+import { dataSourceValue } from "./data-sources.js";
+import { Evaluator, type ReferenceResolver } from "./evaluator.js";
+import type { FunctionHost } from "./functions.js";
+import { moduleInstances, type ModuleCalls, type ModuleInstance } from "./modules.js";
+import { policyDocumentValue } from "./policy-document.js";
+import { EMPTY_SCOPE, Scope } from "./scope.js";
+
+export interface Instance {
+  /** `undefined` for a block without count or for_each. */
+  key?: Value;
+  scope: Scope;
+}
+
+export interface ModuleOptions {
+  /** Display path of the module folder, relative to the working directory. */
+  dir: string;
+  /** Address prefix of this module instance (`module.team["a"].`), empty for a root. */
+  address: string;
+  files: HclFile[];
+  /** Values for input variables: tfvars for a root, call arguments for a child module. */
+  inputs: Map<string, Value>;
+  host: FunctionHost;
+  calls: ModuleCalls;
+  accountId?: Value;
+  depth: number;
+  /** Shared by a root and all its child modules. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * One Terraform module instance: its declarations indexed by address, and lazy, memoised
+ * evaluation of everything they reference. Cycles become unknown values and a diagnostic.
+ */
+export class TerraformModule implements ReferenceResolver {
+  readonly variables = new Map<string, Block>();
+  readonly locals = new Map<string, Attribute>();
+  readonly resources = new Map<string, Block>();
+  readonly data = new Map<string, Block>();
+  readonly moduleBlocks = new Map<string, Block>();
+  readonly outputs = new Map<string, Attribute>();
+  readonly diagnostics: Diagnostic[];
+  readonly evaluator: Evaluator;
+  private readonly memo = new Map<string, Value>();
+  private readonly inProgress: string[] = [];
+
+  constructor(readonly options: ModuleOptions) {
+    this.diagnostics = options.diagnostics;
+    this.evaluator = new Evaluator(this, options.host);
+    for (const f of options.files) {
+      for (const block of f.body.blocks) this.index(block);
+    }
+  }
+
+  private index(block: Block): void {
+    const [a, b] = block.labels;
+    if (block.type === "variable" && a) this.variables.set(a, block);
+    else if (block.type === "locals") for (const attr of block.body.attributes) this.locals.set(attr.name, attr);
+    else if (block.type === "resource" && a && b) this.resources.set(`${a}.${b}`, block);
+    else if (block.type === "data" && a && b) this.data.set(`${a}.${b}`, block);
+    else if (block.type === "module" && a) this.moduleBlocks.set(a, block);
+    else if (block.type === "output" && a) {
+      const value = block.body.attributes.find((x) => x.name === "value");
+      if (value) this.outputs.set(a, value);
+    }
+  }
+
+  /** Evaluates `key` once; a reference back into a value being evaluated is a cycle. */
+  memoise(key: string, loc: SourceLocation, compute: () => Value): Value {
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    if (this.inProgress.includes(key)) {
+      const cycle = [...this.inProgress.slice(this.inProgress.indexOf(key)), key].join(" → ");
+      this.diagnostics.push({ level: "warning", message: `Terraform reference cycle: ${cycle}`, location: loc });
+      return failure(`reference cycle: ${cycle}`, loc);
+    }
+    this.inProgress.push(key);
+    try {
+      const value = compute();
+      this.memo.set(key, value);
+      return value;
+    } finally {
+      this.inProgress.pop();
+    }
+  }
+
+  resolve(root: string, steps: Traversal[], loc: SourceLocation, _ev: Evaluator, scope: Scope): { value: Value; used: number } {
+    const first = steps[0]?.type === "attr" ? steps[0].name : undefined;
+    const second = steps[1]?.type === "attr" ? steps[1].name : undefined;
+    switch (root) {
+      case "var":
+        return { value: first ? this.variable(first, loc) : failure("var needs a name", loc), used: 1 };
+      case "local":
+        return { value: first ? this.local(first, loc) : failure("local needs a name", loc), used: 1 };
+      case "path":
+        return { value: str(this.options.dir || ".", loc), used: 1 };
+      case "terraform":
+        return { value: unknown("terraform.workspace is chosen at run time", loc), used: 1 };
+      case "each":
+      case "count":
+      case "self":
+        return { value: failure(`${root} is not available here`, loc), used: 0 };
+      case "data":
+        if (!first || !second) return { value: failure("data needs a type and a name", loc), used: 0 };
+        return { value: this.blockReference("data", this.data, `${first}.${second}`, loc), used: 2 };
+      case "module":
+        if (!first) return { value: failure("module needs a name", loc), used: 0 };
+        return { value: this.moduleReference(first, loc), used: 1 };
+      default:
+        if (!first) return { value: failure(`unknown reference ${root}`, loc), used: 0 };
+        return { value: this.blockReference("resource", this.resources, `${root}.${first}`, loc), used: 1 };
+    }
+    void scope;
+  }
+
+  variable(name: string, loc: SourceLocation): Value {
+    const given = this.options.inputs.get(name);
+    if (given) return given;
+    const block = this.variables.get(name);
+    if (!block) return failure(`no variable "${name}" is declared`, loc);
+    const def = block.body.attributes.find((a) => a.name === "default");
+    if (!def) return unknown(`var.${name} has no default and no value in the scanned tfvars`, loc);
+    return this.memoise(`var.${name}`, loc, () => this.evaluator.eval(def.expr, EMPTY_SCOPE));
+  }
+
+  local(name: string, loc: SourceLocation): Value {
+    const attr = this.locals.get(name);
+    if (!attr) return failure(`no local "${name}" is declared`, loc);
+    return this.memoise(`local.${name}`, loc, () => this.evaluator.eval(attr.expr, EMPTY_SCOPE));
+  }
+
+  /** count and for_each: one instance per element, each with its own `count`/`each` binding. */
+  instances(block: Block): Instance[] | Value {
+    const count = block.body.attributes.find((a) => a.name === "count");
+    const forEach = block.body.attributes.find((a) => a.name === "for_each");
+    if (!count && !forEach) return [{ scope: EMPTY_SCOPE }];
+    if (count) {
+      const n = this.evaluator.eval(count.expr, EMPTY_SCOPE);
+      if (n.kind !== "number") return n.kind === "unknown" ? n : failure("count is not a number", count.loc);
+      return Array.from({ length: Math.max(0, Math.min(n.value, 1000)) }, (_, i) => {
+        const key: Value = { kind: "number", value: i, loc: count.loc };
+        return { key, scope: EMPTY_SCOPE.with({ count: obj(new Map([["index", key]]), count.loc) }) };
+      });
+    }
+    const collection = this.evaluator.eval(forEach!.expr, EMPTY_SCOPE);
+    const pairs = iterate(collection);
+    if (!pairs) return collection.kind === "unknown" ? collection : failure("for_each is not a map or set", forEach!.loc);
+    return pairs.map(([k, v]) => {
+      const key = collection.kind === "list" ? v : k;
+      return { key, scope: EMPTY_SCOPE.with({ each: obj(new Map([["key", key], ["value", v]]), v.loc) }) };
+    });
+  }
+
+  /** The value a resource or data reference stands for: one object, or a list/map of instances. */
+  private blockReference(kind: "resource" | "data", table: Map<string, Block>, key: string, loc: SourceLocation): Value {
+    const block = table.get(key);
+    const address = `${kind === "data" ? "data." : ""}${key}`;
+    if (!block) return failure(`no ${kind} ${address} is declared`, loc);
+    return this.memoise(address, loc, () => {
+      const instances = this.instances(block);
+      if (!Array.isArray(instances)) return unknown(`instances of ${address} not known`, loc);
+      const one = (i: Instance) => this.instanceValue(kind, block, address, i);
+      if (!block.body.attributes.some((a) => a.name === "count" || a.name === "for_each")) return one(instances[0]);
+      if (block.body.attributes.some((a) => a.name === "count")) return list(instances.map(one), block.loc);
+      const entries = new Map<string, Value>();
+      for (const i of instances) entries.set(String((i.key as { value: unknown }).value), one(i));
+      return obj(entries, block.loc);
+    });
+  }
+
+  instanceValue(kind: "resource" | "data", block: Block, address: string, instance: Instance): Value {
+    if (kind === "data") {
+      return dataSourceValue(block, address, instance.scope, {
+        attribute: (b, name, scope) => this.attribute(b, name, scope),
+        policyDocument: (b, scope) => policyDocumentValue(b, scope, this.evaluator, (json) => this.decodeJson(json)),
+        accountId: this.options.accountId,
+      });
+    }
+    const attrs = new Map<string, Value>();
+    for (const attr of block.body.attributes) {
+      if (attr.name !== "count" && attr.name !== "for_each") attrs.set(attr.name, this.evaluator.eval(attr.expr, instance.scope));
+    }
+    return withComputedAttributes(block.labels[0], address, attrs, block.headerLoc, this.options.accountId);
+  }
+
+  attribute(block: Block, name: string, scope: Scope): Value | undefined {
+    const attr = block.body.attributes.find((a) => a.name === name);
+    return attr ? this.evaluator.eval(attr.expr, scope) : undefined;
+  }
+
+  /** A JSON string (jsonencode result, heredoc, file()) as its structured, located Value. */
+  decodeJson(v: Value): Value {
+    if (v.kind !== "string") return v;
+    if (v.json) return v.json;
+    return this.options.host.parseJson(v.value, v.verbatimFrom?.file ?? v.loc.file, v.loc, v.verbatimFrom);
+  }
+
+  private readonly children = new Map<string, ModuleInstance[] | Value>();
+
+  /** The instances of a module call, evaluated once and shared by references and extraction. */
+  moduleCall(name: string): ModuleInstance[] | Value | undefined {
+    const block = this.moduleBlocks.get(name);
+    if (!block) return undefined;
+    let found = this.children.get(name);
+    if (!found) {
+      found = moduleInstances(this, block, (child) => new TerraformModule({ ...this.options, ...child, depth: this.options.depth + 1 }));
+      this.children.set(name, found);
+    }
+    return found;
+  }
+
+  private moduleReference(name: string, loc: SourceLocation): Value {
+    const block = this.moduleBlocks.get(name);
+    const instances = this.moduleCall(name);
+    if (!block || !instances) return failure(`no module "${name}" is declared`, loc);
+    if (!Array.isArray(instances)) return instances;
+    if (block.body.attributes.some((a) => a.name === "count")) return list(instances.map((i) => i.outputs), block.loc);
+    if (!block.body.attributes.some((a) => a.name === "for_each")) return instances[0]?.outputs ?? failure("module has no instance", loc);
+    const entries = new Map<string, Value>();
+    for (const i of instances) entries.set(asText(i.key!) ?? "", i.outputs);
+    return obj(entries, block.loc);
+  }
+}

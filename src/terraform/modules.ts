@@ -1,0 +1,79 @@
+import type { AttachmentDecl, RoleDecl } from "../core/declarations.js";
+import type { SourceLocation } from "../core/location.js";
+import { obj, unknown, type Value } from "../core/value.js";
+import type { Block, HclFile } from "../parse/hcl/ast.js";
+import { asText } from "./convert.js";
+import { irsaModuleGeneration, irsaModuleRole } from "./irsa-module.js";
+import type { TerraformModule } from "./module.js";
+import { EMPTY_SCOPE } from "./scope.js";
+
+/** How module calls find their source: scanned folders by path. */
+export interface ModuleCalls {
+  filesIn(dir: string): HclFile[] | undefined;
+  join(dir: string, source: string): string;
+}
+
+/** One instance of a module call: a local child module, the built-in IRSA module, or unknown. */
+export interface ModuleInstance {
+  key?: Value;
+  address: string;
+  outputs: Value;
+  child?: TerraformModule;
+  role?: RoleDecl;
+  attachments: AttachmentDecl[];
+}
+
+const MAX_MODULE_DEPTH = 10;
+
+export function instanceAddress(base: string, key: Value | undefined): string {
+  if (!key) return base;
+  return key.kind === "number" ? `${base}[${key.value}]` : `${base}[${JSON.stringify(asText(key) ?? "?")}]`;
+}
+
+/** Evaluates every instance of a module call (for_each and count included). */
+export function moduleInstances(parent: TerraformModule, block: Block, makeChild: (opts: { dir: string; address: string; files: HclFile[]; inputs: Map<string, Value> }) => TerraformModule): ModuleInstance[] | Value {
+  const name = block.labels[0];
+  const base = `${parent.options.address}module.${name}`;
+  const sourceAttr = block.body.attributes.find((a) => a.name === "source");
+  // Terraform requires a literal source, so no instance scope is needed to read it.
+  const source = sourceAttr ? asText(parent.evaluator.eval(sourceAttr.expr, EMPTY_SCOPE)) : undefined;
+  if (source === undefined) return unknown(`${base}: source not known`, block.headerLoc);
+  const instances = parent.instances(block);
+  if (!Array.isArray(instances)) return unknown(`${base}: instances not known`, block.headerLoc);
+
+  const generation = irsaModuleGeneration(source);
+  const local = source.startsWith("./") || source.startsWith("../");
+  const files = local ? parent.options.calls.filesIn(parent.options.calls.join(parent.options.dir, source)) : undefined;
+  if (!generation && !files) {
+    parent.diagnostics.push({
+      level: "note",
+      message: local ? `module ${base}: ${source} is not in the scanned tree; its outputs are unknown` : `module ${base}: registry module ${source} is not evaluated; its outputs are unknown`,
+      location: sourceAttr!.loc,
+    });
+    return unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block.headerLoc);
+  }
+  if (parent.options.depth >= MAX_MODULE_DEPTH) return unknown(`${base}: modules nested too deeply`, block.headerLoc);
+
+  return instances.map((instance) => {
+    const address = instanceAddress(base, instance.key);
+    const args = new Map<string, Value>();
+    for (const attr of block.body.attributes) {
+      if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr.name))
+        args.set(attr.name, parent.evaluator.eval(attr.expr, instance.scope));
+    }
+    if (generation) {
+      const result = irsaModuleRole(generation, args, address, block.headerLoc, parent.options.accountId);
+      return { key: instance.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments };
+    }
+    const child = makeChild({ dir: parent.options.calls.join(parent.options.dir, source), address: `${address}.`, files: files!, inputs: args });
+    return { key: instance.key, address, outputs: childOutputs(child, block.headerLoc), child, attachments: [] };
+  });
+}
+
+function childOutputs(child: TerraformModule, loc: SourceLocation): Value {
+  const entries = new Map<string, Value>();
+  for (const [name, attr] of child.outputs) entries.set(name, child.evaluator.eval(attr.expr, EMPTY_SCOPE));
+  const value = obj(entries, loc);
+  value.openReason = child.options.address.slice(0, -1);
+  return value;
+}
