@@ -10,6 +10,7 @@ export default defineRule({
   tags: ["correctness"],
   messages: {
     missing: "ServiceAccount {{sa}} annotates role {{name}}, but no scanned role has that name{{hint}}",
+    wrongPath: "ServiceAccount {{sa}} annotates role {{name}} with path {{path}}, but the scanned role {{name}} has path {{rolePath}}",
   },
   docs: {
     rationale:
@@ -37,6 +38,15 @@ export default defineRule({
       if (!arn || arn.resourceType !== "role" || displayPart(arn.name) !== arn.name) continue;
       const lookup = model.rolesForArn(sa.roleArn);
       if (lookup.roles.length > 0 || lookup.undecidable) continue;
+      const sameName = model.roles.find((r) => knownString(r.name) === arn.name);
+      if (sameName) {
+        const rolePath = knownString(sameName.path) ?? "/";
+        report("wrongPath", sa.roleArn.loc, { sa: `${sa.namespace}/${sa.name}`, name: arn.name, path: arn.path, rolePath }, {
+          related: [{ location: sameName.loc, message: `role ${arn.name} is declared here` }],
+          fix: `Write the ARN as ...:role${rolePath}${arn.name}.`,
+        });
+        continue;
+      }
       const suggestion = closest(arn.name, names);
       const role = suggestion ? model.roles.find((r) => knownString(r.name) === suggestion) : undefined;
       report(

@@ -1,0 +1,25 @@
+import type { LintResult } from "../engine/lint.js";
+import { summarize } from "./summary.js";
+
+/** The stable `--format json` document (version 1), documented in the README. */
+export function formatJson(result: LintResult): string {
+  const doc = {
+    version: 1,
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      file: f.location.file,
+      line: f.location.line,
+      column: f.location.column,
+      endLine: f.location.endLine,
+      endColumn: f.location.endColumn,
+      fix: f.fix ?? null,
+      related: f.related.map((r) => ({ file: r.location.file, line: r.location.line, column: r.location.column, message: r.message })),
+    })),
+    files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
+    diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
+    summary: summarize(result),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, brief, fixtureNames, lintFixture } from "./helpers.js";
+
+interface Expected {
+  description: string;
+  findings: Array<{ rule: string; file: string; line: number; column: number; message?: string }>;
+  /** Files whose status is not "linted", with that status. */
+  files?: Record<string, "skipped" | "failed">;
+}
+
+describe("fixture repositories", () => {
+  for (const name of fixtureNames()) {
+    const expected = JSON.parse(readFileSync(join(FIXTURES, name, "expected.json"), "utf8")) as Expected;
+    it(`${name}: ${expected.description}`, async () => {
+      const result = await lintFixture(name);
+      const sortKey = (f: { file: string; line: number; column: number; rule: string }) => `${f.file}:${String(f.line).padStart(5, "0")}:${String(f.column).padStart(4, "0")}:${f.rule}`;
+      const want = expected.findings.map(({ rule, file, line, column }) => ({ rule, file, line, column })).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+      const got = brief(result).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+      expect(got).toEqual(want);
+      for (const e of expected.findings.filter((f) => f.message)) {
+        const match = result.findings.find((f) => f.ruleId === e.rule && f.location.file === e.file && f.location.line === e.line);
+        expect(match?.message).toContain(e.message);
+      }
+      const statuses = Object.fromEntries(result.files.filter((f) => f.status !== "linted").map((f) => [f.file, f.status]));
+      expect(statuses).toEqual(expected.files ?? {});
+    });
+  }
+});
