@@ -1,5 +1,6 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
+import type { PolicyDocument } from "../src/iam/document.js";
 import { STS_AUDIENCE, claimConditions, providerOf, statementAccepts, valuesText, webIdentityStatements } from "../src/iam/trust.js";
 
 export default defineRule({
@@ -8,8 +9,8 @@ export default defineRule({
   description: "Web-identity trust statements must require aud = sts.amazonaws.com (or the ServiceAccount's audience)",
   tags: ["correctness", "security"],
   messages: {
-    missing: "Trust statement of role {{role}} has no {{provider}}:aud condition; any audience the provider issues is accepted",
-    wrong: "Trust statement of role {{role}} expects aud {{actual}}, but the pod's token carries {{expected}}",
+    missing: "Trust statement {{owner}} has no {{provider}}:aud condition; any audience the provider issues is accepted",
+    wrong: "Trust statement {{owner}} expects aud {{actual}}, but the pod's token carries {{expected}}",
   },
   docs: {
     rationale:
@@ -27,24 +28,27 @@ export default defineRule({
     fix: "Add (or correct) the condition `\"<provider>:aud\": \"sts.amazonaws.com\"` next to the `:sub` condition.",
   },
   check(model, report) {
+    const check = (doc: PolicyDocument | undefined, owner: string, audiences: Set<string>) => {
+      for (const s of webIdentityStatements(doc)) {
+        const { conditions, undecidable } = claimConditions(s, "aud");
+        if (conditions.length === 0) {
+          if (!undecidable)
+            report("missing", s.loc, { owner, provider: providerOf(s) }, { fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
+          continue;
+        }
+        if ([...audiences].some((a) => statementAccepts(s, "aud", a) !== "no")) continue;
+        const expected = [...audiences].join(" or ");
+        report("wrong", conditions[0].valuesLoc, { owner, actual: valuesText(conditions.flatMap((c) => c.values)), expected }, { fix: `Set the aud condition to ${expected}.` });
+      }
+    };
     for (const role of model.roles) {
       const audiences = new Set([STS_AUDIENCE]);
       for (const sa of model.serviceAccountsOf(role)) {
         const custom = knownString(sa.audience);
         if (custom) audiences.add(custom);
       }
-      for (const s of webIdentityStatements(role.trust)) {
-        const { conditions, undecidable } = claimConditions(s, "aud");
-        if (conditions.length === 0) {
-          if (!undecidable) report("missing", s.loc, { role: role.displayName, provider: providerOf(s) }, { fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
-          continue;
-        }
-        if ([...audiences].some((a) => statementAccepts(s, "aud", a) !== "no")) continue;
-        const values = conditions.flatMap((c) => c.values);
-        report("wrong", conditions[0].valuesLoc, { role: role.displayName, actual: valuesText(values), expected: [...audiences].join(" or ") }, {
-          fix: `Set the aud condition to ${[...audiences].join(" or ")}.`,
-        });
-      }
+      check(role.trust, `of role ${role.displayName}`, audiences);
     }
+    for (const doc of model.documents) check(doc, `in ${doc.loc.file}`, new Set([STS_AUDIENCE]));
   },
 });

@@ -46,7 +46,8 @@ export default defineRule({
       const subConditions = statements.flatMap((s) => claimConditions(s, "sub").conditions);
       const first = subConditions[0];
       const admitted = subConditions.flatMap((c) => c.values).filter((v) => knownString(v) !== undefined);
-      report("mismatch", first?.valuesLoc ?? statements[0].loc, { ...data, admitted: valuesText(admitted) || "(none)" }, {
+      const at = first ? (first.values.length === 1 ? first.values[0].loc : first.valuesLoc) : statements[0].loc;
+      report("mismatch", at, { ...data, admitted: valuesText(admitted) || "(none)" }, {
         related,
         fix: `Use ${sub} in the trust policy, or rename the ServiceAccount to the subject the trust admits.`,
       });

@@ -23,7 +23,10 @@ export interface StringValue extends Located {
   value: string;
   /** The structured value this string is the JSON encoding of (jsonencode, policy documents). */
   json?: Value;
-  /** Set when the text stands verbatim in a file from this position on, so offsets map back. */
+  /**
+   * Set when the text stands in a file from `offset` on as `text`, which parses as the same JSON
+   * as `value`: offsets into `text` map back to the file.
+   */
   verbatimFrom?: { file: string; offset: number; text: string };
 }
 export interface NumberValue extends Located {

@@ -70,7 +70,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     diagnostics.push(...tf.diagnostics);
   }
 
-  const model = link(declarations);
+  const kinds = new Map(files.map((f) => [f.path, f.kind]));
+  const roleSourcesFailed = statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
+  const model = link(declarations, { roleSourcesFailed });
   const findings = runRules(model, options.rules, options.severities ?? {});
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   return { findings, files: statuses, diagnostics, missingPaths: missing };

@@ -6,9 +6,9 @@ import { readPolicyDocument } from "../iam/document.js";
 import type { AttachedPolicy, IrsaModel, Role, RoleLookup, ServiceAccount, Workload } from "./model.js";
 
 /** Builds the linked model. Every edge lookup afterwards is a map lookup or a short list scan. */
-export function link(decls: Declarations): IrsaModel {
+export function link(decls: Declarations, options: { roleSourcesFailed?: boolean } = {}): IrsaModel {
   const roles = decls.roles.map(toRole);
-  const roleIndex = new RoleIndex(roles);
+  const roleIndex = new RoleIndex(roles, options.roleSourcesFailed ?? false);
   attachPolicies(roleIndex, decls.attachments, decls.policies);
 
   const serviceAccounts: ServiceAccount[] = decls.serviceAccounts.map((sa) => ({ ...sa, key: `${sa.namespace}/${sa.name}` }));
@@ -77,14 +77,15 @@ class RoleIndex {
   private readonly byId: Map<string, Role>;
   readonly hasUnknownName: boolean;
 
-  constructor(roles: Role[]) {
+  /** `sourcesFailed`: a file that may declare roles could not be parsed, so absence proves nothing. */
+  constructor(roles: Role[], sourcesFailed: boolean) {
     this.byId = new Map(roles.map((r) => [r.id, r]));
     for (const r of roles) {
       const name = knownString(r.name);
       if (name !== undefined) this.byName.set(name, [...(this.byName.get(name) ?? []), r]);
       else this.partial.push(r);
     }
-    this.hasUnknownName = this.partial.some((r) => r.name.kind === "unknown" && knownString(r.namePrefix) === undefined);
+    this.hasUnknownName = sourcesFailed || this.partial.some((r) => r.name.kind === "unknown" && knownString(r.namePrefix) === undefined);
   }
 
   get(id: string): Role | undefined {

@@ -28,7 +28,24 @@ export function parseJsonWithPositions(
     const p = at(problem.pos[0]);
     return { error: { message: problem.message.split("\n")[0], line: p.line, column: p.column } };
   }
+  // YAML accepts what JSON does not (trailing commas, comments); AWS rejects those documents.
+  const strictError = jsonSyntaxError(text);
+  if (strictError) {
+    const p = at(strictError.offset);
+    return { error: { message: strictError.message, line: p.line, column: p.column } };
+  }
   return { value: yamlToValue(doc, doc.contents as never, file, at) };
+}
+
+function jsonSyntaxError(text: string): { message: string; offset: number } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message;
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
+    return { message: message.replace(/ in JSON at position \d+.*$/, ""), offset };
+  }
 }
 
 /** Reads an IAM JSON file: a policy document, or `aws iam get-role` output naming its role. */

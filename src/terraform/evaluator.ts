@@ -161,7 +161,7 @@ export class Evaluator {
     if (merged.every((p) => typeof p === "string")) {
       const value = str(merged.join(""), loc);
       const only = parts.length === 1 && parts[0].type === "text" ? parts[0] : undefined;
-      if (only?.verbatim) value.verbatimFrom = { file: loc.file, offset: only.offset, text: only.value };
+      if (only?.verbatim) value.verbatimFrom = { file: loc.file, offset: only.offset, text: only.raw };
       return value;
     }
     const template: TemplateValue = { kind: "template", parts: merged, loc };

@@ -6,7 +6,7 @@ import { asText, failure, isFailure } from "./convert.js";
 export interface FunctionHost {
   readFile(path: string, loc: SourceLocation): { text: string; file: string } | { error: string };
   /** Parses JSON text read from `file` with positions, for jsondecode and file(). */
-  parseJson(text: string, file: string, loc: SourceLocation, verbatim?: { file: string; offset: number }): Value;
+  parseJson(text: string, file: string, loc: SourceLocation, verbatim?: { file: string; offset: number; text: string }): Value;
   templateFile(path: string, vars: Value, loc: SourceLocation): Value;
 }
 

@@ -137,14 +137,14 @@ class Host {
     }
   }
 
-  private parseJson(text: string, file: string, loc: SourceLocation, verbatim?: { file: string; offset: number }): Value {
+  private parseJson(text: string, file: string, loc: SourceLocation, verbatim?: { file: string; offset: number; text: string }): Value {
     let index: LineIndex | undefined;
     if (verbatim && this.texts.has(verbatim.file)) {
       index = this.indexes.get(verbatim.file) ?? new LineIndex(this.texts.get(verbatim.file)!);
       this.indexes.set(verbatim.file, index);
     }
     const parsed = index
-      ? parseJsonWithPositions(verbatim!.file, text, (o) => index!.position(o), verbatim!.offset)
+      ? parseJsonWithPositions(verbatim!.file, verbatim!.text, (o) => index!.position(o), verbatim!.offset)
       : parseJsonWithPositions(file, text);
     if (!parsed.value) return failure(`invalid JSON: ${parsed.error?.message}`, loc);
     return index ? parsed.value : relocate(parsed.value, unknown("", loc));

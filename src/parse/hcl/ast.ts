@@ -31,7 +31,11 @@ export interface Block {
 }
 
 export type TemplatePart =
-  | { type: "text"; value: string; offset: number; verbatim: boolean; loc: SourceLocation }
+  /**
+   * Literal text. `raw` is the source slice at `offset`; `verbatim` says it reads the same as
+   * `value` to a JSON parser (no escapes; heredoc indentation is insignificant in JSON).
+   */
+  | { type: "text"; value: string; raw: string; offset: number; verbatim: boolean; loc: SourceLocation }
   | { type: "interp"; expr: Expr }
   | { type: "if"; cond: Expr; then: TemplatePart[]; else: TemplatePart[]; loc: SourceLocation }
   | { type: "for"; keyVar?: string; valueVar: string; collection: Expr; body: TemplatePart[]; loc: SourceLocation };

@@ -95,15 +95,15 @@ export class HclConverter {
       case "variable_expr":
         return { type: "variable", name: n.text, loc };
       case "literal_value":
-        return this.literal(n.namedChild(0)!);
+        return this.literal(firstNamed(n));
       case "collection_value":
-        return this.expr(n.namedChild(0)!);
+        return this.expr(firstNamed(n));
       case "tuple":
         return { type: "tuple", items: kids(n).filter((c) => c.type === "expression").map((c) => this.expr(c)), loc };
       case "object":
         return { type: "object", items: kids(n).filter((c) => c.type === "object_elem").map((c) => this.objectItem(c)), loc };
       case "template_expr":
-        return this.expr(n.namedChild(0)!);
+        return this.expr(firstNamed(n));
       case "quoted_template":
         return { type: "template", parts: this.quotedParts(n), heredoc: false, loc };
       case "heredoc_template":
@@ -115,7 +115,7 @@ export class HclConverter {
         return { type: "conditional", cond: this.expr(cond), then: this.expr(then), else: this.expr(otherwise), loc };
       }
       case "operation":
-        return this.expr(n.namedChild(0)!);
+        return this.expr(firstNamed(n));
       case "binary_operation": {
         const [left, op, right] = kids(n);
         return { type: "binary", op: op.type, left: this.expr(left), right: this.expr(right), loc };
@@ -125,7 +125,7 @@ export class HclConverter {
         return { type: "unary", op: op.type, operand: this.expr(operand), loc };
       }
       case "for_expr":
-        return this.forExpr(n.namedChild(0)!);
+        return this.forExpr(firstNamed(n));
       default:
         return { type: "invalid", loc };
     }
@@ -162,13 +162,13 @@ export class HclConverter {
       case "get_attr":
         return [{ type: "attr", name: kids(n).find((c) => c.type === "identifier")?.text ?? "", loc }];
       case "index": {
-        const inner = n.namedChild(0)!;
+        const inner = firstNamed(n);
         if (inner.type === "legacy_index") return [{ type: "index", index: { type: "literal", value: Number(inner.text.slice(1)), loc }, loc }];
         const e = kids(inner).find((c) => c.type === "expression");
         return [{ type: "index", index: e ? this.expr(e) : { type: "invalid", loc }, loc }];
       }
       case "splat": {
-        const inner = n.namedChild(0)!;
+        const inner = firstNamed(n);
         return [{ type: "splat", loc }, ...kids(inner).slice(1).flatMap((c) => this.traversal(c))];
       }
       default:
@@ -251,7 +251,7 @@ export class HclConverter {
       if (end <= start) return;
       const raw = this.text.slice(start, end);
       const value = heredoc ? unescapeHeredoc(raw) : unescapeQuoted(raw);
-      parts.push({ type: "text", value, offset: start, verbatim: value === raw, loc: this.offsetLoc(start, end, near) });
+      parts.push({ type: "text", value, raw, offset: start, verbatim: value === raw, loc: this.offsetLoc(start, end, near) });
     };
     for (const c of children) {
       if (c.startIndex < from || c.endIndex > to) continue;
@@ -262,7 +262,7 @@ export class HclConverter {
         cursor = c.endIndex;
       } else if (c.type === "template_directive") {
         pushText(cursor, c.startIndex);
-        const d = this.directive(c.namedChild(0)!, heredoc);
+        const d = this.directive(firstNamed(c), heredoc);
         if (d) parts.push(d);
         cursor = c.endIndex;
       }
@@ -304,6 +304,11 @@ export class HclConverter {
     }
     return undefined;
   }
+}
+
+/** The first named child that is not a comment. */
+function firstNamed(n: Node): Node {
+  return kids(n).find((c) => c.isNamed) ?? n;
 }
 
 export function kids(n: Node): Node[] {
@@ -363,6 +368,6 @@ function stripIndent(parts: TemplatePart[]): TemplatePart[] {
       })
       .join("\n");
     lineStart = p.value.endsWith("\n");
-    return { ...p, value, verbatim: false };
+    return { ...p, value };
   });
 }

@@ -46,7 +46,8 @@ export async function createHclParser(): Promise<HclParser> {
           const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 30).split("\n")[0])}`;
           return { errors: [{ level: "error", message: `HCL syntax error: ${what}`, location: loc }] };
         }
-        const body = tree.rootNode.namedChild(0);
+        // Comments are named nodes too: the body is not always the first child.
+        const body = tree.rootNode.namedChildren.find((n) => n?.type === "body");
         return { file: { file, text, body: body ? converter.body(body) : { attributes: [], blocks: [] } }, errors: [] };
       } finally {
         tree.delete();
