@@ -52,12 +52,15 @@ const FUNCTIONS: Record<string, Impl> = {
     const fmt = asText(f);
     if (fmt === undefined) return failure("format expects a string", loc);
     let i = 0;
-    const out = fmt.replace(/%(%|[-+# 0]*\d*(?:\.\d+)?[sdvqft])/g, (m, spec: string) => {
-      if (spec === "%") return "%";
+    const out = fmt.replace(/%(%|([-0]*)(\d*)(?:\.(\d+))?([sdvqft]))/g, (m, all: string, flags: string, width: string, _precision, verb: string) => {
+      if (all === "%") return "%";
       const v = rest[i++];
       if (!v) return m;
-      const text = asText(v) ?? JSON.stringify(toPlain(v));
-      return spec.endsWith("q") ? JSON.stringify(text) : text;
+      let text = asText(v) ?? JSON.stringify(toPlain(v));
+      if (verb === "q") text = JSON.stringify(text);
+      const w = Number(width || 0);
+      if (flags.includes("-")) return text.padEnd(w);
+      return flags.includes("0") && verb === "d" ? text.padStart(w, "0") : text.padStart(w);
     });
     return str(out, loc);
   }),

@@ -78,20 +78,8 @@ export class HclConverter {
   expr(n: Node): Expr {
     const loc = this.loc(n);
     switch (n.type) {
-      case "expression": {
-        const children = kids(n);
-        let i = 0;
-        let base: Expr;
-        if (children[0]?.type === "(") {
-          base = this.expr(children[1]);
-          i = 3;
-        } else {
-          base = this.expr(children[0]);
-          i = 1;
-        }
-        const steps = children.slice(i).flatMap((c) => this.traversal(c));
-        return steps.length ? { type: "traverse", object: base, steps, loc } : base;
-      }
+      case "expression":
+        return this.term(kids(n), loc);
       case "variable_expr":
         return { type: "variable", name: n.text, loc };
       case "literal_value":
@@ -117,18 +105,50 @@ export class HclConverter {
       case "operation":
         return this.expr(firstNamed(n));
       case "binary_operation": {
-        const [left, op, right] = kids(n);
-        return { type: "binary", op: op.type, left: this.expr(left), right: this.expr(right), loc };
+        // Operands are inlined terms (`var.env == "x"` has variable_expr, get_attr, "==", ...).
+        const children = kids(n);
+        const at = children.findIndex((c, i) => i > 0 && !c.isNamed && c.type !== "(" && c.type !== ")" && !this.inParens(children, i));
+        const left = children.slice(0, at);
+        const right = children.slice(at + 1);
+        return { type: "binary", op: children[at].type, left: this.term(left, this.spanLoc(left)), right: this.term(right, this.spanLoc(right)), loc };
       }
       case "unary_operation": {
-        const [op, operand] = kids(n);
-        return { type: "unary", op: op.type, operand: this.expr(operand), loc };
+        const [op, ...operand] = kids(n);
+        return { type: "unary", op: op.type, operand: this.term(operand, this.spanLoc(operand)), loc };
       }
       case "for_expr":
         return this.forExpr(firstNamed(n));
       default:
         return { type: "invalid", loc };
     }
+  }
+
+  /** A term: a base expression (maybe parenthesised) followed by attribute, index and splat steps. */
+  private term(children: Node[], loc: SourceLocation): Expr {
+    if (children.length === 0) return { type: "invalid", loc };
+    let base: Expr;
+    let i: number;
+    if (children[0].type === "(") {
+      base = this.expr(children[1]);
+      i = 3;
+    } else {
+      base = this.expr(children[0]);
+      i = 1;
+    }
+    const steps = children.slice(i).flatMap((c) => this.traversal(c));
+    return steps.length ? { type: "traverse", object: base, steps, loc } : base;
+  }
+
+  private spanLoc(nodes: Node[]): SourceLocation {
+    const a = this.loc(nodes[0]);
+    const b = this.loc(nodes[nodes.length - 1]);
+    return { ...a, endLine: b.endLine, endColumn: b.endColumn };
+  }
+
+  private inParens(children: Node[], index: number): boolean {
+    let depth = 0;
+    for (let i = 0; i < index; i++) depth += children[i].type === "(" ? 1 : children[i].type === ")" ? -1 : 0;
+    return depth > 0;
   }
 
   private literal(n: Node): Expr {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { parseKubernetes } from "../src/parse/kubernetes.js";
+
+const MULTI = `# leading comment
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: first
+  namespace: a
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/first
+---
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ServiceAccount
+    metadata:
+      name: in-list
+      annotations:
+        eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/in-list"
+automount: yes
+`;
+
+describe("Kubernetes parser", () => {
+  it("keeps file-absolute positions across documents and inside kind: List", () => {
+    const { declarations, diagnostics } = parseKubernetes("k8s/all.yaml", MULTI);
+    expect(diagnostics).toEqual([]);
+    const [first, inList] = declarations.serviceAccounts;
+    expect(first).toMatchObject({ name: "first", namespace: "a", loc: { file: "k8s/all.yaml", line: 10, column: 9, endLine: 10, endColumn: 14 } });
+    expect(first.roleArn?.loc).toEqual({ file: "k8s/all.yaml", line: 13, column: 33, endLine: 13, endColumn: 69 });
+    expect(inList).toMatchObject({ name: "in-list", namespace: "default" });
+    expect(inList.roleArn).toMatchObject({ kind: "string", value: "arn:aws:iam::123456789012:role/in-list", loc: { line: 23, column: 37 } });
+  });
+
+  it("reads YAML 1.1 as the API server does: yes is a boolean, a quoted false a string", () => {
+    const text = "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\nautomountServiceAccountToken: no\n";
+    expect(parseKubernetes("sa.yaml", text).declarations.serviceAccounts[0].automount).toMatchObject({ kind: "bool", value: false });
+    const quoted = text.replace("no\n", '"false"\n');
+    expect(parseKubernetes("sa.yaml", quoted).declarations.serviceAccounts[0].automount).toMatchObject({ kind: "string", value: "false" });
+  });
+
+  it("reads every workload kind's pod template, with the default service account", () => {
+    const cron = `apiVersion: batch/v1
+kind: CronJob
+metadata: { name: nightly, namespace: jobs }
+spec:
+  jobTemplate:
+    spec:
+      template:
+        metadata:
+          annotations: { eks.amazonaws.com/token-expiration: "900" }
+        spec:
+          containers: [{ name: c, image: i }]
+`;
+    const [w] = parseKubernetes("cron.yaml", cron).declarations.workloads;
+    expect(w).toMatchObject({ kind: "CronJob", name: "nightly", namespace: "jobs", serviceAccountName: "default" });
+    expect(w.tokenExpiration).toMatchObject({ value: "900", loc: { line: 9, column: 62 } });
+    expect(w.serviceAccountLoc.line).toBe(11);
+  });
+
+  it("skips Helm templates and non-Kubernetes YAML with a reason, and reports syntax errors with a position", () => {
+    expect(parseKubernetes("t.yaml", "metadata:\n  name: {{ .Values.name }}\n").skipped).toMatch(/Helm template/);
+    expect(parseKubernetes("ci.yaml", "on: push\njobs: {}\n").skipped).toMatch(/no Kubernetes objects/);
+    const bad = parseKubernetes("bad.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: [unclosed\n");
+    expect(bad.diagnostics[0]).toMatchObject({ level: "error", location: { file: "bad.yaml" } });
+    expect(bad.diagnostics[0].message).toMatch(/^YAML syntax error: /);
+  });
+
+  it("caps alias expansion so an alias bomb cannot exhaust memory", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i++) levels.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(10).fill(`*${"abcdefghi"[i - 1]}`).join(", ")}]`);
+    const bomb = `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: bomb\n${levels.join("\n")}\n`;
+    const result = parseKubernetes("bomb.yaml", bomb);
+    expect(result.declarations.serviceAccounts[0].name).toBe("bomb");
+  });
+});
