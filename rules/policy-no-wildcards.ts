@@ -20,12 +20,12 @@ export default defineRule({
       "An IRSA role exists to give one workload the AWS permissions it needs. `Action: \"*\"` or `\"s3:*\"` grants every current and future API of a service (including deletes and permission changes), and `Resource: \"*\"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.",
     fail: {
       files: {
-        "terraform/iam.tf": "resource \"aws_iam_role_policy\" \"payments\" {\n  role = aws_iam_role.payments.name\n  policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect   = \"Allow\"\n      Action   = \"s3:*\"\n      Resource = \"*\"\n    }]\n  })\n}\n",
+        "terraform/iam.tf": "resource \"aws_iam_role\" \"payments\" {\n  name = \"payments-api\"\n  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRoleWithWebIdentity\"\n      Principal = { Federated = var.oidc_provider_arn }\n    }]\n  })\n}\n\nresource \"aws_iam_role_policy\" \"payments\" {\n  role = aws_iam_role.payments.name\n  policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect   = \"Allow\"\n      Action   = \"s3:*\"\n      Resource = \"*\"\n    }]\n  })\n}\n",
       },
     },
     pass: {
       files: {
-        "terraform/iam.tf": "resource \"aws_iam_role_policy\" \"payments\" {\n  role = aws_iam_role.payments.name\n  policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect   = \"Allow\"\n      Action   = [\"s3:GetObject\", \"s3:PutObject\"]\n      Resource = \"arn:aws:s3:::payments-receipts/*\"\n    }]\n  })\n}\n",
+        "terraform/iam.tf": "resource \"aws_iam_role\" \"payments\" {\n  name = \"payments-api\"\n  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRoleWithWebIdentity\"\n      Principal = { Federated = var.oidc_provider_arn }\n    }]\n  })\n}\n\nresource \"aws_iam_role_policy\" \"payments\" {\n  role = aws_iam_role.payments.name\n  policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect   = \"Allow\"\n      Action   = [\"s3:GetObject\", \"s3:PutObject\"]\n      Resource = \"arn:aws:s3:::payments-receipts/*\"\n    }]\n  })\n}\n",
       },
     },
     fix: "List the actions the workload calls, and scope Resource to the ARNs it touches.",

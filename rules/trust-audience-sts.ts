@@ -10,7 +10,7 @@ export default defineRule({
   tags: ["correctness", "security"],
   messages: {
     missing: "Trust statement {{owner}} has no {{provider}}:aud condition; any audience the provider issues is accepted",
-    wrong: "Trust statement {{owner}} expects aud {{actual}}, but the pod's token carries {{expected}}",
+    wrong: "Trust statement {{owner}} expects aud {{actual}}, but the pod's token carries \"{{expected}}\"",
   },
   docs: {
     rationale:
@@ -37,7 +37,7 @@ export default defineRule({
           continue;
         }
         if ([...audiences].some((a) => statementAccepts(s, "aud", a) !== "no")) continue;
-        const expected = [...audiences].join(" or ");
+        const expected = [...audiences].join('" or "');
         report("wrong", conditions[0].valuesLoc, { owner, actual: valuesText(conditions.flatMap((c) => c.values)), expected }, { fix: `Set the aud condition to ${expected}.` });
       }
     };

@@ -9,7 +9,7 @@ export default defineRule({
   tags: ["correctness", "security"],
   messages: {
     mismatch:
-      "Trust policy of role {{role}} admits sub {{admitted}}, not {{subject}} of ServiceAccount {{sa}} that annotates it",
+      "Trust policy of role {{role}} admits sub {{admitted}}, not \"{{subject}}\" of ServiceAccount {{sa}} that annotates it",
     noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no sts:AssumeRoleWithWebIdentity statement",
   },
   docs: {

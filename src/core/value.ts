@@ -57,6 +57,8 @@ export interface ObjectValue extends Located {
 export interface TemplateValue extends Located {
   kind: "template";
   parts: Array<string | UnknownValue>;
+  /** As on StringValue: the structure this (partly unknown) JSON text encodes. */
+  json?: Value;
 }
 export interface UnknownValue extends Located {
   kind: "unknown";

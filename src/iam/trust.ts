@@ -64,7 +64,7 @@ export function trustAdmits(doc: PolicyDocument, sub: string): Tri {
 }
 
 export function valuesText(values: Value[]): string {
-  return values.map((v) => knownString(v) ?? "${…}").join(", ");
+  return values.map((v) => JSON.stringify(knownString(v) ?? "${…}")).join(", ");
 }
 
 /** The OIDC provider host a statement's Federated principal names, for messages. */

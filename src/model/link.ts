@@ -31,7 +31,7 @@ export function link(decls: Declarations, options: { roleSourcesFailed?: boolean
     workloads,
     roles,
     oidcProviders: decls.oidcProviders,
-    documents: decls.documents.map((d) => readPolicyDocument(d.document)),
+    documents: standaloneDocuments(decls, roles),
     rolesForArn: (arn) => roleIndex.lookup(arn),
     serviceAccountsOf: (role) => sasOfRole.get(role) ?? [],
     rolesOf: (sa) => rolesOfSa.get(sa) ?? [],
@@ -159,4 +159,16 @@ function managed(a: AttachmentDecl, policyByName: Map<string, PolicyDecl[]>): At
     document: policy ? readPolicyDocument(policy.document) : undefined,
     attachedAt: a.loc,
   };
+}
+
+/** IAM JSON documents that no role reads through file(): those are checked with their role. */
+function standaloneDocuments(decls: Declarations, roles: Role[]) {
+  const key = (l: { file: string; line: number; column: number }) => `${l.file}:${l.line}:${l.column}`;
+  const owned = new Set<string>();
+  for (const r of roles) {
+    if (r.trust) owned.add(key(r.trust.loc));
+    for (const p of r.policies) if (p.document) owned.add(key(p.document.loc));
+  }
+  for (const p of decls.policies) owned.add(key(p.document.loc));
+  return decls.documents.filter((d) => !owned.has(key(d.loc))).map((d) => readPolicyDocument(d.document));
 }

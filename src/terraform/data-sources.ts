@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../core/location.js";
-import { obj, str, unknown, type Value } from "../core/value.js";
+import { firstUnknown, isKnown, obj, str, toPlain, unknown, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
 import type { Scope } from "./scope.js";
 import { iamArn } from "./computed.js";
@@ -19,7 +19,9 @@ export function dataSourceValue(block: Block, address: string, scope: Scope, ctx
   switch (type) {
     case "aws_iam_policy_document": {
       const document = ctx.policyDocument(block, scope);
-      const json = { ...str(JSON.stringify({}), loc), json: document };
+      const json: Value = isKnown(document)
+        ? { ...str(JSON.stringify(toPlain(document)), loc), json: document }
+        : { kind: "template", parts: [firstUnknown(document)!], json: document, loc };
       entries.set("json", json);
       entries.set("minified_json", json);
       break;

@@ -16,11 +16,12 @@ type Impl = (args: Value[], loc: SourceLocation, host: FunctionHost) => Value;
 const texts = (args: Value[]) => args.map(asText);
 
 function strict(impl: Impl): Impl {
-  // Most functions are unknown as soon as one argument is.
+  // A function of an unknown argument is unknown. Unknown elements inside a known collection
+  // pass through (as in Terraform), so concat() or jsonencode() of a partly known list keeps the rest.
   return (args, loc, host) => {
     for (const a of args) {
       if (a.kind === "unknown") return a.error ? a : unknown(a.reason, loc);
-      if (!isKnown(a)) return unknown(firstUnknown(a)?.reason ?? "argument not known", loc);
+      if (a.kind === "template") return unknown(firstUnknown(a)?.reason ?? "argument not known", loc);
     }
     return impl(args, loc, host);
   };
@@ -43,11 +44,17 @@ function toRegex(pattern: string): RegExp {
 }
 
 const FUNCTIONS: Record<string, Impl> = {
-  jsonencode: strict(([v], loc) => ({ ...str(JSON.stringify(toPlain(v)), loc), json: v })),
-  jsondecode: strict(([v], loc, host) => {
-    if (v.kind !== "string") return failure("jsondecode expects a string", loc);
-    return v.json ?? host.parseJson(v.value, loc.file, loc, v.verbatimFrom);
+  jsonencode: strict(([v], loc) => {
+    // The text of a partly known document is not known, but its structure is: keep it for rules.
+    if (isKnown(v)) return { ...str(JSON.stringify(toPlain(v)), loc), json: v };
+    return { kind: "template", parts: [firstUnknown(v) ?? unknown("part of the document is not known", loc)], json: v, loc };
   }),
+  jsondecode: ([v], loc, host) => {
+    if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
+    if (v.kind === "unknown" || v.kind === "template") return unknown(firstUnknown(v)?.reason ?? "not known", loc);
+    if (v.kind !== "string") return failure("jsondecode expects a string", loc);
+    return host.parseJson(v.value, loc.file, loc, v.verbatimFrom);
+  },
   format: strict(([f, ...rest], loc) => {
     const fmt = asText(f);
     if (fmt === undefined) return failure("format expects a string", loc);

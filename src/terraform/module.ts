@@ -195,8 +195,8 @@ export class TerraformModule implements ReferenceResolver {
 
   /** A JSON string (jsonencode result, heredoc, file()) as its structured, located Value. */
   decodeJson(v: Value): Value {
+    if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
     if (v.kind !== "string") return v;
-    if (v.json) return v.json;
     return this.options.host.parseJson(v.value, v.verbatimFrom?.file ?? v.loc.file, v.loc, v.verbatimFrom);
   }
 

@@ -1,0 +1,96 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli.js";
+import { FIXTURES } from "./helpers.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+async function run(args: string[], cwd = ROOT) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, color: false });
+  return { code, stdout, stderr };
+}
+
+describe("irsa-lint CLI", () => {
+  it("exits 1 with findings grouped by file, and names both ends of a mismatch", async () => {
+    const { code, stdout } = await run(["examples/broken-payments-api"]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("examples/broken-payments-api/kubernetes/payments-api.yaml\n  7:33  error  ServiceAccount team-payments/payments-api annotates role payments-api-prod");
+    expect(stdout).toContain("did you mean payments-api-production?");
+    expect(stdout).toMatch(/✖ 7 problems \(6 errors, 1 warning\) in 2 files linted, 0 skipped, 0 failed\n$/);
+  });
+
+  it("exits 0 on the seed setup", async () => {
+    const { code, stdout } = await run(["examples/payments-api"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/No IRSA problems \(3 files linted/);
+  });
+
+  it("writes the documented JSON format, with paths relative to the working directory", async () => {
+    const { stdout } = await run(["--format", "json", "broken-files"], FIXTURES);
+    const doc = JSON.parse(stdout);
+    expect(doc.version).toBe(1);
+    expect(doc.findings[0]).toEqual({
+      ruleId: "token-expiration-minimum",
+      severity: "error",
+      message: expect.stringContaining("token-expiration 60"),
+      file: "broken-files/k8s/healthy.yaml",
+      line: 9,
+      column: 41,
+      endLine: 9,
+      endColumn: 45,
+      fix: expect.any(String),
+      related: [],
+    });
+    expect(doc.files).toContainEqual({ file: "broken-files/k8s/broken.yaml", status: "failed", reason: expect.stringMatching(/^YAML syntax error/) });
+    expect(doc.summary).toEqual({ errors: 1, warnings: 0, notes: 0, files: { linted: 1, skipped: 4, failed: 3 } });
+  });
+
+  it("writes --output to a file and nothing to stdout", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "irsa-lint-cli-"));
+    try {
+      const { code, stdout } = await run(["-f", "sarif", "-o", join(dir, "out.sarif"), "examples/broken-payments-api"]);
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")).runs[0].results).toHaveLength(7);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--quiet keeps errors only; --max-warnings fails on warnings", async () => {
+    const quiet = await run(["--quiet", "automount-not-disabled"], FIXTURES);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toMatch(/No IRSA problems/);
+    expect((await run(["automount-not-disabled"], FIXTURES)).code).toBe(0);
+    expect((await run(["--max-warnings", "0", "automount-not-disabled"], FIXTURES)).code).toBe(1);
+  });
+
+  it("exits 2 with one line on a usage error", async () => {
+    const missing = await run(["does-not-exist"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^irsa-lint: no such file or folder: does-not-exist\n/);
+    const format = await run(["--format", "xml"]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/unknown --format "xml"/);
+    expect((await run(["--bogus"])).code).toBe(2);
+  });
+
+  it("prints version, help and the rule list", async () => {
+    expect((await run(["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await run(["--help"])).stdout).toContain("Exit codes:");
+    const list = (await run(["--list-rules"])).stdout;
+    expect(list).toMatch(/^role-arn-format\s+error\s+The eks.amazonaws.com\/role-arn annotation/m);
+    expect(list.trim().split("\n")).toHaveLength(7);
+  });
+
+  it("runs as the installed bin", () => {
+    const result = spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "examples/payments-api"], { cwd: ROOT, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});
