@@ -7,6 +7,7 @@ import type { HclFile } from "../parse/hcl/ast.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import { parseIamJson, parseJsonWithPositions } from "../parse/iam-json.js";
 import { parseKubernetes } from "../parse/kubernetes.js";
+import { terraformJsonToHcl } from "../parse/terraform-json.js";
 import type { FileParseResult } from "../parse/result.js";
 import { evaluateTerraform } from "../terraform/project.js";
 import { link } from "../model/link.js";
@@ -54,7 +55,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       diagnostics.push({ level: "error", message: read.failed, location });
       continue;
     }
-    if ((file.kind === "terraform" || file.kind === "tfvars") && !hcl) hcl = await createHclParser();
+    if ((file.kind === "terraform" || file.kind === "terraform-json" || file.kind === "tfvars") && !hcl) hcl = await createHclParser();
     const result = parseFile(file, read.text, hcl, hclFiles, tfvars);
     mergeDeclarations(declarations, result.declarations);
     diagnostics.push(...result.diagnostics);
@@ -103,10 +104,19 @@ function parseFile(
         tfvars.push({ file: file.path, values: parsed.value });
         return empty;
       }
-      const e = parsed.error!;
-      return { ...empty, diagnostics: [{ level: "error", message: `JSON syntax error: ${e.message}`, location: { file: file.path, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } }] };
+      return { ...empty, diagnostics: [jsonError(file.path, parsed.error!)] };
     }
-    case "terraform-json":
-      return { ...empty, skipped: "Terraform JSON syntax (.tf.json) is not evaluated yet" };
+    case "terraform-json": {
+      const parsed = parseJsonWithPositions(file.path, text);
+      if (parsed.value) {
+        hclFiles.push(terraformJsonToHcl(file.path, parsed.value, hcl!));
+        return empty;
+      }
+      return { ...empty, diagnostics: [jsonError(file.path, parsed.error!)] };
+    }
   }
+}
+
+function jsonError(file: string, e: { message: string; line: number; column: number }): Diagnostic {
+  return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
 }

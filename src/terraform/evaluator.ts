@@ -154,6 +154,8 @@ export class Evaluator {
 
   /** Evaluates template parts; unknown interpolations make a partially known template. */
   template(parts: TemplatePart[], scope: Scope, loc: SourceLocation): Value {
+    // A template that is one interpolation yields the value itself, of any type (HCL semantics).
+    if (parts.length === 1 && parts[0].type === "interp") return this.eval(parts[0].expr, scope);
     const out: Array<string | UnknownValue> = [];
     const fail = this.templateInto(parts, scope, out);
     if (fail) return fail;
