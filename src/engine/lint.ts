@@ -66,7 +66,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 
   if (hclFiles.length) {
-    const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: roots, cwd: options.cwd, accountId: options.accountId, extraVars: options.extraVars });
+    const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: roots, cwd: options.cwd, accountId: options.accountId, extraVars: options.extraVars, hcl });
     mergeDeclarations(declarations, tf.declarations);
     diagnostics.push(...tf.diagnostics);
   }

@@ -1,18 +1,14 @@
-import { readFileSync, statSync } from "node:fs";
-import { posix, resolve, sep } from "node:path";
+import { posix } from "node:path";
 import { emptyDeclarations, mergeDeclarations, type Declarations } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { LineIndex } from "../core/lines.js";
-import type { SourceLocation } from "../core/location.js";
-import { str, unknown, type Value } from "../core/value.js";
+import { str, type Value } from "../core/value.js";
 import type { HclFile } from "../parse/hcl/ast.js";
-import { parseJsonWithPositions, relocate } from "../parse/iam-json.js";
-import { extractDeclarations } from "./extract.js";
-import type { FunctionHost } from "./functions.js";
-import { TerraformModule } from "./module.js";
+import type { HclParser } from "../parse/hcl/parser.js";
 import { Evaluator } from "./evaluator.js";
+import { extractDeclarations } from "./extract.js";
+import { Host, NO_FILES, NO_REFERENCES } from "./host.js";
+import { TerraformModule } from "./module.js";
 import { EMPTY_SCOPE } from "./scope.js";
-import { failure } from "./convert.js";
 
 export interface TerraformInput {
   /** Parsed `.tf` files, by display path. */
@@ -25,9 +21,10 @@ export interface TerraformInput {
   accountId?: string;
   /** `--var-file` and `--var` values, applied to every root after its own tfvars. */
   extraVars?: Map<string, Value>;
+  /** For templatefile(): template files are parsed when a template is rendered. */
+  hcl?: HclParser;
 }
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Evaluates every Terraform root in the scan and returns what it declares. */
 export function evaluateTerraform(input: TerraformInput): { declarations: Declarations; diagnostics: Diagnostic[] } {
@@ -38,7 +35,7 @@ export function evaluateTerraform(input: TerraformInput): { declarations: Declar
   }
   const called = calledDirs(byDir);
   const diagnostics: Diagnostic[] = [];
-  const host = new Host(input, input.files);
+  const host = new Host(input.cwd, input.scanRoots, input.files, input.hcl);
   const declarations = emptyDeclarations();
   const accountId = input.accountId ? str(input.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : undefined;
   for (const [dir, files] of [...byDir].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -90,63 +87,7 @@ function tfvarsFor(dir: string, all: TerraformInput["tfvars"]): Map<string, Valu
 export function tfvarsValues(source: HclFile | Value): Map<string, Value> {
   if ("kind" in source) return source.kind === "object" ? source.entries : new Map();
   // tfvars may hold only constant expressions: evaluate with nothing in scope.
-  const ev = new Evaluator({ resolve: (root, _s, loc) => ({ value: failure(`${root} is not allowed in tfvars`, loc), used: 0 }) }, NO_FILES);
+  const ev = new Evaluator(NO_REFERENCES, NO_FILES);
   return new Map(source.body.attributes.map((a) => [a.name, ev.eval(a.expr, EMPTY_SCOPE)]));
 }
 
-const NO_FILES: FunctionHost = {
-  readFile: () => ({ error: "file() is not available here" }),
-  parseJson: (_t, _f, loc) => unknown("JSON not decoded here", loc),
-  templateFile: (_p, _v, loc) => unknown("templatefile() is not available here", loc),
-};
-
-/** File access for Terraform functions: relative to the root, inside the scanned tree only. */
-class Host {
-  private readonly texts = new Map<string, string>();
-  private readonly indexes = new Map<string, LineIndex>();
-
-  constructor(
-    private readonly input: TerraformInput,
-    files: HclFile[],
-  ) {
-    for (const f of files) this.texts.set(f.file, f.text);
-  }
-
-  forRoot(rootDir: string): FunctionHost {
-    return {
-      readFile: (path, loc) => this.readFile(rootDir, path, loc),
-      parseJson: (text, file, loc, verbatim) => this.parseJson(text, file, loc, verbatim),
-      templateFile: (_p, _v, loc) => unknown("templatefile() is not evaluated yet", loc),
-    };
-  }
-
-  private readFile(rootDir: string, path: string, loc: SourceLocation): { text: string; file: string } | { error: string } {
-    const moduleDir = posix.dirname(loc.file);
-    const fromCwd = path.startsWith(`${moduleDir}/`) || posix.isAbsolute(path);
-    const display = fromCwd ? posix.normalize(path) : posix.normalize(posix.join(rootDir, path));
-    const absolute = resolve(this.input.cwd, display);
-    if (!this.input.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep) ? r : r + sep)))
-      return { error: `file ${path} is outside the scanned tree` };
-    try {
-      if (statSync(absolute).size > MAX_FILE_BYTES) return { error: `file ${path} is larger than 5 MB` };
-      const text = readFileSync(absolute, "utf8").replace(/^\uFEFF/, "");
-      this.texts.set(display, text);
-      return { text, file: display };
-    } catch {
-      return { error: `file ${path} cannot be read` };
-    }
-  }
-
-  private parseJson(text: string, file: string, loc: SourceLocation, verbatim?: { file: string; offset: number; text: string }): Value {
-    let index: LineIndex | undefined;
-    if (verbatim && this.texts.has(verbatim.file)) {
-      index = this.indexes.get(verbatim.file) ?? new LineIndex(this.texts.get(verbatim.file)!);
-      this.indexes.set(verbatim.file, index);
-    }
-    const parsed = index
-      ? parseJsonWithPositions(verbatim!.file, verbatim!.text, (o) => index!.position(o), verbatim!.offset)
-      : parseJsonWithPositions(file, text);
-    if (!parsed.value) return failure(`invalid JSON: ${parsed.error?.message}`, loc);
-    return index ? parsed.value : relocate(parsed.value, unknown("", loc));
-  }
-}

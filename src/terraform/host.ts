@@ -1,0 +1,115 @@
+import { readFileSync, statSync } from "node:fs";
+import { posix, resolve, sep } from "node:path";
+import { LineIndex } from "../core/lines.js";
+import type { SourceLocation } from "../core/location.js";
+import { unknown, type Value } from "../core/value.js";
+import type { HclFile } from "../parse/hcl/ast.js";
+import type { HclParser } from "../parse/hcl/parser.js";
+import { parseJsonWithPositions, relocate } from "../parse/iam-json.js";
+import { failure, iterate } from "./convert.js";
+import { Evaluator, type ReferenceResolver } from "./evaluator.js";
+import type { FunctionHost } from "./functions.js";
+import { EMPTY_SCOPE } from "./scope.js";
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const TEMPLATE_PREFIX = "x = <<IRSA_LINT_TEMPLATE\n";
+
+/** For evaluation contexts where no reference is allowed (tfvars, template files). */
+export const NO_REFERENCES: ReferenceResolver = {
+  resolve: (root, _steps, loc) => ({ value: failure(`${root} cannot be referenced here`, loc), used: 0 }),
+};
+
+export const NO_FILES: FunctionHost = {
+  readFile: () => ({ error: "file() is not available here" }),
+  parseJson: (_t, _f, loc) => unknown("JSON not decoded here", loc),
+  templateFile: (_p, _v, loc) => unknown("templatefile() is not available here", loc),
+};
+
+/** File access for Terraform functions: relative to the root, inside the scanned tree only. */
+export class Host {
+  private readonly texts = new Map<string, string>();
+  private readonly indexes = new Map<string, LineIndex>();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly scanRoots: string[],
+    files: HclFile[],
+    private readonly hcl?: HclParser,
+  ) {
+    for (const f of files) this.texts.set(f.file, f.text);
+  }
+
+  forRoot(rootDir: string): FunctionHost {
+    const host: FunctionHost = {
+      readFile: (path, loc) => this.readFile(rootDir, path, loc),
+      parseJson: (text, file, loc, verbatim) => this.parseJson(text, file, loc, verbatim),
+      templateFile: (path, vars, loc) => this.templateFile(path, vars, loc, host, rootDir),
+    };
+    return host;
+  }
+
+  private readFile(rootDir: string, path: string, loc: SourceLocation): { text: string; file: string } | { error: string } {
+    // path.module-based paths are relative to the working directory; others to the root module.
+    const moduleDir = posix.dirname(loc.file);
+    const fromCwd = path.startsWith(`${moduleDir}/`) || posix.isAbsolute(path);
+    const display = fromCwd ? posix.normalize(path) : posix.normalize(posix.join(rootDir, path));
+    const absolute = resolve(this.cwd, display);
+    if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep) ? r : r + sep)))
+      return { error: `file ${path} is outside the scanned tree` };
+    try {
+      if (statSync(absolute).size > MAX_FILE_BYTES) return { error: `file ${path} is larger than 5 MB` };
+      const text = readFileSync(absolute, "utf8").replace(/^\uFEFF/, "");
+      this.texts.set(display, text);
+      return { text, file: display };
+    } catch {
+      return { error: `file ${path} cannot be read` };
+    }
+  }
+
+  private parseJson(text: string, file: string, loc: SourceLocation, verbatim?: { file: string; offset: number; text: string }): Value {
+    let index: LineIndex | undefined;
+    if (verbatim && this.texts.has(verbatim.file)) {
+      index = this.indexes.get(verbatim.file) ?? new LineIndex(this.texts.get(verbatim.file)!);
+      this.indexes.set(verbatim.file, index);
+    }
+    const parsed = index
+      ? parseJsonWithPositions(verbatim!.file, verbatim!.text, (o) => index!.position(o), verbatim!.offset)
+      : parseJsonWithPositions(file, text);
+    if (!parsed.value) return failure(`invalid JSON: ${parsed.error?.message}`, loc);
+    return index ? parsed.value : relocate(parsed.value, unknown("", loc));
+  }
+
+  /** templatefile(): the file is an HCL template whose only names are the given variables. */
+  private templateFile(path: string, vars: Value, loc: SourceLocation, host: FunctionHost, rootDir: string): Value {
+    if (!this.hcl) return unknown("templatefile() needs the HCL parser", loc);
+    const read = this.readFile(rootDir, path, loc);
+    if ("error" in read) return unknown(read.error, loc);
+    const body = read.text.endsWith("\n") ? read.text : `${read.text}\n`;
+    const parsed = this.hcl.parse(read.file, `${TEMPLATE_PREFIX}${body}IRSA_LINT_TEMPLATE\n`);
+    const expr = parsed.file?.body.attributes[0]?.expr;
+    if (!expr) return unknown(`template ${path} has a syntax error`, loc);
+    const pairs = iterate(vars);
+    if (!pairs) return unknown("templatefile() variables not known", loc);
+    const scope = EMPTY_SCOPE.with(Object.fromEntries(pairs.map(([k, v]) => [String((k as { value: unknown }).value), v])));
+    const template = unwrap(expr);
+    // The rendered text no longer maps to the file offset by offset: anchor it at the file's start.
+    template.loc = { ...template.loc, line: 1, column: 1 };
+    return new Evaluator(NO_REFERENCES, host).eval(template, scope);
+  }
+}
+
+/** Moves a template parsed behind TEMPLATE_PREFIX back to its place in the template file. */
+function unwrap<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(unwrap) as T;
+  if (!node || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "loc" && v && typeof v === "object") {
+      const l = v as SourceLocation;
+      out[k] = { ...l, line: Math.max(1, l.line - 1), endLine: Math.max(1, l.endLine - 1) };
+    } else if (k === "offset" && typeof v === "number") out[k] = v - TEMPLATE_PREFIX.length;
+    else out[k] = unwrap(v);
+  }
+  return out as T;
+}
+
