@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { rules } from "../rules/index.js";
 import { str, type Value } from "./core/value.js";
-import { lint, type LintResult } from "./engine/lint.js";
+import { InputError, lint, type LintResult } from "./engine/lint.js";
 import type { Rule } from "./engine/rule.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
@@ -29,6 +29,7 @@ Options:
   -o, --output <file>                write the report to a file instead of stdout
       --account-id <id>              AWS account id that data.aws_caller_identity resolves to
       --var <name=value>             set a Terraform input variable for every root (repeatable)
+      --var-file <file>              read Terraform variables from a .tfvars or .tfvars.json file (repeatable)
       --max-warnings <n>             exit 1 when there are more than n warnings
       --quiet                        report errors only
       --verbose                      also list values that could not be resolved, and skipped files
@@ -55,6 +56,7 @@ function parse(argv: string[]) {
       output: { type: "string", short: "o" },
       "account-id": { type: "string" },
       var: { type: "string", multiple: true },
+      "var-file": { type: "string", multiple: true },
       "max-warnings": { type: "string" },
       quiet: { type: "boolean" },
       verbose: { type: "boolean" },
@@ -108,7 +110,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const accountId = values["account-id"];
     if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError("--account-id expects 12 digits");
 
-    const result = await lint({ paths: positionals, cwd: io.cwd, rules, accountId, extraVars: cliVars(values.var) });
+    const result = await lint({ paths: positionals, cwd: io.cwd, rules, accountId, varFiles: values["var-file"], extraVars: cliVars(values.var) });
     if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
     const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === "error") } : result;
     const color = !values["no-color"] && (values.color || io.color) && !values.output;
@@ -120,7 +122,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return exitCode(result, maxWarnings);
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (e instanceof UsageError || err.code?.startsWith("ERR_PARSE_ARGS")) {
+    if (e instanceof UsageError || e instanceof InputError || err.code?.startsWith("ERR_PARSE_ARGS")) {
       io.stderr(`irsa-lint: ${err.message}\nRun irsa-lint --help for usage.\n`);
       return EXIT.usage;
     }

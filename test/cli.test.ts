@@ -94,3 +94,31 @@ describe("irsa-lint CLI", () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe("Terraform variables from the command line", () => {
+  const fixture = join(FIXTURES, "unknown-values-quiet");
+
+  it("--var-file resolves what was unknown, and the checks then run", async () => {
+    const quiet = await run(["--format", "json", "."], fixture);
+    expect(JSON.parse(quiet.stdout).findings).toEqual([]);
+    const varFile = join(ROOT, "test/data/service-accounts.tfvars");
+    const { stdout } = await run(["--format", "json", "--var-file", varFile, "--var-file", join(ROOT, "test/data/cluster.tfvars.json"), "."], fixture);
+    const findings = JSON.parse(stdout).findings;
+    // With the variables known, the roles resolve: team-a's trust and prod-ingest's are checked.
+    expect(findings.map((f: { ruleId: string; file: string; line: number }) => [f.ruleId, f.file, f.line])).toEqual([
+      ["trust-subject-matches", "terraform/main.tf", 33],
+      ["trust-audience-sts", "terraform/main.tf", 49],
+      ["trust-subject-matches", "terraform/main.tf", 58],
+    ]);
+    expect(findings[0].message).toContain('role team-a admits sub "system:serviceaccount:team-a:team-a-sa"');
+    expect(findings[2].message).toContain("role prod-ingest");
+  });
+
+  it("--var sets a variable as a string, and a broken --var-file is a usage error", async () => {
+    const { stdout } = await run(["--format", "json", "--var", "cluster_name=prod", "."], fixture);
+    expect(JSON.parse(stdout).findings).toEqual([]);
+    const bad = await run(["--var-file", join(ROOT, "test/data/missing.tfvars"), "."], fixture);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^irsa-lint: --var-file .*missing\.tfvars: cannot be read/);
+  });
+});

@@ -1,15 +1,16 @@
 import { emptyDeclarations, mergeDeclarations } from "../core/declarations.js";
 import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
-import { compareLocations, fileStart } from "../core/location.js";
+import { compareLocations, fileStart, formatLocation } from "../core/location.js";
 import type { Value } from "../core/value.js";
-import { discover, type DiscoveredFile } from "../discover/discover.js";
+import { resolve } from "node:path";
+import { discover, displayPath, type DiscoveredFile } from "../discover/discover.js";
 import type { HclFile } from "../parse/hcl/ast.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import { parseIamJson, parseJsonWithPositions } from "../parse/iam-json.js";
 import { parseKubernetes } from "../parse/kubernetes.js";
 import { terraformJsonToHcl } from "../parse/terraform-json.js";
 import type { FileParseResult } from "../parse/result.js";
-import { evaluateTerraform } from "../terraform/project.js";
+import { evaluateTerraform, tfvarsValues } from "../terraform/project.js";
 import { link } from "../model/link.js";
 import { readSource } from "./read.js";
 import { runRules } from "./run-rules.js";
@@ -22,6 +23,8 @@ export interface LintOptions {
   /** Per-rule severity overrides; "off" disables a rule. */
   severities?: Record<string, Severity | "off">;
   accountId?: string;
+  /** `--var-file` paths (tfvars HCL or JSON), applied to every root in order, before `extraVars`. */
+  varFiles?: string[];
   extraVars?: Map<string, Value>;
 }
 
@@ -66,7 +69,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 
   if (hclFiles.length) {
-    const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: roots, cwd: options.cwd, accountId: options.accountId, extraVars: options.extraVars, hcl });
+    if (options.varFiles?.length && !hcl) hcl = await createHclParser();
+    const fromFiles = await readVarFiles(options.varFiles ?? [], options.cwd, hcl!);
+    const extraVars = new Map([...fromFiles, ...(options.extraVars ?? [])]);
+    const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl });
     mergeDeclarations(declarations, tf.declarations);
     diagnostics.push(...tf.diagnostics);
   }
@@ -120,3 +126,28 @@ function parseFile(
 function jsonError(file: string, e: { message: string; line: number; column: number }): Diagnostic {
   return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
 }
+
+/** `--var-file` values. A file that cannot be read or parsed is a usage problem: it throws. */
+async function readVarFiles(paths: string[], cwd: string, hcl: HclParser): Promise<Map<string, Value>> {
+  const values = new Map<string, Value>();
+  for (const path of paths) {
+    const display = displayPath(resolve(cwd, path), cwd);
+    const read = await readSource(resolve(cwd, path));
+    if (!("text" in read)) throw new InputError(`--var-file ${path}: ${"skipped" in read ? read.skipped : read.failed}`);
+    let source: HclFile | Value | undefined;
+    if (path.endsWith(".json")) {
+      const parsed = parseJsonWithPositions(display, read.text);
+      if (parsed.error) throw new InputError(`--var-file ${display}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
+      source = parsed.value;
+    } else {
+      const parsed = hcl.parse(display, read.text);
+      if (parsed.errors[0]) throw new InputError(`--var-file ${formatLocation(parsed.errors[0].location)}: ${parsed.errors[0].message}`);
+      source = parsed.file;
+    }
+    for (const [k, v] of tfvarsValues(source!)) values.set(k, v);
+  }
+  return values;
+}
+
+/** A problem with what the user asked for (not with a scanned file): the CLI exits 2. */
+export class InputError extends Error {}

@@ -1,0 +1,3 @@
+service_accounts = {
+  a = "team-a:team-a-sa"
+}
