@@ -69,7 +69,44 @@ const HANDLERS: Record<string, Handler> = {
   },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
+  helm_release: helmRelease,
 };
+
+/**
+ * A Helm release that sets `serviceAccount.name` and annotations through `set` blocks (or the
+ * provider 3.x `set` list) or `values = [yamlencode(...)]`: the chart's ServiceAccount, as most
+ * charts' `serviceAccount` convention renders it. Without a known name, nothing is assumed.
+ */
+function helmRelease(attrs: Attrs, _address: string, block: Block, mod: TerraformModule, out: Declarations, scope: Scope): void {
+  const settings = new Map<string, Value>();
+  for (const values of asItems(attr(attrs, "values"))) {
+    const doc = values.kind === "string" || values.kind === "template" ? values.json : undefined;
+    const sa = getEntry(doc, "serviceAccount");
+    if (getEntry(sa, "name")) settings.set("serviceAccount.name", getEntry(sa, "name")!);
+    const annotations = getEntry(sa, "annotations");
+    if (annotations?.kind === "object") for (const [k, v] of annotations.entries) settings.set(`serviceAccount.annotations.${k}`, v);
+  }
+  const setBlocks = nestedBlocks(block.body, "set", scope, mod.evaluator).blocks.map((b) => new Map(b.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, b.scope)])));
+  const setList = asItems(attr(attrs, "set")).map((v) => (v.kind === "object" ? v.entries : new Map<string, Value>()));
+  for (const entry of [...setBlocks, ...setList]) {
+    const name = knownString(entry.get("name"));
+    const value = entry.get("value");
+    if (name !== undefined && value) settings.set(name.replace(/\\\./g, "."), value);
+  }
+  const nameValue = settings.get("serviceAccount.name");
+  const name = knownString(nameValue);
+  if (!name || !nameValue) return;
+  const annotation = (key: string) => settings.get(`serviceAccount.annotations.${key}`);
+  out.serviceAccounts.push({
+    name,
+    namespace: knownString(attr(attrs, "namespace")) ?? "default",
+    loc: nameValue.loc,
+    roleArn: annotation("eks.amazonaws.com/role-arn"),
+    tokenExpiration: annotation("eks.amazonaws.com/token-expiration"),
+    audience: annotation("eks.amazonaws.com/audience"),
+    origin: "terraform",
+  });
+}
 
 function serviceAccount(attrs: Attrs, _address: string, block: Block, mod: TerraformModule, out: Declarations, scope: Scope): void {
   const metadata = nestedBlocks(block.body, "metadata", scope, mod.evaluator).blocks[0];

@@ -49,6 +49,8 @@ const FUNCTIONS: Record<string, Impl> = {
     if (isKnown(v)) return { ...str(JSON.stringify(toPlain(v)), loc), json: v };
     return { kind: "template", parts: [firstUnknown(v) ?? unknown("part of the document is not known", loc)], json: v, loc };
   }),
+  // JSON is YAML: yamlencode's text differs from Terraform's, but its structure is the same.
+  yamlencode: (args, loc, host) => FUNCTIONS.jsonencode(args, loc, host),
   jsondecode: ([v], loc, host) => {
     if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
     if (v.kind === "unknown" || v.kind === "template") return unknown(firstUnknown(v)?.reason ?? "not known", loc);
