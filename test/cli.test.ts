@@ -122,3 +122,16 @@ describe("Terraform variables from the command line", () => {
     expect(bad.stderr).toMatch(/^irsa-lint: --var-file .*missing\.tfvars: cannot be read/);
   });
 });
+
+describe("--verbose", () => {
+  it("lists each value that could not be resolved, with the reason, one line each", async () => {
+    const { code, stdout } = await run(["--verbose", "--no-color", "."], join(FIXTURES, "unknown-values-quiet"));
+    expect(code).toBe(0);
+    const lines = stdout.split("\n").filter((l) => l.includes("  note  "));
+    expect(lines).toEqual([
+      "  terraform/main.tf:13:3  note  module module.eks: registry module terraform-aws-modules/eks/aws is not evaluated; its outputs are unknown",
+      expect.stringMatching(/^ {2}terraform\/main\.tf:22:1 {2}note {2}name of role aws_iam_role\.per_team is not known \(.*var\.service_accounts has no default/),
+      expect.stringMatching(/^ {2}terraform\/main\.tf:46:1 {2}note {2}part of the trust policy of role aws_iam_role\.from_var is not known/),
+    ]);
+  });
+});

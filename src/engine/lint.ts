@@ -12,6 +12,7 @@ import { terraformJsonToHcl } from "../parse/terraform-json.js";
 import type { FileParseResult } from "../parse/result.js";
 import { evaluateTerraform, tfvarsValues } from "../terraform/project.js";
 import { link } from "../model/link.js";
+import { unresolvedNotes } from "../model/unresolved.js";
 import { readSource } from "./read.js";
 import { runRules } from "./run-rules.js";
 import type { Finding, Rule, Severity } from "./rule.js";
@@ -80,6 +81,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const roleSourcesFailed = statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });
+  diagnostics.push(...unresolvedNotes(model));
   const findings = runRules(model, options.rules, options.severities ?? {});
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   return { findings, files: statuses, diagnostics, missingPaths: missing };

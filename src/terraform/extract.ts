@@ -137,8 +137,10 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
     const base = `${mod.options.address}${key}`;
     const instances = mod.instances(block);
     if (!Array.isArray(instances)) {
-      mod.diagnostics.push({ level: "note", message: `${base}: count/for_each not known (${(instances as { reason?: string }).reason ?? "not a collection"}); its instances are not checked`, location: block.headerLoc });
-      if (block.labels[0] === "aws_iam_role") out.roles.push(placeholderRole(base, block));
+      const why = `${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`;
+      // A role still exists: it keeps "role not found" quiet, and the linker notes it as unresolved.
+      if (block.labels[0] === "aws_iam_role") out.roles.push(placeholderRole(base, why, block));
+      else mod.diagnostics.push({ level: "note", message: `${why}; its instances are not checked`, location: block.headerLoc });
       continue;
     }
     for (const instance of instances) {
@@ -162,12 +164,11 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
   return out;
 }
 
-/** A role whose instances are not known still exists: it keeps "role not found" quiet. */
-function placeholderRole(address: string, block: Block): RoleDecl {
+function placeholderRole(address: string, why: string, block: Block): RoleDecl {
   return {
     id: address,
-    name: unknown(`${address}: instances not known`, block.headerLoc),
-    path: unknown(`${address}: instances not known`, block.headerLoc),
+    name: unknown(why, block.headerLoc),
+    path: unknown(why, block.headerLoc),
     loc: block.headerLoc,
     inlinePolicies: [],
     attachedPolicyArns: [],
