@@ -2,7 +2,6 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { rules } from "../rules/index.js";
-import { str, type Value } from "./core/value.js";
 import { InputError, lint, type LintResult } from "./engine/lint.js";
 import type { Rule } from "./engine/rule.js";
 import { formatJson } from "./format/json.js";
@@ -77,14 +76,12 @@ function listRules(all: Rule[]): string {
   return `${all.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join("\n")}\n`;
 }
 
-function cliVars(pairs: string[] = []): Map<string, Value> {
-  const vars = new Map<string, Value>();
-  for (const pair of pairs) {
+function cliVars(pairs: string[] = []): Array<[string, string]> {
+  return pairs.map((pair) => {
     const eq = pair.indexOf("=");
     if (eq <= 0) throw new UsageError(`--var expects name=value, got "${pair}"`);
-    vars.set(pair.slice(0, eq), str(pair.slice(eq + 1), { file: "--var", line: 1, column: 1, endLine: 1, endColumn: 1 }));
-  }
-  return vars;
+    return [pair.slice(0, eq), pair.slice(eq + 1)];
+  });
 }
 
 function exitCode(result: LintResult, maxWarnings: number | undefined): number {
@@ -110,7 +107,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const accountId = values["account-id"];
     if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError("--account-id expects 12 digits");
 
-    const result = await lint({ paths: positionals, cwd: io.cwd, rules, accountId, varFiles: values["var-file"], extraVars: cliVars(values.var) });
+    const result = await lint({ paths: positionals, cwd: io.cwd, rules, accountId, varFiles: values["var-file"], vars: cliVars(values.var) });
     if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
     const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === "error") } : result;
     const color = !values["no-color"] && (values.color || io.color) && !values.output;

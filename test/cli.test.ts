@@ -135,3 +135,12 @@ describe("--verbose", () => {
     ]);
   });
 });
+
+describe("--var with an HCL value", () => {
+  it("parses lists and maps as terraform -var does", async () => {
+    const { stdout } = await run(["--format", "json", "--var", 'service_accounts={ a = "team-a:team-a" }', "--var", "cluster_name=prod", "."], join(FIXTURES, "unknown-values-quiet"));
+    const findings = JSON.parse(stdout).findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`);
+    // team-a's trust now admits team-a:team-a, so only prod-ingest's trust findings remain.
+    expect(findings).toEqual(["trust-audience-sts:49", "trust-subject-matches:58"]);
+  });
+});

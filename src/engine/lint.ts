@@ -1,7 +1,7 @@
 import { emptyDeclarations, mergeDeclarations } from "../core/declarations.js";
 import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
 import { compareLocations, fileStart, formatLocation } from "../core/location.js";
-import type { Value } from "../core/value.js";
+import { str, type Value } from "../core/value.js";
 import { resolve } from "node:path";
 import { discover, displayPath, type DiscoveredFile } from "../discover/discover.js";
 import type { HclFile } from "../parse/hcl/ast.js";
@@ -24,9 +24,10 @@ export interface LintOptions {
   /** Per-rule severity overrides; "off" disables a rule. */
   severities?: Record<string, Severity | "off">;
   accountId?: string;
-  /** `--var-file` paths (tfvars HCL or JSON), applied to every root in order, before `extraVars`. */
+  /** `--var-file` paths (tfvars HCL or JSON), applied to every root in order, before `vars`. */
   varFiles?: string[];
-  extraVars?: Map<string, Value>;
+  /** `--var name=value`: a string, or an HCL list or map when the value starts with [ or {. */
+  vars?: Array<[string, string]>;
 }
 
 export interface LintResult {
@@ -70,9 +71,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 
   if (hclFiles.length) {
-    if (options.varFiles?.length && !hcl) hcl = await createHclParser();
-    const fromFiles = await readVarFiles(options.varFiles ?? [], options.cwd, hcl!);
-    const extraVars = new Map([...fromFiles, ...(options.extraVars ?? [])]);
+    const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, hcl!);
+    for (const [name, value] of cliVars(options.vars ?? [], hcl!)) extraVars.set(name, value);
     const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl });
     mergeDeclarations(declarations, tf.declarations);
     diagnostics.push(...tf.diagnostics);
@@ -147,6 +147,21 @@ async function readVarFiles(paths: string[], cwd: string, hcl: HclParser): Promi
       source = parsed.file;
     }
     for (const [k, v] of tfvarsValues(source!)) values.set(k, v);
+  }
+  return values;
+}
+
+function cliVars(pairs: Array<[string, string]>, hcl: HclParser): Map<string, Value> {
+  const values = new Map<string, Value>();
+  for (const [name, text] of pairs) {
+    const at = { file: "--var", line: 1, column: 1, endLine: 1, endColumn: text.length + 1 };
+    if (!/^\s*[[{]/.test(text)) {
+      values.set(name, str(text, at));
+      continue;
+    }
+    const parsed = hcl.parse("--var", `${name} = ${text}\n`);
+    if (!parsed.file) throw new InputError(`--var ${name}: ${parsed.errors[0]?.message ?? "not a valid value"}`);
+    for (const [k, v] of tfvarsValues(parsed.file)) values.set(k, v);
   }
   return values;
 }
