@@ -1,4 +1,4 @@
-import type { Rule } from "../src/engine/rule.js";
+import type { AnyRule } from "../src/engine/rule.js";
 import automountNotDisabled from "./automount-not-disabled.js";
 import policyNoWildcards from "./policy-no-wildcards.js";
 import roleArnFormat from "./role-arn-format.js";
@@ -8,7 +8,7 @@ import trustAudienceSts from "./trust-audience-sts.js";
 import trustSubjectMatches from "./trust-subject-matches.js";
 
 /** Every rule irsa-lint ships, in the order the docs list them. */
-export const rules: Rule[] = [
+export const rules: AnyRule[] = [
   roleArnFormat,
   roleArnResolves,
   trustSubjectMatches,

@@ -1,9 +1,9 @@
 import { displayPart, parseArnValue } from "../src/core/arn.js";
-import { closest } from "../src/core/match.js";
+import { closest, globMatches } from "../src/core/match.js";
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 
-export default defineRule({
+export default defineRule<"missing" | "wrongPath", { externalRoles: string[] }>({
   id: "role-arn-resolves",
   severity: "error",
   description: "The role a ServiceAccount annotates must be one of the roles in the scanned code",
@@ -27,15 +27,27 @@ export default defineRule({
         "terraform/iam.tf": "resource \"aws_iam_role\" \"payments\" {\n  name               = \"payments-api-production\"\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n}\n",
       },
     },
-    fix: "Correct the role name in the annotation (the suggestion names the closest scanned role), or scan the Terraform that declares the role.",
+    fix: "Correct the role name in the annotation (the suggestion names the closest scanned role), scan the Terraform that declares the role, or list roles managed elsewhere in the rule's `externalRoles` option.",
   },
-  check(model, report) {
+  options: {
+    properties: {
+      externalRoles: {
+        type: "array",
+        items: { type: "string" },
+        description: "Role ARN patterns (`*` and `?`) of roles managed outside the scanned code; annotations matching them are not reported",
+      },
+    },
+    defaults: { externalRoles: [] },
+  },
+  check(model, report, { externalRoles }) {
     if (model.roles.length === 0) return;
     const names = model.roles.map((r) => knownString(r.name)).filter((n): n is string => n !== undefined);
     for (const sa of model.serviceAccounts) {
       if (!sa.roleArn) continue;
       const arn = parseArnValue(sa.roleArn);
       if (!arn || arn.resourceType !== "role" || displayPart(arn.name) !== arn.name) continue;
+      const text = knownString(sa.roleArn);
+      if (text !== undefined && externalRoles.some((pattern) => globMatches(pattern, text))) continue;
       const lookup = model.rolesForArn(sa.roleArn);
       if (lookup.roles.length > 0 || lookup.undecidable) continue;
       const sameName = model.roles.find((r) => knownString(r.name) === arn.name);

@@ -4,15 +4,16 @@ import { defineRule, type Report } from "../src/engine/rule.js";
 const MIN = 600;
 const MAX = 86400;
 
-type Ids = "tooLow" | "tooHigh" | "notInteger" | "notString";
+type Ids = "tooLow" | "belowPolicy" | "tooHigh" | "notInteger" | "notString";
 
-export default defineRule({
+export default defineRule<Ids, { minimum: number }>({
   id: "token-expiration-minimum",
   severity: "error",
   description: "eks.amazonaws.com/token-expiration must be an integer number of seconds in [600, 86400]",
   tags: ["correctness"],
   messages: {
     tooLow: "{{where}} sets token-expiration {{value}}: below 600 s, the pod identity webhook silently raises it to 600",
+    belowPolicy: "{{where}} sets token-expiration {{value}}, below this repository's minimum of {{minimum}} s",
     tooHigh: "{{where}} sets token-expiration {{value}}: above 86400 s, the pod identity webhook silently caps it at 86400",
     notInteger: "{{where}} sets token-expiration \"{{value}}\", which is not a whole number of seconds; the webhook ignores it and uses 86400",
     notString: "{{where}} sets token-expiration as a {{type}}; Kubernetes annotation values must be strings (quote it)",
@@ -32,13 +33,19 @@ export default defineRule({
     },
     fix: "Write a quoted whole number of seconds between 600 and 86400, e.g. \"3600\".",
   },
-  check(model, report) {
-    for (const sa of model.serviceAccounts) checkValue(sa.tokenExpiration, `ServiceAccount ${sa.namespace}/${sa.name}`, report, sa.origin === "terraform");
-    for (const w of model.workloads) checkValue(w.tokenExpiration, `${w.kind} ${w.namespace}/${w.name} (pod template)`, report, false);
+  options: {
+    properties: {
+      minimum: { type: "integer", minimum: MIN, maximum: MAX, description: "Lowest token lifetime this repository accepts, in seconds (default 600)" },
+    },
+    defaults: { minimum: MIN },
+  },
+  check(model, report, { minimum }) {
+    for (const sa of model.serviceAccounts) checkValue(sa.tokenExpiration, `ServiceAccount ${sa.namespace}/${sa.name}`, report, sa.origin === "terraform", minimum);
+    for (const w of model.workloads) checkValue(w.tokenExpiration, `${w.kind} ${w.namespace}/${w.name} (pod template)`, report, false, minimum);
   },
 });
 
-function checkValue(v: Value | undefined, where: string, report: Report<Ids>, numbersAllowed: boolean): void {
+function checkValue(v: Value | undefined, where: string, report: Report<Ids>, numbersAllowed: boolean, minimum: number): void {
   if (!v) return;
   const fix = { fix: "Use a quoted whole number of seconds between 600 and 86400." };
   if (v.kind === "number" && !numbersAllowed) return report("notString", v.loc, { where, type: "number" }, fix);
@@ -48,5 +55,6 @@ function checkValue(v: Value | undefined, where: string, report: Report<Ids>, nu
   if (!/^-?\d+$/.test(text)) return report("notInteger", v.loc, { where, value: text }, fix);
   const n = Number(text);
   if (n < MIN) report("tooLow", v.loc, { where, value: n }, fix);
+  else if (n < minimum) report("belowPolicy", v.loc, { where, value: n, minimum }, { fix: `Use at least ${minimum} seconds.` });
   else if (n > MAX) report("tooHigh", v.loc, { where, value: n }, fix);
 }

@@ -3,7 +3,7 @@ import { defineRule } from "../src/engine/rule.js";
 import type { PolicyDocument } from "../src/iam/document.js";
 import { STS_AUDIENCE, claimConditions, providerOf, statementAccepts, valuesText, webIdentityStatements } from "../src/iam/trust.js";
 
-export default defineRule({
+export default defineRule<"missing" | "wrong", { audiences: string[] }>({
   id: "trust-audience-sts",
   severity: "error",
   description: "Web-identity trust statements must require aud = sts.amazonaws.com (or the ServiceAccount's audience)",
@@ -27,7 +27,13 @@ export default defineRule({
     },
     fix: "Add (or correct) the condition `\"<provider>:aud\": \"sts.amazonaws.com\"` next to the `:sub` condition.",
   },
-  check(model, report) {
+  options: {
+    properties: {
+      audiences: { type: "array", items: { type: "string" }, description: "Audiences accepted besides sts.amazonaws.com" },
+    },
+    defaults: { audiences: [] },
+  },
+  check(model, report, { audiences: extra }) {
     const check = (doc: PolicyDocument | undefined, owner: string, audiences: Set<string>) => {
       for (const s of webIdentityStatements(doc)) {
         const { conditions, undecidable } = claimConditions(s, "aud");
@@ -42,13 +48,13 @@ export default defineRule({
       }
     };
     for (const role of model.roles) {
-      const audiences = new Set([STS_AUDIENCE]);
+      const audiences = new Set([STS_AUDIENCE, ...extra]);
       for (const sa of model.serviceAccountsOf(role)) {
         const custom = knownString(sa.audience);
         if (custom) audiences.add(custom);
       }
       check(role.trust, `of role ${role.displayName}`, audiences);
     }
-    for (const doc of model.documents) check(doc, `in ${doc.loc.file}`, new Set([STS_AUDIENCE]));
+    for (const doc of model.documents) check(doc, `in ${doc.loc.file}`, new Set([STS_AUDIENCE, ...extra]));
   },
 });

@@ -1,9 +1,13 @@
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { rules } from "../rules/index.js";
 import { InputError, lint, type LintResult } from "./engine/lint.js";
-import type { Rule } from "./engine/rule.js";
+import type { AnyRule } from "./engine/rule.js";
+import { ConfigError, findConfig, loadConfig, type Config } from "./config/load.js";
+import { displayPath } from "./discover/discover.js";
+import { toBaseline, type Baseline } from "./engine/suppress.js";
+import { formatGithub } from "./format/github.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
@@ -24,8 +28,14 @@ Lints EKS IAM Roles for Service Accounts across Kubernetes YAML, Terraform and I
 Paths are files or folders (default: .); folders are searched recursively, honouring .gitignore.
 
 Options:
-  -f, --format <stylish|json|sarif>  output format (default: stylish)
+  -f, --format <stylish|json|sarif|github>
+                                     output format (default: stylish)
   -o, --output <file>                write the report to a file instead of stdout
+  -c, --config <file>                config file (default: the nearest .irsa-lint.yaml,
+                                     .irsa-lint.yml or irsa-lint.config.json upwards)
+      --print-config                 print the effective configuration and exit
+      --baseline <file>              report findings recorded in this baseline as suppressed
+      --write-baseline <file>        record today's findings in a baseline file and exit 0
       --account-id <id>              AWS account id that data.aws_caller_identity resolves to
       --var <name=value>             set a Terraform input variable for every root (repeatable)
       --var-file <file>              read Terraform variables from a .tfvars or .tfvars.json file (repeatable)
@@ -41,6 +51,7 @@ Options:
 Examples:
   irsa-lint ./k8s ./terraform
   irsa-lint --format sarif --output irsa-lint.sarif .
+  irsa-lint --write-baseline .irsa-lint-baseline.json . && irsa-lint --baseline .irsa-lint-baseline.json .
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage error or nothing could be read,
 3 internal error.
@@ -53,6 +64,10 @@ function parse(argv: string[]) {
     options: {
       format: { type: "string", short: "f", default: "stylish" },
       output: { type: "string", short: "o" },
+      config: { type: "string", short: "c" },
+      "print-config": { type: "boolean" },
+      baseline: { type: "string" },
+      "write-baseline": { type: "string" },
       "account-id": { type: "string" },
       var: { type: "string", multiple: true },
       "var-file": { type: "string", multiple: true },
@@ -71,7 +86,7 @@ function parse(argv: string[]) {
 
 class UsageError extends Error {}
 
-function listRules(all: Rule[]): string {
+function listRules(all: AnyRule[]): string {
   const width = Math.max(...all.map((r) => r.id.length));
   return `${all.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join("\n")}\n`;
 }
@@ -84,11 +99,45 @@ function cliVars(pairs: string[] = []): Array<[string, string]> {
   });
 }
 
+const FORMATS = ["stylish", "json", "sarif", "github"];
+
+function render(format: string, result: LintResult, cwd: string, color: boolean, verbose: boolean): string {
+  if (format === "json") return formatJson(result);
+  if (format === "sarif") return formatSarif(result, rules, cwd);
+  if (format === "github") return formatGithub(result);
+  return formatStylish(result, { color, verbose });
+}
+
+function readBaseline(file: string): Baseline {
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as Baseline;
+    if (data.version !== 1 || !Array.isArray(data.findings)) throw new Error("not an irsa-lint baseline (version 1)");
+    return data;
+  } catch (e) {
+    throw new UsageError(`--baseline ${file}: ${(e as Error).message}`);
+  }
+}
+
+function effectiveConfig(config: Config, cwd: string) {
+  return {
+    file: config.file ? displayPath(config.file, cwd) : null,
+    rules: Object.fromEntries(
+      rules.map((r) => {
+        const s = config.rules[r.id] ?? {};
+        return [r.id, { severity: s.severity ?? r.severity, ...(r.options?.defaults ?? {}), ...(s.options ?? {}) }];
+      }),
+    ),
+    include: config.include ?? null,
+    exclude: config.exclude ?? null,
+  };
+}
+
 function exitCode(result: LintResult, maxWarnings: number | undefined): number {
   const linted = result.files.filter((f) => f.status !== "failed").length;
   if (result.files.length > 0 && linted === 0) return EXIT.usage;
-  if (result.findings.some((f) => f.severity === "error")) return EXIT.findings;
-  const warnings = result.findings.filter((f) => f.severity === "warning").length;
+  const active = result.findings.filter((f) => !f.suppression);
+  if (active.some((f) => f.severity === "error")) return EXIT.findings;
+  const warnings = active.filter((f) => f.severity === "warning").length;
   return maxWarnings !== undefined && warnings > maxWarnings ? EXIT.findings : EXIT.ok;
 }
 
@@ -101,25 +150,48 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (values.version) return io.stdout(`${VERSION}\n`), EXIT.ok;
     if (values["list-rules"]) return io.stdout(listRules(rules)), EXIT.ok;
     const format = values.format!;
-    if (!["stylish", "json", "sarif"].includes(format)) throw new UsageError(`unknown --format "${format}" (use stylish, json or sarif)`);
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (use ${FORMATS.join(", ")})`);
     const maxWarnings = values["max-warnings"] === undefined ? undefined : Number(values["max-warnings"]);
     if (maxWarnings !== undefined && !Number.isInteger(maxWarnings)) throw new UsageError("--max-warnings expects a whole number");
     const accountId = values["account-id"];
     if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError("--account-id expects 12 digits");
 
-    const result = await lint({ paths: positionals, cwd: io.cwd, rules, accountId, varFiles: values["var-file"], vars: cliVars(values.var) });
+    const configFile = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
+    if (values.config && !existsSync(configFile!)) throw new UsageError(`--config ${values.config}: no such file`);
+    const config: Config = configFile ? loadConfig(configFile, rules, io.cwd) : { rules: {} };
+    if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, io.cwd), null, 2)}\n`), EXIT.ok;
+    const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
+
+    const result = await lint({
+      paths: positionals,
+      cwd: io.cwd,
+      rules,
+      settings: config.rules,
+      include: config.include,
+      exclude: config.exclude,
+      globBase: config.file ? dirname(config.file) : io.cwd,
+      accountId,
+      varFiles: values["var-file"],
+      vars: cliVars(values.var),
+      baseline,
+    });
     if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
+    if (values["write-baseline"]) {
+      const recorded = toBaseline(result.findings);
+      writeFileSync(resolve(io.cwd, values["write-baseline"]), `${JSON.stringify(recorded, null, 2)}\n`);
+      io.stderr(`irsa-lint: recorded ${recorded.findings.length} findings in ${values["write-baseline"]}\n`);
+      return EXIT.ok;
+    }
     const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === "error") } : result;
     const color = !values["no-color"] && (values.color || io.color) && !values.output;
-    const report =
-      format === "json" ? formatJson(shown) : format === "sarif" ? formatSarif(shown, rules, io.cwd) : formatStylish(shown, { color, verbose: values.verbose });
+    const report = render(format, shown, io.cwd, color, !!values.verbose);
     if (values.output) writeFileSync(resolve(io.cwd, values.output), report);
     else io.stdout(report);
     if (result.files.length === 0) io.stderr("irsa-lint: no Kubernetes, Terraform or IAM JSON files found in the given paths\n");
     return exitCode(result, maxWarnings);
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (e instanceof UsageError || e instanceof InputError || err.code?.startsWith("ERR_PARSE_ARGS")) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof ConfigError || err.code?.startsWith("ERR_PARSE_ARGS")) {
       io.stderr(`irsa-lint: ${err.message}\nRun irsa-lint --help for usage.\n`);
       return EXIT.usage;
     }

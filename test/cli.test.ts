@@ -45,9 +45,11 @@ describe("irsa-lint CLI", () => {
       endColumn: 45,
       fix: expect.any(String),
       related: [],
+      fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     expect(doc.files).toContainEqual({ file: "broken-files/k8s/broken.yaml", status: "failed", reason: expect.stringMatching(/^YAML syntax error/) });
-    expect(doc.summary).toEqual({ errors: 1, warnings: 0, notes: 0, files: { linted: 1, skipped: 4, failed: 3 } });
+    expect(doc.summary).toEqual({ errors: 1, warnings: 0, notes: 0, suppressed: 0, files: { linted: 1, skipped: 4, failed: 3 } });
+    expect(doc.suppressed).toEqual([]);
   });
 
   it("writes --output to a file and nothing to stdout", async () => {

@@ -27,7 +27,7 @@ describe("SARIF output", () => {
     const result = await lintFixture("role-arn-resolves");
     const log = JSON.parse(formatSarif(result, rules, resolve(FIXTURES, "role-arn-resolves")));
     const run = log.runs[0];
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.id));
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...rules.map((r) => r.id), "unused-suppression", "invalid-suppression"]);
     const first = run.results[0];
     expect(first).toMatchObject({
       ruleId: "role-arn-resolves",

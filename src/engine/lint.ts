@@ -14,20 +14,29 @@ import { evaluateTerraform, tfvarsValues } from "../terraform/project.js";
 import { link } from "../model/link.js";
 import { unresolvedNotes } from "../model/unresolved.js";
 import { readSource } from "./read.js";
-import { runRules } from "./run-rules.js";
-import type { Finding, Rule, Severity } from "./rule.js";
+import { runRules, type RuleSetting } from "./run-rules.js";
+import { applyBaseline, applyDirectives, assignFingerprints, type Baseline } from "./suppress.js";
+import { scanDirectives, type Directive } from "../parse/directives.js";
+import picomatch from "picomatch";
+import type { AnyRule, Finding } from "./rule.js";
 
 export interface LintOptions {
   paths: string[];
   cwd: string;
-  rules: Rule[];
-  /** Per-rule severity overrides; "off" disables a rule. */
-  severities?: Record<string, Severity | "off">;
+  rules: AnyRule[];
+  /** Per-rule severity and options, from the config file. */
+  settings?: Record<string, RuleSetting>;
   accountId?: string;
   /** `--var-file` paths (tfvars HCL or JSON), applied to every root in order, before `vars`. */
   varFiles?: string[];
   /** `--var name=value`: a string, or an HCL list or map when the value starts with [ or {. */
   vars?: Array<[string, string]>;
+  /** Config `include`/`exclude` globs, relative to `globBase` (the config file's folder). */
+  include?: string[];
+  exclude?: string[];
+  globBase?: string;
+  /** Findings recorded earlier (`--baseline`): they are reported as suppressed. */
+  baseline?: Baseline;
 }
 
 export interface LintResult {
@@ -40,7 +49,10 @@ export interface LintResult {
 
 /** The whole pipeline: discover → parse → evaluate → link → rules. Pure but for reading files. */
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const { files, roots, missing } = await discover(options.paths, options.cwd);
+  const discovered = await discover(options.paths, options.cwd);
+  const { roots, missing } = discovered;
+  const files = selectFiles(discovered.files, options);
+  const directives: Directive[] = [];
   const declarations = emptyDeclarations();
   const statuses: FileStatus[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -62,6 +74,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     if ((file.kind === "terraform" || file.kind === "terraform-json" || file.kind === "tfvars") && !hcl) hcl = await createHclParser();
     const result = parseFile(file, read.text, hcl, hclFiles, tfvars);
+    if (file.kind !== "iam-json" && file.kind !== "tfvars-json") directives.push(...scanDirectives(file.path, read.text));
     mergeDeclarations(declarations, result.declarations);
     diagnostics.push(...result.diagnostics);
     const error = result.diagnostics.find((d) => d.level === "error");
@@ -82,9 +95,24 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const roleSourcesFailed = statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });
   diagnostics.push(...unresolvedNotes(model));
-  const findings = runRules(model, options.rules, options.severities ?? {});
+  const findings = runRules(model, options.rules, options.settings ?? {});
+  findings.push(...applyDirectives(findings, directives, new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
+  assignFingerprints(findings);
+  if (options.baseline) applyBaseline(findings, options.baseline);
   return { findings, files: statuses, diagnostics, missingPaths: missing };
+}
+
+/** Applies the config's include and exclude globs, relative to the config file's folder. */
+function selectFiles(files: DiscoveredFile[], options: LintOptions): DiscoveredFile[] {
+  if (!options.include?.length && !options.exclude?.length) return files;
+  const base = options.globBase ?? options.cwd;
+  const included = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
+  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  return files.filter((f) => {
+    const rel = displayPath(f.absolute, base);
+    return included(rel) && !excluded(rel);
+  });
 }
 
 function parseFile(

@@ -17,6 +17,10 @@ export interface Finding {
   related: RelatedLocation[];
   /** How to fix it, one sentence. */
   fix?: string;
+  /** Stable across runs and line shifts; set by the engine. */
+  fingerprint?: string;
+  /** Set when an inline comment or the baseline suppresses it; suppressed findings never fail a run. */
+  suppression?: { kind: "inSource" | "external"; justification: string };
 }
 
 export interface RuleExample {
@@ -41,7 +45,13 @@ export interface ReportExtras {
 
 export type Report<M extends string> = (messageId: M, location: SourceLocation, data?: ReportData, extras?: ReportExtras) => void;
 
-export interface Rule<M extends string = string> {
+/** A rule's options, as ESLint's `meta.schema`: JSON Schema properties and their defaults. */
+export interface RuleOptions<O> {
+  properties: Record<string, object>;
+  defaults: O;
+}
+
+export interface Rule<M extends string = string, O extends object = object> {
   id: string;
   severity: Severity;
   description: string;
@@ -49,15 +59,21 @@ export interface Rule<M extends string = string> {
   tags: string[];
   messages: Record<M, string>;
   docs: RuleDocs;
-  check(model: IrsaModel, report: Report<M>): void;
+  options?: RuleOptions<O>;
+  check(model: IrsaModel, report: Report<M>, options: O): void;
 }
 
-/** Identity function that types message ids, as typescript-eslint's createRule does. */
-export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+/** Identity function that types message ids and options, as typescript-eslint's createRule does. */
+export function defineRule<M extends string, O extends object = object>(rule: Rule<M, O>): Rule<M, O> {
   return rule;
 }
 
-export const DOCS_BASE = "https://github.com/irsa-lint/irsa-lint/blob/main/docs/rules";
+/** A rule of any message ids and options, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<string, any>;
+
+export const DOCS_ROOT = "https://github.com/irsa-lint/irsa-lint/blob/main/docs";
+export const DOCS_BASE = `${DOCS_ROOT}/rules`;
 
 export function helpUri(ruleId: string): string {
   return `${DOCS_BASE}/${ruleId}.md`;

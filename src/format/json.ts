@@ -1,11 +1,10 @@
 import type { LintResult } from "../engine/lint.js";
+import type { Finding } from "../engine/rule.js";
 import { summarize } from "./summary.js";
 
 /** The stable `--format json` document (version 1), documented in the README. */
 export function formatJson(result: LintResult): string {
-  const doc = {
-    version: 1,
-    findings: result.findings.map((f) => ({
+  const shape = (f: Finding) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
@@ -16,7 +15,12 @@ export function formatJson(result: LintResult): string {
       endColumn: f.location.endColumn,
       fix: f.fix ?? null,
       related: f.related.map((r) => ({ file: r.location.file, line: r.location.line, column: r.location.column, message: r.message })),
-    })),
+      fingerprint: f.fingerprint ?? null,
+  });
+  const doc = {
+    version: 1,
+    findings: result.findings.filter((f) => !f.suppression).map(shape),
+    suppressed: result.findings.filter((f) => f.suppression).map((f) => ({ ...shape(f), suppression: f.suppression })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
     diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
     summary: summarize(result),

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { Log, Notification, PhysicalLocation, ReportingDescriptor, Result } from "sarif";
 import type { SourceLocation } from "../core/location.js";
 import type { LintResult } from "../engine/lint.js";
-import { helpUri, type Rule } from "../engine/rule.js";
+import { DOCS_ROOT, helpUri, type AnyRule } from "../engine/rule.js";
+import { SUPPRESSION_RULES } from "../engine/suppress.js";
 import { VERSION } from "../version.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -16,7 +16,7 @@ function physical(loc: SourceLocation): PhysicalLocation {
   };
 }
 
-function descriptor(rule: Rule): ReportingDescriptor {
+function descriptor(rule: AnyRule): ReportingDescriptor {
   const security = rule.tags.includes("security");
   return {
     id: rule.id,
@@ -33,14 +33,15 @@ function descriptor(rule: Rule): ReportingDescriptor {
   };
 }
 
+function toolDescriptor(rule: { id: string; description: string }): ReportingDescriptor {
+  return { id: rule.id, name: rule.id.replace(/(^|-)(\w)/g, (_, _d, ch: string) => ch.toUpperCase()), shortDescription: { text: rule.description }, helpUri: `${DOCS_ROOT}/configuration.md#suppressions`, defaultConfiguration: { level: "warning" }, properties: { tags: ["maintainability"] } };
+}
+
 /** SARIF 2.1.0 for GitHub code scanning: every rule's metadata, exact regions, stable fingerprints. */
-export function formatSarif(result: LintResult, rules: Rule[], cwd: string): string {
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const occurrences = new Map<string, number>();
+export function formatSarif(result: LintResult, rules: AnyRule[], cwd: string): string {
+  const descriptors = [...rules.map(descriptor), ...Object.values(SUPPRESSION_RULES).map(toolDescriptor)];
+  const ruleIndex = new Map(descriptors.map((r, i) => [r.id, i]));
   const results: Result[] = result.findings.map((f) => {
-    const base = `${f.ruleId}|${f.location.file}|${f.message}`;
-    const n = occurrences.get(base) ?? 0;
-    occurrences.set(base, n + 1);
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId),
@@ -48,8 +49,8 @@ export function formatSarif(result: LintResult, rules: Rule[], cwd: string): str
       message: { text: f.fix ? `${f.message}. ${f.fix}` : f.message },
       locations: [{ physicalLocation: physical(f.location) }],
       relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: physical(r.location), message: { text: r.message } })),
-      // Hash of what the finding says, not where: it survives lines inserted above it.
-      partialFingerprints: { "irsaLintFinding/v1": createHash("sha256").update(`${base}|${n}`).digest("hex").slice(0, 32) },
+      partialFingerprints: { "irsaLintFinding/v1": f.fingerprint ?? "" },
+      ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind, justification: f.suppression.justification }] } : {}),
     };
   });
   const notifications: Notification[] = [
@@ -69,7 +70,7 @@ export function formatSarif(result: LintResult, rules: Rule[], cwd: string): str
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "irsa-lint", version: VERSION, semanticVersion: VERSION, informationUri: "https://github.com/irsa-lint/irsa-lint", rules: rules.map(descriptor) } },
+        tool: { driver: { name: "irsa-lint", version: VERSION, semanticVersion: VERSION, informationUri: "https://github.com/irsa-lint/irsa-lint", rules: descriptors } },
         originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(cwd.endsWith("/") ? cwd : `${cwd}/`).href } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results,

@@ -10,7 +10,7 @@ export function formatStylish(result: LintResult, options: { color: boolean; ver
   const c = createColors(options.color);
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
+  for (const f of result.findings.filter((x) => !x.suppression)) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
   const failed = result.files.filter((f) => f.status === "failed");
 
   for (const [file, findings] of byFile) {
@@ -40,7 +40,7 @@ export function formatStylish(result: LintResult, options: { color: boolean; ver
   const s = summarize(result);
   const problems = s.errors + s.warnings + s.notes;
   const counts = `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
-  const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed`;
+  const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
   if (problems === 0) lines.push(`${c.green("✔")} No IRSA problems (${fileLine})`);
   else lines.push(`${s.errors ? c.red("✖") : c.yellow("⚠")} ${plural(problems, "problem")} (${counts}) in ${fileLine}`);
   return `${lines.join("\n")}\n`;

@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+import type { Directive } from "../parse/directives.js";
+import type { Finding } from "./rule.js";
+
+/** Findings the tool itself reports about suppression comments. */
+export const SUPPRESSION_RULES = {
+  unused: { id: "unused-suppression", description: "An irsa-lint-disable comment that suppresses nothing" },
+  invalid: { id: "invalid-suppression", description: "An irsa-lint-disable comment without a reason, or naming an unknown rule" },
+} as const;
+
+/**
+ * Stable identity of a finding for SARIF and baselines: what it says and in which file, not on
+ * which line, so it survives lines inserted above it. Repeats in a file are numbered.
+ */
+export function assignFingerprints(findings: Finding[]): void {
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    const base = `${f.ruleId}|${f.location.file}|${f.message}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    f.fingerprint = createHash("sha256").update(`${base}|${n}`).digest("hex").slice(0, 32);
+  }
+}
+
+/** Marks findings that a directive covers; reports directives that cover nothing or are invalid. */
+export function applyDirectives(findings: Finding[], directives: Directive[], knownRules: Set<string>): Finding[] {
+  const used = new Set<Directive>();
+  const extra: Finding[] = [];
+  const valid = directives.filter((d) => {
+    const unknownRules = d.rules.filter((r) => !knownRules.has(r));
+    const problem = !d.reason ? "needs a reason after \" -- \"" : d.rules.length === 0 ? "names no rule" : unknownRules.length ? `names unknown rule ${unknownRules.join(", ")}` : undefined;
+    if (problem)
+      extra.push({
+        ruleId: SUPPRESSION_RULES.invalid.id,
+        severity: "warning",
+        message: `irsa-lint-disable-${d.kind} ${problem}; it suppresses nothing`,
+        location: d.loc,
+        related: [],
+        fix: "Write: # irsa-lint-disable-next-line <rule-id> -- <why this is fine here>",
+      });
+    return !problem;
+  });
+  const byFile = new Map<string, Directive[]>();
+  for (const d of valid) byFile.set(d.loc.file, [...(byFile.get(d.loc.file) ?? []), d]);
+  for (const f of findings) {
+    const covering = (byFile.get(f.location.file) ?? []).find(
+      (d) =>
+        d.rules.includes(f.ruleId) &&
+        (d.kind === "file" || (d.kind === "line" && d.loc.line === f.location.line) || (d.kind === "next-line" && d.loc.line + 1 === f.location.line)),
+    );
+    if (!covering) continue;
+    used.add(covering);
+    f.suppression = { kind: "inSource", justification: covering.reason! };
+  }
+  for (const d of valid) {
+    if (used.has(d)) continue;
+    extra.push({
+      ruleId: SUPPRESSION_RULES.unused.id,
+      severity: "warning",
+      message: `irsa-lint-disable-${d.kind} ${d.rules.join(", ")} suppresses nothing here`,
+      location: d.loc,
+      related: [],
+      fix: "Remove the comment: the finding it was for is gone.",
+    });
+  }
+  return extra;
+}
+
+export interface Baseline {
+  version: 1;
+  findings: Array<{ ruleId: string; file: string; fingerprint: string }>;
+}
+
+export function applyBaseline(findings: Finding[], baseline: Baseline): void {
+  const known = new Set(baseline.findings.map((b) => b.fingerprint));
+  for (const f of findings) if (!f.suppression && f.fingerprint && known.has(f.fingerprint)) f.suppression = { kind: "external", justification: "in the baseline" };
+}
+
+export function toBaseline(findings: Finding[]): Baseline {
+  return { version: 1, findings: findings.filter((f) => !f.suppression).map((f) => ({ ruleId: f.ruleId, file: f.location.file, fingerprint: f.fingerprint! })) };
+}
