@@ -38,8 +38,10 @@ export default defineRule<"missing" | "wrong", { audiences: string[] }>({
       for (const s of webIdentityStatements(doc)) {
         const { conditions, undecidable } = claimConditions(s, "aud");
         if (conditions.length === 0) {
+          // Point at the sub condition when there is one: the aud condition belongs beside it.
+          const at = claimConditions(s, "sub").conditions[0]?.loc ?? s.loc;
           if (!undecidable)
-            report("missing", s.loc, { owner, provider: providerOf(s) }, { fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
+            report("missing", at, { owner, provider: providerOf(s) }, { fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
           continue;
         }
         if ([...audiences].some((a) => statementAccepts(s, "aud", a) !== "no")) continue;

@@ -109,7 +109,7 @@ describe("Terraform variables from the command line", () => {
     // With the variables known, the roles resolve: team-a's trust and prod-ingest's are checked.
     expect(findings.map((f: { ruleId: string; file: string; line: number }) => [f.ruleId, f.file, f.line])).toEqual([
       ["trust-subject-matches", "terraform/main.tf", 33],
-      ["trust-audience-sts", "terraform/main.tf", 49],
+      ["trust-audience-sts", "terraform/main.tf", 57],
       ["trust-subject-matches", "terraform/main.tf", 58],
     ]);
     expect(findings[0].message).toContain('role team-a admits sub "system:serviceaccount:team-a:team-a-sa"');
@@ -143,6 +143,6 @@ describe("--var with an HCL value", () => {
     const { stdout } = await run(["--format", "json", "--var", 'service_accounts={ a = "team-a:team-a" }', "--var", "cluster_name=prod", "."], join(FIXTURES, "unknown-values-quiet"));
     const findings = JSON.parse(stdout).findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`);
     // team-a's trust now admits team-a:team-a, so only prod-ingest's trust findings remain.
-    expect(findings).toEqual(["trust-audience-sts:49", "trust-subject-matches:58"]);
+    expect(findings).toEqual(["trust-audience-sts:57", "trust-subject-matches:58"]);
   });
 });
