@@ -146,3 +146,15 @@ describe("--var with an HCL value", () => {
     expect(findings).toEqual(["trust-audience-sts:57", "trust-subject-matches:58"]);
   });
 });
+
+describe("--format github", () => {
+  it("prints one workflow command per finding and per failed file, escaped as the runner expects", async () => {
+    const { stdout } = await run(["--format", "github", "broken-files"], FIXTURES);
+    expect(stdout.split("\n").filter(Boolean)).toEqual([
+      expect.stringMatching(/^::error file=broken-files\/k8s\/healthy\.yaml,line=9,col=41,endLine=9,endColumn=45,title=irsa-lint token-expiration-minimum::ServiceAccount apps\/healthy sets token-expiration 60/),
+      "::error file=broken-files/iam/trailing-comma.json,line=4,col=44,title=irsa-lint parse error::JSON syntax error: Expected double-quoted property name",
+      expect.stringMatching(/^::error file=broken-files\/k8s\/broken\.yaml,line=7,col=1,title=irsa-lint parse error::YAML syntax error: /),
+      "::error file=broken-files/terraform/broken.tf,line=6,col=1,title=irsa-lint parse error::HCL syntax error: missing )",
+    ]);
+  });
+});

@@ -4,8 +4,16 @@ import type { Finding } from "./rule.js";
 
 /** Findings the tool itself reports about suppression comments. */
 export const SUPPRESSION_RULES = {
-  unused: { id: "unused-suppression", description: "An irsa-lint-disable comment that suppresses nothing" },
-  invalid: { id: "invalid-suppression", description: "An irsa-lint-disable comment without a reason, or naming an unknown rule" },
+  unused: {
+    id: "unused-suppression",
+    description: "An irsa-lint-disable comment that suppresses nothing",
+    help: "The finding this comment was written for is gone (fixed, moved, or renamed rule). Remove the comment so it cannot hide a future finding.",
+  },
+  invalid: {
+    id: "invalid-suppression",
+    description: "An irsa-lint-disable comment without a reason, or naming an unknown rule",
+    help: "Suppressions name the rules they silence and say why, after ' -- ': # irsa-lint-disable-next-line <rule-id> -- <reason>. One that does not suppresses nothing.",
+  },
 } as const;
 
 /**

@@ -33,8 +33,17 @@ function descriptor(rule: AnyRule): ReportingDescriptor {
   };
 }
 
-function toolDescriptor(rule: { id: string; description: string }): ReportingDescriptor {
-  return { id: rule.id, name: rule.id.replace(/(^|-)(\w)/g, (_, _d, ch: string) => ch.toUpperCase()), shortDescription: { text: rule.description }, helpUri: `${DOCS_ROOT}/configuration.md#suppressions`, defaultConfiguration: { level: "warning" }, properties: { tags: ["maintainability"] } };
+function toolDescriptor(rule: { id: string; description: string; help: string }): ReportingDescriptor {
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)(\w)/g, (_, _d, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.help },
+    help: { text: rule.help, markdown: rule.help },
+    helpUri: `${DOCS_ROOT}/configuration.md#suppressions`,
+    defaultConfiguration: { level: "warning" },
+    properties: { tags: ["maintainability"] },
+  };
 }
 
 /** SARIF 2.1.0 for GitHub code scanning: every rule's metadata, exact regions, stable fingerprints. */

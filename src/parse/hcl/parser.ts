@@ -15,23 +15,23 @@ export interface HclParser {
   parse(file: string, text: string): HclParseResult;
 }
 
-function grammarPath(): string {
-  const bundled = fileURLToPath(new URL("../../../wasm/tree-sitter-terraform.wasm", import.meta.url));
-  if (existsSync(bundled)) return bundled;
-  return createRequire(import.meta.url).resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm");
-}
-
-function runtimePath(): string {
-  const bundled = fileURLToPath(new URL("../../../wasm/web-tree-sitter.wasm", import.meta.url));
-  if (existsSync(bundled)) return bundled;
-  return createRequire(import.meta.url).resolve("web-tree-sitter/web-tree-sitter.wasm");
+/**
+ * Finds a WebAssembly file: next to a bundle (the GitHub Action's `wasm/`), in the built package
+ * (`dist/wasm/`), or in node_modules when running from source.
+ */
+function wasmPath(name: string, packagePath: string): string {
+  for (const rel of [`./wasm/${name}`, `../../../wasm/${name}`]) {
+    const candidate = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(candidate)) return candidate;
+  }
+  return createRequire(import.meta.url).resolve(packagePath);
 }
 
 /** Loads the HCL grammar. WebAssembly start costs tens of milliseconds: call only when there is HCL. */
 export async function createHclParser(): Promise<HclParser> {
-  const runtime = runtimePath();
+  const runtime = wasmPath("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
   await Parser.init({ locateFile: () => runtime });
-  const language = await Language.load(grammarPath());
+  const language = await Language.load(wasmPath("tree-sitter-terraform.wasm", "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"));
   const parser = new Parser();
   parser.setLanguage(language);
   return {

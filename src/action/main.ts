@@ -1,0 +1,70 @@
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { rules } from "../../rules/index.js";
+import { ConfigError, findConfig, loadConfig } from "../config/load.js";
+import { InputError, lint } from "../engine/lint.js";
+import { formatGithub } from "../format/github.js";
+import { formatJson } from "../format/json.js";
+import { formatSarif } from "../format/sarif.js";
+import { formatStylish } from "../format/stylish.js";
+import { summarize } from "../format/summary.js";
+
+/** An action input, as the runner passes it: INPUT_<NAME> in the environment. */
+function input(name: string, fallback: string): string {
+  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`]?.trim();
+  return value ? value : fallback;
+}
+
+function setOutput(name: string, value: string | number): void {
+  const file = process.env.GITHUB_OUTPUT;
+  if (file) appendFileSync(file, `${name}=${value}\n`);
+}
+
+/** The GitHub Action: lint, write SARIF for code scanning, annotate the pull request, set outputs. */
+export async function runAction(): Promise<number> {
+  const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const paths = input("paths", ".").split(/[\s,]+/).filter(Boolean);
+  const format = input("format", "stylish");
+  const configInput = input("config", "");
+  const failOn = input("fail-on", "error");
+  const sarifFile = resolve(cwd, input("sarif-file", "irsa-lint.sarif"));
+  if (!["error", "warning", "never"].includes(failOn)) throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
+  if (!["stylish", "json", "github"].includes(format)) throw new InputError(`format must be stylish, json or github, not "${format}"`);
+
+  const configFile = configInput ? resolve(cwd, configInput) : findConfig(cwd);
+  const config = configFile ? loadConfig(configFile, rules, cwd) : { rules: {} };
+  const result = await lint({
+    paths,
+    cwd,
+    rules,
+    settings: config.rules,
+    include: "include" in config ? config.include : undefined,
+    exclude: "exclude" in config ? config.exclude : undefined,
+    globBase: configFile ? dirname(configFile) : cwd,
+  });
+  if (result.missingPaths.length) throw new InputError(`no such file or folder: ${result.missingPaths.join(", ")}`);
+
+  mkdirSync(dirname(sarifFile), { recursive: true });
+  writeFileSync(sarifFile, formatSarif(result, rules, cwd));
+  // Workflow commands first, so findings annotate the pull request even without code scanning.
+  process.stdout.write(formatGithub(result));
+  if (format !== "github") process.stdout.write(format === "json" ? formatJson(result) : formatStylish(result, { color: false }));
+
+  const summary = summarize(result);
+  setOutput("sarif-file", sarifFile);
+  setOutput("errors", summary.errors);
+  setOutput("warnings", summary.warnings);
+  const failed = failOn === "error" ? summary.errors > 0 : failOn === "warning" ? summary.errors + summary.warnings > 0 : false;
+  return failed ? 1 : 0;
+}
+
+runAction().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: Error) => {
+    const known = e instanceof InputError || e instanceof ConfigError;
+    process.stdout.write(`::error title=irsa-lint::${known ? e.message : `internal error: ${e.message}. Please report it.`}\n`);
+    process.exitCode = known ? 2 : 3;
+  },
+);

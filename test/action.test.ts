@@ -1,0 +1,105 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { parse } from "yaml";
+import { afterAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain ES module script without types
+import { bundleAction } from "../scripts/build-action.mjs";
+import { FIXTURES } from "./helpers.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
+const entrySource = readFileSync(join(ROOT, "src/action/main.ts"), "utf8");
+const schema = JSON.parse(readFileSync(join(ROOT, "test/schemas/sarif-2.1.0.json"), "utf8"));
+const ajv = new Ajv2020.default({ strict: false });
+addFormats.default(ajv);
+const validateSarif = ajv.compile(schema);
+
+const work = mkdtempSync(join(tmpdir(), "irsa-lint-action-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the committed bundle the way the runner does: inputs as INPUT_* variables. */
+function runAction(workspace: string, inputs: Record<string, string>) {
+  const output = join(workspace, "github-output.txt");
+  writeFileSync(output, "");
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: output };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const run = spawnSync(process.execPath, [join(ROOT, action.runs.main)], { cwd: workspace, env, encoding: "utf8" });
+  const outputs = Object.fromEntries(readFileSync(output, "utf8").trim().split("\n").filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+  return { ...run, outputs };
+}
+
+describe("GitHub Action", () => {
+  it("declares exactly the inputs and outputs its entry reads and writes", () => {
+    const read = [...entrySource.matchAll(/input\("([\w-]+)"/g)].map((m) => m[1]).sort();
+    expect(Object.keys(action.inputs).sort()).toEqual(read);
+    const written = [...entrySource.matchAll(/setOutput\("([\w-]+)"/g)].map((m) => m[1]).sort();
+    expect(Object.keys(action.outputs).sort()).toEqual(written);
+    expect(action.runs.using).toBe("node24");
+  });
+
+  it("runs a committed bundle that is in sync with the sources (npm run build:action)", async () => {
+    expect(readFileSync(join(ROOT, "action/index.mjs"), "utf8")).toBe(await bundleAction());
+    const require = createRequire(import.meta.url);
+    for (const [name, pkg] of [
+      ["tree-sitter-terraform.wasm", "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"],
+      ["web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm"],
+    ]) expect(readFileSync(join(ROOT, "action/wasm", name)).equals(readFileSync(require.resolve(pkg)))).toBe(true);
+  });
+
+  const workspace = join(work, "repo");
+  cpSync(join(FIXTURES, "local-modules"), workspace, { recursive: true });
+  rmSync(join(workspace, "expected.json"));
+
+  it("writes valid SARIF, annotates with workflow commands, sets outputs and fails on errors", () => {
+    const run = runAction(workspace, { paths: "k8s terraform", "sarif-file": "out/irsa.sarif" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=terraform\/envs\/prod\/terraform\.tfvars,line=4,col=76,/m);
+    expect(run.outputs).toEqual({ "sarif-file": join(workspace, "out/irsa.sarif"), errors: "3", warnings: "0" });
+  });
+
+  it("keeps SARIF fingerprints when a line is inserted above a finding", () => {
+    const sarif = () => JSON.parse(readFileSync(join(workspace, "out/irsa.sarif"), "utf8"));
+    runAction(workspace, { paths: ".", "sarif-file": "out/irsa.sarif", "fail-on": "never" });
+    const before = sarif();
+    expect(validateSarif(before), JSON.stringify(validateSarif.errors?.slice(0, 2))).toBe(true);
+    const tfvars = join(workspace, "terraform/envs/prod/terraform.tfvars");
+    writeFileSync(tfvars, `# teams of the payments platform\n${readFileSync(tfvars, "utf8")}`);
+    const run = runAction(workspace, { paths: ".", "sarif-file": "out/irsa.sarif", "fail-on": "never" });
+    expect(run.status).toBe(0);
+    const after = sarif();
+    const key = (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["irsaLintFinding/v1"];
+    expect(after.runs[0].results.map(key)).toEqual(before.runs[0].results.map(key));
+    const moved = after.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "policy-no-wildcards");
+    expect(moved.locations[0].physicalLocation.region.startLine).toBe(5);
+  });
+
+  it("reports a bad input as a one-line error annotation, exit 2", () => {
+    const run = runAction(workspace, { "fail-on": "sometimes" });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('::error title=irsa-lint::fail-on must be error, warning or never, not "sometimes"\n');
+  });
+
+  // GitHub code scanning's ingestion rules, as Microsoft's SARIF Multitool applies them.
+  const multitool = (() => {
+    try {
+      const path = createRequire(import.meta.url)("@microsoft/sarif-multitool-linux") as string;
+      return process.platform === "linux" && existsSync(path) ? path : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  it.skipIf(!multitool)("passes SARIF Multitool validation with GitHub's rules (Sarif;Gh)", () => {
+    runAction(workspace, { paths: ".", "sarif-file": "out/irsa.sarif", "fail-on": "never" });
+    const report = join(work, "validation.sarif");
+    const run = spawnSync(multitool!, ["validate", "--rule-kind", "Sarif;Gh", "--output", report, join(workspace, "out/irsa.sarif")], { encoding: "utf8", timeout: 120_000 });
+    expect(run.status).toBe(0);
+    const results = JSON.parse(readFileSync(report, "utf8")).runs[0].results as Array<{ level?: string; ruleId: string; message: { arguments?: string[] } }>;
+    expect(results.filter((r) => r.level === "error").map((r) => `${r.ruleId}: ${r.message.arguments?.join(" ")}`)).toEqual([]);
+  });
+});
