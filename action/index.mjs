@@ -25304,8 +25304,236 @@ function mergeDeclarations(into, from) {
   return into;
 }
 
-// src/engine/lint.ts
-import { resolve as resolve4 } from "node:path";
+// src/iam/document.ts
+function readPolicyDocument(v) {
+  if (v.kind !== "object") return { loc: v.loc, statements: [], complete: false };
+  const raw = getEntryLoose(v, "Statement");
+  if (!raw) return { loc: v.loc, statements: [], complete: true };
+  const complete = raw.kind === "list" || raw.kind === "object";
+  const statements = asItems(raw).filter((s) => s.kind === "object").map((s, index2) => readStatement(s, index2));
+  const allKnown = asItems(raw).every((s) => s.kind === "object");
+  return { loc: v.loc, statements, complete: complete && allKnown };
+}
+function readStatement(s, index2) {
+  const get = (k) => getEntryLoose(s, k);
+  const principal = get("Principal");
+  const notPrincipal = get("NotPrincipal");
+  const conditions = readConditions(get("Condition"));
+  const unknownParts = [...s.entries.keys()].some((k) => k.startsWith("\0"));
+  return {
+    loc: s.loc,
+    index: index2,
+    sid: knownString(get("Sid")),
+    effect: get("Effect"),
+    actions: asItems(get("Action")),
+    notActions: asItems(get("NotAction")),
+    resources: asItems(get("Resource")),
+    notResources: asItems(get("NotResource")),
+    principals: readPrincipals(principal),
+    notPrincipals: readPrincipals(notPrincipal),
+    conditions: conditions.conditions,
+    actionLoc: (get("Action") ?? get("NotAction"))?.loc,
+    complete: !unknownParts && conditions.complete && [principal, get("Condition")].every((p) => p === void 0 || p.kind === "object" || p.kind === "string")
+  };
+}
+function readPrincipals(v) {
+  if (!v) return [];
+  if (v.kind !== "object") return [{ type: "*", value: v }];
+  const out2 = [];
+  for (const [type, ids] of v.entries) for (const value of asItems(ids)) out2.push({ type, value });
+  return out2;
+}
+function readConditions(v) {
+  if (!v) return { conditions: [], complete: true };
+  if (v.kind !== "object") return { conditions: [], complete: false };
+  const conditions = [];
+  let complete = true;
+  for (const [op, inner] of v.entries) {
+    if (op.startsWith("\0") && !v.keyValues?.has(op)) complete = false;
+    if (inner.kind !== "object") {
+      complete = false;
+      continue;
+    }
+    const operator = v.keyValues?.get(op) ?? str(op, v.keyLocs.get(op) ?? inner.loc);
+    for (const [key, values] of inner.entries) {
+      const keyValue = inner.keyValues?.get(key) ?? str(key, inner.keyLocs.get(key) ?? values.loc);
+      conditions.push({ operator, key: keyValue, values: asItems(values), loc: inner.keyLocs.get(key) ?? values.loc, valuesLoc: values.loc });
+    }
+  }
+  return { conditions, complete };
+}
+
+// src/model/link.ts
+function link(decls, options = {}) {
+  const roles = decls.roles.map(toRole);
+  const roleIndex = new RoleIndex(roles, options.roleSourcesFailed ?? false);
+  attachPolicies(roleIndex, decls.attachments, decls.policies);
+  const serviceAccounts = decls.serviceAccounts.map((sa) => ({ ...sa, key: `${sa.namespace}/${sa.name}` }));
+  const byKey = new Map(serviceAccounts.map((sa) => [sa.key, sa]));
+  const workloads = decls.workloads.map((w) => ({ ...w, serviceAccount: byKey.get(`${w.namespace}/${w.serviceAccountName}`) }));
+  const rolesOfSa = /* @__PURE__ */ new Map();
+  const sasOfRole = /* @__PURE__ */ new Map();
+  for (const sa of serviceAccounts) {
+    if (!sa.roleArn) continue;
+    const found = roleIndex.lookup(sa.roleArn).roles;
+    rolesOfSa.set(sa, found);
+    for (const r of found) sasOfRole.set(r, [...sasOfRole.get(r) ?? [], sa]);
+  }
+  const workloadsOfSa = /* @__PURE__ */ new Map();
+  for (const w of workloads) if (w.serviceAccount) workloadsOfSa.set(w.serviceAccount, [...workloadsOfSa.get(w.serviceAccount) ?? [], w]);
+  return {
+    serviceAccounts,
+    workloads,
+    roles,
+    oidcProviders: decls.oidcProviders,
+    documents: standaloneDocuments(decls, roles),
+    rolesForArn: (arn) => roleIndex.lookup(arn),
+    serviceAccountsOf: (role) => sasOfRole.get(role) ?? [],
+    rolesOf: (sa) => rolesOfSa.get(sa) ?? [],
+    workloadsOf: (sa) => workloadsOfSa.get(sa) ?? [],
+    serviceAccount: (ns, name2) => byKey.get(`${ns}/${name2}`)
+  };
+}
+function toRole(decl) {
+  const name2 = knownString(decl.name);
+  const prefix = knownString(decl.namePrefix);
+  return {
+    id: decl.id,
+    displayName: name2 ?? (prefix !== void 0 ? `${prefix}*` : decl.id),
+    name: decl.name,
+    namePrefix: decl.namePrefix,
+    path: decl.path,
+    arn: decl.arn,
+    trust: decl.trust ? readPolicyDocument(decl.trust) : void 0,
+    trustSource: decl.trust,
+    policies: [
+      ...decl.inlinePolicies.map((p) => inline(p)),
+      ...decl.attachedPolicyArns.map((arn) => ({ displayName: describeArn(arn), kind: "managed", arn, attachedAt: arn.loc }))
+    ],
+    loc: decl.loc,
+    generatedTrust: decl.generatedTrust ?? false
+  };
+}
+function inline(p, attachedAt = p.loc) {
+  return { displayName: knownString(p.name) ?? p.id, kind: "inline", document: readPolicyDocument(p.document), attachedAt };
+}
+function describeArn(arn) {
+  const parsed = parseArnValue(arn);
+  return parsed ? displayPart(parsed.name) : knownString(arn) ?? "policy";
+}
+var RoleIndex = class {
+  byName = /* @__PURE__ */ new Map();
+  partial = [];
+  byId;
+  hasUnknownName;
+  /** `sourcesFailed`: a file that may declare roles could not be parsed, so absence proves nothing. */
+  constructor(roles, sourcesFailed) {
+    this.byId = new Map(roles.map((r) => [r.id, r]));
+    for (const r of roles) {
+      const name2 = knownString(r.name);
+      if (name2 !== void 0) this.byName.set(name2, [...this.byName.get(name2) ?? [], r]);
+      else this.partial.push(r);
+    }
+    this.hasUnknownName = sourcesFailed || this.partial.some((r) => r.name.kind === "unknown" && knownString(r.namePrefix) === void 0);
+  }
+  get(id) {
+    return this.byId.get(id);
+  }
+  lookup(arnValue) {
+    const arn = parseArnValue(arnValue);
+    if (!arn || arn.resourceType !== "role") return { roles: [], undecidable: arnValue.kind === "unknown" };
+    const candidates = hasHole(arn.name) ? [...this.byName.values()].flat() : this.byName.get(arn.name) ?? [];
+    const roles = [...candidates, ...this.partial].filter((r) => roleMatches(r, arn) !== "no");
+    return { roles, undecidable: this.hasUnknownName };
+  }
+  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it). */
+  byRoleName(v) {
+    const name2 = knownString(v);
+    if (name2 !== void 0) return [...this.byName.get(name2) ?? [], ...this.partial.filter((r) => nameMatches(r, name2) !== "no" && r.name.kind !== "unknown")];
+    if (v.kind === "template") return [...this.byName.entries()].filter(([n]) => matchValue(v, n) !== "no").flatMap(([, rs]) => rs);
+    return [];
+  }
+};
+function nameMatches(role, name2) {
+  if (role.name.kind === "string" || role.name.kind === "template") return matchValue(role.name, name2);
+  const prefix = knownString(role.namePrefix);
+  if (prefix !== void 0) return name2.startsWith(prefix) ? "maybe" : "no";
+  return "no";
+}
+function roleMatches(role, arn) {
+  const name2 = hasHole(arn.name) ? knownString(role.name) !== void 0 ? partMatches(arn.name, knownString(role.name)) : "maybe" : nameMatches(role, arn.name);
+  if (name2 === "no") return "no";
+  const path5 = knownString(role.path);
+  if (path5 !== void 0 && partMatches(arn.path, normalisePath(path5)) === "no") return "no";
+  const explicit = role.arn && parseArnValue(role.arn);
+  if (explicit && !hasHole(explicit.account) && !hasHole(arn.account) && explicit.account !== arn.account) return "no";
+  return name2;
+}
+function normalisePath(path5) {
+  if (path5 === "" || path5 === "/") return "/";
+  return `${path5.startsWith("/") ? "" : "/"}${path5}${path5.endsWith("/") ? "" : "/"}`;
+}
+function attachPolicies(index2, attachments, policies) {
+  const policyByName = /* @__PURE__ */ new Map();
+  for (const p of policies) {
+    const name2 = knownString(p.name);
+    if (name2 !== void 0) policyByName.set(name2, [...policyByName.get(name2) ?? [], p]);
+  }
+  for (const a of attachments) {
+    const targets = a.roleId ? [index2.get(a.roleId)].filter((r) => !!r) : index2.byRoleName(a.role);
+    const attached = a.inline ? inline(a.inline, a.loc) : managed(a, policyByName);
+    for (const r of targets) r.policies.push(attached);
+  }
+}
+function managed(a, policyByName) {
+  const arn = a.policyArn;
+  const parsed = parseArnValue(arn);
+  const name2 = parsed && !hasHole(parsed.name) ? parsed.name : void 0;
+  const policy2 = name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
+    const path5 = knownString(p.path);
+    return path5 === void 0 || partMatches(parsed.path, normalisePath(path5)) !== "no";
+  }) : void 0;
+  return {
+    displayName: name2 ?? describeArn(arn),
+    kind: "managed",
+    arn,
+    document: policy2 ? readPolicyDocument(policy2.document) : void 0,
+    attachedAt: a.loc
+  };
+}
+function standaloneDocuments(decls, roles) {
+  const key = (l) => `${l.file}:${l.line}:${l.column}`;
+  const owned = /* @__PURE__ */ new Set();
+  for (const r of roles) {
+    if (r.trust) owned.add(key(r.trust.loc));
+    for (const p of r.policies) if (p.document) owned.add(key(p.document.loc));
+  }
+  for (const p of decls.policies) owned.add(key(p.document.loc));
+  return decls.documents.filter((d) => !owned.has(key(d.loc))).map((d) => readPolicyDocument(d.document));
+}
+
+// src/model/unresolved.ts
+function unresolvedNotes(model) {
+  const notes = [];
+  const note = (what, v) => {
+    const why = firstUnknown(v)?.reason ?? "not known";
+    notes.push({ level: "note", message: `${what} is not known (${why}); checks that need it were skipped`, location: v.loc });
+  };
+  for (const sa of model.serviceAccounts) {
+    if (sa.roleArn && !isKnown(sa.roleArn) && model.rolesOf(sa).length === 0) note(`role ARN of ServiceAccount ${sa.key}`, sa.roleArn);
+  }
+  for (const role of model.roles) {
+    if (role.name.kind === "unknown" && !role.namePrefix) note(`name of role ${role.id}`, role.name);
+    if (!role.trust?.complete && role.trustSource) note(`part of the trust policy of role ${role.displayName}`, role.trustSource);
+    for (const s of webIdentityStatements(role.trust)) {
+      for (const c of claimConditions(s, "sub").conditions) {
+        const unknownValue = c.values.find((v) => !isKnown(v));
+        if (unknownValue) note(`a sub value in the trust policy of role ${role.displayName}`, unknownValue);
+      }
+    }
+  }
+  return notes;
+}
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
@@ -29733,336 +29961,6 @@ function firstError(n) {
   return n.hasError ? n : void 0;
 }
 
-// src/parse/iam-json.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/parse/yaml-value.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_DEPTH = 200;
-var MAX_ALIAS_EXPANSIONS = 1e4;
-function yamlToValue(doc, node, file, position) {
-  const locate = (n, fallback) => {
-    const range = n?.range;
-    if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const start2 = position(range[0]);
-    const end = position(range[1]);
-    return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
-  };
-  let expansions = 0;
-  const convert = (n, depth, fallback) => {
-    const loc = locate(n, fallback);
-    if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
-    if (n == null) return nul(loc);
-    if ((0, import_yaml2.isAlias)(n)) {
-      if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
-      const target = n.resolve(doc);
-      return target ? { ...convert(target, depth + 1), loc } : unknown(`unresolved alias *${n.source}`, loc);
-    }
-    if ((0, import_yaml2.isScalar)(n)) {
-      const v = n.value;
-      if (typeof v === "string") return str(v, loc);
-      if (typeof v === "number") return num(v, loc);
-      if (typeof v === "bigint") return num(Number(v), loc);
-      if (typeof v === "boolean") return bool(v, loc);
-      if (v == null) return nul(loc);
-      return str(String(v), loc);
-    }
-    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc)), loc);
-    if ((0, import_yaml2.isMap)(n)) {
-      const entries = /* @__PURE__ */ new Map();
-      const keyLocs = /* @__PURE__ */ new Map();
-      for (const pair of n.items) {
-        const keyNode = pair.key;
-        const key = (0, import_yaml2.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
-        const keyLoc = locate(keyNode, loc);
-        keyLocs.set(key, keyLoc);
-        entries.set(key, convert(pair.value, depth + 1, keyLoc));
-      }
-      return obj(entries, loc, keyLocs);
-    }
-    return unknown("unsupported YAML node", loc);
-  };
-  return convert(node, 0);
-}
-
-// src/parse/iam-json.ts
-function parseJsonWithPositions(file, text, position, offset = 0) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = position !== void 0 ? (o) => position(o + offset) : (o) => {
-    const p = lineCounter.linePos(o);
-    return { line: p.line, column: p.col };
-  };
-  const problem = doc.errors[0];
-  if (problem) {
-    const p = at(problem.pos[0]);
-    return { error: { message: problem.message.split("\n")[0], line: p.line, column: p.column } };
-  }
-  const strictError = jsonSyntaxError(text);
-  if (strictError) {
-    const p = at(strictError.offset);
-    return { error: { message: strictError.message, line: p.line, column: p.column } };
-  }
-  return { value: yamlToValue(doc, doc.contents, file, at) };
-}
-function jsonSyntaxError(text) {
-  try {
-    JSON.parse(text);
-    return void 0;
-  } catch (e) {
-    const message = e.message;
-    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
-    return { message: message.replace(/ in JSON at position \d+.*$/, ""), offset };
-  }
-}
-function parseIamJson(file, text) {
-  const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role)"/.test(text);
-  const { value, error } = parseJsonWithPositions(file, text);
-  if (error) {
-    if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
-    result.diagnostics.push({
-      level: "error",
-      message: `JSON syntax error: ${error.message}`,
-      location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 }
-    });
-    return result;
-  }
-  const role = getEntry(value, "Role");
-  if (role && getEntry(role, "RoleName")) {
-    const name2 = getEntry(role, "RoleName");
-    result.declarations.roles.push({
-      id: `${file}#${knownString(name2) ?? "role"}`,
-      name: name2,
-      path: getEntry(role, "Path") ?? str("/", name2.loc),
-      arn: getEntry(role, "Arn"),
-      trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
-      loc: name2.loc,
-      inlinePolicies: [],
-      attachedPolicyArns: []
-    });
-    return result;
-  }
-  if (value && getEntry(value, "Statement")) {
-    result.declarations.documents.push({ document: value, loc: value.loc });
-    return result;
-  }
-  return { ...result, skipped: "not an IAM policy document" };
-}
-function decodeTrust(v) {
-  if (v?.kind !== "string") return v;
-  try {
-    const parsed = parseJsonWithPositions(v.loc.file, decodeURIComponent(v.value));
-    return parsed.value ? relocate(parsed.value, v) : v;
-  } catch {
-    return v;
-  }
-}
-function relocate(value, at) {
-  const loc = at.loc;
-  switch (value.kind) {
-    case "list":
-      return { ...value, loc, items: value.items.map((i2) => relocate(i2, at)) };
-    case "object":
-      return {
-        ...value,
-        loc,
-        entries: new Map([...value.entries].map(([k, v]) => [k, relocate(v, at)])),
-        keyLocs: new Map([...value.keyLocs].map(([k]) => [k, loc]))
-      };
-    default:
-      return { ...value, loc };
-  }
-}
-
-// src/parse/kubernetes.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
-var TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
-var AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
-var POD_TEMPLATE_PATHS = {
-  Pod: [],
-  Deployment: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"]
-};
-function parseKubernetes(file, text) {
-  const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
-  const lineCounter = new import_yaml4.LineCounter();
-  const docs = (0, import_yaml4.parseAllDocuments)(text, { version: "1.1", lineCounter, prettyErrors: false });
-  const position = (offset) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  const docList = Array.isArray(docs) ? docs : [docs];
-  let sawKubernetes = false;
-  for (const doc of docList) {
-    const problem = doc.errors[0];
-    if (problem) {
-      result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
-      continue;
-    }
-    const value = yamlToValue(doc, doc.contents, file, position);
-    for (const object of kubernetesObjects(value)) {
-      sawKubernetes = true;
-      readObject(object, file, result);
-    }
-  }
-  if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
-  return result;
-}
-function yamlError(file, message, offset, position) {
-  const p = position(offset);
-  return {
-    level: "error",
-    message: `YAML syntax error: ${message.split("\n")[0]}`,
-    location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 }
-  };
-}
-function kubernetesObjects(doc) {
-  const kind = knownString(getEntry(doc, "kind"));
-  if (!kind || !knownString(getEntry(doc, "apiVersion"))) return [];
-  if (kind === "List" || kind.endsWith("List")) return asItems(getEntry(doc, "items")).flatMap(kubernetesObjects);
-  return [doc];
-}
-function path4(v, keys) {
-  return keys.reduce((cur, key) => getEntry(cur, key), v);
-}
-function readObject(object, file, result) {
-  const kind = knownString(getEntry(object, "kind"));
-  const metadata2 = getEntry(object, "metadata");
-  const nameValue = getEntry(metadata2, "name");
-  const name2 = knownString(nameValue);
-  if (!name2 || !nameValue) return;
-  const namespace = knownString(getEntry(metadata2, "namespace")) ?? "default";
-  const annotations = getEntry(metadata2, "annotations");
-  if (kind === "ServiceAccount") {
-    const sa = {
-      name: name2,
-      namespace,
-      loc: nameValue.loc,
-      roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
-      tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
-      audience: getEntry(annotations, AUDIENCE_ANNOTATION),
-      automount: getEntry(object, "automountServiceAccountToken"),
-      origin: "kubernetes"
-    };
-    result.declarations.serviceAccounts.push(sa);
-    return;
-  }
-  const templatePath = POD_TEMPLATE_PATHS[kind];
-  if (!templatePath) return;
-  const template2 = templatePath.length ? path4(object, templatePath) : object;
-  const podSpec = getEntry(template2, "spec");
-  if (!podSpec) return;
-  result.declarations.workloads.push(readWorkload(kind, name2, namespace, nameValue.loc, template2, podSpec));
-}
-function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
-  const saValue = getEntry(podSpec, "serviceAccountName") ?? getEntry(podSpec, "serviceAccount");
-  const annotations = path4(template2, ["metadata", "annotations"]);
-  return {
-    kind,
-    name: name2,
-    namespace,
-    loc,
-    serviceAccountName: knownString(saValue) ?? "default",
-    serviceAccountLoc: saValue?.loc ?? podSpec.loc,
-    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
-    automount: getEntry(podSpec, "automountServiceAccountToken")
-  };
-}
-
-// src/parse/terraform-json.ts
-var NESTED_BLOCKS = /* @__PURE__ */ new Set(["statement", "principals", "not_principals", "condition", "inline_policy", "metadata", "dynamic", "content"]);
-var LABELS = { resource: 2, data: 2, module: 1, variable: 1, output: 1, provider: 1 };
-function terraformJsonToHcl(file, value, hcl) {
-  const body2 = { attributes: [], blocks: [] };
-  if (value.kind === "object") {
-    for (const [type, content] of value.entries) {
-      if (type === "//") continue;
-      if (type === "locals") {
-        for (const b of bodies(content)) body2.blocks.push(block("locals", [], [], toBody(b, hcl, true), b.loc));
-        continue;
-      }
-      labelled(type, content, LABELS[type] ?? 0, [], [], body2, hcl);
-    }
-  }
-  return { file, text: "", body: body2 };
-}
-function labelled(type, v, depth, labels, labelLocs, out2, hcl) {
-  if (depth === 0) {
-    for (const b of bodies(v)) out2.blocks.push(block(type, labels, labelLocs, toBody(b, hcl, false), b.loc));
-    return;
-  }
-  if (v.kind !== "object") return;
-  for (const [label, inner] of v.entries) labelled(type, inner, depth - 1, [...labels, label], [...labelLocs, v.keyLocs.get(label) ?? v.loc], out2, hcl);
-}
-function bodies(v) {
-  return v.kind === "list" ? v.items : [v];
-}
-function block(type, labels, labelLocs, body2, loc) {
-  return { type, labels, labelLocs, body: body2, loc, headerLoc: labelLocs[labelLocs.length - 1] ?? loc };
-}
-function toBody(v, hcl, allAttributes) {
-  const body2 = { attributes: [], blocks: [] };
-  if (v.kind !== "object") return body2;
-  for (const [key, inner] of v.entries) {
-    if (key === "//") continue;
-    const keyLoc = v.keyLocs.get(key) ?? v.loc;
-    if (!allAttributes && NESTED_BLOCKS.has(key) && (inner.kind === "object" || inner.kind === "list")) {
-      if (key === "dynamic" && inner.kind === "object") {
-        for (const [label, content] of inner.entries)
-          for (const b of bodies(content)) body2.blocks.push(block("dynamic", [label], [inner.keyLocs.get(label) ?? inner.loc], toBody(b, hcl, false), b.loc));
-      } else for (const b of bodies(inner)) body2.blocks.push(block(key, [], [], toBody(b, hcl, false), b.loc));
-      continue;
-    }
-    const attr2 = { name: key, nameLoc: keyLoc, expr: toExpr(inner, hcl), loc: keyLoc };
-    body2.attributes.push(attr2);
-  }
-  return body2;
-}
-function toExpr(v, hcl) {
-  switch (v.kind) {
-    case "string":
-      return template(v.value, v.loc, hcl);
-    case "number":
-    case "bool":
-      return { type: "literal", value: v.value, loc: v.loc };
-    case "null":
-      return { type: "literal", value: null, loc: v.loc };
-    case "list":
-      return { type: "tuple", items: v.items.map((i2) => toExpr(i2, hcl)), loc: v.loc };
-    case "object":
-      return {
-        type: "object",
-        items: [...v.entries].map(([k, val]) => ({ key: template(k, v.keyLocs.get(k) ?? v.loc, hcl), value: toExpr(val, hcl), loc: v.keyLocs.get(k) ?? v.loc })),
-        loc: v.loc
-      };
-    default:
-      return { type: "invalid", loc: v.loc };
-  }
-}
-function template(text, loc, hcl) {
-  if (!text.includes("${") && !text.includes("%{")) return { type: "literal", value: text, loc };
-  const escaped = text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
-  const parsed = hcl.parse(loc.file, `x = "${escaped}"
-`);
-  const expr = parsed.file?.body.attributes[0]?.expr;
-  return expr ? relocate2(expr, loc) : { type: "invalid", loc };
-}
-function relocate2(node, loc) {
-  if (Array.isArray(node)) return node.map((n) => relocate2(n, loc));
-  if (!node || typeof node !== "object") return node;
-  const out2 = {};
-  for (const [k, v] of Object.entries(node)) out2[k] = k === "loc" ? loc : k === "verbatim" ? false : relocate2(v, loc);
-  return out2;
-}
-
 // src/terraform/project.ts
 import { posix as posix2 } from "node:path";
 
@@ -30279,7 +30177,7 @@ function callFunction(name2, args2, loc, host) {
 }
 
 // src/terraform/evaluator.ts
-var MAX_DEPTH2 = 100;
+var MAX_DEPTH = 100;
 var Evaluator = class {
   constructor(resolver, host) {
     this.resolver = resolver;
@@ -30289,7 +30187,7 @@ var Evaluator = class {
   host;
   depth = 0;
   eval(e, scope) {
-    if (this.depth > MAX_DEPTH2) return failure("expression nested too deeply", e.loc);
+    if (this.depth > MAX_DEPTH) return failure("expression nested too deeply", e.loc);
     this.depth++;
     try {
       return this.evalInner(e, scope);
@@ -30978,6 +30876,148 @@ var LineIndex = class {
   }
 };
 
+// src/parse/iam-json.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/parse/yaml-value.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_DEPTH2 = 200;
+var MAX_ALIAS_EXPANSIONS = 1e4;
+function yamlToValue(doc, node, file, position) {
+  const locate = (n, fallback) => {
+    const range = n?.range;
+    if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const start2 = position(range[0]);
+    const end = position(range[1]);
+    return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
+  };
+  let expansions = 0;
+  const convert = (n, depth, fallback) => {
+    const loc = locate(n, fallback);
+    if (depth > MAX_DEPTH2) return unknown("nested too deeply", loc);
+    if (n == null) return nul(loc);
+    if ((0, import_yaml2.isAlias)(n)) {
+      if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
+      const target = n.resolve(doc);
+      return target ? { ...convert(target, depth + 1), loc } : unknown(`unresolved alias *${n.source}`, loc);
+    }
+    if ((0, import_yaml2.isScalar)(n)) {
+      const v = n.value;
+      if (typeof v === "string") return str(v, loc);
+      if (typeof v === "number") return num(v, loc);
+      if (typeof v === "bigint") return num(Number(v), loc);
+      if (typeof v === "boolean") return bool(v, loc);
+      if (v == null) return nul(loc);
+      return str(String(v), loc);
+    }
+    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc)), loc);
+    if ((0, import_yaml2.isMap)(n)) {
+      const entries = /* @__PURE__ */ new Map();
+      const keyLocs = /* @__PURE__ */ new Map();
+      for (const pair of n.items) {
+        const keyNode = pair.key;
+        const key = (0, import_yaml2.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
+        const keyLoc = locate(keyNode, loc);
+        keyLocs.set(key, keyLoc);
+        entries.set(key, convert(pair.value, depth + 1, keyLoc));
+      }
+      return obj(entries, loc, keyLocs);
+    }
+    return unknown("unsupported YAML node", loc);
+  };
+  return convert(node, 0);
+}
+
+// src/parse/iam-json.ts
+function parseJsonWithPositions(file, text, position, offset = 0) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = position !== void 0 ? (o) => position(o + offset) : (o) => {
+    const p = lineCounter.linePos(o);
+    return { line: p.line, column: p.col };
+  };
+  const problem = doc.errors[0];
+  if (problem) {
+    const p = at(problem.pos[0]);
+    return { error: { message: problem.message.split("\n")[0], line: p.line, column: p.column } };
+  }
+  const strictError = jsonSyntaxError(text);
+  if (strictError) {
+    const p = at(strictError.offset);
+    return { error: { message: strictError.message, line: p.line, column: p.column } };
+  }
+  return { value: yamlToValue(doc, doc.contents, file, at) };
+}
+function jsonSyntaxError(text) {
+  try {
+    JSON.parse(text);
+    return void 0;
+  } catch (e) {
+    const message = e.message;
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
+    return { message: message.replace(/ in JSON at position \d+.*$/, ""), offset };
+  }
+}
+function parseIamJson(file, text) {
+  const result = { declarations: emptyDeclarations(), diagnostics: [] };
+  const mentionsIam = /"(Statement|Role)"/.test(text);
+  const { value, error } = parseJsonWithPositions(file, text);
+  if (error) {
+    if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
+    result.diagnostics.push({
+      level: "error",
+      message: `JSON syntax error: ${error.message}`,
+      location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 }
+    });
+    return result;
+  }
+  const role = getEntry(value, "Role");
+  if (role && getEntry(role, "RoleName")) {
+    const name2 = getEntry(role, "RoleName");
+    result.declarations.roles.push({
+      id: `${file}#${knownString(name2) ?? "role"}`,
+      name: name2,
+      path: getEntry(role, "Path") ?? str("/", name2.loc),
+      arn: getEntry(role, "Arn"),
+      trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
+      loc: name2.loc,
+      inlinePolicies: [],
+      attachedPolicyArns: []
+    });
+    return result;
+  }
+  if (value && getEntry(value, "Statement")) {
+    result.declarations.documents.push({ document: value, loc: value.loc });
+    return result;
+  }
+  return { ...result, skipped: "not an IAM policy document" };
+}
+function decodeTrust(v) {
+  if (v?.kind !== "string") return v;
+  try {
+    const parsed = parseJsonWithPositions(v.loc.file, decodeURIComponent(v.value));
+    return parsed.value ? relocate(parsed.value, v) : v;
+  } catch {
+    return v;
+  }
+}
+function relocate(value, at) {
+  const loc = at.loc;
+  switch (value.kind) {
+    case "list":
+      return { ...value, loc, items: value.items.map((i2) => relocate(i2, at)) };
+    case "object":
+      return {
+        ...value,
+        loc,
+        entries: new Map([...value.entries].map(([k, v]) => [k, relocate(v, at)])),
+        keyLocs: new Map([...value.keyLocs].map(([k]) => [k, loc]))
+      };
+    default:
+      return { ...value, loc };
+  }
+}
+
 // src/terraform/host.ts
 var MAX_FILE_BYTES = 5 * 1024 * 1024;
 var TEMPLATE_PREFIX = "x = <<IRSA_LINT_TEMPLATE\n";
@@ -31424,235 +31464,223 @@ function tfvarsValues(source) {
   return new Map(source.body.attributes.map((a) => [a.name, ev.eval(a.expr, EMPTY_SCOPE)]));
 }
 
-// src/iam/document.ts
-function readPolicyDocument(v) {
-  if (v.kind !== "object") return { loc: v.loc, statements: [], complete: false };
-  const raw = getEntryLoose(v, "Statement");
-  if (!raw) return { loc: v.loc, statements: [], complete: true };
-  const complete = raw.kind === "list" || raw.kind === "object";
-  const statements = asItems(raw).filter((s) => s.kind === "object").map((s, index2) => readStatement(s, index2));
-  const allKnown = asItems(raw).every((s) => s.kind === "object");
-  return { loc: v.loc, statements, complete: complete && allKnown };
+// src/engine/lint.ts
+var import_picomatch = __toESM(require_picomatch4(), 1);
+
+// src/parse/directives.ts
+var DIRECTIVE = /(?:#|\/\/)\s*irsa-lint-disable-(next-line|line|file)\b([^\n]*)$/;
+function scanDirectives(file, text) {
+  if (!text.includes("irsa-lint-disable")) return [];
+  const directives = [];
+  const lines = text.split("\n");
+  lines.forEach((raw, i2) => {
+    const line = raw.replace(/\r$/, "");
+    const m = DIRECTIVE.exec(line);
+    if (!m) return;
+    const [body2, reason] = splitReason(m[2]);
+    const column = (m.index ?? 0) + 1;
+    directives.push({
+      kind: m[1],
+      rules: body2.split(/[\s,]+/).filter(Boolean),
+      reason,
+      loc: { file, line: i2 + 1, column, endLine: i2 + 1, endColumn: line.length + 1 }
+    });
+  });
+  return directives;
 }
-function readStatement(s, index2) {
-  const get = (k) => getEntryLoose(s, k);
-  const principal = get("Principal");
-  const notPrincipal = get("NotPrincipal");
-  const conditions = readConditions(get("Condition"));
-  const unknownParts = [...s.entries.keys()].some((k) => k.startsWith("\0"));
-  return {
-    loc: s.loc,
-    index: index2,
-    sid: knownString(get("Sid")),
-    effect: get("Effect"),
-    actions: asItems(get("Action")),
-    notActions: asItems(get("NotAction")),
-    resources: asItems(get("Resource")),
-    notResources: asItems(get("NotResource")),
-    principals: readPrincipals(principal),
-    notPrincipals: readPrincipals(notPrincipal),
-    conditions: conditions.conditions,
-    actionLoc: (get("Action") ?? get("NotAction"))?.loc,
-    complete: !unknownParts && conditions.complete && [principal, get("Condition")].every((p) => p === void 0 || p.kind === "object" || p.kind === "string")
+function splitReason(rest) {
+  const at = rest.indexOf(" --");
+  if (at < 0) return [rest, void 0];
+  const reason = rest.slice(at + 3).trim();
+  return [rest.slice(0, at), reason || void 0];
+}
+
+// src/parse/kubernetes.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+var TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
+var AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+var POD_TEMPLATE_PATHS = {
+  Pod: [],
+  Deployment: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  Job: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"]
+};
+function parseKubernetes(file, text) {
+  const result = { declarations: emptyDeclarations(), diagnostics: [] };
+  if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
+  const lineCounter = new import_yaml4.LineCounter();
+  const docs = (0, import_yaml4.parseAllDocuments)(text, { version: "1.1", lineCounter, prettyErrors: false });
+  const position = (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
   };
-}
-function readPrincipals(v) {
-  if (!v) return [];
-  if (v.kind !== "object") return [{ type: "*", value: v }];
-  const out2 = [];
-  for (const [type, ids] of v.entries) for (const value of asItems(ids)) out2.push({ type, value });
-  return out2;
-}
-function readConditions(v) {
-  if (!v) return { conditions: [], complete: true };
-  if (v.kind !== "object") return { conditions: [], complete: false };
-  const conditions = [];
-  let complete = true;
-  for (const [op, inner] of v.entries) {
-    if (op.startsWith("\0") && !v.keyValues?.has(op)) complete = false;
-    if (inner.kind !== "object") {
-      complete = false;
+  const docList = Array.isArray(docs) ? docs : [docs];
+  let sawKubernetes = false;
+  for (const doc of docList) {
+    const problem = doc.errors[0];
+    if (problem) {
+      result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
       continue;
     }
-    const operator = v.keyValues?.get(op) ?? str(op, v.keyLocs.get(op) ?? inner.loc);
-    for (const [key, values] of inner.entries) {
-      const keyValue = inner.keyValues?.get(key) ?? str(key, inner.keyLocs.get(key) ?? values.loc);
-      conditions.push({ operator, key: keyValue, values: asItems(values), loc: inner.keyLocs.get(key) ?? values.loc, valuesLoc: values.loc });
+    const value = yamlToValue(doc, doc.contents, file, position);
+    for (const object of kubernetesObjects(value)) {
+      sawKubernetes = true;
+      readObject(object, file, result);
     }
   }
-  return { conditions, complete };
+  if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
+  return result;
+}
+function yamlError(file, message, offset, position) {
+  const p = position(offset);
+  return {
+    level: "error",
+    message: `YAML syntax error: ${message.split("\n")[0]}`,
+    location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 }
+  };
+}
+function kubernetesObjects(doc) {
+  const kind = knownString(getEntry(doc, "kind"));
+  if (!kind || !knownString(getEntry(doc, "apiVersion"))) return [];
+  if (kind === "List" || kind.endsWith("List")) return asItems(getEntry(doc, "items")).flatMap(kubernetesObjects);
+  return [doc];
+}
+function path4(v, keys) {
+  return keys.reduce((cur, key) => getEntry(cur, key), v);
+}
+function readObject(object, file, result) {
+  const kind = knownString(getEntry(object, "kind"));
+  const metadata2 = getEntry(object, "metadata");
+  const nameValue = getEntry(metadata2, "name");
+  const name2 = knownString(nameValue);
+  if (!name2 || !nameValue) return;
+  const namespace = knownString(getEntry(metadata2, "namespace")) ?? "default";
+  const annotations = getEntry(metadata2, "annotations");
+  if (kind === "ServiceAccount") {
+    const sa = {
+      name: name2,
+      namespace,
+      loc: nameValue.loc,
+      roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
+      tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
+      audience: getEntry(annotations, AUDIENCE_ANNOTATION),
+      automount: getEntry(object, "automountServiceAccountToken"),
+      origin: "kubernetes"
+    };
+    result.declarations.serviceAccounts.push(sa);
+    return;
+  }
+  const templatePath = POD_TEMPLATE_PATHS[kind];
+  if (!templatePath) return;
+  const template2 = templatePath.length ? path4(object, templatePath) : object;
+  const podSpec = getEntry(template2, "spec");
+  if (!podSpec) return;
+  result.declarations.workloads.push(readWorkload(kind, name2, namespace, nameValue.loc, template2, podSpec));
+}
+function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
+  const saValue = getEntry(podSpec, "serviceAccountName") ?? getEntry(podSpec, "serviceAccount");
+  const annotations = path4(template2, ["metadata", "annotations"]);
+  return {
+    kind,
+    name: name2,
+    namespace,
+    loc,
+    serviceAccountName: knownString(saValue) ?? "default",
+    serviceAccountLoc: saValue?.loc ?? podSpec.loc,
+    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
+    automount: getEntry(podSpec, "automountServiceAccountToken")
+  };
 }
 
-// src/model/link.ts
-function link(decls, options = {}) {
-  const roles = decls.roles.map(toRole);
-  const roleIndex = new RoleIndex(roles, options.roleSourcesFailed ?? false);
-  attachPolicies(roleIndex, decls.attachments, decls.policies);
-  const serviceAccounts = decls.serviceAccounts.map((sa) => ({ ...sa, key: `${sa.namespace}/${sa.name}` }));
-  const byKey = new Map(serviceAccounts.map((sa) => [sa.key, sa]));
-  const workloads = decls.workloads.map((w) => ({ ...w, serviceAccount: byKey.get(`${w.namespace}/${w.serviceAccountName}`) }));
-  const rolesOfSa = /* @__PURE__ */ new Map();
-  const sasOfRole = /* @__PURE__ */ new Map();
-  for (const sa of serviceAccounts) {
-    if (!sa.roleArn) continue;
-    const found = roleIndex.lookup(sa.roleArn).roles;
-    rolesOfSa.set(sa, found);
-    for (const r of found) sasOfRole.set(r, [...sasOfRole.get(r) ?? [], sa]);
-  }
-  const workloadsOfSa = /* @__PURE__ */ new Map();
-  for (const w of workloads) if (w.serviceAccount) workloadsOfSa.set(w.serviceAccount, [...workloadsOfSa.get(w.serviceAccount) ?? [], w]);
-  return {
-    serviceAccounts,
-    workloads,
-    roles,
-    oidcProviders: decls.oidcProviders,
-    documents: standaloneDocuments(decls, roles),
-    rolesForArn: (arn) => roleIndex.lookup(arn),
-    serviceAccountsOf: (role) => sasOfRole.get(role) ?? [],
-    rolesOf: (sa) => rolesOfSa.get(sa) ?? [],
-    workloadsOf: (sa) => workloadsOfSa.get(sa) ?? [],
-    serviceAccount: (ns, name2) => byKey.get(`${ns}/${name2}`)
-  };
-}
-function toRole(decl) {
-  const name2 = knownString(decl.name);
-  const prefix = knownString(decl.namePrefix);
-  return {
-    id: decl.id,
-    displayName: name2 ?? (prefix !== void 0 ? `${prefix}*` : decl.id),
-    name: decl.name,
-    namePrefix: decl.namePrefix,
-    path: decl.path,
-    arn: decl.arn,
-    trust: decl.trust ? readPolicyDocument(decl.trust) : void 0,
-    trustSource: decl.trust,
-    policies: [
-      ...decl.inlinePolicies.map((p) => inline(p)),
-      ...decl.attachedPolicyArns.map((arn) => ({ displayName: describeArn(arn), kind: "managed", arn, attachedAt: arn.loc }))
-    ],
-    loc: decl.loc,
-    generatedTrust: decl.generatedTrust ?? false
-  };
-}
-function inline(p, attachedAt = p.loc) {
-  return { displayName: knownString(p.name) ?? p.id, kind: "inline", document: readPolicyDocument(p.document), attachedAt };
-}
-function describeArn(arn) {
-  const parsed = parseArnValue(arn);
-  return parsed ? displayPart(parsed.name) : knownString(arn) ?? "policy";
-}
-var RoleIndex = class {
-  byName = /* @__PURE__ */ new Map();
-  partial = [];
-  byId;
-  hasUnknownName;
-  /** `sourcesFailed`: a file that may declare roles could not be parsed, so absence proves nothing. */
-  constructor(roles, sourcesFailed) {
-    this.byId = new Map(roles.map((r) => [r.id, r]));
-    for (const r of roles) {
-      const name2 = knownString(r.name);
-      if (name2 !== void 0) this.byName.set(name2, [...this.byName.get(name2) ?? [], r]);
-      else this.partial.push(r);
-    }
-    this.hasUnknownName = sourcesFailed || this.partial.some((r) => r.name.kind === "unknown" && knownString(r.namePrefix) === void 0);
-  }
-  get(id) {
-    return this.byId.get(id);
-  }
-  lookup(arnValue) {
-    const arn = parseArnValue(arnValue);
-    if (!arn || arn.resourceType !== "role") return { roles: [], undecidable: arnValue.kind === "unknown" };
-    const candidates = hasHole(arn.name) ? [...this.byName.values()].flat() : this.byName.get(arn.name) ?? [];
-    const roles = [...candidates, ...this.partial].filter((r) => roleMatches(r, arn) !== "no");
-    return { roles, undecidable: this.hasUnknownName };
-  }
-  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it). */
-  byRoleName(v) {
-    const name2 = knownString(v);
-    if (name2 !== void 0) return [...this.byName.get(name2) ?? [], ...this.partial.filter((r) => nameMatches(r, name2) !== "no" && r.name.kind !== "unknown")];
-    if (v.kind === "template") return [...this.byName.entries()].filter(([n]) => matchValue(v, n) !== "no").flatMap(([, rs]) => rs);
-    return [];
-  }
-};
-function nameMatches(role, name2) {
-  if (role.name.kind === "string" || role.name.kind === "template") return matchValue(role.name, name2);
-  const prefix = knownString(role.namePrefix);
-  if (prefix !== void 0) return name2.startsWith(prefix) ? "maybe" : "no";
-  return "no";
-}
-function roleMatches(role, arn) {
-  const name2 = hasHole(arn.name) ? knownString(role.name) !== void 0 ? partMatches(arn.name, knownString(role.name)) : "maybe" : nameMatches(role, arn.name);
-  if (name2 === "no") return "no";
-  const path5 = knownString(role.path);
-  if (path5 !== void 0 && partMatches(arn.path, normalisePath(path5)) === "no") return "no";
-  const explicit = role.arn && parseArnValue(role.arn);
-  if (explicit && !hasHole(explicit.account) && !hasHole(arn.account) && explicit.account !== arn.account) return "no";
-  return name2;
-}
-function normalisePath(path5) {
-  if (path5 === "" || path5 === "/") return "/";
-  return `${path5.startsWith("/") ? "" : "/"}${path5}${path5.endsWith("/") ? "" : "/"}`;
-}
-function attachPolicies(index2, attachments, policies) {
-  const policyByName = /* @__PURE__ */ new Map();
-  for (const p of policies) {
-    const name2 = knownString(p.name);
-    if (name2 !== void 0) policyByName.set(name2, [...policyByName.get(name2) ?? [], p]);
-  }
-  for (const a of attachments) {
-    const targets = a.roleId ? [index2.get(a.roleId)].filter((r) => !!r) : index2.byRoleName(a.role);
-    const attached = a.inline ? inline(a.inline, a.loc) : managed(a, policyByName);
-    for (const r of targets) r.policies.push(attached);
-  }
-}
-function managed(a, policyByName) {
-  const arn = a.policyArn;
-  const parsed = parseArnValue(arn);
-  const name2 = parsed && !hasHole(parsed.name) ? parsed.name : void 0;
-  const policy2 = name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
-    const path5 = knownString(p.path);
-    return path5 === void 0 || partMatches(parsed.path, normalisePath(path5)) !== "no";
-  }) : void 0;
-  return {
-    displayName: name2 ?? describeArn(arn),
-    kind: "managed",
-    arn,
-    document: policy2 ? readPolicyDocument(policy2.document) : void 0,
-    attachedAt: a.loc
-  };
-}
-function standaloneDocuments(decls, roles) {
-  const key = (l) => `${l.file}:${l.line}:${l.column}`;
-  const owned = /* @__PURE__ */ new Set();
-  for (const r of roles) {
-    if (r.trust) owned.add(key(r.trust.loc));
-    for (const p of r.policies) if (p.document) owned.add(key(p.document.loc));
-  }
-  for (const p of decls.policies) owned.add(key(p.document.loc));
-  return decls.documents.filter((d) => !owned.has(key(d.loc))).map((d) => readPolicyDocument(d.document));
-}
-
-// src/model/unresolved.ts
-function unresolvedNotes(model) {
-  const notes = [];
-  const note = (what, v) => {
-    const why = firstUnknown(v)?.reason ?? "not known";
-    notes.push({ level: "note", message: `${what} is not known (${why}); checks that need it were skipped`, location: v.loc });
-  };
-  for (const sa of model.serviceAccounts) {
-    if (sa.roleArn && !isKnown(sa.roleArn) && model.rolesOf(sa).length === 0) note(`role ARN of ServiceAccount ${sa.key}`, sa.roleArn);
-  }
-  for (const role of model.roles) {
-    if (role.name.kind === "unknown" && !role.namePrefix) note(`name of role ${role.id}`, role.name);
-    if (!role.trust?.complete && role.trustSource) note(`part of the trust policy of role ${role.displayName}`, role.trustSource);
-    for (const s of webIdentityStatements(role.trust)) {
-      for (const c of claimConditions(s, "sub").conditions) {
-        const unknownValue = c.values.find((v) => !isKnown(v));
-        if (unknownValue) note(`a sub value in the trust policy of role ${role.displayName}`, unknownValue);
+// src/parse/terraform-json.ts
+var NESTED_BLOCKS = /* @__PURE__ */ new Set(["statement", "principals", "not_principals", "condition", "inline_policy", "metadata", "dynamic", "content"]);
+var LABELS = { resource: 2, data: 2, module: 1, variable: 1, output: 1, provider: 1 };
+function terraformJsonToHcl(file, value, hcl) {
+  const body2 = { attributes: [], blocks: [] };
+  if (value.kind === "object") {
+    for (const [type, content] of value.entries) {
+      if (type === "//") continue;
+      if (type === "locals") {
+        for (const b of bodies(content)) body2.blocks.push(block("locals", [], [], toBody(b, hcl, true), b.loc));
+        continue;
       }
+      labelled(type, content, LABELS[type] ?? 0, [], [], body2, hcl);
     }
   }
-  return notes;
+  return { file, text: "", body: body2 };
+}
+function labelled(type, v, depth, labels, labelLocs, out2, hcl) {
+  if (depth === 0) {
+    for (const b of bodies(v)) out2.blocks.push(block(type, labels, labelLocs, toBody(b, hcl, false), b.loc));
+    return;
+  }
+  if (v.kind !== "object") return;
+  for (const [label, inner] of v.entries) labelled(type, inner, depth - 1, [...labels, label], [...labelLocs, v.keyLocs.get(label) ?? v.loc], out2, hcl);
+}
+function bodies(v) {
+  return v.kind === "list" ? v.items : [v];
+}
+function block(type, labels, labelLocs, body2, loc) {
+  return { type, labels, labelLocs, body: body2, loc, headerLoc: labelLocs[labelLocs.length - 1] ?? loc };
+}
+function toBody(v, hcl, allAttributes) {
+  const body2 = { attributes: [], blocks: [] };
+  if (v.kind !== "object") return body2;
+  for (const [key, inner] of v.entries) {
+    if (key === "//") continue;
+    const keyLoc = v.keyLocs.get(key) ?? v.loc;
+    if (!allAttributes && NESTED_BLOCKS.has(key) && (inner.kind === "object" || inner.kind === "list")) {
+      if (key === "dynamic" && inner.kind === "object") {
+        for (const [label, content] of inner.entries)
+          for (const b of bodies(content)) body2.blocks.push(block("dynamic", [label], [inner.keyLocs.get(label) ?? inner.loc], toBody(b, hcl, false), b.loc));
+      } else for (const b of bodies(inner)) body2.blocks.push(block(key, [], [], toBody(b, hcl, false), b.loc));
+      continue;
+    }
+    const attr2 = { name: key, nameLoc: keyLoc, expr: toExpr(inner, hcl), loc: keyLoc };
+    body2.attributes.push(attr2);
+  }
+  return body2;
+}
+function toExpr(v, hcl) {
+  switch (v.kind) {
+    case "string":
+      return template(v.value, v.loc, hcl);
+    case "number":
+    case "bool":
+      return { type: "literal", value: v.value, loc: v.loc };
+    case "null":
+      return { type: "literal", value: null, loc: v.loc };
+    case "list":
+      return { type: "tuple", items: v.items.map((i2) => toExpr(i2, hcl)), loc: v.loc };
+    case "object":
+      return {
+        type: "object",
+        items: [...v.entries].map(([k, val]) => ({ key: template(k, v.keyLocs.get(k) ?? v.loc, hcl), value: toExpr(val, hcl), loc: v.keyLocs.get(k) ?? v.loc })),
+        loc: v.loc
+      };
+    default:
+      return { type: "invalid", loc: v.loc };
+  }
+}
+function template(text, loc, hcl) {
+  if (!text.includes("${") && !text.includes("%{")) return { type: "literal", value: text, loc };
+  const escaped = text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  const parsed = hcl.parse(loc.file, `x = "${escaped}"
+`);
+  const expr = parsed.file?.body.attributes[0]?.expr;
+  return expr ? relocate2(expr, loc) : { type: "invalid", loc };
+}
+function relocate2(node, loc) {
+  if (Array.isArray(node)) return node.map((n) => relocate2(n, loc));
+  if (!node || typeof node !== "object") return node;
+  const out2 = {};
+  for (const [k, v] of Object.entries(node)) out2[k] = k === "loc" ? loc : k === "verbatim" ? false : relocate2(v, loc);
+  return out2;
 }
 
 // src/engine/read.ts
@@ -31673,28 +31701,89 @@ async function readSource(absolute, maxBytes = MAX_FILE_BYTES2) {
   }
 }
 
+// src/engine/parse-files.ts
+var needsHcl = (f) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars";
+async function parseSourceFile(file, hcl, maxBytes) {
+  const outcome = { status: { file: file.path, status: "linted" }, declarations: emptyDeclarations(), diagnostics: [], directives: [] };
+  const fail = (reason, location = fileStart(file.path)) => {
+    outcome.status = { file: file.path, status: "failed", reason, location };
+    outcome.diagnostics.push({ level: "error", message: reason, location });
+    return outcome;
+  };
+  const read = await readSource(file.absolute, maxBytes);
+  if ("skipped" in read) {
+    outcome.status = { file: file.path, status: "skipped", reason: read.skipped };
+    return outcome;
+  }
+  if ("failed" in read) return fail(read.failed);
+  try {
+    const result = parseText(file, read.text, needsHcl(file) ? await hcl() : void 0, outcome);
+    outcome.declarations = result.declarations;
+    outcome.diagnostics.push(...result.diagnostics);
+    if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, read.text);
+    const error = result.diagnostics.find((d) => d.level === "error");
+    if (error) outcome.status = { file: file.path, status: "failed", reason: error.message, location: error.location };
+    else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped };
+    return outcome;
+  } catch (e) {
+    return fail(`internal error while parsing (please report it): ${e.message}`);
+  }
+}
+function parseText(file, text, hcl, outcome) {
+  const empty = { declarations: emptyDeclarations(), diagnostics: [] };
+  switch (file.kind) {
+    case "kubernetes":
+      return parseKubernetes(file.path, text);
+    case "iam-json":
+      return parseIamJson(file.path, text);
+    case "terraform":
+    case "tfvars": {
+      const parsed = hcl.parse(file.path, text);
+      if (parsed.file && file.kind === "terraform") outcome.hcl = parsed.file;
+      if (parsed.file && file.kind === "tfvars") outcome.tfvars = { file: file.path, values: parsed.file };
+      return { ...empty, diagnostics: parsed.errors };
+    }
+    case "tfvars-json":
+    case "terraform-json": {
+      const parsed = parseJsonWithPositions(file.path, text);
+      if (!parsed.value) return { ...empty, diagnostics: [jsonError(file.path, parsed.error)] };
+      if (file.kind === "tfvars-json") outcome.tfvars = { file: file.path, values: parsed.value };
+      else outcome.hcl = terraformJsonToHcl(file.path, parsed.value, hcl);
+      return empty;
+    }
+  }
+}
+function jsonError(file, e) {
+  return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
+}
+
 // src/engine/run-rules.ts
 function runRules(model, rules2, settings) {
   const findings = [];
+  const crashes = [];
   const seen = /* @__PURE__ */ new Set();
   for (const rule of rules2) {
     const setting = settings[rule.id] ?? {};
     const severity = setting.severity ?? rule.severity;
     if (severity === "off") continue;
     const options = { ...rule.options?.defaults ?? {}, ...setting.options ?? {} };
-    rule.check(
-      model,
-      (messageId, location, data2, extras) => {
-        const message = fillMessage(rule.messages[messageId], data2);
-        const key = `${rule.id}|${formatLocation(location)}|${message}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        findings.push({ ruleId: rule.id, severity, message, location, related: extras?.related ?? [], fix: extras?.fix });
-      },
-      options
-    );
+    try {
+      rule.check(
+        model,
+        (messageId, location, data2, extras) => {
+          const message = fillMessage(rule.messages[messageId], data2);
+          const key = `${rule.id}|${formatLocation(location)}|${message}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          findings.push({ ruleId: rule.id, severity, message, location, related: extras?.related ?? [], fix: extras?.fix });
+        },
+        options
+      );
+    } catch (e) {
+      crashes.push({ level: "error", message: `rule ${rule.id} failed (please report it): ${e.message}`, location: fileStart("irsa-lint") });
+    }
   }
-  return findings;
+  return { findings, crashes };
 }
 
 // src/engine/suppress.ts
@@ -31765,131 +31854,10 @@ function applyBaseline(findings, baseline) {
   for (const f of findings) if (!f.suppression && f.fingerprint && known.has(f.fingerprint)) f.suppression = { kind: "external", justification: "in the baseline" };
 }
 
-// src/parse/directives.ts
-var DIRECTIVE = /(?:#|\/\/)\s*irsa-lint-disable-(next-line|line|file)\b([^\n]*)$/;
-function scanDirectives(file, text) {
-  if (!text.includes("irsa-lint-disable")) return [];
-  const directives = [];
-  const lines = text.split("\n");
-  lines.forEach((raw, i2) => {
-    const line = raw.replace(/\r$/, "");
-    const m = DIRECTIVE.exec(line);
-    if (!m) return;
-    const [body2, reason] = splitReason(m[2]);
-    const column = (m.index ?? 0) + 1;
-    directives.push({
-      kind: m[1],
-      rules: body2.split(/[\s,]+/).filter(Boolean),
-      reason,
-      loc: { file, line: i2 + 1, column, endLine: i2 + 1, endColumn: line.length + 1 }
-    });
-  });
-  return directives;
-}
-function splitReason(rest) {
-  const at = rest.indexOf(" --");
-  if (at < 0) return [rest, void 0];
-  const reason = rest.slice(at + 3).trim();
-  return [rest.slice(0, at), reason || void 0];
-}
-
-// src/engine/lint.ts
-var import_picomatch = __toESM(require_picomatch4(), 1);
-async function lint(options) {
-  const discovered = await discover(options.paths, options.cwd);
-  const { roots, missing } = discovered;
-  const files = selectFiles(discovered.files, options);
-  const directives = [];
-  const declarations = emptyDeclarations();
-  const statuses = [];
-  const diagnostics = [];
-  const hclFiles = [];
-  const tfvars = [];
-  let hcl;
-  for (const file of files) {
-    const read = await readSource(file.absolute);
-    if ("skipped" in read) {
-      statuses.push({ file: file.path, status: "skipped", reason: read.skipped });
-      continue;
-    }
-    if ("failed" in read) {
-      const location = fileStart(file.path);
-      statuses.push({ file: file.path, status: "failed", reason: read.failed, location });
-      diagnostics.push({ level: "error", message: read.failed, location });
-      continue;
-    }
-    if ((file.kind === "terraform" || file.kind === "terraform-json" || file.kind === "tfvars") && !hcl) hcl = await createHclParser();
-    const result = parseFile(file, read.text, hcl, hclFiles, tfvars);
-    if (file.kind !== "iam-json" && file.kind !== "tfvars-json") directives.push(...scanDirectives(file.path, read.text));
-    mergeDeclarations(declarations, result.declarations);
-    diagnostics.push(...result.diagnostics);
-    const error = result.diagnostics.find((d) => d.level === "error");
-    if (error) statuses.push({ file: file.path, status: "failed", reason: error.message, location: error.location });
-    else if (result.skipped) statuses.push({ file: file.path, status: "skipped", reason: result.skipped });
-    else statuses.push({ file: file.path, status: "linted" });
-  }
-  if (hclFiles.length) {
-    const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, hcl);
-    for (const [name2, value] of cliVars(options.vars ?? [], hcl)) extraVars.set(name2, value);
-    const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl });
-    mergeDeclarations(declarations, tf.declarations);
-    diagnostics.push(...tf.diagnostics);
-  }
-  const kinds = new Map(files.map((f) => [f.path, f.kind]));
-  const roleSourcesFailed = statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
-  const model = link(declarations, { roleSourcesFailed });
-  diagnostics.push(...unresolvedNotes(model));
-  const findings = runRules(model, options.rules, options.settings ?? {});
-  findings.push(...applyDirectives(findings, directives, new Set(options.rules.map((r) => r.id))));
-  findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
-  assignFingerprints(findings);
-  if (options.baseline) applyBaseline(findings, options.baseline);
-  return { findings, files: statuses, diagnostics, missingPaths: missing };
-}
-function selectFiles(files, options) {
-  if (!options.include?.length && !options.exclude?.length) return files;
-  const base = options.globBase ?? options.cwd;
-  const included = options.include?.length ? (0, import_picomatch.default)(options.include, { dot: true }) : () => true;
-  const excluded = options.exclude?.length ? (0, import_picomatch.default)(options.exclude, { dot: true }) : () => false;
-  return files.filter((f) => {
-    const rel = displayPath(f.absolute, base);
-    return included(rel) && !excluded(rel);
-  });
-}
-function parseFile(file, text, hcl, hclFiles, tfvars) {
-  const empty = { declarations: emptyDeclarations(), diagnostics: [] };
-  switch (file.kind) {
-    case "kubernetes":
-      return parseKubernetes(file.path, text);
-    case "iam-json":
-      return parseIamJson(file.path, text);
-    case "terraform":
-    case "tfvars": {
-      const parsed = hcl.parse(file.path, text);
-      if (parsed.file) file.kind === "terraform" ? hclFiles.push(parsed.file) : tfvars.push({ file: file.path, values: parsed.file });
-      return { ...empty, diagnostics: parsed.errors };
-    }
-    case "tfvars-json": {
-      const parsed = parseJsonWithPositions(file.path, text);
-      if (parsed.value) {
-        tfvars.push({ file: file.path, values: parsed.value });
-        return empty;
-      }
-      return { ...empty, diagnostics: [jsonError(file.path, parsed.error)] };
-    }
-    case "terraform-json": {
-      const parsed = parseJsonWithPositions(file.path, text);
-      if (parsed.value) {
-        hclFiles.push(terraformJsonToHcl(file.path, parsed.value, hcl));
-        return empty;
-      }
-      return { ...empty, diagnostics: [jsonError(file.path, parsed.error)] };
-    }
-  }
-}
-function jsonError(file, e) {
-  return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
-}
+// src/engine/variables.ts
+import { resolve as resolve4 } from "node:path";
+var InputError = class extends Error {
+};
 async function readVarFiles(paths, cwd, hcl) {
   const values = /* @__PURE__ */ new Map();
   for (const path5 of paths) {
@@ -31925,8 +31893,54 @@ function cliVars(pairs, hcl) {
   }
   return values;
 }
-var InputError = class extends Error {
-};
+
+// src/engine/lint.ts
+async function lint(options) {
+  const discovered = await discover(options.paths, options.cwd);
+  const files = selectFiles(discovered.files, options);
+  let parser;
+  const hcl = () => parser ??= createHclParser();
+  const outcomes = [];
+  for (const file of files) outcomes.push(await parseSourceFile(file, hcl, options.maxFileBytes));
+  const declarations = emptyDeclarations();
+  const diagnostics = [];
+  for (const o of outcomes) {
+    mergeDeclarations(declarations, o.declarations);
+    diagnostics.push(...o.diagnostics);
+  }
+  const hclFiles = outcomes.flatMap((o) => o.hcl ? [o.hcl] : []);
+  if (hclFiles.length) {
+    const parserReady = await hcl();
+    const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
+    for (const [name2, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name2, value);
+    const tfvars = outcomes.flatMap((o) => o.tfvars ? [o.tfvars] : []);
+    const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady });
+    mergeDeclarations(declarations, tf.declarations);
+    diagnostics.push(...tf.diagnostics);
+  }
+  const statuses = outcomes.map((o) => o.status);
+  const kinds = new Map(files.map((f) => [f.path, f.kind]));
+  const roleSourcesFailed = statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
+  const model = link(declarations, { roleSourcesFailed });
+  diagnostics.push(...unresolvedNotes(model));
+  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {});
+  diagnostics.push(...crashes);
+  findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
+  findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
+  assignFingerprints(findings);
+  if (options.baseline) applyBaseline(findings, options.baseline);
+  return { findings, files: statuses, diagnostics, missingPaths: discovered.missing };
+}
+function selectFiles(files, options) {
+  if (!options.include?.length && !options.exclude?.length) return files;
+  const base = options.globBase ?? options.cwd;
+  const included = options.include?.length ? (0, import_picomatch.default)(options.include, { dot: true }) : () => true;
+  const excluded = options.exclude?.length ? (0, import_picomatch.default)(options.exclude, { dot: true }) : () => false;
+  return files.filter((f) => {
+    const rel = displayPath(f.absolute, base);
+    return included(rel) && !excluded(rel);
+  });
+}
 
 // src/format/github.ts
 function formatGithub(result) {

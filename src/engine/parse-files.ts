@@ -1,0 +1,86 @@
+import { emptyDeclarations, type Declarations } from "../core/declarations.js";
+import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
+import { fileStart, type SourceLocation } from "../core/location.js";
+import type { Value } from "../core/value.js";
+import type { DiscoveredFile } from "../discover/discover.js";
+import { scanDirectives, type Directive } from "../parse/directives.js";
+import type { HclFile } from "../parse/hcl/ast.js";
+import type { HclParser } from "../parse/hcl/parser.js";
+import { parseIamJson, parseJsonWithPositions } from "../parse/iam-json.js";
+import { parseKubernetes } from "../parse/kubernetes.js";
+import type { FileParseResult } from "../parse/result.js";
+import { terraformJsonToHcl } from "../parse/terraform-json.js";
+import { readSource } from "./read.js";
+
+/** Everything one source file contributes, whatever became of it. */
+export interface FileOutcome {
+  status: FileStatus;
+  declarations: Declarations;
+  diagnostics: Diagnostic[];
+  directives: Directive[];
+  /** Terraform files go on to the evaluator, which needs every file of a module at once. */
+  hcl?: HclFile;
+  tfvars?: { file: string; values: HclFile | Value };
+}
+
+export const needsHcl = (f: DiscoveredFile) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars";
+
+/**
+ * Reads and parses one file. Every outcome is linted, skipped with a reason, or failed with a
+ * position; even a parser bug becomes a failed file rather than ending the run.
+ */
+export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<HclParser>, maxBytes?: number): Promise<FileOutcome> {
+  const outcome: FileOutcome = { status: { file: file.path, status: "linted" }, declarations: emptyDeclarations(), diagnostics: [], directives: [] };
+  const fail = (reason: string, location: SourceLocation = fileStart(file.path)) => {
+    outcome.status = { file: file.path, status: "failed", reason, location };
+    outcome.diagnostics.push({ level: "error", message: reason, location });
+    return outcome;
+  };
+  const read = await readSource(file.absolute, maxBytes);
+  if ("skipped" in read) {
+    outcome.status = { file: file.path, status: "skipped", reason: read.skipped };
+    return outcome;
+  }
+  if ("failed" in read) return fail(read.failed);
+  try {
+    const result = parseText(file, read.text, needsHcl(file) ? await hcl() : undefined, outcome);
+    outcome.declarations = result.declarations;
+    outcome.diagnostics.push(...result.diagnostics);
+    if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, read.text);
+    const error = result.diagnostics.find((d) => d.level === "error");
+    if (error) outcome.status = { file: file.path, status: "failed", reason: error.message, location: error.location };
+    else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped };
+    return outcome;
+  } catch (e) {
+    return fail(`internal error while parsing (please report it): ${(e as Error).message}`);
+  }
+}
+
+function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefined, outcome: FileOutcome): FileParseResult {
+  const empty: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
+  switch (file.kind) {
+    case "kubernetes":
+      return parseKubernetes(file.path, text);
+    case "iam-json":
+      return parseIamJson(file.path, text);
+    case "terraform":
+    case "tfvars": {
+      const parsed = hcl!.parse(file.path, text);
+      if (parsed.file && file.kind === "terraform") outcome.hcl = parsed.file;
+      if (parsed.file && file.kind === "tfvars") outcome.tfvars = { file: file.path, values: parsed.file };
+      return { ...empty, diagnostics: parsed.errors };
+    }
+    case "tfvars-json":
+    case "terraform-json": {
+      const parsed = parseJsonWithPositions(file.path, text);
+      if (!parsed.value) return { ...empty, diagnostics: [jsonError(file.path, parsed.error!)] };
+      if (file.kind === "tfvars-json") outcome.tfvars = { file: file.path, values: parsed.value };
+      else outcome.hcl = terraformJsonToHcl(file.path, parsed.value, hcl!);
+      return empty;
+    }
+  }
+}
+
+export function jsonError(file: string, e: { message: string; line: number; column: number }): Diagnostic {
+  return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
+}
