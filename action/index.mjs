@@ -23386,7 +23386,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve as resolve2 } from "node:path";
 
 // src/discover/discover.ts
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 
 // node_modules/globby/index.js
@@ -25184,15 +25184,31 @@ async function discover(paths, cwd) {
       missing.push(p);
       continue;
     }
-    roots.push(absolute);
-    const entries = isDir ? (await globby(PATTERNS, { cwd: absolute, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false })).map((f) => resolve(f)) : [absolute];
+    roots.push(realpathSync(absolute));
+    const entries = isDir ? (await globby(PATTERNS, { cwd: absolute, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false, onlyFiles: false })).map((f) => resolve(f)) : [absolute];
     for (const file of entries) {
       const kind = classify(file);
       if (kind && !found.has(file)) found.set(file, { path: displayPath(file, cwd), absolute: file, kind });
     }
   }
+  for (const f of found.values()) f.refuse = refusal(f.absolute, roots);
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, roots, missing };
+}
+function refusal(absolute, roots) {
+  let real;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    return "broken symbolic link";
+  }
+  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
+  try {
+    if (!statSync(real).isFile()) return "not a regular file";
+  } catch {
+    return "cannot be read";
+  }
+  return void 0;
 }
 
 // src/config/schema.ts
@@ -30855,7 +30871,7 @@ function placeholderRole(address, why, block2) {
 }
 
 // src/terraform/host.ts
-import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { posix, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/core/lines.ts
@@ -30927,6 +30943,10 @@ function yamlToValue(doc, node, file, position) {
   };
   return convert(node, 0);
 }
+function yamlMessage(message) {
+  if (/call stack/i.test(message)) return "nested too deeply to read";
+  return message.split("\n")[0];
+}
 
 // src/parse/iam-json.ts
 function parseJsonWithPositions(file, text, position, offset = 0) {
@@ -30939,7 +30959,7 @@ function parseJsonWithPositions(file, text, position, offset = 0) {
   const problem = doc.errors[0];
   if (problem) {
     const p = at(problem.pos[0]);
-    return { error: { message: problem.message.split("\n")[0], line: p.line, column: p.column } };
+    return { error: { message: yamlMessage(problem.message), line: p.line, column: p.column } };
   }
   const strictError = jsonSyntaxError(text);
   if (strictError) {
@@ -31053,10 +31073,10 @@ var Host = class {
     const moduleDir = posix.dirname(loc.file);
     const fromCwd = path5.startsWith(`${moduleDir}/`) || posix.isAbsolute(path5);
     const display = fromCwd ? posix.normalize(path5) : posix.normalize(posix.join(rootDir, path5));
-    const absolute = resolve3(this.cwd, display);
-    if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep2) ? r : r + sep2)))
-      return { error: `file ${path5} is outside the scanned tree` };
     try {
+      const absolute = realpathSync2(resolve3(this.cwd, display));
+      if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep2) ? r : r + sep2)))
+        return { error: `file ${path5} is outside the scanned tree` };
       if (statSync2(absolute).size > MAX_FILE_BYTES) return { error: `file ${path5} is larger than 5 MB` };
       const text = readFileSync2(absolute, "utf8").replace(/^\uFEFF/, "");
       this.texts.set(display, text);
@@ -31540,7 +31560,7 @@ function yamlError(file, message, offset, position) {
   const p = position(offset);
   return {
     level: "error",
-    message: `YAML syntax error: ${message.split("\n")[0]}`,
+    message: `YAML syntax error: ${yamlMessage(message)}`,
     location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 }
   };
 }
@@ -31710,7 +31730,7 @@ async function parseSourceFile(file, hcl, maxBytes) {
     outcome.diagnostics.push({ level: "error", message: reason, location });
     return outcome;
   };
-  const read = await readSource(file.absolute, maxBytes);
+  const read = file.refuse ? { skipped: file.refuse } : await readSource(file.absolute, maxBytes);
   if ("skipped" in read) {
     outcome.status = { file: file.path, status: "skipped", reason: read.skipped };
     return outcome;
@@ -31898,7 +31918,7 @@ function cliVars(pairs, hcl) {
 async function lint(options) {
   const discovered = await discover(options.paths, options.cwd);
   const files = selectFiles(discovered.files, options);
-  let parser;
+  let parser = options.hclParser;
   const hcl = () => parser ??= createHclParser();
   const outcomes = [];
   for (const file of files) outcomes.push(await parseSourceFile(file, hcl, options.maxFileBytes));

@@ -40,6 +40,8 @@ Options:
       --var <name=value>             set a Terraform input variable for every root (repeatable)
       --var-file <file>              read Terraform variables from a .tfvars or .tfvars.json file (repeatable)
       --max-warnings <n>             exit 1 when there are more than n warnings
+      --strict                       exit 2 when a selected file could not be parsed
+      --max-file-size <MB>           skip files larger than this (default 5)
       --quiet                        report errors only
       --verbose                      also list values that could not be resolved, and skipped files
       --list-rules                   print every rule with its default severity
@@ -53,8 +55,8 @@ Examples:
   irsa-lint --format sarif --output irsa-lint.sarif .
   irsa-lint --write-baseline .irsa-lint-baseline.json . && irsa-lint --baseline .irsa-lint-baseline.json .
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage error or nothing could be read,
-3 internal error.
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or config error, nothing could
+be read, or (with --strict) a file could not be parsed, 3 internal error.
 `;
 
 function parse(argv: string[]) {
@@ -72,6 +74,8 @@ function parse(argv: string[]) {
       var: { type: "string", multiple: true },
       "var-file": { type: "string", multiple: true },
       "max-warnings": { type: "string" },
+      strict: { type: "boolean" },
+      "max-file-size": { type: "string" },
       quiet: { type: "boolean" },
       verbose: { type: "boolean" },
       "list-rules": { type: "boolean" },
@@ -153,6 +157,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (use ${FORMATS.join(", ")})`);
     const maxWarnings = values["max-warnings"] === undefined ? undefined : Number(values["max-warnings"]);
     if (maxWarnings !== undefined && !Number.isInteger(maxWarnings)) throw new UsageError("--max-warnings expects a whole number");
+    const maxFileMb = values["max-file-size"] === undefined ? 5 : Number(values["max-file-size"]);
+    if (!(maxFileMb > 0)) throw new UsageError("--max-file-size expects a positive number of megabytes");
     const accountId = values["account-id"];
     if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError("--account-id expects 12 digits");
 
@@ -174,6 +180,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       varFiles: values["var-file"],
       vars: cliVars(values.var),
       baseline,
+      maxFileBytes: maxFileMb * 1024 * 1024,
     });
     if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
     if (values["write-baseline"]) {
@@ -188,6 +195,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (values.output) writeFileSync(resolve(io.cwd, values.output), report);
     else io.stdout(report);
     if (result.files.length === 0) io.stderr("irsa-lint: no Kubernetes, Terraform or IAM JSON files found in the given paths\n");
+    if (values.strict && result.files.some((f) => f.status === "failed")) return EXIT.usage;
     return exitCode(result, maxWarnings);
   } catch (e) {
     const err = e as Error & { code?: string };

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { globby } from "globby";
 
@@ -9,6 +9,8 @@ export interface DiscoveredFile {
   path: string;
   absolute: string;
   kind: FileKind;
+  /** Set when the file must not be read: a symlink out of the scanned tree, or a broken one. */
+  refuse?: string;
 }
 
 export interface Discovery {
@@ -50,15 +52,34 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
       missing.push(p);
       continue;
     }
-    roots.push(absolute);
+    roots.push(realpathSync(absolute));
+    // onlyFiles: false lists symlinks to files too, so each of them gets a status instead of silence.
     const entries = isDir
-      ? (await globby(PATTERNS, { cwd: absolute, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false })).map((f) => resolve(f))
+      ? (await globby(PATTERNS, { cwd: absolute, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false, onlyFiles: false })).map((f) => resolve(f))
       : [absolute];
     for (const file of entries) {
       const kind = classify(file);
       if (kind && !found.has(file)) found.set(file, { path: displayPath(file, cwd), absolute: file, kind });
     }
   }
+  // Symlinked folders are not followed (no cycles); a symlinked file is read only inside the roots.
+  for (const f of found.values()) f.refuse = refusal(f.absolute, roots);
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, roots, missing };
+}
+
+function refusal(absolute: string, roots: string[]): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    return "broken symbolic link";
+  }
+  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
+  try {
+    if (!statSync(real).isFile()) return "not a regular file";
+  } catch {
+    return "cannot be read";
+  }
+  return undefined;
 }

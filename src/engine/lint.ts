@@ -36,6 +36,8 @@ export interface LintOptions {
   baseline?: Baseline;
   /** Files larger than this are skipped with a reason (default 5 MB). */
   maxFileBytes?: number;
+  /** A parser to share between runs (tests, fuzzing); by default one is made when HCL is found. */
+  hclParser?: Promise<HclParser>;
 }
 
 export interface LintResult {
@@ -50,7 +52,7 @@ export interface LintResult {
 export async function lint(options: LintOptions): Promise<LintResult> {
   const discovered = await discover(options.paths, options.cwd);
   const files = selectFiles(discovered.files, options);
-  let parser: Promise<HclParser> | undefined;
+  let parser: Promise<HclParser> | undefined = options.hclParser;
   // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
   const hcl = () => (parser ??= createHclParser());
 

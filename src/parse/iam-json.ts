@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { emptyDeclarations } from "../core/declarations.js";
 import { getEntry, knownString, str, type Value } from "../core/value.js";
 import type { FileParseResult } from "./result.js";
-import { yamlToValue, type PositionOf } from "./yaml-value.js";
+import { yamlMessage, yamlToValue, type PositionOf } from "./yaml-value.js";
 
 /**
  * Parses JSON with positions. `yaml` is used rather than JSON.parse because it keeps every node's
@@ -26,7 +26,7 @@ export function parseJsonWithPositions(
   const problem = doc.errors[0];
   if (problem) {
     const p = at(problem.pos[0]);
-    return { error: { message: problem.message.split("\n")[0], line: p.line, column: p.column } };
+    return { error: { message: yamlMessage(problem.message), line: p.line, column: p.column } };
   }
   // YAML accepts what JSON does not (trailing commas, comments); AWS rejects those documents.
   const strictError = jsonSyntaxError(text);

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, type Value } from "../core/value.js";
 import type { FileParseResult } from "./result.js";
-import { yamlToValue } from "./yaml-value.js";
+import { yamlMessage, yamlToValue } from "./yaml-value.js";
 
 export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
 export const TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
@@ -55,7 +55,7 @@ function yamlError(file: string, message: string, offset: number, position: (o: 
   const p = position(offset);
   return {
     level: "error",
-    message: `YAML syntax error: ${message.split("\n")[0]}`,
+    message: `YAML syntax error: ${yamlMessage(message)}`,
     location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 },
   };
 }

@@ -58,3 +58,9 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
 
   return convert(node, 0);
 }
+
+/** The first line of a YAML parser message, in words a user can act on. */
+export function yamlMessage(message: string): string {
+  if (/call stack/i.test(message)) return "nested too deeply to read";
+  return message.split("\n")[0];
+}

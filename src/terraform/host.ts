@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { posix, resolve, sep } from "node:path";
 import { LineIndex } from "../core/lines.js";
 import type { SourceLocation } from "../core/location.js";
@@ -53,10 +53,11 @@ export class Host {
     const moduleDir = posix.dirname(loc.file);
     const fromCwd = path.startsWith(`${moduleDir}/`) || posix.isAbsolute(path);
     const display = fromCwd ? posix.normalize(path) : posix.normalize(posix.join(rootDir, path));
-    const absolute = resolve(this.cwd, display);
-    if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep) ? r : r + sep)))
-      return { error: `file ${path} is outside the scanned tree` };
     try {
+      // The real path decides: a symlink must not lead file() out of the scanned tree.
+      const absolute = realpathSync(resolve(this.cwd, display));
+      if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep) ? r : r + sep)))
+        return { error: `file ${path} is outside the scanned tree` };
       if (statSync(absolute).size > MAX_FILE_BYTES) return { error: `file ${path} is larger than 5 MB` };
       const text = readFileSync(absolute, "utf8").replace(/^\uFEFF/, "");
       this.texts.set(display, text);
