@@ -138,3 +138,11 @@ locals {
     expect(plain(src, "names")).toEqual(["n0", "n1"]);
   });
 });
+
+describe("Terraform evaluator on input Terraform itself would reject", () => {
+  it("turns an invalid regular expression into an error value, not an exception", () => {
+    const v = local(`locals { x = replace("a", "/^(.*provider/(/", "") }`, "x");
+    expect(v).toMatchObject({ kind: "unknown", error: true, reason: expect.stringContaining("replace()") });
+    expect(toPlain(local(`locals { x = try(replace("a", "/(/", ""), "fallback") }`, "x"))).toBe("fallback");
+  });
+});

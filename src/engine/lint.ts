@@ -66,6 +66,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     diagnostics.push(...o.diagnostics);
   }
   const hclFiles = outcomes.flatMap((o) => (o.hcl ? [o.hcl] : []));
+  let terraformFailed = false;
   if (hclFiles.length) {
     const parserReady = await hcl();
     const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
@@ -74,11 +75,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady });
     mergeDeclarations(declarations, tf.declarations);
     diagnostics.push(...tf.diagnostics);
+    terraformFailed = tf.failedRoots.length > 0;
   }
 
   const statuses = outcomes.map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
-  const roleSourcesFailed = statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
+  const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });
   diagnostics.push(...unresolvedNotes(model));
   const { findings, crashes } = runRules(model, options.rules, options.settings ?? {});

@@ -199,6 +199,11 @@ export function callFunction(name: string, args: Arg[], loc: SourceLocation, hos
   if (lazy) return lazy(args, loc, host);
   const impl = FUNCTIONS[bare];
   if (!impl) return unknown(`function ${name}() is not evaluated by irsa-lint`, loc);
-  return impl(args.map((a) => a()), loc, host);
+  try {
+    return impl(args.map((a) => a()), loc, host);
+  } catch (e) {
+    // Terraform rejects such a call (an invalid regular expression, say): an error value, not a crash.
+    return failure(`${name}(): ${(e as Error).message}`, loc);
+  }
 }
 

@@ -27,7 +27,8 @@ export interface TerraformInput {
 
 
 /** Evaluates every Terraform root in the scan and returns what it declares. */
-export function evaluateTerraform(input: TerraformInput): { declarations: Declarations; diagnostics: Diagnostic[] } {
+export function evaluateTerraform(input: TerraformInput): { declarations: Declarations; diagnostics: Diagnostic[]; failedRoots: string[] } {
+  const failedRoots: string[] = [];
   const byDir = new Map<string, HclFile[]>();
   for (const f of input.files) {
     const dir = posix.dirname(f.file);
@@ -52,9 +53,15 @@ export function evaluateTerraform(input: TerraformInput): { declarations: Declar
       depth: 0,
       diagnostics,
     });
-    mergeDeclarations(declarations, extractDeclarations(mod));
+    try {
+      mergeDeclarations(declarations, extractDeclarations(mod));
+    } catch (e) {
+      // An evaluator bug must not end the run: the root is reported and its roles stay unknown.
+      diagnostics.push({ level: "error", message: `internal error evaluating Terraform root ${dir} (please report it): ${(e as Error).message}`, location: files[0].body.blocks[0]?.headerLoc ?? { file: files[0].file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      failedRoots.push(dir);
+    }
   }
-  return { declarations, diagnostics };
+  return { declarations, diagnostics, failedRoots };
 }
 
 /** Folders that some scanned module calls with a local source: they are modules, not roots. */
