@@ -18010,7 +18010,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path5, (statError, stat2) => {
+        settings.fs.stat(path5, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -18020,9 +18020,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat2.isSymbolicLink = () => true;
+            stat.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat2);
+          callSuccessCallback(callback, stat);
         });
       });
     }
@@ -18048,11 +18048,11 @@ var require_sync = __commonJS({
         return lstat;
       }
       try {
-        const stat2 = settings.fs.statSync(path5);
+        const stat = settings.fs.statSync(path5);
         if (settings.markSymbolicLink) {
-          stat2.isSymbolicLink = () => true;
+          stat.isSymbolicLink = () => true;
         }
-        return stat2;
+        return stat;
       } catch (error) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat;
@@ -18119,19 +18119,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat2(path5, optionsOrSettingsOrCallback, callback) {
+    function stat(path5, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path5, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path5, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat2;
-    function statSync3(path5, optionsOrSettings) {
+    exports.stat = stat;
+    function statSync4(path5, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path5, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -23383,11 +23383,13 @@ var rules = [
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve as resolve2 } from "node:path";
+import { dirname, join as join2, resolve as resolve2 } from "node:path";
 
 // src/discover/discover.ts
-import { realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { execFile } from "node:child_process";
+import { lstatSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { promisify as promisify3 } from "node:util";
 
 // node_modules/globby/index.js
 import process3 from "node:process";
@@ -24397,7 +24399,7 @@ var readGitConfigFile = (normalizedPath, readMethod, suppressErrors) => {
     throw createGitConfigReadError(normalizedPath, error);
   }
 };
-var getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
+var getExcludesFileFromGitConfigSync = (filePath, readFileSync5, gitDirectory, options = {}) => {
   const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
   const normalizedPath = path3.resolve(filePath);
   if (includeStack.has(normalizedPath)) {
@@ -24407,14 +24409,14 @@ var getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, o
     return void 0;
   }
   includeStack.add(normalizedPath);
-  const content = readGitConfigFile(normalizedPath, readFileSync4, suppressErrors);
+  const content = readGitConfigFile(normalizedPath, readFileSync5, suppressErrors);
   if (content === void 0) {
     includeStack.delete(normalizedPath);
     return void 0;
   }
   let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
   for (const includePath of includePaths) {
-    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync4, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+    const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync5, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
     if (includedExcludesFile !== void 0) {
       excludesFile = includedExcludesFile;
     }
@@ -24422,7 +24424,7 @@ var getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, o
   includeStack.delete(normalizedPath);
   return excludesFile;
 };
-var getExcludesFileFromGitConfigAsync = async (filePath, readFile2, gitDirectory, options = {}) => {
+var getExcludesFileFromGitConfigAsync = async (filePath, readFile, gitDirectory, options = {}) => {
   const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
   const normalizedPath = path3.resolve(filePath);
   if (includeStack.has(normalizedPath)) {
@@ -24434,7 +24436,7 @@ var getExcludesFileFromGitConfigAsync = async (filePath, readFile2, gitDirectory
   includeStack.add(normalizedPath);
   let content;
   try {
-    content = await readFile2(normalizedPath, "utf8");
+    content = await readFile(normalizedPath, "utf8");
   } catch (error) {
     includeStack.delete(normalizedPath);
     if (shouldSkipIgnoreFileError(error, suppressErrors)) {
@@ -24444,7 +24446,7 @@ var getExcludesFileFromGitConfigAsync = async (filePath, readFile2, gitDirectory
   }
   let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
   for (const includePath of includePaths) {
-    const includedExcludesFile = await getExcludesFileFromGitConfigAsync(includePath, readFile2, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+    const includedExcludesFile = await getExcludesFileFromGitConfigAsync(includePath, readFile, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
     if (includedExcludesFile !== void 0) {
       excludesFile = includedExcludesFile;
     }
@@ -24459,24 +24461,24 @@ var resolveGitDirectoryFromFile = (gitFilePath, content) => {
   }
   return path3.resolve(path3.dirname(gitFilePath), match[1]);
 };
-var getGitDirectorySync = (gitRoot, readFileSync4) => {
+var getGitDirectorySync = (gitRoot, readFileSync5) => {
   if (!gitRoot) {
     return void 0;
   }
   const gitFilePath = path3.join(gitRoot, ".git");
   try {
-    return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
+    return resolveGitDirectoryFromFile(gitFilePath, readFileSync5(gitFilePath, "utf8"));
   } catch {
     return gitFilePath;
   }
 };
-var getGitDirectoryAsync = async (gitRoot, readFile2) => {
+var getGitDirectoryAsync = async (gitRoot, readFile) => {
   if (!gitRoot) {
     return void 0;
   }
   const gitFilePath = path3.join(gitRoot, ".git");
   try {
-    return resolveGitDirectoryFromFile(gitFilePath, await readFile2(gitFilePath, "utf8"));
+    return resolveGitDirectoryFromFile(gitFilePath, await readFile(gitFilePath, "utf8"));
   } catch {
     return gitFilePath;
   }
@@ -24515,27 +24517,27 @@ var readGlobalGitignoreContent = (filePath, readMethod, suppressErrors) => {
 };
 var getGlobalGitignoreFile = (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
-  const readFileSync4 = getReadFileSyncMethod(options.fs);
+  const readFileSync5 = getReadFileSyncMethod(options.fs);
   const gitRoot = findGitRootSync(cwd, options.fs);
-  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync4);
+  const gitDirectory = getGitDirectorySync(gitRoot, readFileSync5);
   let excludesFileConfig;
   for (const gitConfigPath of getGitConfigPaths()) {
-    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync4, gitDirectory, { suppressErrors: options.suppressErrors });
+    const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync5, gitDirectory, { suppressErrors: options.suppressErrors });
     if (value !== void 0) {
       excludesFileConfig = value;
     }
   }
   const filePath = resolveExcludesFilePath(excludesFileConfig);
-  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync4, options.suppressErrors);
+  return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync5, options.suppressErrors);
 };
 var getGlobalGitignoreFileAsync = async (options = {}) => {
   const cwd = toPath(options.cwd) ?? process2.cwd();
-  const readFile2 = getReadFileMethod(options.fs);
+  const readFile = getReadFileMethod(options.fs);
   const gitRoot = await findGitRoot(cwd, options.fs);
-  const gitDirectory = await getGitDirectoryAsync(gitRoot, readFile2);
+  const gitDirectory = await getGitDirectoryAsync(gitRoot, readFile);
   const excludesFileValues = await Promise.all(getGitConfigPaths().map((gitConfigPath) => getExcludesFileFromGitConfigAsync(
     gitConfigPath,
-    readFile2,
+    readFile,
     gitDirectory,
     { suppressErrors: options.suppressErrors }
   )));
@@ -24545,7 +24547,7 @@ var getGlobalGitignoreFileAsync = async (options = {}) => {
     return void 0;
   }
   try {
-    const content = await readFile2(filePath, "utf8");
+    const content = await readFile(filePath, "utf8");
     return { filePath, content };
   } catch (error) {
     if (shouldSkipIgnoreFileError(error, options.suppressErrors)) {
@@ -25158,6 +25160,8 @@ var { convertPathToPattern } = import_fast_glob3.default;
 // src/discover/discover.ts
 var PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
 var IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
+var IGNORED_DIR = /(^|\/)(\.git|node_modules|\.terraform)\//;
+var execFileAsync = promisify3(execFile);
 function classify(path5) {
   if (path5.endsWith(".tf")) return "terraform";
   if (path5.endsWith(".tf.json")) return "terraform-json";
@@ -25185,30 +25189,58 @@ async function discover(paths, cwd) {
       continue;
     }
     roots.push(realpathSync(absolute));
-    const entries = isDir ? (await globby(PATTERNS, { cwd: absolute, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false, onlyFiles: false })).map((f) => resolve(f)) : [absolute];
+    const entries = isDir ? await gitFiles(absolute) ?? await globFiles(absolute) : [absolute];
     for (const file of entries) {
       const kind = classify(file);
       if (kind && !found.has(file)) found.set(file, { path: displayPath(file, cwd), absolute: file, kind });
     }
   }
-  for (const f of found.values()) f.refuse = refusal(f.absolute, roots);
-  const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  for (const f of found.values()) inspect(f, roots);
+  const files = [...found.values()].filter((f) => f.refuse !== GONE).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, roots, missing };
 }
-function refusal(absolute, roots) {
+async function gitFiles(dir) {
+  try {
+    const { stdout } = await execFileAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--", "."], {
+      cwd: dir,
+      maxBuffer: 1 << 30,
+      encoding: "utf8"
+    });
+    return stdout.split("\0").filter((f) => f && !IGNORED_DIR.test(f)).map((f) => join(dir, f));
+  } catch {
+    return void 0;
+  }
+}
+async function globFiles(dir) {
+  const found = await globby(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false, onlyFiles: false });
+  return found.map((f) => resolve(f));
+}
+var GONE = "deleted from the work tree";
+function inspect(f, roots) {
+  let info2;
+  try {
+    info2 = lstatSync(f.absolute);
+  } catch {
+    f.refuse = GONE;
+    return;
+  }
+  if (info2.isFile()) {
+    f.size = info2.size;
+    return;
+  }
+  if (!info2.isSymbolicLink()) {
+    f.refuse = "not a regular file";
+    return;
+  }
   let real;
   try {
-    real = realpathSync(absolute);
+    real = realpathSync(f.absolute);
   } catch {
-    return "broken symbolic link";
+    f.refuse = "broken symbolic link";
+    return;
   }
-  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
-  try {
-    if (!statSync(real).isFile()) return "not a regular file";
-  } catch {
-    return "cannot be read";
-  }
-  return void 0;
+  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) f.refuse = "symbolic link to outside the scanned tree";
+  else if (!statSync(real).isFile()) f.refuse = "not a regular file";
 }
 
 // src/config/schema.ts
@@ -25251,8 +25283,8 @@ var ConfigError = class extends Error {
 };
 function findConfig(cwd) {
   for (let dir = resolve2(cwd); ; dir = dirname(dir)) {
-    for (const name2 of CONFIG_NAMES) if (existsSync(join(dir, name2))) return join(dir, name2);
-    if (dirname(dir) === dir || existsSync(join(dir, ".git"))) return void 0;
+    for (const name2 of CONFIG_NAMES) if (existsSync(join2(dir, name2))) return join2(dir, name2);
+    if (dirname(dir) === dir || existsSync(join2(dir, ".git"))) return void 0;
   }
 }
 function loadConfig(file, rules2, cwd) {
@@ -29879,12 +29911,7 @@ function firstNamed(n) {
   return kids(n).find((c) => c.isNamed) ?? n;
 }
 function kids(n) {
-  const out2 = [];
-  for (let i2 = 0; i2 < n.childCount; i2++) {
-    const c = n.child(i2);
-    if (c && c.type !== "comment") out2.push(c);
-  }
-  return out2;
+  return n.children.filter((c) => c !== null && c.type !== "comment");
 }
 var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
 function unescapeQuoted(raw) {
@@ -30189,7 +30216,11 @@ function callFunction(name2, args2, loc, host) {
   if (lazy) return lazy(args2, loc, host);
   const impl = FUNCTIONS[bare];
   if (!impl) return unknown(`function ${name2}() is not evaluated by irsa-lint`, loc);
-  return impl(args2.map((a) => a()), loc, host);
+  try {
+    return impl(args2.map((a) => a()), loc, host);
+  } catch (e) {
+    return failure(`${name2}(): ${e.message}`, loc);
+  }
 }
 
 // src/terraform/evaluator.ts
@@ -30899,7 +30930,7 @@ var import_yaml3 = __toESM(require_dist(), 1);
 var import_yaml2 = __toESM(require_dist(), 1);
 var MAX_DEPTH2 = 200;
 var MAX_ALIAS_EXPANSIONS = 1e4;
-function yamlToValue(doc, node, file, position) {
+function yamlToValue(doc, node, file, position, rootShape) {
   const locate = (n, fallback) => {
     const range = n?.range;
     if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -30908,14 +30939,14 @@ function yamlToValue(doc, node, file, position) {
     return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
   };
   let expansions = 0;
-  const convert = (n, depth, fallback) => {
+  const convert = (n, depth, fallback, shape) => {
     const loc = locate(n, fallback);
     if (depth > MAX_DEPTH2) return unknown("nested too deeply", loc);
     if (n == null) return nul(loc);
     if ((0, import_yaml2.isAlias)(n)) {
       if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
       const target = n.resolve(doc);
-      return target ? { ...convert(target, depth + 1), loc } : unknown(`unresolved alias *${n.source}`, loc);
+      return target ? { ...convert(target, depth + 1, void 0, shape), loc } : unknown(`unresolved alias *${n.source}`, loc);
     }
     if ((0, import_yaml2.isScalar)(n)) {
       const v = n.value;
@@ -30926,22 +30957,25 @@ function yamlToValue(doc, node, file, position) {
       if (v == null) return nul(loc);
       return str(String(v), loc);
     }
-    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc)), loc);
+    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc, shape)), loc);
     if ((0, import_yaml2.isMap)(n)) {
       const entries = /* @__PURE__ */ new Map();
       const keyLocs = /* @__PURE__ */ new Map();
       for (const pair of n.items) {
         const keyNode = pair.key;
         const key = (0, import_yaml2.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
+        const want = shape ? shape[key] : true;
+        if (!want) continue;
         const keyLoc = locate(keyNode, loc);
         keyLocs.set(key, keyLoc);
-        entries.set(key, convert(pair.value, depth + 1, keyLoc));
+        const inner = want === true ? null : want === "root" ? rootShape ?? null : want;
+        entries.set(key, convert(pair.value, depth + 1, keyLoc, inner));
       }
       return obj(entries, loc, keyLocs);
     }
     return unknown("unsupported YAML node", loc);
   };
-  return convert(node, 0);
+  return convert(node, 0, void 0, rootShape ?? null);
 }
 function yamlMessage(message) {
   if (/call stack/i.test(message)) return "nested too deeply to read";
@@ -31427,6 +31461,7 @@ var TerraformModule = class _TerraformModule {
 
 // src/terraform/project.ts
 function evaluateTerraform(input2) {
+  const failedRoots = [];
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input2.files) {
     const dir = posix2.dirname(f.file);
@@ -31451,9 +31486,14 @@ function evaluateTerraform(input2) {
       depth: 0,
       diagnostics
     });
-    mergeDeclarations(declarations, extractDeclarations(mod));
+    try {
+      mergeDeclarations(declarations, extractDeclarations(mod));
+    } catch (e) {
+      diagnostics.push({ level: "error", message: `internal error evaluating Terraform root ${dir} (please report it): ${e.message}`, location: files[0].body.blocks[0]?.headerLoc ?? { file: files[0].file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      failedRoots.push(dir);
+    }
   }
-  return { declarations, diagnostics };
+  return { declarations, diagnostics, failedRoots };
 }
 function calledDirs(byDir) {
   const called = /* @__PURE__ */ new Set();
@@ -31530,6 +31570,24 @@ var POD_TEMPLATE_PATHS = {
   Job: ["spec", "template"],
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
+var POD_TEMPLATE = {
+  metadata: { annotations: true },
+  spec: { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true }
+};
+var MANIFEST = {
+  apiVersion: true,
+  kind: true,
+  items: "root",
+  metadata: { name: true, namespace: true, annotations: true },
+  automountServiceAccountToken: true,
+  spec: {
+    serviceAccountName: true,
+    serviceAccount: true,
+    automountServiceAccountToken: true,
+    template: POD_TEMPLATE,
+    jobTemplate: { spec: { template: POD_TEMPLATE } }
+  }
+};
 function parseKubernetes(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
   if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
@@ -31547,7 +31605,7 @@ function parseKubernetes(file, text) {
       result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
       continue;
     }
-    const value = yamlToValue(doc, doc.contents, file, position);
+    const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
     for (const object of kubernetesObjects(value)) {
       sawKubernetes = true;
       readObject(object, file, result);
@@ -31704,16 +31762,16 @@ function relocate2(node, loc) {
 }
 
 // src/engine/read.ts
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 var MAX_FILE_BYTES2 = 5 * 1024 * 1024;
-async function readSource(absolute, maxBytes = MAX_FILE_BYTES2) {
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+function readSource(absolute, maxBytes = MAX_FILE_BYTES2, knownSize) {
   try {
-    const info2 = await stat(absolute);
-    if (info2.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    const bytes = await readFile(absolute);
+    const size = knownSize ?? statSync3(absolute).size;
+    if (size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    const bytes = readFileSync3(absolute);
     if (bytes.includes(0)) return { skipped: "binary file" };
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text };
+    return { text: decoder.decode(bytes) };
   } catch (e) {
     const err2 = e;
     if (err2 instanceof TypeError) return { failed: "not valid UTF-8" };
@@ -31730,7 +31788,7 @@ async function parseSourceFile(file, hcl, maxBytes) {
     outcome.diagnostics.push({ level: "error", message: reason, location });
     return outcome;
   };
-  const read = file.refuse ? { skipped: file.refuse } : await readSource(file.absolute, maxBytes);
+  const read = file.refuse ? { skipped: file.refuse } : readSource(file.absolute, maxBytes, file.size);
   if ("skipped" in read) {
     outcome.status = { file: file.path, status: "skipped", reason: read.skipped };
     return outcome;
@@ -31882,7 +31940,7 @@ async function readVarFiles(paths, cwd, hcl) {
   const values = /* @__PURE__ */ new Map();
   for (const path5 of paths) {
     const display = displayPath(resolve4(cwd, path5), cwd);
-    const read = await readSource(resolve4(cwd, path5));
+    const read = readSource(resolve4(cwd, path5));
     if (!("text" in read)) throw new InputError(`--var-file ${path5}: ${"skipped" in read ? read.skipped : read.failed}`);
     let source;
     if (path5.endsWith(".json")) {
@@ -31929,6 +31987,7 @@ async function lint(options) {
     diagnostics.push(...o.diagnostics);
   }
   const hclFiles = outcomes.flatMap((o) => o.hcl ? [o.hcl] : []);
+  let terraformFailed = false;
   if (hclFiles.length) {
     const parserReady = await hcl();
     const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
@@ -31937,10 +31996,11 @@ async function lint(options) {
     const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady });
     mergeDeclarations(declarations, tf.declarations);
     diagnostics.push(...tf.diagnostics);
+    terraformFailed = tf.failedRoots.length > 0;
   }
   const statuses = outcomes.map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
-  const roleSourcesFailed = statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
+  const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });
   diagnostics.push(...unresolvedNotes(model));
   const { findings, crashes } = runRules(model, options.rules, options.settings ?? {});
@@ -32030,13 +32090,13 @@ function formatJson(result) {
 import { pathToFileURL } from "node:url";
 
 // src/version.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var VERSION = (() => {
   for (const rel of ["../package.json", "../../package.json"]) {
     const path5 = fileURLToPath3(new URL(rel, import.meta.url));
     if (existsSync3(path5)) {
-      const pkg = JSON.parse(readFileSync3(path5, "utf8"));
+      const pkg = JSON.parse(readFileSync4(path5, "utf8"));
       if (pkg.name === "irsa-lint" && pkg.version) return pkg.version;
     }
   }

@@ -16,7 +16,7 @@ export async function readVarFiles(paths: string[], cwd: string, hcl: HclParser)
   const values = new Map<string, Value>();
   for (const path of paths) {
     const display = displayPath(resolve(cwd, path), cwd);
-    const read = await readSource(resolve(cwd, path));
+    const read = readSource(resolve(cwd, path));
     if (!("text" in read)) throw new InputError(`--var-file ${path}: ${"skipped" in read ? read.skipped : read.failed}`);
     let source: HclFile | Value | undefined;
     if (path.endsWith(".json")) {

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, type Value } from "../core/value.js";
 import type { FileParseResult } from "./result.js";
-import { yamlMessage, yamlToValue } from "./yaml-value.js";
+import { yamlMessage, yamlToValue, type Shape } from "./yaml-value.js";
 
 export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
 export const TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
@@ -20,6 +20,27 @@ const POD_TEMPLATE_PATHS: Record<string, string[]> = {
   ReplicationController: ["spec", "template"],
   Job: ["spec", "template"],
   CronJob: ["spec", "jobTemplate", "spec", "template"],
+};
+
+const POD_TEMPLATE: Shape = {
+  metadata: { annotations: true },
+  spec: { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true },
+};
+
+/** The parts of a manifest irsa-lint reads: converting only these keeps large manifests cheap. */
+const MANIFEST: Shape = {
+  apiVersion: true,
+  kind: true,
+  items: "root",
+  metadata: { name: true, namespace: true, annotations: true },
+  automountServiceAccountToken: true,
+  spec: {
+    serviceAccountName: true,
+    serviceAccount: true,
+    automountServiceAccountToken: true,
+    template: POD_TEMPLATE,
+    jobTemplate: { spec: { template: POD_TEMPLATE } },
+  },
 };
 
 /** Parses a YAML file as Kubernetes manifests (YAML 1.1, as the API server reads them). */
@@ -41,7 +62,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
       result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
       continue;
     }
-    const value = yamlToValue(doc, doc.contents as never, file, position);
+    const value = yamlToValue(doc, doc.contents as never, file, position, MANIFEST);
     for (const object of kubernetesObjects(value)) {
       sawKubernetes = true;
       readObject(object, file, result);

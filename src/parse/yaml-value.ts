@@ -4,6 +4,12 @@ import { bool, list, nul, num, obj, str, unknown, type Value } from "../core/val
 
 export type PositionOf = (offset: number) => { line: number; column: number };
 
+/**
+ * Which keys of a mapping to convert: `true` converts the whole value, a nested shape prunes it
+ * further, "root" restarts at the top shape (lists of objects). Without a shape, all is converted.
+ */
+export type Shape = { [key: string]: true | "root" | Shape };
+
 const MAX_DEPTH = 200;
 /** Alias expansions per document: enough for real anchors, too few for an alias bomb. */
 const MAX_ALIAS_EXPANSIONS = 10_000;
@@ -12,7 +18,7 @@ const MAX_ALIAS_EXPANSIONS = 10_000;
  * Converts a parsed YAML (or JSON) node into a located Value. Aliases are resolved; a node nested
  * deeper than any real manifest or policy becomes unknown rather than exhausting the stack.
  */
-export function yamlToValue(doc: Document, node: Node | null | undefined, file: string, position: PositionOf): Value {
+export function yamlToValue(doc: Document, node: Node | null | undefined, file: string, position: PositionOf, rootShape?: Shape): Value {
   const locate = (n: Node | null | undefined, fallback?: SourceLocation): SourceLocation => {
     const range = n?.range;
     if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -22,14 +28,15 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
   };
 
   let expansions = 0;
-  const convert = (n: Node | null | undefined, depth: number, fallback?: SourceLocation): Value => {
+  // `null` shape: convert everything below.
+  const convert = (n: Node | null | undefined, depth: number, fallback: SourceLocation | undefined, shape: Shape | null): Value => {
     const loc = locate(n, fallback);
     if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
     if (n == null) return nul(loc);
     if (isAlias(n)) {
       if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
       const target = n.resolve(doc);
-      return target ? { ...convert(target, depth + 1), loc } : unknown(`unresolved alias *${n.source}`, loc);
+      return target ? { ...convert(target, depth + 1, undefined, shape), loc } : unknown(`unresolved alias *${n.source}`, loc);
     }
     if (isScalar(n)) {
       const v = n.value;
@@ -40,23 +47,26 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
       if (v == null) return nul(loc);
       return str(String(v), loc);
     }
-    if (isSeq(n)) return list(n.items.map((item) => convert(item as Node, depth + 1, loc)), loc);
+    if (isSeq(n)) return list(n.items.map((item) => convert(item as Node, depth + 1, loc, shape)), loc);
     if (isMap(n)) {
       const entries = new Map<string, Value>();
       const keyLocs = new Map<string, SourceLocation>();
       for (const pair of n.items) {
         const keyNode = pair.key as Node | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const want = shape ? shape[key] : true;
+        if (!want) continue;
         const keyLoc = locate(keyNode, loc);
         keyLocs.set(key, keyLoc);
-        entries.set(key, convert(pair.value as Node | null, depth + 1, keyLoc));
+        const inner = want === true ? null : want === "root" ? (rootShape ?? null) : want;
+        entries.set(key, convert(pair.value as Node | null, depth + 1, keyLoc, inner));
       }
       return obj(entries, loc, keyLocs);
     }
     return unknown("unsupported YAML node", loc);
   };
 
-  return convert(node, 0);
+  return convert(node, 0, undefined, rootShape ?? null);
 }
 
 /** The first line of a YAML parser message, in words a user can act on. */

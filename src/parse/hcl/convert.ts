@@ -332,12 +332,8 @@ function firstNamed(n: Node): Node {
 }
 
 export function kids(n: Node): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < n.childCount; i++) {
-    const c = n.child(i);
-    if (c && c.type !== "comment") out.push(c);
-  }
-  return out;
+  // One call into WebAssembly for all children (and cached by the node), not one per child.
+  return n.children.filter((c): c is Node => c !== null && c.type !== "comment");
 }
 
 const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
