@@ -22897,6 +22897,7 @@ function compile(v, glob) {
   return void 0;
 }
 function matchValue(v, text, glob = false) {
+  if (v.kind === "string" && (!glob || !/[*?]/.test(v.value))) return v.value === text ? "yes" : "no";
   const re = compile(v, glob);
   if (!re) return v.kind === "unknown" ? "maybe" : "no";
   if (!re.test(text)) return "no";
@@ -22921,27 +22922,43 @@ function endsWithKnown(v, suffix) {
   }
   return false;
 }
-function editDistance(a, b) {
+function editDistance(a, b, limit = Infinity) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
     let diag = prev[0];
     prev[0] = i2;
+    let rowMin = prev[0];
     for (let j = 1; j <= b.length; j++) {
       const up = prev[j];
       prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i2 - 1] === b[j - 1] ? 0 : 1));
       diag = up;
+      if (prev[j] < rowMin) rowMin = prev[j];
     }
+    if (rowMin > limit) return limit + 1;
   }
   return prev[b.length];
 }
 function closest(target, candidates) {
+  const shortlist = [...candidates].map((c) => ({ c, score: sharedPrefix(target, c) + sharedSuffix(target, c) })).sort((x, y) => y.score - x.score).slice(0, 64);
   let best;
   let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(target, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
+  for (const { c } of shortlist) {
+    const allowed = Math.max(3, Math.floor(Math.max(target.length, c.length) / 2));
+    const d = editDistance(target, c, Math.min(allowed, bestDistance));
+    if (d <= allowed && (d < bestDistance || d === bestDistance && c < best)) [best, bestDistance] = [c, d];
   }
-  return best !== void 0 && bestDistance <= Math.max(3, Math.floor(Math.max(target.length, best.length) / 2)) ? best : void 0;
+  return best;
+}
+function sharedPrefix(a, b) {
+  let i2 = 0;
+  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
+  return i2;
+}
+function sharedSuffix(a, b) {
+  let i2 = 0;
+  while (i2 < a.length && i2 < b.length && a[a.length - 1 - i2] === b[b.length - 1 - i2]) i2++;
+  return i2;
 }
 
 // src/iam/trust.ts
@@ -31527,6 +31544,12 @@ function tfvarsValues(source) {
 // src/engine/lint.ts
 var import_picomatch = __toESM(require_picomatch4(), 1);
 
+// src/engine/parse-pool.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { Worker } from "node:worker_threads";
+
 // src/parse/directives.ts
 var DIRECTIVE = /(?:#|\/\/)\s*irsa-lint-disable-(next-line|line|file)\b([^\n]*)$/;
 function scanDirectives(file, text) {
@@ -31835,6 +31858,47 @@ function jsonError(file, e) {
   return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
 }
 
+// src/engine/parse-pool.ts
+var WORKER_THRESHOLD = 8e3;
+var BATCH = 64;
+var MAX_WORKERS = 4;
+async function parseFiles(files, hcl, maxBytes) {
+  const workerFile = fileURLToPath3(new URL("./parse-worker.js", import.meta.url));
+  const threads = Math.min(MAX_WORKERS, availableParallelism());
+  if (files.length < WORKER_THRESHOLD || threads < 2 || !existsSync3(workerFile)) {
+    const outcomes = [];
+    for (const file of files) outcomes.push(await parseSourceFile(file, hcl, maxBytes));
+    return outcomes;
+  }
+  const batches = [];
+  for (let i2 = 0; i2 < files.length; i2 += BATCH) batches.push(files.slice(i2, i2 + BATCH));
+  const results = new Array(batches.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerFile));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) => new Promise((resolve6, reject) => {
+          const send = () => {
+            if (next >= batches.length) return resolve6();
+            const batch = next++;
+            worker.postMessage({ batch, files: batches[batch], maxBytes });
+          };
+          worker.on("message", (response) => {
+            results[response.batch] = response.outcomes;
+            send();
+          });
+          worker.on("error", reject);
+          send();
+        })
+      )
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results.flat();
+}
+
 // src/engine/run-rules.ts
 function runRules(model, rules2, settings) {
   const findings = [];
@@ -31978,8 +32042,7 @@ async function lint(options) {
   const files = selectFiles(discovered.files, options);
   let parser = options.hclParser;
   const hcl = () => parser ??= createHclParser();
-  const outcomes = [];
-  for (const file of files) outcomes.push(await parseSourceFile(file, hcl, options.maxFileBytes));
+  const outcomes = await parseFiles(files, hcl, options.maxFileBytes);
   const declarations = emptyDeclarations();
   const diagnostics = [];
   for (const o of outcomes) {
@@ -32090,12 +32153,12 @@ function formatJson(result) {
 import { pathToFileURL } from "node:url";
 
 // src/version.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 var VERSION = (() => {
   for (const rel of ["../package.json", "../../package.json"]) {
-    const path5 = fileURLToPath3(new URL(rel, import.meta.url));
-    if (existsSync3(path5)) {
+    const path5 = fileURLToPath4(new URL(rel, import.meta.url));
+    if (existsSync4(path5)) {
       const pkg = JSON.parse(readFileSync4(path5, "utf8"));
       if (pkg.name === "irsa-lint" && pkg.version) return pkg.version;
     }

@@ -18,6 +18,8 @@ function compile(v: Value, glob: boolean): RegExp | undefined {
 
 /** Whether `v` equals `text` (StringEquals), or matches it as an IAM glob when `glob` (StringLike). */
 export function matchValue(v: Value, text: string, glob = false): Tri {
+  // The common case, a known string compared for equality, needs no regular expression.
+  if (v.kind === "string" && (!glob || !/[*?]/.test(v.value))) return v.value === text ? "yes" : "no";
   const re = compile(v, glob);
   if (!re) return v.kind === "unknown" ? "maybe" : "no";
   if (!re.test(text)) return "no";
@@ -48,28 +50,51 @@ export function endsWithKnown(v: Value, suffix: string): boolean {
   return false;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0];
     prev[0] = i;
+    let rowMin = prev[0];
     for (let j = 1; j <= b.length; j++) {
       const up = prev[j];
       prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
       diag = up;
+      if (prev[j] < rowMin) rowMin = prev[j];
     }
+    if (rowMin > limit) return limit + 1;
   }
   return prev[b.length];
 }
 
+/** The candidate closest to `target`, when close enough to be the name the user meant. */
 export function closest(target: string, candidates: Iterable<string>): string | undefined {
+  // Edit distance to thousands of names is slow: shortlist by shared prefix and suffix first.
+  const shortlist = [...candidates]
+    .map((c) => ({ c, score: sharedPrefix(target, c) + sharedSuffix(target, c) }))
+    .sort((x, y) => y.score - x.score)
+    .slice(0, 64);
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(target, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
+  for (const { c } of shortlist) {
+    // Half the length tolerates a dropped environment suffix ("-prod" for "-production").
+    const allowed = Math.max(3, Math.floor(Math.max(target.length, c.length) / 2));
+    const d = editDistance(target, c, Math.min(allowed, bestDistance));
+    if (d <= allowed && (d < bestDistance || (d === bestDistance && c < best!))) [best, bestDistance] = [c, d];
   }
-  // Half the length tolerates a dropped environment suffix ("-prod" for "-production").
-  return best !== undefined && bestDistance <= Math.max(3, Math.floor(Math.max(target.length, best.length) / 2)) ? best : undefined;
+  return best;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function sharedSuffix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return i;
 }

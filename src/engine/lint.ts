@@ -9,7 +9,7 @@ import type { HclFile } from "../parse/hcl/ast.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import { evaluateTerraform } from "../terraform/project.js";
 import picomatch from "picomatch";
-import { parseSourceFile, type FileOutcome } from "./parse-files.js";
+import { parseFiles } from "./parse-pool.js";
 import type { AnyRule, Finding } from "./rule.js";
 import { runRules, type RuleSetting } from "./run-rules.js";
 import { applyBaseline, applyDirectives, assignFingerprints, type Baseline } from "./suppress.js";
@@ -56,8 +56,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
   const hcl = () => (parser ??= createHclParser());
 
-  const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await parseSourceFile(file, hcl, options.maxFileBytes));
+  const outcomes = await parseFiles(files, hcl, options.maxFileBytes);
 
   const declarations = emptyDeclarations();
   const diagnostics: Diagnostic[] = [];
