@@ -164,7 +164,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
     const configFile = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
     if (values.config && !existsSync(configFile!)) throw new UsageError(`--config ${values.config}: no such file`);
-    const config: Config = configFile ? loadConfig(configFile, rules, io.cwd) : { rules: {} };
+    const config: Config = configFile ? await loadConfig(configFile, rules, io.cwd) : { rules: {} };
     if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, io.cwd), null, 2)}\n`), EXIT.ok;
     const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
 

@@ -80,7 +80,7 @@ exclude:
 
     write(".irsa-lint.yaml", "rules: [unclosed\n");
     expect((await run(["."])).stderr).toMatch(/^irsa-lint: \.irsa-lint\.yaml:2:1: /);
-    expect(() => loadConfig(join(dir, ".irsa-lint.yaml"), rules, dir)).toThrow(ConfigError);
+    await expect(loadConfig(join(dir, ".irsa-lint.yaml"), rules, dir)).rejects.toThrow(ConfigError);
   });
 
   it("--config names the file; --print-config shows the effective configuration", async () => {

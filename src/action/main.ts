@@ -32,7 +32,7 @@ export async function runAction(): Promise<number> {
   if (!["stylish", "json", "github"].includes(format)) throw new InputError(`format must be stylish, json or github, not "${format}"`);
 
   const configFile = configInput ? resolve(cwd, configInput) : findConfig(cwd);
-  const config = configFile ? loadConfig(configFile, rules, cwd) : { rules: {} };
+  const config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
   const result = await lint({
     paths,
     cwd,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import Ajv, { type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import { displayPath } from "../discover/discover.js";
 import type { AnyRule } from "../engine/rule.js";
@@ -28,7 +28,7 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-export function loadConfig(file: string, rules: AnyRule[], cwd: string): Config {
+export async function loadConfig(file: string, rules: AnyRule[], cwd: string): Promise<Config> {
   const shown = displayPath(file, cwd);
   let text: string;
   try {
@@ -43,6 +43,8 @@ export function loadConfig(file: string, rules: AnyRule[], cwd: string): Config 
     throw new ConfigError(`${shown}:${p.line}:${p.col}: ${doc.errors[0].message.split("\n")[0]}`);
   }
   const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  // Loaded only when there is a config to check: ajv is the largest module on the start-up path.
+  const { default: Ajv } = await import("ajv");
   const ajv = new Ajv.default({ allErrors: true, strict: false });
   const validate = ajv.compile(configSchema(rules));
   if (!validate(data)) throw new ConfigError(describe(mostSpecific(validate.errors!), doc, lineCounter, shown));

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
-import { globby } from "globby";
 
 export type FileKind = "kubernetes" | "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "iam-json";
 
@@ -92,6 +91,7 @@ async function gitFiles(dir: string): Promise<string[] | undefined> {
 
 async function globFiles(dir: string): Promise<string[]> {
   // onlyFiles: false lists symlinks to files too, so each of them gets a status instead of silence.
+  const { globby } = await import("globby");
   const found = await globby(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false, onlyFiles: false });
   return found.map((f) => resolve(f));
 }

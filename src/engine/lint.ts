@@ -8,7 +8,6 @@ import { unresolvedNotes } from "../model/unresolved.js";
 import type { HclFile } from "../parse/hcl/ast.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import { evaluateTerraform } from "../terraform/project.js";
-import picomatch from "picomatch";
 import { parseFiles } from "./parse-pool.js";
 import type { AnyRule, Finding } from "./rule.js";
 import { runRules, type RuleSetting } from "./run-rules.js";
@@ -51,7 +50,7 @@ export interface LintResult {
 /** The whole pipeline: discover → parse → evaluate → link → rules. Pure but for reading files. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const discovered = await discover(options.paths, options.cwd);
-  const files = selectFiles(discovered.files, options);
+  const files = await selectFiles(discovered.files, options);
   let parser: Promise<HclParser> | undefined = options.hclParser;
   // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
   const hcl = () => (parser ??= createHclParser());
@@ -92,8 +91,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 }
 
 /** Applies the config's include and exclude globs, relative to the config file's folder. */
-function selectFiles(files: DiscoveredFile[], options: LintOptions): DiscoveredFile[] {
+async function selectFiles(files: DiscoveredFile[], options: LintOptions): Promise<DiscoveredFile[]> {
   if (!options.include?.length && !options.exclude?.length) return files;
+  const { default: picomatch } = await import("picomatch");
   const base = options.globBase ?? options.cwd;
   const included = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
   const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;

@@ -21,10 +21,10 @@ const MAX_WORKERS = 4;
  * independent until linking), else in this thread. Outcomes come back in the files' order.
  */
 export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, maxBytes?: number): Promise<FileOutcome[]> {
-  const workerFile = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
+  const workerFile = [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath(u)).find(existsSync) ?? "";
   const threads = Math.min(MAX_WORKERS, availableParallelism());
   // From TypeScript sources (tests) or a single-file bundle there is no worker script: parse here.
-  if (files.length < WORKER_THRESHOLD || threads < 2 || !existsSync(workerFile)) {
+  if (files.length < WORKER_THRESHOLD || threads < 2 || !workerFile) {
     const outcomes: FileOutcome[] = [];
     for (const file of files) outcomes.push(await parseSourceFile(file, hcl, maxBytes));
     return outcomes;

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Language, Parser, type Node } from "web-tree-sitter";
+import type { Node } from "web-tree-sitter";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import type { HclFile } from "./ast.js";
 import { HclConverter } from "./convert.js";
@@ -16,11 +16,11 @@ export interface HclParser {
 }
 
 /**
- * Finds a WebAssembly file: next to a bundle (the GitHub Action's `wasm/`), in the built package
- * (`dist/wasm/`), or in node_modules when running from source.
+ * Finds a WebAssembly file: next to the Action's bundle (`wasm/`), above the CLI's bundle
+ * (`dist/bundle/` → `dist/wasm/`), in the compiled tree, or in node_modules from source.
  */
 function wasmPath(name: string, packagePath: string): string {
-  for (const rel of [`./wasm/${name}`, `../../../wasm/${name}`]) {
+  for (const rel of [`./wasm/${name}`, `../wasm/${name}`, `../../../wasm/${name}`]) {
     const candidate = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(candidate)) return candidate;
   }
@@ -29,6 +29,7 @@ function wasmPath(name: string, packagePath: string): string {
 
 /** Loads the HCL grammar. WebAssembly start costs tens of milliseconds: call only when there is HCL. */
 export async function createHclParser(): Promise<HclParser> {
+  const { Language, Parser } = await import("web-tree-sitter");
   const runtime = wasmPath("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
   await Parser.init({ locateFile: () => runtime });
   const language = await Language.load(wasmPath("tree-sitter-terraform.wasm", "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"));
