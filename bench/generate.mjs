@@ -39,20 +39,20 @@ export function generate(dir, teams, seed = 42) {
     const role = `${team}-api-role`;
     const arnRole = mistake === "arn" ? `${team}-api-rol` : role;
     write(
-      `teams/${team}/k8s/serviceaccount.yaml`,
+      `k8s/${team}/serviceaccount.yaml`,
       `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${sa}\n  namespace: ${ns}\n  labels:\n    team: ${team}\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/${arnRole}\n    eks.amazonaws.com/token-expiration: "${mistake === "expiration" ? 300 : 3600}"\n`,
     );
     write(
-      `teams/${team}/k8s/deployment.yaml`,
+      `k8s/${team}/deployment.yaml`,
       `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${sa}\n  namespace: ${ns}\n  labels: { app: ${sa} }\nspec:\n  replicas: ${1 + Math.floor(random() * 4)}\n  selector:\n    matchLabels: { app: ${sa} }\n  template:\n    metadata:\n      labels: { app: ${sa} }\n    spec:\n      serviceAccountName: ${sa}\n      containers:\n        - name: api\n          image: registry.example.com/${team}/api:${Math.floor(random() * 100)}\n          ports: [{ containerPort: 8080 }]\n          resources:\n            requests: { cpu: 100m, memory: 128Mi }\n            limits: { cpu: 500m, memory: 256Mi }\n          env:\n            - { name: TEAM, value: ${team} }\n            - { name: AWS_REGION, value: eu-west-1 }\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${sa}\n  namespace: ${ns}\nspec:\n  selector: { app: ${sa} }\n  ports: [{ port: 80, targetPort: 8080 }]\n`,
     );
     write(
-      `teams/${team}/k8s/configmap.yaml`,
+      `k8s/${team}/configmap.yaml`,
       `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${sa}-config\n  namespace: ${ns}\ndata:\n  LOG_LEVEL: info\n  FEATURE_FLAGS: "a,b,c"\n  QUEUE_URL: https://sqs.eu-west-1.amazonaws.com/123456789012/${team}-jobs\n`,
     );
     const subjectNs = mistake === "subject" ? `${team}-nss` : ns;
     write(
-      `teams/${team}/terraform/main.tf`,
+      `terraform/${team}/main.tf`,
       `locals {
   team   = "${team}"
   issuer = "${ISSUER}"
@@ -94,8 +94,8 @@ resource "aws_iam_role_policy_attachment" "api" {
 }
 `,
     );
-    if (i % 10 === 0) write(`teams/${team}/README.md`, `# ${team}\n\nOwned by ${team}.\n`);
-    if (i % 25 === 0) write(`teams/${team}/package.json`, `{ "name": "${team}-tools", "private": true }\n`);
+    if (i % 10 === 0) write(`docs/${team}/README.md`, `# ${team}\n\nOwned by ${team}.\n`);
+    if (i % 25 === 0) write(`tools/${team}/package.json`, `{ "name": "${team}-tools", "private": true }\n`);
   }
   return { files, mistakes };
 }
