@@ -1,13 +1,23 @@
 import type { AnyRule } from "../src/engine/rule.js";
 import automountNotDisabled from "./automount-not-disabled.js";
+import irsaAnnotationPlacement from "./irsa-annotation-placement.js";
 import policyNoWildcards from "./policy-no-wildcards.js";
+import policyNotAction from "./policy-not-action.js";
 import roleArnFormat from "./role-arn-format.js";
 import roleArnResolves from "./role-arn-resolves.js";
+import roleSharedAcrossNamespaces from "./role-shared-across-namespaces.js";
+import serviceAccountExists from "./service-account-exists.js";
 import tokenExpirationMinimum from "./token-expiration-minimum.js";
+import trustActionWebIdentity from "./trust-action-web-identity.js";
 import trustAudienceSts from "./trust-audience-sts.js";
+import trustConditionShape from "./trust-condition-shape.js";
+import trustProviderMismatch from "./trust-provider-mismatch.js";
 import trustSubjectMatches from "./trust-subject-matches.js";
+import trustSubjectMissing from "./trust-subject-missing.js";
+import trustSubjectOrphan from "./trust-subject-orphan.js";
+import trustSubjectWildcard from "./trust-subject-wildcard.js";
 
-/** Every rule irsa-lint ships, in the order the docs list them. */
+/** Every rule irsa-lint ships, in the order the docs list them: the core wiring checks first. */
 export const rules: AnyRule[] = [
   roleArnFormat,
   roleArnResolves,
@@ -16,4 +26,14 @@ export const rules: AnyRule[] = [
   tokenExpirationMinimum,
   automountNotDisabled,
   policyNoWildcards,
+  trustSubjectMissing,
+  trustSubjectWildcard,
+  trustConditionShape,
+  trustActionWebIdentity,
+  trustProviderMismatch,
+  trustSubjectOrphan,
+  roleSharedAcrossNamespaces,
+  serviceAccountExists,
+  irsaAnnotationPlacement,
+  policyNotAction,
 ];

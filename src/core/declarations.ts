@@ -28,6 +28,8 @@ export interface WorkloadDecl {
   serviceAccountLoc: SourceLocation;
   tokenExpiration?: Value;
   automount?: Value;
+  /** An `eks.amazonaws.com/role-arn` on the pod itself, which the webhook ignores. */
+  roleArn?: Value;
 }
 
 /** A role from Terraform, an IAM JSON export or the built-in IRSA module semantics. */

@@ -41,6 +41,8 @@ export type ReportData = Record<string, string | number>;
 export interface ReportExtras {
   related?: RelatedLocation[];
   fix?: string;
+  /** A rule may report one case more severely than its default; the config still overrides both. */
+  severity?: Severity;
 }
 
 export type Report<M extends string> = (messageId: M, location: SourceLocation, data?: ReportData, extras?: ReportExtras) => void;

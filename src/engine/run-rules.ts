@@ -30,7 +30,8 @@ export function runRules(model: IrsaModel, rules: AnyRule[], settings: Record<st
           const key = `${rule.id}|${formatLocation(location)}|${message}`;
           if (seen.has(key)) return;
           seen.add(key);
-          findings.push({ ruleId: rule.id, severity, message, location, related: extras?.related ?? [], fix: extras?.fix });
+          const level = setting.severity && setting.severity !== "off" ? setting.severity : (extras?.severity ?? severity);
+          findings.push({ ruleId: rule.id, severity: level, message, location, related: extras?.related ?? [], fix: extras?.fix });
         },
         options,
       );

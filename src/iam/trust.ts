@@ -75,3 +75,9 @@ export function providerOf(s: Statement): string {
   }
   return "<provider>";
 }
+
+/** `system:serviceaccount:<namespace>:<name>` split, or undefined for another kind of subject. */
+export function parseSubject(sub: string): { namespace: string; name: string } | undefined {
+  const m = /^system:serviceaccount:([^:]*):([^:]*)$/.exec(sub);
+  return m ? { namespace: m[1], name: m[2] } : undefined;
+}

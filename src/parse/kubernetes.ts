@@ -137,5 +137,6 @@ function readWorkload(kind: string, name: string, namespace: string, loc: Source
     serviceAccountLoc: saValue?.loc ?? podSpec.loc,
     tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
     automount: getEntry(podSpec, "automountServiceAccountToken"),
+    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
   };
 }

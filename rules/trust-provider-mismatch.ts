@@ -1,0 +1,38 @@
+import { knownString } from "../src/core/value.js";
+import { defineRule } from "../src/engine/rule.js";
+import { providerOf, webIdentityStatements } from "../src/iam/trust.js";
+import { trustDocuments } from "../src/model/documents.js";
+
+const trust = (keyProvider: string) =>
+  `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": {\n      "${keyProvider}:sub": "system:serviceaccount:payments:payments-api",\n      "${keyProvider}:aud": "sts.amazonaws.com"\n    } }\n  }]\n}\n`;
+
+export default defineRule({
+  id: "trust-provider-mismatch",
+  severity: "error",
+  description: "Condition keys must name the same OIDC provider as the statement's Federated principal",
+  tags: ["correctness"],
+  messages: {
+    mismatch: "Trust statement {{owner}} trusts provider {{principal}} but conditions on {{key}}: keys of another provider never match, so no pod can assume the role",
+  },
+  docs: {
+    rationale:
+      "IAM evaluates `<provider>:sub` only for tokens of that provider. When a trust policy is copied between clusters and only the principal (or only the keys) is updated, the keys name a provider whose tokens never reach this statement: every AssumeRoleWithWebIdentity fails with AccessDenied.",
+    fail: { files: { "iam/trust.json": trust("oidc.eks.us-west-2.amazonaws.com/id/XYZ") } },
+    pass: { files: { "iam/trust.json": trust("oidc.eks.us-east-1.amazonaws.com/id/ABC") } },
+    fix: "Use the host of the Federated principal's OIDC provider (without https://) in every condition key.",
+  },
+  check(model, report) {
+    for (const { document, owner } of trustDocuments(model)) {
+      for (const s of webIdentityStatements(document)) {
+        const principal = providerOf(s);
+        if (principal === "<provider>") continue;
+        for (const c of s.conditions) {
+          const key = knownString(c.key);
+          const m = key && /^(.*):(sub|aud|amr)$/.exec(key);
+          if (!m || m[1].startsWith("https://") || m[1] === principal) continue;
+          report("mismatch", c.loc, { owner, principal, key: key! }, { fix: `Change the key to ${principal}:${m[2]}.` });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,48 @@
+import { knownString } from "../src/core/value.js";
+import { defineRule } from "../src/engine/rule.js";
+import { claimConditions, parseSubject, webIdentityStatements } from "../src/iam/trust.js";
+
+export default defineRule({
+  id: "trust-subject-orphan",
+  severity: "warning",
+  description: "A role's trust should not admit ServiceAccounts that no scanned manifest defines",
+  tags: ["correctness", "security"],
+  messages: {
+    orphan: "Role {{role}} trusts ServiceAccount {{sa}}, which namespace {{namespace}} no longer defines (it defines {{others}})",
+  },
+  docs: {
+    rationale:
+      "When a ServiceAccount is renamed and its role's trust is not, the pod loses its credentials and the old subject stays trusted: whoever recreates a ServiceAccount with the old name gets the role. The rule looks only at namespaces whose ServiceAccounts are in the scan, so trust for workloads managed elsewhere stays quiet.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api-v2\n  namespace: payments\n",
+        "iam/role.json":
+          '{\n  "Role": {\n    "RoleName": "payments-api",\n    "Path": "/",\n    "Arn": "arn:aws:iam::123456789012:role/payments-api",\n    "AssumeRolePolicyDocument": {\n      "Version": "2012-10-17",\n      "Statement": [{\n        "Effect": "Allow",\n        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n        "Action": "sts:AssumeRoleWithWebIdentity",\n        "Condition": { "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api" } }\n      }]\n    }\n  }\n}\n',
+      },
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n",
+        "iam/role.json":
+          '{\n  "Role": {\n    "RoleName": "payments-api",\n    "Path": "/",\n    "Arn": "arn:aws:iam::123456789012:role/payments-api",\n    "AssumeRolePolicyDocument": {\n      "Version": "2012-10-17",\n      "Statement": [{\n        "Effect": "Allow",\n        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n        "Action": "sts:AssumeRoleWithWebIdentity",\n        "Condition": { "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api" } }\n      }]\n    }\n  }\n}\n',
+      },
+    },
+    fix: "Update the trust to the ServiceAccount's new name, or remove the subject if the workload is gone.",
+  },
+  check(model, report) {
+    const byNamespace = new Map<string, Set<string>>();
+    for (const sa of model.serviceAccounts) byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? new Set()).add(sa.name));
+    for (const role of model.roles) {
+      for (const s of webIdentityStatements(role.trust))
+        for (const c of claimConditions(s, "sub").conditions) {
+          if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
+          for (const v of c.values) {
+            const subject = parseSubject(knownString(v) ?? "");
+            const names = subject && byNamespace.get(subject.namespace);
+            if (!subject || !names || names.has(subject.name)) continue;
+            report("orphan", v.loc, { role: role.displayName, sa: subject.name, namespace: subject.namespace, others: [...names].sort().slice(0, 5).join(", ") });
+          }
+        }
+    }
+  },
+});

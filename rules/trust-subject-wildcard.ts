@@ -1,0 +1,47 @@
+import { globMatches } from "../src/core/match.js";
+import { knownString } from "../src/core/value.js";
+import { defineRule } from "../src/engine/rule.js";
+import { claimConditions, subject, webIdentityStatements } from "../src/iam/trust.js";
+import { trustDocuments } from "../src/model/documents.js";
+
+const trust = (sub: string) =>
+  `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": {\n      "StringLike": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub}" },\n      "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com" }\n    }\n  }]\n}\n`;
+
+export default defineRule({
+  id: "trust-subject-wildcard",
+  severity: "warning",
+  description: "StringLike sub patterns must not admit more ServiceAccounts than intended",
+  tags: ["security", "CWE-285"],
+  messages: {
+    namespace: "Trust statement {{owner}} admits sub \"{{pattern}}\": a wildcard namespace lets ServiceAccounts of any namespace assume the role{{admits}}",
+    name: "Trust statement {{owner}} admits sub \"{{pattern}}\": every ServiceAccount matching it can assume the role{{admits}}",
+  },
+  docs: {
+    rationale:
+      "`StringLike` with `*` or `?` in the `sub` value admits every ServiceAccount whose name matches, including ones created later by anyone who can create ServiceAccounts in that namespace. A wildcard in the namespace part (`system:serviceaccount:*:app`) is an error: whoever can create a namespace can assume the role. The message lists the scanned ServiceAccounts the pattern admits today.",
+    fail: { files: { "iam/trust.json": trust("system:serviceaccount:*:payments-api") } },
+    pass: { files: { "iam/trust.json": trust("system:serviceaccount:payments:payments-api") } },
+    fix: "List the exact subjects under StringEquals; keep StringLike only for a deliberate, namespace-scoped name pattern.",
+  },
+  check(model, report) {
+    for (const { document, owner } of trustDocuments(model)) {
+      for (const s of webIdentityStatements(document)) {
+        for (const c of claimConditions(s, "sub").conditions) {
+          if (!/^(ForAnyValue:|ForAllValues:)?StringLike/.test(knownString(c.operator) ?? "")) continue;
+          for (const v of c.values) {
+            const pattern = knownString(v);
+            if (pattern === undefined || !/[*?]/.test(pattern)) continue;
+            const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern)?.[1] ?? "*";
+            const admitted = model.serviceAccounts.filter((sa) => globMatches(pattern, subject(sa.namespace, sa.name))).map((sa) => sa.key);
+            const admits = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
+            const wildNamespace = /[*?]/.test(namespacePart);
+            report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern, admits }, {
+              severity: wildNamespace ? "error" : undefined,
+              fix: "Replace the pattern with the exact system:serviceaccount:<namespace>:<name> values under StringEquals.",
+            });
+          }
+        }
+      }
+    }
+  },
+});

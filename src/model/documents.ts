@@ -1,0 +1,33 @@
+import type { PolicyDocument } from "../iam/document.js";
+import type { IrsaModel, Role } from "./model.js";
+
+export interface OwnedDocument {
+  document: PolicyDocument;
+  /** "of role X" or "in file.json": how messages name where the document is. */
+  owner: string;
+  role?: Role;
+}
+
+/** Every trust policy in the scan: those of roles, and standalone documents (someone will attach them). */
+export function trustDocuments(model: IrsaModel): OwnedDocument[] {
+  const roles = model.roles.filter((r) => r.trust).map((r) => ({ document: r.trust!, owner: `of role ${r.displayName}`, role: r }));
+  const standalone = model.documents
+    .filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0))
+    .map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
+  return [...roles, ...standalone];
+}
+
+/** Every permission policy a role of the scan uses, plus standalone ones, each once. */
+export function permissionDocuments(model: IrsaModel): OwnedDocument[] {
+  const seen = new Set<PolicyDocument>();
+  const out: OwnedDocument[] = [];
+  for (const role of model.roles)
+    for (const p of role.policies)
+      if (p.document && !seen.has(p.document)) {
+        seen.add(p.document);
+        out.push({ document: p.document, owner: `policy ${p.displayName} of role ${role.displayName}`, role });
+      }
+  for (const d of model.documents)
+    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `policy in ${d.loc.file}` });
+  return out;
+}
