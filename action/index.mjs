@@ -28666,6 +28666,40 @@ var automount_not_disabled_default = defineRule({
   }
 });
 
+// rules/irsa-annotation-placement.ts
+var irsa_annotation_placement_default = defineRule({
+  id: "irsa-annotation-placement",
+  severity: "error",
+  description: "eks.amazonaws.com/role-arn belongs on a dedicated ServiceAccount, not on a pod or the default ServiceAccount",
+  tags: ["correctness", "security"],
+  messages: {
+    onPod: "{{workload}} carries eks.amazonaws.com/role-arn on its pod: the pod identity webhook only reads it from the ServiceAccount, so the pod gets no credentials",
+    onDefault: "The default ServiceAccount of namespace {{namespace}} carries eks.amazonaws.com/role-arn: every pod of the namespace that names no ServiceAccount gets the role"
+  },
+  docs: {
+    rationale: "The EKS pod identity webhook reads `eks.amazonaws.com/role-arn` from the pod's ServiceAccount only; on a pod or pod template it does nothing, and the pod silently runs without AWS credentials (or with the node's). On the `default` ServiceAccount it works, too well: every pod of the namespace that does not name a ServiceAccount, now or later, gets the role.",
+    fail: {
+      files: {
+        "k8s/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  selector:\n    matchLabels: { app: api }\n  template:\n    metadata:\n      labels: { app: api }\n      annotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n    spec:\n      containers:\n        - name: api\n          image: example.com/api:1\n"
+      }
+    },
+    pass: {
+      files: {
+        "k8s/deployment.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n  namespace: payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  selector:\n    matchLabels: { app: api }\n  template:\n    metadata:\n      labels: { app: api }\n    spec:\n      serviceAccountName: api\n      containers:\n        - name: api\n          image: example.com/api:1\n"
+      }
+    },
+    fix: "Create a ServiceAccount for the workload, annotate it, and set serviceAccountName in the pod spec."
+  },
+  check(model, report) {
+    for (const w of model.workloads) {
+      if (w.roleArn) report("onPod", w.roleArn.loc, { workload: `${w.kind} ${w.namespace}/${w.name}` }, { fix: "Move the annotation to a ServiceAccount and set serviceAccountName." });
+    }
+    for (const sa of model.serviceAccounts) {
+      if (sa.name === "default" && sa.roleArn) report("onDefault", sa.roleArn.loc, { namespace: sa.namespace }, { fix: "Annotate a dedicated ServiceAccount and reference it with serviceAccountName." });
+    }
+  }
+});
+
 // src/core/location.ts
 function fileStart(file) {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -28900,6 +28934,10 @@ function providerOf(s) {
   }
   return "<provider>";
 }
+function parseSubject(sub) {
+  const m = /^system:serviceaccount:([^:]*):([^:]*)$/.exec(sub);
+  return m ? { namespace: m[1], name: m[2] } : void 0;
+}
 
 // rules/policy-no-wildcards.ts
 var policy_no_wildcards_default = defineRule({
@@ -28928,8 +28966,8 @@ var policy_no_wildcards_default = defineRule({
   check(model, report) {
     const found = /* @__PURE__ */ new Map();
     for (const role of model.roles.filter((r) => isIrsaRole(r, model.serviceAccountsOf(r).length > 0))) {
-      for (const policy2 of role.policies) {
-        for (const s of policy2.document?.statements ?? []) {
+      for (const policy3 of role.policies) {
+        for (const s of policy3.document?.statements ?? []) {
           if (knownString(s.effect) !== "Allow") continue;
           const hits = [
             ...s.actions.filter((a) => /^(\*|[\w-]+:\*)$/.test(knownString(a) ?? "")).map((a) => [a, "action"]),
@@ -28937,16 +28975,16 @@ var policy_no_wildcards_default = defineRule({
           ];
           for (const [value, kind] of hits) {
             const key = formatLocation(value.loc);
-            const entry = found.get(key) ?? { value, kind, policy: policy2.displayName, roles: /* @__PURE__ */ new Set() };
+            const entry = found.get(key) ?? { value, kind, policy: policy3.displayName, roles: /* @__PURE__ */ new Set() };
             entry.roles.add(role.displayName);
             found.set(key, entry);
           }
         }
       }
     }
-    for (const { value, kind, policy: policy2, roles } of found.values()) {
+    for (const { value, kind, policy: policy3, roles } of found.values()) {
       const text = knownString(value);
-      report(kind, value.loc, { policy: policy2, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0] }, {
+      report(kind, value.loc, { policy: policy3, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0] }, {
         fix: kind === "action" ? "List the specific actions the workload calls." : "Scope Resource to the ARNs the workload uses."
       });
     }
@@ -28955,6 +28993,63 @@ var policy_no_wildcards_default = defineRule({
 function isIrsaRole(role, annotated) {
   return annotated || webIdentityStatements(role.trust).length > 0;
 }
+
+// src/model/documents.ts
+function trustDocuments(model) {
+  const roles = model.roles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
+  const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
+  return [...roles, ...standalone];
+}
+function permissionDocuments(model) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const role of model.roles)
+    for (const p of role.policies)
+      if (p.document && !seen.has(p.document)) {
+        seen.add(p.document);
+        out2.push({ document: p.document, owner: `policy ${p.displayName} of role ${role.displayName}`, role });
+      }
+  for (const d of model.documents)
+    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out2.push({ document: d, owner: `policy in ${d.loc.file}` });
+  return out2;
+}
+
+// rules/policy-not-action.ts
+var policy = (element) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    ${element},
+    "Resource": "arn:aws:s3:::payments-receipts/*"
+  }]
+}
+`;
+var policy_not_action_default = defineRule({
+  id: "policy-not-action",
+  severity: "warning",
+  description: "Allow statements should list what they grant, not what they leave out (NotAction, NotResource)",
+  tags: ["security", "CWE-269"],
+  messages: {
+    notAction: "{{owner}} allows NotAction: every action except those listed, including every action AWS adds later",
+    notResource: "{{owner}} allows its actions on NotResource: every resource except those listed"
+  },
+  docs: {
+    rationale: "`Allow` with `NotAction` grants every action of every service except the few listed, and silently grows with each new AWS API; `NotResource` does the same for resources. Both are easy to misread as restrictions. They belong in Deny statements.",
+    fail: { files: { "iam/policy.json": policy('"NotAction": "iam:*"') } },
+    pass: { files: { "iam/policy.json": policy('"Action": ["s3:GetObject", "s3:PutObject"]') } },
+    fix: "List the actions (and resources) the workload uses; keep NotAction/NotResource for Deny statements."
+  },
+  check(model, report) {
+    for (const { document: document2, owner } of permissionDocuments(model)) {
+      for (const s of document2.statements) {
+        if (knownString(s.effect) !== "Allow") continue;
+        const label = owner.charAt(0).toUpperCase() + owner.slice(1);
+        if (s.notActions.length) report("notAction", s.notActions[0].loc, { owner: label });
+        if (s.notResources.length) report("notResource", s.notResources[0].loc, { owner: label });
+      }
+    }
+  }
+});
 
 // src/core/arn.ts
 var ARN_RE = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):([^/]*)\/(.*)$/;
@@ -29102,6 +29197,101 @@ var role_arn_resolves_default = defineRule({
   }
 });
 
+// rules/role-shared-across-namespaces.ts
+var trust = (subs) => `{
+  "Role": {
+    "RoleName": "shared",
+    "Path": "/",
+    "Arn": "arn:aws:iam::123456789012:role/shared",
+    "AssumeRolePolicyDocument": {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Effect": "Allow",
+        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": { "StringEquals": {
+          "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": ${subs},
+          "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"
+        } }
+      }]
+    }
+  }
+}
+`;
+var role_shared_across_namespaces_default = defineRule({
+  id: "role-shared-across-namespaces",
+  severity: "warning",
+  description: "One IRSA role should not be assumable from several namespaces",
+  tags: ["security"],
+  messages: {
+    shared: "Role {{role}} can be assumed by ServiceAccounts of {{count}} namespaces ({{namespaces}}): compromising one namespace gives the others' AWS permissions"
+  },
+  docs: {
+    rationale: "Namespaces are the usual boundary between teams and environments. A role whose trust admits ServiceAccounts of several namespaces lets a compromised workload in any of them act with the permissions meant for the others, and makes it impossible to tighten one without breaking another. Give each namespace its own role.",
+    fail: { files: { "iam/shared-role.json": trust('["system:serviceaccount:payments:api", "system:serviceaccount:payments-staging:api"]') } },
+    pass: { files: { "iam/shared-role.json": trust('["system:serviceaccount:payments:api", "system:serviceaccount:payments:worker"]') } },
+    fix: "Create one role per namespace, each trusting only its own ServiceAccounts."
+  },
+  check(model, report) {
+    for (const role of model.roles) {
+      const namespaces = /* @__PURE__ */ new Set();
+      let first;
+      for (const s of webIdentityStatements(role.trust))
+        for (const c of claimConditions(s, "sub").conditions)
+          for (const v of c.values) {
+            const ns = parseSubject(knownString(v) ?? "")?.namespace;
+            if (!ns || /[*?]/.test(ns)) continue;
+            namespaces.add(ns);
+            first ??= c.valuesLoc;
+          }
+      if (namespaces.size < 2) continue;
+      const list2 = [...namespaces].sort();
+      report("shared", first, { role: role.displayName, count: list2.length, namespaces: list2.join(", ") }, { fix: "Split the role: one per namespace." });
+    }
+  }
+});
+
+// rules/service-account-exists.ts
+var service_account_exists_default = defineRule({
+  id: "service-account-exists",
+  severity: "warning",
+  description: "A workload's serviceAccountName should name a ServiceAccount defined in its namespace",
+  tags: ["correctness"],
+  messages: {
+    missing: "{{workload}} runs as ServiceAccount {{sa}}, which no scanned manifest defines in namespace {{namespace}} (it defines {{others}}){{hint}}"
+  },
+  docs: {
+    rationale: "A pod whose `serviceAccountName` names no existing ServiceAccount is not created at all (the API server rejects it); one that names a different ServiceAccount than intended runs without the IRSA role. The rule runs only for namespaces whose ServiceAccounts are in the scan, so a workload whose ServiceAccount is managed elsewhere stays quiet.",
+    fail: {
+      files: {
+        "k8s/app.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  serviceAccountName: payment-api\n  containers:\n    - name: api\n      image: example.com/api:1\n"
+      }
+    },
+    pass: {
+      files: {
+        "k8s/app.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  serviceAccountName: payments-api\n  containers:\n    - name: api\n      image: example.com/api:1\n"
+      }
+    },
+    fix: "Correct serviceAccountName, or add the ServiceAccount to the namespace's manifests."
+  },
+  check(model, report) {
+    const byNamespace = /* @__PURE__ */ new Map();
+    for (const sa of model.serviceAccounts) byNamespace.set(sa.namespace, [...byNamespace.get(sa.namespace) ?? [], sa.name]);
+    for (const w of model.workloads) {
+      const names = byNamespace.get(w.namespace);
+      if (!names || w.serviceAccount || w.serviceAccountName === "default") continue;
+      const close = names.find((n) => n.replace(/s$/, "") === w.serviceAccountName.replace(/s$/, "") || n.includes(w.serviceAccountName) || w.serviceAccountName.includes(n));
+      report("missing", w.serviceAccountLoc, {
+        workload: `${w.kind} ${w.namespace}/${w.name}`,
+        sa: w.serviceAccountName,
+        namespace: w.namespace,
+        others: [...names].sort().slice(0, 5).join(", "),
+        hint: close ? `; did you mean ${close}?` : ""
+      });
+    }
+  }
+});
+
 // rules/token-expiration-minimum.ts
 var MIN = 600;
 var MAX = 86400;
@@ -29155,6 +29345,52 @@ function checkValue(v, where, report, numbersAllowed, minimum) {
   else if (n < minimum) report("belowPolicy", v.loc, { where, value: n, minimum }, { fix: `Use at least ${minimum} seconds.` });
   else if (n > MAX) report("tooHigh", v.loc, { where, value: n }, fix);
 }
+
+// rules/trust-action-web-identity.ts
+var trust2 = (action, extraPrincipal = "") => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"${extraPrincipal} },
+    "Action": "${action}",
+    "Condition": { "StringEquals": {
+      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",
+      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"
+    } }
+  }]
+}
+`;
+var trust_action_web_identity_default = defineRule({
+  id: "trust-action-web-identity",
+  severity: "error",
+  description: "An OIDC provider may only be trusted for sts:AssumeRoleWithWebIdentity, and alone",
+  tags: ["security", "CWE-285"],
+  messages: {
+    action: "Trust statement {{owner}} lets the OIDC provider {{action}}: IRSA needs only sts:AssumeRoleWithWebIdentity",
+    mixed: "Trust statement {{owner}} trusts the OIDC provider and {{principal}} in one statement: its sub/aud conditions then also apply to (or fail for) the other principal"
+  },
+  docs: {
+    rationale: "A Federated OIDC principal is only ever used with `sts:AssumeRoleWithWebIdentity`. `sts:*` or `*` grants more than IRSA needs (including `sts:TagSession` and, with other principals, `sts:AssumeRole`), and a web-identity statement that also names `*` or an AWS principal mixes two trust relationships whose conditions do not fit each other. Keep one statement per provider, with one action.",
+    fail: { files: { "iam/trust.json": trust2("sts:*") } },
+    pass: { files: { "iam/trust.json": trust2("sts:AssumeRoleWithWebIdentity") } },
+    fix: "Set Action to sts:AssumeRoleWithWebIdentity and move any other principal into a statement of its own."
+  },
+  check(model, report) {
+    for (const { document: document2, owner } of trustDocuments(model)) {
+      for (const s of document2.statements) {
+        if (knownString(s.effect) === "Deny") continue;
+        const oidc = s.principals.some((p) => p.type === "Federated" && /oidc-provider\//.test(knownString(p.value) ?? ""));
+        if (!oidc) continue;
+        for (const a of s.actions) {
+          const action = knownString(a);
+          if (action !== void 0 && action !== WEB_IDENTITY_ACTION) report("action", a.loc, { owner, action });
+        }
+        const other = s.principals.find((p) => p.type === "AWS" || p.type === "*" || p.type === "Service");
+        if (other) report("mixed", other.value.loc, { owner, principal: other.type === "*" ? '"*"' : `${other.type} ${knownString(other.value) ?? "principal"}` });
+      }
+    }
+  }
+});
 
 // rules/trust-audience-sts.ts
 var trust_audience_sts_default = defineRule({
@@ -29213,6 +29449,106 @@ var trust_audience_sts_default = defineRule({
   }
 });
 
+// rules/trust-condition-shape.ts
+var trust3 = (operator, sub) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": { "${operator}": {
+      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub}",
+      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"
+    } }
+  }]
+}
+`;
+var trust_condition_shape_default = defineRule({
+  id: "trust-condition-shape",
+  severity: "error",
+  description: "Trust conditions must be able to match, and match only what they say",
+  tags: ["security", "correctness"],
+  messages: {
+    equalsWildcard: 'Trust statement {{owner}} compares sub with StringEquals against "{{value}}": StringEquals does not expand *, so it never matches',
+    setOperator: "Trust statement {{owner}} uses {{operator}} on {{key}}, a single-valued claim: use StringEquals",
+    httpsKey: 'Trust statement {{owner}} keys a condition on "{{key}}": condition keys name the provider without https://, so it never matches',
+    anyPrincipal: 'Trust statement {{owner}} trusts Principal "*" or uses NotPrincipal: anyone who can present the conditions may assume the role'
+  },
+  docs: {
+    rationale: 'Some condition shapes look right and silently do something else: `StringEquals` treats `*` literally, so `system:serviceaccount:ns:*` never matches and the pod gets AccessDenied; `ForAnyValue:`/`ForAllValues:` on the single-valued `sub` and `aud` claims change the logic (`ForAllValues` is true when the claim is absent); a key written `https://oidc.eks\u2026:sub` never matches because IAM keys drop the scheme; and `Principal: "*"` or `NotPrincipal` in a trust policy opens the role to principals outside the cluster.',
+    fail: { files: { "iam/trust.json": trust3("StringEquals", "system:serviceaccount:payments:*") } },
+    pass: { files: { "iam/trust.json": trust3("StringEquals", "system:serviceaccount:payments:payments-api") } },
+    fix: "Use StringEquals with exact values (or StringLike for a deliberate pattern), keys without https://, and the cluster's OIDC provider as the only principal."
+  },
+  check(model, report) {
+    for (const { document: document2, owner } of trustDocuments(model)) {
+      for (const s of document2.statements) {
+        if (knownString(s.effect) === "Deny") continue;
+        const star = s.principals.find((p) => p.type === "*" || knownString(p.value) === "*");
+        if (star || s.notPrincipals.length) report("anyPrincipal", (star?.value ?? s.notPrincipals[0].value).loc, { owner });
+      }
+      for (const s of webIdentityStatements(document2)) {
+        for (const c of s.conditions) {
+          const key = knownString(c.key);
+          const operator = knownString(c.operator) ?? "";
+          const claim = key ? /:(sub|aud)$/.exec(key)?.[1] : void 0;
+          if (key?.startsWith("https://")) report("httpsKey", c.loc, { owner, key });
+          if (claim && /^For(Any|All)Values:/.test(operator)) report("setOperator", c.loc, { owner, operator, key });
+          if (claim === "sub" && /^StringEquals/.test(operator))
+            for (const v of c.values) {
+              const text = knownString(v);
+              if (text?.includes("*")) report("equalsWildcard", v.loc, { owner, value: text });
+            }
+        }
+      }
+    }
+  }
+});
+
+// rules/trust-provider-mismatch.ts
+var trust4 = (keyProvider) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": { "StringEquals": {
+      "${keyProvider}:sub": "system:serviceaccount:payments:payments-api",
+      "${keyProvider}:aud": "sts.amazonaws.com"
+    } }
+  }]
+}
+`;
+var trust_provider_mismatch_default = defineRule({
+  id: "trust-provider-mismatch",
+  severity: "error",
+  description: "Condition keys must name the same OIDC provider as the statement's Federated principal",
+  tags: ["correctness"],
+  messages: {
+    mismatch: "Trust statement {{owner}} trusts provider {{principal}} but conditions on {{key}}: keys of another provider never match, so no pod can assume the role"
+  },
+  docs: {
+    rationale: "IAM evaluates `<provider>:sub` only for tokens of that provider. When a trust policy is copied between clusters and only the principal (or only the keys) is updated, the keys name a provider whose tokens never reach this statement: every AssumeRoleWithWebIdentity fails with AccessDenied.",
+    fail: { files: { "iam/trust.json": trust4("oidc.eks.us-west-2.amazonaws.com/id/XYZ") } },
+    pass: { files: { "iam/trust.json": trust4("oidc.eks.us-east-1.amazonaws.com/id/ABC") } },
+    fix: "Use the host of the Federated principal's OIDC provider (without https://) in every condition key."
+  },
+  check(model, report) {
+    for (const { document: document2, owner } of trustDocuments(model)) {
+      for (const s of webIdentityStatements(document2)) {
+        const principal = providerOf(s);
+        if (principal === "<provider>") continue;
+        for (const c of s.conditions) {
+          const key = knownString(c.key);
+          const m = key && /^(.*):(sub|aud|amr)$/.exec(key);
+          if (!m || m[1].startsWith("https://") || m[1] === principal) continue;
+          report("mismatch", c.loc, { owner, principal, key }, { fix: `Change the key to ${principal}:${m[2]}.` });
+        }
+      }
+    }
+  }
+});
+
 // rules/trust-subject-matches.ts
 var trust_subject_matches_default = defineRule({
   id: "trust-subject-matches",
@@ -29265,6 +29601,140 @@ var trust_subject_matches_default = defineRule({
   }
 });
 
+// rules/trust-subject-missing.ts
+var trust5 = (condition) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": { "StringEquals": {
+${condition}      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"
+    } }
+  }]
+}
+`;
+var trust_subject_missing_default = defineRule({
+  id: "trust-subject-missing",
+  severity: "error",
+  description: "Web-identity trust statements must restrict the token's sub to ServiceAccounts",
+  tags: ["security", "CWE-285"],
+  messages: {
+    missing: "Trust statement {{owner}} has no {{provider}}:sub condition: every pod of every namespace in the cluster can assume the role"
+  },
+  docs: {
+    rationale: "Without a `sub` condition, the trust policy accepts any token the cluster's OIDC provider signs, so any pod in any namespace (including ones an attacker can create) can call AssumeRoleWithWebIdentity and get the role's permissions. The `aud` condition does not help: every IRSA token carries `sts.amazonaws.com`.",
+    fail: { files: { "iam/trust.json": trust5("") } },
+    pass: { files: { "iam/trust.json": trust5('      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",\n') } },
+    fix: "Add a StringEquals condition on <provider>:sub with the value system:serviceaccount:<namespace>:<serviceaccount>."
+  },
+  check(model, report) {
+    for (const { document: document2, owner } of trustDocuments(model)) {
+      for (const s of webIdentityStatements(document2)) {
+        const { conditions, undecidable } = claimConditions(s, "sub");
+        if (conditions.length || undecidable) continue;
+        report("missing", s.loc, { owner, provider: providerOf(s) }, { fix: `Add "${providerOf(s)}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` });
+      }
+    }
+  }
+});
+
+// rules/trust-subject-orphan.ts
+var trust_subject_orphan_default = defineRule({
+  id: "trust-subject-orphan",
+  severity: "warning",
+  description: "A role's trust should not admit ServiceAccounts that no scanned manifest defines",
+  tags: ["correctness", "security"],
+  messages: {
+    orphan: "Role {{role}} trusts ServiceAccount {{namespace}}/{{sa}}, which no scanned manifest of namespace {{namespace}} defines (it defines {{others}})"
+  },
+  docs: {
+    rationale: "When a ServiceAccount is renamed or deleted and its role's trust is not updated, the old subject stays trusted: whoever creates a ServiceAccount with the old name gets the role. The rule looks only at roles no scanned ServiceAccount annotates (those are trust-subject-matches' to check) and at namespaces whose ServiceAccounts are in the scan, so trust for workloads managed elsewhere stays quiet.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api-v2\n  namespace: payments\n",
+        "iam/role.json": '{\n  "Role": {\n    "RoleName": "payments-api",\n    "Path": "/",\n    "Arn": "arn:aws:iam::123456789012:role/payments-api",\n    "AssumeRolePolicyDocument": {\n      "Version": "2012-10-17",\n      "Statement": [{\n        "Effect": "Allow",\n        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n        "Action": "sts:AssumeRoleWithWebIdentity",\n        "Condition": { "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api" } }\n      }]\n    }\n  }\n}\n'
+      }
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n",
+        "iam/role.json": '{\n  "Role": {\n    "RoleName": "payments-api",\n    "Path": "/",\n    "Arn": "arn:aws:iam::123456789012:role/payments-api",\n    "AssumeRolePolicyDocument": {\n      "Version": "2012-10-17",\n      "Statement": [{\n        "Effect": "Allow",\n        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n        "Action": "sts:AssumeRoleWithWebIdentity",\n        "Condition": { "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api" } }\n      }]\n    }\n  }\n}\n'
+      }
+    },
+    fix: "Update the trust to the ServiceAccount's new name, or remove the subject if the workload is gone."
+  },
+  check(model, report) {
+    const byNamespace = /* @__PURE__ */ new Map();
+    for (const sa of model.serviceAccounts) byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? /* @__PURE__ */ new Set()).add(sa.name));
+    for (const role of model.roles) {
+      if (model.serviceAccountsOf(role).length) continue;
+      for (const s of webIdentityStatements(role.trust))
+        for (const c of claimConditions(s, "sub").conditions) {
+          if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
+          for (const v of c.values) {
+            const subject2 = parseSubject(knownString(v) ?? "");
+            const names = subject2 && byNamespace.get(subject2.namespace);
+            if (!subject2 || !names || names.has(subject2.name)) continue;
+            report("orphan", v.loc, { role: role.displayName, sa: subject2.name, namespace: subject2.namespace, others: [...names].sort().slice(0, 5).join(", ") });
+          }
+        }
+    }
+  }
+});
+
+// rules/trust-subject-wildcard.ts
+var trust6 = (sub) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringLike": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub}" },
+      "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com" }
+    }
+  }]
+}
+`;
+var trust_subject_wildcard_default = defineRule({
+  id: "trust-subject-wildcard",
+  severity: "warning",
+  description: "StringLike sub patterns must not admit more ServiceAccounts than intended",
+  tags: ["security", "CWE-285"],
+  messages: {
+    namespace: 'Trust statement {{owner}} admits sub "{{pattern}}": a wildcard namespace lets ServiceAccounts of any namespace assume the role{{admits}}',
+    name: 'Trust statement {{owner}} admits sub "{{pattern}}": every ServiceAccount matching it can assume the role{{admits}}'
+  },
+  docs: {
+    rationale: "`StringLike` with `*` or `?` in the `sub` value admits every ServiceAccount whose name matches, including ones created later by anyone who can create ServiceAccounts in that namespace. A wildcard in the namespace part (`system:serviceaccount:*:app`) is an error: whoever can create a namespace can assume the role. The message lists the scanned ServiceAccounts the pattern admits today.",
+    fail: { files: { "iam/trust.json": trust6("system:serviceaccount:*:payments-api") } },
+    pass: { files: { "iam/trust.json": trust6("system:serviceaccount:payments:payments-api") } },
+    fix: "List the exact subjects under StringEquals; keep StringLike only for a deliberate, namespace-scoped name pattern."
+  },
+  check(model, report) {
+    for (const { document: document2, owner } of trustDocuments(model)) {
+      for (const s of webIdentityStatements(document2)) {
+        for (const c of claimConditions(s, "sub").conditions) {
+          if (!/^(ForAnyValue:|ForAllValues:)?StringLike/.test(knownString(c.operator) ?? "")) continue;
+          for (const v of c.values) {
+            const pattern = knownString(v);
+            if (pattern === void 0 || !/[*?]/.test(pattern)) continue;
+            const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern)?.[1] ?? "*";
+            const admitted = model.serviceAccounts.filter((sa) => globMatches(pattern, subject(sa.namespace, sa.name))).map((sa) => sa.key);
+            const admits = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
+            const wildNamespace = /[*?]/.test(namespacePart);
+            report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern, admits }, {
+              severity: wildNamespace ? "error" : void 0,
+              fix: "Replace the pattern with the exact system:serviceaccount:<namespace>:<name> values under StringEquals."
+            });
+          }
+        }
+      }
+    }
+  }
+});
+
 // rules/index.ts
 var rules = [
   role_arn_format_default,
@@ -29273,7 +29743,17 @@ var rules = [
   trust_audience_sts_default,
   token_expiration_minimum_default,
   automount_not_disabled_default,
-  policy_no_wildcards_default
+  policy_no_wildcards_default,
+  trust_subject_missing_default,
+  trust_subject_wildcard_default,
+  trust_condition_shape_default,
+  trust_action_web_identity_default,
+  trust_provider_mismatch_default,
+  trust_subject_orphan_default,
+  role_shared_across_namespaces_default,
+  service_account_exists_default,
+  irsa_annotation_placement_default,
+  policy_not_action_default
 ];
 
 // src/config/load.ts
@@ -29667,7 +30147,7 @@ function managed(a, policyByName) {
   const arn = a.policyArn;
   const parsed = parseArnValue(arn);
   const name2 = parsed && !hasHole(parsed.name) ? parsed.name : void 0;
-  const policy2 = name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
+  const policy3 = name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
     const path5 = knownString(p.path);
     return path5 === void 0 || partMatches(parsed.path, normalisePath(path5)) !== "no";
   }) : void 0;
@@ -29675,7 +30155,7 @@ function managed(a, policyByName) {
     displayName: name2 ?? describeArn(arn),
     kind: "managed",
     arn,
-    document: policy2 ? readPolicyDocument(policy2.document) : void 0,
+    document: policy3 ? readPolicyDocument(policy3.document) : void 0,
     attachedAt: a.loc
   };
 }
@@ -30866,7 +31346,7 @@ var attr = (attrs, name2) => {
   const v = attrs.get(name2);
   return v && v.kind !== "null" ? v : void 0;
 };
-function policy(attrs, address, block2, mod, documentKey = "policy") {
+function policy2(attrs, address, block2, mod, documentKey = "policy") {
   const document2 = attr(attrs, documentKey);
   return {
     id: address,
@@ -30878,28 +31358,28 @@ function policy(attrs, address, block2, mod, documentKey = "policy") {
 }
 var HANDLERS = {
   aws_iam_role(attrs, address, block2, mod, out2, scope) {
-    const trust = attr(attrs, "assume_role_policy");
+    const trust7 = attr(attrs, "assume_role_policy");
     const role = {
       id: address,
       name: attrs.get("name"),
       namePrefix: attr(attrs, "name_prefix"),
       path: attr(attrs, "path") ?? str("/", block2.headerLoc),
-      trust: trust ? mod.decodeJson(trust) : void 0,
+      trust: trust7 ? mod.decodeJson(trust7) : void 0,
       loc: block2.headerLoc,
       inlinePolicies: [],
       attachedPolicyArns: asItems(attr(attrs, "managed_policy_arns"))
     };
     for (const inline2 of nestedBlocks(block2.body, "inline_policy", scope, mod.evaluator).blocks) {
       const inlineAttrs = new Map(inline2.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, inline2.scope)]));
-      role.inlinePolicies.push(policy(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
+      role.inlinePolicies.push(policy2(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
     }
     out2.roles.push(role);
   },
   aws_iam_policy(attrs, address, block2, mod, out2) {
-    out2.policies.push(policy(attrs, address, block2, mod));
+    out2.policies.push(policy2(attrs, address, block2, mod));
   },
   aws_iam_role_policy(attrs, address, block2, mod, out2) {
-    out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy(attrs, address, block2, mod), loc: block2.headerLoc });
+    out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy2(attrs, address, block2, mod), loc: block2.headerLoc });
   },
   aws_iam_role_policy_attachment(attrs, _address, block2, _mod, out2) {
     const role = attrs.get("role") ?? unknown("role not set", block2.headerLoc);
@@ -31787,7 +32267,8 @@ function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
     serviceAccountName: knownString(saValue) ?? "default",
     serviceAccountLoc: saValue?.loc ?? podSpec.loc,
     tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
-    automount: getEntry(podSpec, "automountServiceAccountToken")
+    automount: getEntry(podSpec, "automountServiceAccountToken"),
+    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION)
   };
 }
 
@@ -32010,7 +32491,8 @@ function runRules(model, rules2, settings) {
           const key = `${rule.id}|${formatLocation(location)}|${message}`;
           if (seen.has(key)) return;
           seen.add(key);
-          findings.push({ ruleId: rule.id, severity, message, location, related: extras?.related ?? [], fix: extras?.fix });
+          const level = setting.severity && setting.severity !== "off" ? setting.severity : extras?.severity ?? severity;
+          findings.push({ ruleId: rule.id, severity: level, message, location, related: extras?.related ?? [], fix: extras?.fix });
         },
         options
       );

@@ -8,11 +8,11 @@ export default defineRule({
   description: "A role's trust should not admit ServiceAccounts that no scanned manifest defines",
   tags: ["correctness", "security"],
   messages: {
-    orphan: "Role {{role}} trusts ServiceAccount {{sa}}, which namespace {{namespace}} no longer defines (it defines {{others}})",
+    orphan: "Role {{role}} trusts ServiceAccount {{namespace}}/{{sa}}, which no scanned manifest of namespace {{namespace}} defines (it defines {{others}})",
   },
   docs: {
     rationale:
-      "When a ServiceAccount is renamed and its role's trust is not, the pod loses its credentials and the old subject stays trusted: whoever recreates a ServiceAccount with the old name gets the role. The rule looks only at namespaces whose ServiceAccounts are in the scan, so trust for workloads managed elsewhere stays quiet.",
+      "When a ServiceAccount is renamed or deleted and its role's trust is not updated, the old subject stays trusted: whoever creates a ServiceAccount with the old name gets the role. The rule looks only at roles no scanned ServiceAccount annotates (those are trust-subject-matches' to check) and at namespaces whose ServiceAccounts are in the scan, so trust for workloads managed elsewhere stays quiet.",
     fail: {
       files: {
         "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api-v2\n  namespace: payments\n",
@@ -33,6 +33,8 @@ export default defineRule({
     const byNamespace = new Map<string, Set<string>>();
     for (const sa of model.serviceAccounts) byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? new Set()).add(sa.name));
     for (const role of model.roles) {
+      // A role some ServiceAccount annotates is trust-subject-matches' to judge: one finding, not two.
+      if (model.serviceAccountsOf(role).length) continue;
       for (const s of webIdentityStatements(role.trust))
         for (const c of claimConditions(s, "sub").conditions) {
           if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;

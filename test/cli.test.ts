@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { rules } from "../rules/index.js";
 import { main } from "../src/cli.js";
 import { FIXTURES } from "./helpers.js";
 
@@ -87,7 +88,7 @@ describe("irsa-lint CLI", () => {
     expect((await run(["--help"])).stdout).toContain("Exit codes:");
     const list = (await run(["--list-rules"])).stdout;
     expect(list).toMatch(/^role-arn-format\s+error\s+The eks.amazonaws.com\/role-arn annotation/m);
-    expect(list.trim().split("\n")).toHaveLength(7);
+    expect(list.trim().split("\n")).toHaveLength(rules.length);
   });
 
   it("runs as the installed bin", () => {

@@ -110,7 +110,7 @@ describe("inline suppressions", () => {
       Action    = "sts:AssumeRoleWithWebIdentity"
       Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/oidc.example/id/1" }
       # irsa-lint-disable-next-line trust-audience-sts -- audience enforced by an SCP
-      Condition = { StringEquals = { "oidc.example/id/1:sub" = "system:serviceaccount:apps:r" } }
+      Condition = { StringEquals = { "oidc.example/id/1:sub" = "system:serviceaccount:batch:r" } }
     }]
   })
 }
