@@ -10074,9 +10074,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -10597,7 +10597,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = utils.isWindows(options);
+      const posix4 = utils.isWindows(options);
       const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -10607,8 +10607,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input2, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input: input2, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input2, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -10633,7 +10633,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch.test = (input2, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -10641,7 +10641,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format ? format(input2) : input2;
       if (match === false) {
@@ -10650,14 +10650,14 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input2, regex, options, posix3);
+          match = picomatch.matchBase(input2, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input2, glob, options, posix3 = utils.isWindows(options)) => {
+    picomatch.matchBase = (input2, glob, options, posix4 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path5.basename(input2));
     };
@@ -10846,9 +10846,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p) => picomatch(p, options)(str2));
     };
     micromatch2.capture = (glob, input2, options) => {
-      let posix3 = utils.isWindows(options);
+      let posix4 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix3 ? utils.toPosixSlashes(input2) : input2);
+      let match = regex.exec(posix4 ? utils.toPosixSlashes(input2) : input2);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -13300,19 +13300,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern2;
-      let posix3;
-      (function(posix4) {
+      let posix4;
+      (function(posix5) {
         function escapePath2(source) {
           assertPatternsInput2(source);
           return utils.path.escapePosixPath(source);
         }
-        posix4.escapePath = escapePath2;
+        posix5.escapePath = escapePath2;
         function convertPathToPattern3(source) {
           assertPatternsInput2(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix4.convertPathToPattern = convertPathToPattern3;
-      })(posix3 = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix5.convertPathToPattern = convertPathToPattern3;
+      })(posix4 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -27886,9 +27886,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -28405,7 +28405,7 @@ var require_picomatch3 = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix4 = opts.windows;
       const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -28415,8 +28415,8 @@ var require_picomatch3 = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input2, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input: input2, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input2, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -28441,7 +28441,7 @@ var require_picomatch3 = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch.test = (input2, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -28449,7 +28449,7 @@ var require_picomatch3 = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format ? format(input2) : input2;
       if (match === false) {
@@ -28458,16 +28458,16 @@ var require_picomatch3 = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input2, regex, options, posix3);
+          match = picomatch.matchBase(input2, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input2, glob, options, posix3 = options && options.windows) => {
+    picomatch.matchBase = (input2, glob, options, posix4 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(utils.basename(input2, { windows: posix3 }));
+      return regex.test(utils.basename(input2, { windows: posix4 }));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
@@ -30025,7 +30025,7 @@ function findKey(doc, path5, key) {
 
 // src/core/declarations.ts
 function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [] };
 }
 function mergeDeclarations(into, from) {
   for (const key of Object.keys(into)) into[key].push(...from[key]);
@@ -32226,6 +32226,36 @@ function tfvarsValues(source) {
   return new Map(source.body.attributes.map((a) => [a.name, ev.eval(a.expr, EMPTY_SCOPE)]));
 }
 
+// src/engine/kustomize.ts
+import { posix as posix3 } from "node:path";
+function applyKustomizations(outcomes) {
+  const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
+  if (!kustomizations.length) return;
+  const byDir = new Map(kustomizations.map((k) => [posix3.dirname(k.file), k]));
+  const namespacesOf = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) {
+    if (!k.namespace) continue;
+    for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) namespacesOf.set(file, (namespacesOf.get(file) ?? /* @__PURE__ */ new Set()).add(k.namespace));
+  }
+  for (const o of outcomes) {
+    const namespaces = namespacesOf.get(o.status.file);
+    if (!namespaces) continue;
+    const d = o.declarations;
+    d.serviceAccounts = [...namespaces].flatMap((namespace) => d.serviceAccounts.map((sa) => ({ ...sa, namespace })));
+    d.workloads = [...namespaces].flatMap((namespace) => d.workloads.map((w) => ({ ...w, namespace })));
+  }
+}
+function includedFiles(k, byDir, seen) {
+  if (seen.has(k.file)) return [];
+  seen.add(k.file);
+  const dir = posix3.dirname(k.file);
+  return k.resources.flatMap((resource) => {
+    const path5 = posix3.normalize(posix3.join(dir, resource));
+    const base = byDir.get(path5);
+    return base ? includedFiles(base, byDir, seen) : [path5];
+  });
+}
+
 // src/engine/parse-pool.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -32310,6 +32340,11 @@ function parseKubernetes(file, text) {
       result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
       continue;
     }
+    if (KUSTOMIZATION.test(file)) {
+      result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
+      sawKubernetes = true;
+      continue;
+    }
     const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
     for (const object of kubernetesObjects(value)) {
       sawKubernetes = true;
@@ -32318,6 +32353,11 @@ function parseKubernetes(file, text) {
   }
   if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
   return result;
+}
+var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+function readKustomization(file, v) {
+  const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
+  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
 }
 function yamlError(file, message, offset, position) {
   const p = position(offset);
@@ -32727,6 +32767,7 @@ async function lint(options) {
   let parser = options.hclParser;
   const hcl = () => parser ??= createHclParser();
   const outcomes = await parseFiles(files, hcl, options.maxFileBytes);
+  applyKustomizations(outcomes);
   const declarations = emptyDeclarations();
   const diagnostics = [];
   for (const o of outcomes) {

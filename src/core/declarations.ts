@@ -77,6 +77,14 @@ export interface OidcProviderDecl {
   loc: SourceLocation;
 }
 
+/** A kustomization.yaml: its `namespace` is set on every resource it includes. */
+export interface KustomizationDecl {
+  file: string;
+  namespace?: string;
+  /** `resources` (and legacy `bases`) entries, relative to the kustomization's folder. */
+  resources: string[];
+}
+
 /** A policy document found on its own (an IAM JSON file that no role declaration owns). */
 export interface StandaloneDocumentDecl {
   document: Value;
@@ -91,10 +99,11 @@ export interface Declarations {
   attachments: AttachmentDecl[];
   oidcProviders: OidcProviderDecl[];
   documents: StandaloneDocumentDecl[];
+  kustomizations: KustomizationDecl[];
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

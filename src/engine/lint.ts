@@ -11,6 +11,7 @@ import { knownString } from "../core/value.js";
 import type { HclFile } from "../parse/hcl/ast.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import { evaluateTerraform } from "../terraform/project.js";
+import { applyKustomizations } from "./kustomize.js";
 import { parseFiles } from "./parse-pool.js";
 import type { AnyRule, Finding } from "./rule.js";
 import { runRules, type RuleSetting } from "./run-rules.js";
@@ -59,6 +60,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const hcl = () => (parser ??= createHclParser());
 
   const outcomes = await parseFiles(files, hcl, options.maxFileBytes);
+  applyKustomizations(outcomes);
 
   const declarations = emptyDeclarations();
   const diagnostics: Diagnostic[] = [];

@@ -1,5 +1,5 @@
 import { LineCounter, parseAllDocuments } from "yaml";
-import { emptyDeclarations, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
+import { emptyDeclarations, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, type Value } from "../core/value.js";
@@ -62,6 +62,11 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
       result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
       continue;
     }
+    if (KUSTOMIZATION.test(file)) {
+      result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents as never, file, position)));
+      sawKubernetes = true;
+      continue;
+    }
     const value = yamlToValue(doc, doc.contents as never, file, position, MANIFEST);
     for (const object of kubernetesObjects(value)) {
       sawKubernetes = true;
@@ -70,6 +75,13 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
   }
   if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
   return result;
+}
+
+const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+
+function readKustomization(file: string, v: Value): KustomizationDecl {
+  const strings = (key: string) => asItems(getEntry(v, key)).map(knownString).filter((s): s is string => s !== undefined);
+  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
 }
 
 function yamlError(file: string, message: string, offset: number, position: (o: number) => { line: number; column: number }): Diagnostic {
