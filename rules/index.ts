@@ -2,7 +2,9 @@ import type { AnyRule } from "../src/engine/rule.js";
 import automountNotDisabled from "./automount-not-disabled.js";
 import irsaAnnotationPlacement from "./irsa-annotation-placement.js";
 import policyNoWildcards from "./policy-no-wildcards.js";
+import policyBroadManaged from "./policy-broad-managed.js";
 import policyNotAction from "./policy-not-action.js";
+import policyPrivilegeEscalation from "./policy-privilege-escalation.js";
 import policyUnknownAction from "./policy-unknown-action.js";
 import roleArnFormat from "./role-arn-format.js";
 import roleArnResolves from "./role-arn-resolves.js";
@@ -38,4 +40,6 @@ export const rules: AnyRule[] = [
   irsaAnnotationPlacement,
   policyNotAction,
   policyUnknownAction,
+  policyPrivilegeEscalation,
+  policyBroadManaged,
 ];
