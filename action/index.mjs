@@ -28666,51 +28666,6 @@ var automount_not_disabled_default = defineRule({
   }
 });
 
-// rules/irsa-annotation-placement.ts
-var irsa_annotation_placement_default = defineRule({
-  id: "irsa-annotation-placement",
-  severity: "error",
-  description: "eks.amazonaws.com/role-arn belongs on a dedicated ServiceAccount, not on a pod or the default ServiceAccount",
-  tags: ["correctness", "security"],
-  messages: {
-    onPod: "{{workload}} carries eks.amazonaws.com/role-arn on its pod: the pod identity webhook only reads it from the ServiceAccount, so the pod gets no credentials",
-    onDefault: "The default ServiceAccount of namespace {{namespace}} carries eks.amazonaws.com/role-arn: every pod of the namespace that names no ServiceAccount gets the role"
-  },
-  docs: {
-    rationale: "The EKS pod identity webhook reads `eks.amazonaws.com/role-arn` from the pod's ServiceAccount only; on a pod or pod template it does nothing, and the pod silently runs without AWS credentials (or with the node's). On the `default` ServiceAccount it works, too well: every pod of the namespace that does not name a ServiceAccount, now or later, gets the role.",
-    fail: {
-      files: {
-        "k8s/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  selector:\n    matchLabels: { app: api }\n  template:\n    metadata:\n      labels: { app: api }\n      annotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n    spec:\n      containers:\n        - name: api\n          image: example.com/api:1\n"
-      }
-    },
-    pass: {
-      files: {
-        "k8s/deployment.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n  namespace: payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  selector:\n    matchLabels: { app: api }\n  template:\n    metadata:\n      labels: { app: api }\n    spec:\n      serviceAccountName: api\n      containers:\n        - name: api\n          image: example.com/api:1\n"
-      }
-    },
-    fix: "Create a ServiceAccount for the workload, annotate it, and set serviceAccountName in the pod spec."
-  },
-  check(model, report) {
-    for (const w of model.workloads) {
-      if (w.roleArn) report("onPod", w.roleArn.loc, { workload: `${w.kind} ${w.namespace}/${w.name}` }, { fix: "Move the annotation to a ServiceAccount and set serviceAccountName." });
-    }
-    for (const sa of model.serviceAccounts) {
-      if (sa.name === "default" && sa.roleArn) report("onDefault", sa.roleArn.loc, { namespace: sa.namespace }, { fix: "Annotate a dedicated ServiceAccount and reference it with serviceAccountName." });
-    }
-  }
-});
-
-// src/core/location.ts
-function fileStart(file) {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-function formatLocation(loc) {
-  return `${loc.file}:${loc.line}:${loc.column}`;
-}
-function compareLocations(a, b) {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
-}
-
 // src/core/value.ts
 var str = (value, loc) => ({ kind: "string", value, loc });
 var num = (value, loc) => ({ kind: "number", value, loc });
@@ -28798,6 +28753,76 @@ function toPlain(v) {
   }
 }
 
+// rules/irsa-and-pod-identity.ts
+var irsa_and_pod_identity_default = defineRule({
+  id: "irsa-and-pod-identity",
+  severity: "warning",
+  description: "A ServiceAccount should get its role one way: IRSA or EKS Pod Identity, not both",
+  tags: ["correctness"],
+  messages: {
+    both: "ServiceAccount {{sa}} has an IRSA role annotation and a Pod Identity association: Pod Identity wins, so the annotated role {{irsa}} is silently unused"
+  },
+  docs: {
+    rationale: "When a ServiceAccount is wired both ways, the AWS SDKs' credential chain picks EKS Pod Identity first: the IRSA role in the annotation is never used, its trust and permissions are dead code that still look authoritative, and changing them has no effect. This typically happens half-way through a migration to Pod Identity.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-irsa\n",
+        "terraform/pod-identity.tf": 'resource "aws_eks_pod_identity_association" "payments" {\n  cluster_name    = "prod"\n  namespace       = "payments"\n  service_account = "payments-api"\n  role_arn        = "arn:aws:iam::123456789012:role/payments-api"\n}\n'
+      }
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n",
+        "terraform/pod-identity.tf": 'resource "aws_eks_pod_identity_association" "payments" {\n  cluster_name    = "prod"\n  namespace       = "payments"\n  service_account = "payments-api"\n  role_arn        = "arn:aws:iam::123456789012:role/payments-api"\n}\n'
+      }
+    },
+    fix: "Finish the migration: remove the eks.amazonaws.com/role-arn annotation (and the IRSA role), or the association."
+  },
+  check(model, report) {
+    for (const association of model.podIdentityAssociations) {
+      const sa = association.serviceAccount;
+      if (!sa?.roleArn) continue;
+      report("both", sa.roleArn.loc, { sa: sa.key, irsa: knownString(sa.roleArn) ?? "in the annotation" }, {
+        related: [{ location: association.loc, message: `the Pod Identity association of ${sa.key}` }]
+      });
+    }
+  }
+});
+
+// rules/irsa-annotation-placement.ts
+var irsa_annotation_placement_default = defineRule({
+  id: "irsa-annotation-placement",
+  severity: "error",
+  description: "eks.amazonaws.com/role-arn belongs on a dedicated ServiceAccount, not on a pod or the default ServiceAccount",
+  tags: ["correctness", "security"],
+  messages: {
+    onPod: "{{workload}} carries eks.amazonaws.com/role-arn on its pod: the pod identity webhook only reads it from the ServiceAccount, so the pod gets no credentials",
+    onDefault: "The default ServiceAccount of namespace {{namespace}} carries eks.amazonaws.com/role-arn: every pod of the namespace that names no ServiceAccount gets the role"
+  },
+  docs: {
+    rationale: "The EKS pod identity webhook reads `eks.amazonaws.com/role-arn` from the pod's ServiceAccount only; on a pod or pod template it does nothing, and the pod silently runs without AWS credentials (or with the node's). On the `default` ServiceAccount it works, too well: every pod of the namespace that does not name a ServiceAccount, now or later, gets the role.",
+    fail: {
+      files: {
+        "k8s/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  selector:\n    matchLabels: { app: api }\n  template:\n    metadata:\n      labels: { app: api }\n      annotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n    spec:\n      containers:\n        - name: api\n          image: example.com/api:1\n"
+      }
+    },
+    pass: {
+      files: {
+        "k8s/deployment.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n  namespace: payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  selector:\n    matchLabels: { app: api }\n  template:\n    metadata:\n      labels: { app: api }\n    spec:\n      serviceAccountName: api\n      containers:\n        - name: api\n          image: example.com/api:1\n"
+      }
+    },
+    fix: "Create a ServiceAccount for the workload, annotate it, and set serviceAccountName in the pod spec."
+  },
+  check(model, report) {
+    for (const w of model.workloads) {
+      if (w.roleArn) report("onPod", w.roleArn.loc, { workload: `${w.kind} ${w.namespace}/${w.name}` }, { fix: "Move the annotation to a ServiceAccount and set serviceAccountName." });
+    }
+    for (const sa of model.serviceAccounts) {
+      if (sa.name === "default" && sa.roleArn) report("onDefault", sa.roleArn.loc, { namespace: sa.namespace }, { fix: "Annotate a dedicated ServiceAccount and reference it with serviceAccountName." });
+    }
+  }
+});
+
 // src/core/match.ts
 var escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var globToRegex = (s) => escapeRegex(s).replace(/\\\*/g, "[\\s\\S]*").replace(/\\\?/g, "[\\s\\S]");
@@ -28873,6 +28898,82 @@ function sharedSuffix(a, b) {
   let i2 = 0;
   while (i2 < a.length && i2 < b.length && a[a.length - 1 - i2] === b[b.length - 1 - i2]) i2++;
   return i2;
+}
+
+// rules/pod-identity-trust.ts
+var SERVICE = "pods.eks.amazonaws.com";
+var tf = (actions, condition) => `resource "aws_iam_role" "app" {
+  name = "app"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "pods.eks.amazonaws.com" }
+      Action    = [${actions}]${condition}
+    }]
+  })
+}
+
+resource "aws_eks_pod_identity_association" "app" {
+  cluster_name    = "prod"
+  namespace       = "payments"
+  service_account = "payments-api"
+  role_arn        = aws_iam_role.app.arn
+}
+`;
+var pod_identity_trust_default = defineRule({
+  id: "pod-identity-trust",
+  severity: "error",
+  description: "A role used by an EKS Pod Identity association must trust pods.eks.amazonaws.com for sts:AssumeRole and sts:TagSession",
+  tags: ["correctness", "security"],
+  messages: {
+    notTrusted: "Role {{role}} is used by the Pod Identity association of {{sa}}, but its trust does not admit {{service}}: the pod gets no credentials",
+    tagSession: "Role {{role}} trusts {{service}} for sts:AssumeRole without sts:TagSession: EKS Pod Identity tags every session, so the association fails",
+    sourceCondition: "Role {{role}} trusts {{service}} without an aws:SourceAccount or aws:SourceArn condition: a Pod Identity association in any account can use it"
+  },
+  docs: {
+    rationale: "EKS Pod Identity, the successor of IRSA, has the EKS Auth service assume the role on the pod's behalf: the trust policy must allow the service principal `pods.eks.amazonaws.com` both `sts:AssumeRole` and `sts:TagSession` (the session carries the cluster, namespace and ServiceAccount as tags). Without `sts:TagSession` the association fails; without `aws:SourceAccount`/`aws:SourceArn` conditions, clusters of other accounts could use the role (the confused-deputy protection AWS recommends).",
+    fail: { files: { "terraform/app.tf": tf('"sts:AssumeRole"', "") } },
+    pass: {
+      files: {
+        "terraform/app.tf": tf('"sts:AssumeRole", "sts:TagSession"', '\n      Condition = { StringEquals = { "aws:SourceAccount" = "123456789012" } }')
+      }
+    },
+    fix: 'Trust { "Service": "pods.eks.amazonaws.com" } for ["sts:AssumeRole", "sts:TagSession"], with an aws:SourceAccount condition.'
+  },
+  check(model, report) {
+    for (const association of model.podIdentityAssociations) {
+      const sa = `${knownString(association.namespace) ?? "?"}/${knownString(association.serviceAccountName) ?? "?"}`;
+      for (const role of association.roles) {
+        if (!role.trust?.complete) continue;
+        const statements = role.trust.statements.filter((s) => knownString(s.effect) === "Allow" && s.principals.some((p) => p.type === "Service" && knownString(p.value) === SERVICE));
+        const data2 = { role: role.displayName, sa, service: SERVICE };
+        const related = [{ location: association.loc, message: `the Pod Identity association of ${sa}` }];
+        const assumes = statements.filter((s) => allows(s, "sts:AssumeRole"));
+        if (!assumes.length) {
+          report("notTrusted", role.trust.loc, data2, { related });
+          continue;
+        }
+        if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data2, { related });
+        const scoped = assumes.some((s) => s.conditions.some((c) => /^aws:Source(Account|Arn)$/i.test(knownString(c.key) ?? "")));
+        if (!scoped) report("sourceCondition", assumes[0].loc, data2, { related, severity: "warning" });
+      }
+    }
+  }
+});
+function allows(s, action) {
+  return s.actions.some((a) => globMatches(knownString(a) ?? "", action, true));
+}
+
+// src/core/location.ts
+function fileStart(file) {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+function formatLocation(loc) {
+  return `${loc.file}:${loc.line}:${loc.column}`;
+}
+function compareLocations(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
 // src/iam/trust.ts
@@ -29186,8 +29287,8 @@ var policy_privilege_escalation_default = defineRule({
       const label = owner.charAt(0).toUpperCase() + owner.slice(1);
       for (const s of document2.statements) {
         if (knownString(s.effect) !== "Allow") continue;
-        const allows = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && (!e.onAnyResource || o.resources.some((r) => knownString(r) === "*"));
-        const matched = ESCALATIONS.filter((e) => allows(s, e.actions[0], e) && e.actions.every((a) => document2.statements.some((o) => allows(o, a, e))));
+        const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && (!e.onAnyResource || o.resources.some((r) => knownString(r) === "*"));
+        const matched = ESCALATIONS.filter((e) => allows2(s, e.actions[0], e) && e.actions.every((a) => document2.statements.some((o) => allows2(o, a, e))));
         if (!matched.length) continue;
         const at = s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
         const whys = matched.map((e) => e.why);
@@ -29935,7 +30036,9 @@ var rules = [
   policy_not_action_default,
   policy_unknown_action_default,
   policy_privilege_escalation_default,
-  policy_broad_managed_default
+  policy_broad_managed_default,
+  pod_identity_trust_default,
+  irsa_and_pod_identity_default
 ];
 
 // src/config/load.ts
@@ -30137,7 +30240,7 @@ function findKey(doc, path5, key) {
 
 // src/core/declarations.ts
 function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], podIdentityAssociations: [] };
 }
 function mergeDeclarations(into, from) {
   for (const key of Object.keys(into)) into[key].push(...from[key]);
@@ -30226,6 +30329,11 @@ function link(decls, options = {}) {
     workloads,
     roles,
     oidcProviders: decls.oidcProviders,
+    podIdentityAssociations: decls.podIdentityAssociations.map(({ serviceAccount: serviceAccount2, ...a }) => {
+      const ns = knownString(a.namespace);
+      const name2 = knownString(serviceAccount2);
+      return { ...a, serviceAccountName: serviceAccount2, serviceAccount: ns && name2 ? byKey.get(`${ns}/${name2}`) : void 0, roles: roleIndex.lookup(a.roleArn).roles };
+    }),
     documents: standaloneDocuments(decls, roles),
     rolesForArn: (arn) => roleIndex.lookup(arn),
     serviceAccountsOf: (role) => sasOfRole.get(role) ?? [],
@@ -31618,6 +31726,15 @@ var HANDLERS = {
       loc: block2.headerLoc
     });
   },
+  aws_eks_pod_identity_association(attrs, _address, block2, _mod, out2) {
+    const missing = (what) => unknown(`${what} not set`, block2.headerLoc);
+    out2.podIdentityAssociations.push({
+      namespace: attrs.get("namespace") ?? missing("namespace"),
+      serviceAccount: attrs.get("service_account") ?? missing("service_account"),
+      roleArn: attrs.get("role_arn") ?? missing("role_arn"),
+      loc: block2.headerLoc
+    });
+  },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
   helm_release: helmRelease
@@ -32893,10 +33010,10 @@ async function lint(options) {
     const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
     for (const [name2, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name2, value);
     const tfvars = outcomes.flatMap((o) => o.tfvars ? [o.tfvars] : []);
-    const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady });
-    mergeDeclarations(declarations, tf.declarations);
-    diagnostics.push(...tf.diagnostics);
-    terraformFailed = tf.failedRoots.length > 0;
+    const tf2 = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady });
+    mergeDeclarations(declarations, tf2.declarations);
+    diagnostics.push(...tf2.diagnostics);
+    terraformFailed = tf2.failedRoots.length > 0;
   }
   const statuses = outcomes.map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));

@@ -1,6 +1,8 @@
 import type { AnyRule } from "../src/engine/rule.js";
 import automountNotDisabled from "./automount-not-disabled.js";
+import irsaAndPodIdentity from "./irsa-and-pod-identity.js";
 import irsaAnnotationPlacement from "./irsa-annotation-placement.js";
+import podIdentityTrust from "./pod-identity-trust.js";
 import policyNoWildcards from "./policy-no-wildcards.js";
 import policyBroadManaged from "./policy-broad-managed.js";
 import policyNotAction from "./policy-not-action.js";
@@ -42,4 +44,6 @@ export const rules: AnyRule[] = [
   policyUnknownAction,
   policyPrivilegeEscalation,
   policyBroadManaged,
+  podIdentityTrust,
+  irsaAndPodIdentity,
 ];

@@ -77,6 +77,14 @@ export interface OidcProviderDecl {
   loc: SourceLocation;
 }
 
+/** An EKS Pod Identity association: the successor of IRSA, wiring a ServiceAccount to a role in EKS. */
+export interface PodIdentityAssociationDecl {
+  namespace: Value;
+  serviceAccount: Value;
+  roleArn: Value;
+  loc: SourceLocation;
+}
+
 /** A kustomization.yaml: its `namespace` is set on every resource it includes. */
 export interface KustomizationDecl {
   file: string;
@@ -100,10 +108,11 @@ export interface Declarations {
   oidcProviders: OidcProviderDecl[];
   documents: StandaloneDocumentDecl[];
   kustomizations: KustomizationDecl[];
+  podIdentityAssociations: PodIdentityAssociationDecl[];
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], podIdentityAssociations: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

@@ -31,6 +31,11 @@ export function link(decls: Declarations, options: { roleSourcesFailed?: boolean
     workloads,
     roles,
     oidcProviders: decls.oidcProviders,
+    podIdentityAssociations: decls.podIdentityAssociations.map(({ serviceAccount, ...a }) => {
+      const ns = knownString(a.namespace);
+      const name = knownString(serviceAccount);
+      return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: roleIndex.lookup(a.roleArn).roles };
+    }),
     documents: standaloneDocuments(decls, roles),
     rolesForArn: (arn) => roleIndex.lookup(arn),
     serviceAccountsOf: (role) => sasOfRole.get(role) ?? [],

@@ -1,4 +1,4 @@
-import type { OidcProviderDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
+import type { OidcProviderDecl, PodIdentityAssociationDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import type { Value } from "../core/value.js";
 import type { IamCatalog } from "../iam/catalog.js";
@@ -43,6 +43,12 @@ export interface AttachedPolicy {
 
 export type OidcProvider = OidcProviderDecl;
 
+export interface PodIdentityAssociation extends Omit<PodIdentityAssociationDecl, "serviceAccount"> {
+  serviceAccountName: PodIdentityAssociationDecl["serviceAccount"];
+  serviceAccount?: ServiceAccount;
+  roles: Role[];
+}
+
 export interface RoleLookup {
   roles: Role[];
   /** True when a scanned role's name is not known, so "no role matches" cannot be claimed. */
@@ -54,6 +60,7 @@ export interface IrsaModel {
   workloads: Workload[];
   roles: Role[];
   oidcProviders: OidcProvider[];
+  podIdentityAssociations: PodIdentityAssociation[];
   /** Policy documents found on their own (IAM JSON files). */
   documents: PolicyDocument[];
   /** The roles an annotation value names; empty when none does. */

@@ -67,6 +67,15 @@ const HANDLERS: Record<string, Handler> = {
       loc: block.headerLoc,
     });
   },
+  aws_eks_pod_identity_association(attrs, _address, block, _mod, out) {
+    const missing = (what: string) => unknown(`${what} not set`, block.headerLoc);
+    out.podIdentityAssociations.push({
+      namespace: attrs.get("namespace") ?? missing("namespace"),
+      serviceAccount: attrs.get("service_account") ?? missing("service_account"),
+      roleArn: attrs.get("role_arn") ?? missing("role_arn"),
+      loc: block.headerLoc,
+    });
+  },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
   helm_release: helmRelease,
