@@ -28823,6 +28823,67 @@ var irsa_annotation_placement_default = defineRule({
   }
 });
 
+// rules/irsa-token-skipped.ts
+var deployment = (skip) => `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: worker
+  namespace: jobs
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/jobs-worker
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+  namespace: jobs
+spec:
+  selector:
+    matchLabels: { app: worker }
+  template:
+    metadata:
+      labels: { app: worker }
+      annotations:
+        eks.amazonaws.com/skip-containers: "${skip}"
+    spec:
+      serviceAccountName: worker
+      containers:
+        - name: worker
+          image: example.com/worker:1
+        - name: log-shipper
+          image: example.com/shipper:1
+`;
+var irsa_token_skipped_default = defineRule({
+  id: "irsa-token-skipped",
+  severity: "error",
+  description: "The pod identity webhook must inject credentials into at least one container, with a valid STS endpoint setting",
+  tags: ["correctness"],
+  messages: {
+    allSkipped: "{{workload}} uses IRSA ServiceAccount {{sa}} but skips every container ({{containers}}) with eks.amazonaws.com/skip-containers: none gets AWS credentials",
+    regional: 'ServiceAccount {{sa}} sets eks.amazonaws.com/sts-regional-endpoints to "{{value}}"; the webhook accepts only "true" or "false"'
+  },
+  docs: {
+    rationale: '`eks.amazonaws.com/skip-containers` tells the pod identity webhook which containers not to give the token and AWS environment variables; a list that names every container leaves the pod with a role it cannot use. `eks.amazonaws.com/sts-regional-endpoints` on the ServiceAccount takes "true" or "false"; anything else is ignored and the SDK\'s default endpoint is used.',
+    fail: { files: { "k8s/worker.yaml": deployment("worker,log-shipper") } },
+    pass: { files: { "k8s/worker.yaml": deployment("log-shipper") } },
+    fix: 'Leave at least the container that calls AWS out of skip-containers; set sts-regional-endpoints to "true".'
+  },
+  check(model, report) {
+    for (const w of model.workloads) {
+      const skip = knownString(w.skipContainers);
+      if (skip === void 0 || !w.serviceAccount?.roleArn || !w.containerNames.length) continue;
+      const skipped = new Set(skip.split(",").map((s) => s.trim()));
+      if (w.containerNames.every((c) => skipped.has(c)))
+        report("allSkipped", w.skipContainers.loc, { workload: `${w.kind} ${w.namespace}/${w.name}`, sa: w.serviceAccount.key, containers: w.containerNames.join(", ") });
+    }
+    for (const sa of model.serviceAccounts) {
+      const value = sa.stsRegionalEndpoints;
+      const text = knownString(value);
+      if (value && text !== void 0 && text !== "true" && text !== "false") report("regional", value.loc, { sa: sa.key, value: text });
+    }
+  }
+});
+
 // src/core/match.ts
 var escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var globToRegex = (s) => escapeRegex(s).replace(/\\\*/g, "[\\s\\S]*").replace(/\\\?/g, "[\\s\\S]");
@@ -29030,8 +29091,12 @@ function valuesText(values) {
 }
 function providerOf(s) {
   for (const p of s.principals) {
-    const arn = p.type === "Federated" ? knownString(p.value) : void 0;
-    if (arn?.includes("oidc-provider/")) return arn.slice(arn.indexOf("oidc-provider/") + "oidc-provider/".length);
+    if (p.type !== "Federated") continue;
+    const v = p.value;
+    const arn = v.kind === "template" ? v.parts.map((x) => typeof x === "string" ? x : "\0").join("") : knownString(v);
+    const at = arn?.indexOf("oidc-provider/") ?? -1;
+    const host = at >= 0 ? arn.slice(at + "oidc-provider/".length) : "";
+    if (host && !host.includes("\0")) return host;
   }
   return "<provider>";
 }
@@ -29672,6 +29737,69 @@ var trust_action_web_identity_default = defineRule({
   }
 });
 
+// rules/trust-audience-client-id.ts
+var tf2 = (clientId) => `resource "aws_iam_openid_connect_provider" "eks" {
+  url             = "https://oidc.eks.us-east-1.amazonaws.com/id/ABC"
+  client_id_list  = ["${clientId}"]
+  thumbprint_list = ["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"]
+}
+
+resource "aws_iam_role" "app" {
+  name = "app"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = aws_iam_openid_connect_provider.eks.arn }
+      Condition = { StringEquals = {
+        "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub" = "system:serviceaccount:payments:api"
+        "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud" = "sts.amazonaws.com"
+      } }
+    }]
+  })
+}
+`;
+var trust_audience_client_id_default = defineRule({
+  id: "trust-audience-client-id",
+  severity: "error",
+  description: "The audience a trust expects must be one of the OIDC provider's client IDs",
+  tags: ["correctness"],
+  messages: {
+    notListed: "OIDC provider {{provider}} lists client IDs {{clients}}, but pods using role {{role}} present tokens for aud {{aud}}: STS rejects them"
+  },
+  docs: {
+    rationale: "STS accepts a web-identity token only when its audience is in the IAM OIDC provider's client ID list. The provider created for IRSA lists `sts.amazonaws.com`; a provider created with another client ID (copied from another identity provider's setup, or a typo) makes every AssumeRoleWithWebIdentity fail with InvalidIdentityToken, whatever the trust policy says.",
+    fail: { files: { "terraform/iam.tf": tf2("sts.amazon.com") } },
+    pass: { files: { "terraform/iam.tf": tf2("sts.amazonaws.com") } },
+    fix: "Add sts.amazonaws.com (or the ServiceAccount's eks.amazonaws.com/audience) to the provider's client_id_list."
+  },
+  check(model, report) {
+    const providers = /* @__PURE__ */ new Map();
+    for (const p of model.oidcProviders) {
+      const url = knownString(p.url);
+      if (url && asItems(p.clientIds).every((v) => knownString(v) !== void 0)) providers.set(url.replace(/^https:\/\//, ""), p);
+    }
+    if (!providers.size) return;
+    for (const role of model.roles) {
+      const audiences = /* @__PURE__ */ new Set([STS_AUDIENCE]);
+      for (const sa of model.serviceAccountsOf(role)) if (knownString(sa.audience)) audiences.add(knownString(sa.audience));
+      for (const s of webIdentityStatements(role.trust)) {
+        const host = providerOf(s);
+        const provider = providers.get(host);
+        if (!provider) continue;
+        const clients = asItems(provider.clientIds).map((v) => knownString(v));
+        for (const aud of audiences) {
+          if (clients.includes(aud)) continue;
+          report("notListed", provider.clientIds.loc, { provider: host, clients: clients.map((c) => JSON.stringify(c)).join(", ") || "none", role: role.displayName, aud: JSON.stringify(aud) }, {
+            related: [{ location: s.loc, message: `trust statement of role ${role.displayName}` }]
+          });
+        }
+      }
+    }
+  }
+});
+
 // rules/trust-audience-sts.ts
 var trust_audience_sts_default = defineRule({
   id: "trust-audience-sts",
@@ -30038,7 +30166,9 @@ var rules = [
   policy_privilege_escalation_default,
   policy_broad_managed_default,
   pod_identity_trust_default,
-  irsa_and_pod_identity_default
+  irsa_and_pod_identity_default,
+  irsa_token_skipped_default,
+  trust_audience_client_id_default
 ];
 
 // src/config/load.ts
@@ -32534,10 +32664,8 @@ var POD_TEMPLATE_PATHS = {
   Job: ["spec", "template"],
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
-var POD_TEMPLATE = {
-  metadata: { annotations: true },
-  spec: { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true }
-};
+var POD_SPEC = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: { name: true } };
+var POD_TEMPLATE = { metadata: { annotations: true }, spec: POD_SPEC };
 var MANIFEST = {
   apiVersion: true,
   kind: true,
@@ -32545,9 +32673,7 @@ var MANIFEST = {
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
   spec: {
-    serviceAccountName: true,
-    serviceAccount: true,
-    automountServiceAccountToken: true,
+    ...POD_SPEC,
     template: POD_TEMPLATE,
     jobTemplate: { spec: { template: POD_TEMPLATE } }
   }
@@ -32621,6 +32747,7 @@ function readObject(object, file, result) {
       roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
       tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
       audience: getEntry(annotations, AUDIENCE_ANNOTATION),
+      stsRegionalEndpoints: getEntry(annotations, "eks.amazonaws.com/sts-regional-endpoints"),
       automount: getEntry(object, "automountServiceAccountToken"),
       origin: "kubernetes"
     };
@@ -32646,7 +32773,9 @@ function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
     serviceAccountLoc: saValue?.loc ?? podSpec.loc,
     tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
     automount: getEntry(podSpec, "automountServiceAccountToken"),
-    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION)
+    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
+    skipContainers: getEntry(annotations, "eks.amazonaws.com/skip-containers"),
+    containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean)
   };
 }
 
@@ -33010,10 +33139,10 @@ async function lint(options) {
     const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
     for (const [name2, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name2, value);
     const tfvars = outcomes.flatMap((o) => o.tfvars ? [o.tfvars] : []);
-    const tf2 = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady });
-    mergeDeclarations(declarations, tf2.declarations);
-    diagnostics.push(...tf2.diagnostics);
-    terraformFailed = tf2.failedRoots.length > 0;
+    const tf3 = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady });
+    mergeDeclarations(declarations, tf3.declarations);
+    diagnostics.push(...tf3.diagnostics);
+    terraformFailed = tf3.failedRoots.length > 0;
   }
   const statuses = outcomes.map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));

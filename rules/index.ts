@@ -2,6 +2,7 @@ import type { AnyRule } from "../src/engine/rule.js";
 import automountNotDisabled from "./automount-not-disabled.js";
 import irsaAndPodIdentity from "./irsa-and-pod-identity.js";
 import irsaAnnotationPlacement from "./irsa-annotation-placement.js";
+import irsaTokenSkipped from "./irsa-token-skipped.js";
 import podIdentityTrust from "./pod-identity-trust.js";
 import policyNoWildcards from "./policy-no-wildcards.js";
 import policyBroadManaged from "./policy-broad-managed.js";
@@ -14,6 +15,7 @@ import roleSharedAcrossNamespaces from "./role-shared-across-namespaces.js";
 import serviceAccountExists from "./service-account-exists.js";
 import tokenExpirationMinimum from "./token-expiration-minimum.js";
 import trustActionWebIdentity from "./trust-action-web-identity.js";
+import trustAudienceClientId from "./trust-audience-client-id.js";
 import trustAudienceSts from "./trust-audience-sts.js";
 import trustConditionShape from "./trust-condition-shape.js";
 import trustProviderMismatch from "./trust-provider-mismatch.js";
@@ -46,4 +48,6 @@ export const rules: AnyRule[] = [
   policyBroadManaged,
   podIdentityTrust,
   irsaAndPodIdentity,
+  irsaTokenSkipped,
+  trustAudienceClientId,
 ];

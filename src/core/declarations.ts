@@ -15,7 +15,8 @@ export interface ServiceAccountDecl {
   tokenExpiration?: Value;
   audience?: Value;
   automount?: Value;
-  origin: "kubernetes" | "terraform";
+  stsRegionalEndpoints?: Value;
+  origin: "kubernetes" | "terraform" | "eksctl";
 }
 
 export interface WorkloadDecl {
@@ -30,6 +31,9 @@ export interface WorkloadDecl {
   automount?: Value;
   /** An `eks.amazonaws.com/role-arn` on the pod itself, which the webhook ignores. */
   roleArn?: Value;
+  /** `eks.amazonaws.com/skip-containers` on the pod: containers the webhook leaves without credentials. */
+  skipContainers?: Value;
+  containerNames: string[];
 }
 
 /** A role from Terraform, an IAM JSON export or the built-in IRSA module semantics. */

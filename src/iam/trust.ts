@@ -70,8 +70,13 @@ export function valuesText(values: Value[]): string {
 /** The OIDC provider host a statement's Federated principal names, for messages. */
 export function providerOf(s: Statement): string {
   for (const p of s.principals) {
-    const arn = p.type === "Federated" ? knownString(p.value) : undefined;
-    if (arn?.includes("oidc-provider/")) return arn.slice(arn.indexOf("oidc-provider/") + "oidc-provider/".length);
+    if (p.type !== "Federated") continue;
+    // A Terraform-built ARN has unknown partition and account, but its host is known.
+    const v = p.value;
+    const arn = v.kind === "template" ? v.parts.map((x) => (typeof x === "string" ? x : "\u0000")).join("") : knownString(v);
+    const at = arn?.indexOf("oidc-provider/") ?? -1;
+    const host = at >= 0 ? arn!.slice(at + "oidc-provider/".length) : "";
+    if (host && !host.includes("\u0000")) return host;
   }
   return "<provider>";
 }

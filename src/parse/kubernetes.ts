@@ -22,10 +22,8 @@ const POD_TEMPLATE_PATHS: Record<string, string[]> = {
   CronJob: ["spec", "jobTemplate", "spec", "template"],
 };
 
-const POD_TEMPLATE: Shape = {
-  metadata: { annotations: true },
-  spec: { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true },
-};
+const POD_SPEC: Shape = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: { name: true } };
+const POD_TEMPLATE: Shape = { metadata: { annotations: true }, spec: POD_SPEC };
 
 /** The parts of a manifest irsa-lint reads: converting only these keeps large manifests cheap. */
 const MANIFEST: Shape = {
@@ -35,9 +33,7 @@ const MANIFEST: Shape = {
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
   spec: {
-    serviceAccountName: true,
-    serviceAccount: true,
-    automountServiceAccountToken: true,
+    ...POD_SPEC,
     template: POD_TEMPLATE,
     jobTemplate: { spec: { template: POD_TEMPLATE } },
   },
@@ -122,6 +118,7 @@ function readObject(object: Value, file: string, result: FileParseResult): void 
       roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
       tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
       audience: getEntry(annotations, AUDIENCE_ANNOTATION),
+      stsRegionalEndpoints: getEntry(annotations, "eks.amazonaws.com/sts-regional-endpoints"),
       automount: getEntry(object, "automountServiceAccountToken"),
       origin: "kubernetes",
     };
@@ -150,5 +147,7 @@ function readWorkload(kind: string, name: string, namespace: string, loc: Source
     tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
     automount: getEntry(podSpec, "automountServiceAccountToken"),
     roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
+    skipContainers: getEntry(annotations, "eks.amazonaws.com/skip-containers"),
+    containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean),
   };
 }
