@@ -30477,7 +30477,7 @@ function toRole(decl) {
   const prefix = knownString(decl.namePrefix);
   return {
     id: decl.id,
-    displayName: name2 ?? (prefix !== void 0 ? `${prefix}*` : decl.id),
+    displayName: name2 ?? decl.label ?? (prefix !== void 0 ? `${prefix}*` : decl.id),
     name: decl.name,
     namePrefix: decl.namePrefix,
     path: decl.path,
@@ -32651,6 +32651,56 @@ function splitReason(rest) {
 
 // src/parse/kubernetes.ts
 var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/parse/eksctl.ts
+function readEksctl(config, out2) {
+  const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
+  for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
+    const meta = getEntry(entry, "metadata");
+    const nameValue = getEntry(meta, "name");
+    const name2 = knownString(nameValue);
+    if (!name2 || !nameValue) continue;
+    const namespace = knownString(getEntry(meta, "namespace")) ?? "default";
+    const loc = nameValue.loc;
+    const roleName = getEntry(entry, "roleName");
+    const namePrefix = roleName ? void 0 : str(`eksctl-${cluster}-addon-iamserviceac`, loc);
+    const role = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name2}`, loc);
+    const id = `eksctl ${cluster} ${namespace}/${name2}`;
+    const roleArn = knownString(roleName) ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName.loc } : void 0;
+    out2.serviceAccounts.push({ name: name2, namespace, loc, roleArn, origin: "eksctl" });
+    const attachPolicy = getEntry(entry, "attachPolicy");
+    out2.roles.push({
+      id,
+      name: role,
+      namePrefix,
+      path: str("/", loc),
+      trust: generatedTrust(namespace, name2, loc),
+      loc,
+      inlinePolicies: attachPolicy ? [{ id: `${id} attachPolicy`, name: str(`${name2} attachPolicy`, attachPolicy.loc), path: str("/", loc), document: attachPolicy, loc: attachPolicy.loc }] : [],
+      attachedPolicyArns: asItems(getEntry(entry, "attachPolicyARNs")),
+      generatedTrust: true,
+      label: knownString(roleName) ?? `eksctl's role for ${namespace}/${name2}`
+    });
+  }
+}
+function generatedTrust(namespace, name2, loc) {
+  const provider = unknown("the cluster's OIDC provider", loc);
+  const key = (claim) => ({ kind: "template", parts: [provider, `:${claim}`], loc });
+  const conditions = obj(/* @__PURE__ */ new Map([["\0sub", str(`system:serviceaccount:${namespace}:${name2}`, loc)], ["\0aud", str("sts.amazonaws.com", loc)]]), loc);
+  conditions.keyValues = /* @__PURE__ */ new Map([["\0sub", key("sub")], ["\0aud", key("aud")]]);
+  const statement2 = obj(
+    /* @__PURE__ */ new Map([
+      ["Effect", str("Allow", loc)],
+      ["Action", str("sts:AssumeRoleWithWebIdentity", loc)],
+      ["Principal", obj(/* @__PURE__ */ new Map([["Federated", provider]]), loc)],
+      ["Condition", obj(/* @__PURE__ */ new Map([["StringEquals", conditions]]), loc)]
+    ]),
+    loc
+  );
+  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([statement2], loc)]]), loc);
+}
+
+// src/parse/kubernetes.ts
 var ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
 var TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
 var AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
@@ -32672,6 +32722,7 @@ var MANIFEST = {
   items: "root",
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
+  iam: true,
   spec: {
     ...POD_SPEC,
     template: POD_TEMPLATE,
@@ -32739,6 +32790,10 @@ function readObject(object, file, result) {
   if (!name2 || !nameValue) return;
   const namespace = knownString(getEntry(metadata2, "namespace")) ?? "default";
   const annotations = getEntry(metadata2, "annotations");
+  if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
+    readEksctl(object, result.declarations);
+    return;
+  }
   if (kind === "ServiceAccount") {
     const sa = {
       name: name2,

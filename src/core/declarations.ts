@@ -54,6 +54,8 @@ export interface RoleDecl {
   attachedPolicyArns: Value[];
   /** Role-scoped module: the trust document is generated, and this says from where. */
   generatedTrust?: boolean;
+  /** How messages name a role whose name is generated (eksctl). */
+  label?: string;
 }
 
 export interface PolicyDecl {

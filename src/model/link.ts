@@ -50,7 +50,7 @@ function toRole(decl: RoleDecl): Role {
   const prefix = knownString(decl.namePrefix);
   return {
     id: decl.id,
-    displayName: name ?? (prefix !== undefined ? `${prefix}*` : decl.id),
+    displayName: name ?? decl.label ?? (prefix !== undefined ? `${prefix}*` : decl.id),
     name: decl.name,
     namePrefix: decl.namePrefix,
     path: decl.path,

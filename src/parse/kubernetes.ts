@@ -3,6 +3,7 @@ import { emptyDeclarations, type KustomizationDecl, type ServiceAccountDecl, typ
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, type Value } from "../core/value.js";
+import { readEksctl } from "./eksctl.js";
 import type { FileParseResult } from "./result.js";
 import { yamlMessage, yamlToValue, type Shape } from "./yaml-value.js";
 
@@ -32,6 +33,7 @@ const MANIFEST: Shape = {
   items: "root",
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
+  iam: true,
   spec: {
     ...POD_SPEC,
     template: POD_TEMPLATE,
@@ -110,6 +112,10 @@ function readObject(object: Value, file: string, result: FileParseResult): void 
   const namespace = knownString(getEntry(metadata, "namespace")) ?? "default";
   const annotations = getEntry(metadata, "annotations");
 
+  if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
+    readEksctl(object, result.declarations);
+    return;
+  }
   if (kind === "ServiceAccount") {
     const sa: ServiceAccountDecl = {
       name,

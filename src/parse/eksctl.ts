@@ -1,0 +1,59 @@
+import type { Declarations } from "../core/declarations.js";
+import { asItems, getEntry, knownString, list, obj, str, unknown, type Value } from "../core/value.js";
+
+/**
+ * An eksctl ClusterConfig's `iam.serviceAccounts`: each entry is a ServiceAccount and a role whose
+ * trust eksctl generates (the cluster's OIDC provider, sub = system:serviceaccount:<ns>:<name>,
+ * aud = sts.amazonaws.com), with the policies the entry attaches.
+ */
+export function readEksctl(config: Value, out: Declarations): void {
+  const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
+  for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
+    const meta = getEntry(entry, "metadata");
+    const nameValue = getEntry(meta, "name");
+    const name = knownString(nameValue);
+    if (!name || !nameValue) continue;
+    const namespace = knownString(getEntry(meta, "namespace")) ?? "default";
+    const loc = nameValue.loc;
+    const roleName = getEntry(entry, "roleName");
+    // Without roleName, CloudFormation names the role from this prefix and a random suffix.
+    const namePrefix = roleName ? undefined : str(`eksctl-${cluster}-addon-iamserviceac`, loc);
+    const role = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name}`, loc);
+    const id = `eksctl ${cluster} ${namespace}/${name}`;
+    // eksctl annotates the ServiceAccount it creates; with a generated role name, the ARN is not known.
+    const roleArn: Value | undefined = knownString(roleName)
+      ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName!.loc }
+      : undefined;
+    out.serviceAccounts.push({ name, namespace, loc, roleArn, origin: "eksctl" });
+    const attachPolicy = getEntry(entry, "attachPolicy");
+    out.roles.push({
+      id,
+      name: role,
+      namePrefix,
+      path: str("/", loc),
+      trust: generatedTrust(namespace, name, loc),
+      loc,
+      inlinePolicies: attachPolicy ? [{ id: `${id} attachPolicy`, name: str(`${name} attachPolicy`, attachPolicy.loc), path: str("/", loc), document: attachPolicy, loc: attachPolicy.loc }] : [],
+      attachedPolicyArns: asItems(getEntry(entry, "attachPolicyARNs")),
+      generatedTrust: true,
+      label: knownString(roleName) ?? `eksctl's role for ${namespace}/${name}`,
+    });
+  }
+}
+
+function generatedTrust(namespace: string, name: string, loc: Value["loc"]): Value {
+  const provider = unknown("the cluster's OIDC provider", loc);
+  const key = (claim: string) => ({ kind: "template" as const, parts: [provider, `:${claim}`], loc });
+  const conditions = obj(new Map<string, Value>([["\u0000sub", str(`system:serviceaccount:${namespace}:${name}`, loc)], ["\u0000aud", str("sts.amazonaws.com", loc)]]), loc);
+  conditions.keyValues = new Map<string, Value>([["\u0000sub", key("sub")], ["\u0000aud", key("aud")]]);
+  const statement = obj(
+    new Map<string, Value>([
+      ["Effect", str("Allow", loc)],
+      ["Action", str("sts:AssumeRoleWithWebIdentity", loc)],
+      ["Principal", obj(new Map([["Federated", provider as Value]]), loc)],
+      ["Condition", obj(new Map([["StringEquals", conditions as Value]]), loc)],
+    ]),
+    loc,
+  );
+  return obj(new Map<string, Value>([["Version", str("2012-10-17", loc)], ["Statement", list([statement], loc)]]), loc);
+}
