@@ -29479,7 +29479,8 @@ var role_arn_resolves_default = defineRule({
   tags: ["correctness"],
   messages: {
     missing: "ServiceAccount {{sa}} annotates role {{name}}, but no scanned role has that name{{hint}}",
-    wrongPath: "ServiceAccount {{sa}} annotates role {{name}} with path {{path}}, but the scanned role {{name}} has path {{rolePath}}"
+    wrongPath: "ServiceAccount {{sa}} annotates role {{name}} with path {{path}}, but the scanned role {{name}} has path {{rolePath}}",
+    wrongAccount: "ServiceAccount {{sa}} annotates role {{name}} in account {{account}}, but the scanned role {{name}} is in account {{roleAccount}}"
   },
   docs: {
     rationale: "A role ARN that names no existing role is the commonest cause of `NoCredentialProviders` and `AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity`: the annotation was typed by hand, the role was renamed, or it carries an environment suffix that differs. The rule runs only when the scan contains roles, so a manifests-only scan stays quiet.",
@@ -29520,6 +29521,14 @@ var role_arn_resolves_default = defineRule({
       if (lookup.roles.length > 0 || lookup.undecidable) continue;
       const sameName = model.roles.find((r) => knownString(r.name) === arn.name);
       if (sameName) {
+        const roleAccount = sameName.arn ? parseArnValue(sameName.arn)?.account : void 0;
+        if (roleAccount && !hasHole(roleAccount) && roleAccount !== arn.account) {
+          report("wrongAccount", sa.roleArn.loc, { sa: `${sa.namespace}/${sa.name}`, name: arn.name, account: arn.account, roleAccount }, {
+            related: [{ location: sameName.loc, message: `role ${arn.name} is declared here` }],
+            fix: `Use the account the role is in (${roleAccount}), or scan the other account's roles.`
+          });
+          continue;
+        }
         const rolePath = knownString(sameName.path) ?? "/";
         report("wrongPath", sa.roleArn.loc, { sa: `${sa.namespace}/${sa.name}`, name: arn.name, path: arn.path, rolePath }, {
           related: [{ location: sameName.loc, message: `role ${arn.name} is declared here` }],
@@ -30440,7 +30449,8 @@ function readConditions(v) {
 function link(decls, options = {}) {
   const roles = decls.roles.map(toRole);
   const roleIndex = new RoleIndex(roles, options.roleSourcesFailed ?? false);
-  attachPolicies(roleIndex, decls.attachments, decls.policies);
+  const declared = decls.roles.flatMap((r) => r.attachedPolicyArns.map((arn) => ({ role: r.name, policyArn: arn, loc: arn.loc, roleId: r.id })));
+  attachPolicies(roleIndex, [...decls.attachments, ...declared], decls.policies);
   const serviceAccounts = decls.serviceAccounts.map((sa) => ({ ...sa, key: `${sa.namespace}/${sa.name}` }));
   const byKey = new Map(serviceAccounts.map((sa) => [sa.key, sa]));
   const workloads = decls.workloads.map((w) => ({ ...w, serviceAccount: byKey.get(`${w.namespace}/${w.serviceAccountName}`) }));
@@ -30484,10 +30494,7 @@ function toRole(decl) {
     arn: decl.arn,
     trust: decl.trust ? readPolicyDocument(decl.trust) : void 0,
     trustSource: decl.trust,
-    policies: [
-      ...decl.inlinePolicies.map((p) => inline(p)),
-      ...decl.attachedPolicyArns.map((arn) => ({ displayName: describeArn(arn), kind: "managed", arn, attachedAt: arn.loc }))
-    ],
+    policies: decl.inlinePolicies.map((p) => inline(p)),
     loc: decl.loc,
     generatedTrust: decl.generatedTrust ?? false
   };
@@ -32075,7 +32082,7 @@ function jsonSyntaxError(text) {
 }
 function parseIamJson(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role)"/.test(text);
+  const mentionsIam = /"(Statement|Role|RoleDetailList)"/.test(text);
   const { value, error } = parseJsonWithPositions(file, text);
   if (error) {
     if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
@@ -32084,6 +32091,10 @@ function parseIamJson(file, text) {
       message: `JSON syntax error: ${error.message}`,
       location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 }
     });
+    return result;
+  }
+  if (getEntry(value, "RoleDetailList")) {
+    readAuthorizationDetails(file, value, result);
     return result;
   }
   const role = getEntry(value, "Role");
@@ -32106,6 +32117,38 @@ function parseIamJson(file, text) {
     return result;
   }
   return { ...result, skipped: "not an IAM policy document" };
+}
+function readAuthorizationDetails(file, value, result) {
+  for (const role of asItems(getEntry(value, "RoleDetailList"))) {
+    const name2 = getEntry(role, "RoleName");
+    if (!name2) continue;
+    result.declarations.roles.push({
+      id: `${file}#${knownString(name2) ?? "role"}`,
+      name: name2,
+      path: getEntry(role, "Path") ?? str("/", name2.loc),
+      arn: getEntry(role, "Arn"),
+      trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
+      loc: name2.loc,
+      inlinePolicies: asItems(getEntry(role, "RolePolicyList")).map((p) => ({
+        id: `${file}#${knownString(name2)}/${knownString(getEntry(p, "PolicyName")) ?? "inline"}`,
+        name: getEntry(p, "PolicyName") ?? str("inline", p.loc),
+        path: str("/", p.loc),
+        document: decodeTrust(getEntry(p, "PolicyDocument")) ?? p,
+        loc: p.loc
+      })),
+      attachedPolicyArns: asItems(getEntry(role, "AttachedManagedPolicies")).flatMap((p) => {
+        const arn = getEntry(p, "PolicyArn");
+        return arn ? [arn] : [];
+      })
+    });
+  }
+  for (const policy5 of asItems(getEntry(value, "Policies"))) {
+    const name2 = getEntry(policy5, "PolicyName");
+    const current = asItems(getEntry(policy5, "PolicyVersionList")).find((v) => getEntry(v, "IsDefaultVersion")?.kind === "bool" && knownString(getEntry(v, "IsDefaultVersion")) === "true");
+    const document2 = decodeTrust(getEntry(current, "Document"));
+    if (!name2 || !document2) continue;
+    result.declarations.policies.push({ id: `${file}#policy/${knownString(name2)}`, name: name2, path: getEntry(policy5, "Path") ?? str("/", name2.loc), document: document2, loc: name2.loc });
+  }
 }
 function decodeTrust(v) {
   if (v?.kind !== "string") return v;

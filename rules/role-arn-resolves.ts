@@ -1,9 +1,9 @@
-import { displayPart, parseArnValue } from "../src/core/arn.js";
+import { displayPart, hasHole, parseArnValue } from "../src/core/arn.js";
 import { closest, globMatches } from "../src/core/match.js";
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 
-export default defineRule<"missing" | "wrongPath", { externalRoles: string[] }>({
+export default defineRule<"missing" | "wrongPath" | "wrongAccount", { externalRoles: string[] }>({
   id: "role-arn-resolves",
   severity: "error",
   description: "The role a ServiceAccount annotates must be one of the roles in the scanned code",
@@ -11,6 +11,7 @@ export default defineRule<"missing" | "wrongPath", { externalRoles: string[] }>(
   messages: {
     missing: "ServiceAccount {{sa}} annotates role {{name}}, but no scanned role has that name{{hint}}",
     wrongPath: "ServiceAccount {{sa}} annotates role {{name}} with path {{path}}, but the scanned role {{name}} has path {{rolePath}}",
+    wrongAccount: "ServiceAccount {{sa}} annotates role {{name}} in account {{account}}, but the scanned role {{name}} is in account {{roleAccount}}",
   },
   docs: {
     rationale:
@@ -52,6 +53,14 @@ export default defineRule<"missing" | "wrongPath", { externalRoles: string[] }>(
       if (lookup.roles.length > 0 || lookup.undecidable) continue;
       const sameName = model.roles.find((r) => knownString(r.name) === arn.name);
       if (sameName) {
+        const roleAccount = sameName.arn ? parseArnValue(sameName.arn)?.account : undefined;
+        if (roleAccount && !hasHole(roleAccount) && roleAccount !== arn.account) {
+          report("wrongAccount", sa.roleArn.loc, { sa: `${sa.namespace}/${sa.name}`, name: arn.name, account: arn.account, roleAccount }, {
+            related: [{ location: sameName.loc, message: `role ${arn.name} is declared here` }],
+            fix: `Use the account the role is in (${roleAccount}), or scan the other account's roles.`,
+          });
+          continue;
+        }
         const rolePath = knownString(sameName.path) ?? "/";
         report("wrongPath", sa.roleArn.loc, { sa: `${sa.namespace}/${sa.name}`, name: arn.name, path: arn.path, rolePath }, {
           related: [{ location: sameName.loc, message: `role ${arn.name} is declared here` }],

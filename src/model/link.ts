@@ -9,7 +9,9 @@ import type { AttachedPolicy, IrsaModel, Role, RoleLookup, ServiceAccount, Workl
 export function link(decls: Declarations, options: { roleSourcesFailed?: boolean } = {}): IrsaModel {
   const roles = decls.roles.map(toRole);
   const roleIndex = new RoleIndex(roles, options.roleSourcesFailed ?? false);
-  attachPolicies(roleIndex, decls.attachments, decls.policies);
+  // Managed policies a role declares itself (managed_policy_arns, module policies, IAM exports) are attachments too.
+  const declared = decls.roles.flatMap((r) => r.attachedPolicyArns.map((arn) => ({ role: r.name, policyArn: arn, loc: arn.loc, roleId: r.id })));
+  attachPolicies(roleIndex, [...decls.attachments, ...declared], decls.policies);
 
   const serviceAccounts: ServiceAccount[] = decls.serviceAccounts.map((sa) => ({ ...sa, key: `${sa.namespace}/${sa.name}` }));
   const byKey = new Map(serviceAccounts.map((sa) => [sa.key, sa]));
@@ -57,10 +59,7 @@ function toRole(decl: RoleDecl): Role {
     arn: decl.arn,
     trust: decl.trust ? readPolicyDocument(decl.trust) : undefined,
     trustSource: decl.trust,
-    policies: [
-      ...decl.inlinePolicies.map((p) => inline(p)),
-      ...decl.attachedPolicyArns.map((arn): AttachedPolicy => ({ displayName: describeArn(arn), kind: "managed", arn, attachedAt: arn.loc })),
-    ],
+    policies: decl.inlinePolicies.map((p) => inline(p)),
     loc: decl.loc,
     generatedTrust: decl.generatedTrust ?? false,
   };

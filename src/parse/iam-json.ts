@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import { emptyDeclarations } from "../core/declarations.js";
-import { getEntry, knownString, str, type Value } from "../core/value.js";
+import { asItems, getEntry, knownString, str, type Value } from "../core/value.js";
 import type { FileParseResult } from "./result.js";
 import { yamlMessage, yamlToValue, type PositionOf } from "./yaml-value.js";
 
@@ -51,7 +51,7 @@ function jsonSyntaxError(text: string): { message: string; offset: number } | un
 /** Reads an IAM JSON file: a policy document, or `aws iam get-role` output naming its role. */
 export function parseIamJson(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role)"/.test(text);
+  const mentionsIam = /"(Statement|Role|RoleDetailList)"/.test(text);
   const { value, error } = parseJsonWithPositions(file, text);
   if (error) {
     if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
@@ -60,6 +60,10 @@ export function parseIamJson(file: string, text: string): FileParseResult {
       message: `JSON syntax error: ${error.message}`,
       location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 },
     });
+    return result;
+  }
+  if (getEntry(value, "RoleDetailList")) {
+    readAuthorizationDetails(file, value!, result);
     return result;
   }
   const role = getEntry(value, "Role");
@@ -82,6 +86,43 @@ export function parseIamJson(file: string, text: string): FileParseResult {
     return result;
   }
   return { ...result, skipped: "not an IAM policy document" };
+}
+
+/**
+ * `aws iam get-account-authorization-details`: the roles and customer managed policies that really
+ * exist in the account, so manifests can be linted against them.
+ */
+function readAuthorizationDetails(file: string, value: Value, result: FileParseResult): void {
+  for (const role of asItems(getEntry(value, "RoleDetailList"))) {
+    const name = getEntry(role, "RoleName");
+    if (!name) continue;
+    result.declarations.roles.push({
+      id: `${file}#${knownString(name) ?? "role"}`,
+      name,
+      path: getEntry(role, "Path") ?? str("/", name.loc),
+      arn: getEntry(role, "Arn"),
+      trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
+      loc: name.loc,
+      inlinePolicies: asItems(getEntry(role, "RolePolicyList")).map((p) => ({
+        id: `${file}#${knownString(name)}/${knownString(getEntry(p, "PolicyName")) ?? "inline"}`,
+        name: getEntry(p, "PolicyName") ?? str("inline", p.loc),
+        path: str("/", p.loc),
+        document: decodeTrust(getEntry(p, "PolicyDocument")) ?? p,
+        loc: p.loc,
+      })),
+      attachedPolicyArns: asItems(getEntry(role, "AttachedManagedPolicies")).flatMap((p) => {
+        const arn = getEntry(p, "PolicyArn");
+        return arn ? [arn] : [];
+      }),
+    });
+  }
+  for (const policy of asItems(getEntry(value, "Policies"))) {
+    const name = getEntry(policy, "PolicyName");
+    const current = asItems(getEntry(policy, "PolicyVersionList")).find((v) => getEntry(v, "IsDefaultVersion")?.kind === "bool" && knownString(getEntry(v, "IsDefaultVersion")) === "true");
+    const document = decodeTrust(getEntry(current, "Document"));
+    if (!name || !document) continue;
+    result.declarations.policies.push({ id: `${file}#policy/${knownString(name)}`, name, path: getEntry(policy, "Path") ?? str("/", name.loc), document, loc: name.loc });
+  }
 }
 
 /** The IAM API returns trust documents URL-encoded; the CLI decodes them. Accept both. */
