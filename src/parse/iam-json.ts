@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from "yaml";
-import { emptyDeclarations } from "../core/declarations.js";
+import { emptyDeclarations, type RoleDecl } from "../core/declarations.js";
 import { asItems, getEntry, knownString, str, type Value } from "../core/value.js";
 import type { FileParseResult } from "./result.js";
 import { yamlMessage, yamlToValue, type PositionOf } from "./yaml-value.js";
@@ -66,19 +66,9 @@ export function parseIamJson(file: string, text: string): FileParseResult {
     readAuthorizationDetails(file, value!, result);
     return result;
   }
-  const role = getEntry(value, "Role");
-  if (role && getEntry(role, "RoleName")) {
-    const name = getEntry(role, "RoleName")!;
-    result.declarations.roles.push({
-      id: `${file}#${knownString(name) ?? "role"}`,
-      name,
-      path: getEntry(role, "Path") ?? str("/", name.loc),
-      arn: getEntry(role, "Arn"),
-      trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
-      loc: name.loc,
-      inlinePolicies: [],
-      attachedPolicyArns: [],
-    });
+  const role = readRole(file, getEntry(value, "Role"));
+  if (role) {
+    result.declarations.roles.push(role);
     return result;
   }
   if (value && getEntry(value, "Statement")) {
@@ -93,28 +83,9 @@ export function parseIamJson(file: string, text: string): FileParseResult {
  * exist in the account, so manifests can be linted against them.
  */
 function readAuthorizationDetails(file: string, value: Value, result: FileParseResult): void {
-  for (const role of asItems(getEntry(value, "RoleDetailList"))) {
-    const name = getEntry(role, "RoleName");
-    if (!name) continue;
-    result.declarations.roles.push({
-      id: `${file}#${knownString(name) ?? "role"}`,
-      name,
-      path: getEntry(role, "Path") ?? str("/", name.loc),
-      arn: getEntry(role, "Arn"),
-      trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
-      loc: name.loc,
-      inlinePolicies: asItems(getEntry(role, "RolePolicyList")).map((p) => ({
-        id: `${file}#${knownString(name)}/${knownString(getEntry(p, "PolicyName")) ?? "inline"}`,
-        name: getEntry(p, "PolicyName") ?? str("inline", p.loc),
-        path: str("/", p.loc),
-        document: decodeTrust(getEntry(p, "PolicyDocument")) ?? p,
-        loc: p.loc,
-      })),
-      attachedPolicyArns: asItems(getEntry(role, "AttachedManagedPolicies")).flatMap((p) => {
-        const arn = getEntry(p, "PolicyArn");
-        return arn ? [arn] : [];
-      }),
-    });
+  for (const detail of asItems(getEntry(value, "RoleDetailList"))) {
+    const role = readRole(file, detail);
+    if (role) result.declarations.roles.push(role);
   }
   for (const policy of asItems(getEntry(value, "Policies"))) {
     const name = getEntry(policy, "PolicyName");
@@ -123,6 +94,31 @@ function readAuthorizationDetails(file: string, value: Value, result: FileParseR
     if (!name || !document) continue;
     result.declarations.policies.push({ id: `${file}#policy/${knownString(name)}`, name, path: getEntry(policy, "Path") ?? str("/", name.loc), document, loc: name.loc });
   }
+}
+
+/** A role as the IAM API describes it (`get-role`'s Role, or an entry of RoleDetailList). */
+function readRole(file: string, role: Value | undefined): RoleDecl | undefined {
+  const name = getEntry(role, "RoleName");
+  if (!role || !name) return undefined;
+  return {
+    id: `${file}#${knownString(name) ?? "role"}`,
+    name,
+    path: getEntry(role, "Path") ?? str("/", name.loc),
+    arn: getEntry(role, "Arn"),
+    trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
+    loc: name.loc,
+    inlinePolicies: asItems(getEntry(role, "RolePolicyList")).map((p) => ({
+      id: `${file}#${knownString(name)}/${knownString(getEntry(p, "PolicyName")) ?? "inline"}`,
+      name: getEntry(p, "PolicyName") ?? str("inline", p.loc),
+      path: str("/", p.loc),
+      document: decodeTrust(getEntry(p, "PolicyDocument")) ?? p,
+      loc: p.loc,
+    })),
+    attachedPolicyArns: asItems(getEntry(role, "AttachedManagedPolicies")).flatMap((p) => {
+      const arn = getEntry(p, "PolicyArn");
+      return arn ? [arn] : [];
+    }),
+  };
 }
 
 /** The IAM API returns trust documents URL-encoded; the CLI decodes them. Accept both. */
