@@ -32097,19 +32097,9 @@ function parseIamJson(file, text) {
     readAuthorizationDetails(file, value, result);
     return result;
   }
-  const role = getEntry(value, "Role");
-  if (role && getEntry(role, "RoleName")) {
-    const name2 = getEntry(role, "RoleName");
-    result.declarations.roles.push({
-      id: `${file}#${knownString(name2) ?? "role"}`,
-      name: name2,
-      path: getEntry(role, "Path") ?? str("/", name2.loc),
-      arn: getEntry(role, "Arn"),
-      trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
-      loc: name2.loc,
-      inlinePolicies: [],
-      attachedPolicyArns: []
-    });
+  const role = readRole(file, getEntry(value, "Role"));
+  if (role) {
+    result.declarations.roles.push(role);
     return result;
   }
   if (value && getEntry(value, "Statement")) {
@@ -32119,28 +32109,9 @@ function parseIamJson(file, text) {
   return { ...result, skipped: "not an IAM policy document" };
 }
 function readAuthorizationDetails(file, value, result) {
-  for (const role of asItems(getEntry(value, "RoleDetailList"))) {
-    const name2 = getEntry(role, "RoleName");
-    if (!name2) continue;
-    result.declarations.roles.push({
-      id: `${file}#${knownString(name2) ?? "role"}`,
-      name: name2,
-      path: getEntry(role, "Path") ?? str("/", name2.loc),
-      arn: getEntry(role, "Arn"),
-      trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
-      loc: name2.loc,
-      inlinePolicies: asItems(getEntry(role, "RolePolicyList")).map((p) => ({
-        id: `${file}#${knownString(name2)}/${knownString(getEntry(p, "PolicyName")) ?? "inline"}`,
-        name: getEntry(p, "PolicyName") ?? str("inline", p.loc),
-        path: str("/", p.loc),
-        document: decodeTrust(getEntry(p, "PolicyDocument")) ?? p,
-        loc: p.loc
-      })),
-      attachedPolicyArns: asItems(getEntry(role, "AttachedManagedPolicies")).flatMap((p) => {
-        const arn = getEntry(p, "PolicyArn");
-        return arn ? [arn] : [];
-      })
-    });
+  for (const detail of asItems(getEntry(value, "RoleDetailList"))) {
+    const role = readRole(file, detail);
+    if (role) result.declarations.roles.push(role);
   }
   for (const policy5 of asItems(getEntry(value, "Policies"))) {
     const name2 = getEntry(policy5, "PolicyName");
@@ -32149,6 +32120,29 @@ function readAuthorizationDetails(file, value, result) {
     if (!name2 || !document2) continue;
     result.declarations.policies.push({ id: `${file}#policy/${knownString(name2)}`, name: name2, path: getEntry(policy5, "Path") ?? str("/", name2.loc), document: document2, loc: name2.loc });
   }
+}
+function readRole(file, role) {
+  const name2 = getEntry(role, "RoleName");
+  if (!role || !name2) return void 0;
+  return {
+    id: `${file}#${knownString(name2) ?? "role"}`,
+    name: name2,
+    path: getEntry(role, "Path") ?? str("/", name2.loc),
+    arn: getEntry(role, "Arn"),
+    trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
+    loc: name2.loc,
+    inlinePolicies: asItems(getEntry(role, "RolePolicyList")).map((p) => ({
+      id: `${file}#${knownString(name2)}/${knownString(getEntry(p, "PolicyName")) ?? "inline"}`,
+      name: getEntry(p, "PolicyName") ?? str("inline", p.loc),
+      path: str("/", p.loc),
+      document: decodeTrust(getEntry(p, "PolicyDocument")) ?? p,
+      loc: p.loc
+    })),
+    attachedPolicyArns: asItems(getEntry(role, "AttachedManagedPolicies")).flatMap((p) => {
+      const arn = getEntry(p, "PolicyArn");
+      return arn ? [arn] : [];
+    })
+  };
 }
 function decodeTrust(v) {
   if (v?.kind !== "string") return v;
@@ -32797,7 +32791,7 @@ function parseKubernetes(file, text) {
     const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
     for (const object of kubernetesObjects(value)) {
       sawKubernetes = true;
-      readObject(object, file, result);
+      readObject(object, result);
     }
   }
   if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
@@ -32825,7 +32819,7 @@ function kubernetesObjects(doc) {
 function path4(v, keys) {
   return keys.reduce((cur, key) => getEntry(cur, key), v);
 }
-function readObject(object, file, result) {
+function readObject(object, result) {
   const kind = knownString(getEntry(object, "kind"));
   const metadata2 = getEntry(object, "metadata");
   const nameValue = getEntry(metadata2, "name");

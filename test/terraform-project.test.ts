@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { rules } from "../rules/index.js";
 import { knownString } from "../src/core/value.js";
 import { lint } from "../src/engine/lint.js";
 import { link } from "../src/model/link.js";

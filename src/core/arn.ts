@@ -1,5 +1,5 @@
 import type { Value } from "./value.js";
-import { matchValue, type Tri } from "./match.js";
+import type { Tri } from "./match.js";
 
 /** An IAM ARN split once into its parts. Parts of a partially known ARN may hold wildcards. */
 export interface Arn {
@@ -61,4 +61,3 @@ export function displayPart(part: string): string {
   return part.split(HOLE).join("${…}");
 }
 
-export { matchValue };

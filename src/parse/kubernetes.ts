@@ -68,7 +68,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
     const value = yamlToValue(doc, doc.contents as never, file, position, MANIFEST);
     for (const object of kubernetesObjects(value)) {
       sawKubernetes = true;
-      readObject(object, file, result);
+      readObject(object, result);
     }
   }
   if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
@@ -103,7 +103,7 @@ function path(v: Value | undefined, keys: string[]): Value | undefined {
   return keys.reduce<Value | undefined>((cur, key) => getEntry(cur, key), v);
 }
 
-function readObject(object: Value, file: string, result: FileParseResult): void {
+function readObject(object: Value, result: FileParseResult): void {
   const kind = knownString(getEntry(object, "kind"))!;
   const metadata = getEntry(object, "metadata");
   const nameValue = getEntry(metadata, "name");

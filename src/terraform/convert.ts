@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../core/location.js";
-import { bool, list, nul, num, obj, str, unknown, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
+import { num, str, unknown, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
 
 /** An evaluation error: like unknown, but `try()` and `can()` treat it as a failure. */
 export function failure(reason: string, loc: SourceLocation): UnknownValue {
@@ -16,18 +16,6 @@ export function asText(v: Value): string | undefined {
   if (v.kind === "number") return String(v.value);
   if (v.kind === "bool") return String(v.value);
   return undefined;
-}
-
-/** Builds a located Value from plain JSON data (jsondecode, tfvars JSON, built-in defaults). */
-export function fromPlain(data: unknown, loc: SourceLocation): Value {
-  if (data === null || data === undefined) return nul(loc);
-  if (typeof data === "string") return str(data, loc);
-  if (typeof data === "number") return num(data, loc);
-  if (typeof data === "boolean") return bool(data, loc);
-  if (Array.isArray(data)) return list(data.map((d) => fromPlain(d, loc)), loc);
-  const entries = new Map<string, Value>();
-  for (const [k, v] of Object.entries(data as Record<string, unknown>)) entries.set(k, fromPlain(v, loc));
-  return obj(entries, loc);
 }
 
 /** The elements of a list, set or object in Terraform's iteration order (objects by key). */
