@@ -12126,41 +12126,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve6, reject) {
+        var p = new Promise(function(resolve7, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve6(result);
+            resolve7(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve6, reject) {
+        var p = new Promise(function(resolve7, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve6(result);
+            resolve7(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve6) {
+        var p = new Promise(function(resolve7) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve6();
+              resolve7();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve6();
+                resolve7();
                 queue.drain = previousDrain;
               };
             }
@@ -12646,9 +12646,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve6(stats) : reject(error);
+            return error === null ? resolve7(stats) : reject(error);
           });
         });
       }
@@ -12672,10 +12672,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve6(entries);
+              resolve7(entries);
             } else {
               reject(error);
             }
@@ -12685,10 +12685,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve6(entries));
+          stream.once("end", () => resolve7(entries));
         });
       }
     };
@@ -18773,7 +18773,7 @@ var require_compile2 = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -18800,7 +18800,7 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -19664,7 +19664,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -20055,7 +20055,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -22957,13 +22957,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve6(xhr.response);
+                resolve7(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -23159,9 +23159,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve6(receiveInstance(mod, inst));
+          resolve7(receiveInstance(mod, inst));
         });
       });
     }
@@ -24494,8 +24494,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve6, reject) => {
-      readyPromiseResolve = resolve6;
+    moduleRtn = new Promise((resolve7, reject) => {
+      readyPromiseResolve = resolve7;
       readyPromiseReject = reject;
     });
   }
@@ -28610,7 +28610,7 @@ var require_picocolors = __commonJS({
 
 // src/action/main.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, resolve as resolve5 } from "node:path";
+import { dirname as dirname2, resolve as resolve6 } from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
@@ -29082,8 +29082,8 @@ function statementAccepts(s, claim, value) {
   }
   return undecidable && result === "yes" && conditions.length === 0 ? "maybe" : result;
 }
-function trustAdmits(doc, sub) {
-  const result = anyTri(webIdentityStatements(doc).map((s) => statementAccepts(s, "sub", sub)));
+function trustAdmits(doc, sub2) {
+  const result = anyTri(webIdentityStatements(doc).map((s) => statementAccepts(s, "sub", sub2)));
   return result === "no" && !doc.complete ? "maybe" : result;
 }
 function valuesText(values) {
@@ -29100,8 +29100,8 @@ function providerOf(s) {
   }
   return "<provider>";
 }
-function parseSubject(sub) {
-  const m = /^system:serviceaccount:([^:]*):([^:]*)$/.exec(sub);
+function parseSubject(sub2) {
+  const m = /^system:serviceaccount:([^:]*):([^:]*)$/.exec(sub2);
   return m ? { namespace: m[1], name: m[2] } : void 0;
 }
 
@@ -29867,14 +29867,14 @@ var trust_audience_sts_default = defineRule({
 });
 
 // rules/trust-condition-shape.ts
-var trust3 = (operator, sub) => `{
+var trust3 = (operator, sub2) => `{
   "Version": "2012-10-17",
   "Statement": [{
     "Effect": "Allow",
     "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
     "Action": "sts:AssumeRoleWithWebIdentity",
     "Condition": { "${operator}": {
-      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub}",
+      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub2}",
       "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"
     } }
   }]
@@ -29996,10 +29996,10 @@ var trust_subject_matches_default = defineRule({
     for (const sa of model.serviceAccounts) {
       const roles = model.rolesOf(sa).filter((r) => r.trust);
       if (roles.length === 0) continue;
-      const sub = subject(sa.namespace, sa.name);
-      if (roles.some((r) => trustAdmits(r.trust, sub) !== "no")) continue;
+      const sub2 = subject(sa.namespace, sa.name);
+      if (roles.some((r) => trustAdmits(r.trust, sub2) !== "no")) continue;
       const role = roles[0];
-      const data2 = { role: role.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
+      const data2 = { role: role.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub2 };
       const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }];
       const statements = webIdentityStatements(role.trust);
       if (statements.length === 0) {
@@ -30012,7 +30012,7 @@ var trust_subject_matches_default = defineRule({
       const at = first ? first.values.length === 1 ? first.values[0].loc : first.valuesLoc : statements[0].loc;
       report("mismatch", at, { ...data2, admitted: valuesText(admitted) || "(none)" }, {
         related,
-        fix: `Use ${sub} in the trust policy, or rename the ServiceAccount to the subject the trust admits.`
+        fix: `Use ${sub2} in the trust policy, or rename the ServiceAccount to the subject the trust admits.`
       });
     }
   }
@@ -30101,14 +30101,14 @@ var trust_subject_orphan_default = defineRule({
 });
 
 // rules/trust-subject-wildcard.ts
-var trust6 = (sub) => `{
+var trust6 = (sub2) => `{
   "Version": "2012-10-17",
   "Statement": [{
     "Effect": "Allow",
     "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
     "Action": "sts:AssumeRoleWithWebIdentity",
     "Condition": {
-      "StringLike": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub}" },
+      "StringLike": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub2}" },
       "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com" }
     }
   }]
@@ -31709,9 +31709,9 @@ function statement(provider, test) {
   const accounts = getEntry(provider, "namespace_service_accounts");
   const subjects = asItems(accounts).map((sa) => concatText(["system:serviceaccount:", sa], sa.loc));
   const conditionKey = (suffix) => concatText([host, suffix], arn.loc);
-  const sub = conditionKey(":sub");
+  const sub2 = conditionKey(":sub");
   const aud = conditionKey(":aud");
-  const subKey = asText(sub) ?? "\0sub";
+  const subKey = asText(sub2) ?? "\0sub";
   const audKey = asText(aud) ?? "\0aud";
   const inner = obj(
     /* @__PURE__ */ new Map([
@@ -31721,7 +31721,7 @@ function statement(provider, test) {
     loc,
     /* @__PURE__ */ new Map([[subKey, accounts?.loc ?? loc], [audKey, loc]])
   );
-  inner.keyValues = /* @__PURE__ */ new Map([[subKey, sub], [audKey, aud]]);
+  inner.keyValues = /* @__PURE__ */ new Map([[subKey, sub2], [audKey, aud]]);
   const testKey = asText(test) ?? "\0test";
   const condition = obj(/* @__PURE__ */ new Map([[testKey, inner]]), loc, /* @__PURE__ */ new Map([[testKey, test.loc]]));
   if (test.kind !== "string") condition.keyValues = /* @__PURE__ */ new Map([[testKey, test]]);
@@ -31971,7 +31971,7 @@ function placeholderRole(address, why, block2) {
 
 // src/terraform/host.ts
 import { readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { posix, resolve as resolve3, sep as sep2 } from "node:path";
+import { posix, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/core/lines.ts
 var LineIndex = class {
@@ -31994,6 +31994,102 @@ var LineIndex = class {
 // src/parse/iam-json.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
+// src/parse/cloudformation.ts
+function isCloudFormation(v) {
+  const resources = getEntry(v, "Resources");
+  return resources?.kind === "object" && [...resources.entries.values()].some((r) => knownString(getEntry(r, "Type"))?.startsWith("AWS::"));
+}
+function readCloudFormation(file, template2, out2) {
+  const resources = getEntry(template2, "Resources");
+  if (resources?.kind !== "object") return;
+  const id = (logicalId) => `${file}#${logicalId}`;
+  const each = [...resources.entries].map(([logicalId, resource]) => {
+    const props = getEntry(resource, "Properties");
+    const prop = (name2) => {
+      const v = getEntry(props, name2);
+      return v ? resolve3(v) : void 0;
+    };
+    return { logicalId, type: knownString(getEntry(resource, "Type")), props, prop, at: resources.keyLocs.get(logicalId) ?? resource.loc };
+  });
+  const policyOf = ({ logicalId, type, prop, at }) => ({
+    id: id(logicalId),
+    name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at),
+    path: prop("Path") ?? str("/", at),
+    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at),
+    loc: at
+  });
+  const managed2 = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
+  for (const resource of each) {
+    const { logicalId, type, props, prop, at } = resource;
+    if (type === "AWS::IAM::Role") {
+      out2.roles.push({
+        id: id(logicalId),
+        name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
+        path: prop("Path") ?? str("/", at),
+        trust: prop("AssumeRolePolicyDocument"),
+        loc: at,
+        inlinePolicies: asItems(prop("Policies")).map((p, i2) => ({
+          id: `${id(logicalId)}/Policies/${i2}`,
+          name: getEntry(p, "PolicyName") ?? str(`${logicalId} policy ${i2}`, p.loc),
+          path: str("/", p.loc),
+          document: getEntry(p, "PolicyDocument") ?? unknown("no PolicyDocument", p.loc),
+          loc: p.loc
+        })),
+        attachedPolicyArns: asItems(getEntry(props, "ManagedPolicyArns")).filter((a) => !refTarget(a)).map(resolve3),
+        label: prop("RoleName") && knownString(prop("RoleName")) ? void 0 : `${logicalId} (CloudFormation)`
+      });
+      for (const a of asItems(getEntry(props, "ManagedPolicyArns"))) {
+        const policy5 = managed2.get(refTarget(a) ?? "");
+        if (policy5) out2.attachments.push({ role: unknown(logicalId, a.loc), inline: policy5, loc: a.loc, roleId: id(logicalId) });
+      }
+    } else if (type === "AWS::IAM::ManagedPolicy" || type === "AWS::IAM::Policy") {
+      const policy5 = managed2.get(logicalId) ?? policyOf(resource);
+      for (const r of asItems(getEntry(props, "Roles"))) {
+        const target = refTarget(r);
+        out2.attachments.push({ role: target ? unknown(target, r.loc) : resolve3(r), inline: policy5, loc: r.loc, ...target ? { roleId: id(target) } : {} });
+      }
+    } else if (type === "AWS::IAM::OIDCProvider") {
+      out2.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at), clientIds: prop("ClientIdList") ?? list([], at), loc: at });
+    } else if (type === "AWS::EKS::PodIdentityAssociation") {
+      out2.podIdentityAssociations.push({
+        namespace: prop("Namespace") ?? unknown("no Namespace", at),
+        serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
+        roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),
+        loc: at
+      });
+    }
+  }
+}
+function refTarget(v) {
+  return v.kind === "object" && v.entries.size === 1 ? knownString(v.entries.get("Ref")) : void 0;
+}
+function resolve3(v) {
+  if (v.kind === "list") return list(v.items.map(resolve3), v.loc);
+  if (v.kind !== "object") return v;
+  if (v.entries.size === 1) {
+    const [name2, arg] = [...v.entries][0];
+    if (name2 === "Fn::Sub") return sub(arg, v.loc);
+    if (name2 === "Ref" || name2.startsWith("Fn::")) return unknown(`CloudFormation ${name2 === "Ref" ? "Ref" : name2} ${knownString(arg) ?? ""}`.trim(), v.loc);
+  }
+  const entries = new Map([...v.entries].map(([k, x]) => [k, resolve3(x)]));
+  return obj(entries, v.loc, v.keyLocs);
+}
+function sub(arg, loc) {
+  const text = knownString(arg.kind === "list" ? arg.items[0] : arg);
+  if (text === void 0) return unknown("CloudFormation Fn::Sub", loc);
+  const parts2 = [];
+  let last = 0;
+  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
+    parts2.push(text.slice(last, m.index));
+    parts2.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : unknown(`CloudFormation \${${m[1]}}`, loc));
+    last = m.index + m[0].length;
+  }
+  parts2.push(text.slice(last));
+  const merged = parts2.filter((p) => p !== "");
+  if (merged.every((p) => typeof p === "string")) return str(merged.join(""), arg.loc);
+  return { kind: "template", parts: merged, loc: arg.loc };
+}
+
 // src/parse/yaml-value.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 var MAX_DEPTH2 = 200;
@@ -32009,6 +32105,14 @@ function yamlToValue(doc, node, file, position, rootShape) {
   let expansions = 0;
   const convert = (n, depth, fallback, shape) => {
     const loc = locate(n, fallback);
+    const tag = n && !(0, import_yaml2.isAlias)(n) ? n.tag : void 0;
+    if (tag && /^![A-Za-z]+$/.test(tag)) {
+      const name2 = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
+      const untagged = n.clone();
+      untagged.tag = void 0;
+      const inner = convert(untagged, depth + 1, loc, null);
+      return obj(/* @__PURE__ */ new Map([[name2, inner]]), loc, /* @__PURE__ */ new Map([[name2, loc]]));
+    }
     if (depth > MAX_DEPTH2) return unknown("nested too deeply", loc);
     if (n == null) return nul(loc);
     if ((0, import_yaml2.isAlias)(n)) {
@@ -32082,7 +32186,7 @@ function jsonSyntaxError(text) {
 }
 function parseIamJson(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role|RoleDetailList)"/.test(text);
+  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/.test(text);
   const { value, error } = parseJsonWithPositions(file, text);
   if (error) {
     if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
@@ -32091,6 +32195,10 @@ function parseIamJson(file, text) {
       message: `JSON syntax error: ${error.message}`,
       location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 }
     });
+    return result;
+  }
+  if (isCloudFormation(value)) {
+    readCloudFormation(file, value, result.declarations);
     return result;
   }
   if (getEntry(value, "RoleDetailList")) {
@@ -32206,7 +32314,7 @@ var Host = class {
     const fromCwd = path5.startsWith(`${moduleDir}/`) || posix.isAbsolute(path5);
     const display = fromCwd ? posix.normalize(path5) : posix.normalize(posix.join(rootDir, path5));
     try {
-      const absolute = realpathSync2(resolve3(this.cwd, display));
+      const absolute = realpathSync2(resolve4(this.cwd, display));
       if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep2) ? r : r + sep2)))
         return { error: `file ${path5} is outside the scanned tree` };
       if (statSync2(absolute).size > MAX_FILE_BYTES) return { error: `file ${path5} is larger than 5 MB` };
@@ -32359,8 +32467,8 @@ function groupBlocks(found, loc, ev, keyAttr, inner) {
     const key = asText(keyValue) ?? `\0${keyValue.loc.line}:${keyValue.loc.column}`;
     if (keyValue.kind !== "string") (outer.keyValues ??= /* @__PURE__ */ new Map()).set(key, keyValue);
     outer.keyLocs.set(key, keyValue.loc);
-    for (const [sub, value] of inner(b)) {
-      if (sub === "") {
+    for (const [sub2, value] of inner(b)) {
+      if (sub2 === "") {
         const prev = outer.entries.get(key);
         const items = [...asItems(prev), ...asItems(value)];
         outer.entries.set(key, list(items, value?.loc ?? b.block.loc));
@@ -32368,9 +32476,9 @@ function groupBlocks(found, loc, ev, keyAttr, inner) {
       }
       let group = outer.entries.get(key);
       if (!group) outer.entries.set(key, group = obj(/* @__PURE__ */ new Map(), b.block.loc));
-      const subKey = asText(sub) ?? `\0${sub.loc.line}:${sub.loc.column}`;
-      if (sub.kind !== "string") (group.keyValues ??= /* @__PURE__ */ new Map()).set(subKey, sub);
-      group.keyLocs.set(subKey, sub.loc);
+      const subKey = asText(sub2) ?? `\0${sub2.loc.line}:${sub2.loc.column}`;
+      if (sub2.kind !== "string") (group.keyValues ??= /* @__PURE__ */ new Map()).set(subKey, sub2);
+      group.keyLocs.set(subKey, sub2.loc);
       group.entries.set(subKey, value ?? unknown("condition without values", b.block.headerLoc));
     }
   }
@@ -32760,6 +32868,7 @@ var MANIFEST = {
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
   iam: true,
+  Resources: true,
   spec: {
     ...POD_SPEC,
     template: POD_TEMPLATE,
@@ -32789,6 +32898,11 @@ function parseKubernetes(file, text) {
       continue;
     }
     const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
+    if (isCloudFormation(value)) {
+      readCloudFormation(file, value, result.declarations);
+      sawKubernetes = true;
+      continue;
+    }
     for (const object of kubernetesObjects(value)) {
       sawKubernetes = true;
       readObject(object, result);
@@ -33051,9 +33165,9 @@ async function parseFiles(files, hcl, maxBytes) {
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve6, reject) => {
+        (worker) => new Promise((resolve7, reject) => {
           const send = () => {
-            if (next >= batches.length) return resolve6();
+            if (next >= batches.length) return resolve7();
             const batch = next++;
             worker.postMessage({ batch, files: batches[batch], maxBytes });
           };
@@ -33171,14 +33285,14 @@ function applyBaseline(findings, baseline) {
 }
 
 // src/engine/variables.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 var InputError = class extends Error {
 };
 async function readVarFiles(paths, cwd, hcl) {
   const values = /* @__PURE__ */ new Map();
   for (const path5 of paths) {
-    const display = displayPath(resolve4(cwd, path5), cwd);
-    const read = readSource(resolve4(cwd, path5));
+    const display = displayPath(resolve5(cwd, path5), cwd);
+    const read = readSource(resolve5(cwd, path5));
     if (!("text" in read)) throw new InputError(`--var-file ${path5}: ${"skipped" in read ? read.skipped : read.failed}`);
     let source;
     if (path5.endsWith(".json")) {
@@ -33482,10 +33596,10 @@ async function runAction() {
   const format = input("format", "stylish");
   const configInput = input("config", "");
   const failOn = input("fail-on", "error");
-  const sarifFile = resolve5(cwd, input("sarif-file", "irsa-lint.sarif"));
+  const sarifFile = resolve6(cwd, input("sarif-file", "irsa-lint.sarif"));
   if (!["error", "warning", "never"].includes(failOn)) throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
   if (!["stylish", "json", "github"].includes(format)) throw new InputError(`format must be stylish, json or github, not "${format}"`);
-  const configFile = configInput ? resolve5(cwd, configInput) : findConfig(cwd);
+  const configFile = configInput ? resolve6(cwd, configInput) : findConfig(cwd);
   const config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
   const result = await lint({
     paths,

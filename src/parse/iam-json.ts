@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from "yaml";
 import { emptyDeclarations, type RoleDecl } from "../core/declarations.js";
 import { asItems, getEntry, knownString, str, type Value } from "../core/value.js";
+import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
 import type { FileParseResult } from "./result.js";
 import { yamlMessage, yamlToValue, type PositionOf } from "./yaml-value.js";
 
@@ -51,7 +52,7 @@ function jsonSyntaxError(text: string): { message: string; offset: number } | un
 /** Reads an IAM JSON file: a policy document, or `aws iam get-role` output naming its role. */
 export function parseIamJson(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role|RoleDetailList)"/.test(text);
+  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/.test(text);
   const { value, error } = parseJsonWithPositions(file, text);
   if (error) {
     if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
@@ -60,6 +61,10 @@ export function parseIamJson(file: string, text: string): FileParseResult {
       message: `JSON syntax error: ${error.message}`,
       location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 },
     });
+    return result;
+  }
+  if (isCloudFormation(value)) {
+    readCloudFormation(file, value!, result.declarations);
     return result;
   }
   if (getEntry(value, "RoleDetailList")) {

@@ -3,6 +3,7 @@ import { emptyDeclarations, type KustomizationDecl, type ServiceAccountDecl, typ
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, type Value } from "../core/value.js";
+import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
 import { readEksctl } from "./eksctl.js";
 import type { FileParseResult } from "./result.js";
 import { yamlMessage, yamlToValue, type Shape } from "./yaml-value.js";
@@ -34,6 +35,7 @@ const MANIFEST: Shape = {
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
   iam: true,
+  Resources: true,
   spec: {
     ...POD_SPEC,
     template: POD_TEMPLATE,
@@ -66,6 +68,11 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
       continue;
     }
     const value = yamlToValue(doc, doc.contents as never, file, position, MANIFEST);
+    if (isCloudFormation(value)) {
+      readCloudFormation(file, value, result.declarations);
+      sawKubernetes = true;
+      continue;
+    }
     for (const object of kubernetesObjects(value)) {
       sawKubernetes = true;
       readObject(object, result);

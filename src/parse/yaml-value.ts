@@ -31,6 +31,16 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
   // `null` shape: convert everything below.
   const convert = (n: Node | null | undefined, depth: number, fallback: SourceLocation | undefined, shape: Shape | null): Value => {
     const loc = locate(n, fallback);
+    // CloudFormation's short forms (!Sub, !Ref, !GetAtt, ...) become their JSON forms, so one
+    // reader handles YAML and JSON templates alike.
+    const tag = n && !isAlias(n) ? n.tag : undefined;
+    if (tag && /^![A-Za-z]+$/.test(tag)) {
+      const name = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
+      const untagged = n!.clone() as Node;
+      untagged.tag = undefined;
+      const inner = convert(untagged, depth + 1, loc, null);
+      return obj(new Map([[name, inner]]), loc, new Map([[name, loc]]));
+    }
     if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
     if (n == null) return nul(loc);
     if (isAlias(n)) {

@@ -1,0 +1,111 @@
+import type { Declarations, PolicyDecl } from "../core/declarations.js";
+import { asItems, getEntry, knownString, list, obj, str, unknown, type UnknownValue, type Value } from "../core/value.js";
+
+/**
+ * IAM in a CloudFormation (or CDK output) template: roles, managed and inline policies, OIDC
+ * providers and Pod Identity associations. Intrinsic functions are resolved as far as the template
+ * alone allows: `Fn::Sub` keeps its literal text around unknown `${...}` parts; `Ref` to a role or
+ * policy of the same template links to it; everything else is unknown.
+ */
+export function isCloudFormation(v: Value | undefined): boolean {
+  const resources = getEntry(v, "Resources");
+  return resources?.kind === "object" && [...resources.entries.values()].some((r) => knownString(getEntry(r, "Type"))?.startsWith("AWS::"));
+}
+
+export function readCloudFormation(file: string, template: Value, out: Declarations): void {
+  const resources = getEntry(template, "Resources");
+  if (resources?.kind !== "object") return;
+  const id = (logicalId: string) => `${file}#${logicalId}`;
+  const each = [...resources.entries].map(([logicalId, resource]) => {
+    const props = getEntry(resource, "Properties");
+    const prop = (name: string) => {
+      const v = getEntry(props, name);
+      return v ? resolve(v) : undefined;
+    };
+    return { logicalId, type: knownString(getEntry(resource, "Type")), props, prop, at: resources.keyLocs.get(logicalId) ?? resource.loc };
+  });
+  const policyOf = ({ logicalId, type, prop, at }: (typeof each)[number]): PolicyDecl => ({
+    id: id(logicalId),
+    name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at),
+    path: prop("Path") ?? str("/", at),
+    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at),
+    loc: at,
+  });
+  const managed = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
+  for (const resource of each) {
+    const { logicalId, type, props, prop, at } = resource;
+    if (type === "AWS::IAM::Role") {
+      out.roles.push({
+        id: id(logicalId),
+        name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
+        path: prop("Path") ?? str("/", at),
+        trust: prop("AssumeRolePolicyDocument"),
+        loc: at,
+        inlinePolicies: asItems(prop("Policies")).map((p, i) => ({
+          id: `${id(logicalId)}/Policies/${i}`,
+          name: getEntry(p, "PolicyName") ?? str(`${logicalId} policy ${i}`, p.loc),
+          path: str("/", p.loc),
+          document: getEntry(p, "PolicyDocument") ?? unknown("no PolicyDocument", p.loc),
+          loc: p.loc,
+        })),
+        attachedPolicyArns: asItems(getEntry(props, "ManagedPolicyArns")).filter((a) => !refTarget(a)).map(resolve),
+        label: prop("RoleName") && knownString(prop("RoleName")) ? undefined : `${logicalId} (CloudFormation)`,
+      });
+      // ManagedPolicyArns: [!Ref Policy] of this template attach that policy's document.
+      for (const a of asItems(getEntry(props, "ManagedPolicyArns"))) {
+        const policy = managed.get(refTarget(a) ?? "");
+        if (policy) out.attachments.push({ role: unknown(logicalId, a.loc), inline: policy, loc: a.loc, roleId: id(logicalId) });
+      }
+    } else if (type === "AWS::IAM::ManagedPolicy" || type === "AWS::IAM::Policy") {
+      const policy = managed.get(logicalId) ?? policyOf(resource);
+      for (const r of asItems(getEntry(props, "Roles"))) {
+        const target = refTarget(r);
+        out.attachments.push({ role: target ? unknown(target, r.loc) : resolve(r), inline: policy, loc: r.loc, ...(target ? { roleId: id(target) } : {}) });
+      }
+    } else if (type === "AWS::IAM::OIDCProvider") {
+      out.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at), clientIds: prop("ClientIdList") ?? list([], at), loc: at });
+    } else if (type === "AWS::EKS::PodIdentityAssociation") {
+      out.podIdentityAssociations.push({
+        namespace: prop("Namespace") ?? unknown("no Namespace", at),
+        serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
+        roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),
+        loc: at,
+      });
+    }
+  }
+}
+
+/** The logical id a `Ref` names, or undefined. */
+function refTarget(v: Value): string | undefined {
+  return v.kind === "object" && v.entries.size === 1 ? knownString(v.entries.get("Ref")) : undefined;
+}
+
+/** Resolves intrinsic functions throughout a value. */
+export function resolve(v: Value): Value {
+  if (v.kind === "list") return list(v.items.map(resolve), v.loc);
+  if (v.kind !== "object") return v;
+  if (v.entries.size === 1) {
+    const [name, arg] = [...v.entries][0];
+    if (name === "Fn::Sub") return sub(arg, v.loc);
+    if (name === "Ref" || name.startsWith("Fn::")) return unknown(`CloudFormation ${name === "Ref" ? "Ref" : name} ${knownString(arg) ?? ""}`.trim(), v.loc);
+  }
+  const entries = new Map([...v.entries].map(([k, x]) => [k, resolve(x)]));
+  return obj(entries, v.loc, v.keyLocs);
+}
+
+/** `Fn::Sub`: literal text stays, `${Name}` becomes unknown (pseudo parameters and references). */
+function sub(arg: Value, loc: Value["loc"]): Value {
+  const text = knownString(arg.kind === "list" ? arg.items[0] : arg);
+  if (text === undefined) return unknown("CloudFormation Fn::Sub", loc);
+  const parts: Array<string | UnknownValue> = [];
+  let last = 0;
+  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
+    parts.push(text.slice(last, m.index));
+    parts.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : unknown(`CloudFormation \${${m[1]}}`, loc));
+    last = m.index! + m[0].length;
+  }
+  parts.push(text.slice(last));
+  const merged = parts.filter((p) => p !== "");
+  if (merged.every((p) => typeof p === "string")) return str(merged.join(""), arg.loc);
+  return { kind: "template", parts: merged, loc: arg.loc };
+}
