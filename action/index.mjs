@@ -30190,6 +30190,7 @@ import { execFile } from "node:child_process";
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { promisify as promisify3 } from "node:util";
+var STDIN = "<stdin>";
 var PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
 var IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
 var IGNORED_DIR = /(^|\/)(\.git|node_modules|\.terraform)\//;
@@ -30212,6 +30213,10 @@ async function discover(paths, cwd) {
   const roots = [];
   const missing = [];
   for (const p of paths.length ? paths : ["."]) {
+    if (p === "-") {
+      found.set("-", { path: STDIN, absolute: "/dev/stdin", kind: "kubernetes", stdin: true });
+      continue;
+    }
     const absolute = isAbsolute(p) ? p : resolve(cwd, p);
     let isDir;
     try {
@@ -30227,7 +30232,7 @@ async function discover(paths, cwd) {
       if (kind && !found.has(file)) found.set(file, { path: displayPath(file, cwd), absolute: file, kind });
     }
   }
-  for (const f of found.values()) inspect(f, roots);
+  for (const f of found.values()) if (!f.stdin) inspect(f, roots);
   const files = [...found.values()].filter((f) => f.refuse !== GONE).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, roots, missing };
 }
@@ -33075,11 +33080,12 @@ function relocate2(node, loc) {
 import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 var MAX_FILE_BYTES2 = 5 * 1024 * 1024;
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function readSource(absolute, maxBytes = MAX_FILE_BYTES2, knownSize) {
+function readSource(absolute, maxBytes = MAX_FILE_BYTES2, knownSize, stdin = false) {
   try {
-    const size = knownSize ?? statSync3(absolute).size;
+    const size = stdin ? 0 : knownSize ?? statSync3(absolute).size;
     if (size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    const bytes = readFileSync3(absolute);
+    const bytes = readFileSync3(stdin ? 0 : absolute);
+    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
     if (bytes.includes(0)) return { skipped: "binary file" };
     return { text: decoder.decode(bytes) };
   } catch (e) {
@@ -33098,7 +33104,7 @@ async function parseSourceFile(file, hcl, maxBytes) {
     outcome.diagnostics.push({ level: "error", message: reason, location });
     return outcome;
   };
-  const read = file.refuse ? { skipped: file.refuse } : readSource(file.absolute, maxBytes, file.size);
+  const read = file.refuse ? { skipped: file.refuse } : readSource(file.absolute, maxBytes, file.size, file.stdin);
   if ("skipped" in read) {
     outcome.status = { file: file.path, status: "skipped", reason: read.skipped };
     return outcome;

@@ -159,3 +159,23 @@ describe("--format github", () => {
     ]);
   });
 });
+
+describe("standard input", () => {
+  it("lints `helm template ... | irsa-lint -` like any manifest, with the Terraform beside it", () => {
+    const rendered = `---
+# Source: payments/templates/serviceaccount.yaml
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: payments-api
+  namespace: team-payments
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-prod
+`;
+    const result = spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "--format", "json", "-", "examples/payments-api/terraform"], { cwd: ROOT, input: rendered, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.findings.map((f: { ruleId: string; file: string; line: number }) => [f.ruleId, f.file, f.line])).toEqual([["role-arn-resolves", "<stdin>", 9]]);
+    expect(doc.findings[0].message).toContain("did you mean payments-api-production?");
+  });
+});

@@ -3,6 +3,9 @@ import { lstatSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 
+/** How outputs name standard input. */
+export const STDIN = "<stdin>";
+
 export type FileKind = "kubernetes" | "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "iam-json";
 
 export interface DiscoveredFile {
@@ -14,6 +17,8 @@ export interface DiscoveredFile {
   refuse?: string;
   /** Bytes, from discovery's lstat, so reading needs no second stat. */
   size?: number;
+  /** Read from standard input (the path `-`). */
+  stdin?: boolean;
 }
 
 export interface Discovery {
@@ -49,6 +54,11 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
   const roots: string[] = [];
   const missing: string[] = [];
   for (const p of paths.length ? paths : ["."]) {
+    if (p === "-") {
+      // `helm template ... | irsa-lint -`: standard input is one multi-document manifest.
+      found.set("-", { path: STDIN, absolute: "/dev/stdin", kind: "kubernetes", stdin: true });
+      continue;
+    }
     const absolute = isAbsolute(p) ? p : resolve(cwd, p);
     let isDir: boolean;
     try {
@@ -64,7 +74,7 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
       if (kind && !found.has(file)) found.set(file, { path: displayPath(file, cwd), absolute: file, kind });
     }
   }
-  for (const f of found.values()) inspect(f, roots);
+  for (const f of found.values()) if (!f.stdin) inspect(f, roots);
   const files = [...found.values()].filter((f) => f.refuse !== GONE).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, roots, missing };
 }

@@ -36,7 +36,7 @@ export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<H
     outcome.diagnostics.push({ level: "error", message: reason, location });
     return outcome;
   };
-  const read = file.refuse ? { skipped: file.refuse } : readSource(file.absolute, maxBytes, file.size);
+  const read = file.refuse ? { skipped: file.refuse } : readSource(file.absolute, maxBytes, file.size, file.stdin);
   if ("skipped" in read) {
     outcome.status = { file: file.path, status: "skipped", reason: read.skipped };
     return outcome;

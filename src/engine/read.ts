@@ -10,11 +10,12 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
  * Reads a source file as text: BOM removed, binary and oversized files turned away with a reason.
  * Synchronous on purpose: a tight loop of sync reads beats awaiting one promise per file.
  */
-export function readSource(absolute: string, maxBytes = MAX_FILE_BYTES, knownSize?: number): ReadResult {
+export function readSource(absolute: string, maxBytes = MAX_FILE_BYTES, knownSize?: number, stdin = false): ReadResult {
   try {
-    const size = knownSize ?? statSync(absolute).size;
+    const size = stdin ? 0 : (knownSize ?? statSync(absolute).size);
     if (size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    const bytes = readFileSync(absolute);
+    const bytes = readFileSync(stdin ? 0 : absolute);
+    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
     if (bytes.includes(0)) return { skipped: "binary file" };
     return { text: decoder.decode(bytes) };
   } catch (e) {
