@@ -30669,6 +30669,52 @@ import { createRequire } from "node:module";
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
+// src/parse/hcl/text.ts
+var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
+function unescapeQuoted(raw) {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, esc) => {
+    if (m === "$${") return "${";
+    if (m === "%%{") return "%{";
+    if (esc && esc.length > 1) return String.fromCodePoint(parseInt(esc.slice(1), 16));
+    return ESCAPES[esc ?? ""] ?? m;
+  });
+}
+function unescapeHeredoc(raw) {
+  return raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+function stripIndent(parts2) {
+  let min = Infinity;
+  let atLineStart = true;
+  for (const p of parts2) {
+    if (p.type !== "text") {
+      atLineStart = false;
+      continue;
+    }
+    const lines = p.value.split("\n");
+    lines.forEach((line, i2) => {
+      if (i2 > 0) atLineStart = true;
+      if (atLineStart && (line.trim() !== "" || i2 === lines.length - 1)) {
+        if (line.trim() !== "") min = Math.min(min, line.length - line.trimStart().length);
+      }
+      if (line !== "") atLineStart = false;
+    });
+  }
+  if (!Number.isFinite(min) || min === 0) return parts2;
+  let lineStart = true;
+  return parts2.map((p) => {
+    if (p.type !== "text") {
+      lineStart = false;
+      return p;
+    }
+    const value = p.value.split("\n").map((line, i2) => {
+      const strip = i2 > 0 || lineStart;
+      return strip ? line.replace(new RegExp(`^[ \\t]{0,${min}}`), "") : line;
+    }).join("\n");
+    lineStart = p.value.endsWith("\n");
+    return { ...p, value };
+  });
+}
+
 // src/parse/hcl/convert.ts
 var HclConverter = class {
   constructor(file, text) {
@@ -30975,50 +31021,6 @@ function firstNamed(n) {
 }
 function kids(n) {
   return n.children.filter((c) => c !== null && c.type !== "comment");
-}
-var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
-function unescapeQuoted(raw) {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, esc) => {
-    if (m === "$${") return "${";
-    if (m === "%%{") return "%{";
-    if (esc && esc.length > 1) return String.fromCodePoint(parseInt(esc.slice(1), 16));
-    return ESCAPES[esc ?? ""] ?? m;
-  });
-}
-function unescapeHeredoc(raw) {
-  return raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
-function stripIndent(parts2) {
-  let min = Infinity;
-  let atLineStart = true;
-  for (const p of parts2) {
-    if (p.type !== "text") {
-      atLineStart = false;
-      continue;
-    }
-    const lines = p.value.split("\n");
-    lines.forEach((line, i2) => {
-      if (i2 > 0) atLineStart = true;
-      if (atLineStart && (line.trim() !== "" || i2 === lines.length - 1)) {
-        if (line.trim() !== "") min = Math.min(min, line.length - line.trimStart().length);
-      }
-      if (line !== "") atLineStart = false;
-    });
-  }
-  if (!Number.isFinite(min) || min === 0) return parts2;
-  let lineStart = true;
-  return parts2.map((p) => {
-    if (p.type !== "text") {
-      lineStart = false;
-      return p;
-    }
-    const value = p.value.split("\n").map((line, i2) => {
-      const strip = i2 > 0 || lineStart;
-      return strip ? line.replace(new RegExp(`^[ \\t]{0,${min}}`), "") : line;
-    }).join("\n");
-    lineStart = p.value.endsWith("\n");
-    return { ...p, value };
-  });
 }
 
 // src/parse/hcl/parser.ts

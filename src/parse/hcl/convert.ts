@@ -1,6 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import type { SourceLocation } from "../../core/location.js";
 import type { Attribute, Block, Body, Expr, ObjectItem, TemplatePart, Traversal } from "./ast.js";
+import { stripIndent, unescapeHeredoc, unescapeQuoted } from "./text.js";
 
 /** Turns tree-sitter's concrete syntax tree for one file into the HCL AST, keeping positions. */
 export class HclConverter {
@@ -334,56 +335,4 @@ function firstNamed(n: Node): Node {
 export function kids(n: Node): Node[] {
   // One call into WebAssembly for all children (and cached by the node), not one per child.
   return n.children.filter((c): c is Node => c !== null && c.type !== "comment");
-}
-
-const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
-
-function unescapeQuoted(raw: string): string {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, esc: string | undefined) => {
-    if (m === "$${") return "${";
-    if (m === "%%{") return "%{";
-    if (esc && esc.length > 1) return String.fromCodePoint(parseInt(esc.slice(1), 16));
-    return ESCAPES[esc ?? ""] ?? m;
-  });
-}
-
-function unescapeHeredoc(raw: string): string {
-  return raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
-
-/** `<<-` heredocs drop the indentation common to all their lines. */
-function stripIndent(parts: TemplatePart[]): TemplatePart[] {
-  let min = Infinity;
-  let atLineStart = true;
-  for (const p of parts) {
-    if (p.type !== "text") {
-      atLineStart = false;
-      continue;
-    }
-    const lines = p.value.split("\n");
-    lines.forEach((line, i) => {
-      if (i > 0) atLineStart = true;
-      if (atLineStart && (line.trim() !== "" || i === lines.length - 1)) {
-        if (line.trim() !== "") min = Math.min(min, line.length - line.trimStart().length);
-      }
-      if (line !== "") atLineStart = false;
-    });
-  }
-  if (!Number.isFinite(min) || min === 0) return parts;
-  let lineStart = true;
-  return parts.map((p) => {
-    if (p.type !== "text") {
-      lineStart = false;
-      return p;
-    }
-    const value = p.value
-      .split("\n")
-      .map((line, i) => {
-        const strip = i > 0 || lineStart;
-        return strip ? line.replace(new RegExp(`^[ \\t]{0,${min}}`), "") : line;
-      })
-      .join("\n");
-    lineStart = p.value.endsWith("\n");
-    return { ...p, value };
-  });
 }
