@@ -29840,8 +29840,13 @@ var trust_audience_sts_default = defineRule({
     defaults: { audiences: [] }
   },
   check(model, report, { audiences: extra }) {
-    const check = (doc, owner, audiences) => {
-      for (const s of webIdentityStatements(doc)) {
+    for (const { document: document2, owner, role } of trustDocuments(model)) {
+      const audiences = /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]);
+      for (const sa of role ? model.serviceAccountsOf(role) : []) {
+        const custom = knownString(sa.audience);
+        if (custom) audiences.add(custom);
+      }
+      for (const s of webIdentityStatements(document2)) {
         const { conditions, undecidable } = claimConditions(s, "aud");
         if (conditions.length === 0) {
           const at = claimConditions(s, "sub").conditions[0]?.loc ?? s.loc;
@@ -29853,16 +29858,7 @@ var trust_audience_sts_default = defineRule({
         const expected = [...audiences].join('" or "');
         report("wrong", conditions[0].valuesLoc, { owner, actual: valuesText(conditions.flatMap((c) => c.values)), expected }, { fix: `Set the aud condition to ${expected}.` });
       }
-    };
-    for (const role of model.roles) {
-      const audiences = /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]);
-      for (const sa of model.serviceAccountsOf(role)) {
-        const custom = knownString(sa.audience);
-        if (custom) audiences.add(custom);
-      }
-      check(role.trust, `of role ${role.displayName}`, audiences);
     }
-    for (const doc of model.documents) check(doc, `in ${doc.loc.file}`, /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]));
   }
 });
 

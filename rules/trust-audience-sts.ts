@@ -1,6 +1,6 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import type { PolicyDocument } from "../src/iam/document.js";
+import { trustDocuments } from "../src/model/documents.js";
 import { STS_AUDIENCE, claimConditions, providerOf, statementAccepts, valuesText, webIdentityStatements } from "../src/iam/trust.js";
 
 export default defineRule<"missing" | "wrong", { audiences: string[] }>({
@@ -34,8 +34,13 @@ export default defineRule<"missing" | "wrong", { audiences: string[] }>({
     defaults: { audiences: [] },
   },
   check(model, report, { audiences: extra }) {
-    const check = (doc: PolicyDocument | undefined, owner: string, audiences: Set<string>) => {
-      for (const s of webIdentityStatements(doc)) {
+    for (const { document, owner, role } of trustDocuments(model)) {
+      const audiences = new Set([STS_AUDIENCE, ...extra]);
+      for (const sa of role ? model.serviceAccountsOf(role) : []) {
+        const custom = knownString(sa.audience);
+        if (custom) audiences.add(custom);
+      }
+      for (const s of webIdentityStatements(document)) {
         const { conditions, undecidable } = claimConditions(s, "aud");
         if (conditions.length === 0) {
           // Point at the sub condition when there is one: the aud condition belongs beside it.
@@ -48,15 +53,6 @@ export default defineRule<"missing" | "wrong", { audiences: string[] }>({
         const expected = [...audiences].join('" or "');
         report("wrong", conditions[0].valuesLoc, { owner, actual: valuesText(conditions.flatMap((c) => c.values)), expected }, { fix: `Set the aud condition to ${expected}.` });
       }
-    };
-    for (const role of model.roles) {
-      const audiences = new Set([STS_AUDIENCE, ...extra]);
-      for (const sa of model.serviceAccountsOf(role)) {
-        const custom = knownString(sa.audience);
-        if (custom) audiences.add(custom);
-      }
-      check(role.trust, `of role ${role.displayName}`, audiences);
     }
-    for (const doc of model.documents) check(doc, `in ${doc.loc.file}`, new Set([STS_AUDIENCE, ...extra]));
   },
 });
