@@ -32881,6 +32881,7 @@ var MANIFEST = {
 function parseKubernetes(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
   if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
+  if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
   const lineCounter = new import_yaml4.LineCounter();
   const docs = (0, import_yaml4.parseAllDocuments)(text, { version: "1.1", lineCounter, prettyErrors: false });
   const position = (offset) => {
@@ -32915,6 +32916,7 @@ function parseKubernetes(file, text) {
   return result;
 }
 var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 function readKustomization(file, v) {
   const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
   return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };

@@ -89,7 +89,7 @@ describe("hostile repository", () => {
   });
 
   it("--strict exits 2 when a file could not be parsed; --max-file-size moves the size limit", async () => {
-    writeFileSync(join(root, "k8s/broken.yaml"), "apiVersion: v1\nkind: [\n");
+    writeFileSync(join(root, "k8s/broken.yaml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata: [\n");
     expect((await run(["."])).code).toBe(1);
     expect((await run(["--strict", "."])).code).toBe(2);
     rmSync(join(root, "k8s/broken.yaml"));

@@ -66,7 +66,9 @@ spec:
 
   it("skips Helm templates and non-Kubernetes YAML with a reason, and reports syntax errors with a position", () => {
     expect(parseKubernetes("t.yaml", "metadata:\n  name: {{ .Values.name }}\n").skipped).toMatch(/Helm template/);
-    expect(parseKubernetes("ci.yaml", "on: push\njobs: {}\n").skipped).toMatch(/no Kubernetes objects/);
+    expect(parseKubernetes("ci.yaml", "on: push\njobs: {}\n").skipped).toMatch(/no ServiceAccount, workload/);
+    expect(parseKubernetes("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n").skipped).toMatch(/no ServiceAccount, workload/);
+    expect(parseKubernetes("other.yaml", "apiVersion: v1\nkind: Pod\n---\nfoo: bar\n").skipped).toBeUndefined();
     const bad = parseKubernetes("bad.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: [unclosed\n");
     expect(bad.diagnostics[0]).toMatchObject({ level: "error", location: { file: "bad.yaml" } });
     expect(bad.diagnostics[0].message).toMatch(/^YAML syntax error: /);

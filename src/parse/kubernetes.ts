@@ -47,6 +47,8 @@ const MANIFEST: Shape = {
 export function parseKubernetes(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
   if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
+  // Most manifests (ConfigMaps, Services, Ingresses) cannot bear on IRSA: skip them unparsed.
+  if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
 
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { version: "1.1", lineCounter, prettyErrors: false });
@@ -83,6 +85,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
 }
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 
 function readKustomization(file: string, v: Value): KustomizationDecl {
   const strings = (key: string) => asItems(getEntry(v, key)).map(knownString).filter((s): s is string => s !== undefined);
