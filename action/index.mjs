@@ -29938,19 +29938,26 @@ var trust_provider_mismatch_default = defineRule({
   description: "Condition keys must name the same OIDC provider as the statement's Federated principal",
   tags: ["correctness"],
   messages: {
-    mismatch: "Trust statement {{owner}} trusts provider {{principal}} but conditions on {{key}}: keys of another provider never match, so no pod can assume the role"
+    mismatch: "Trust statement {{owner}} trusts provider {{principal}} but conditions on {{key}}: keys of another provider never match, so no pod can assume the role",
+    notScanned: "Trust statement {{owner}} trusts OIDC provider {{principal}}, which is not among the providers this repository declares ({{providers}})"
   },
   docs: {
-    rationale: "IAM evaluates `<provider>:sub` only for tokens of that provider. When a trust policy is copied between clusters and only the principal (or only the keys) is updated, the keys name a provider whose tokens never reach this statement: every AssumeRoleWithWebIdentity fails with AccessDenied.",
+    rationale: "IAM evaluates `<provider>:sub` only for tokens of that provider. When a trust policy is copied between clusters and only the principal (or only the keys) is updated, the keys name a provider whose tokens never reach this statement: every AssumeRoleWithWebIdentity fails with AccessDenied. When the scan declares the cluster's OIDC providers, a trust naming another provider is reported too (a warning: the role may serve a cluster managed elsewhere).",
     fail: { files: { "iam/trust.json": trust4("oidc.eks.us-west-2.amazonaws.com/id/XYZ") } },
     pass: { files: { "iam/trust.json": trust4("oidc.eks.us-east-1.amazonaws.com/id/ABC") } },
     fix: "Use the host of the Federated principal's OIDC provider (without https://) in every condition key."
   },
   check(model, report) {
+    const declared = model.oidcProviders.map((p) => knownString(p.url)?.replace(/^https:\/\//, "")).filter((u) => !!u);
     for (const { document: document2, owner } of trustDocuments(model)) {
       for (const s of webIdentityStatements(document2)) {
         const principal = providerOf(s);
         if (principal === "<provider>") continue;
+        if (declared.length && !declared.includes(principal))
+          report("notScanned", s.principals.find((p) => p.type === "Federated").value.loc, { owner, principal, providers: declared.join(", ") }, {
+            severity: "warning",
+            fix: "Trust the cluster's provider (aws_iam_openid_connect_provider.<name>.arn), or scan the repository that declares this one."
+          });
         for (const c of s.conditions) {
           const key = knownString(c.key);
           const m = key && /^(.*):(sub|aud|amr)$/.exec(key);
