@@ -7258,7 +7258,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7284,7 +7284,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7320,7 +7320,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -29998,7 +29998,7 @@ var trust_subject_matches_default = defineRule({
   check(model, report) {
     for (const sa of model.serviceAccounts) {
       const roles = model.rolesOf(sa).filter((r) => r.trust);
-      if (roles.length === 0) continue;
+      if (roles.length === 0 || sa.namespaceKnown === false) continue;
       const sub2 = subject(sa.namespace, sa.name);
       if (roles.some((r) => trustAdmits(r.trust, sub2) !== "no")) continue;
       const role = roles[0];
@@ -32888,6 +32888,7 @@ var MANIFEST = {
 function parseKubernetes(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
   if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
+  if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
   const lineCounter = new import_yaml4.LineCounter();
   const docs = (0, import_yaml4.parseAllDocuments)(text, { version: "1.1", lineCounter, prettyErrors: false });
@@ -32920,6 +32921,33 @@ function parseKubernetes(file, text) {
     }
   }
   if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
+  return result;
+}
+var HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
+function parseHelmValues(file, text, result) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.1", lineCounter, prettyErrors: false });
+  const position = (offset) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
+  if (doc.errors[0]) {
+    result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
+    return result;
+  }
+  const sa = getEntry(yamlToValue(doc, doc.contents, file, position, { serviceAccount: true }), "serviceAccount");
+  const nameValue = getEntry(sa, "name");
+  const name2 = knownString(nameValue);
+  const annotations = getEntry(sa, "annotations");
+  if (!name2 || !nameValue || knownString(getEntry(sa, "create")) === "false") return { ...result, skipped: "Helm values without a named ServiceAccount" };
+  result.declarations.serviceAccounts.push({
+    name: name2,
+    namespace: "<release namespace>",
+    namespaceKnown: false,
+    loc: nameValue.loc,
+    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
+    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
+    audience: getEntry(annotations, AUDIENCE_ANNOTATION),
+    automount: getEntry(sa, "automount") ?? getEntry(sa, "automountServiceAccountToken"),
+    origin: "helm"
+  });
   return result;
 }
 var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;

@@ -32,7 +32,8 @@ export default defineRule({
   check(model, report) {
     for (const sa of model.serviceAccounts) {
       const roles = model.rolesOf(sa).filter((r) => r.trust);
-      if (roles.length === 0) continue;
+      // A chart's ServiceAccount lives in the release namespace, which only helm install knows.
+      if (roles.length === 0 || sa.namespaceKnown === false) continue;
       const sub = subject(sa.namespace, sa.name);
       if (roles.some((r) => trustAdmits(r.trust!, sub) !== "no")) continue;
       const role = roles[0];

@@ -16,7 +16,9 @@ export interface ServiceAccountDecl {
   audience?: Value;
   automount?: Value;
   stsRegionalEndpoints?: Value;
-  origin: "kubernetes" | "terraform" | "eksctl";
+  origin: "kubernetes" | "terraform" | "eksctl" | "helm";
+  /** False for a chart's values: the release namespace is chosen at install time. */
+  namespaceKnown?: boolean;
 }
 
 export interface WorkloadDecl {

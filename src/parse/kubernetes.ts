@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments } from "yaml";
+import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
 import { emptyDeclarations, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
@@ -48,6 +48,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
   if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
   // Most manifests (ConfigMaps, Services, Ingresses) cannot bear on IRSA: skip them unparsed.
+  if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
 
   const lineCounter = new LineCounter();
@@ -81,6 +82,39 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
     }
   }
   if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
+  return result;
+}
+
+const HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
+
+/**
+ * A chart's values file, in the common `serviceAccount: {name, annotations}` convention: the
+ * chart's ServiceAccount. Its namespace is the release's, unknown here, so checks that need it skip it.
+ */
+function parseHelmValues(file: string, text: string, result: FileParseResult): FileParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { version: "1.1", lineCounter, prettyErrors: false });
+  const position = (offset: number) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
+  if (doc.errors[0]) {
+    result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
+    return result;
+  }
+  const sa = getEntry(yamlToValue(doc, doc.contents as never, file, position, { serviceAccount: true }), "serviceAccount");
+  const nameValue = getEntry(sa, "name");
+  const name = knownString(nameValue);
+  const annotations = getEntry(sa, "annotations");
+  if (!name || !nameValue || knownString(getEntry(sa, "create")) === "false") return { ...result, skipped: "Helm values without a named ServiceAccount" };
+  result.declarations.serviceAccounts.push({
+    name,
+    namespace: "<release namespace>",
+    namespaceKnown: false,
+    loc: nameValue.loc,
+    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
+    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
+    audience: getEntry(annotations, AUDIENCE_ANNOTATION),
+    automount: getEntry(sa, "automount") ?? getEntry(sa, "automountServiceAccountToken"),
+    origin: "helm",
+  });
   return result;
 }
 
