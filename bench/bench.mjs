@@ -62,8 +62,15 @@ for (const teams of SIZES) {
 const cold = median(Array.from({ length: RUNS }, () => timed(process.execPath, [join(root, "dist/cli.js"), "--output", "/dev/null", "examples"], root)));
 const coldNoTf = median(Array.from({ length: RUNS }, () => timed(process.execPath, [join(root, "dist/cli.js"), "--output", "/dev/null", "examples/payments-api/kubernetes"], root)));
 
+// Which optional parts a run loads: none of them for manifests alone.
+const loads = (target) => {
+  const r = spawnSync(process.execPath, ["--import", join(root, "bench/trace-imports.mjs"), join(root, "dist/cli.js"), "--output", "/dev/null", target], { cwd: root, encoding: "utf8" });
+  return JSON.parse(r.stderr.trim().split("\n").pop());
+};
+const lazyLoading = { manifestsOnly: loads("examples/payments-api/kubernetes"), withTerraformAndPolicies: loads("examples/payments-api") };
+
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const results = { machine, runs: RUNS, rows, coldStartMs: Math.round(cold), coldStartNoTerraformMs: Math.round(coldNoTf) };
+const results = { machine, runs: RUNS, rows, coldStartMs: Math.round(cold), coldStartNoTerraformMs: Math.round(coldNoTf), lazyLoading };
 writeFileSync(join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
 console.log(`machine: ${machine}; medians of ${RUNS} runs\n`);
@@ -72,3 +79,4 @@ console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows)
   console.log(`| ${r.teams} | ${r.files} | ${r.lintMs} | ${r.filesPerSecond} | ${r.peakRssMb} | ${r.bareParseMs} | ${r.ratio} | ${r.k8sOnlyMs} | ${r.yamllintMs ?? "–"} | ${r.yamllintOverLint ?? "–"} |`);
 console.log(`\ncold start on examples/: ${results.coldStartMs} ms; without Terraform files: ${results.coldStartNoTerraformMs} ms`);
+console.log(`loaded on manifests only: ${JSON.stringify(lazyLoading.manifestsOnly)}; with Terraform and policies: ${JSON.stringify(lazyLoading.withTerraformAndPolicies)}`);

@@ -179,3 +179,14 @@ metadata:
     expect(doc.findings[0].message).toContain("did you mean payments-api-production?");
   });
 });
+
+describe("start-up", () => {
+  it("loads neither the IAM catalog nor the HCL grammar when the scan needs neither", () => {
+    const loads = (target: string) => {
+      const r = spawnSync(process.execPath, ["--import", join(ROOT, "bench/trace-imports.mjs"), join(ROOT, "dist/cli.js"), "--output", "/dev/null", target], { cwd: ROOT, encoding: "utf8" });
+      return JSON.parse(r.stderr.trim().split("\n").pop()!);
+    };
+    expect(loads("examples/payments-api/kubernetes")).toEqual({ iamCatalog: false, hclGrammar: false });
+    expect(loads("examples/payments-api")).toEqual({ iamCatalog: true, hclGrammar: true });
+  });
+});
