@@ -31346,7 +31346,7 @@ var Evaluator = class {
   reference(root, steps, loc, scope) {
     const bound = scope.get(root);
     if (bound) return this.traverse(bound, steps, scope, loc);
-    const { value, used } = this.resolver.resolve(root, steps, loc, this, scope);
+    const { value, used } = this.resolver.resolve(root, steps, loc);
     return this.traverse(value, steps.slice(used), scope, loc);
   }
   /** Applies attribute, index and splat steps to a value. */
@@ -32547,7 +32547,7 @@ var TerraformModule = class _TerraformModule {
       this.inProgress.pop();
     }
   }
-  resolve(root, steps, loc, _ev, scope) {
+  resolve(root, steps, loc) {
     const first = steps[0]?.type === "attr" ? steps[0].name : void 0;
     const second = steps[1]?.type === "attr" ? steps[1].name : void 0;
     switch (root) {
@@ -32573,7 +32573,6 @@ var TerraformModule = class _TerraformModule {
         if (!first) return { value: failure(`unknown reference ${root}`, loc), used: 0 };
         return { value: this.blockReference("resource", this.resources, `${root}.${first}`, loc), used: 1 };
     }
-    void scope;
   }
   variable(name2, loc) {
     const given = this.options.inputs.get(name2);

@@ -35,7 +35,7 @@ export function parseJsonWithPositions(
     const p = at(strictError.offset);
     return { error: { message: strictError.message, line: p.line, column: p.column } };
   }
-  return { value: yamlToValue(doc, doc.contents as never, file, at) };
+  return { value: yamlToValue(doc, doc.contents, file, at) };
 }
 
 function jsonSyntaxError(text: string): { message: string; offset: number } | undefined {

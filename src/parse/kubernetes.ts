@@ -66,11 +66,11 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
       continue;
     }
     if (KUSTOMIZATION.test(file)) {
-      result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents as never, file, position)));
+      result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
       sawKubernetes = true;
       continue;
     }
-    const value = yamlToValue(doc, doc.contents as never, file, position, MANIFEST);
+    const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
     if (isCloudFormation(value)) {
       readCloudFormation(file, value, result.declarations);
       sawKubernetes = true;
@@ -99,7 +99,7 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
   }
-  const sa = getEntry(yamlToValue(doc, doc.contents as never, file, position, { serviceAccount: true }), "serviceAccount");
+  const sa = getEntry(yamlToValue(doc, doc.contents, file, position, { serviceAccount: true }), "serviceAccount");
   const nameValue = getEntry(sa, "name");
   const name = knownString(nameValue);
   const annotations = getEntry(sa, "annotations");

@@ -7,7 +7,7 @@ import { Scope } from "./scope.js";
 
 /** Resolves the root of a reference (`var.x`, `aws_iam_role.r`, ...) and says how many steps it used. */
 export interface ReferenceResolver {
-  resolve(root: string, steps: Traversal[], loc: SourceLocation, evaluator: Evaluator, scope: Scope): { value: Value; used: number };
+  resolve(root: string, steps: Traversal[], loc: SourceLocation): { value: Value; used: number };
 }
 
 const MAX_DEPTH = 100;
@@ -67,7 +67,7 @@ export class Evaluator {
   private reference(root: string, steps: Traversal[], loc: SourceLocation, scope: Scope): Value {
     const bound = scope.get(root);
     if (bound) return this.traverse(bound, steps, scope, loc);
-    const { value, used } = this.resolver.resolve(root, steps, loc, this, scope);
+    const { value, used } = this.resolver.resolve(root, steps, loc);
     return this.traverse(value, steps.slice(used), scope, loc);
   }
 

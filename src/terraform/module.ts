@@ -89,7 +89,7 @@ export class TerraformModule implements ReferenceResolver {
     }
   }
 
-  resolve(root: string, steps: Traversal[], loc: SourceLocation, _ev: Evaluator, scope: Scope): { value: Value; used: number } {
+  resolve(root: string, steps: Traversal[], loc: SourceLocation): { value: Value; used: number } {
     const first = steps[0]?.type === "attr" ? steps[0].name : undefined;
     const second = steps[1]?.type === "attr" ? steps[1].name : undefined;
     switch (root) {
@@ -115,7 +115,6 @@ export class TerraformModule implements ReferenceResolver {
         if (!first) return { value: failure(`unknown reference ${root}`, loc), used: 0 };
         return { value: this.blockReference("resource", this.resources, `${root}.${first}`, loc), used: 1 };
     }
-    void scope;
   }
 
   variable(name: string, loc: SourceLocation): Value {
