@@ -9,7 +9,7 @@ import { createHclParser } from "../src/parse/hcl/parser.js";
 import { FIXTURES } from "./helpers.js";
 
 /** Fixture repositories whose files get mutated. */
-const MUTATED = ["seed-payments-api", "local-modules", "trust-subject-matches", "terraform-document-sources", "terraform-json", "policy-no-wildcards"];
+const MUTATED = ["seed-payments-api", "local-modules", "trust-subject-matches", "terraform-document-sources", "terraform-json", "policy-no-wildcards", "cloudformation", "eksctl", "helm-values", "kustomize", "account-export", "pod-identity"];
 /** Repositories left alone, checked only by rules that look at one ServiceAccount or pod at a time. */
 const UNTOUCHED = ["token-expiration-minimum", "role-arn-format", "automount-not-disabled"];
 const LOCAL_RULES = new Set(["token-expiration-minimum", "role-arn-format", "automount-not-disabled"]);
