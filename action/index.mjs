@@ -31774,14 +31774,21 @@ function instanceAddress(base, key) {
   if (!key) return base;
   return key.kind === "number" ? `${base}[${key.value}]` : `${base}[${JSON.stringify(asText(key) ?? "?")}]`;
 }
+function moduleSource(parent, block2) {
+  const attr2 = block2.body.attributes.find((a) => a.name === "source");
+  return attr2 ? asText(parent.evaluator.eval(attr2.expr, EMPTY_SCOPE)) : void 0;
+}
+function isEvaluatedSource(source) {
+  return !!source && (!!irsaModuleGeneration(source) || source.startsWith("./") || source.startsWith("../"));
+}
 function moduleInstances(parent, block2, makeChild) {
   const name2 = block2.labels[0];
   const base = `${parent.options.address}module.${name2}`;
   const sourceAttr = block2.body.attributes.find((a) => a.name === "source");
-  const source = sourceAttr ? asText(parent.evaluator.eval(sourceAttr.expr, EMPTY_SCOPE)) : void 0;
+  const source = moduleSource(parent, block2);
   if (source === void 0) return unknown(`${base}: source not known`, block2.headerLoc);
   const instances = parent.instances(block2);
-  if (!Array.isArray(instances)) return unknown(`${base}: instances not known`, block2.headerLoc);
+  if (!Array.isArray(instances)) return unknown(`${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`, block2.headerLoc);
   const generation = irsaModuleGeneration(source);
   const local = source.startsWith("./") || source.startsWith("../");
   const files = local ? parent.options.calls.filesIn(parent.options.calls.join(parent.options.dir, source)) : void 0;
@@ -31954,9 +31961,13 @@ function extractDeclarations(mod) {
       if (value.kind === "object") handler(value.entries, address, block2, mod, out2, instance2.scope);
     }
   }
-  for (const name2 of mod.moduleBlocks.keys()) {
+  for (const [name2, block2] of mod.moduleBlocks) {
     const instances = mod.moduleCall(name2);
-    if (!Array.isArray(instances)) continue;
+    if (!Array.isArray(instances)) {
+      if (instances?.kind === "unknown" && isEvaluatedSource(moduleSource(mod, block2)))
+        out2.roles.push(placeholderRole(`${mod.options.address}module.${name2}`, instances.reason, block2));
+      continue;
+    }
     for (const instance2 of instances) {
       if (instance2.role) out2.roles.push(instance2.role);
       out2.attachments.push(...instance2.attachments);

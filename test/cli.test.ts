@@ -135,6 +135,7 @@ describe("--verbose", () => {
       "  terraform/main.tf:13:3  note  module module.eks: registry module terraform-aws-modules/eks/aws is not evaluated; its outputs are unknown",
       expect.stringMatching(/^ {2}terraform\/main\.tf:22:1 {2}note {2}name of role aws_iam_role\.per_team is not known \(.*var\.service_accounts has no default/),
       expect.stringMatching(/^ {2}terraform\/main\.tf:46:1 {2}note {2}part of the trust policy of role aws_iam_role\.from_var is not known/),
+      expect.stringMatching(/^ {2}terraform\/main\.tf:70:1 {2}note {2}name of role module\.team_irsa is not known \(.*var\.service_accounts has no default/),
     ]);
   });
 });

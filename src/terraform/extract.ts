@@ -2,7 +2,7 @@ import { emptyDeclarations, type Declarations, type PolicyDecl, type RoleDecl } 
 import { asItems, getEntry, knownString, str, unknown, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
 import { nestedBlocks } from "./blocks.js";
-import { instanceAddress } from "./modules.js";
+import { instanceAddress, isEvaluatedSource, moduleSource } from "./modules.js";
 import type { TerraformModule } from "./module.js";
 import type { Scope } from "./scope.js";
 
@@ -158,9 +158,14 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
       if (value.kind === "object") handler(value.entries, address, block, mod, out, instance.scope);
     }
   }
-  for (const name of mod.moduleBlocks.keys()) {
+  for (const [name, block] of mod.moduleBlocks) {
     const instances = mod.moduleCall(name);
-    if (!Array.isArray(instances)) continue;
+    if (!Array.isArray(instances)) {
+      // An IRSA or local module whose instances are not known still defines roles: stay quiet about annotations.
+      if (instances?.kind === "unknown" && isEvaluatedSource(moduleSource(mod, block)))
+        out.roles.push(placeholderRole(`${mod.options.address}module.${name}`, instances.reason, block));
+      continue;
+    }
     for (const instance of instances) {
       if (instance.role) out.roles.push(instance.role);
       out.attachments.push(...instance.attachments);

@@ -30,16 +30,26 @@ export function instanceAddress(base: string, key: Value | undefined): string {
   return key.kind === "number" ? `${base}[${key.value}]` : `${base}[${JSON.stringify(asText(key) ?? "?")}]`;
 }
 
+/** A module call's literal source (Terraform requires one), when it has one. */
+export function moduleSource(parent: TerraformModule, block: Block): string | undefined {
+  const attr = block.body.attributes.find((a) => a.name === "source");
+  return attr ? asText(parent.evaluator.eval(attr.expr, EMPTY_SCOPE)) : undefined;
+}
+
+/** Whether irsa-lint evaluates calls of this source: the IRSA registry modules and local modules. */
+export function isEvaluatedSource(source: string | undefined): boolean {
+  return !!source && (!!irsaModuleGeneration(source) || source.startsWith("./") || source.startsWith("../"));
+}
+
 /** Evaluates every instance of a module call (for_each and count included). */
 export function moduleInstances(parent: TerraformModule, block: Block, makeChild: (opts: { dir: string; address: string; files: HclFile[]; inputs: Map<string, Value> }) => TerraformModule): ModuleInstance[] | Value {
   const name = block.labels[0];
   const base = `${parent.options.address}module.${name}`;
   const sourceAttr = block.body.attributes.find((a) => a.name === "source");
-  // Terraform requires a literal source, so no instance scope is needed to read it.
-  const source = sourceAttr ? asText(parent.evaluator.eval(sourceAttr.expr, EMPTY_SCOPE)) : undefined;
+  const source = moduleSource(parent, block);
   if (source === undefined) return unknown(`${base}: source not known`, block.headerLoc);
   const instances = parent.instances(block);
-  if (!Array.isArray(instances)) return unknown(`${base}: instances not known`, block.headerLoc);
+  if (!Array.isArray(instances)) return unknown(`${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`, block.headerLoc);
 
   const generation = irsaModuleGeneration(source);
   const local = source.startsWith("./") || source.startsWith("../");
