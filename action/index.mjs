@@ -33200,10 +33200,10 @@ function jsonError(file, e) {
 var WORKER_THRESHOLD = 8e3;
 var BATCH = 64;
 var MAX_WORKERS = 4;
-async function parseFiles(files, hcl, maxBytes) {
+async function parseFiles(files, hcl, maxBytes, requested) {
   const workerFile = [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath3(u)).find(existsSync3) ?? "";
-  const threads = Math.min(MAX_WORKERS, availableParallelism());
-  if (files.length < WORKER_THRESHOLD || threads < 2 || !workerFile) {
+  const threads = requested ?? (files.length < WORKER_THRESHOLD ? 1 : Math.min(MAX_WORKERS, availableParallelism()));
+  if (threads < 2 || !workerFile) {
     const outcomes = [];
     for (const file of files) outcomes.push(await parseSourceFile(file, hcl, maxBytes));
     return outcomes;
@@ -33381,7 +33381,7 @@ async function lint(options) {
   const files = await selectFiles(discovered.files, options);
   let parser = options.hclParser;
   const hcl = () => parser ??= createHclParser();
-  const outcomes = await parseFiles(files, hcl, options.maxFileBytes);
+  const outcomes = await parseFiles(files, hcl, options.maxFileBytes, options.threads);
   applyKustomizations(outcomes);
   const declarations = emptyDeclarations();
   const diagnostics = [];

@@ -42,6 +42,7 @@ Options:
       --max-warnings <n>             exit 1 when there are more than n warnings
       --strict                       exit 2 when a selected file could not be parsed
       --max-file-size <MB>           skip files larger than this (default 5)
+      --threads <n>                  parse on n worker threads (default: several only for large scans)
       --quiet                        report errors only
       --verbose                      also list values that could not be resolved, and skipped files
       --list-rules                   print every rule with its default severity
@@ -76,6 +77,7 @@ function parse(argv: string[]) {
       "max-warnings": { type: "string" },
       strict: { type: "boolean" },
       "max-file-size": { type: "string" },
+      threads: { type: "string" },
       quiet: { type: "boolean" },
       verbose: { type: "boolean" },
       "list-rules": { type: "boolean" },
@@ -159,6 +161,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (maxWarnings !== undefined && !Number.isInteger(maxWarnings)) throw new UsageError("--max-warnings expects a whole number");
     const maxFileMb = values["max-file-size"] === undefined ? 5 : Number(values["max-file-size"]);
     if (!(maxFileMb > 0)) throw new UsageError("--max-file-size expects a positive number of megabytes");
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new UsageError("--threads expects a whole number of at least 1");
     const accountId = values["account-id"];
     if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError("--account-id expects 12 digits");
 
@@ -181,6 +185,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       vars: cliVars(values.var),
       baseline,
       maxFileBytes: maxFileMb * 1024 * 1024,
+      threads,
     });
     if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
     if (values["write-baseline"]) {

@@ -81,6 +81,7 @@ describe("irsa-lint CLI", () => {
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/unknown --format "xml"/);
     expect((await run(["--bogus"])).code).toBe(2);
+    expect((await run(["--threads", "0", "."])).stderr).toMatch(/--threads expects a whole number of at least 1/);
   });
 
   it("prints version, help and the rule list", async () => {
@@ -189,5 +190,15 @@ describe("start-up", () => {
     };
     expect(loads("examples/payments-api/kubernetes")).toEqual({ iamCatalog: false, hclGrammar: false });
     expect(loads("examples/payments-api")).toEqual({ iamCatalog: true, hclGrammar: true });
+  });
+});
+
+describe("worker threads", () => {
+  it("give the same findings as parsing in one thread", () => {
+    const lintWith = (threads: string) =>
+      JSON.parse(spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "--format", "json", "--threads", threads, "fixtures"], { cwd: ROOT, encoding: "utf8" }).stdout).findings;
+    const one = lintWith("1");
+    expect(one.length).toBeGreaterThan(50);
+    expect(lintWith("2")).toEqual(one);
   });
 });

@@ -39,6 +39,8 @@ export interface LintOptions {
   baseline?: Baseline;
   /** Files larger than this are skipped with a reason (default 5 MB). */
   maxFileBytes?: number;
+  /** Parse threads (`--threads`); by default worker threads only for large scans. */
+  threads?: number;
   /** A parser to share between runs (tests, fuzzing); by default one is made when HCL is found. */
   hclParser?: Promise<HclParser>;
 }
@@ -59,7 +61,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
   const hcl = () => (parser ??= createHclParser());
 
-  const outcomes = await parseFiles(files, hcl, options.maxFileBytes);
+  const outcomes = await parseFiles(files, hcl, options.maxFileBytes, options.threads);
   applyKustomizations(outcomes);
 
   const declarations = emptyDeclarations();

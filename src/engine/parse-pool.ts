@@ -20,11 +20,12 @@ const MAX_WORKERS = 4;
  * Parses files on worker threads across the cores when there are enough of them (files are
  * independent until linking), else in this thread. Outcomes come back in the files' order.
  */
-export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, maxBytes?: number): Promise<FileOutcome[]> {
+export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, maxBytes?: number, requested?: number): Promise<FileOutcome[]> {
   const workerFile = [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath(u)).find(existsSync) ?? "";
-  const threads = Math.min(MAX_WORKERS, availableParallelism());
+  // `requested` (--threads) overrides the automatic choice; 1 parses in this thread.
+  const threads = requested ?? (files.length < WORKER_THRESHOLD ? 1 : Math.min(MAX_WORKERS, availableParallelism()));
   // From TypeScript sources (tests) or a single-file bundle there is no worker script: parse here.
-  if (files.length < WORKER_THRESHOLD || threads < 2 || !workerFile) {
+  if (threads < 2 || !workerFile) {
     const outcomes: FileOutcome[] = [];
     for (const file of files) outcomes.push(await parseSourceFile(file, hcl, maxBytes));
     return outcomes;
