@@ -33414,7 +33414,13 @@ async function lint(options) {
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   assignFingerprints(findings);
   if (options.baseline) applyBaseline(findings, options.baseline);
-  return { findings, files: statuses, diagnostics, missingPaths: discovered.missing };
+  return {
+    findings: findings.filter((f) => !f.suppression),
+    suppressed: findings.filter((f) => f.suppression),
+    files: statuses,
+    diagnostics,
+    missingPaths: discovered.missing
+  };
 }
 async function selectFiles(files, options) {
   if (!options.include?.length && !options.exclude?.length) return files;
@@ -33432,7 +33438,6 @@ async function selectFiles(files, options) {
 function formatGithub(result) {
   const lines = [];
   for (const f of result.findings) {
-    if (f.suppression) continue;
     const level = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "notice";
     const l = f.location;
     const props = `file=${property(l.file)},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${property(`irsa-lint ${f.ruleId}`)}`;
@@ -33453,14 +33458,13 @@ function property(s) {
 
 // src/format/summary.ts
 function summarize(result) {
-  const active = result.findings.filter((f) => !f.suppression);
-  const count = (s) => active.filter((f) => f.severity === s).length;
+  const count = (s) => result.findings.filter((f) => f.severity === s).length;
   const files = (s) => result.files.filter((f) => f.status === s).length;
   return {
     errors: count("error"),
     warnings: count("warning"),
     notes: count("note"),
-    suppressed: result.findings.length - active.length,
+    suppressed: result.suppressed.length,
     files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed") }
   };
 }
@@ -33482,8 +33486,8 @@ function formatJson(result) {
   });
   const doc = {
     version: 1,
-    findings: result.findings.filter((f) => !f.suppression).map(shape),
-    suppressed: result.findings.filter((f) => f.suppression).map((f) => ({ ...shape(f), suppression: f.suppression })),
+    findings: result.findings.map(shape),
+    suppressed: result.suppressed.map((f) => ({ ...shape(f), suppression: f.suppression })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
     diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
     summary: summarize(result)
@@ -33553,7 +33557,7 @@ function toolDescriptor(rule) {
 function formatSarif(result, rules2, cwd) {
   const descriptors = [...rules2.map(descriptor), ...Object.values(SUPPRESSION_RULES).map(toolDescriptor)];
   const ruleIndex = new Map(descriptors.map((r, i2) => [r.id, i2]));
-  const results = result.findings.map((f) => {
+  const results = [...result.findings, ...result.suppressed].map((f) => {
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId),
@@ -33595,7 +33599,7 @@ function formatStylish(result, options) {
   const c = (0, import_picocolors.createColors)(options.color);
   const lines = [];
   const byFile = /* @__PURE__ */ new Map();
-  for (const f of result.findings.filter((x) => !x.suppression)) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
+  for (const f of result.findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
   const failed = result.files.filter((f) => f.status === "failed");
   for (const [file, findings] of byFile) {
     lines.push(c.underline(file));

@@ -141,9 +141,8 @@ function effectiveConfig(config: Config, cwd: string) {
 function exitCode(result: LintResult, maxWarnings: number | undefined): number {
   const linted = result.files.filter((f) => f.status !== "failed").length;
   if (result.files.length > 0 && linted === 0) return EXIT.usage;
-  const active = result.findings.filter((f) => !f.suppression);
-  if (active.some((f) => f.severity === "error")) return EXIT.findings;
-  const warnings = active.filter((f) => f.severity === "warning").length;
+  if (result.findings.some((f) => f.severity === "error")) return EXIT.findings;
+  const warnings = result.findings.filter((f) => f.severity === "warning").length;
   return maxWarnings !== undefined && warnings > maxWarnings ? EXIT.findings : EXIT.ok;
 }
 

@@ -46,7 +46,10 @@ export interface LintOptions {
 }
 
 export interface LintResult {
+  /** Findings in force, sorted by location. */
   findings: Finding[];
+  /** Findings an inline comment or the baseline suppresses: reported as such, never failing a run. */
+  suppressed: Finding[];
   files: FileStatus[];
   /** Tool diagnostics: parse errors, unresolved Terraform, skipped inputs. */
   diagnostics: Diagnostic[];
@@ -97,7 +100,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   assignFingerprints(findings);
   if (options.baseline) applyBaseline(findings, options.baseline);
-  return { findings, files: statuses, diagnostics, missingPaths: discovered.missing };
+  return {
+    findings: findings.filter((f) => !f.suppression),
+    suppressed: findings.filter((f) => f.suppression),
+    files: statuses,
+    diagnostics,
+    missingPaths: discovered.missing,
+  };
 }
 
 /** Applies the config's include and exclude globs, relative to the config file's folder. */

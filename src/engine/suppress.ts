@@ -85,5 +85,5 @@ export function applyBaseline(findings: Finding[], baseline: Baseline): void {
 }
 
 export function toBaseline(findings: Finding[]): Baseline {
-  return { version: 1, findings: findings.filter((f) => !f.suppression).map((f) => ({ ruleId: f.ruleId, file: f.location.file, fingerprint: f.fingerprint! })) };
+  return { version: 1, findings: findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, fingerprint: f.fingerprint! })) };
 }

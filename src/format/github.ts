@@ -4,7 +4,6 @@ import type { LintResult } from "../engine/lint.js";
 export function formatGithub(result: LintResult): string {
   const lines: string[] = [];
   for (const f of result.findings) {
-    if (f.suppression) continue;
     const level = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "notice";
     const l = f.location;
     const props = `file=${property(l.file)},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${property(`irsa-lint ${f.ruleId}`)}`;

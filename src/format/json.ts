@@ -19,8 +19,8 @@ export function formatJson(result: LintResult): string {
   });
   const doc = {
     version: 1,
-    findings: result.findings.filter((f) => !f.suppression).map(shape),
-    suppressed: result.findings.filter((f) => f.suppression).map((f) => ({ ...shape(f), suppression: f.suppression })),
+    findings: result.findings.map(shape),
+    suppressed: result.suppressed.map((f) => ({ ...shape(f), suppression: f.suppression })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
     diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
     summary: summarize(result),

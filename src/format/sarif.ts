@@ -50,7 +50,7 @@ function toolDescriptor(rule: { id: string; description: string; help: string })
 export function formatSarif(result: LintResult, rules: AnyRule[], cwd: string): string {
   const descriptors = [...rules.map(descriptor), ...Object.values(SUPPRESSION_RULES).map(toolDescriptor)];
   const ruleIndex = new Map(descriptors.map((r, i) => [r.id, i]));
-  const results: Result[] = result.findings.map((f) => {
+  const results: Result[] = [...result.findings, ...result.suppressed].map((f) => {
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId),

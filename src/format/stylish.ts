@@ -10,7 +10,7 @@ export function formatStylish(result: LintResult, options: { color: boolean; ver
   const c = createColors(options.color);
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings.filter((x) => !x.suppression)) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
+  for (const f of result.findings) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
   const failed = result.files.filter((f) => f.status === "failed");
 
   for (const [file, findings] of byFile) {

@@ -9,14 +9,13 @@ export interface Summary {
 }
 
 export function summarize(result: LintResult): Summary {
-  const active = result.findings.filter((f) => !f.suppression);
-  const count = (s: string) => active.filter((f) => f.severity === s).length;
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   const files = (s: string) => result.files.filter((f) => f.status === s).length;
   return {
     errors: count("error"),
     warnings: count("warning"),
     notes: count("note"),
-    suppressed: result.findings.length - active.length,
+    suppressed: result.suppressed.length,
     files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed") },
   };
 }
