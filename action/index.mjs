@@ -30384,6 +30384,9 @@ function findKey(doc, path5, key) {
   const pair = parent.items.find((p) => String(p.key?.value ?? p.key) === key);
   return pair?.key;
 }
+function configLintOptions(config, cwd) {
+  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname(config.file) : cwd };
+}
 
 // src/core/declarations.ts
 function emptyDeclarations() {
@@ -31572,6 +31575,390 @@ function unary(op, v, loc) {
   return Number.isNaN(n) ? failure("- needs a number", loc) : num(-n, loc);
 }
 
+// src/parse/kubernetes.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/parse/cloudformation.ts
+function isCloudFormation(v) {
+  const resources = getEntry(v, "Resources");
+  return resources?.kind === "object" && [...resources.entries.values()].some((r) => knownString(getEntry(r, "Type"))?.startsWith("AWS::"));
+}
+function readCloudFormation(file, template2, out2) {
+  const resources = getEntry(template2, "Resources");
+  if (resources?.kind !== "object") return;
+  const id = (logicalId) => `${file}#${logicalId}`;
+  const each = [...resources.entries].map(([logicalId, resource]) => {
+    const props = getEntry(resource, "Properties");
+    const prop = (name2) => {
+      const v = getEntry(props, name2);
+      return v ? resolve3(v) : void 0;
+    };
+    return { logicalId, type: knownString(getEntry(resource, "Type")), props, prop, at: resources.keyLocs.get(logicalId) ?? resource.loc };
+  });
+  const policyOf = ({ logicalId, type, prop, at }) => ({
+    id: id(logicalId),
+    name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at),
+    path: prop("Path") ?? str("/", at),
+    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at),
+    loc: at
+  });
+  const managed2 = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
+  for (const resource of each) {
+    const { logicalId, type, props, prop, at } = resource;
+    if (type === "AWS::IAM::Role") {
+      out2.roles.push({
+        id: id(logicalId),
+        name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
+        path: prop("Path") ?? str("/", at),
+        trust: prop("AssumeRolePolicyDocument"),
+        loc: at,
+        inlinePolicies: asItems(prop("Policies")).map((p, i2) => ({
+          id: `${id(logicalId)}/Policies/${i2}`,
+          name: getEntry(p, "PolicyName") ?? str(`${logicalId} policy ${i2}`, p.loc),
+          path: str("/", p.loc),
+          document: getEntry(p, "PolicyDocument") ?? unknown("no PolicyDocument", p.loc),
+          loc: p.loc
+        })),
+        attachedPolicyArns: asItems(getEntry(props, "ManagedPolicyArns")).filter((a) => !refTarget(a)).map(resolve3),
+        label: prop("RoleName") && knownString(prop("RoleName")) ? void 0 : `${logicalId} (CloudFormation)`
+      });
+      for (const a of asItems(getEntry(props, "ManagedPolicyArns"))) {
+        const policy5 = managed2.get(refTarget(a) ?? "");
+        if (policy5) out2.attachments.push({ role: unknown(logicalId, a.loc), inline: policy5, loc: a.loc, roleId: id(logicalId) });
+      }
+    } else if (type === "AWS::IAM::ManagedPolicy" || type === "AWS::IAM::Policy") {
+      const policy5 = managed2.get(logicalId) ?? policyOf(resource);
+      for (const r of asItems(getEntry(props, "Roles"))) {
+        const target = refTarget(r);
+        out2.attachments.push({ role: target ? unknown(target, r.loc) : resolve3(r), inline: policy5, loc: r.loc, ...target ? { roleId: id(target) } : {} });
+      }
+    } else if (type === "AWS::IAM::OIDCProvider") {
+      out2.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at), clientIds: prop("ClientIdList") ?? list([], at), loc: at });
+    } else if (type === "AWS::EKS::PodIdentityAssociation") {
+      out2.podIdentityAssociations.push({
+        namespace: prop("Namespace") ?? unknown("no Namespace", at),
+        serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
+        roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),
+        loc: at
+      });
+    }
+  }
+}
+function refTarget(v) {
+  return v.kind === "object" && v.entries.size === 1 ? knownString(v.entries.get("Ref")) : void 0;
+}
+function resolve3(v) {
+  if (v.kind === "list") return list(v.items.map(resolve3), v.loc);
+  if (v.kind !== "object") return v;
+  if (v.entries.size === 1) {
+    const [name2, arg] = [...v.entries][0];
+    if (name2 === "Fn::Sub") return sub(arg, v.loc);
+    if (name2 === "Ref" || name2.startsWith("Fn::")) return unknown(`CloudFormation ${name2 === "Ref" ? "Ref" : name2} ${knownString(arg) ?? ""}`.trim(), v.loc);
+  }
+  const entries = new Map([...v.entries].map(([k, x]) => [k, resolve3(x)]));
+  return obj(entries, v.loc, v.keyLocs);
+}
+function sub(arg, loc) {
+  const text = knownString(arg.kind === "list" ? arg.items[0] : arg);
+  if (text === void 0) return unknown("CloudFormation Fn::Sub", loc);
+  const parts2 = [];
+  let last = 0;
+  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
+    parts2.push(text.slice(last, m.index));
+    parts2.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : unknown(`CloudFormation \${${m[1]}}`, loc));
+    last = m.index + m[0].length;
+  }
+  parts2.push(text.slice(last));
+  const merged = parts2.filter((p) => p !== "");
+  if (merged.every((p) => typeof p === "string")) return str(merged.join(""), arg.loc);
+  return { kind: "template", parts: merged, loc: arg.loc };
+}
+
+// src/parse/eksctl.ts
+function readEksctl(config, out2) {
+  const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
+  for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
+    const meta = getEntry(entry, "metadata");
+    const nameValue = getEntry(meta, "name");
+    const name2 = knownString(nameValue);
+    if (!name2 || !nameValue) continue;
+    const namespace = knownString(getEntry(meta, "namespace")) ?? "default";
+    const loc = nameValue.loc;
+    const roleName = getEntry(entry, "roleName");
+    const namePrefix = roleName ? void 0 : str(`eksctl-${cluster}-addon-iamserviceac`, loc);
+    const role = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name2}`, loc);
+    const id = `eksctl ${cluster} ${namespace}/${name2}`;
+    const roleArn = knownString(roleName) ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName.loc } : void 0;
+    out2.serviceAccounts.push({ name: name2, namespace, loc, roleArn, origin: "eksctl" });
+    const attachPolicy = getEntry(entry, "attachPolicy");
+    out2.roles.push({
+      id,
+      name: role,
+      namePrefix,
+      path: str("/", loc),
+      trust: generatedTrust(namespace, name2, loc),
+      loc,
+      inlinePolicies: attachPolicy ? [{ id: `${id} attachPolicy`, name: str(`${name2} attachPolicy`, attachPolicy.loc), path: str("/", loc), document: attachPolicy, loc: attachPolicy.loc }] : [],
+      attachedPolicyArns: asItems(getEntry(entry, "attachPolicyARNs")),
+      generatedTrust: true,
+      label: knownString(roleName) ?? `eksctl's role for ${namespace}/${name2}`
+    });
+  }
+}
+function generatedTrust(namespace, name2, loc) {
+  const provider = unknown("the cluster's OIDC provider", loc);
+  const key = (claim) => ({ kind: "template", parts: [provider, `:${claim}`], loc });
+  const conditions = obj(/* @__PURE__ */ new Map([["\0sub", str(`system:serviceaccount:${namespace}:${name2}`, loc)], ["\0aud", str("sts.amazonaws.com", loc)]]), loc);
+  conditions.keyValues = /* @__PURE__ */ new Map([["\0sub", key("sub")], ["\0aud", key("aud")]]);
+  const statement2 = obj(
+    /* @__PURE__ */ new Map([
+      ["Effect", str("Allow", loc)],
+      ["Action", str("sts:AssumeRoleWithWebIdentity", loc)],
+      ["Principal", obj(/* @__PURE__ */ new Map([["Federated", provider]]), loc)],
+      ["Condition", obj(/* @__PURE__ */ new Map([["StringEquals", conditions]]), loc)]
+    ]),
+    loc
+  );
+  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([statement2], loc)]]), loc);
+}
+
+// src/parse/yaml-value.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_DEPTH2 = 200;
+var MAX_ALIAS_EXPANSIONS = 1e4;
+function yamlToValue(doc, node, file, position, rootShape) {
+  const locate = (n, fallback) => {
+    const range = n?.range;
+    if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const start2 = position(range[0]);
+    const end = position(range[1]);
+    return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
+  };
+  let expansions = 0;
+  const convert = (n, depth, fallback, shape) => {
+    const loc = locate(n, fallback);
+    const tag = n && !(0, import_yaml2.isAlias)(n) ? n.tag : void 0;
+    if (tag && /^![A-Za-z]+$/.test(tag)) {
+      const name2 = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
+      const untagged = n.clone();
+      untagged.tag = void 0;
+      const inner = convert(untagged, depth + 1, loc, null);
+      return obj(/* @__PURE__ */ new Map([[name2, inner]]), loc, /* @__PURE__ */ new Map([[name2, loc]]));
+    }
+    if (depth > MAX_DEPTH2) return unknown("nested too deeply", loc);
+    if (n == null) return nul(loc);
+    if ((0, import_yaml2.isAlias)(n)) {
+      if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
+      const target = n.resolve(doc);
+      return target ? { ...convert(target, depth + 1, void 0, shape), loc } : unknown(`unresolved alias *${n.source}`, loc);
+    }
+    if ((0, import_yaml2.isScalar)(n)) {
+      const v = n.value;
+      if (typeof v === "string") return str(v, loc);
+      if (typeof v === "number") return num(v, loc);
+      if (typeof v === "bigint") return num(Number(v), loc);
+      if (typeof v === "boolean") return bool(v, loc);
+      if (v == null) return nul(loc);
+      return str(String(v), loc);
+    }
+    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc, shape)), loc);
+    if ((0, import_yaml2.isMap)(n)) {
+      const entries = /* @__PURE__ */ new Map();
+      const keyLocs = /* @__PURE__ */ new Map();
+      for (const pair of n.items) {
+        const keyNode = pair.key;
+        const key = (0, import_yaml2.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
+        const want = shape ? shape[key] : true;
+        if (!want) continue;
+        const keyLoc = locate(keyNode, loc);
+        keyLocs.set(key, keyLoc);
+        const inner = want === true ? null : want === "root" ? rootShape ?? null : want;
+        entries.set(key, convert(pair.value, depth + 1, keyLoc, inner));
+      }
+      return obj(entries, loc, keyLocs);
+    }
+    return unknown("unsupported YAML node", loc);
+  };
+  return convert(node, 0, void 0, rootShape ?? null);
+}
+function yamlMessage(message) {
+  if (/call stack/i.test(message)) return "nested too deeply to read";
+  return message.split("\n")[0];
+}
+
+// src/parse/kubernetes.ts
+var ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+var TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
+var AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+function serviceAccountAnnotations(get) {
+  return {
+    roleArn: get(ROLE_ARN_ANNOTATION),
+    tokenExpiration: get(TOKEN_EXPIRATION_ANNOTATION),
+    audience: get(AUDIENCE_ANNOTATION),
+    stsRegionalEndpoints: get("eks.amazonaws.com/sts-regional-endpoints")
+  };
+}
+var POD_TEMPLATE_PATHS = {
+  Pod: [],
+  Deployment: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  Job: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"]
+};
+var POD_SPEC = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: { name: true } };
+var POD_TEMPLATE = { metadata: { annotations: true }, spec: POD_SPEC };
+var MANIFEST = {
+  apiVersion: true,
+  kind: true,
+  items: "root",
+  metadata: { name: true, namespace: true, annotations: true },
+  automountServiceAccountToken: true,
+  iam: true,
+  Resources: true,
+  spec: {
+    ...POD_SPEC,
+    template: POD_TEMPLATE,
+    jobTemplate: { spec: { template: POD_TEMPLATE } }
+  }
+};
+function parseKubernetes(file, text) {
+  const result = { declarations: emptyDeclarations(), diagnostics: [] };
+  if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
+  if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
+  if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
+  const lineCounter = new import_yaml3.LineCounter();
+  const docs = (0, import_yaml3.parseAllDocuments)(text, { version: "1.1", lineCounter, prettyErrors: false });
+  const position = (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const docList = Array.isArray(docs) ? docs : [docs];
+  let sawKubernetes = false;
+  for (const doc of docList) {
+    const problem = doc.errors[0];
+    if (problem) {
+      result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
+      continue;
+    }
+    if (KUSTOMIZATION.test(file)) {
+      result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
+      sawKubernetes = true;
+      continue;
+    }
+    const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
+    if (isCloudFormation(value)) {
+      readCloudFormation(file, value, result.declarations);
+      sawKubernetes = true;
+      continue;
+    }
+    for (const object of kubernetesObjects(value)) {
+      sawKubernetes = true;
+      readObject(object, result);
+    }
+  }
+  if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
+  return result;
+}
+var HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
+function parseHelmValues(file, text, result) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.1", lineCounter, prettyErrors: false });
+  const position = (offset) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
+  if (doc.errors[0]) {
+    result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
+    return result;
+  }
+  const sa = getEntry(yamlToValue(doc, doc.contents, file, position, { serviceAccount: true }), "serviceAccount");
+  const nameValue = getEntry(sa, "name");
+  const name2 = knownString(nameValue);
+  const annotations = getEntry(sa, "annotations");
+  if (!name2 || !nameValue || knownString(getEntry(sa, "create")) === "false") return { ...result, skipped: "Helm values without a named ServiceAccount" };
+  result.declarations.serviceAccounts.push({
+    name: name2,
+    namespace: "<release namespace>",
+    namespaceKnown: false,
+    loc: nameValue.loc,
+    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
+    automount: getEntry(sa, "automount") ?? getEntry(sa, "automountServiceAccountToken"),
+    origin: "helm"
+  });
+  return result;
+}
+var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+function readKustomization(file, v) {
+  const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
+  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
+}
+function yamlError(file, message, offset, position) {
+  const p = position(offset);
+  return {
+    level: "error",
+    message: `YAML syntax error: ${yamlMessage(message)}`,
+    location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 }
+  };
+}
+function kubernetesObjects(doc) {
+  const kind = knownString(getEntry(doc, "kind"));
+  if (!kind || !knownString(getEntry(doc, "apiVersion"))) return [];
+  if (kind === "List" || kind.endsWith("List")) return asItems(getEntry(doc, "items")).flatMap(kubernetesObjects);
+  return [doc];
+}
+function path4(v, keys) {
+  return keys.reduce((cur, key) => getEntry(cur, key), v);
+}
+function readObject(object, result) {
+  const kind = knownString(getEntry(object, "kind"));
+  const metadata2 = getEntry(object, "metadata");
+  const nameValue = getEntry(metadata2, "name");
+  const name2 = knownString(nameValue);
+  if (!name2 || !nameValue) return;
+  const namespace = knownString(getEntry(metadata2, "namespace")) ?? "default";
+  const annotations = getEntry(metadata2, "annotations");
+  if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
+    readEksctl(object, result.declarations);
+    return;
+  }
+  if (kind === "ServiceAccount") {
+    const sa = {
+      name: name2,
+      namespace,
+      loc: nameValue.loc,
+      ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
+      automount: getEntry(object, "automountServiceAccountToken"),
+      origin: "kubernetes"
+    };
+    result.declarations.serviceAccounts.push(sa);
+    return;
+  }
+  const templatePath = POD_TEMPLATE_PATHS[kind];
+  if (!templatePath) return;
+  const template2 = templatePath.length ? path4(object, templatePath) : object;
+  const podSpec = getEntry(template2, "spec");
+  if (!podSpec) return;
+  result.declarations.workloads.push(readWorkload(kind, name2, namespace, nameValue.loc, template2, podSpec));
+}
+function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
+  const saValue = getEntry(podSpec, "serviceAccountName") ?? getEntry(podSpec, "serviceAccount");
+  const annotations = path4(template2, ["metadata", "annotations"]);
+  return {
+    kind,
+    name: name2,
+    namespace,
+    loc,
+    serviceAccountName: knownString(saValue) ?? "default",
+    serviceAccountLoc: saValue?.loc ?? podSpec.loc,
+    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
+    automount: getEntry(podSpec, "automountServiceAccountToken"),
+    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
+    skipContainers: getEntry(annotations, "eks.amazonaws.com/skip-containers"),
+    containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean)
+  };
+}
+
 // src/terraform/blocks.ts
 function nestedBlocks(body2, type, scope, ev) {
   const blocks = [];
@@ -31917,9 +32304,7 @@ function helmRelease(attrs, _address, block2, mod, out2, scope) {
     name: name2,
     namespace: knownString(attr(attrs, "namespace")) ?? "default",
     loc: nameValue.loc,
-    roleArn: annotation("eks.amazonaws.com/role-arn"),
-    tokenExpiration: annotation("eks.amazonaws.com/token-expiration"),
-    audience: annotation("eks.amazonaws.com/audience"),
+    ...serviceAccountAnnotations(annotation),
     origin: "terraform"
   });
 }
@@ -31935,9 +32320,7 @@ function serviceAccount(attrs, _address, block2, mod, out2, scope) {
     name: name2,
     namespace: knownString(meta.get("namespace")) ?? "default",
     loc: nameValue.loc,
-    roleArn: getEntry(annotations, "eks.amazonaws.com/role-arn"),
-    tokenExpiration: getEntry(annotations, "eks.amazonaws.com/token-expiration"),
-    audience: getEntry(annotations, "eks.amazonaws.com/audience"),
+    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
     automount: attrs.get("automount_service_account_token"),
     origin: "terraform"
   });
@@ -31957,7 +32340,7 @@ function extractDeclarations(mod) {
     }
     for (const instance2 of instances) {
       const address = instanceAddress(base, instance2.key);
-      const value = mod.instanceValue("resource", block2, address, instance2);
+      const value = mod.instanceValue("resource", block2, instance2);
       if (value.kind === "object") handler(value.entries, address, block2, mod, out2, instance2.scope);
     }
   }
@@ -32013,172 +32396,10 @@ var LineIndex = class {
 };
 
 // src/parse/iam-json.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/parse/cloudformation.ts
-function isCloudFormation(v) {
-  const resources = getEntry(v, "Resources");
-  return resources?.kind === "object" && [...resources.entries.values()].some((r) => knownString(getEntry(r, "Type"))?.startsWith("AWS::"));
-}
-function readCloudFormation(file, template2, out2) {
-  const resources = getEntry(template2, "Resources");
-  if (resources?.kind !== "object") return;
-  const id = (logicalId) => `${file}#${logicalId}`;
-  const each = [...resources.entries].map(([logicalId, resource]) => {
-    const props = getEntry(resource, "Properties");
-    const prop = (name2) => {
-      const v = getEntry(props, name2);
-      return v ? resolve3(v) : void 0;
-    };
-    return { logicalId, type: knownString(getEntry(resource, "Type")), props, prop, at: resources.keyLocs.get(logicalId) ?? resource.loc };
-  });
-  const policyOf = ({ logicalId, type, prop, at }) => ({
-    id: id(logicalId),
-    name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at),
-    path: prop("Path") ?? str("/", at),
-    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at),
-    loc: at
-  });
-  const managed2 = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
-  for (const resource of each) {
-    const { logicalId, type, props, prop, at } = resource;
-    if (type === "AWS::IAM::Role") {
-      out2.roles.push({
-        id: id(logicalId),
-        name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
-        path: prop("Path") ?? str("/", at),
-        trust: prop("AssumeRolePolicyDocument"),
-        loc: at,
-        inlinePolicies: asItems(prop("Policies")).map((p, i2) => ({
-          id: `${id(logicalId)}/Policies/${i2}`,
-          name: getEntry(p, "PolicyName") ?? str(`${logicalId} policy ${i2}`, p.loc),
-          path: str("/", p.loc),
-          document: getEntry(p, "PolicyDocument") ?? unknown("no PolicyDocument", p.loc),
-          loc: p.loc
-        })),
-        attachedPolicyArns: asItems(getEntry(props, "ManagedPolicyArns")).filter((a) => !refTarget(a)).map(resolve3),
-        label: prop("RoleName") && knownString(prop("RoleName")) ? void 0 : `${logicalId} (CloudFormation)`
-      });
-      for (const a of asItems(getEntry(props, "ManagedPolicyArns"))) {
-        const policy5 = managed2.get(refTarget(a) ?? "");
-        if (policy5) out2.attachments.push({ role: unknown(logicalId, a.loc), inline: policy5, loc: a.loc, roleId: id(logicalId) });
-      }
-    } else if (type === "AWS::IAM::ManagedPolicy" || type === "AWS::IAM::Policy") {
-      const policy5 = managed2.get(logicalId) ?? policyOf(resource);
-      for (const r of asItems(getEntry(props, "Roles"))) {
-        const target = refTarget(r);
-        out2.attachments.push({ role: target ? unknown(target, r.loc) : resolve3(r), inline: policy5, loc: r.loc, ...target ? { roleId: id(target) } : {} });
-      }
-    } else if (type === "AWS::IAM::OIDCProvider") {
-      out2.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at), clientIds: prop("ClientIdList") ?? list([], at), loc: at });
-    } else if (type === "AWS::EKS::PodIdentityAssociation") {
-      out2.podIdentityAssociations.push({
-        namespace: prop("Namespace") ?? unknown("no Namespace", at),
-        serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
-        roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),
-        loc: at
-      });
-    }
-  }
-}
-function refTarget(v) {
-  return v.kind === "object" && v.entries.size === 1 ? knownString(v.entries.get("Ref")) : void 0;
-}
-function resolve3(v) {
-  if (v.kind === "list") return list(v.items.map(resolve3), v.loc);
-  if (v.kind !== "object") return v;
-  if (v.entries.size === 1) {
-    const [name2, arg] = [...v.entries][0];
-    if (name2 === "Fn::Sub") return sub(arg, v.loc);
-    if (name2 === "Ref" || name2.startsWith("Fn::")) return unknown(`CloudFormation ${name2 === "Ref" ? "Ref" : name2} ${knownString(arg) ?? ""}`.trim(), v.loc);
-  }
-  const entries = new Map([...v.entries].map(([k, x]) => [k, resolve3(x)]));
-  return obj(entries, v.loc, v.keyLocs);
-}
-function sub(arg, loc) {
-  const text = knownString(arg.kind === "list" ? arg.items[0] : arg);
-  if (text === void 0) return unknown("CloudFormation Fn::Sub", loc);
-  const parts2 = [];
-  let last = 0;
-  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
-    parts2.push(text.slice(last, m.index));
-    parts2.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : unknown(`CloudFormation \${${m[1]}}`, loc));
-    last = m.index + m[0].length;
-  }
-  parts2.push(text.slice(last));
-  const merged = parts2.filter((p) => p !== "");
-  if (merged.every((p) => typeof p === "string")) return str(merged.join(""), arg.loc);
-  return { kind: "template", parts: merged, loc: arg.loc };
-}
-
-// src/parse/yaml-value.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_DEPTH2 = 200;
-var MAX_ALIAS_EXPANSIONS = 1e4;
-function yamlToValue(doc, node, file, position, rootShape) {
-  const locate = (n, fallback) => {
-    const range = n?.range;
-    if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const start2 = position(range[0]);
-    const end = position(range[1]);
-    return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
-  };
-  let expansions = 0;
-  const convert = (n, depth, fallback, shape) => {
-    const loc = locate(n, fallback);
-    const tag = n && !(0, import_yaml2.isAlias)(n) ? n.tag : void 0;
-    if (tag && /^![A-Za-z]+$/.test(tag)) {
-      const name2 = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
-      const untagged = n.clone();
-      untagged.tag = void 0;
-      const inner = convert(untagged, depth + 1, loc, null);
-      return obj(/* @__PURE__ */ new Map([[name2, inner]]), loc, /* @__PURE__ */ new Map([[name2, loc]]));
-    }
-    if (depth > MAX_DEPTH2) return unknown("nested too deeply", loc);
-    if (n == null) return nul(loc);
-    if ((0, import_yaml2.isAlias)(n)) {
-      if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
-      const target = n.resolve(doc);
-      return target ? { ...convert(target, depth + 1, void 0, shape), loc } : unknown(`unresolved alias *${n.source}`, loc);
-    }
-    if ((0, import_yaml2.isScalar)(n)) {
-      const v = n.value;
-      if (typeof v === "string") return str(v, loc);
-      if (typeof v === "number") return num(v, loc);
-      if (typeof v === "bigint") return num(Number(v), loc);
-      if (typeof v === "boolean") return bool(v, loc);
-      if (v == null) return nul(loc);
-      return str(String(v), loc);
-    }
-    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc, shape)), loc);
-    if ((0, import_yaml2.isMap)(n)) {
-      const entries = /* @__PURE__ */ new Map();
-      const keyLocs = /* @__PURE__ */ new Map();
-      for (const pair of n.items) {
-        const keyNode = pair.key;
-        const key = (0, import_yaml2.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
-        const want = shape ? shape[key] : true;
-        if (!want) continue;
-        const keyLoc = locate(keyNode, loc);
-        keyLocs.set(key, keyLoc);
-        const inner = want === true ? null : want === "root" ? rootShape ?? null : want;
-        entries.set(key, convert(pair.value, depth + 1, keyLoc, inner));
-      }
-      return obj(entries, loc, keyLocs);
-    }
-    return unknown("unsupported YAML node", loc);
-  };
-  return convert(node, 0, void 0, rootShape ?? null);
-}
-function yamlMessage(message) {
-  if (/call stack/i.test(message)) return "nested too deeply to read";
-  return message.split("\n")[0];
-}
-
-// src/parse/iam-json.ts
+var import_yaml4 = __toESM(require_dist(), 1);
 function parseJsonWithPositions(file, text, position, offset = 0) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = position !== void 0 ? (o) => position(o + offset) : (o) => {
     const p = lineCounter.linePos(o);
     return { line: p.line, column: p.col };
@@ -32599,8 +32820,14 @@ var TerraformModule = class _TerraformModule {
     if (!attr2) return failure(`no local "${name2}" is declared`, loc);
     return this.memoise(`local.${name2}`, loc, () => this.evaluator.eval(attr2.expr, EMPTY_SCOPE));
   }
+  instanceCache = /* @__PURE__ */ new Map();
   /** count and for_each: one instance per element, each with its own `count`/`each` binding. */
   instances(block2) {
+    let found = this.instanceCache.get(block2);
+    if (!found) this.instanceCache.set(block2, found = this.expandInstances(block2));
+    return found;
+  }
+  expandInstances(block2) {
     const count = block2.body.attributes.find((a) => a.name === "count");
     const forEach = block2.body.attributes.find((a) => a.name === "for_each");
     if (!count && !forEach) return [{ scope: EMPTY_SCOPE }];
@@ -32628,7 +32855,7 @@ var TerraformModule = class _TerraformModule {
     return this.memoise(address, loc, () => {
       const instances = this.instances(block2);
       if (!Array.isArray(instances)) return unknown(`instances of ${address} not known`, loc);
-      const one = (i2) => this.instanceValue(kind, block2, address, i2);
+      const one = (i2) => this.instanceValue(kind, block2, i2);
       if (!block2.body.attributes.some((a) => a.name === "count" || a.name === "for_each")) return one(instances[0]);
       if (block2.body.attributes.some((a) => a.name === "count")) return list(instances.map(one), block2.loc);
       const entries = /* @__PURE__ */ new Map();
@@ -32636,7 +32863,12 @@ var TerraformModule = class _TerraformModule {
       return obj(entries, block2.loc);
     });
   }
-  instanceValue(kind, block2, address, instance2) {
+  /** One instance's value, evaluated once whether a reference or the extraction asks first. */
+  instanceValue(kind, block2, instance2) {
+    const address = instanceAddress(`${this.options.address}${kind === "data" ? "data." : ""}${block2.labels[0]}.${block2.labels[1]}`, instance2.key);
+    return this.memoise(`${address}#instance`, block2.headerLoc, () => this.evaluateInstance(kind, block2, address, instance2));
+  }
+  evaluateInstance(kind, block2, address, instance2) {
     if (kind === "data") {
       return dataSourceValue(block2, address, instance2.scope, {
         attribute: (b, name2, scope) => this.attribute(b, name2, scope),
@@ -32812,227 +33044,6 @@ function splitReason(rest) {
   if (at < 0) return [rest, void 0];
   const reason = rest.slice(at + 3).trim();
   return [rest.slice(0, at), reason || void 0];
-}
-
-// src/parse/kubernetes.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/parse/eksctl.ts
-function readEksctl(config, out2) {
-  const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
-  for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
-    const meta = getEntry(entry, "metadata");
-    const nameValue = getEntry(meta, "name");
-    const name2 = knownString(nameValue);
-    if (!name2 || !nameValue) continue;
-    const namespace = knownString(getEntry(meta, "namespace")) ?? "default";
-    const loc = nameValue.loc;
-    const roleName = getEntry(entry, "roleName");
-    const namePrefix = roleName ? void 0 : str(`eksctl-${cluster}-addon-iamserviceac`, loc);
-    const role = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name2}`, loc);
-    const id = `eksctl ${cluster} ${namespace}/${name2}`;
-    const roleArn = knownString(roleName) ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName.loc } : void 0;
-    out2.serviceAccounts.push({ name: name2, namespace, loc, roleArn, origin: "eksctl" });
-    const attachPolicy = getEntry(entry, "attachPolicy");
-    out2.roles.push({
-      id,
-      name: role,
-      namePrefix,
-      path: str("/", loc),
-      trust: generatedTrust(namespace, name2, loc),
-      loc,
-      inlinePolicies: attachPolicy ? [{ id: `${id} attachPolicy`, name: str(`${name2} attachPolicy`, attachPolicy.loc), path: str("/", loc), document: attachPolicy, loc: attachPolicy.loc }] : [],
-      attachedPolicyArns: asItems(getEntry(entry, "attachPolicyARNs")),
-      generatedTrust: true,
-      label: knownString(roleName) ?? `eksctl's role for ${namespace}/${name2}`
-    });
-  }
-}
-function generatedTrust(namespace, name2, loc) {
-  const provider = unknown("the cluster's OIDC provider", loc);
-  const key = (claim) => ({ kind: "template", parts: [provider, `:${claim}`], loc });
-  const conditions = obj(/* @__PURE__ */ new Map([["\0sub", str(`system:serviceaccount:${namespace}:${name2}`, loc)], ["\0aud", str("sts.amazonaws.com", loc)]]), loc);
-  conditions.keyValues = /* @__PURE__ */ new Map([["\0sub", key("sub")], ["\0aud", key("aud")]]);
-  const statement2 = obj(
-    /* @__PURE__ */ new Map([
-      ["Effect", str("Allow", loc)],
-      ["Action", str("sts:AssumeRoleWithWebIdentity", loc)],
-      ["Principal", obj(/* @__PURE__ */ new Map([["Federated", provider]]), loc)],
-      ["Condition", obj(/* @__PURE__ */ new Map([["StringEquals", conditions]]), loc)]
-    ]),
-    loc
-  );
-  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([statement2], loc)]]), loc);
-}
-
-// src/parse/kubernetes.ts
-var ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
-var TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
-var AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
-var POD_TEMPLATE_PATHS = {
-  Pod: [],
-  Deployment: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"]
-};
-var POD_SPEC = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: { name: true } };
-var POD_TEMPLATE = { metadata: { annotations: true }, spec: POD_SPEC };
-var MANIFEST = {
-  apiVersion: true,
-  kind: true,
-  items: "root",
-  metadata: { name: true, namespace: true, annotations: true },
-  automountServiceAccountToken: true,
-  iam: true,
-  Resources: true,
-  spec: {
-    ...POD_SPEC,
-    template: POD_TEMPLATE,
-    jobTemplate: { spec: { template: POD_TEMPLATE } }
-  }
-};
-function parseKubernetes(file, text) {
-  const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
-  if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
-  if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
-  const lineCounter = new import_yaml4.LineCounter();
-  const docs = (0, import_yaml4.parseAllDocuments)(text, { version: "1.1", lineCounter, prettyErrors: false });
-  const position = (offset) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  const docList = Array.isArray(docs) ? docs : [docs];
-  let sawKubernetes = false;
-  for (const doc of docList) {
-    const problem = doc.errors[0];
-    if (problem) {
-      result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
-      continue;
-    }
-    if (KUSTOMIZATION.test(file)) {
-      result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
-      sawKubernetes = true;
-      continue;
-    }
-    const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
-    if (isCloudFormation(value)) {
-      readCloudFormation(file, value, result.declarations);
-      sawKubernetes = true;
-      continue;
-    }
-    for (const object of kubernetesObjects(value)) {
-      sawKubernetes = true;
-      readObject(object, result);
-    }
-  }
-  if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
-  return result;
-}
-var HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
-function parseHelmValues(file, text, result) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.1", lineCounter, prettyErrors: false });
-  const position = (offset) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
-  if (doc.errors[0]) {
-    result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
-    return result;
-  }
-  const sa = getEntry(yamlToValue(doc, doc.contents, file, position, { serviceAccount: true }), "serviceAccount");
-  const nameValue = getEntry(sa, "name");
-  const name2 = knownString(nameValue);
-  const annotations = getEntry(sa, "annotations");
-  if (!name2 || !nameValue || knownString(getEntry(sa, "create")) === "false") return { ...result, skipped: "Helm values without a named ServiceAccount" };
-  result.declarations.serviceAccounts.push({
-    name: name2,
-    namespace: "<release namespace>",
-    namespaceKnown: false,
-    loc: nameValue.loc,
-    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
-    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
-    audience: getEntry(annotations, AUDIENCE_ANNOTATION),
-    automount: getEntry(sa, "automount") ?? getEntry(sa, "automountServiceAccountToken"),
-    origin: "helm"
-  });
-  return result;
-}
-var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
-function readKustomization(file, v) {
-  const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
-  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
-}
-function yamlError(file, message, offset, position) {
-  const p = position(offset);
-  return {
-    level: "error",
-    message: `YAML syntax error: ${yamlMessage(message)}`,
-    location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 }
-  };
-}
-function kubernetesObjects(doc) {
-  const kind = knownString(getEntry(doc, "kind"));
-  if (!kind || !knownString(getEntry(doc, "apiVersion"))) return [];
-  if (kind === "List" || kind.endsWith("List")) return asItems(getEntry(doc, "items")).flatMap(kubernetesObjects);
-  return [doc];
-}
-function path4(v, keys) {
-  return keys.reduce((cur, key) => getEntry(cur, key), v);
-}
-function readObject(object, result) {
-  const kind = knownString(getEntry(object, "kind"));
-  const metadata2 = getEntry(object, "metadata");
-  const nameValue = getEntry(metadata2, "name");
-  const name2 = knownString(nameValue);
-  if (!name2 || !nameValue) return;
-  const namespace = knownString(getEntry(metadata2, "namespace")) ?? "default";
-  const annotations = getEntry(metadata2, "annotations");
-  if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
-    readEksctl(object, result.declarations);
-    return;
-  }
-  if (kind === "ServiceAccount") {
-    const sa = {
-      name: name2,
-      namespace,
-      loc: nameValue.loc,
-      roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
-      tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
-      audience: getEntry(annotations, AUDIENCE_ANNOTATION),
-      stsRegionalEndpoints: getEntry(annotations, "eks.amazonaws.com/sts-regional-endpoints"),
-      automount: getEntry(object, "automountServiceAccountToken"),
-      origin: "kubernetes"
-    };
-    result.declarations.serviceAccounts.push(sa);
-    return;
-  }
-  const templatePath = POD_TEMPLATE_PATHS[kind];
-  if (!templatePath) return;
-  const template2 = templatePath.length ? path4(object, templatePath) : object;
-  const podSpec = getEntry(template2, "spec");
-  if (!podSpec) return;
-  result.declarations.workloads.push(readWorkload(kind, name2, namespace, nameValue.loc, template2, podSpec));
-}
-function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
-  const saValue = getEntry(podSpec, "serviceAccountName") ?? getEntry(podSpec, "serviceAccount");
-  const annotations = path4(template2, ["metadata", "annotations"]);
-  return {
-    kind,
-    name: name2,
-    namespace,
-    loc,
-    serviceAccountName: knownString(saValue) ?? "default",
-    serviceAccountLoc: saValue?.loc ?? podSpec.loc,
-    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
-    automount: getEntry(podSpec, "automountServiceAccountToken"),
-    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
-    skipContainers: getEntry(annotations, "eks.amazonaws.com/skip-containers"),
-    containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean)
-  };
 }
 
 // src/parse/terraform-json.ts
@@ -33660,10 +33671,7 @@ async function runAction() {
     paths,
     cwd,
     rules,
-    settings: config.rules,
-    include: "include" in config ? config.include : void 0,
-    exclude: "exclude" in config ? config.exclude : void 0,
-    globBase: configFile ? dirname2(configFile) : cwd
+    ...configLintOptions(config, cwd)
   });
   if (result.missingPaths.length) throw new InputError(`no such file or folder: ${result.missingPaths.join(", ")}`);
   mkdirSync(dirname2(sarifFile), { recursive: true });

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { rules } from "../rules/index.js";
 import { InputError, lint, type LintResult } from "./engine/lint.js";
 import type { AnyRule } from "./engine/rule.js";
-import { ConfigError, findConfig, loadConfig, type Config } from "./config/load.js";
+import { ConfigError, configLintOptions, findConfig, loadConfig, type Config } from "./config/load.js";
 import { displayPath } from "./discover/discover.js";
 import { toBaseline, type Baseline } from "./engine/suppress.js";
 import { formatGithub } from "./format/github.js";
@@ -175,10 +175,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       paths: positionals,
       cwd: io.cwd,
       rules,
-      settings: config.rules,
-      include: config.include,
-      exclude: config.exclude,
-      globBase: config.file ? dirname(config.file) : io.cwd,
+      ...configLintOptions(config, io.cwd),
       accountId,
       varFiles: values["var-file"],
       vars: cliVars(values.var),

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { rules } from "../../rules/index.js";
-import { ConfigError, findConfig, loadConfig } from "../config/load.js";
+import { ConfigError, configLintOptions, findConfig, loadConfig, type Config } from "../config/load.js";
 import { InputError, lint } from "../engine/lint.js";
 import { formatGithub } from "../format/github.js";
 import { formatJson } from "../format/json.js";
@@ -32,15 +32,12 @@ export async function runAction(): Promise<number> {
   if (!["stylish", "json", "github"].includes(format)) throw new InputError(`format must be stylish, json or github, not "${format}"`);
 
   const configFile = configInput ? resolve(cwd, configInput) : findConfig(cwd);
-  const config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
+  const config: Config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
   const result = await lint({
     paths,
     cwd,
     rules,
-    settings: config.rules,
-    include: "include" in config ? config.include : undefined,
-    exclude: "exclude" in config ? config.exclude : undefined,
-    globBase: configFile ? dirname(configFile) : cwd,
+    ...configLintOptions(config, cwd),
   });
   if (result.missingPaths.length) throw new InputError(`no such file or folder: ${result.missingPaths.join(", ")}`);
 

@@ -96,3 +96,8 @@ function findKey(doc: Document, path: string[], key: string): { range?: [number,
   const pair = parent.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key);
   return pair?.key as { range?: [number, number, number] } | undefined;
 }
+
+/** What a config contributes to a lint run: rule settings, and include/exclude relative to its folder. */
+export function configLintOptions(config: Config, cwd: string) {
+  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname(config.file) : cwd };
+}

@@ -12,6 +12,16 @@ export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
 export const TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
 export const AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
 
+/** The IRSA annotations of a ServiceAccount, wherever it is declared (manifest, Helm, Terraform). */
+export function serviceAccountAnnotations(get: (key: string) => Value | undefined) {
+  return {
+    roleArn: get(ROLE_ARN_ANNOTATION),
+    tokenExpiration: get(TOKEN_EXPIRATION_ANNOTATION),
+    audience: get(AUDIENCE_ANNOTATION),
+    stsRegionalEndpoints: get("eks.amazonaws.com/sts-regional-endpoints"),
+  };
+}
+
 /** Where each workload kind keeps its pod template, as a path of keys from the object root. */
 const POD_TEMPLATE_PATHS: Record<string, string[]> = {
   Pod: [],
@@ -109,9 +119,7 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
     namespace: "<release namespace>",
     namespaceKnown: false,
     loc: nameValue.loc,
-    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
-    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
-    audience: getEntry(annotations, AUDIENCE_ANNOTATION),
+    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
     automount: getEntry(sa, "automount") ?? getEntry(sa, "automountServiceAccountToken"),
     origin: "helm",
   });
@@ -165,10 +173,7 @@ function readObject(object: Value, result: FileParseResult): void {
       name,
       namespace,
       loc: nameValue.loc,
-      roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
-      tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
-      audience: getEntry(annotations, AUDIENCE_ANNOTATION),
-      stsRegionalEndpoints: getEntry(annotations, "eks.amazonaws.com/sts-regional-endpoints"),
+      ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
       automount: getEntry(object, "automountServiceAccountToken"),
       origin: "kubernetes",
     };

@@ -1,6 +1,7 @@
 import { emptyDeclarations, type Declarations, type PolicyDecl, type RoleDecl } from "../core/declarations.js";
 import { asItems, getEntry, knownString, str, unknown, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
+import { serviceAccountAnnotations } from "../parse/kubernetes.js";
 import { nestedBlocks } from "./blocks.js";
 import { instanceAddress, isEvaluatedSource, moduleSource } from "./modules.js";
 import type { TerraformModule } from "./module.js";
@@ -110,9 +111,7 @@ function helmRelease(attrs: Attrs, _address: string, block: Block, mod: Terrafor
     name,
     namespace: knownString(attr(attrs, "namespace")) ?? "default",
     loc: nameValue.loc,
-    roleArn: annotation("eks.amazonaws.com/role-arn"),
-    tokenExpiration: annotation("eks.amazonaws.com/token-expiration"),
-    audience: annotation("eks.amazonaws.com/audience"),
+    ...serviceAccountAnnotations(annotation),
     origin: "terraform",
   });
 }
@@ -129,9 +128,7 @@ function serviceAccount(attrs: Attrs, _address: string, block: Block, mod: Terra
     name,
     namespace: knownString(meta.get("namespace")) ?? "default",
     loc: nameValue.loc,
-    roleArn: getEntry(annotations, "eks.amazonaws.com/role-arn"),
-    tokenExpiration: getEntry(annotations, "eks.amazonaws.com/token-expiration"),
-    audience: getEntry(annotations, "eks.amazonaws.com/audience"),
+    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
     automount: attrs.get("automount_service_account_token"),
     origin: "terraform",
   });
@@ -154,7 +151,7 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
     }
     for (const instance of instances) {
       const address = instanceAddress(base, instance.key);
-      const value = mod.instanceValue("resource", block, address, instance);
+      const value = mod.instanceValue("resource", block, instance);
       if (value.kind === "object") handler(value.entries, address, block, mod, out, instance.scope);
     }
   }

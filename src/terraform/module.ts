@@ -7,7 +7,7 @@ import { asText, failure, iterate } from "./convert.js";
 import { dataSourceValue } from "./data-sources.js";
 import { Evaluator, type ReferenceResolver } from "./evaluator.js";
 import type { FunctionHost } from "./functions.js";
-import { moduleInstances, type ModuleCalls, type ModuleInstance } from "./modules.js";
+import { instanceAddress, moduleInstances, type ModuleCalls, type ModuleInstance } from "./modules.js";
 import { policyDocumentValue } from "./policy-document.js";
 import { EMPTY_SCOPE, Scope } from "./scope.js";
 
@@ -133,8 +133,16 @@ export class TerraformModule implements ReferenceResolver {
     return this.memoise(`local.${name}`, loc, () => this.evaluator.eval(attr.expr, EMPTY_SCOPE));
   }
 
+  private readonly instanceCache = new Map<Block, Instance[] | Value>();
+
   /** count and for_each: one instance per element, each with its own `count`/`each` binding. */
   instances(block: Block): Instance[] | Value {
+    let found = this.instanceCache.get(block);
+    if (!found) this.instanceCache.set(block, (found = this.expandInstances(block)));
+    return found;
+  }
+
+  private expandInstances(block: Block): Instance[] | Value {
     const count = block.body.attributes.find((a) => a.name === "count");
     const forEach = block.body.attributes.find((a) => a.name === "for_each");
     if (!count && !forEach) return [{ scope: EMPTY_SCOPE }];
@@ -163,7 +171,7 @@ export class TerraformModule implements ReferenceResolver {
     return this.memoise(address, loc, () => {
       const instances = this.instances(block);
       if (!Array.isArray(instances)) return unknown(`instances of ${address} not known`, loc);
-      const one = (i: Instance) => this.instanceValue(kind, block, address, i);
+      const one = (i: Instance) => this.instanceValue(kind, block, i);
       if (!block.body.attributes.some((a) => a.name === "count" || a.name === "for_each")) return one(instances[0]);
       if (block.body.attributes.some((a) => a.name === "count")) return list(instances.map(one), block.loc);
       const entries = new Map<string, Value>();
@@ -172,7 +180,13 @@ export class TerraformModule implements ReferenceResolver {
     });
   }
 
-  instanceValue(kind: "resource" | "data", block: Block, address: string, instance: Instance): Value {
+  /** One instance's value, evaluated once whether a reference or the extraction asks first. */
+  instanceValue(kind: "resource" | "data", block: Block, instance: Instance): Value {
+    const address = instanceAddress(`${this.options.address}${kind === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`, instance.key);
+    return this.memoise(`${address}#instance`, block.headerLoc, () => this.evaluateInstance(kind, block, address, instance));
+  }
+
+  private evaluateInstance(kind: "resource" | "data", block: Block, address: string, instance: Instance): Value {
     if (kind === "data") {
       return dataSourceValue(block, address, instance.scope, {
         attribute: (b, name, scope) => this.attribute(b, name, scope),
