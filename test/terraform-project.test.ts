@@ -6,7 +6,7 @@ import { link } from "../src/model/link.js";
 import { FIXTURES } from "./helpers.js";
 
 describe("Terraform roots and modules", () => {
-  it("a module called via for_each yields one role per instance, named from each instance's inputs", async () => {
+  it("a local module outside the scanned paths is noted, not guessed", async () => {
     const cwd = join(FIXTURES, "local-modules");
     const result = await lint({ paths: ["terraform/envs/prod"], cwd, rules: [] });
     expect(result.files.every((f) => f.status === "linted")).toBe(true);
