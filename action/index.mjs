@@ -7605,10 +7605,10 @@ var require_array = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.splitWhen = exports.flatten = void 0;
-    function flatten(items) {
+    function flatten2(items) {
       return items.reduce((collection, item) => [].concat(collection, item), []);
     }
-    exports.flatten = flatten;
+    exports.flatten = flatten2;
     function splitWhen(items, predicate) {
       const result = [[]];
       let groupIndex = 0;
@@ -28904,8 +28904,17 @@ function matchValue(v, text, glob = false) {
   return v.kind === "string" ? "yes" : "maybe";
 }
 function globMatches(pattern, text, caseInsensitive = false) {
-  return new RegExp(`^${globToRegex(pattern)}$`, caseInsensitive ? "i" : "").test(text);
+  if (!/[*?]/.test(pattern)) return caseInsensitive ? pattern.toLowerCase() === text.toLowerCase() : pattern === text;
+  const key = `${caseInsensitive ? "i" : "s"}${pattern}`;
+  let re = globCache.get(key);
+  if (!re) {
+    if (globCache.size >= 4096) globCache.clear();
+    re = new RegExp(`^${globToRegex(pattern)}$`, caseInsensitive ? "i" : "");
+    globCache.set(key, re);
+  }
+  return re.test(text);
 }
+var globCache = /* @__PURE__ */ new Map();
 function anyTri(results) {
   let maybe = false;
   for (const r of results) {
@@ -30652,12 +30661,16 @@ async function loadCatalog(services) {
     })
   );
   const lookup = (name2) => byService.get(name2.toLowerCase());
+  const expanded = /* @__PURE__ */ new Map();
   return {
     service: lookup,
     expand(pattern) {
-      const [service, action = ""] = pattern.split(":");
-      const actions = lookup(service);
-      return actions?.filter((a) => globMatches(`${service}:${action}`, a.name, true));
+      const key = pattern.toLowerCase();
+      if (expanded.has(key)) return expanded.get(key);
+      const [service, action = ""] = key.split(":");
+      const result = lookup(service)?.filter((a) => globMatches(`${service}:${action}`, a.name, true));
+      expanded.set(key, result);
+      return result;
     }
   };
 }
@@ -30674,6 +30687,92 @@ function servicesOf(actions) {
 import { createRequire } from "node:module";
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/core/lines.ts
+var LineIndex = class {
+  starts = [0];
+  constructor(text) {
+    for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+  }
+  position(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+};
+
+// src/parse/hcl/syntax-tree.ts
+var STRIDE = 4;
+function flatten(tree, text, grammar) {
+  let nodes = new Int32Array(STRIDE * 256);
+  let count = 0;
+  const open = [];
+  const cursor = tree.walk();
+  try {
+    for (; ; ) {
+      if ((count + 1) * STRIDE > nodes.length) {
+        const grown = new Int32Array(nodes.length * 2);
+        grown.set(nodes);
+        nodes = grown;
+      }
+      const at = count * STRIDE;
+      nodes[at] = cursor.nodeTypeId;
+      nodes[at + 1] = cursor.startIndex;
+      nodes[at + 2] = cursor.endIndex;
+      open.push(count++);
+      if (cursor.gotoFirstChild()) continue;
+      nodes[open.pop() * STRIDE + 3] = count;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return { text, nodes: nodes.slice(0, count * STRIDE), grammar };
+        nodes[open.pop() * STRIDE + 3] = count;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+var SyntaxNode = class _SyntaxNode {
+  constructor(tree, index2) {
+    this.tree = tree;
+    this.index = index2;
+  }
+  tree;
+  index;
+  get type() {
+    return this.tree.grammar.types[this.tree.nodes[this.index * STRIDE]] ?? "ERROR";
+  }
+  get isNamed() {
+    return this.tree.grammar.named[this.tree.nodes[this.index * STRIDE]] ?? true;
+  }
+  get startIndex() {
+    return this.tree.nodes[this.index * STRIDE + 1];
+  }
+  get endIndex() {
+    return this.tree.nodes[this.index * STRIDE + 2];
+  }
+  get text() {
+    return this.tree.text.slice(this.startIndex, this.endIndex);
+  }
+  /** Children in order, comments left out (they carry no meaning for evaluation). */
+  get children() {
+    const { nodes } = this.tree;
+    const out2 = [];
+    const end = nodes[this.index * STRIDE + 3];
+    for (let c = this.index + 1; c < end; c = nodes[c * STRIDE + 3]) {
+      const child = new _SyntaxNode(this.tree, c);
+      if (child.type !== "comment") out2.push(child);
+    }
+    return out2;
+  }
+};
+function rootOf(tree) {
+  return new SyntaxNode(tree, 0);
+}
 
 // src/parse/hcl/text.ts
 var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
@@ -30722,45 +30821,39 @@ function stripIndent(parts2) {
 }
 
 // src/parse/hcl/convert.ts
+function convertSyntaxTree(file, tree) {
+  const converter = new HclConverter(file, tree.text);
+  const body2 = rootOf(tree).children.find((n) => n.type === "body");
+  return { file, text: tree.text, body: body2 ? converter.body(body2) : { attributes: [], blocks: [] } };
+}
 var HclConverter = class {
   constructor(file, text) {
     this.file = file;
     this.text = text;
+    this.lines = new LineIndex(text);
   }
   file;
   text;
+  lines;
   loc(n) {
-    return {
-      file: this.file,
-      line: n.startPosition.row + 1,
-      column: n.startPosition.column + 1,
-      endLine: n.endPosition.row + 1,
-      endColumn: n.endPosition.column + 1
-    };
+    return this.offsetLoc(n.startIndex, n.endIndex);
   }
-  offsetLoc(start2, end, near) {
-    const before = this.text.slice(near.startIndex, start2);
-    const inside = this.text.slice(start2, end);
-    const lineOf = (base, s) => {
-      const nl = s.lastIndexOf("\n");
-      const rows = s.split("\n").length - 1;
-      return { row: base.row + rows, column: nl < 0 ? base.column + s.length : s.length - nl - 1 };
-    };
-    const a = lineOf(near.startPosition, before);
-    const b = lineOf(a, inside);
-    return { file: this.file, line: a.row + 1, column: a.column + 1, endLine: b.row + 1, endColumn: b.column + 1 };
+  offsetLoc(start2, end) {
+    const a = this.lines.position(start2);
+    const b = this.lines.position(end);
+    return { file: this.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
   body(n) {
     const body2 = { attributes: [], blocks: [] };
-    for (const c of kids(n)) {
+    for (const c of n.children) {
       if (c.type === "attribute") body2.attributes.push(this.attribute(c));
       else if (c.type === "block") body2.blocks.push(this.block(c));
     }
     return body2;
   }
   attribute(n) {
-    const name2 = kids(n).find((c) => c.type === "identifier");
-    const expr = kids(n).find((c) => c.type === "expression");
+    const name2 = n.children.find((c) => c.type === "identifier");
+    const expr = n.children.find((c) => c.type === "expression");
     return {
       name: name2.text,
       nameLoc: this.loc(name2),
@@ -30769,7 +30862,7 @@ var HclConverter = class {
     };
   }
   block(n) {
-    const children = kids(n);
+    const children = n.children;
     const labels = [];
     const labelLocs = [];
     for (const c of children.slice(1)) {
@@ -30780,20 +30873,21 @@ var HclConverter = class {
     const inner = children.find((c) => c.type === "body");
     const start2 = children.find((c) => c.type === "block_start") ?? n;
     const loc = this.loc(n);
+    const header = this.loc(start2);
     return {
       type: children[0].text,
       labels,
       labelLocs,
       body: inner ? this.body(inner) : { attributes: [], blocks: [] },
       loc,
-      headerLoc: { ...loc, endLine: start2.endPosition.row + 1, endColumn: start2.endPosition.column + 1 }
+      headerLoc: { ...loc, endLine: header.endLine, endColumn: header.endColumn }
     };
   }
   expr(n) {
     const loc = this.loc(n);
     switch (n.type) {
       case "expression":
-        return this.term(kids(n), loc);
+        return this.term(n.children, loc);
       case "variable_expr":
         return { type: "variable", name: n.text, loc };
       case "literal_value":
@@ -30801,9 +30895,9 @@ var HclConverter = class {
       case "collection_value":
         return this.expr(firstNamed(n));
       case "tuple":
-        return { type: "tuple", items: kids(n).filter((c) => c.type === "expression").map((c) => this.expr(c)), loc };
+        return { type: "tuple", items: n.children.filter((c) => c.type === "expression").map((c) => this.expr(c)), loc };
       case "object":
-        return { type: "object", items: kids(n).filter((c) => c.type === "object_elem").map((c) => this.objectItem(c)), loc };
+        return { type: "object", items: n.children.filter((c) => c.type === "object_elem").map((c) => this.objectItem(c)), loc };
       case "template_expr":
         return this.expr(firstNamed(n));
       case "quoted_template":
@@ -30813,20 +30907,20 @@ var HclConverter = class {
       case "function_call":
         return this.call(n);
       case "conditional": {
-        const [cond, then, otherwise] = kids(n).filter((c) => c.type === "expression");
+        const [cond, then, otherwise] = n.children.filter((c) => c.type === "expression");
         return { type: "conditional", cond: this.expr(cond), then: this.expr(then), else: this.expr(otherwise), loc };
       }
       case "operation":
         return this.expr(firstNamed(n));
       case "binary_operation": {
-        const children = kids(n);
+        const children = n.children;
         const at = children.findIndex((c, i2) => i2 > 0 && !c.isNamed && c.type !== "(" && c.type !== ")" && !this.inParens(children, i2));
         const left = children.slice(0, at);
         const right = children.slice(at + 1);
         return { type: "binary", op: children[at].type, left: this.term(left, this.spanLoc(left)), right: this.term(right, this.spanLoc(right)), loc };
       }
       case "unary_operation": {
-        const [op, ...operand] = kids(n);
+        const [op, ...operand] = n.children;
         return { type: "unary", op: op.type, operand: this.term(operand, this.spanLoc(operand)), loc };
       }
       case "for_expr":
@@ -30876,8 +30970,9 @@ var HclConverter = class {
     }
   }
   objectItem(n) {
-    const keyNode = n.childForFieldName("key");
-    const valueNode = n.childForFieldName("val");
+    const operands = n.children.filter((c) => c.isNamed);
+    const keyNode = operands[0];
+    const valueNode = operands.length > 1 ? operands[operands.length - 1] : void 0;
     let key = this.expr(keyNode);
     if (key.type === "variable") key = { type: "literal", value: key.name, loc: key.loc };
     return { key, value: valueNode ? this.expr(valueNode) : { type: "invalid", loc: this.loc(n) }, loc: this.loc(n) };
@@ -30886,25 +30981,25 @@ var HclConverter = class {
     const loc = this.loc(n);
     switch (n.type) {
       case "get_attr":
-        return [{ type: "attr", name: kids(n).find((c) => c.type === "identifier")?.text ?? "", loc }];
+        return [{ type: "attr", name: n.children.find((c) => c.type === "identifier")?.text ?? "", loc }];
       case "index": {
         const inner = firstNamed(n);
         if (inner.type === "legacy_index") return [{ type: "index", index: { type: "literal", value: Number(inner.text.slice(1)), loc }, loc }];
-        const e = kids(inner).find((c) => c.type === "expression");
+        const e = inner.children.find((c) => c.type === "expression");
         return [{ type: "index", index: e ? this.expr(e) : { type: "invalid", loc }, loc }];
       }
       case "splat": {
         const inner = firstNamed(n);
-        return [{ type: "splat", loc }, ...kids(inner).slice(1).flatMap((c) => this.traversal(c))];
+        return [{ type: "splat", loc }, ...inner.children.slice(1).flatMap((c) => this.traversal(c))];
       }
       default:
         return [];
     }
   }
   call(n) {
-    const children = kids(n);
+    const children = n.children;
     const args2 = children.find((c) => c.type === "function_arguments");
-    const argNodes = args2 ? kids(args2) : [];
+    const argNodes = args2 ? args2.children : [];
     return {
       type: "call",
       name: children.filter((c) => c.type === "identifier").map((c) => c.text).join("::"),
@@ -30914,13 +31009,13 @@ var HclConverter = class {
     };
   }
   forExpr(n) {
-    const children = kids(n);
+    const children = n.children;
     const intro = children.find((c) => c.type === "for_intro");
-    const vars = kids(intro).filter((c) => c.type === "identifier").map((c) => c.text);
-    const collection = kids(intro).find((c) => c.type === "expression");
+    const vars = intro.children.filter((c) => c.type === "identifier").map((c) => c.text);
+    const collection = intro.children.find((c) => c.type === "expression");
     const exprs = children.filter((c) => c.type === "expression").map((c) => this.expr(c));
     const cond = children.find((c) => c.type === "for_cond");
-    const condExpr = cond && kids(cond).find((c) => c.type === "expression");
+    const condExpr = cond && cond.children.find((c) => c.type === "expression");
     const isObject = n.type === "for_object_expr";
     return {
       type: "for",
@@ -30940,21 +31035,21 @@ var HclConverter = class {
     return this.quotedParts(n).map((p) => p.type === "text" ? p.value : "").join("");
   }
   quotedParts(n) {
-    const children = kids(n);
+    const children = n.children;
     const open = children[0];
     const close = children[children.length - 1];
     const end = close?.type === "quoted_template_end" ? close.startIndex : n.endIndex;
-    return this.templateParts(children, open.endIndex, end, n, false);
+    return this.templateParts(children, open.endIndex, end, false);
   }
   heredocParts(n) {
-    const children = kids(n);
+    const children = n.children;
     const idents = children.filter((c) => c.type === "heredoc_identifier");
     const openEnd = idents[0]?.endIndex ?? n.startIndex;
     const newline = this.text.indexOf("\n", openEnd);
     const from = newline < 0 ? n.endIndex : newline + 1;
     const close = idents.length > 1 ? idents[idents.length - 1] : void 0;
-    const to = close ? close.startIndex - close.startPosition.column : n.endIndex;
-    const parts2 = this.templateParts(children, from, Math.max(from, to), n, true);
+    const to = close ? close.startIndex - (this.lines.position(close.startIndex).column - 1) : n.endIndex;
+    const parts2 = this.templateParts(children, from, Math.max(from, to), true);
     const strip = children[0]?.text === "<<-";
     return strip ? stripIndent(parts2) : parts2;
   }
@@ -30962,20 +31057,20 @@ var HclConverter = class {
    * Template content between `from` and `to`: interpolations and directives are parsed, everything
    * else is literal text read from the source (tree-sitter leaves whitespace out of its literals).
    */
-  templateParts(children, from, to, near, heredoc) {
+  templateParts(children, from, to, heredoc) {
     const parts2 = [];
     let cursor = from;
     const pushText = (start2, end) => {
       if (end <= start2) return;
       const raw = this.text.slice(start2, end);
       const value = heredoc ? unescapeHeredoc(raw) : unescapeQuoted(raw);
-      parts2.push({ type: "text", value, raw, offset: start2, verbatim: value === raw, loc: this.offsetLoc(start2, end, near) });
+      parts2.push({ type: "text", value, raw, offset: start2, verbatim: value === raw, loc: this.offsetLoc(start2, end) });
     };
     for (const c of children) {
       if (c.startIndex < from || c.endIndex > to) continue;
       if (c.type === "template_interpolation") {
         pushText(cursor, c.startIndex);
-        const e = kids(c).find((k) => k.type === "expression");
+        const e = c.children.find((k) => k.type === "expression");
         parts2.push({ type: "interp", expr: e ? this.expr(e) : { type: "invalid", loc: this.loc(c) } });
         cursor = c.endIndex;
       } else if (c.type === "template_directive") {
@@ -30989,33 +31084,33 @@ var HclConverter = class {
     return parts2;
   }
   directive(n, heredoc) {
-    const children = kids(n);
+    const children = n.children;
     const loc = this.loc(n);
     if (n.type === "template_if") {
       const intro = children.find((c) => c.type === "template_if_intro");
       const elseIntro = children.find((c) => c.type === "template_else_intro");
       const end = children.find((c) => c.type === "template_if_end");
       const stop2 = end?.startIndex ?? n.endIndex;
-      const cond = kids(intro).find((c) => c.type === "expression");
+      const cond = intro.children.find((c) => c.type === "expression");
       return {
         type: "if",
         cond: cond ? this.expr(cond) : { type: "invalid", loc },
-        then: this.templateParts(children, intro.endIndex, elseIntro?.startIndex ?? stop2, n, heredoc),
-        else: elseIntro ? this.templateParts(children, elseIntro.endIndex, stop2, n, heredoc) : [],
+        then: this.templateParts(children, intro.endIndex, elseIntro?.startIndex ?? stop2, heredoc),
+        else: elseIntro ? this.templateParts(children, elseIntro.endIndex, stop2, heredoc) : [],
         loc
       };
     }
     if (n.type === "template_for") {
       const start2 = children.find((c) => c.type === "template_for_start");
       const end = children.find((c) => c.type === "template_for_end");
-      const vars = kids(start2).filter((c) => c.type === "identifier").map((c) => c.text);
-      const coll = kids(start2).find((c) => c.type === "expression");
+      const vars = start2.children.filter((c) => c.type === "identifier").map((c) => c.text);
+      const coll = start2.children.find((c) => c.type === "expression");
       return {
         type: "for",
         keyVar: vars.length > 1 ? vars[0] : void 0,
         valueVar: vars[vars.length - 1],
         collection: coll ? this.expr(coll) : { type: "invalid", loc },
-        body: this.templateParts(children, start2.endIndex, end?.startIndex ?? n.endIndex, n, heredoc),
+        body: this.templateParts(children, start2.endIndex, end?.startIndex ?? n.endIndex, heredoc),
         loc
       };
     }
@@ -31023,10 +31118,7 @@ var HclConverter = class {
   }
 };
 function firstNamed(n) {
-  return kids(n).find((c) => c.isNamed) ?? n;
-}
-function kids(n) {
-  return n.children.filter((c) => c !== null && c.type !== "comment");
+  return n.children.find((c) => c.isNamed) ?? n;
 }
 
 // src/parse/hcl/parser.ts
@@ -31044,23 +31136,27 @@ async function createHclParser() {
   const language = await Language2.load(wasmPath("tree-sitter-terraform.wasm", "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"));
   const parser = new Parser2();
   parser.setLanguage(language);
+  const types = Array.from({ length: language.nodeTypeCount }, (_, id) => language.nodeTypeForId(id) ?? "ERROR");
+  const grammar = { types, named: types.map((_, id) => language.nodeTypeIsNamed(id)) };
+  const syntax = (file, text) => {
+    const tree = parser.parse(text);
+    if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+    try {
+      if (!tree.rootNode.hasError) return { tree: flatten(tree, text, grammar), errors: [] };
+      const bad = firstError(tree.rootNode);
+      const lines = new LineIndex(text);
+      const [start2, end] = [lines.position(bad.startIndex), lines.position(bad.endIndex)];
+      const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 30).split("\n")[0])}`;
+      return { errors: [{ level: "error", message: `HCL syntax error: ${what}`, location: { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column } }] };
+    } finally {
+      tree.delete();
+    }
+  };
   return {
+    syntax,
     parse(file, text) {
-      const tree = parser.parse(text);
-      if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
-      try {
-        const converter = new HclConverter(file, text);
-        if (tree.rootNode.hasError) {
-          const bad = firstError(tree.rootNode);
-          const loc = converter.loc(bad);
-          const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 30).split("\n")[0])}`;
-          return { errors: [{ level: "error", message: `HCL syntax error: ${what}`, location: loc }] };
-        }
-        const body2 = tree.rootNode.namedChildren.find((n) => n?.type === "body");
-        return { file: { file, text, body: body2 ? converter.body(body2) : { attributes: [], blocks: [] } }, errors: [] };
-      } finally {
-        tree.delete();
-      }
+      const { tree, errors } = syntax(file, text);
+      return tree ? { file: convertSyntaxTree(file, tree), errors } : { errors };
     }
   };
 }
@@ -32377,24 +32473,6 @@ function placeholderRole(address, why, block2) {
 import { readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { posix, resolve as resolve4, sep as sep2 } from "node:path";
 
-// src/core/lines.ts
-var LineIndex = class {
-  starts = [0];
-  constructor(text) {
-    for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
-  }
-  position(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-};
-
 // src/parse/iam-json.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 function parseJsonWithPositions(file, text, position, offset = 0) {
@@ -32918,13 +32996,10 @@ var TerraformModule = class _TerraformModule {
 };
 
 // src/terraform/project.ts
-function evaluateTerraform(input2) {
+async function evaluateTerraform(input2, breathe2 = () => void 0) {
   const failedRoots = [];
-  const byDir = /* @__PURE__ */ new Map();
-  for (const f of input2.files) {
-    const dir = posix2.dirname(f.file);
-    byDir.set(dir, [...byDir.get(dir) ?? [], f]);
-  }
+  const byDir = groupByDir(input2.files, (f) => f.file);
+  const tfvarsByDir = groupByDir(input2.tfvars, (t) => t.file);
   const called = calledDirs(byDir);
   const diagnostics = [];
   const host = new Host(input2.cwd, input2.scanRoots, input2.files, input2.hcl);
@@ -32932,7 +33007,8 @@ function evaluateTerraform(input2) {
   const accountId = input2.accountId ? str(input2.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : void 0;
   for (const [dir, files] of [...byDir].sort(([a], [b]) => a < b ? -1 : 1)) {
     if (called.has(dir)) continue;
-    const inputs = new Map([...tfvarsFor(dir, input2.tfvars), ...input2.extraVars ?? []]);
+    await breathe2();
+    const inputs = new Map([...tfvarsFor(tfvarsByDir.get(dir) ?? []), ...input2.extraVars ?? []]);
     const mod = new TerraformModule({
       dir,
       address: "",
@@ -32968,8 +33044,17 @@ function calledDirs(byDir) {
       }
   return called;
 }
-function tfvarsFor(dir, all) {
-  const mine = all.filter((t) => posix2.dirname(t.file) === dir);
+function groupByDir(items, path5) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const dir = posix2.dirname(path5(item));
+    const list2 = byDir.get(dir);
+    if (list2) list2.push(item);
+    else byDir.set(dir, [item]);
+  }
+  return byDir;
+}
+function tfvarsFor(mine) {
   const rank = (f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f) ? 0 : 1;
   mine.sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : 1));
   const values = /* @__PURE__ */ new Map();
@@ -33188,9 +33273,8 @@ function parseText(file, text, hcl, outcome) {
       return parseIamJson(file.path, text);
     case "terraform":
     case "tfvars": {
-      const parsed = hcl.parse(file.path, text);
-      if (parsed.file && file.kind === "terraform") outcome.hcl = parsed.file;
-      if (parsed.file && file.kind === "tfvars") outcome.tfvars = { file: file.path, values: parsed.file };
+      const parsed = hcl.syntax(file.path, text);
+      if (parsed.tree) outcome.syntax = { tree: parsed.tree, kind: file.kind };
       return { ...empty, diagnostics: parsed.errors };
     }
     case "tfvars-json":
@@ -33203,49 +33287,103 @@ function parseText(file, text, hcl, outcome) {
     }
   }
 }
+function withHclAst(outcome) {
+  if (!outcome.syntax) return outcome;
+  const { tree, kind } = outcome.syntax;
+  const file = convertSyntaxTree(outcome.status.file, tree);
+  if (kind === "terraform") outcome.hcl = file;
+  else outcome.tfvars = { file: file.file, values: file };
+  delete outcome.syntax;
+  return outcome;
+}
 function jsonError(file, e) {
   return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
 }
 
 // src/engine/parse-pool.ts
-var WORKER_THRESHOLD = 8e3;
-var BATCH = 64;
-var MAX_WORKERS = 4;
-async function parseFiles(files, hcl, maxBytes, requested) {
+var WORKER_THRESHOLD = 3e3;
+var WORKER_BATCH = 96;
+var IN_FLIGHT = 2;
+var MAX_THREADS = 4;
+var TERRAFORM_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "tfvars", "tfvars-json"]);
+async function parseFiles(files, hcl, options = {}) {
   const workerFile = [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath3(u)).find(existsSync3) ?? "";
-  const threads = requested ?? (files.length < WORKER_THRESHOLD ? 1 : Math.min(MAX_WORKERS, availableParallelism()));
-  if (threads < 2 || !workerFile) {
-    const outcomes = [];
-    for (const file of files) outcomes.push(await parseSourceFile(file, hcl, maxBytes));
-    return outcomes;
-  }
-  const batches = [];
-  for (let i2 = 0; i2 < files.length; i2 += BATCH) batches.push(files.slice(i2, i2 + BATCH));
-  const results = new Array(batches.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerFile));
+  const threads = !workerFile ? 1 : options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : Math.min(MAX_THREADS, availableParallelism()));
+  const order = [...files.keys()].sort((a, b) => Number(TERRAFORM_KINDS.has(files[b].kind)) - Number(TERRAFORM_KINDS.has(files[a].kind)) || a - b);
+  const terraformCount = files.filter((f) => TERRAFORM_KINDS.has(f.kind)).length;
+  const outcomes = new Array(files.length);
+  let front = 0;
+  let back = order.length;
+  let interludeDone = false;
+  const interlude = async () => {
+    interludeDone = true;
+    await options.afterTerraformFiles?.(order.slice(0, terraformCount).map((i2) => outcomes[i2]));
+  };
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile));
   try {
-    await Promise.all(
-      workers.map(
-        (worker) => new Promise((resolve7, reject) => {
-          const send = () => {
-            if (next >= batches.length) return resolve7();
-            const batch = next++;
-            worker.postMessage({ batch, files: batches[batch], maxBytes });
-          };
-          worker.on("message", (response) => {
-            results[response.batch] = response.outcomes;
-            send();
-          });
-          worker.on("error", reject);
-          send();
-        })
-      )
-    );
+    const done = workers.map((worker) => feed(worker));
+    while (front < back) {
+      if (!interludeDone && front === terraformCount) await interlude();
+      const index2 = order[front++];
+      outcomes[index2] = withHclAst(await parseSourceFile(files[index2], hcl, options.maxBytes));
+      if (workers.length) await breathe();
+    }
+    await Promise.all(done);
+    if (!interludeDone) await interlude();
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results.flat();
+  return outcomes;
+  function feed(worker) {
+    return new Promise((resolve7, reject) => {
+      let pending = 0;
+      const send = () => {
+        if (front >= back) return;
+        const count = Math.min(WORKER_BATCH, back - front);
+        const indices = order.slice(back - count, back);
+        back -= count;
+        pending++;
+        worker.postMessage({ indices, files: indices.map((i2) => files[i2]), maxBytes: options.maxBytes });
+      };
+      worker.on("message", (response) => {
+        response.indices.forEach((index2, k) => outcomes[index2] = withHclAst(response.outcomes[k]));
+        pending--;
+        send();
+        if (pending === 0) resolve7();
+      });
+      worker.on("error", reject);
+      for (let i2 = 0; i2 < IN_FLIGHT; i2++) send();
+      if (pending === 0) resolve7();
+    });
+  }
+}
+var SLICE_MS = 8;
+var sliceEnd = 0;
+function breathe() {
+  const now = performance.now();
+  if (now < sliceEnd) return void 0;
+  sliceEnd = now + SLICE_MS;
+  return new Promise((resolve7) => setImmediate(resolve7));
+}
+
+// src/engine/timing.ts
+function phaseTimer() {
+  if (!process.env.IRSA_LINT_TIMING) return { mark() {
+  }, report() {
+  } };
+  const phases = [];
+  let last = performance.now();
+  return {
+    mark(phase) {
+      const now = performance.now();
+      phases.push(`${phase} ${Math.round(now - last)} ms`);
+      last = now;
+    },
+    report() {
+      process.stderr.write(`irsa-lint timing: ${phases.join(", ")}
+`);
+    }
+  };
 }
 
 // src/engine/run-rules.ts
@@ -33388,43 +33526,56 @@ function cliVars(pairs, hcl) {
 
 // src/engine/lint.ts
 async function lint(options) {
+  const timer = phaseTimer();
   const discovered = await discover(options.paths, options.cwd);
   const files = await selectFiles(discovered.files, options);
+  timer.mark("discover");
   let parser = options.hclParser;
   const hcl = () => parser ??= createHclParser();
-  const outcomes = await parseFiles(files, hcl, options.maxFileBytes, options.threads);
+  let terraform;
+  const evaluate = async (parsed) => {
+    const hclFiles = parsed.flatMap((o) => o.hcl ? [o.hcl] : []);
+    if (!hclFiles.length) return;
+    timer.mark("parse Terraform");
+    const parserReady = await hcl();
+    const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
+    for (const [name2, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name2, value);
+    const tfvars = parsed.flatMap((o) => o.tfvars ? [o.tfvars] : []);
+    const tf3 = await evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady }, breathe);
+    terraform = { declarations: tf3.declarations, diagnostics: tf3.diagnostics, failed: tf3.failedRoots.length > 0 };
+    timer.mark("terraform");
+  };
+  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, threads: options.threads, afterTerraformFiles: evaluate });
   applyKustomizations(outcomes);
+  timer.mark("parse");
   const declarations = emptyDeclarations();
   const diagnostics = [];
   for (const o of outcomes) {
     mergeDeclarations(declarations, o.declarations);
     diagnostics.push(...o.diagnostics);
   }
-  const hclFiles = outcomes.flatMap((o) => o.hcl ? [o.hcl] : []);
-  let terraformFailed = false;
-  if (hclFiles.length) {
-    const parserReady = await hcl();
-    const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
-    for (const [name2, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name2, value);
-    const tfvars = outcomes.flatMap((o) => o.tfvars ? [o.tfvars] : []);
-    const tf3 = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady });
-    mergeDeclarations(declarations, tf3.declarations);
-    diagnostics.push(...tf3.diagnostics);
-    terraformFailed = tf3.failedRoots.length > 0;
+  if (terraform) {
+    mergeDeclarations(declarations, terraform.declarations);
+    diagnostics.push(...terraform.diagnostics);
   }
+  const terraformFailed = terraform?.failed ?? false;
   const statuses = outcomes.map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });
   diagnostics.push(...unresolvedNotes(model));
+  timer.mark("link");
   const services = servicesOf(permissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
   if (services.size) model.catalog = await loadCatalog(services);
+  timer.mark("catalog");
   const { findings, crashes } = runRules(model, options.rules, options.settings ?? {});
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   assignFingerprints(findings);
   if (options.baseline) applyBaseline(findings, options.baseline);
+  timer.mark("rules");
+  timer.report();
   return {
     findings: findings.filter((f) => !f.suppression),
     suppressed: findings.filter((f) => f.suppression),

@@ -42,7 +42,7 @@ Options:
       --max-warnings <n>             exit 1 when there are more than n warnings
       --strict                       exit 2 when a selected file could not be parsed
       --max-file-size <MB>           skip files larger than this (default 5)
-      --threads <n>                  parse on n worker threads (default: several only for large scans)
+      --threads <n>                  parse on n threads, this one included (default: one per core, up to 4, from 3,000 files)
       --quiet                        report errors only
       --verbose                      also list values that could not be resolved, and skipped files
       --list-rules                   print every rule with its default severity

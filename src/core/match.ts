@@ -28,8 +28,19 @@ export function matchValue(v: Value, text: string, glob = false): Tri {
 
 /** Whether an IAM glob (`*`, `?`) matches `text`, case-insensitively where IAM does. */
 export function globMatches(pattern: string, text: string, caseInsensitive = false): boolean {
-  return new RegExp(`^${globToRegex(pattern)}$`, caseInsensitive ? "i" : "").test(text);
+  if (!/[*?]/.test(pattern)) return caseInsensitive ? pattern.toLowerCase() === text.toLowerCase() : pattern === text;
+  const key = `${caseInsensitive ? "i" : "s"}${pattern}`;
+  let re = globCache.get(key);
+  if (!re) {
+    // Rules match the same few patterns against thousands of names: compile each once.
+    if (globCache.size >= 4096) globCache.clear();
+    re = new RegExp(`^${globToRegex(pattern)}$`, caseInsensitive ? "i" : "");
+    globCache.set(key, re);
+  }
+  return re.test(text);
 }
+
+const globCache = new Map<string, RegExp>();
 
 export function anyTri(results: Iterable<Tri>): Tri {
   let maybe = false;

@@ -1,18 +1,18 @@
-import { mergeDeclarations, emptyDeclarations } from "../core/declarations.js";
+import { mergeDeclarations, emptyDeclarations, type Declarations } from "../core/declarations.js";
 import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
 import { compareLocations } from "../core/location.js";
-import type { Value } from "../core/value.js";
 import { discover, displayPath, type DiscoveredFile } from "../discover/discover.js";
 import { link } from "../model/link.js";
 import { unresolvedNotes } from "../model/unresolved.js";
 import { permissionDocuments } from "../model/documents.js";
 import { loadCatalog, servicesOf } from "../iam/catalog.js";
 import { knownString } from "../core/value.js";
-import type { HclFile } from "../parse/hcl/ast.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import { evaluateTerraform } from "../terraform/project.js";
 import { applyKustomizations } from "./kustomize.js";
-import { parseFiles } from "./parse-pool.js";
+import type { FileOutcome } from "./parse-files.js";
+import { breathe, parseFiles } from "./parse-pool.js";
+import { phaseTimer } from "./timing.js";
 import type { AnyRule, Finding } from "./rule.js";
 import { runRules, type RuleSetting } from "./run-rules.js";
 import { applyBaseline, applyDirectives, assignFingerprints, type Baseline } from "./suppress.js";
@@ -58,14 +58,31 @@ export interface LintResult {
 
 /** The whole pipeline: discover → parse → evaluate → link → rules. Pure but for reading files. */
 export async function lint(options: LintOptions): Promise<LintResult> {
+  const timer = phaseTimer();
   const discovered = await discover(options.paths, options.cwd);
   const files = await selectFiles(discovered.files, options);
+  timer.mark("discover");
   let parser: Promise<HclParser> | undefined = options.hclParser;
   // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
   const hcl = () => (parser ??= createHclParser());
 
-  const outcomes = await parseFiles(files, hcl, options.maxFileBytes, options.threads);
+  let terraform: { declarations: Declarations; diagnostics: Diagnostic[]; failed: boolean } | undefined;
+  // Terraform is evaluated on this thread while parse workers go on with the manifests.
+  const evaluate = async (parsed: FileOutcome[]) => {
+    const hclFiles = parsed.flatMap((o) => (o.hcl ? [o.hcl] : []));
+    if (!hclFiles.length) return;
+    timer.mark("parse Terraform");
+    const parserReady = await hcl();
+    const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
+    for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
+    const tfvars = parsed.flatMap((o) => (o.tfvars ? [o.tfvars] : []));
+    const tf = await evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady }, breathe);
+    terraform = { declarations: tf.declarations, diagnostics: tf.diagnostics, failed: tf.failedRoots.length > 0 };
+    timer.mark("terraform");
+  };
+  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, threads: options.threads, afterTerraformFiles: evaluate });
   applyKustomizations(outcomes);
+  timer.mark("parse");
 
   const declarations = emptyDeclarations();
   const diagnostics: Diagnostic[] = [];
@@ -73,33 +90,30 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     mergeDeclarations(declarations, o.declarations);
     diagnostics.push(...o.diagnostics);
   }
-  const hclFiles = outcomes.flatMap((o) => (o.hcl ? [o.hcl] : []));
-  let terraformFailed = false;
-  if (hclFiles.length) {
-    const parserReady = await hcl();
-    const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
-    for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
-    const tfvars = outcomes.flatMap((o) => (o.tfvars ? [o.tfvars] : [])) as Array<{ file: string; values: HclFile | Value }>;
-    const tf = evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady });
-    mergeDeclarations(declarations, tf.declarations);
-    diagnostics.push(...tf.diagnostics);
-    terraformFailed = tf.failedRoots.length > 0;
+  if (terraform) {
+    mergeDeclarations(declarations, terraform.declarations);
+    diagnostics.push(...terraform.diagnostics);
   }
+  const terraformFailed = terraform?.failed ?? false;
 
   const statuses = outcomes.map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });
   diagnostics.push(...unresolvedNotes(model));
+  timer.mark("link");
   // Only for the services policies name, and only when there are policies: start-up stays fast.
   const services = servicesOf(permissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
   if (services.size) model.catalog = await loadCatalog(services);
+  timer.mark("catalog");
   const { findings, crashes } = runRules(model, options.rules, options.settings ?? {});
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   assignFingerprints(findings);
   if (options.baseline) applyBaseline(findings, options.baseline);
+  timer.mark("rules");
+  timer.report();
   return {
     findings: findings.filter((f) => !f.suppression),
     suppressed: findings.filter((f) => f.suppression),

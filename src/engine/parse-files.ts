@@ -5,7 +5,9 @@ import type { Value } from "../core/value.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { scanDirectives, type Directive } from "../parse/directives.js";
 import type { HclFile } from "../parse/hcl/ast.js";
+import { convertSyntaxTree } from "../parse/hcl/convert.js";
 import type { HclParser } from "../parse/hcl/parser.js";
+import type { SyntaxTree } from "../parse/hcl/syntax-tree.js";
 import { parseIamJson, parseJsonWithPositions } from "../parse/iam-json.js";
 import { parseKubernetes } from "../parse/kubernetes.js";
 import type { FileParseResult } from "../parse/result.js";
@@ -21,6 +23,8 @@ export interface FileOutcome {
   /** Terraform files go on to the evaluator, which needs every file of a module at once. */
   hcl?: HclFile;
   tfvars?: { file: string; values: HclFile | Value };
+  /** An HCL file's syntax tree until `withHclAst` turns it into `hcl` or `tfvars`, on the evaluator's thread. */
+  syntax?: { tree: SyntaxTree; kind: "terraform" | "tfvars" };
 }
 
 export const needsHcl = (f: DiscoveredFile) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars";
@@ -65,9 +69,8 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
       return parseIamJson(file.path, text);
     case "terraform":
     case "tfvars": {
-      const parsed = hcl!.parse(file.path, text);
-      if (parsed.file && file.kind === "terraform") outcome.hcl = parsed.file;
-      if (parsed.file && file.kind === "tfvars") outcome.tfvars = { file: file.path, values: parsed.file };
+      const parsed = hcl!.syntax(file.path, text);
+      if (parsed.tree) outcome.syntax = { tree: parsed.tree, kind: file.kind };
       return { ...empty, diagnostics: parsed.errors };
     }
     case "tfvars-json":
@@ -79,6 +82,17 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
       return empty;
     }
   }
+}
+
+/** Converts an HCL syntax tree to the AST the evaluator reads (cheap: no WebAssembly involved). */
+export function withHclAst(outcome: FileOutcome): FileOutcome {
+  if (!outcome.syntax) return outcome;
+  const { tree, kind } = outcome.syntax;
+  const file = convertSyntaxTree(outcome.status.file, tree);
+  if (kind === "terraform") outcome.hcl = file;
+  else outcome.tfvars = { file: file.file, values: file };
+  delete outcome.syntax;
+  return outcome;
 }
 
 export function jsonError(file: string, e: { message: string; line: number; column: number }): Diagnostic {

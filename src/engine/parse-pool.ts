@@ -2,60 +2,103 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { DiscoveredFile } from "../discover/discover.js";
+import type { DiscoveredFile, FileKind } from "../discover/discover.js";
 import type { HclParser } from "../parse/hcl/parser.js";
-import { parseSourceFile, type FileOutcome } from "./parse-files.js";
+import { parseSourceFile, withHclAst, type FileOutcome } from "./parse-files.js";
 import type { ParseRequest, ParseResponse } from "./parse-worker.js";
 
 /**
- * Below this many files, starting workers (each loads the parsers and their WebAssembly) costs more
- * than it saves. Measured on 2 vCPUs (npm run bench): 4,000 files parse 0.6 s slower on workers,
- * 20,000 files 1.4 s faster.
+ * Below this many files, starting a worker costs more than it saves. Measured with
+ * `npm run bench` on 2 vCPUs.
  */
-const WORKER_THRESHOLD = 8000;
-const BATCH = 64;
-const MAX_WORKERS = 4;
+const WORKER_THRESHOLD = 3000;
+const WORKER_BATCH = 96;
+/** Batches a worker holds at once, so it never waits for this thread to hand out the next. */
+const IN_FLIGHT = 2;
+const MAX_THREADS = 4;
+
+export interface ParseOptions {
+  maxBytes?: number;
+  /** Threads to parse on, this one included (`--threads`); by default one per core for large scans. */
+  threads?: number;
+  /**
+   * Runs on this thread as soon as every file Terraform reads is parsed, while workers go on
+   * with the rest. It should `breathe()` often so that the workers are kept busy meanwhile.
+   */
+  afterTerraformFiles?: (outcomes: FileOutcome[]) => Promise<void>;
+}
+
+const TERRAFORM_KINDS: ReadonlySet<FileKind> = new Set(["terraform", "terraform-json", "tfvars", "tfvars-json"]);
 
 /**
- * Parses files on worker threads across the cores when there are enough of them (files are
- * independent until linking), else in this thread. Outcomes come back in the files' order.
+ * Parses files across the cores when there are enough of them (files are independent until
+ * linking). This thread takes part, Terraform files first, so it can evaluate them while the
+ * workers parse the rest; workers take files from the other end and send HCL back as flat syntax
+ * trees (transferred, not copied), which become ASTs here. Outcomes come back in the files' order.
  */
-export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, maxBytes?: number, requested?: number): Promise<FileOutcome[]> {
+export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, options: ParseOptions = {}): Promise<FileOutcome[]> {
   const workerFile = [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath(u)).find(existsSync) ?? "";
-  // `requested` (--threads) overrides the automatic choice; 1 parses in this thread.
-  const threads = requested ?? (files.length < WORKER_THRESHOLD ? 1 : Math.min(MAX_WORKERS, availableParallelism()));
   // From TypeScript sources (tests) or a single-file bundle there is no worker script: parse here.
-  if (threads < 2 || !workerFile) {
-    const outcomes: FileOutcome[] = [];
-    for (const file of files) outcomes.push(await parseSourceFile(file, hcl, maxBytes));
-    return outcomes;
-  }
-  const batches: DiscoveredFile[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const results: FileOutcome[][] = new Array(batches.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerFile));
+  const threads = !workerFile ? 1 : (options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : Math.min(MAX_THREADS, availableParallelism())));
+  const order = [...files.keys()].sort((a, b) => Number(TERRAFORM_KINDS.has(files[b].kind)) - Number(TERRAFORM_KINDS.has(files[a].kind)) || a - b);
+  const terraformCount = files.filter((f) => TERRAFORM_KINDS.has(f.kind)).length;
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let front = 0;
+  let back = order.length;
+  let interludeDone = false;
+  const interlude = async () => {
+    interludeDone = true;
+    await options.afterTerraformFiles?.(order.slice(0, terraformCount).map((i) => outcomes[i]));
+  };
+
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile));
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= batches.length) return resolve();
-              const batch = next++;
-              worker.postMessage({ batch, files: batches[batch], maxBytes } satisfies ParseRequest);
-            };
-            worker.on("message", (response: ParseResponse) => {
-              results[response.batch] = response.outcomes;
-              send();
-            });
-            worker.on("error", reject);
-            send();
-          }),
-      ),
-    );
+    const done = workers.map((worker) => feed(worker));
+    while (front < back) {
+      if (!interludeDone && front === terraformCount) await interlude();
+      const index = order[front++];
+      outcomes[index] = withHclAst(await parseSourceFile(files[index], hcl, options.maxBytes));
+      // Let the workers' answers in now and then, and hand them their next batches.
+      if (workers.length) await breathe();
+    }
+    await Promise.all(done);
+    if (!interludeDone) await interlude();
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results.flat();
+  return outcomes;
+
+  function feed(worker: Worker): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let pending = 0;
+      const send = () => {
+        if (front >= back) return;
+        const count = Math.min(WORKER_BATCH, back - front);
+        const indices = order.slice(back - count, back);
+        back -= count;
+        pending++;
+        worker.postMessage({ indices, files: indices.map((i) => files[i]), maxBytes: options.maxBytes } satisfies ParseRequest);
+      };
+      worker.on("message", (response: ParseResponse) => {
+        response.indices.forEach((index, k) => (outcomes[index] = withHclAst(response.outcomes[k])));
+        pending--;
+        send();
+        if (pending === 0) resolve();
+      });
+      worker.on("error", reject);
+      for (let i = 0; i < IN_FLIGHT; i++) send();
+      if (pending === 0) resolve();
+    });
+  }
+}
+
+const SLICE_MS = 8;
+let sliceEnd = 0;
+
+/** Yields to the event loop once a slice of work has passed: lets worker threads' messages in. */
+export function breathe(): Promise<void> | undefined {
+  const now = performance.now();
+  if (now < sliceEnd) return undefined;
+  sliceEnd = now + SLICE_MS;
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -5,13 +5,14 @@ import { parseSourceFile, type FileOutcome } from "./parse-files.js";
 
 /** A parse worker: takes batches of files, answers with their outcomes, in order. */
 export interface ParseRequest {
-  batch: number;
+  /** Where the files stand in the scan, echoed back so outcomes keep the files' order. */
+  indices: number[];
   files: DiscoveredFile[];
   maxBytes?: number;
 }
 
 export interface ParseResponse {
-  batch: number;
+  indices: number[];
   outcomes: FileOutcome[];
 }
 
@@ -21,5 +22,7 @@ const hcl = () => (parser ??= createHclParser());
 parentPort?.on("message", async (request: ParseRequest) => {
   const outcomes: FileOutcome[] = [];
   for (const file of request.files) outcomes.push(await parseSourceFile(file, hcl, request.maxBytes));
-  parentPort!.postMessage({ batch: request.batch, outcomes } satisfies ParseResponse);
+  // Syntax trees move to the main thread without a copy.
+  const buffers = outcomes.flatMap((o) => (o.syntax ? [o.syntax.tree.nodes.buffer as ArrayBuffer] : []));
+  parentPort!.postMessage({ indices: request.indices, outcomes } satisfies ParseResponse, buffers);
 });

@@ -45,13 +45,18 @@ export async function loadCatalog(services: Iterable<string>): Promise<IamCatalo
     }),
   );
   const lookup = (name: string) => byService.get(name.toLowerCase());
+  // Thousands of roles repeat the same few patterns (`s3:Get*`): expand each once.
+  const expanded = new Map<string, CatalogAction[] | undefined>();
   return {
     service: lookup,
     expand(pattern) {
-      const [service, action = ""] = pattern.split(":");
-      const actions = lookup(service);
       // IAM matches action names case-insensitively.
-      return actions?.filter((a) => globMatches(`${service}:${action}`, a.name, true));
+      const key = pattern.toLowerCase();
+      if (expanded.has(key)) return expanded.get(key);
+      const [service, action = ""] = key.split(":");
+      const result = lookup(service)?.filter((a) => globMatches(`${service}:${action}`, a.name, true));
+      expanded.set(key, result);
+      return result;
     },
   };
 }

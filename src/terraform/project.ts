@@ -26,14 +26,17 @@ export interface TerraformInput {
 }
 
 
-/** Evaluates every Terraform root in the scan and returns what it declares. */
-export function evaluateTerraform(input: TerraformInput): { declarations: Declarations; diagnostics: Diagnostic[]; failedRoots: string[] } {
+/**
+ * Evaluates every Terraform root in the scan and returns what it declares. `breathe` is awaited
+ * between roots: the engine uses it to keep parse workers busy meanwhile.
+ */
+export async function evaluateTerraform(
+  input: TerraformInput,
+  breathe: () => Promise<void> | undefined = () => undefined,
+): Promise<{ declarations: Declarations; diagnostics: Diagnostic[]; failedRoots: string[] }> {
   const failedRoots: string[] = [];
-  const byDir = new Map<string, HclFile[]>();
-  for (const f of input.files) {
-    const dir = posix.dirname(f.file);
-    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
-  }
+  const byDir = groupByDir(input.files, (f) => f.file);
+  const tfvarsByDir = groupByDir(input.tfvars, (t) => t.file);
   const called = calledDirs(byDir);
   const diagnostics: Diagnostic[] = [];
   const host = new Host(input.cwd, input.scanRoots, input.files, input.hcl);
@@ -41,7 +44,8 @@ export function evaluateTerraform(input: TerraformInput): { declarations: Declar
   const accountId = input.accountId ? str(input.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : undefined;
   for (const [dir, files] of [...byDir].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (called.has(dir)) continue;
-    const inputs = new Map([...tfvarsFor(dir, input.tfvars), ...(input.extraVars ?? [])]);
+    await breathe();
+    const inputs = new Map([...tfvarsFor(tfvarsByDir.get(dir) ?? []), ...(input.extraVars ?? [])]);
     const mod = new TerraformModule({
       dir,
       address: "",
@@ -81,9 +85,19 @@ function calledDirs(byDir: Map<string, HclFile[]>): Set<string> {
   return called;
 }
 
-/** terraform.tfvars, then *.auto.tfvars in lexical order, as Terraform applies them. */
-function tfvarsFor(dir: string, all: TerraformInput["tfvars"]): Map<string, Value> {
-  const mine = all.filter((t) => posix.dirname(t.file) === dir);
+function groupByDir<T>(items: T[], path: (item: T) => string): Map<string, T[]> {
+  const byDir = new Map<string, T[]>();
+  for (const item of items) {
+    const dir = posix.dirname(path(item));
+    const list = byDir.get(dir);
+    if (list) list.push(item);
+    else byDir.set(dir, [item]);
+  }
+  return byDir;
+}
+
+/** A folder's terraform.tfvars, then *.auto.tfvars in lexical order, as Terraform applies them. */
+function tfvarsFor(mine: TerraformInput["tfvars"]): Map<string, Value> {
   const rank = (f: string) => (/(^|\/)terraform\.tfvars(\.json)?$/.test(f) ? 0 : 1);
   mine.sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : 1));
   const values = new Map<string, Value>();

@@ -1,42 +1,42 @@
-import type { Node } from "web-tree-sitter";
+import { LineIndex } from "../../core/lines.js";
 import type { SourceLocation } from "../../core/location.js";
-import type { Attribute, Block, Body, Expr, ObjectItem, TemplatePart, Traversal } from "./ast.js";
+import type { Attribute, Block, Body, Expr, HclFile, ObjectItem, TemplatePart, Traversal } from "./ast.js";
+import { rootOf, type SyntaxNode, type SyntaxTree } from "./syntax-tree.js";
 import { stripIndent, unescapeHeredoc, unescapeQuoted } from "./text.js";
 
+/** The HCL AST of a file from its flattened syntax tree (one without syntax errors). */
+export function convertSyntaxTree(file: string, tree: SyntaxTree): HclFile {
+  const converter = new HclConverter(file, tree.text);
+  const body = rootOf(tree).children.find((n) => n.type === "body");
+  return { file, text: tree.text, body: body ? converter.body(body) : { attributes: [], blocks: [] } };
+}
+
+type Node = SyntaxNode;
+
 /** Turns tree-sitter's concrete syntax tree for one file into the HCL AST, keeping positions. */
-export class HclConverter {
+class HclConverter {
+  private readonly lines: LineIndex;
+
   constructor(
     private readonly file: string,
     private readonly text: string,
-  ) {}
-
-  loc(n: Node): SourceLocation {
-    return {
-      file: this.file,
-      line: n.startPosition.row + 1,
-      column: n.startPosition.column + 1,
-      endLine: n.endPosition.row + 1,
-      endColumn: n.endPosition.column + 1,
-    };
+  ) {
+    this.lines = new LineIndex(text);
   }
 
-  private offsetLoc(start: number, end: number, near: Node): SourceLocation {
-    // Positions of text between tree-sitter nodes: count from the enclosing node's start.
-    const before = this.text.slice(near.startIndex, start);
-    const inside = this.text.slice(start, end);
-    const lineOf = (base: { row: number; column: number }, s: string) => {
-      const nl = s.lastIndexOf("\n");
-      const rows = s.split("\n").length - 1;
-      return { row: base.row + rows, column: nl < 0 ? base.column + s.length : s.length - nl - 1 };
-    };
-    const a = lineOf(near.startPosition, before);
-    const b = lineOf(a, inside);
-    return { file: this.file, line: a.row + 1, column: a.column + 1, endLine: b.row + 1, endColumn: b.column + 1 };
+  private loc(n: Node): SourceLocation {
+    return this.offsetLoc(n.startIndex, n.endIndex);
+  }
+
+  private offsetLoc(start: number, end: number): SourceLocation {
+    const a = this.lines.position(start);
+    const b = this.lines.position(end);
+    return { file: this.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 
   body(n: Node): Body {
     const body: Body = { attributes: [], blocks: [] };
-    for (const c of kids(n)) {
+    for (const c of n.children) {
       if (c.type === "attribute") body.attributes.push(this.attribute(c));
       else if (c.type === "block") body.blocks.push(this.block(c));
     }
@@ -44,8 +44,8 @@ export class HclConverter {
   }
 
   private attribute(n: Node): Attribute {
-    const name = kids(n).find((c) => c.type === "identifier")!;
-    const expr = kids(n).find((c) => c.type === "expression");
+    const name = n.children.find((c) => c.type === "identifier")!;
+    const expr = n.children.find((c) => c.type === "expression");
     return {
       name: name.text,
       nameLoc: this.loc(name),
@@ -55,7 +55,7 @@ export class HclConverter {
   }
 
   private block(n: Node): Block {
-    const children = kids(n);
+    const children = n.children;
     const labels: string[] = [];
     const labelLocs: SourceLocation[] = [];
     for (const c of children.slice(1)) {
@@ -66,21 +66,22 @@ export class HclConverter {
     const inner = children.find((c) => c.type === "body");
     const start = children.find((c) => c.type === "block_start") ?? n;
     const loc = this.loc(n);
+    const header = this.loc(start);
     return {
       type: children[0].text,
       labels,
       labelLocs,
       body: inner ? this.body(inner) : { attributes: [], blocks: [] },
       loc,
-      headerLoc: { ...loc, endLine: start.endPosition.row + 1, endColumn: start.endPosition.column + 1 },
+      headerLoc: { ...loc, endLine: header.endLine, endColumn: header.endColumn },
     };
   }
 
-  expr(n: Node): Expr {
+  private expr(n: Node): Expr {
     const loc = this.loc(n);
     switch (n.type) {
       case "expression":
-        return this.term(kids(n), loc);
+        return this.term(n.children, loc);
       case "variable_expr":
         return { type: "variable", name: n.text, loc };
       case "literal_value":
@@ -88,9 +89,9 @@ export class HclConverter {
       case "collection_value":
         return this.expr(firstNamed(n));
       case "tuple":
-        return { type: "tuple", items: kids(n).filter((c) => c.type === "expression").map((c) => this.expr(c)), loc };
+        return { type: "tuple", items: n.children.filter((c) => c.type === "expression").map((c) => this.expr(c)), loc };
       case "object":
-        return { type: "object", items: kids(n).filter((c) => c.type === "object_elem").map((c) => this.objectItem(c)), loc };
+        return { type: "object", items: n.children.filter((c) => c.type === "object_elem").map((c) => this.objectItem(c)), loc };
       case "template_expr":
         return this.expr(firstNamed(n));
       case "quoted_template":
@@ -100,21 +101,21 @@ export class HclConverter {
       case "function_call":
         return this.call(n);
       case "conditional": {
-        const [cond, then, otherwise] = kids(n).filter((c) => c.type === "expression");
+        const [cond, then, otherwise] = n.children.filter((c) => c.type === "expression");
         return { type: "conditional", cond: this.expr(cond), then: this.expr(then), else: this.expr(otherwise), loc };
       }
       case "operation":
         return this.expr(firstNamed(n));
       case "binary_operation": {
         // Operands are inlined terms (`var.env == "x"` has variable_expr, get_attr, "==", ...).
-        const children = kids(n);
+        const children = n.children;
         const at = children.findIndex((c, i) => i > 0 && !c.isNamed && c.type !== "(" && c.type !== ")" && !this.inParens(children, i));
         const left = children.slice(0, at);
         const right = children.slice(at + 1);
         return { type: "binary", op: children[at].type, left: this.term(left, this.spanLoc(left)), right: this.term(right, this.spanLoc(right)), loc };
       }
       case "unary_operation": {
-        const [op, ...operand] = kids(n);
+        const [op, ...operand] = n.children;
         return { type: "unary", op: op.type, operand: this.term(operand, this.spanLoc(operand)), loc };
       }
       case "for_expr":
@@ -169,8 +170,10 @@ export class HclConverter {
   }
 
   private objectItem(n: Node): ObjectItem {
-    const keyNode = n.childForFieldName("key")!;
-    const valueNode = n.childForFieldName("val")!;
+    // `key = value` or `key: value`: the first and last expressions.
+    const operands = n.children.filter((c) => c.isNamed);
+    const keyNode = operands[0];
+    const valueNode = operands.length > 1 ? operands[operands.length - 1] : undefined;
     let key = this.expr(keyNode);
     // A bare identifier key names the attribute; it is not a variable reference.
     if (key.type === "variable") key = { type: "literal", value: key.name, loc: key.loc };
@@ -181,16 +184,16 @@ export class HclConverter {
     const loc = this.loc(n);
     switch (n.type) {
       case "get_attr":
-        return [{ type: "attr", name: kids(n).find((c) => c.type === "identifier")?.text ?? "", loc }];
+        return [{ type: "attr", name: n.children.find((c) => c.type === "identifier")?.text ?? "", loc }];
       case "index": {
         const inner = firstNamed(n);
         if (inner.type === "legacy_index") return [{ type: "index", index: { type: "literal", value: Number(inner.text.slice(1)), loc }, loc }];
-        const e = kids(inner).find((c) => c.type === "expression");
+        const e = inner.children.find((c) => c.type === "expression");
         return [{ type: "index", index: e ? this.expr(e) : { type: "invalid", loc }, loc }];
       }
       case "splat": {
         const inner = firstNamed(n);
-        return [{ type: "splat", loc }, ...kids(inner).slice(1).flatMap((c) => this.traversal(c))];
+        return [{ type: "splat", loc }, ...inner.children.slice(1).flatMap((c) => this.traversal(c))];
       }
       default:
         return [];
@@ -198,9 +201,9 @@ export class HclConverter {
   }
 
   private call(n: Node): Expr {
-    const children = kids(n);
+    const children = n.children;
     const args = children.find((c) => c.type === "function_arguments");
-    const argNodes = args ? kids(args) : [];
+    const argNodes = args ? args.children : [];
     return {
       type: "call",
       name: children.filter((c) => c.type === "identifier").map((c) => c.text).join("::"),
@@ -211,13 +214,13 @@ export class HclConverter {
   }
 
   private forExpr(n: Node): Expr {
-    const children = kids(n);
+    const children = n.children;
     const intro = children.find((c) => c.type === "for_intro")!;
-    const vars = kids(intro).filter((c) => c.type === "identifier").map((c) => c.text);
-    const collection = kids(intro).find((c) => c.type === "expression")!;
+    const vars = intro.children.filter((c) => c.type === "identifier").map((c) => c.text);
+    const collection = intro.children.find((c) => c.type === "expression")!;
     const exprs = children.filter((c) => c.type === "expression").map((c) => this.expr(c));
     const cond = children.find((c) => c.type === "for_cond");
-    const condExpr = cond && kids(cond).find((c) => c.type === "expression");
+    const condExpr = cond && cond.children.find((c) => c.type === "expression");
     const isObject = n.type === "for_object_expr";
     return {
       type: "for",
@@ -234,29 +237,29 @@ export class HclConverter {
   }
 
   /** The literal text of a quoted string with no interpolation (block labels, keys). */
-  stringLiteral(n: Node): string {
+  private stringLiteral(n: Node): string {
     return this.quotedParts(n)
       .map((p) => (p.type === "text" ? p.value : ""))
       .join("");
   }
 
   private quotedParts(n: Node): TemplatePart[] {
-    const children = kids(n);
+    const children = n.children;
     const open = children[0];
     const close = children[children.length - 1];
     const end = close?.type === "quoted_template_end" ? close.startIndex : n.endIndex;
-    return this.templateParts(children, open.endIndex, end, n, false);
+    return this.templateParts(children, open.endIndex, end, false);
   }
 
   private heredocParts(n: Node): TemplatePart[] {
-    const children = kids(n);
+    const children = n.children;
     const idents = children.filter((c) => c.type === "heredoc_identifier");
     const openEnd = idents[0]?.endIndex ?? n.startIndex;
     const newline = this.text.indexOf("\n", openEnd);
     const from = newline < 0 ? n.endIndex : newline + 1;
     const close = idents.length > 1 ? idents[idents.length - 1] : undefined;
-    const to = close ? close.startIndex - close.startPosition.column : n.endIndex;
-    const parts = this.templateParts(children, from, Math.max(from, to), n, true);
+    const to = close ? close.startIndex - (this.lines.position(close.startIndex).column - 1) : n.endIndex;
+    const parts = this.templateParts(children, from, Math.max(from, to), true);
     const strip = children[0]?.text === "<<-";
     return strip ? stripIndent(parts) : parts;
   }
@@ -265,20 +268,20 @@ export class HclConverter {
    * Template content between `from` and `to`: interpolations and directives are parsed, everything
    * else is literal text read from the source (tree-sitter leaves whitespace out of its literals).
    */
-  private templateParts(children: Node[], from: number, to: number, near: Node, heredoc: boolean): TemplatePart[] {
+  private templateParts(children: Node[], from: number, to: number, heredoc: boolean): TemplatePart[] {
     const parts: TemplatePart[] = [];
     let cursor = from;
     const pushText = (start: number, end: number) => {
       if (end <= start) return;
       const raw = this.text.slice(start, end);
       const value = heredoc ? unescapeHeredoc(raw) : unescapeQuoted(raw);
-      parts.push({ type: "text", value, raw, offset: start, verbatim: value === raw, loc: this.offsetLoc(start, end, near) });
+      parts.push({ type: "text", value, raw, offset: start, verbatim: value === raw, loc: this.offsetLoc(start, end) });
     };
     for (const c of children) {
       if (c.startIndex < from || c.endIndex > to) continue;
       if (c.type === "template_interpolation") {
         pushText(cursor, c.startIndex);
-        const e = kids(c).find((k) => k.type === "expression");
+        const e = c.children.find((k) => k.type === "expression");
         parts.push({ type: "interp", expr: e ? this.expr(e) : { type: "invalid", loc: this.loc(c) } });
         cursor = c.endIndex;
       } else if (c.type === "template_directive") {
@@ -293,33 +296,33 @@ export class HclConverter {
   }
 
   private directive(n: Node, heredoc: boolean): TemplatePart | undefined {
-    const children = kids(n);
+    const children = n.children;
     const loc = this.loc(n);
     if (n.type === "template_if") {
       const intro = children.find((c) => c.type === "template_if_intro")!;
       const elseIntro = children.find((c) => c.type === "template_else_intro");
       const end = children.find((c) => c.type === "template_if_end");
       const stop = end?.startIndex ?? n.endIndex;
-      const cond = kids(intro).find((c) => c.type === "expression");
+      const cond = intro.children.find((c) => c.type === "expression");
       return {
         type: "if",
         cond: cond ? this.expr(cond) : { type: "invalid", loc },
-        then: this.templateParts(children, intro.endIndex, elseIntro?.startIndex ?? stop, n, heredoc),
-        else: elseIntro ? this.templateParts(children, elseIntro.endIndex, stop, n, heredoc) : [],
+        then: this.templateParts(children, intro.endIndex, elseIntro?.startIndex ?? stop, heredoc),
+        else: elseIntro ? this.templateParts(children, elseIntro.endIndex, stop, heredoc) : [],
         loc,
       };
     }
     if (n.type === "template_for") {
       const start = children.find((c) => c.type === "template_for_start")!;
       const end = children.find((c) => c.type === "template_for_end");
-      const vars = kids(start).filter((c) => c.type === "identifier").map((c) => c.text);
-      const coll = kids(start).find((c) => c.type === "expression");
+      const vars = start.children.filter((c) => c.type === "identifier").map((c) => c.text);
+      const coll = start.children.find((c) => c.type === "expression");
       return {
         type: "for",
         keyVar: vars.length > 1 ? vars[0] : undefined,
         valueVar: vars[vars.length - 1],
         collection: coll ? this.expr(coll) : { type: "invalid", loc },
-        body: this.templateParts(children, start.endIndex, end?.startIndex ?? n.endIndex, n, heredoc),
+        body: this.templateParts(children, start.endIndex, end?.startIndex ?? n.endIndex, heredoc),
         loc,
       };
     }
@@ -329,10 +332,6 @@ export class HclConverter {
 
 /** The first named child that is not a comment. */
 function firstNamed(n: Node): Node {
-  return kids(n).find((c) => c.isNamed) ?? n;
+  return n.children.find((c) => c.isNamed) ?? n;
 }
 
-export function kids(n: Node): Node[] {
-  // One call into WebAssembly for all children (and cached by the node), not one per child.
-  return n.children.filter((c): c is Node => c !== null && c.type !== "comment");
-}

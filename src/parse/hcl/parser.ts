@@ -3,8 +3,10 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Node } from "web-tree-sitter";
 import type { Diagnostic } from "../../core/diagnostic.js";
+import { LineIndex } from "../../core/lines.js";
 import type { HclFile } from "./ast.js";
-import { HclConverter } from "./convert.js";
+import { convertSyntaxTree } from "./convert.js";
+import { flatten, type SyntaxTree } from "./syntax-tree.js";
 
 export interface HclParseResult {
   file?: HclFile;
@@ -13,6 +15,8 @@ export interface HclParseResult {
 
 export interface HclParser {
   parse(file: string, text: string): HclParseResult;
+  /** The syntax tree alone, for a parse worker to send on; `convertSyntaxTree` makes the AST. */
+  syntax(file: string, text: string): { tree?: SyntaxTree; errors: Diagnostic[] };
 }
 
 /**
@@ -35,24 +39,27 @@ export async function createHclParser(): Promise<HclParser> {
   const language = await Language.load(wasmPath("tree-sitter-terraform.wasm", "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"));
   const parser = new Parser();
   parser.setLanguage(language);
+  const types = Array.from({ length: language.nodeTypeCount }, (_, id) => language.nodeTypeForId(id) ?? "ERROR");
+  const grammar = { types, named: types.map((_, id) => language.nodeTypeIsNamed(id)) };
+  const syntax = (file: string, text: string): { tree?: SyntaxTree; errors: Diagnostic[] } => {
+    const tree = parser.parse(text);
+    if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+    try {
+      if (!tree.rootNode.hasError) return { tree: flatten(tree, text, grammar), errors: [] };
+      const bad = firstError(tree.rootNode)!;
+      const lines = new LineIndex(text);
+      const [start, end] = [lines.position(bad.startIndex), lines.position(bad.endIndex)];
+      const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 30).split("\n")[0])}`;
+      return { errors: [{ level: "error", message: `HCL syntax error: ${what}`, location: { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column } }] };
+    } finally {
+      tree.delete();
+    }
+  };
   return {
+    syntax,
     parse(file, text) {
-      const tree = parser.parse(text);
-      if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
-      try {
-        const converter = new HclConverter(file, text);
-        if (tree.rootNode.hasError) {
-          const bad = firstError(tree.rootNode)!;
-          const loc = converter.loc(bad);
-          const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 30).split("\n")[0])}`;
-          return { errors: [{ level: "error", message: `HCL syntax error: ${what}`, location: loc }] };
-        }
-        // Comments are named nodes too: the body is not always the first child.
-        const body = tree.rootNode.namedChildren.find((n) => n?.type === "body");
-        return { file: { file, text, body: body ? converter.body(body) : { attributes: [], blocks: [] } }, errors: [] };
-      } finally {
-        tree.delete();
-      }
+      const { tree, errors } = syntax(file, text);
+      return tree ? { file: convertSyntaxTree(file, tree), errors } : { errors };
     },
   };
 }

@@ -1,0 +1,96 @@
+import type { Tree } from "web-tree-sitter";
+
+/**
+ * A tree-sitter syntax tree copied out of WebAssembly into one typed array. Walking it needs no
+ * call into WebAssembly and no object per node, and it crosses threads without being serialised
+ * node by node: parse workers send it to the thread that evaluates Terraform.
+ */
+export interface SyntaxTree {
+  text: string;
+  /** Four numbers per node, in document order: type, start, end (UTF-16 offsets), and the index just past its last descendant. */
+  nodes: Int32Array;
+  /** The grammar's node types, shared by every tree of that grammar. */
+  grammar: Grammar;
+}
+
+export interface Grammar {
+  types: readonly string[];
+  named: readonly boolean[];
+}
+
+const STRIDE = 4;
+
+/** Copies a tree out through one cursor: five calls into WebAssembly per node. */
+export function flatten(tree: Tree, text: string, grammar: Grammar): SyntaxTree {
+  let nodes = new Int32Array(STRIDE * 256);
+  let count = 0;
+  const open: number[] = [];
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      if ((count + 1) * STRIDE > nodes.length) {
+        const grown = new Int32Array(nodes.length * 2);
+        grown.set(nodes);
+        nodes = grown;
+      }
+      const at = count * STRIDE;
+      nodes[at] = cursor.nodeTypeId;
+      nodes[at + 1] = cursor.startIndex;
+      nodes[at + 2] = cursor.endIndex;
+      open.push(count++);
+      if (cursor.gotoFirstChild()) continue;
+      // Close this node, then every ancestor that has no next sibling.
+      nodes[open.pop()! * STRIDE + 3] = count;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return { text, nodes: nodes.slice(0, count * STRIDE), grammar };
+        nodes[open.pop()! * STRIDE + 3] = count;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** A node of a flattened tree: the few properties the HCL converter reads. */
+export class SyntaxNode {
+  constructor(
+    readonly tree: SyntaxTree,
+    readonly index: number,
+  ) {}
+
+  get type(): string {
+    return this.tree.grammar.types[this.tree.nodes[this.index * STRIDE]] ?? "ERROR";
+  }
+
+  get isNamed(): boolean {
+    return this.tree.grammar.named[this.tree.nodes[this.index * STRIDE]] ?? true;
+  }
+
+  get startIndex(): number {
+    return this.tree.nodes[this.index * STRIDE + 1];
+  }
+
+  get endIndex(): number {
+    return this.tree.nodes[this.index * STRIDE + 2];
+  }
+
+  get text(): string {
+    return this.tree.text.slice(this.startIndex, this.endIndex);
+  }
+
+  /** Children in order, comments left out (they carry no meaning for evaluation). */
+  get children(): SyntaxNode[] {
+    const { nodes } = this.tree;
+    const out: SyntaxNode[] = [];
+    const end = nodes[this.index * STRIDE + 3];
+    for (let c = this.index + 1; c < end; c = nodes[c * STRIDE + 3]) {
+      const child = new SyntaxNode(this.tree, c);
+      if (child.type !== "comment") out.push(child);
+    }
+    return out;
+  }
+}
+
+export function rootOf(tree: SyntaxTree): SyntaxNode {
+  return new SyntaxNode(tree, 0);
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { globbySync } from "globby";
+import { Language, Parser, type Node } from "web-tree-sitter";
+import { beforeAll, describe, expect, it } from "vitest";
+import { flatten, rootOf, type Grammar, type SyntaxNode } from "../src/parse/hcl/syntax-tree.js";
+
+/**
+ * The flattened copy of a syntax tree must be the tree tree-sitter built: same node types, same
+ * ranges, same children in the same order (comments aside, which the copy's readers skip).
+ */
+const ROOT = resolve(import.meta.dirname, "..");
+const FILES = globbySync(["fixtures/**/*.tf", "examples/**/*.tf", "test/data/**/*.tf"], { cwd: ROOT }).filter((f) => !f.includes("broken") && !f.includes("hostile"));
+const require = createRequire(import.meta.url);
+
+type Shape = [string, number, number, Shape[]];
+const fromTreeSitter = (n: Node): Shape => [n.type, n.startIndex, n.endIndex, n.children.filter((c): c is Node => !!c && c.type !== "comment").map(fromTreeSitter)];
+const fromCopy = (n: SyntaxNode): Shape => [n.type, n.startIndex, n.endIndex, n.children.map(fromCopy)];
+
+describe("flattened HCL syntax trees", () => {
+  let parser: Parser;
+  let grammar: Grammar;
+  beforeAll(async () => {
+    await Parser.init({ locateFile: () => require.resolve("web-tree-sitter/web-tree-sitter.wasm") });
+    const language = await Language.load(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"));
+    parser = new Parser();
+    parser.setLanguage(language);
+    const types = Array.from({ length: language.nodeTypeCount }, (_, id) => language.nodeTypeForId(id) ?? "ERROR");
+    grammar = { types, named: types.map((_, id) => language.nodeTypeIsNamed(id)) };
+  });
+
+  it.each(FILES)("%s keeps every node, range and child", (file) => {
+    const text = readFileSync(resolve(ROOT, file), "utf8");
+    const tree = parser.parse(text)!;
+    try {
+      const copy = flatten(tree, text, grammar);
+      expect(copy.nodes.length % 4).toBe(0);
+      expect(fromCopy(rootOf(copy))).toEqual(fromTreeSitter(tree.rootNode));
+      expect(rootOf(copy).text).toBe(text.slice(tree.rootNode.startIndex, tree.rootNode.endIndex));
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it("copies trees larger than its first allocation and a tree of one node", () => {
+    const big = Array.from({ length: 400 }, (_, i) => `a${i} = [${i}, "x\${var.y}"]`).join("\n");
+    for (const text of [big, ""]) {
+      const tree = parser.parse(text)!;
+      expect(fromCopy(rootOf(flatten(tree, text, grammar)))).toEqual(fromTreeSitter(tree.rootNode));
+      tree.delete();
+    }
+  });
+});
