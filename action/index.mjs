@@ -9572,7 +9572,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -9580,7 +9580,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -9786,7 +9786,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -9819,8 +9819,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -10519,7 +10519,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -10578,7 +10578,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -10706,7 +10706,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
+    picomatch.constants = constants2;
     module2.exports = picomatch;
   }
 });
@@ -12126,41 +12126,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve7, reject) {
+        var p = new Promise(function(resolve8, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve7(result);
+            resolve8(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve7, reject) {
+        var p = new Promise(function(resolve8, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve7(result);
+            resolve8(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve7) {
+        var p = new Promise(function(resolve8) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve7();
+              resolve8();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve7();
+                resolve8();
                 queue.drain = previousDrain;
               };
             }
@@ -12646,9 +12646,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve7(stats) : reject(error);
+            return error === null ? resolve8(stats) : reject(error);
           });
         });
       }
@@ -12672,10 +12672,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve7(entries);
+              resolve8(entries);
             } else {
               reject(error);
             }
@@ -12685,10 +12685,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve7(entries));
+          stream.once("end", () => resolve8(entries));
         });
       }
     };
@@ -15377,9 +15377,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname3 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname3);
-      const hasExtension = nodePath.extname(dirname3) && !dirname3.startsWith(".");
+      const dirname4 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname4);
+      const hasExtension = nodePath.extname(dirname4) && !dirname4.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -16199,11 +16199,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -16220,10 +16220,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -16284,8 +16284,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -16314,12 +16314,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i2, 1);
@@ -16372,12 +16372,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -16400,10 +16400,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -16439,10 +16439,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -16484,11 +16484,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -16789,7 +16789,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -16804,14 +16804,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -18773,7 +18773,7 @@ var require_compile2 = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -18800,7 +18800,7 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -19664,7 +19664,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -20055,7 +20055,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -22957,13 +22957,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve7(xhr.response);
+                resolve8(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -23159,9 +23159,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve7(receiveInstance(mod, inst));
+          resolve8(receiveInstance(mod, inst));
         });
       });
     }
@@ -24494,8 +24494,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve7, reject) => {
-      readyPromiseResolve = resolve7;
+    moduleRtn = new Promise((resolve8, reject) => {
+      readyPromiseResolve = resolve8;
       readyPromiseReject = reject;
     });
   }
@@ -27368,7 +27368,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants = require_constants4();
+    var constants2 = require_constants4();
     var utils = require_utils6();
     var {
       MAX_LENGTH,
@@ -27376,7 +27376,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -27585,7 +27585,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -27631,8 +27631,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -28328,7 +28328,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -28386,7 +28386,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils6();
-    var constants = require_constants4();
+    var constants2 = require_constants4();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -28514,7 +28514,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
+    picomatch.constants = constants2;
     module2.exports = picomatch;
   }
 });
@@ -28610,7 +28610,7 @@ var require_picocolors = __commonJS({
 
 // src/action/main.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, resolve as resolve6 } from "node:path";
+import { dirname as dirname3, resolve as resolve7 } from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
@@ -30199,7 +30199,7 @@ import { dirname, join as join2, resolve as resolve2 } from "node:path";
 
 // src/discover/discover.ts
 import { execFile } from "node:child_process";
-import { lstatSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { promisify as promisify3 } from "node:util";
 var STDIN = "<stdin>";
@@ -30244,8 +30244,7 @@ async function discover(paths, cwd) {
       if (kind && !found.has(file)) found.set(file, { path: displayPath(file, cwd), absolute: file, kind });
     }
   }
-  for (const f of found.values()) if (!f.stdin) inspect(f, roots);
-  const files = [...found.values()].filter((f) => f.refuse !== GONE).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, roots, missing };
 }
 async function gitFiles(dir) {
@@ -30265,32 +30264,15 @@ async function globFiles(dir) {
   const found = await globby2(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false, onlyFiles: false });
   return found.map((f) => resolve(f));
 }
-var GONE = "deleted from the work tree";
-function inspect(f, roots) {
-  let info2;
-  try {
-    info2 = lstatSync(f.absolute);
-  } catch {
-    f.refuse = GONE;
-    return;
-  }
-  if (info2.isFile()) {
-    f.size = info2.size;
-    return;
-  }
-  if (!info2.isSymbolicLink()) {
-    f.refuse = "not a regular file";
-    return;
-  }
+function symlinkRefusal(absolute, roots) {
   let real;
   try {
-    real = realpathSync(f.absolute);
+    real = realpathSync(absolute);
   } catch {
-    f.refuse = "broken symbolic link";
-    return;
+    return "broken symbolic link";
   }
-  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) f.refuse = "symbolic link to outside the scanned tree";
-  else if (!statSync(real).isFile()) f.refuse = "not a regular file";
+  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
+  return void 0;
 }
 
 // src/config/schema.ts
@@ -30687,6 +30669,7 @@ function servicesOf(actions) {
 import { createRequire } from "node:module";
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { setFlagsFromString } from "node:v8";
 
 // src/core/lines.ts
 var LineIndex = class {
@@ -31129,7 +31112,8 @@ function wasmPath(name2, packagePath) {
   }
   return createRequire(import.meta.url).resolve(packagePath);
 }
-async function createHclParser() {
+async function createHclParser(options = {}) {
+  if (options.baselineOnly) setFlagsFromString("--liftoff-only");
   const { Language: Language2, Parser: Parser2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
   const runtime = wasmPath("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
   await Parser2.init({ locateFile: () => runtime });
@@ -31925,34 +31909,35 @@ function parseKubernetes(file, text) {
   if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
-  const lineCounter = new import_yaml3.LineCounter();
-  const docs = (0, import_yaml3.parseAllDocuments)(text, { version: "1.1", lineCounter, prettyErrors: false });
-  const position = (offset) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  const docList = Array.isArray(docs) ? docs : [docs];
+  const lines = new LineIndex(text);
   let sawKubernetes = false;
-  for (const doc of docList) {
-    const problem = doc.errors[0];
-    if (problem) {
-      result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
-      continue;
+  for (const [start2, end] of documentRanges(text, KUSTOMIZATION.test(file))) {
+    const source = text.slice(start2, end);
+    if (start2 > 0 || end < text.length) {
+      if (!RELEVANT.test(source)) continue;
     }
-    if (KUSTOMIZATION.test(file)) {
-      result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
-      sawKubernetes = true;
-      continue;
-    }
-    const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
-    if (isCloudFormation(value)) {
-      readCloudFormation(file, value, result.declarations);
-      sawKubernetes = true;
-      continue;
-    }
-    for (const object of kubernetesObjects(value)) {
-      sawKubernetes = true;
-      readObject(object, result);
+    const position = (offset) => lines.position(start2 + offset);
+    for (const doc of (0, import_yaml3.parseAllDocuments)(source, { version: "1.1", prettyErrors: false })) {
+      const problem = doc.errors[0];
+      if (problem) {
+        result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
+        continue;
+      }
+      if (KUSTOMIZATION.test(file)) {
+        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
+        sawKubernetes = true;
+        continue;
+      }
+      const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
+      if (isCloudFormation(value)) {
+        readCloudFormation(file, value, result.declarations);
+        sawKubernetes = true;
+        continue;
+      }
+      for (const object of kubernetesObjects(value)) {
+        sawKubernetes = true;
+        readObject(object, result);
+      }
     }
   }
   if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
@@ -31982,6 +31967,12 @@ function parseHelmValues(file, text, result) {
     origin: "helm"
   });
   return result;
+}
+function documentRanges(text, whole) {
+  if (whole || /^%/m.test(text)) return [[0, text.length]];
+  const starts = [0];
+  for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index > 0) starts.push(m.index);
+  return starts.map((s, i2) => [s, starts[i2 + 1] ?? text.length]);
 }
 var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
@@ -32718,16 +32709,16 @@ function dataSourceValue(block2, address, scope, ctx) {
 }
 
 // src/terraform/policy-document.ts
-function policyDocumentValue(block2, scope, ev, decode) {
+function policyDocumentValue(block2, scope, ev, decode2) {
   const body2 = block2.body;
   const statements = [];
   for (const source of asItems(attributeValue(body2, "source_policy_documents", scope, ev)))
-    statements.push(...documentStatements(decode(source), source.loc));
+    statements.push(...documentStatements(decode2(source), source.loc));
   const own = nestedBlocks(body2, "statement", scope, ev);
   statements.push(...own.blocks.map((s) => statementValue(s, ev)));
   if (own.unknown) statements.push(unknown(`statements from a dynamic block: ${own.unknown.reason}`, own.unknown.loc));
   for (const override of asItems(attributeValue(body2, "override_policy_documents", scope, ev))) {
-    for (const stmt of documentStatements(decode(override), override.loc)) {
+    for (const stmt of documentStatements(decode2(override), override.loc)) {
       const sid = asText(getEntry(stmt, "Sid") ?? { kind: "null", loc: stmt.loc });
       const at = sid ? statements.findIndex((s) => asText(getEntry(s, "Sid") ?? { kind: "null", loc: s.loc }) === sid) : -1;
       if (at >= 0) statements[at] = stmt;
@@ -33097,12 +33088,6 @@ function includedFiles(k, byDir, seen) {
   });
 }
 
-// src/engine/parse-pool.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-import { Worker } from "node:worker_threads";
-
 // src/parse/directives.ts
 var DIRECTIVE = /(?:#|\/\/)\s*irsa-lint-disable-(next-line|line|file)\b([^\n]*)$/;
 function scanDirectives(file, text) {
@@ -33218,44 +33203,83 @@ function relocate2(node, loc) {
 }
 
 // src/engine/read.ts
-import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync as readFileSync3, readSync } from "node:fs";
 var MAX_FILE_BYTES2 = 5 * 1024 * 1024;
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function readSource(absolute, maxBytes = MAX_FILE_BYTES2, knownSize, stdin = false) {
+var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+var NON_BLOCKING = constants.O_NONBLOCK ?? 0;
+function readSource(absolute, maxBytes = MAX_FILE_BYTES2, roots) {
+  let fd;
   try {
-    const size = stdin ? 0 : knownSize ?? statSync3(absolute).size;
-    if (size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    const bytes = readFileSync3(stdin ? 0 : absolute);
-    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    if (bytes.includes(0)) return { skipped: "binary file" };
-    return { text: decoder.decode(bytes) };
+    if (roots && !NO_FOLLOW && lstatSync(absolute).isSymbolicLink()) throw Object.assign(new Error("symlink"), { code: "ELOOP" });
+    fd = openSync(absolute, constants.O_RDONLY | NON_BLOCKING | (roots ? NO_FOLLOW : 0));
   } catch (e) {
-    const err2 = e;
-    if (err2 instanceof TypeError) return { failed: "not valid UTF-8" };
-    return { failed: err2.code === "EACCES" ? "permission denied" : `cannot be read (${err2.code ?? err2.message})` };
+    const code = e.code;
+    if (code === "ENOENT") return { gone: true };
+    if (code !== "ELOOP" || !roots) return failure2(e);
+    const refusal = symlinkRefusal(absolute, roots);
+    return refusal ? { skipped: refusal } : readSource(absolute, maxBytes);
   }
+  try {
+    const info2 = fstatSync(fd);
+    if (!info2.isFile()) return { skipped: "not a regular file" };
+    if (info2.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    const bytes = Buffer.allocUnsafe(info2.size);
+    let length = 0;
+    for (let n = 1; length < bytes.length && n > 0; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
+    return decode(bytes.subarray(0, length));
+  } catch (e) {
+    return failure2(e);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readStdin(maxBytes = MAX_FILE_BYTES2) {
+  try {
+    const bytes = readFileSync3(0);
+    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    return decode(bytes);
+  } catch (e) {
+    return failure2(e);
+  }
+}
+function decode(bytes) {
+  if (bytes.includes(0)) return { skipped: "binary file" };
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return { failed: "not valid UTF-8" };
+  }
+}
+function failure2(e) {
+  const code = e.code;
+  return { failed: code === "EACCES" ? "permission denied" : `cannot be read (${code ?? e.message})` };
 }
 
 // src/engine/parse-files.ts
 var needsHcl = (f) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars";
-async function parseSourceFile(file, hcl, maxBytes) {
+async function parseSourceFile(file, hcl, read) {
   const outcome = { status: { file: file.path, status: "linted" }, declarations: emptyDeclarations(), diagnostics: [], directives: [] };
   const fail = (reason, location = fileStart(file.path)) => {
     outcome.status = { file: file.path, status: "failed", reason, location };
     outcome.diagnostics.push({ level: "error", message: reason, location });
     return outcome;
   };
-  const read = file.refuse ? { skipped: file.refuse } : readSource(file.absolute, maxBytes, file.size, file.stdin);
-  if ("skipped" in read) {
-    outcome.status = { file: file.path, status: "skipped", reason: read.skipped };
+  const source = file.stdin ? readStdin(read.maxBytes) : readSource(file.absolute, read.maxBytes, read.roots);
+  if ("gone" in source) {
+    outcome.gone = true;
     return outcome;
   }
-  if ("failed" in read) return fail(read.failed);
+  if ("skipped" in source) {
+    outcome.status = { file: file.path, status: "skipped", reason: source.skipped };
+    return outcome;
+  }
+  if ("failed" in source) return fail(source.failed);
   try {
-    const result = parseText(file, read.text, needsHcl(file) ? await hcl() : void 0, outcome);
+    const result = parseText(file, source.text, needsHcl(file) ? await hcl() : void 0, outcome);
     outcome.declarations = result.declarations;
     outcome.diagnostics.push(...result.diagnostics);
-    if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, read.text);
+    if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, source.text);
     const error = result.diagnostics.find((d) => d.level === "error");
     if (error) outcome.status = { file: file.path, status: "failed", reason: error.message, location: error.location };
     else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped };
@@ -33301,14 +33325,35 @@ function jsonError(file, e) {
 }
 
 // src/engine/parse-pool.ts
+import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname as dirname2, join as join3, resolve as resolve5 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { Worker } from "node:worker_threads";
 var WORKER_THRESHOLD = 3e3;
 var WORKER_BATCH = 96;
 var IN_FLIGHT = 2;
 var MAX_THREADS = 4;
+var workerFile = () => [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath3(u)).find(existsSync3) ?? "";
+var defaultThreads = () => Math.min(MAX_THREADS, availableParallelism());
+function startWorkers(paths, cwd, requested) {
+  const file = workerFile();
+  const threads = requested ?? defaultThreads();
+  if (!file || threads < 2 || requested === void 0 && !largeRepository(resolve5(cwd, paths[0] ?? "."))) return [];
+  return Array.from({ length: threads - 1 }, () => new Worker(file));
+}
+function largeRepository(from) {
+  for (let dir = from; ; dir = dirname2(dir)) {
+    try {
+      return statSync3(join3(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
+    } catch {
+      if (dirname2(dir) === dir) return false;
+    }
+  }
+}
 var TERRAFORM_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "tfvars", "tfvars-json"]);
-async function parseFiles(files, hcl, options = {}) {
-  const workerFile = [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath3(u)).find(existsSync3) ?? "";
-  const threads = !workerFile ? 1 : options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : Math.min(MAX_THREADS, availableParallelism()));
+async function parseFiles(files, hcl, options, started = []) {
+  const threads = !workerFile() ? 1 : options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads());
   const order = [...files.keys()].sort((a, b) => Number(TERRAFORM_KINDS.has(files[b].kind)) - Number(TERRAFORM_KINDS.has(files[a].kind)) || a - b);
   const terraformCount = files.filter((f) => TERRAFORM_KINDS.has(f.kind)).length;
   const outcomes = new Array(files.length);
@@ -33319,13 +33364,15 @@ async function parseFiles(files, hcl, options = {}) {
     interludeDone = true;
     await options.afterTerraformFiles?.(order.slice(0, terraformCount).map((i2) => outcomes[i2]));
   };
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile));
+  const workers = started.splice(0, threads - 1);
+  while (workers.length < threads - 1) workers.push(new Worker(workerFile()));
+  void Promise.all(started.map((w) => w.terminate()));
   try {
     const done = workers.map((worker) => feed(worker));
     while (front < back) {
       if (!interludeDone && front === terraformCount) await interlude();
       const index2 = order[front++];
-      outcomes[index2] = withHclAst(await parseSourceFile(files[index2], hcl, options.maxBytes));
+      outcomes[index2] = withHclAst(await parseSourceFile(files[index2], hcl, options));
       if (workers.length) await breathe();
     }
     await Promise.all(done);
@@ -33335,7 +33382,7 @@ async function parseFiles(files, hcl, options = {}) {
   }
   return outcomes;
   function feed(worker) {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       let pending = 0;
       const send = () => {
         if (front >= back) return;
@@ -33343,17 +33390,17 @@ async function parseFiles(files, hcl, options = {}) {
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i2) => files[i2]), maxBytes: options.maxBytes });
+        worker.postMessage({ indices, files: indices.map((i2) => files[i2]), read: { maxBytes: options.maxBytes, roots: options.roots } });
       };
       worker.on("message", (response) => {
         response.indices.forEach((index2, k) => outcomes[index2] = withHclAst(response.outcomes[k]));
         pending--;
         send();
-        if (pending === 0) resolve7();
+        if (pending === 0) resolve8();
       });
       worker.on("error", reject);
       for (let i2 = 0; i2 < IN_FLIGHT; i2++) send();
-      if (pending === 0) resolve7();
+      if (pending === 0) resolve8();
     });
   }
 }
@@ -33363,7 +33410,7 @@ function breathe() {
   const now = performance.now();
   if (now < sliceEnd) return void 0;
   sliceEnd = now + SLICE_MS;
-  return new Promise((resolve7) => setImmediate(resolve7));
+  return new Promise((resolve8) => setImmediate(resolve8));
 }
 
 // src/engine/timing.ts
@@ -33485,15 +33532,15 @@ function applyBaseline(findings, baseline) {
 }
 
 // src/engine/variables.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 var InputError = class extends Error {
 };
 async function readVarFiles(paths, cwd, hcl) {
   const values = /* @__PURE__ */ new Map();
   for (const path5 of paths) {
-    const display = displayPath(resolve5(cwd, path5), cwd);
-    const read = readSource(resolve5(cwd, path5));
-    if (!("text" in read)) throw new InputError(`--var-file ${path5}: ${"skipped" in read ? read.skipped : read.failed}`);
+    const display = displayPath(resolve6(cwd, path5), cwd);
+    const read = readSource(resolve6(cwd, path5));
+    if (!("text" in read)) throw new InputError(`--var-file ${path5}: ${"gone" in read ? "no such file" : "skipped" in read ? read.skipped : read.failed}`);
     let source;
     if (path5.endsWith(".json")) {
       const parsed = parseJsonWithPositions(display, read.text);
@@ -33525,13 +33572,22 @@ function cliVars(pairs, hcl) {
 }
 
 // src/engine/lint.ts
+var FEW_HCL_FILES = 500;
 async function lint(options) {
   const timer = phaseTimer();
-  const discovered = await discover(options.paths, options.cwd);
-  const files = await selectFiles(discovered.files, options);
+  const workers = startWorkers(options.paths, options.cwd, options.threads);
+  let discovered;
+  let files;
+  try {
+    discovered = await discover(options.paths, options.cwd);
+    files = await selectFiles(discovered.files, options);
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
   timer.mark("discover");
   let parser = options.hclParser;
-  const hcl = () => parser ??= createHclParser();
+  const hcl = () => parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES });
   let terraform;
   const evaluate = async (parsed) => {
     const hclFiles = parsed.flatMap((o) => o.hcl ? [o.hcl] : []);
@@ -33545,7 +33601,7 @@ async function lint(options) {
     terraform = { declarations: tf3.declarations, diagnostics: tf3.diagnostics, failed: tf3.failedRoots.length > 0 };
     timer.mark("terraform");
   };
-  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, threads: options.threads, afterTerraformFiles: evaluate });
+  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, afterTerraformFiles: evaluate }, workers);
   applyKustomizations(outcomes);
   timer.mark("parse");
   const declarations = emptyDeclarations();
@@ -33559,7 +33615,7 @@ async function lint(options) {
     diagnostics.push(...terraform.diagnostics);
   }
   const terraformFailed = terraform?.failed ?? false;
-  const statuses = outcomes.map((o) => o.status);
+  const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });
@@ -33813,10 +33869,10 @@ async function runAction() {
   const format = input("format", "stylish");
   const configInput = input("config", "");
   const failOn = input("fail-on", "error");
-  const sarifFile = resolve6(cwd, input("sarif-file", "irsa-lint.sarif"));
+  const sarifFile = resolve7(cwd, input("sarif-file", "irsa-lint.sarif"));
   if (!["error", "warning", "never"].includes(failOn)) throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
   if (!["stylish", "json", "github"].includes(format)) throw new InputError(`format must be stylish, json or github, not "${format}"`);
-  const configFile = configInput ? resolve6(cwd, configInput) : findConfig(cwd);
+  const configFile = configInput ? resolve7(cwd, configInput) : findConfig(cwd);
   const config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
   const result = await lint({
     paths,
@@ -33825,7 +33881,7 @@ async function runAction() {
     ...configLintOptions(config, cwd)
   });
   if (result.missingPaths.length) throw new InputError(`no such file or folder: ${result.missingPaths.join(", ")}`);
-  mkdirSync(dirname2(sarifFile), { recursive: true });
+  mkdirSync(dirname3(sarifFile), { recursive: true });
   writeFileSync(sarifFile, formatSarif(result, rules, cwd));
   process.stdout.write(formatGithub(result));
   if (format !== "github") process.stdout.write(format === "json" ? formatJson(result) : formatStylish(result, { color: false }));

@@ -123,7 +123,7 @@ describe("Terraform variables from the command line", () => {
     expect(JSON.parse(stdout).findings).toEqual([]);
     const bad = await run(["--var-file", join(ROOT, "test/data/missing.tfvars"), "."], fixture);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^irsa-lint: --var-file .*missing\.tfvars: cannot be read/);
+    expect(bad.stderr).toMatch(/^irsa-lint: --var-file .*missing\.tfvars: no such file/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,6 +31,8 @@ symlinkSync(join(root, "k8s/healthy.yaml"), join(root, "k8s/alias.yaml")); // in
 writeFileSync(join(root, "k8s/huge.yaml"), `# ${"x".repeat(5 * 1024 * 1024)}\n`);
 writeFileSync(join(root, "k8s/locked.yaml"), healthy.replace("healthy", "locked"));
 chmodSync(join(root, "k8s/locked.yaml"), 0o000);
+// A FIFO read blindly would block the run until something writes to it.
+const hasFifo = spawnSync("mkfifo", [join(root, "k8s/pipe.yaml")]).status === 0;
 const canLock = (() => {
   try {
     readFileSync(join(root, "k8s/locked.yaml"));
@@ -76,6 +79,7 @@ describe("hostile repository", () => {
       "k8s/huge.yaml": "skipped: larger than 5 MB",
     });
     if (canLock) expect(status["k8s/locked.yaml"]).toBe("failed: permission denied");
+    if (hasFifo) expect(status["k8s/pipe.yaml"]).toBe("skipped: not a regular file");
     expect(Object.keys(status).some((f) => f.includes("loop"))).toBe(false);
     expect(doc.findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(expect.arrayContaining(["k8s/alias.yaml:7", "k8s/healthy.yaml:7"]));
     expect(doc.findings.some((f: { message: string }) => f.message.includes("outside"))).toBe(false);
@@ -95,5 +99,23 @@ describe("hostile repository", () => {
     rmSync(join(root, "k8s/broken.yaml"));
     const small = JSON.parse((await run(["--format", "json", "--max-file-size", "0.0001", "."])).stdout);
     expect(small.files.find((f: { file: string }) => f.file === "k8s/healthy.yaml").status).toBe("skipped");
+  });
+
+  it("leaves out a file git still lists but the work tree no longer has", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "irsa-lint-gone-"));
+    try {
+      writeFileSync(join(repo, "kept.yaml"), healthy);
+      writeFileSync(join(repo, "deleted.yaml"), healthy.replace("healthy", "deleted"));
+      const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, stdio: "ignore" });
+      git("init", "-q");
+      git("add", ".");
+      git("commit", "-qm", "init");
+      rmSync(join(repo, "deleted.yaml"));
+      let stdout = "";
+      await main(["--format", "json", "."], { stdout: (t) => (stdout += t), stderr: () => {}, cwd: repo, color: false });
+      expect(JSON.parse(stdout).files.map((f: { file: string }) => f.file)).toEqual(["kept.yaml"]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

@@ -28,6 +28,23 @@ automount: yes
 `;
 
 describe("Kubernetes parser", () => {
+  it("leaves documents that cannot bear on IRSA unparsed, and still places the others exactly", () => {
+    const text = "kind: Service\nspec: [unclosed\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n  namespace: a\n";
+    const { declarations, diagnostics } = parseKubernetes("k8s/app.yaml", text);
+    expect(diagnostics).toEqual([]);
+    expect(declarations.serviceAccounts[0].loc).toEqual({ file: "k8s/app.yaml", line: 7, column: 9, endLine: 7, endColumn: 12 });
+    // The same syntax error in a document that may matter is reported where it is.
+    const broken = parseKubernetes("k8s/app.yaml", text.replace("kind: Service\n", "kind: ServiceAccount\n"));
+    expect(broken.diagnostics[0].location).toMatchObject({ line: 3, column: 1 });
+  });
+
+  it("keeps a stream with directives whole: a directive belongs to the document after it", () => {
+    const text = "kind: ConfigMap\n...\n%YAML 1.1\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n";
+    const { declarations, diagnostics } = parseKubernetes("k8s/app.yaml", text);
+    expect(diagnostics).toEqual([]);
+    expect(declarations.serviceAccounts[0]).toMatchObject({ name: "api", loc: { line: 8, column: 9 } });
+  });
+
   it("keeps file-absolute positions across documents and inside kind: List", () => {
     const { declarations, diagnostics } = parseKubernetes("k8s/all.yaml", MULTI);
     expect(diagnostics).toEqual([]);

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { lstatSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 
@@ -13,10 +13,6 @@ export interface DiscoveredFile {
   path: string;
   absolute: string;
   kind: FileKind;
-  /** Set when the file must not be read: a symlink out of the scanned tree, or a broken one. */
-  refuse?: string;
-  /** Bytes, from discovery's lstat, so reading needs no second stat. */
-  size?: number;
   /** Read from standard input (the path `-`). */
   stdin?: boolean;
 }
@@ -74,8 +70,8 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
       if (kind && !found.has(file)) found.set(file, { path: displayPath(file, cwd), absolute: file, kind });
     }
   }
-  for (const f of found.values()) if (!f.stdin) inspect(f, roots);
-  const files = [...found.values()].filter((f) => f.refuse !== GONE).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Symlinks, special and deleted files are found when read (in parallel, one open each).
+  const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, roots, missing };
 }
 
@@ -106,33 +102,17 @@ async function globFiles(dir: string): Promise<string[]> {
   return found.map((f) => resolve(f));
 }
 
-/** Marks files that git still lists but the work tree no longer has: they are not part of the scan. */
-const GONE = "deleted from the work tree";
-
-/** Symlinked folders are never walked (no cycles); a symlinked file is read only inside the roots. */
-function inspect(f: DiscoveredFile, roots: string[]): void {
-  let info;
-  try {
-    info = lstatSync(f.absolute);
-  } catch {
-    f.refuse = GONE;
-    return;
-  }
-  if (info.isFile()) {
-    f.size = info.size;
-    return;
-  }
-  if (!info.isSymbolicLink()) {
-    f.refuse = "not a regular file";
-    return;
-  }
+/**
+ * Why a symlinked file must not be read, if it must not: it is broken, or it resolves outside the
+ * scanned tree. Symlinked folders are never walked (no cycles).
+ */
+export function symlinkRefusal(absolute: string, roots: string[]): string | undefined {
   let real: string;
   try {
-    real = realpathSync(f.absolute);
+    real = realpathSync(absolute);
   } catch {
-    f.refuse = "broken symbolic link";
-    return;
+    return "broken symbolic link";
   }
-  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) f.refuse = "symbolic link to outside the scanned tree";
-  else if (!statSync(real).isFile()) f.refuse = "not a regular file";
+  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
+  return undefined;
 }

@@ -10,8 +10,8 @@ import { knownString } from "../core/value.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import { evaluateTerraform } from "../terraform/project.js";
 import { applyKustomizations } from "./kustomize.js";
-import type { FileOutcome } from "./parse-files.js";
-import { breathe, parseFiles } from "./parse-pool.js";
+import { needsHcl, type FileOutcome } from "./parse-files.js";
+import { breathe, parseFiles, startWorkers } from "./parse-pool.js";
 import { phaseTimer } from "./timing.js";
 import type { AnyRule, Finding } from "./rule.js";
 import { runRules, type RuleSetting } from "./run-rules.js";
@@ -56,15 +56,26 @@ export interface LintResult {
   missingPaths: string[];
 }
 
+/** Below this many HCL files, optimising the grammar's WebAssembly costs more than it saves. */
+const FEW_HCL_FILES = 500;
+
 /** The whole pipeline: discover → parse → evaluate → link → rules. Pure but for reading files. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const timer = phaseTimer();
-  const discovered = await discover(options.paths, options.cwd);
-  const files = await selectFiles(discovered.files, options);
+  const workers = startWorkers(options.paths, options.cwd, options.threads);
+  let discovered: Awaited<ReturnType<typeof discover>>;
+  let files: DiscoveredFile[];
+  try {
+    discovered = await discover(options.paths, options.cwd);
+    files = await selectFiles(discovered.files, options);
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
   timer.mark("discover");
   let parser: Promise<HclParser> | undefined = options.hclParser;
   // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
-  const hcl = () => (parser ??= createHclParser());
+  const hcl = () => (parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES }));
 
   let terraform: { declarations: Declarations; diagnostics: Diagnostic[]; failed: boolean } | undefined;
   // Terraform is evaluated on this thread while parse workers go on with the manifests.
@@ -80,7 +91,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     terraform = { declarations: tf.declarations, diagnostics: tf.diagnostics, failed: tf.failedRoots.length > 0 };
     timer.mark("terraform");
   };
-  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, threads: options.threads, afterTerraformFiles: evaluate });
+  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, afterTerraformFiles: evaluate }, workers);
   applyKustomizations(outcomes);
   timer.mark("parse");
 
@@ -96,7 +107,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   const terraformFailed = terraform?.failed ?? false;
 
-  const statuses = outcomes.map((o) => o.status);
+  const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
   const model = link(declarations, { roleSourcesFailed });

@@ -12,7 +12,13 @@ import { parseIamJson, parseJsonWithPositions } from "../parse/iam-json.js";
 import { parseKubernetes } from "../parse/kubernetes.js";
 import type { FileParseResult } from "../parse/result.js";
 import { terraformJsonToHcl } from "../parse/terraform-json.js";
-import { readSource } from "./read.js";
+import { readSource, readStdin } from "./read.js";
+
+export interface ReadOptions {
+  maxBytes?: number;
+  /** The scanned roots: a symlink is read only when it resolves inside them. */
+  roots: string[];
+}
 
 /** Everything one source file contributes, whatever became of it. */
 export interface FileOutcome {
@@ -23,6 +29,8 @@ export interface FileOutcome {
   /** Terraform files go on to the evaluator, which needs every file of a module at once. */
   hcl?: HclFile;
   tfvars?: { file: string; values: HclFile | Value };
+  /** Listed by git but deleted from the work tree: not part of the scan. */
+  gone?: boolean;
   /** An HCL file's syntax tree until `withHclAst` turns it into `hcl` or `tfvars`, on the evaluator's thread. */
   syntax?: { tree: SyntaxTree; kind: "terraform" | "tfvars" };
 }
@@ -33,24 +41,28 @@ export const needsHcl = (f: DiscoveredFile) => f.kind === "terraform" || f.kind 
  * Reads and parses one file. Every outcome is linted, skipped with a reason, or failed with a
  * position; even a parser bug becomes a failed file rather than ending the run.
  */
-export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<HclParser>, maxBytes?: number): Promise<FileOutcome> {
+export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<HclParser>, read: ReadOptions): Promise<FileOutcome> {
   const outcome: FileOutcome = { status: { file: file.path, status: "linted" }, declarations: emptyDeclarations(), diagnostics: [], directives: [] };
   const fail = (reason: string, location: SourceLocation = fileStart(file.path)) => {
     outcome.status = { file: file.path, status: "failed", reason, location };
     outcome.diagnostics.push({ level: "error", message: reason, location });
     return outcome;
   };
-  const read = file.refuse ? { skipped: file.refuse } : readSource(file.absolute, maxBytes, file.size, file.stdin);
-  if ("skipped" in read) {
-    outcome.status = { file: file.path, status: "skipped", reason: read.skipped };
+  const source = file.stdin ? readStdin(read.maxBytes) : readSource(file.absolute, read.maxBytes, read.roots);
+  if ("gone" in source) {
+    outcome.gone = true;
     return outcome;
   }
-  if ("failed" in read) return fail(read.failed);
+  if ("skipped" in source) {
+    outcome.status = { file: file.path, status: "skipped", reason: source.skipped };
+    return outcome;
+  }
+  if ("failed" in source) return fail(source.failed);
   try {
-    const result = parseText(file, read.text, needsHcl(file) ? await hcl() : undefined, outcome);
+    const result = parseText(file, source.text, needsHcl(file) ? await hcl() : undefined, outcome);
     outcome.declarations = result.declarations;
     outcome.diagnostics.push(...result.diagnostics);
-    if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, read.text);
+    if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, source.text);
     const error = result.diagnostics.find((d) => d.level === "error");
     if (error) outcome.status = { file: file.path, status: "failed", reason: error.message, location: error.location };
     else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped };

@@ -1,10 +1,11 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DiscoveredFile, FileKind } from "../discover/discover.js";
 import type { HclParser } from "../parse/hcl/parser.js";
-import { parseSourceFile, withHclAst, type FileOutcome } from "./parse-files.js";
+import { parseSourceFile, withHclAst, type FileOutcome, type ReadOptions } from "./parse-files.js";
 import type { ParseRequest, ParseResponse } from "./parse-worker.js";
 
 /**
@@ -17,8 +18,7 @@ const WORKER_BATCH = 96;
 const IN_FLIGHT = 2;
 const MAX_THREADS = 4;
 
-export interface ParseOptions {
-  maxBytes?: number;
+export interface ParseOptions extends ReadOptions {
   /** Threads to parse on, this one included (`--threads`); by default one per core for large scans. */
   threads?: number;
   /**
@@ -26,6 +26,33 @@ export interface ParseOptions {
    * with the rest. It should `breathe()` often so that the workers are kept busy meanwhile.
    */
   afterTerraformFiles?: (outcomes: FileOutcome[]) => Promise<void>;
+}
+
+/** The worker script: absent when running from TypeScript sources (tests) or a one-file bundle. */
+const workerFile = () => [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath(u)).find(existsSync) ?? "";
+const defaultThreads = () => Math.min(MAX_THREADS, availableParallelism());
+
+/**
+ * Starts parse workers before discovery has counted the files, so that their start-up (a few
+ * hundred milliseconds on a busy machine) overlaps it, when the scan looks large: git's index
+ * lists more files than the worker threshold. `parseFiles` stops the ones it does not need.
+ */
+export function startWorkers(paths: string[], cwd: string, requested?: number): Worker[] {
+  const file = workerFile();
+  const threads = requested ?? defaultThreads();
+  if (!file || threads < 2 || (requested === undefined && !largeRepository(resolve(cwd, paths[0] ?? ".")))) return [];
+  return Array.from({ length: threads - 1 }, () => new Worker(file));
+}
+
+/** An index entry takes about 100 bytes: a cheap guess at the size of a work tree, before listing it. */
+function largeRepository(from: string): boolean {
+  for (let dir = from; ; dir = dirname(dir)) {
+    try {
+      return statSync(join(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
+    } catch {
+      if (dirname(dir) === dir) return false;
+    }
+  }
 }
 
 const TERRAFORM_KINDS: ReadonlySet<FileKind> = new Set(["terraform", "terraform-json", "tfvars", "tfvars-json"]);
@@ -36,10 +63,8 @@ const TERRAFORM_KINDS: ReadonlySet<FileKind> = new Set(["terraform", "terraform-
  * workers parse the rest; workers take files from the other end and send HCL back as flat syntax
  * trees (transferred, not copied), which become ASTs here. Outcomes come back in the files' order.
  */
-export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, options: ParseOptions = {}): Promise<FileOutcome[]> {
-  const workerFile = [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath(u)).find(existsSync) ?? "";
-  // From TypeScript sources (tests) or a single-file bundle there is no worker script: parse here.
-  const threads = !workerFile ? 1 : (options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : Math.min(MAX_THREADS, availableParallelism())));
+export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, options: ParseOptions, started: Worker[] = []): Promise<FileOutcome[]> {
+  const threads = !workerFile() ? 1 : (options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads()));
   const order = [...files.keys()].sort((a, b) => Number(TERRAFORM_KINDS.has(files[b].kind)) - Number(TERRAFORM_KINDS.has(files[a].kind)) || a - b);
   const terraformCount = files.filter((f) => TERRAFORM_KINDS.has(f.kind)).length;
   const outcomes: FileOutcome[] = new Array(files.length);
@@ -51,13 +76,15 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
     await options.afterTerraformFiles?.(order.slice(0, terraformCount).map((i) => outcomes[i]));
   };
 
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile));
+  const workers = started.splice(0, threads - 1);
+  while (workers.length < threads - 1) workers.push(new Worker(workerFile()));
+  void Promise.all(started.map((w) => w.terminate()));
   try {
     const done = workers.map((worker) => feed(worker));
     while (front < back) {
       if (!interludeDone && front === terraformCount) await interlude();
       const index = order[front++];
-      outcomes[index] = withHclAst(await parseSourceFile(files[index], hcl, options.maxBytes));
+      outcomes[index] = withHclAst(await parseSourceFile(files[index], hcl, options));
       // Let the workers' answers in now and then, and hand them their next batches.
       if (workers.length) await breathe();
     }
@@ -77,7 +104,7 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i) => files[i]), maxBytes: options.maxBytes } satisfies ParseRequest);
+        worker.postMessage({ indices, files: indices.map((i) => files[i]), read: { maxBytes: options.maxBytes, roots: options.roots } } satisfies ParseRequest);
       };
       worker.on("message", (response: ParseResponse) => {
         response.indices.forEach((index, k) => (outcomes[index] = withHclAst(response.outcomes[k])));

@@ -1,14 +1,14 @@
 import { parentPort } from "node:worker_threads";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
-import { parseSourceFile, type FileOutcome } from "./parse-files.js";
+import { parseSourceFile, type FileOutcome, type ReadOptions } from "./parse-files.js";
 
 /** A parse worker: takes batches of files, answers with their outcomes, in order. */
 export interface ParseRequest {
   /** Where the files stand in the scan, echoed back so outcomes keep the files' order. */
   indices: number[];
   files: DiscoveredFile[];
-  maxBytes?: number;
+  read: ReadOptions;
 }
 
 export interface ParseResponse {
@@ -21,7 +21,7 @@ const hcl = () => (parser ??= createHclParser());
 
 parentPort?.on("message", async (request: ParseRequest) => {
   const outcomes: FileOutcome[] = [];
-  for (const file of request.files) outcomes.push(await parseSourceFile(file, hcl, request.maxBytes));
+  for (const file of request.files) outcomes.push(await parseSourceFile(file, hcl, request.read));
   // Syntax trees move to the main thread without a copy.
   const buffers = outcomes.flatMap((o) => (o.syntax ? [o.syntax.tree.nodes.buffer as ArrayBuffer] : []));
   parentPort!.postMessage({ indices: request.indices, outcomes } satisfies ParseResponse, buffers);

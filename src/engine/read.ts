@@ -1,26 +1,70 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { symlinkRefusal } from "../discover/discover.js";
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export type ReadResult = { text: string } | { skipped: string } | { failed: string };
+/** `gone`: listed by git but no longer in the work tree; such a file is not part of the scan. */
+export type ReadResult = { text: string } | { skipped: string } | { failed: string } | { gone: true };
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+/** Where the platform has it, opening refuses a symlink, so no file needs a separate lstat first. */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+/** A FIFO opened without it would block the run until something writes to it. */
+const NON_BLOCKING = constants.O_NONBLOCK ?? 0;
 
 /**
- * Reads a source file as text: BOM removed, binary and oversized files turned away with a reason.
- * Synchronous on purpose: a tight loop of sync reads beats awaiting one promise per file.
+ * Reads a source file as text: BOM removed; binary, oversized and special files turned away with
+ * a reason. With `roots`, a symlink is read only when it resolves inside them. Synchronous on
+ * purpose: a tight loop of sync reads beats awaiting one promise per file.
  */
-export function readSource(absolute: string, maxBytes = MAX_FILE_BYTES, knownSize?: number, stdin = false): ReadResult {
+export function readSource(absolute: string, maxBytes = MAX_FILE_BYTES, roots?: string[]): ReadResult {
+  let fd: number;
   try {
-    const size = stdin ? 0 : (knownSize ?? statSync(absolute).size);
-    if (size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    const bytes = readFileSync(stdin ? 0 : absolute);
-    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    if (bytes.includes(0)) return { skipped: "binary file" };
-    return { text: decoder.decode(bytes) };
+    if (roots && !NO_FOLLOW && lstatSync(absolute).isSymbolicLink()) throw Object.assign(new Error("symlink"), { code: "ELOOP" });
+    fd = openSync(absolute, constants.O_RDONLY | NON_BLOCKING | (roots ? NO_FOLLOW : 0));
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err instanceof TypeError) return { failed: "not valid UTF-8" };
-    return { failed: err.code === "EACCES" ? "permission denied" : `cannot be read (${err.code ?? err.message})` };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { gone: true };
+    if (code !== "ELOOP" || !roots) return failure(e);
+    const refusal = symlinkRefusal(absolute, roots);
+    return refusal ? { skipped: refusal } : readSource(absolute, maxBytes);
   }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { skipped: "not a regular file" };
+    if (info.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    const bytes = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    for (let n = 1; length < bytes.length && n > 0; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
+    return decode(bytes.subarray(0, length));
+  } catch (e) {
+    return failure(e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Standard input (`irsa-lint -`): one stream, read whole. */
+export function readStdin(maxBytes = MAX_FILE_BYTES): ReadResult {
+  try {
+    const bytes = readFileSync(0);
+    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    return decode(bytes);
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+function decode(bytes: Uint8Array): ReadResult {
+  if (bytes.includes(0)) return { skipped: "binary file" };
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return { failed: "not valid UTF-8" };
+  }
+}
+
+function failure(e: unknown): ReadResult {
+  const code = (e as NodeJS.ErrnoException).code;
+  return { failed: code === "EACCES" ? "permission denied" : `cannot be read (${code ?? (e as Error).message})` };
 }

@@ -17,7 +17,7 @@ export async function readVarFiles(paths: string[], cwd: string, hcl: HclParser)
   for (const path of paths) {
     const display = displayPath(resolve(cwd, path), cwd);
     const read = readSource(resolve(cwd, path));
-    if (!("text" in read)) throw new InputError(`--var-file ${path}: ${"skipped" in read ? read.skipped : read.failed}`);
+    if (!("text" in read)) throw new InputError(`--var-file ${path}: ${"gone" in read ? "no such file" : "skipped" in read ? read.skipped : read.failed}`);
     let source: HclFile | Value | undefined;
     if (path.endsWith(".json")) {
       const parsed = parseJsonWithPositions(display, read.text);

@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
 import { emptyDeclarations, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { LineIndex } from "../core/lines.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, type Value } from "../core/value.js";
 import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
@@ -61,34 +62,34 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
 
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { version: "1.1", lineCounter, prettyErrors: false });
-  const position = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  const docList = Array.isArray(docs) ? docs : [docs];
+  const lines = new LineIndex(text);
   let sawKubernetes = false;
-  for (const doc of docList) {
-    const problem = doc.errors[0];
-    if (problem) {
-      result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
-      continue;
-    }
-    if (KUSTOMIZATION.test(file)) {
-      result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
-      sawKubernetes = true;
-      continue;
-    }
-    const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
-    if (isCloudFormation(value)) {
-      readCloudFormation(file, value, result.declarations);
-      sawKubernetes = true;
-      continue;
-    }
-    for (const object of kubernetesObjects(value)) {
-      sawKubernetes = true;
-      readObject(object, result);
+  for (const [start, end] of documentRanges(text, KUSTOMIZATION.test(file))) {
+    const source = text.slice(start, end);
+    // A Service or ConfigMap next to a Deployment cannot bear on IRSA either: leave it unparsed.
+    if (start > 0 || end < text.length) if (!RELEVANT.test(source)) continue;
+    const position = (offset: number) => lines.position(start + offset);
+    for (const doc of parseAllDocuments(source, { version: "1.1", prettyErrors: false })) {
+      const problem = doc.errors[0];
+      if (problem) {
+        result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
+        continue;
+      }
+      if (KUSTOMIZATION.test(file)) {
+        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
+        sawKubernetes = true;
+        continue;
+      }
+      const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
+      if (isCloudFormation(value)) {
+        readCloudFormation(file, value, result.declarations);
+        sawKubernetes = true;
+        continue;
+      }
+      for (const object of kubernetesObjects(value)) {
+        sawKubernetes = true;
+        readObject(object, result);
+      }
     }
   }
   if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
@@ -124,6 +125,18 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
     origin: "helm",
   });
   return result;
+}
+
+/**
+ * Where each document of a YAML stream starts: at a `---` line, which ends any scalar or
+ * collection before it. A stream with directives (`%YAML`, `%TAG`) is kept whole, since a
+ * directive belongs to the document after it.
+ */
+function documentRanges(text: string, whole: boolean): Array<[number, number]> {
+  if (whole || /^%/m.test(text)) return [[0, text.length]];
+  const starts = [0];
+  for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index > 0) starts.push(m.index);
+  return starts.map((s, i) => [s, starts[i + 1] ?? text.length]);
 }
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
