@@ -30,7 +30,9 @@ for (const teams of SIZES) {
   const dir = mkdtempSync(join(tmpdir(), `irsa-lint-bench-${teams}-`));
   try {
     const { files } = generate(dir, teams);
+    // A monorepo's files are tracked: git lists them from its index.
     execFileSync("git", ["init", "-q"], { cwd: dir });
+    execFileSync("git", ["add", "-A"], { cwd: dir });
     const lints = [];
     const bares = [];
     for (let i = 0; i < RUNS; i++) {

@@ -17,12 +17,13 @@ describe("Terraform roots and modules", () => {
   it("evaluates each root once and each module instance with its own arguments", async () => {
     const { evaluateTerraform } = await import("../src/terraform/project.js");
     const { createHclParser } = await import("../src/parse/hcl/parser.js");
+    const { builtSource } = await import("../src/parse/hcl/ast.js");
     const { readFileSync } = await import("node:fs");
     const parser = await createHclParser();
     const cwd = join(FIXTURES, "local-modules");
     const files = ["terraform/envs/prod/main.tf", "terraform/modules/irsa-role/main.tf"].map((f) => parser.parse(f, readFileSync(join(cwd, f), "utf8")).file!);
     const tfvars = [{ file: "terraform/envs/prod/terraform.tfvars", values: parser.parse("terraform/envs/prod/terraform.tfvars", readFileSync(join(cwd, "terraform/envs/prod/terraform.tfvars"), "utf8")).file! }];
-    const { declarations } = await evaluateTerraform({ files, tfvars, scanRoots: [cwd], cwd });
+    const { declarations } = await evaluateTerraform({ files: files.map(builtSource), tfvars, scanRoots: [cwd], cwd });
     expect(declarations.roles.map((r) => [r.id, knownString(r.name)])).toEqual([
       ['module.team_role["media"].aws_iam_role.this', "media-prod"],
       ['module.team_role["orders"].aws_iam_role.this', "orders-prod"],

@@ -10,7 +10,7 @@ import { knownString } from "../core/value.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import { evaluateTerraform } from "../terraform/project.js";
 import { applyKustomizations } from "./kustomize.js";
-import { needsHcl, type FileOutcome } from "./parse-files.js";
+import { needsHcl, terraformSource, tfvarsOf, type FileOutcome } from "./parse-files.js";
 import { breathe, parseFiles, startWorkers } from "./parse-pool.js";
 import { phaseTimer } from "./timing.js";
 import type { AnyRule, Finding } from "./rule.js";
@@ -80,13 +80,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let terraform: { declarations: Declarations; diagnostics: Diagnostic[]; failed: boolean } | undefined;
   // Terraform is evaluated on this thread while parse workers go on with the manifests.
   const evaluate = async (parsed: FileOutcome[]) => {
-    const hclFiles = parsed.flatMap((o) => (o.hcl ? [o.hcl] : []));
+    const hclFiles = parsed.flatMap((o) => terraformSource(o) ?? []);
     if (!hclFiles.length) return;
     timer.mark("parse Terraform");
     const parserReady = await hcl();
     const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
     for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
-    const tfvars = parsed.flatMap((o) => (o.tfvars ? [o.tfvars] : []));
+    const tfvars = parsed.flatMap((o) => tfvarsOf(o) ?? []);
     const tf = await evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady }, breathe);
     terraform = { declarations: tf.declarations, diagnostics: tf.diagnostics, failed: tf.failedRoots.length > 0 };
     timer.mark("terraform");

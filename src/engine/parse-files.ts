@@ -4,7 +4,7 @@ import { fileStart, type SourceLocation } from "../core/location.js";
 import type { Value } from "../core/value.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { scanDirectives, type Directive } from "../parse/directives.js";
-import type { HclFile } from "../parse/hcl/ast.js";
+import { builtSource, type HclFile, type HclSource } from "../parse/hcl/ast.js";
 import { convertSyntaxTree } from "../parse/hcl/convert.js";
 import type { HclParser } from "../parse/hcl/parser.js";
 import type { SyntaxTree } from "../parse/hcl/syntax-tree.js";
@@ -31,7 +31,7 @@ export interface FileOutcome {
   tfvars?: { file: string; values: HclFile | Value };
   /** Listed by git but deleted from the work tree: not part of the scan. */
   gone?: boolean;
-  /** An HCL file's syntax tree until `withHclAst` turns it into `hcl` or `tfvars`, on the evaluator's thread. */
+  /** An HCL file's syntax tree: it crosses threads cheaply, and becomes an AST on the evaluator's thread. */
   syntax?: { tree: SyntaxTree; kind: "terraform" | "tfvars" };
 }
 
@@ -96,15 +96,19 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
   }
 }
 
-/** Converts an HCL syntax tree to the AST the evaluator reads (cheap: no WebAssembly involved). */
-export function withHclAst(outcome: FileOutcome): FileOutcome {
-  if (!outcome.syntax) return outcome;
-  const { tree, kind } = outcome.syntax;
-  const file = convertSyntaxTree(outcome.status.file, tree);
-  if (kind === "terraform") outcome.hcl = file;
-  else outcome.tfvars = { file: file.file, values: file };
-  delete outcome.syntax;
-  return outcome;
+/** The Terraform file an outcome holds, if any. */
+export function terraformSource(outcome: FileOutcome): HclSource | undefined {
+  if (outcome.hcl) return builtSource(outcome.hcl);
+  if (outcome.syntax?.kind !== "terraform") return undefined;
+  const { tree } = outcome.syntax;
+  const file = outcome.status.file;
+  return { file, text: tree.text, ast: () => convertSyntaxTree(file, tree) };
+}
+
+/** The variable values a `.tfvars` or `.tfvars.json` outcome holds, if any. */
+export function tfvarsOf(outcome: FileOutcome): { file: string; values: HclFile | Value } | undefined {
+  if (outcome.syntax?.kind === "tfvars") return { file: outcome.status.file, values: convertSyntaxTree(outcome.status.file, outcome.syntax.tree) };
+  return outcome.tfvars;
 }
 
 export function jsonError(file: string, e: { message: string; line: number; column: number }): Diagnostic {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DiscoveredFile, FileKind } from "../discover/discover.js";
 import type { HclParser } from "../parse/hcl/parser.js";
-import { parseSourceFile, withHclAst, type FileOutcome, type ReadOptions } from "./parse-files.js";
+import { parseSourceFile, type FileOutcome, type ReadOptions } from "./parse-files.js";
 import type { ParseRequest, ParseResponse } from "./parse-worker.js";
 
 /**
@@ -61,7 +61,7 @@ const TERRAFORM_KINDS: ReadonlySet<FileKind> = new Set(["terraform", "terraform-
  * Parses files across the cores when there are enough of them (files are independent until
  * linking). This thread takes part, Terraform files first, so it can evaluate them while the
  * workers parse the rest; workers take files from the other end and send HCL back as flat syntax
- * trees (transferred, not copied), which become ASTs here. Outcomes come back in the files' order.
+ * trees (transferred, not copied). Outcomes come back in the files' order.
  */
 export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, options: ParseOptions, started: Worker[] = []): Promise<FileOutcome[]> {
   const threads = !workerFile() ? 1 : (options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads()));
@@ -84,7 +84,7 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
     while (front < back) {
       if (!interludeDone && front === terraformCount) await interlude();
       const index = order[front++];
-      outcomes[index] = withHclAst(await parseSourceFile(files[index], hcl, options));
+      outcomes[index] = await parseSourceFile(files[index], hcl, options);
       // Let the workers' answers in now and then, and hand them their next batches.
       if (workers.length) await breathe();
     }
@@ -107,7 +107,7 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
         worker.postMessage({ indices, files: indices.map((i) => files[i]), read: { maxBytes: options.maxBytes, roots: options.roots } } satisfies ParseRequest);
       };
       worker.on("message", (response: ParseResponse) => {
-        response.indices.forEach((index, k) => (outcomes[index] = withHclAst(response.outcomes[k])));
+        response.indices.forEach((index, k) => (outcomes[index] = response.outcomes[k]));
         pending--;
         send();
         if (pending === 0) resolve();

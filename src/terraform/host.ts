@@ -3,7 +3,7 @@ import { posix, resolve, sep } from "node:path";
 import { LineIndex } from "../core/lines.js";
 import type { SourceLocation } from "../core/location.js";
 import { unknown, type Value } from "../core/value.js";
-import type { HclFile } from "../parse/hcl/ast.js";
+import type { HclSource } from "../parse/hcl/ast.js";
 import type { HclParser } from "../parse/hcl/parser.js";
 import { parseJsonWithPositions, relocate } from "../parse/iam-json.js";
 import { failure, iterate } from "./convert.js";
@@ -33,7 +33,7 @@ export class Host {
   constructor(
     private readonly cwd: string,
     private readonly scanRoots: string[],
-    files: HclFile[],
+    files: HclSource[],
     private readonly hcl?: HclParser,
   ) {
     for (const f of files) this.texts.set(f.file, f.text);

@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import { emptyDeclarations, mergeDeclarations, type Declarations } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { str, type Value } from "../core/value.js";
-import type { HclFile } from "../parse/hcl/ast.js";
+import type { HclFile, HclSource } from "../parse/hcl/ast.js";
 import type { HclParser } from "../parse/hcl/parser.js";
 import { Evaluator } from "./evaluator.js";
 import { extractDeclarations } from "./extract.js";
@@ -12,7 +12,7 @@ import { EMPTY_SCOPE } from "./scope.js";
 
 export interface TerraformInput {
   /** Parsed `.tf` files, by display path. */
-  files: HclFile[];
+  files: HclSource[];
   /** Parsed `.tfvars` files (HCL) and `.tfvars.json` values, by display path. */
   tfvars: Array<{ file: string; values: HclFile | Value }>;
   /** Absolute roots of the scan: file() never reads outside them. */
@@ -35,33 +35,44 @@ export async function evaluateTerraform(
   breathe: () => Promise<void> | undefined = () => undefined,
 ): Promise<{ declarations: Declarations; diagnostics: Diagnostic[]; failedRoots: string[] }> {
   const failedRoots: string[] = [];
-  const byDir = groupByDir(input.files, (f) => f.file);
+  const sourcesByDir = groupByDir(input.files, (f) => f.file);
   const tfvarsByDir = groupByDir(input.tfvars, (t) => t.file);
-  const called = calledDirs(byDir);
+  // A root's ASTs are built for its evaluation and dropped after it; a module folder's are kept,
+  // since several roots may call it.
+  const kept = new Map<string, HclFile[]>();
+  const astsIn = (dir: string, keep: boolean) => {
+    const known = kept.get(dir);
+    if (known) return known;
+    const asts = sourcesByDir.get(dir)?.map((s) => s.ast());
+    if (asts && keep) kept.set(dir, asts);
+    return asts;
+  };
+  const called = calledDirs(sourcesByDir, astsIn);
   const diagnostics: Diagnostic[] = [];
   const host = new Host(input.cwd, input.scanRoots, input.files, input.hcl);
   const declarations = emptyDeclarations();
   const accountId = input.accountId ? str(input.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : undefined;
-  for (const [dir, files] of [...byDir].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const dir of [...sourcesByDir.keys()].sort()) {
     if (called.has(dir)) continue;
     await breathe();
     const inputs = new Map([...tfvarsFor(tfvarsByDir.get(dir) ?? []), ...(input.extraVars ?? [])]);
-    const mod = new TerraformModule({
-      dir,
-      address: "",
-      files,
-      inputs,
-      host: host.forRoot(dir),
-      calls: { filesIn: (d) => byDir.get(d), join: (d, s) => posix.normalize(posix.join(d, s)) },
-      accountId,
-      depth: 0,
-      diagnostics,
-    });
     try {
+      const mod = new TerraformModule({
+        dir,
+        address: "",
+        files: astsIn(dir, false)!,
+        inputs,
+        host: host.forRoot(dir),
+        calls: { filesIn: (d) => astsIn(d, true), join: (d, s) => posix.normalize(posix.join(d, s)) },
+        accountId,
+        depth: 0,
+        diagnostics,
+      });
       mergeDeclarations(declarations, extractDeclarations(mod));
     } catch (e) {
       // An evaluator bug must not end the run: the root is reported and its roles stay unknown.
-      diagnostics.push({ level: "error", message: `internal error evaluating Terraform root ${dir} (please report it): ${(e as Error).message}`, location: files[0].body.blocks[0]?.headerLoc ?? { file: files[0].file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      const file = sourcesByDir.get(dir)![0].file;
+      diagnostics.push({ level: "error", message: `internal error evaluating Terraform root ${dir} (please report it): ${(e as Error).message}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
       failedRoots.push(dir);
     }
   }
@@ -69,10 +80,12 @@ export async function evaluateTerraform(
 }
 
 /** Folders that some scanned module calls with a local source: they are modules, not roots. */
-function calledDirs(byDir: Map<string, HclFile[]>): Set<string> {
+function calledDirs(sourcesByDir: Map<string, HclSource[]>, astsIn: (dir: string, keep: boolean) => HclFile[] | undefined): Set<string> {
   const called = new Set<string>();
-  for (const [dir, files] of byDir)
-    for (const f of files)
+  for (const [dir, sources] of sourcesByDir) {
+    // Only folders whose text calls a module need their ASTs now.
+    if (!sources.some((s) => /\bmodule\b/.test(s.text))) continue;
+    for (const f of astsIn(dir, true) ?? [])
       for (const b of f.body.blocks) {
         if (b.type !== "module") continue;
         const src = b.body.attributes.find((a) => a.name === "source");
@@ -82,6 +95,7 @@ function calledDirs(byDir: Map<string, HclFile[]>): Set<string> {
           if (target !== dir) called.add(target);
         }
       }
+  }
   return called;
 }
 

@@ -8,6 +8,21 @@ export interface HclFile {
   text: string;
 }
 
+/**
+ * A file the evaluator reads, its AST built each time it is asked for: ASTs of thousands of files
+ * held at once cost more in garbage collection than building each when needed.
+ */
+export interface HclSource {
+  file: string;
+  text: string;
+  ast(): HclFile;
+}
+
+/** A source whose AST is already built (Terraform JSON, tests). */
+export function builtSource(ast: HclFile): HclSource {
+  return { file: ast.file, text: ast.text, ast: () => ast };
+}
+
 export interface Body {
   attributes: Attribute[];
   blocks: Block[];
