@@ -43,6 +43,28 @@ describe("flattened HCL syntax trees", () => {
     }
   });
 
+  it("keeps the range of every kind of token: operators, splats, heredocs, directives, comments", () => {
+    const text = [
+      "  # leading comment",
+      'locals { /* inline */ a = [for k, v in var.m : "${k}=${v}" if v != null]',
+      "  b = { for k, v in var.m : k => v... }",
+      "  c = var.list[*].name",
+      "  d = var.list.*.id",
+      "  e = var.tuple.0 # a node that ends with a hidden token",
+      "  f = -1.5e3 + 2 * (3 % 4) / 5 >= 6 && !false || true ? 0x1 : null",
+      '  g = <<-EOT\n    %{~ if var.x ~}\n    x ${upper("y")}\n    %{ else }\n    z\n    %{ endif }\n    %{ for i in [1] }${i}%{ endfor }\n    EOT',
+      '  h = "esc \\" \\n $${literal} %%{literal}" // trailing',
+      "  i = provider::aws::arn_parse(\"x\")",
+      "  j = f(var.args...)",
+      "}",
+      "",
+    ].join("\n");
+    const tree = parser.parse(text)!;
+    expect(tree.rootNode.hasError).toBe(false);
+    expect(fromCopy(rootOf(flatten(tree, text, grammar)))).toEqual(fromTreeSitter(tree.rootNode));
+    tree.delete();
+  });
+
   it("copies trees larger than its first allocation and a tree of one node", () => {
     const big = Array.from({ length: 400 }, (_, i) => `a${i} = [${i}, "x\${var.y}"]`).join("\n");
     for (const text of [big, ""]) {
