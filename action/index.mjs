@@ -29053,8 +29053,12 @@ function subject(namespace, name2) {
   return `system:serviceaccount:${namespace}:${name2}`;
 }
 function webIdentityStatements(doc) {
-  return (doc?.statements ?? []).filter((s) => knownString(s.effect) !== "Deny" && isWebIdentity(s));
+  if (!doc) return [];
+  let found = webIdentity.get(doc);
+  if (!found) webIdentity.set(doc, found = doc.statements.filter((s) => knownString(s.effect) !== "Deny" && isWebIdentity(s)));
+  return found;
 }
+var webIdentity = /* @__PURE__ */ new WeakMap();
 function isWebIdentity(s) {
   const federated = s.principals.some((p) => p.type === "Federated" && !/cognito-identity/.test(knownString(p.value) ?? ""));
   const action = s.actions.some((a) => {
@@ -30217,7 +30221,8 @@ function classify(path5) {
   return void 0;
 }
 function displayPath(absolute, cwd) {
-  const rel = relative(cwd, absolute);
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  const rel = absolute.startsWith(prefix) && !absolute.includes(`${sep}..`) && !absolute.includes(`${sep}.${sep}`) ? absolute.slice(prefix.length) : relative(cwd, absolute);
   return (rel === "" ? "." : rel).split(sep).join("/");
 }
 async function discover(paths, cwd) {
@@ -30669,7 +30674,6 @@ function servicesOf(actions) {
 import { createRequire } from "node:module";
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { setFlagsFromString } from "node:v8";
 
 // src/core/lines.ts
 var LineIndex = class {
@@ -31113,7 +31117,7 @@ function wasmPath(name2, packagePath) {
   return createRequire(import.meta.url).resolve(packagePath);
 }
 async function createHclParser(options = {}) {
-  if (options.baselineOnly) setFlagsFromString("--liftoff-only");
+  if (options.baselineOnly) (await import("node:v8")).setFlagsFromString("--liftoff-only");
   const { Language: Language2, Parser: Parser2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
   const runtime = wasmPath("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
   await Parser2.init({ locateFile: () => runtime });
@@ -32989,41 +32993,51 @@ var TerraformModule = class _TerraformModule {
 // src/terraform/project.ts
 async function evaluateTerraform(input2, breathe2 = () => void 0) {
   const failedRoots = [];
-  const byDir = groupByDir(input2.files, (f) => f.file);
+  const sourcesByDir = groupByDir(input2.files, (f) => f.file);
   const tfvarsByDir = groupByDir(input2.tfvars, (t) => t.file);
-  const called = calledDirs(byDir);
+  const kept = /* @__PURE__ */ new Map();
+  const astsIn = (dir, keep) => {
+    const known = kept.get(dir);
+    if (known) return known;
+    const asts = sourcesByDir.get(dir)?.map((s) => s.ast());
+    if (asts && keep) kept.set(dir, asts);
+    return asts;
+  };
+  const called = calledDirs(sourcesByDir, astsIn);
   const diagnostics = [];
   const host = new Host(input2.cwd, input2.scanRoots, input2.files, input2.hcl);
   const declarations = emptyDeclarations();
   const accountId = input2.accountId ? str(input2.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : void 0;
-  for (const [dir, files] of [...byDir].sort(([a], [b]) => a < b ? -1 : 1)) {
+  for (const dir of [...sourcesByDir.keys()].sort()) {
     if (called.has(dir)) continue;
     await breathe2();
     const inputs = new Map([...tfvarsFor(tfvarsByDir.get(dir) ?? []), ...input2.extraVars ?? []]);
-    const mod = new TerraformModule({
-      dir,
-      address: "",
-      files,
-      inputs,
-      host: host.forRoot(dir),
-      calls: { filesIn: (d) => byDir.get(d), join: (d, s) => posix2.normalize(posix2.join(d, s)) },
-      accountId,
-      depth: 0,
-      diagnostics
-    });
     try {
+      const mod = new TerraformModule({
+        dir,
+        address: "",
+        files: astsIn(dir, false),
+        inputs,
+        host: host.forRoot(dir),
+        calls: { filesIn: (d) => astsIn(d, true), join: (d, s) => posix2.normalize(posix2.join(d, s)) },
+        accountId,
+        depth: 0,
+        diagnostics
+      });
       mergeDeclarations(declarations, extractDeclarations(mod));
     } catch (e) {
-      diagnostics.push({ level: "error", message: `internal error evaluating Terraform root ${dir} (please report it): ${e.message}`, location: files[0].body.blocks[0]?.headerLoc ?? { file: files[0].file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      const file = sourcesByDir.get(dir)[0].file;
+      diagnostics.push({ level: "error", message: `internal error evaluating Terraform root ${dir} (please report it): ${e.message}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
       failedRoots.push(dir);
     }
   }
   return { declarations, diagnostics, failedRoots };
 }
-function calledDirs(byDir) {
+function calledDirs(sourcesByDir, astsIn) {
   const called = /* @__PURE__ */ new Set();
-  for (const [dir, files] of byDir)
-    for (const f of files)
+  for (const [dir, sources] of sourcesByDir) {
+    if (!sources.some((s) => /\bmodule\b/.test(s.text))) continue;
+    for (const f of astsIn(dir, true) ?? [])
       for (const b of f.body.blocks) {
         if (b.type !== "module") continue;
         const src = b.body.attributes.find((a) => a.name === "source");
@@ -33033,6 +33047,7 @@ function calledDirs(byDir) {
           if (target !== dir) called.add(target);
         }
       }
+  }
   return called;
 }
 function groupByDir(items, path5) {
@@ -33114,6 +33129,11 @@ function splitReason(rest) {
   if (at < 0) return [rest, void 0];
   const reason = rest.slice(at + 3).trim();
   return [rest.slice(0, at), reason || void 0];
+}
+
+// src/parse/hcl/ast.ts
+function builtSource(ast) {
+  return { file: ast.file, text: ast.text, ast: () => ast };
 }
 
 // src/parse/terraform-json.ts
@@ -33311,14 +33331,16 @@ function parseText(file, text, hcl, outcome) {
     }
   }
 }
-function withHclAst(outcome) {
-  if (!outcome.syntax) return outcome;
-  const { tree, kind } = outcome.syntax;
-  const file = convertSyntaxTree(outcome.status.file, tree);
-  if (kind === "terraform") outcome.hcl = file;
-  else outcome.tfvars = { file: file.file, values: file };
-  delete outcome.syntax;
-  return outcome;
+function terraformSource(outcome) {
+  if (outcome.hcl) return builtSource(outcome.hcl);
+  if (outcome.syntax?.kind !== "terraform") return void 0;
+  const { tree } = outcome.syntax;
+  const file = outcome.status.file;
+  return { file, text: tree.text, ast: () => convertSyntaxTree(file, tree) };
+}
+function tfvarsOf(outcome) {
+  if (outcome.syntax?.kind === "tfvars") return { file: outcome.status.file, values: convertSyntaxTree(outcome.status.file, outcome.syntax.tree) };
+  return outcome.tfvars;
 }
 function jsonError(file, e) {
   return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
@@ -33329,17 +33351,17 @@ import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname as dirname2, join as join3, resolve as resolve5 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
-import { Worker } from "node:worker_threads";
 var WORKER_THRESHOLD = 3e3;
 var WORKER_BATCH = 96;
 var IN_FLIGHT = 2;
 var MAX_THREADS = 4;
 var workerFile = () => [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath3(u)).find(existsSync3) ?? "";
 var defaultThreads = () => Math.min(MAX_THREADS, availableParallelism());
-function startWorkers(paths, cwd, requested) {
+async function startWorkers(paths, cwd, requested) {
   const file = workerFile();
   const threads = requested ?? defaultThreads();
   if (!file || threads < 2 || requested === void 0 && !largeRepository(resolve5(cwd, paths[0] ?? "."))) return [];
+  const { Worker } = await import("node:worker_threads");
   return Array.from({ length: threads - 1 }, () => new Worker(file));
 }
 function largeRepository(from) {
@@ -33352,7 +33374,8 @@ function largeRepository(from) {
   }
 }
 var TERRAFORM_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "tfvars", "tfvars-json"]);
-async function parseFiles(files, hcl, options, started = []) {
+async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
+  const started = await starting;
   const threads = !workerFile() ? 1 : options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads());
   const order = [...files.keys()].sort((a, b) => Number(TERRAFORM_KINDS.has(files[b].kind)) - Number(TERRAFORM_KINDS.has(files[a].kind)) || a - b);
   const terraformCount = files.filter((f) => TERRAFORM_KINDS.has(f.kind)).length;
@@ -33365,14 +33388,17 @@ async function parseFiles(files, hcl, options, started = []) {
     await options.afterTerraformFiles?.(order.slice(0, terraformCount).map((i2) => outcomes[i2]));
   };
   const workers = started.splice(0, threads - 1);
-  while (workers.length < threads - 1) workers.push(new Worker(workerFile()));
+  if (workers.length < threads - 1) {
+    const { Worker } = await import("node:worker_threads");
+    while (workers.length < threads - 1) workers.push(new Worker(workerFile()));
+  }
   void Promise.all(started.map((w) => w.terminate()));
   try {
     const done = workers.map((worker) => feed(worker));
     while (front < back) {
       if (!interludeDone && front === terraformCount) await interlude();
       const index2 = order[front++];
-      outcomes[index2] = withHclAst(await parseSourceFile(files[index2], hcl, options));
+      outcomes[index2] = await parseSourceFile(files[index2], hcl, options);
       if (workers.length) await breathe();
     }
     await Promise.all(done);
@@ -33393,7 +33419,7 @@ async function parseFiles(files, hcl, options, started = []) {
         worker.postMessage({ indices, files: indices.map((i2) => files[i2]), read: { maxBytes: options.maxBytes, roots: options.roots } });
       };
       worker.on("message", (response) => {
-        response.indices.forEach((index2, k) => outcomes[index2] = withHclAst(response.outcomes[k]));
+        response.indices.forEach((index2, k) => outcomes[index2] = response.outcomes[k]);
         pending--;
         send();
         if (pending === 0) resolve8();
@@ -33582,7 +33608,7 @@ async function lint(options) {
     discovered = await discover(options.paths, options.cwd);
     files = await selectFiles(discovered.files, options);
   } catch (e) {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
   timer.mark("discover");
@@ -33590,13 +33616,13 @@ async function lint(options) {
   const hcl = () => parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES });
   let terraform;
   const evaluate = async (parsed) => {
-    const hclFiles = parsed.flatMap((o) => o.hcl ? [o.hcl] : []);
+    const hclFiles = parsed.flatMap((o) => terraformSource(o) ?? []);
     if (!hclFiles.length) return;
     timer.mark("parse Terraform");
     const parserReady = await hcl();
     const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
     for (const [name2, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name2, value);
-    const tfvars = parsed.flatMap((o) => o.tfvars ? [o.tfvars] : []);
+    const tfvars = parsed.flatMap((o) => tfvarsOf(o) ?? []);
     const tf3 = await evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady }, breathe);
     terraform = { declarations: tf3.declarations, diagnostics: tf3.diagnostics, failed: tf3.failedRoots.length > 0 };
     timer.mark("terraform");

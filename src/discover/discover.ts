@@ -40,7 +40,9 @@ export function classify(path: string): FileKind | undefined {
 }
 
 export function displayPath(absolute: string, cwd: string): string {
-  const rel = relative(cwd, absolute);
+  // Inside the working directory (nearly always), the relative path is the rest of the path.
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  const rel = absolute.startsWith(prefix) && !absolute.includes(`${sep}..`) && !absolute.includes(`${sep}.${sep}`) ? absolute.slice(prefix.length) : relative(cwd, absolute);
   return (rel === "" ? "." : rel).split(sep).join("/");
 }
 

@@ -69,7 +69,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     discovered = await discover(options.paths, options.cwd);
     files = await selectFiles(discovered.files, options);
   } catch (e) {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
   timer.mark("discover");

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { DiscoveredFile, FileKind } from "../discover/discover.js";
 import type { HclParser } from "../parse/hcl/parser.js";
 import { parseSourceFile, type FileOutcome, type ReadOptions } from "./parse-files.js";
@@ -37,10 +37,11 @@ const defaultThreads = () => Math.min(MAX_THREADS, availableParallelism());
  * hundred milliseconds on a busy machine) overlaps it, when the scan looks large: git's index
  * lists more files than the worker threshold. `parseFiles` stops the ones it does not need.
  */
-export function startWorkers(paths: string[], cwd: string, requested?: number): Worker[] {
+export async function startWorkers(paths: string[], cwd: string, requested?: number): Promise<Worker[]> {
   const file = workerFile();
   const threads = requested ?? defaultThreads();
   if (!file || threads < 2 || (requested === undefined && !largeRepository(resolve(cwd, paths[0] ?? ".")))) return [];
+  const { Worker } = await import("node:worker_threads");
   return Array.from({ length: threads - 1 }, () => new Worker(file));
 }
 
@@ -63,7 +64,8 @@ const TERRAFORM_KINDS: ReadonlySet<FileKind> = new Set(["terraform", "terraform-
  * workers parse the rest; workers take files from the other end and send HCL back as flat syntax
  * trees (transferred, not copied). Outcomes come back in the files' order.
  */
-export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, options: ParseOptions, started: Worker[] = []): Promise<FileOutcome[]> {
+export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, options: ParseOptions, starting: Promise<Worker[]> = Promise.resolve([])): Promise<FileOutcome[]> {
+  const started = await starting;
   const threads = !workerFile() ? 1 : (options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads()));
   const order = [...files.keys()].sort((a, b) => Number(TERRAFORM_KINDS.has(files[b].kind)) - Number(TERRAFORM_KINDS.has(files[a].kind)) || a - b);
   const terraformCount = files.filter((f) => TERRAFORM_KINDS.has(f.kind)).length;
@@ -77,7 +79,10 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
   };
 
   const workers = started.splice(0, threads - 1);
-  while (workers.length < threads - 1) workers.push(new Worker(workerFile()));
+  if (workers.length < threads - 1) {
+    const { Worker } = await import("node:worker_threads");
+    while (workers.length < threads - 1) workers.push(new Worker(workerFile()));
+  }
   void Promise.all(started.map((w) => w.terminate()));
   try {
     const done = workers.map((worker) => feed(worker));

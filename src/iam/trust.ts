@@ -11,8 +11,14 @@ export function subject(namespace: string, name: string): string {
 
 /** Allow statements that let an OIDC identity assume the role. */
 export function webIdentityStatements(doc: PolicyDocument | undefined): Statement[] {
-  return (doc?.statements ?? []).filter((s) => knownString(s.effect) !== "Deny" && isWebIdentity(s));
+  if (!doc) return [];
+  // Several rules ask for every role's trust: documents are read-only once linked, so remember.
+  let found = webIdentity.get(doc);
+  if (!found) webIdentity.set(doc, (found = doc.statements.filter((s) => knownString(s.effect) !== "Deny" && isWebIdentity(s))));
+  return found;
 }
+
+const webIdentity = new WeakMap<PolicyDocument, Statement[]>();
 
 function isWebIdentity(s: Statement): boolean {
   const federated = s.principals.some((p) => p.type === "Federated" && !/cognito-identity/.test(knownString(p.value) ?? ""));

@@ -1,7 +1,6 @@
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
 import type { Node } from "web-tree-sitter";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { LineIndex } from "../../core/lines.js";
@@ -37,7 +36,7 @@ export async function createHclParser(options: { baselineOnly?: boolean } = {}):
   // V8 compiles WebAssembly twice: quickly (Liftoff), then optimised in the background, and the
   // main thread waits ~150 ms for the latter at its next event-loop turn. For a few files the
   // quick code is fast enough: skip the wait. The flag is process-wide; a CLI run is one scan.
-  if (options.baselineOnly) setFlagsFromString("--liftoff-only");
+  if (options.baselineOnly) (await import("node:v8")).setFlagsFromString("--liftoff-only");
   const { Language, Parser } = await import("web-tree-sitter");
   const runtime = wasmPath("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
   await Parser.init({ locateFile: () => runtime });
