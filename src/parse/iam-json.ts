@@ -1,5 +1,7 @@
 import { LineCounter, parseDocument } from "yaml";
 import { emptyDeclarations, type RoleDecl } from "../core/declarations.js";
+import { LineIndex } from "../core/lines.js";
+import { excessiveNesting } from "../core/nesting.js";
 import { asItems, getEntry, knownString, str, type Value } from "../core/value.js";
 import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
 import type { FileParseResult } from "./result.js";
@@ -16,7 +18,6 @@ export function parseJsonWithPositions(
   offset = 0,
 ): { value?: Value; error?: { message: string; line: number; column: number } } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
   const at: PositionOf =
     position !== undefined
       ? (o) => position(o + offset)
@@ -24,6 +25,12 @@ export function parseJsonWithPositions(
           const p = lineCounter.linePos(o);
           return { line: p.line, column: p.col };
         };
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) {
+    const p = position ? position(deep + offset) : new LineIndex(text).position(deep);
+    return { error: { message: "nested too deeply to read", line: p.line, column: p.column } };
+  }
+  const doc = parseDocument(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
     const p = at(problem.pos[0]);

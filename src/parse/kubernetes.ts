@@ -2,6 +2,7 @@ import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
 import { emptyDeclarations, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { LineIndex } from "../core/lines.js";
+import { excessiveNesting } from "../core/nesting.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, type Value } from "../core/value.js";
 import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
@@ -63,6 +64,8 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
   if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
 
   const lines = new LineIndex(text);
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => lines.position(o))] };
   let sawKubernetes = false;
   for (const [start, end] of documentRanges(text, KUSTOMIZATION.test(file))) {
     const source = text.slice(start, end);
@@ -103,6 +106,8 @@ const HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
  * chart's ServiceAccount. Its namespace is the release's, unknown here, so checks that need it skip it.
  */
 function parseHelmValues(file: string, text: string, result: FileParseResult): FileParseResult {
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => new LineIndex(text).position(o))] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: "1.1", lineCounter, prettyErrors: false });
   const position = (offset: number) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });

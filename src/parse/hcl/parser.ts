@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Node } from "web-tree-sitter";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { LineIndex } from "../../core/lines.js";
+import { excessiveNesting } from "../../core/nesting.js";
 import type { HclFile } from "./ast.js";
 import { convertSyntaxTree } from "./convert.js";
 import { flatten, type SyntaxTree } from "./syntax-tree.js";
@@ -46,6 +47,11 @@ export async function createHclParser(options: { baselineOnly?: boolean } = {}):
   const types = Array.from({ length: language.nodeTypeCount }, (_, id) => language.nodeTypeForId(id) ?? "ERROR");
   const grammar = { types, named: types.map((_, id) => language.nodeTypeIsNamed(id)) };
   const syntax = (file: string, text: string): { tree?: SyntaxTree; errors: Diagnostic[] } => {
+    const deep = excessiveNesting(text);
+    if (deep !== undefined) {
+      const at = new LineIndex(text).position(deep);
+      return { errors: [{ level: "error", message: "HCL nested too deeply to read", location: { file, line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 } }] };
+    }
     const tree = parser.parse(text);
     if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
     try {
