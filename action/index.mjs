@@ -8357,12 +8357,12 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start2, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts2 = { negatives: [], positives: [] };
-      let push = (num2) => parts2[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
+      let push2 = (num2) => parts2[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
       let range = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
-          push(a);
+          push2(a);
         } else {
           range.push(pad(format(a, index2), maxLen, toNumber));
         }
@@ -8728,7 +8728,7 @@ var require_parse = __commonJS({
       let depth = 0;
       let value;
       const advance = () => input2[index2++];
-      const push = (node) => {
+      const push2 = (node) => {
         if (node.type === "text" && prev.type === "dot") {
           prev.type = "text";
         }
@@ -8742,7 +8742,7 @@ var require_parse = __commonJS({
         prev = node;
         return node;
       };
-      push({ type: "bos" });
+      push2({ type: "bos" });
       while (index2 < length) {
         block2 = stack[stack.length - 1];
         value = advance();
@@ -8750,11 +8750,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+          push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
           continue;
         }
         if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value });
+          push2({ type: "text", value: "\\" + value });
           continue;
         }
         if (value === CHAR_LEFT_SQUARE_BRACKET) {
@@ -8777,22 +8777,22 @@ var require_parse = __commonJS({
               }
             }
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_PARENTHESES) {
-          block2 = push({ type: "paren", nodes: [] });
+          block2 = push2({ type: "paren", nodes: [] });
           stack.push(block2);
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_RIGHT_PARENTHESES) {
           if (block2.type !== "paren") {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           block2 = stack.pop();
-          push({ type: "text", value });
+          push2({ type: "text", value });
           block2 = stack[stack.length - 1];
           continue;
         }
@@ -8813,7 +8813,7 @@ var require_parse = __commonJS({
             }
             value += next;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
@@ -8829,20 +8829,20 @@ var require_parse = __commonJS({
             ranges: 0,
             nodes: []
           };
-          block2 = push(brace);
+          block2 = push2(brace);
           stack.push(block2);
-          push({ type: "open", value });
+          push2({ type: "open", value });
           continue;
         }
         if (value === CHAR_RIGHT_CURLY_BRACE) {
           if (block2.type !== "brace") {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const type = "close";
           block2 = stack.pop();
           block2.close = true;
-          push({ type, value });
+          push2({ type, value });
           depth--;
           block2 = stack[stack.length - 1];
           continue;
@@ -8853,14 +8853,14 @@ var require_parse = __commonJS({
             const open = block2.nodes.shift();
             block2.nodes = [open, { type: "text", value: stringify(block2) }];
           }
-          push({ type: "comma", value });
+          push2({ type: "comma", value });
           block2.commas++;
           continue;
         }
         if (value === CHAR_DOT && depth > 0 && block2.commas === 0) {
           const siblings = block2.nodes;
           if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           if (prev.type === "dot") {
@@ -8885,10 +8885,10 @@ var require_parse = __commonJS({
             block2.ranges--;
             continue;
           }
-          push({ type: "dot", value });
+          push2({ type: "dot", value });
           continue;
         }
-        push({ type: "text", value });
+        push2({ type: "text", value });
       }
       do {
         block2 = stack.pop();
@@ -8906,7 +8906,7 @@ var require_parse = __commonJS({
           parent.nodes.splice(index3, 1, ...block2.nodes);
         }
       } while (stack.length > 0);
-      push({ type: "eos" });
+      push2({ type: "eos" });
       return ast;
     };
     module2.exports = parse;
@@ -9905,7 +9905,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -9939,8 +9939,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -9960,7 +9960,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -9982,7 +9982,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push2({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -10043,7 +10043,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -10061,7 +10061,7 @@ var require_parse2 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -10109,13 +10109,13 @@ var require_parse2 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -10127,7 +10127,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -10140,19 +10140,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -10186,13 +10186,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push(open);
+          push2(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -10221,7 +10221,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push2({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -10230,7 +10230,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -10240,7 +10240,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push2({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -10252,7 +10252,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -10266,10 +10266,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -10287,14 +10287,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push2({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -10315,22 +10315,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -10342,7 +10342,7 @@ var require_parse2 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -10370,13 +10370,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -10417,7 +10417,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -10427,7 +10427,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -10445,12 +10445,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -10469,7 +10469,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -10487,7 +10487,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -11909,7 +11909,7 @@ var require_queue = __commonJS({
       var _running = 0;
       var errorHandler = null;
       var self = {
-        push,
+        push: push2,
         drain: noop2,
         saturated: noop2,
         pause,
@@ -11981,7 +11981,7 @@ var require_queue = __commonJS({
       function idle() {
         return _running === 0 && self.length() === 0;
       }
-      function push(value, done) {
+      function push2(value, done) {
         var current = cache.get();
         current.context = context;
         current.release = release;
@@ -12121,11 +12121,11 @@ var require_queue = __commonJS({
       var queue = fastqueue(context, asyncWrapper, _concurrency);
       var pushCb = queue.push;
       var unshiftCb = queue.unshift;
-      queue.push = push;
+      queue.push = push2;
       queue.unshift = unshift;
       queue.drained = drained;
       return queue;
-      function push(value) {
+      function push2(value) {
         var p = new Promise(function(resolve8, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
@@ -27717,7 +27717,7 @@ var require_parse3 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -27751,8 +27751,8 @@ var require_parse3 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -27772,7 +27772,7 @@ var require_parse3 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -27794,7 +27794,7 @@ var require_parse3 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push2({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -27855,7 +27855,7 @@ var require_parse3 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -27873,7 +27873,7 @@ var require_parse3 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -27921,13 +27921,13 @@ var require_parse3 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -27939,7 +27939,7 @@ var require_parse3 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -27952,19 +27952,19 @@ var require_parse3 = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -27998,13 +27998,13 @@ var require_parse3 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push(open);
+          push2(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -28033,7 +28033,7 @@ var require_parse3 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push2({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -28042,7 +28042,7 @@ var require_parse3 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -28052,7 +28052,7 @@ var require_parse3 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push2({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -28064,7 +28064,7 @@ var require_parse3 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -28078,10 +28078,10 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -28096,14 +28096,14 @@ var require_parse3 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push2({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -28124,22 +28124,22 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -28151,7 +28151,7 @@ var require_parse3 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -28179,13 +28179,13 @@ var require_parse3 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -28227,7 +28227,7 @@ var require_parse3 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -28237,7 +28237,7 @@ var require_parse3 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -28255,12 +28255,12 @@ var require_parse3 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -28279,7 +28279,7 @@ var require_parse3 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -28297,7 +28297,7 @@ var require_parse3 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -30693,6 +30693,31 @@ var LineIndex = class {
   }
 };
 
+// src/core/nesting.ts
+var MAX_NESTING = 512;
+function excessiveNesting(text, limit = MAX_NESTING) {
+  if (text.length <= limit) return void 0;
+  let depth = 0;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    if (c === 34) {
+      for (i2++; i2 < text.length; i2++) {
+        const q = text.charCodeAt(i2);
+        if (q === 92) i2++;
+        else if (q === 34 || q === 10) break;
+      }
+    } else if (c === 91 || c === 123 || c === 40) {
+      if (++depth > limit) return i2;
+    } else if (c === 93 || c === 125 || c === 41) {
+      if (depth > 0) depth--;
+    } else if (c === 35) {
+      const eol = text.indexOf("\n", i2);
+      i2 = eol < 0 ? text.length : eol;
+    }
+  }
+  return void 0;
+}
+
 // src/parse/hcl/syntax-tree.ts
 var STRIDE = 4;
 function flatten(tree, text, grammar) {
@@ -31127,6 +31152,11 @@ async function createHclParser(options = {}) {
   const types = Array.from({ length: language.nodeTypeCount }, (_, id) => language.nodeTypeForId(id) ?? "ERROR");
   const grammar = { types, named: types.map((_, id) => language.nodeTypeIsNamed(id)) };
   const syntax = (file, text) => {
+    const deep = excessiveNesting(text);
+    if (deep !== void 0) {
+      const at = new LineIndex(text).position(deep);
+      return { errors: [{ level: "error", message: "HCL nested too deeply to read", location: { file, line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 } }] };
+    }
     const tree = parser.parse(text);
     if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
     try {
@@ -31914,6 +31944,8 @@ function parseKubernetes(file, text) {
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
   const lines = new LineIndex(text);
+  const deep = excessiveNesting(text);
+  if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => lines.position(o))] };
   let sawKubernetes = false;
   for (const [start2, end] of documentRanges(text, KUSTOMIZATION.test(file))) {
     const source = text.slice(start2, end);
@@ -31949,6 +31981,8 @@ function parseKubernetes(file, text) {
 }
 var HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
 function parseHelmValues(file, text, result) {
+  const deep = excessiveNesting(text);
+  if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => new LineIndex(text).position(o))] };
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { version: "1.1", lineCounter, prettyErrors: false });
   const position = (offset) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
@@ -32472,11 +32506,16 @@ import { posix, resolve as resolve4, sep as sep2 } from "node:path";
 var import_yaml4 = __toESM(require_dist(), 1);
 function parseJsonWithPositions(file, text, position, offset = 0) {
   const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = position !== void 0 ? (o) => position(o + offset) : (o) => {
     const p = lineCounter.linePos(o);
     return { line: p.line, column: p.col };
   };
+  const deep = excessiveNesting(text);
+  if (deep !== void 0) {
+    const p = position ? position(deep + offset) : new LineIndex(text).position(deep);
+    return { error: { message: "nested too deeply to read", line: p.line, column: p.column } };
+  }
+  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
     const p = at(problem.pos[0]);
@@ -32605,17 +32644,20 @@ var NO_FILES = {
   templateFile: (_p, _v, loc) => unknown("templatefile() is not available here", loc)
 };
 var Host = class {
-  constructor(cwd, scanRoots, files, hcl) {
+  constructor(cwd, scanRoots, hcl) {
     this.cwd = cwd;
     this.scanRoots = scanRoots;
     this.hcl = hcl;
-    for (const f of files) this.texts.set(f.file, f.text);
   }
   cwd;
   scanRoots;
   hcl;
   texts = /* @__PURE__ */ new Map();
   indexes = /* @__PURE__ */ new Map();
+  /** A scanned Terraform file's text: JSON in its heredocs is placed in it, and file() reads it from here. */
+  addText(file, text) {
+    this.texts.set(file, text);
+  }
   forRoot(rootDir) {
     const host = {
       readFile: (path5, loc) => this.readFile(rootDir, path5, loc),
@@ -32991,74 +33033,143 @@ var TerraformModule = class _TerraformModule {
 };
 
 // src/terraform/project.ts
-async function evaluateTerraform(input2, breathe2 = () => void 0) {
-  const failedRoots = [];
-  const sourcesByDir = groupByDir(input2.files, (f) => f.file);
-  const tfvarsByDir = groupByDir(input2.tfvars, (t) => t.file);
-  const kept = /* @__PURE__ */ new Map();
-  const astsIn = (dir, keep) => {
-    const known = kept.get(dir);
+var TerraformEvaluation = class {
+  constructor(input2, expected) {
+    this.input = input2;
+    for (const file of expected) this.pending.set(posix2.dirname(file), (this.pending.get(posix2.dirname(file)) ?? 0) + 1);
+    this.host = new Host(input2.cwd, input2.scanRoots, input2.hcl);
+    this.accountId = input2.accountId ? str(input2.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : void 0;
+  }
+  input;
+  sourcesByDir = /* @__PURE__ */ new Map();
+  tfvarsByDir = /* @__PURE__ */ new Map();
+  /** Terraform files still to arrive, by folder. */
+  pending = /* @__PURE__ */ new Map();
+  /** Local module folders each scanned folder calls, and every folder some scanned folder calls. */
+  calls = /* @__PURE__ */ new Map();
+  called = /* @__PURE__ */ new Set();
+  results = /* @__PURE__ */ new Map();
+  ready = [];
+  waiting = /* @__PURE__ */ new Set();
+  /** A module folder's ASTs are kept, since several roots may call it; a root's are dropped after use. */
+  kept = /* @__PURE__ */ new Map();
+  host;
+  accountId;
+  /** One expected file has arrived: with its source or values, or with nothing (it failed to parse, or is gone). */
+  add(file, content) {
+    const dir = posix2.dirname(file);
+    if (content.source) {
+      push(this.sourcesByDir, dir, content.source);
+      this.host.addText(content.source.file, content.source.text);
+    }
+    if (content.tfvars) push(this.tfvarsByDir, dir, content.tfvars);
+    const left = (this.pending.get(dir) ?? 1) - 1;
+    this.pending.set(dir, left);
+    if (left === 0) {
+      this.waiting.add(dir);
+      this.release(this.called.has(dir) ? [...this.waiting] : [dir]);
+    }
+  }
+  /** Evaluates folders that are ready, for about `budgetMs`; says whether any is left ready. */
+  evaluateReady(budgetMs = Infinity) {
+    const until = performance.now() + budgetMs;
+    while (this.ready.length && performance.now() < until) {
+      const dir = this.ready.shift();
+      this.results.set(dir, this.evaluateRoot(dir));
+    }
+    return this.ready.length > 0;
+  }
+  /** After every expected file has arrived: evaluates what is left, and merges the roots' results in folder order. */
+  finish() {
+    for (const dir of this.waiting) this.ready.push(dir);
+    this.waiting.clear();
+    this.evaluateReady();
+    const called = this.called;
+    const out2 = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [] };
+    for (const dir of [...this.sourcesByDir.keys()].sort()) {
+      const result = this.results.get(dir);
+      if (called.has(dir) || !result) continue;
+      mergeDeclarations(out2.declarations, result.declarations);
+      out2.diagnostics.push(...result.diagnostics);
+      if (result.failed) out2.failedRoots.push(dir);
+    }
+    return out2;
+  }
+  /** Moves waiting folders whose files, and whose modules' files, have all arrived to the ready queue. */
+  release(dirs) {
+    for (const dir of dirs) {
+      if (!this.sourcesByDir.has(dir)) {
+        this.waiting.delete(dir);
+        continue;
+      }
+      if (this.arrived(dir, /* @__PURE__ */ new Set())) {
+        this.waiting.delete(dir);
+        this.ready.push(dir);
+      }
+    }
+  }
+  arrived(dir, seen) {
+    if (seen.has(dir)) return true;
+    seen.add(dir);
+    if ((this.pending.get(dir) ?? 0) > 0) return false;
+    return this.callsOf(dir).every((d) => this.arrived(d, seen));
+  }
+  callsOf(dir) {
+    let targets = this.calls.get(dir);
+    if (targets) return targets;
+    targets = [];
+    if (this.sourcesByDir.get(dir)?.some((s) => /\bmodule\b/.test(s.text)))
+      for (const f of this.astsIn(dir, true) ?? [])
+        for (const b of f.body.blocks) {
+          if (b.type !== "module") continue;
+          const src = b.body.attributes.find((a) => a.name === "source");
+          const text = src?.expr.type === "template" && src.expr.parts.length === 1 && src.expr.parts[0].type === "text" ? src.expr.parts[0].value : void 0;
+          if (text && (text.startsWith("./") || text.startsWith("../"))) {
+            const target = posix2.normalize(posix2.join(dir, text));
+            if (target !== dir) {
+              targets.push(target);
+              this.called.add(target);
+            }
+          }
+        }
+    this.calls.set(dir, targets);
+    return targets;
+  }
+  astsIn(dir, keep) {
+    const known = this.kept.get(dir);
     if (known) return known;
-    const asts = sourcesByDir.get(dir)?.map((s) => s.ast());
-    if (asts && keep) kept.set(dir, asts);
+    const asts = this.sourcesByDir.get(dir)?.map((s) => s.ast());
+    if (asts && keep) this.kept.set(dir, asts);
     return asts;
-  };
-  const called = calledDirs(sourcesByDir, astsIn);
-  const diagnostics = [];
-  const host = new Host(input2.cwd, input2.scanRoots, input2.files, input2.hcl);
-  const declarations = emptyDeclarations();
-  const accountId = input2.accountId ? str(input2.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : void 0;
-  for (const dir of [...sourcesByDir.keys()].sort()) {
-    if (called.has(dir)) continue;
-    await breathe2();
-    const inputs = new Map([...tfvarsFor(tfvarsByDir.get(dir) ?? []), ...input2.extraVars ?? []]);
+  }
+  evaluateRoot(dir) {
+    this.callsOf(dir);
+    const diagnostics = [];
+    const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...this.input.extraVars ?? []]);
     try {
       const mod = new TerraformModule({
         dir,
         address: "",
-        files: astsIn(dir, false),
+        files: this.astsIn(dir, false),
         inputs,
-        host: host.forRoot(dir),
-        calls: { filesIn: (d) => astsIn(d, true), join: (d, s) => posix2.normalize(posix2.join(d, s)) },
-        accountId,
+        host: this.host.forRoot(dir),
+        calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix2.normalize(posix2.join(d, s)) },
+        accountId: this.accountId,
         depth: 0,
         diagnostics
       });
-      mergeDeclarations(declarations, extractDeclarations(mod));
+      return { declarations: extractDeclarations(mod), diagnostics, failed: false };
     } catch (e) {
-      const file = sourcesByDir.get(dir)[0].file;
-      diagnostics.push({ level: "error", message: `internal error evaluating Terraform root ${dir} (please report it): ${e.message}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
-      failedRoots.push(dir);
+      const file = this.sourcesByDir.get(dir)[0].file;
+      const message = `internal error evaluating Terraform root ${dir} (please report it): ${e.message}`;
+      return { declarations: emptyDeclarations(), diagnostics: [...diagnostics, { level: "error", message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }], failed: true };
     }
   }
-  return { declarations, diagnostics, failedRoots };
-}
-function calledDirs(sourcesByDir, astsIn) {
-  const called = /* @__PURE__ */ new Set();
-  for (const [dir, sources] of sourcesByDir) {
-    if (!sources.some((s) => /\bmodule\b/.test(s.text))) continue;
-    for (const f of astsIn(dir, true) ?? [])
-      for (const b of f.body.blocks) {
-        if (b.type !== "module") continue;
-        const src = b.body.attributes.find((a) => a.name === "source");
-        const text = src?.expr.type === "template" && src.expr.parts.length === 1 && src.expr.parts[0].type === "text" ? src.expr.parts[0].value : void 0;
-        if (text && (text.startsWith("./") || text.startsWith("../"))) {
-          const target = posix2.normalize(posix2.join(dir, text));
-          if (target !== dir) called.add(target);
-        }
-      }
-  }
-  return called;
-}
-function groupByDir(items, path5) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const dir = posix2.dirname(path5(item));
-    const list2 = byDir.get(dir);
-    if (list2) list2.push(item);
-    else byDir.set(dir, [item]);
-  }
-  return byDir;
+};
+function push(map, key, item) {
+  const list2 = map.get(key);
+  if (list2) list2.push(item);
+  else map.set(key, [item]);
 }
 function tfvarsFor(mine) {
   const rank = (f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f) ? 0 : 1;
@@ -33277,6 +33388,7 @@ function failure2(e) {
 }
 
 // src/engine/parse-files.ts
+var feedsTerraform = (f) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars" || f.kind === "tfvars-json";
 var needsHcl = (f) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars";
 async function parseSourceFile(file, hcl, read) {
   const outcome = { status: { file: file.path, status: "linted" }, declarations: emptyDeclarations(), diagnostics: [], directives: [] };
@@ -33373,19 +33485,18 @@ function largeRepository(from) {
     }
   }
 }
-var TERRAFORM_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "tfvars", "tfvars-json"]);
 async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
   const threads = !workerFile() ? 1 : options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads());
-  const order = [...files.keys()].sort((a, b) => Number(TERRAFORM_KINDS.has(files[b].kind)) - Number(TERRAFORM_KINDS.has(files[a].kind)) || a - b);
-  const terraformCount = files.filter((f) => TERRAFORM_KINDS.has(f.kind)).length;
+  const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[b])) - Number(feedsTerraform(files[a])) || a - b);
   const outcomes = new Array(files.length);
+  const arrive = (index2, outcome) => {
+    outcomes[index2] = outcome;
+    options.onOutcome?.(files[index2], outcome);
+  };
   let front = 0;
   let back = order.length;
-  let interludeDone = false;
-  const interlude = async () => {
-    interludeDone = true;
-    await options.afterTerraformFiles?.(order.slice(0, terraformCount).map((i2) => outcomes[i2]));
+  let wake = () => {
   };
   const workers = started.splice(0, threads - 1);
   if (workers.length < threads - 1) {
@@ -33394,15 +33505,20 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
   }
   void Promise.all(started.map((w) => w.terminate()));
   try {
-    const done = workers.map((worker) => feed(worker));
+    let finished2 = false;
+    const done = Promise.all(workers.map((worker) => feed(worker))).then(() => void (finished2 = true));
     while (front < back) {
-      if (!interludeDone && front === terraformCount) await interlude();
-      const index2 = order[front++];
-      outcomes[index2] = await parseSourceFile(files[index2], hcl, options);
+      if (!options.between?.()) {
+        const index2 = order[front++];
+        arrive(index2, await parseSourceFile(files[index2], hcl, options));
+      }
       if (workers.length) await breathe();
     }
-    await Promise.all(done);
-    if (!interludeDone) await interlude();
+    while (!finished2) {
+      if (options.between?.()) await breathe();
+      else await Promise.race([done, new Promise((resolve8) => wake = resolve8)]);
+    }
+    await done;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -33419,9 +33535,10 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
         worker.postMessage({ indices, files: indices.map((i2) => files[i2]), read: { maxBytes: options.maxBytes, roots: options.roots } });
       };
       worker.on("message", (response) => {
-        response.indices.forEach((index2, k) => outcomes[index2] = response.outcomes[k]);
+        response.indices.forEach((index2, k) => arrive(index2, response.outcomes[k]));
         pending--;
         send();
+        wake();
         if (pending === 0) resolve8();
       });
       worker.on("error", reject);
@@ -33614,22 +33731,29 @@ async function lint(options) {
   timer.mark("discover");
   let parser = options.hclParser;
   const hcl = () => parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES });
-  let terraform;
-  const evaluate = async (parsed) => {
-    const hclFiles = parsed.flatMap((o) => terraformSource(o) ?? []);
-    if (!hclFiles.length) return;
-    timer.mark("parse Terraform");
-    const parserReady = await hcl();
-    const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
-    for (const [name2, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name2, value);
-    const tfvars = parsed.flatMap((o) => tfvarsOf(o) ?? []);
-    const tf3 = await evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady }, breathe);
-    terraform = { declarations: tf3.declarations, diagnostics: tf3.diagnostics, failed: tf3.failedRoots.length > 0 };
-    timer.mark("terraform");
+  let evaluation;
+  const terraformFiles = files.filter(feedsTerraform);
+  try {
+    if (terraformFiles.length) {
+      const parserReady = await hcl();
+      const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
+      for (const [name2, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name2, value);
+      const input2 = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
+      evaluation = new TerraformEvaluation(input2, terraformFiles.map((f) => f.path));
+    }
+  } catch (e) {
+    await Promise.all((await workers).map((w) => w.terminate()));
+    throw e;
+  }
+  const onOutcome = (file, outcome) => {
+    if (evaluation && feedsTerraform(file)) evaluation.add(file.path, { source: terraformSource(outcome), tfvars: tfvarsOf(outcome) });
   };
-  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, afterTerraformFiles: evaluate }, workers);
-  applyKustomizations(outcomes);
+  const between = () => evaluation?.evaluateReady(SLICE_MS) ?? false;
+  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
   timer.mark("parse");
+  const terraform = evaluation?.finish();
+  timer.mark("terraform");
+  applyKustomizations(outcomes);
   const declarations = emptyDeclarations();
   const diagnostics = [];
   for (const o of outcomes) {
@@ -33640,7 +33764,7 @@ async function lint(options) {
     mergeDeclarations(declarations, terraform.declarations);
     diagnostics.push(...terraform.diagnostics);
   }
-  const terraformFailed = terraform?.failed ?? false;
+  const terraformFailed = (terraform?.failedRoots.length ?? 0) > 0;
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");

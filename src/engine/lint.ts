@@ -1,4 +1,4 @@
-import { mergeDeclarations, emptyDeclarations, type Declarations } from "../core/declarations.js";
+import { mergeDeclarations, emptyDeclarations } from "../core/declarations.js";
 import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
 import { compareLocations } from "../core/location.js";
 import { discover, displayPath, type DiscoveredFile } from "../discover/discover.js";
@@ -8,10 +8,10 @@ import { permissionDocuments } from "../model/documents.js";
 import { loadCatalog, servicesOf } from "../iam/catalog.js";
 import { knownString } from "../core/value.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
-import { evaluateTerraform } from "../terraform/project.js";
+import { TerraformEvaluation } from "../terraform/project.js";
 import { applyKustomizations } from "./kustomize.js";
-import { needsHcl, terraformSource, tfvarsOf, type FileOutcome } from "./parse-files.js";
-import { breathe, parseFiles, startWorkers } from "./parse-pool.js";
+import { feedsTerraform, needsHcl, terraformSource, tfvarsOf, type FileOutcome } from "./parse-files.js";
+import { parseFiles, SLICE_MS, startWorkers } from "./parse-pool.js";
 import { phaseTimer } from "./timing.js";
 import type { AnyRule, Finding } from "./rule.js";
 import { runRules, type RuleSetting } from "./run-rules.js";
@@ -77,23 +77,30 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
   const hcl = () => (parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES }));
 
-  let terraform: { declarations: Declarations; diagnostics: Diagnostic[]; failed: boolean } | undefined;
-  // Terraform is evaluated on this thread while parse workers go on with the manifests.
-  const evaluate = async (parsed: FileOutcome[]) => {
-    const hclFiles = parsed.flatMap((o) => terraformSource(o) ?? []);
-    if (!hclFiles.length) return;
-    timer.mark("parse Terraform");
-    const parserReady = await hcl();
-    const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
-    for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
-    const tfvars = parsed.flatMap((o) => tfvarsOf(o) ?? []);
-    const tf = await evaluateTerraform({ files: hclFiles, tfvars, scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady }, breathe);
-    terraform = { declarations: tf.declarations, diagnostics: tf.diagnostics, failed: tf.failedRoots.length > 0 };
-    timer.mark("terraform");
+  // Terraform roots are evaluated on this thread as their files arrive, while workers parse on.
+  let evaluation: TerraformEvaluation | undefined;
+  const terraformFiles = files.filter(feedsTerraform);
+  try {
+    if (terraformFiles.length) {
+      const parserReady = await hcl();
+      const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
+      for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
+      const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
+      evaluation = new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
+    }
+  } catch (e) {
+    await Promise.all((await workers).map((w) => w.terminate()));
+    throw e;
+  }
+  const onOutcome = (file: DiscoveredFile, outcome: FileOutcome) => {
+    if (evaluation && feedsTerraform(file)) evaluation.add(file.path, { source: terraformSource(outcome), tfvars: tfvarsOf(outcome) });
   };
-  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, afterTerraformFiles: evaluate }, workers);
-  applyKustomizations(outcomes);
+  const between = () => evaluation?.evaluateReady(SLICE_MS) ?? false;
+  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
   timer.mark("parse");
+  const terraform = evaluation?.finish();
+  timer.mark("terraform");
+  applyKustomizations(outcomes);
 
   const declarations = emptyDeclarations();
   const diagnostics: Diagnostic[] = [];
@@ -105,7 +112,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     mergeDeclarations(declarations, terraform.declarations);
     diagnostics.push(...terraform.diagnostics);
   }
-  const terraformFailed = terraform?.failed ?? false;
+  const terraformFailed = (terraform?.failedRoots.length ?? 0) > 0;
 
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));

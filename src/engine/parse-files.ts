@@ -35,6 +35,9 @@ export interface FileOutcome {
   syntax?: { tree: SyntaxTree; kind: "terraform" | "tfvars" };
 }
 
+/** Files the Terraform evaluator reads: configuration and variable values. */
+export const feedsTerraform = (f: DiscoveredFile) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars" || f.kind === "tfvars-json";
+
 export const needsHcl = (f: DiscoveredFile) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars";
 
 /**

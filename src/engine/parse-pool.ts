@@ -3,9 +3,9 @@ import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
-import type { DiscoveredFile, FileKind } from "../discover/discover.js";
+import type { DiscoveredFile } from "../discover/discover.js";
 import type { HclParser } from "../parse/hcl/parser.js";
-import { parseSourceFile, type FileOutcome, type ReadOptions } from "./parse-files.js";
+import { feedsTerraform, parseSourceFile, type FileOutcome, type ReadOptions } from "./parse-files.js";
 import type { ParseRequest, ParseResponse } from "./parse-worker.js";
 
 /**
@@ -21,11 +21,13 @@ const MAX_THREADS = 4;
 export interface ParseOptions extends ReadOptions {
   /** Threads to parse on, this one included (`--threads`); by default one per core for large scans. */
   threads?: number;
+  /** Sees each outcome on this thread as it arrives, in no particular order. */
+  onOutcome?: (file: DiscoveredFile, outcome: FileOutcome) => void;
   /**
-   * Runs on this thread as soon as every file Terraform reads is parsed, while workers go on
-   * with the rest. It should `breathe()` often so that the workers are kept busy meanwhile.
+   * Other work for this thread (evaluating Terraform), done before its next file: runs for a
+   * slice and says whether more is waiting. Workers parse meanwhile.
    */
-  afterTerraformFiles?: (outcomes: FileOutcome[]) => Promise<void>;
+  between?: () => boolean;
 }
 
 /** The worker script: absent when running from TypeScript sources (tests) or a one-file bundle. */
@@ -56,27 +58,25 @@ function largeRepository(from: string): boolean {
   }
 }
 
-const TERRAFORM_KINDS: ReadonlySet<FileKind> = new Set(["terraform", "terraform-json", "tfvars", "tfvars-json"]);
 
 /**
  * Parses files across the cores when there are enough of them (files are independent until
- * linking). This thread takes part, Terraform files first, so it can evaluate them while the
- * workers parse the rest; workers take files from the other end and send HCL back as flat syntax
- * trees (transferred, not copied). Outcomes come back in the files' order.
+ * linking). This thread takes part, Terraform files first, and evaluates Terraform roots as their
+ * files arrive (`between`), while workers take files from the other end and send HCL back as flat
+ * syntax trees (transferred, not copied). Outcomes come back in the files' order.
  */
 export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, options: ParseOptions, starting: Promise<Worker[]> = Promise.resolve([])): Promise<FileOutcome[]> {
   const started = await starting;
   const threads = !workerFile() ? 1 : (options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads()));
-  const order = [...files.keys()].sort((a, b) => Number(TERRAFORM_KINDS.has(files[b].kind)) - Number(TERRAFORM_KINDS.has(files[a].kind)) || a - b);
-  const terraformCount = files.filter((f) => TERRAFORM_KINDS.has(f.kind)).length;
+  const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[b])) - Number(feedsTerraform(files[a])) || a - b);
   const outcomes: FileOutcome[] = new Array(files.length);
+  const arrive = (index: number, outcome: FileOutcome) => {
+    outcomes[index] = outcome;
+    options.onOutcome?.(files[index], outcome);
+  };
   let front = 0;
   let back = order.length;
-  let interludeDone = false;
-  const interlude = async () => {
-    interludeDone = true;
-    await options.afterTerraformFiles?.(order.slice(0, terraformCount).map((i) => outcomes[i]));
-  };
+  let wake = () => {};
 
   const workers = started.splice(0, threads - 1);
   if (workers.length < threads - 1) {
@@ -85,16 +85,22 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
   }
   void Promise.all(started.map((w) => w.terminate()));
   try {
-    const done = workers.map((worker) => feed(worker));
+    let finished = false;
+    const done = Promise.all(workers.map((worker) => feed(worker))).then(() => void (finished = true));
     while (front < back) {
-      if (!interludeDone && front === terraformCount) await interlude();
-      const index = order[front++];
-      outcomes[index] = await parseSourceFile(files[index], hcl, options);
+      if (!options.between?.()) {
+        const index = order[front++];
+        arrive(index, await parseSourceFile(files[index], hcl, options));
+      }
       // Let the workers' answers in now and then, and hand them their next batches.
       if (workers.length) await breathe();
     }
-    await Promise.all(done);
-    if (!interludeDone) await interlude();
+    // The rest is with the workers: do the other work as their answers come in.
+    while (!finished) {
+      if (options.between?.()) await breathe();
+      else await Promise.race([done, new Promise<void>((resolve) => (wake = resolve))]);
+    }
+    await done;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -112,9 +118,10 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
         worker.postMessage({ indices, files: indices.map((i) => files[i]), read: { maxBytes: options.maxBytes, roots: options.roots } } satisfies ParseRequest);
       };
       worker.on("message", (response: ParseResponse) => {
-        response.indices.forEach((index, k) => (outcomes[index] = response.outcomes[k]));
+        response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));
         pending--;
         send();
+        wake();
         if (pending === 0) resolve();
       });
       worker.on("error", reject);
@@ -124,7 +131,8 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
   }
 }
 
-const SLICE_MS = 8;
+/** How long this thread works before it answers the workers again. */
+export const SLICE_MS = 8;
 let sliceEnd = 0;
 
 /** Yields to the event loop once a slice of work has passed: lets worker threads' messages in. */

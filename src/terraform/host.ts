@@ -3,7 +3,6 @@ import { posix, resolve, sep } from "node:path";
 import { LineIndex } from "../core/lines.js";
 import type { SourceLocation } from "../core/location.js";
 import { unknown, type Value } from "../core/value.js";
-import type { HclSource } from "../parse/hcl/ast.js";
 import type { HclParser } from "../parse/hcl/parser.js";
 import { parseJsonWithPositions, relocate } from "../parse/iam-json.js";
 import { failure, iterate } from "./convert.js";
@@ -33,10 +32,12 @@ export class Host {
   constructor(
     private readonly cwd: string,
     private readonly scanRoots: string[],
-    files: HclSource[],
     private readonly hcl?: HclParser,
-  ) {
-    for (const f of files) this.texts.set(f.file, f.text);
+  ) {}
+
+  /** A scanned Terraform file's text: JSON in its heredocs is placed in it, and file() reads it from here. */
+  addText(file: string, text: string): void {
+    this.texts.set(file, text);
   }
 
   forRoot(rootDir: string): FunctionHost {

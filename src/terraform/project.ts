@@ -14,7 +14,7 @@ export interface TerraformInput {
   /** Parsed `.tf` files, by display path. */
   files: HclSource[];
   /** Parsed `.tfvars` files (HCL) and `.tfvars.json` values, by display path. */
-  tfvars: Array<{ file: string; values: HclFile | Value }>;
+  tfvars: Tfvars[];
   /** Absolute roots of the scan: file() never reads outside them. */
   scanRoots: string[];
   cwd: string;
@@ -25,93 +25,191 @@ export interface TerraformInput {
   hcl?: HclParser;
 }
 
+export type Tfvars = { file: string; values: HclFile | Value };
+
+export interface TerraformResult {
+  declarations: Declarations;
+  diagnostics: Diagnostic[];
+  failedRoots: string[];
+}
+
+/** Evaluates every Terraform root in the scan and returns what it declares. */
+export function evaluateTerraform(input: TerraformInput): TerraformResult {
+  const evaluation = new TerraformEvaluation(input, [...input.files.map((f) => f.file), ...input.tfvars.map((t) => t.file)]);
+  for (const f of input.files) evaluation.add(f.file, { source: f });
+  for (const t of input.tfvars) evaluation.add(t.file, { tfvars: t });
+  return evaluation.finish();
+}
+
+interface RootResult {
+  declarations: Declarations;
+  diagnostics: Diagnostic[];
+  failed: boolean;
+}
 
 /**
- * Evaluates every Terraform root in the scan and returns what it declares. `breathe` is awaited
- * between roots: the engine uses it to keep parse workers busy meanwhile.
+ * Evaluates Terraform roots as their files arrive, so that evaluation overlaps parsing: a folder
+ * is evaluated once every Terraform file in it, and in the local modules it calls, has arrived
+ * (parsed or not). Whether a folder is a root or a module others call is known only at the end:
+ * a folder evaluated as a root and then found called is dropped. Results are merged in folder
+ * order, so the outcome does not depend on when files arrived.
  */
-export async function evaluateTerraform(
-  input: TerraformInput,
-  breathe: () => Promise<void> | undefined = () => undefined,
-): Promise<{ declarations: Declarations; diagnostics: Diagnostic[]; failedRoots: string[] }> {
-  const failedRoots: string[] = [];
-  const sourcesByDir = groupByDir(input.files, (f) => f.file);
-  const tfvarsByDir = groupByDir(input.tfvars, (t) => t.file);
-  // A root's ASTs are built for its evaluation and dropped after it; a module folder's are kept,
-  // since several roots may call it.
-  const kept = new Map<string, HclFile[]>();
-  const astsIn = (dir: string, keep: boolean) => {
-    const known = kept.get(dir);
+export class TerraformEvaluation {
+  private readonly sourcesByDir = new Map<string, HclSource[]>();
+  private readonly tfvarsByDir = new Map<string, Tfvars[]>();
+  /** Terraform files still to arrive, by folder. */
+  private readonly pending = new Map<string, number>();
+  /** Local module folders each scanned folder calls, and every folder some scanned folder calls. */
+  private readonly calls = new Map<string, string[]>();
+  private readonly called = new Set<string>();
+  private readonly results = new Map<string, RootResult>();
+  private readonly ready: string[] = [];
+  private readonly waiting = new Set<string>();
+  /** A module folder's ASTs are kept, since several roots may call it; a root's are dropped after use. */
+  private readonly kept = new Map<string, HclFile[]>();
+  private readonly host: Host;
+  private readonly accountId?: Value;
+
+  constructor(
+    private readonly input: Omit<TerraformInput, "files" | "tfvars">,
+    /** Display paths of every Terraform file (`.tf`, `.tf.json`, `.tfvars`, `.tfvars.json`) that will arrive. */
+    expected: string[],
+  ) {
+    for (const file of expected) this.pending.set(posix.dirname(file), (this.pending.get(posix.dirname(file)) ?? 0) + 1);
+    this.host = new Host(input.cwd, input.scanRoots, input.hcl);
+    this.accountId = input.accountId ? str(input.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : undefined;
+  }
+
+  /** One expected file has arrived: with its source or values, or with nothing (it failed to parse, or is gone). */
+  add(file: string, content: { source?: HclSource; tfvars?: Tfvars }): void {
+    const dir = posix.dirname(file);
+    if (content.source) {
+      push(this.sourcesByDir, dir, content.source);
+      this.host.addText(content.source.file, content.source.text);
+    }
+    if (content.tfvars) push(this.tfvarsByDir, dir, content.tfvars);
+    const left = (this.pending.get(dir) ?? 1) - 1;
+    this.pending.set(dir, left);
+    if (left === 0) {
+      this.waiting.add(dir);
+      // A module folder's arrival may free the folders that call it; any other frees itself only.
+      this.release(this.called.has(dir) ? [...this.waiting] : [dir]);
+    }
+  }
+
+  /** Evaluates folders that are ready, for about `budgetMs`; says whether any is left ready. */
+  evaluateReady(budgetMs = Infinity): boolean {
+    const until = performance.now() + budgetMs;
+    while (this.ready.length && performance.now() < until) {
+      const dir = this.ready.shift()!;
+      this.results.set(dir, this.evaluateRoot(dir));
+    }
+    return this.ready.length > 0;
+  }
+
+  /** After every expected file has arrived: evaluates what is left, and merges the roots' results in folder order. */
+  finish(): TerraformResult {
+    for (const dir of this.waiting) this.ready.push(dir);
+    this.waiting.clear();
+    this.evaluateReady();
+    const called = this.called;
+    const out: TerraformResult = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [] };
+    for (const dir of [...this.sourcesByDir.keys()].sort()) {
+      const result = this.results.get(dir);
+      if (called.has(dir) || !result) continue;
+      mergeDeclarations(out.declarations, result.declarations);
+      out.diagnostics.push(...result.diagnostics);
+      if (result.failed) out.failedRoots.push(dir);
+    }
+    return out;
+  }
+
+  /** Moves waiting folders whose files, and whose modules' files, have all arrived to the ready queue. */
+  private release(dirs: string[]): void {
+    for (const dir of dirs) {
+      if (!this.sourcesByDir.has(dir)) {
+        this.waiting.delete(dir); // only failed files or variables here: nothing to evaluate
+        continue;
+      }
+      if (this.arrived(dir, new Set())) {
+        this.waiting.delete(dir);
+        this.ready.push(dir);
+      }
+    }
+  }
+
+  private arrived(dir: string, seen: Set<string>): boolean {
+    if (seen.has(dir)) return true;
+    seen.add(dir);
+    if ((this.pending.get(dir) ?? 0) > 0) return false;
+    return this.callsOf(dir).every((d) => this.arrived(d, seen));
+  }
+
+  private callsOf(dir: string): string[] {
+    let targets = this.calls.get(dir);
+    if (targets) return targets;
+    targets = [];
+    // Only folders whose text names a module need their ASTs for this.
+    if (this.sourcesByDir.get(dir)?.some((s) => /\bmodule\b/.test(s.text)))
+      for (const f of this.astsIn(dir, true) ?? [])
+        for (const b of f.body.blocks) {
+          if (b.type !== "module") continue;
+          const src = b.body.attributes.find((a) => a.name === "source");
+          const text = src?.expr.type === "template" && src.expr.parts.length === 1 && src.expr.parts[0].type === "text" ? src.expr.parts[0].value : undefined;
+          if (text && (text.startsWith("./") || text.startsWith("../"))) {
+            const target = posix.normalize(posix.join(dir, text));
+            if (target !== dir) {
+              targets.push(target);
+              this.called.add(target);
+            }
+          }
+        }
+    this.calls.set(dir, targets);
+    return targets;
+  }
+
+  private astsIn(dir: string, keep: boolean): HclFile[] | undefined {
+    const known = this.kept.get(dir);
     if (known) return known;
-    const asts = sourcesByDir.get(dir)?.map((s) => s.ast());
-    if (asts && keep) kept.set(dir, asts);
+    const asts = this.sourcesByDir.get(dir)?.map((s) => s.ast());
+    if (asts && keep) this.kept.set(dir, asts);
     return asts;
-  };
-  const called = calledDirs(sourcesByDir, astsIn);
-  const diagnostics: Diagnostic[] = [];
-  const host = new Host(input.cwd, input.scanRoots, input.files, input.hcl);
-  const declarations = emptyDeclarations();
-  const accountId = input.accountId ? str(input.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : undefined;
-  for (const dir of [...sourcesByDir.keys()].sort()) {
-    if (called.has(dir)) continue;
-    await breathe();
-    const inputs = new Map([...tfvarsFor(tfvarsByDir.get(dir) ?? []), ...(input.extraVars ?? [])]);
+  }
+
+  private evaluateRoot(dir: string): RootResult {
+    this.callsOf(dir); // every evaluated folder's calls are known, to tell roots from modules at the end
+    const diagnostics: Diagnostic[] = [];
+    const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...(this.input.extraVars ?? [])]);
     try {
       const mod = new TerraformModule({
         dir,
         address: "",
-        files: astsIn(dir, false)!,
+        files: this.astsIn(dir, false)!,
         inputs,
-        host: host.forRoot(dir),
-        calls: { filesIn: (d) => astsIn(d, true), join: (d, s) => posix.normalize(posix.join(d, s)) },
-        accountId,
+        host: this.host.forRoot(dir),
+        calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix.normalize(posix.join(d, s)) },
+        accountId: this.accountId,
         depth: 0,
         diagnostics,
       });
-      mergeDeclarations(declarations, extractDeclarations(mod));
+      return { declarations: extractDeclarations(mod), diagnostics, failed: false };
     } catch (e) {
       // An evaluator bug must not end the run: the root is reported and its roles stay unknown.
-      const file = sourcesByDir.get(dir)![0].file;
-      diagnostics.push({ level: "error", message: `internal error evaluating Terraform root ${dir} (please report it): ${(e as Error).message}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
-      failedRoots.push(dir);
+      const file = this.sourcesByDir.get(dir)![0].file;
+      const message = `internal error evaluating Terraform root ${dir} (please report it): ${(e as Error).message}`;
+      return { declarations: emptyDeclarations(), diagnostics: [...diagnostics, { level: "error", message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }], failed: true };
     }
   }
-  return { declarations, diagnostics, failedRoots };
 }
 
-/** Folders that some scanned module calls with a local source: they are modules, not roots. */
-function calledDirs(sourcesByDir: Map<string, HclSource[]>, astsIn: (dir: string, keep: boolean) => HclFile[] | undefined): Set<string> {
-  const called = new Set<string>();
-  for (const [dir, sources] of sourcesByDir) {
-    // Only folders whose text calls a module need their ASTs now.
-    if (!sources.some((s) => /\bmodule\b/.test(s.text))) continue;
-    for (const f of astsIn(dir, true) ?? [])
-      for (const b of f.body.blocks) {
-        if (b.type !== "module") continue;
-        const src = b.body.attributes.find((a) => a.name === "source");
-        const text = src?.expr.type === "template" && src.expr.parts.length === 1 && src.expr.parts[0].type === "text" ? src.expr.parts[0].value : undefined;
-        if (text && (text.startsWith("./") || text.startsWith("../"))) {
-          const target = posix.normalize(posix.join(dir, text));
-          if (target !== dir) called.add(target);
-        }
-      }
-  }
-  return called;
-}
-
-function groupByDir<T>(items: T[], path: (item: T) => string): Map<string, T[]> {
-  const byDir = new Map<string, T[]>();
-  for (const item of items) {
-    const dir = posix.dirname(path(item));
-    const list = byDir.get(dir);
-    if (list) list.push(item);
-    else byDir.set(dir, [item]);
-  }
-  return byDir;
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
 /** A folder's terraform.tfvars, then *.auto.tfvars in lexical order, as Terraform applies them. */
-function tfvarsFor(mine: TerraformInput["tfvars"]): Map<string, Value> {
+function tfvarsFor(mine: Tfvars[]): Map<string, Value> {
   const rank = (f: string) => (/(^|\/)terraform\.tfvars(\.json)?$/.test(f) ? 0 : 1);
   mine.sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : 1));
   const values = new Map<string, Value>();
