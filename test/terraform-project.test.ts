@@ -35,4 +35,28 @@ describe("Terraform roots and modules", () => {
     expect(model.serviceAccounts.map((s) => [s.key, s.origin])).toEqual([["search/search", "terraform"]]);
     expect(model.rolesOf(model.serviceAccounts[0]).map((r) => r.displayName)).toEqual(["search-prod"]);
   });
+
+  it("gives the same result whatever order the files arrive in, evaluating as they do", async () => {
+    const { evaluateTerraform, TerraformEvaluation } = await import("../src/terraform/project.js");
+    const { createHclParser } = await import("../src/parse/hcl/parser.js");
+    const { builtSource } = await import("../src/parse/hcl/ast.js");
+    const { readFileSync } = await import("node:fs");
+    const parser = await createHclParser();
+    const cwd = join(FIXTURES, "local-modules");
+    const paths = ["terraform/envs/dev/main.tf", "terraform/envs/prod/main.tf", "terraform/envs/prod/terraform.tfvars", "terraform/modules/irsa-role/main.tf"];
+    const parsed = new Map(paths.map((f) => [f, parser.parse(f, readFileSync(join(cwd, f), "utf8")).file!]));
+    const tf = paths.filter((p) => p.endsWith(".tf"));
+    const expected = evaluateTerraform({ files: tf.map((f) => builtSource(parsed.get(f)!)), tfvars: [{ file: paths[2], values: parsed.get(paths[2])! }], scanRoots: [cwd], cwd });
+    expect(expected.declarations.roles.length).toBeGreaterThan(3);
+    // The module folder first, last, and in between; evaluating whatever is ready after each file.
+    for (const order of [[3, 0, 1, 2], [0, 1, 2, 3], [1, 3, 2, 0], [2, 0, 3, 1]]) {
+      const evaluation = new TerraformEvaluation({ scanRoots: [cwd], cwd }, paths);
+      for (const i of order) {
+        const file = paths[i];
+        evaluation.add(file, file.endsWith(".tfvars") ? { tfvars: { file, values: parsed.get(file)! } } : { source: builtSource(parsed.get(file)!) });
+        evaluation.evaluateReady();
+      }
+      expect(evaluation.finish()).toEqual(expected);
+    }
+  });
 });
