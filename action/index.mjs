@@ -30199,12 +30199,12 @@ var rules = [
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join as join2, resolve as resolve2 } from "node:path";
+import { dirname, join, resolve as resolve2 } from "node:path";
 
 // src/discover/discover.ts
 import { execFile } from "node:child_process";
 import { realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { promisify as promisify3 } from "node:util";
 var STDIN = "<stdin>";
 var PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
@@ -30243,10 +30243,17 @@ async function discover(paths, cwd) {
       continue;
     }
     roots.push(realpathSync(absolute));
-    const entries = isDir ? await gitFiles(absolute) ?? await globFiles(absolute) : [absolute];
-    for (const file of entries) {
-      const kind = classify(file);
-      if (kind && !found.has(file)) found.set(file, { path: displayPath(file, cwd), absolute: file, kind });
+    if (!isDir) {
+      const kind = classify(absolute);
+      if (kind && !found.has(absolute)) found.set(absolute, { path: displayPath(absolute, cwd), absolute, kind });
+      continue;
+    }
+    const base = displayPath(absolute, cwd);
+    const prefix = base === "." ? "" : `${base}/`;
+    for (const rel of await gitFiles(absolute) ?? await globFiles(absolute)) {
+      const kind = classify(rel);
+      const file = (absolute.endsWith(sep) ? absolute : absolute + sep) + (sep === "/" ? rel : rel.replaceAll("/", sep));
+      if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
     }
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -30259,15 +30266,14 @@ async function gitFiles(dir) {
       maxBuffer: 1 << 30,
       encoding: "utf8"
     });
-    return stdout.split("\0").filter((f) => f && !IGNORED_DIR.test(f)).map((f) => join(dir, f));
+    return stdout.split("\0").filter((f) => f && !IGNORED_DIR.test(f));
   } catch {
     return void 0;
   }
 }
 async function globFiles(dir) {
   const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
-  const found = await globby2(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false, onlyFiles: false });
-  return found.map((f) => resolve(f));
+  return globby2(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
 }
 function symlinkRefusal(absolute, roots) {
   let real;
@@ -30320,8 +30326,8 @@ var ConfigError = class extends Error {
 };
 function findConfig(cwd) {
   for (let dir = resolve2(cwd); ; dir = dirname(dir)) {
-    for (const name2 of CONFIG_NAMES) if (existsSync(join2(dir, name2))) return join2(dir, name2);
-    if (dirname(dir) === dir || existsSync(join2(dir, ".git"))) return void 0;
+    for (const name2 of CONFIG_NAMES) if (existsSync(join(dir, name2))) return join(dir, name2);
+    if (dirname(dir) === dir || existsSync(join(dir, ".git"))) return void 0;
   }
 }
 async function loadConfig(file, rules2, cwd) {
@@ -33461,7 +33467,7 @@ function jsonError(file, e) {
 // src/engine/parse-pool.ts
 import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname as dirname2, join as join3, resolve as resolve5 } from "node:path";
+import { dirname as dirname2, join as join2, resolve as resolve5 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var WORKER_THRESHOLD = 3e3;
 var WORKER_BATCH = 96;
@@ -33479,7 +33485,7 @@ async function startWorkers(paths, cwd, requested) {
 function largeRepository(from) {
   for (let dir = from; ; dir = dirname2(dir)) {
     try {
-      return statSync3(join3(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
+      return statSync3(join2(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
     } catch {
       if (dirname2(dir) === dir) return false;
     }

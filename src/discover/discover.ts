@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 
 /** How outputs name standard input. */
@@ -66,10 +66,18 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
       continue;
     }
     roots.push(realpathSync(absolute));
-    const entries = isDir ? ((await gitFiles(absolute)) ?? (await globFiles(absolute))) : [absolute];
-    for (const file of entries) {
-      const kind = classify(file);
-      if (kind && !found.has(file)) found.set(file, { path: displayPath(file, cwd), absolute: file, kind });
+    if (!isDir) {
+      const kind = classify(absolute);
+      if (kind && !found.has(absolute)) found.set(absolute, { path: displayPath(absolute, cwd), absolute, kind });
+      continue;
+    }
+    // Paths below the folder, with forward slashes: joined to its paths once rather than resolved one by one.
+    const base = displayPath(absolute, cwd);
+    const prefix = base === "." ? "" : `${base}/`;
+    for (const rel of (await gitFiles(absolute)) ?? (await globFiles(absolute))) {
+      const kind = classify(rel);
+      const file = (absolute.endsWith(sep) ? absolute : absolute + sep) + (sep === "/" ? rel : rel.replaceAll("/", sep));
+      if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
     }
   }
   // Symlinks, special and deleted files are found when read (in parallel, one open each).
@@ -79,7 +87,8 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
 
 /**
  * Inside a git work tree, git knows the files and the ignore rules already, twenty times faster
- * than walking the tree: tracked and untracked files, without the ignored ones.
+ * than walking the tree: tracked and untracked files, without the ignored ones, relative to `dir`
+ * with forward slashes.
  */
 async function gitFiles(dir: string): Promise<string[] | undefined> {
   try {
@@ -88,20 +97,17 @@ async function gitFiles(dir: string): Promise<string[] | undefined> {
       maxBuffer: 1 << 30,
       encoding: "utf8",
     });
-    return stdout
-      .split("\0")
-      .filter((f) => f && !IGNORED_DIR.test(f))
-      .map((f) => join(dir, f));
+    return stdout.split("\0").filter((f) => f && !IGNORED_DIR.test(f));
   } catch {
     return undefined; // not a work tree, or no git: walk the tree instead
   }
 }
 
+/** Outside a work tree: the files below `dir`, relative to it, as git would list them. */
 async function globFiles(dir: string): Promise<string[]> {
   // onlyFiles: false lists symlinks to files too, so each of them gets a status instead of silence.
   const { globby } = await import("globby");
-  const found = await globby(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, absolute: true, followSymbolicLinks: false, onlyFiles: false });
-  return found.map((f) => resolve(f));
+  return globby(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
 }
 
 /**
