@@ -47,6 +47,115 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/core/value.ts
+function obj(entries, loc, keyLocs = /* @__PURE__ */ new Map()) {
+  return { kind: "object", entries, loc, keyLocs };
+}
+function isKnown(v) {
+  switch (v.kind) {
+    case "unknown":
+    case "template":
+      return false;
+    case "list":
+      return v.items.every(isKnown);
+    case "object":
+      return [...v.entries.values()].every(isKnown);
+    default:
+      return true;
+  }
+}
+function firstUnknown(v) {
+  switch (v.kind) {
+    case "unknown":
+      return v;
+    case "template":
+      return v.parts.find((p) => typeof p !== "string");
+    case "list":
+      for (const item of v.items) {
+        const u = firstUnknown(item);
+        if (u) return u;
+      }
+      return void 0;
+    case "object":
+      for (const item of v.entries.values()) {
+        const u = firstUnknown(item);
+        if (u) return u;
+      }
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+function knownString(v) {
+  if (!v) return void 0;
+  if (v.kind === "string") return v.value;
+  if (v.kind === "number") return String(v.value);
+  if (v.kind === "bool") return String(v.value);
+  return void 0;
+}
+function asItems(v) {
+  if (!v || v.kind === "null") return [];
+  if (v.kind === "list") return v.items;
+  return [v];
+}
+function getEntry(v, key) {
+  return v?.kind === "object" ? v.entries.get(key) : void 0;
+}
+function getEntryLoose(v, key) {
+  if (v?.kind !== "object") return void 0;
+  const exact = v.entries.get(key);
+  if (exact) return exact;
+  const lower = key.toLowerCase();
+  for (const [k, val] of v.entries) if (k.toLowerCase() === lower) return val;
+  return void 0;
+}
+function toPlain(v) {
+  switch (v.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return v.value;
+    case "null":
+      return null;
+    case "list":
+      return v.items.map(toPlain);
+    case "object":
+      return Object.fromEntries([...v.entries].map(([k, val]) => [k, toPlain(val)]));
+    case "template":
+      return v.parts.map((p) => typeof p === "string" ? p : "${?}").join("");
+    case "unknown":
+      return "${?}";
+  }
+}
+var str, num, bool, nul, list, unknown;
+var init_value = __esm({
+  "src/core/value.ts"() {
+    "use strict";
+    str = (value, loc) => ({ kind: "string", value, loc });
+    num = (value, loc) => ({ kind: "number", value, loc });
+    bool = (value, loc) => ({ kind: "bool", value, loc });
+    nul = (loc) => ({ kind: "null", loc });
+    list = (items, loc) => ({ kind: "list", items, loc });
+    unknown = (reason, loc) => ({ kind: "unknown", reason, loc });
+  }
+});
+
+// src/core/location.ts
+function fileStart(file) {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+function formatLocation(loc) {
+  return `${loc.file}:${loc.line}:${loc.column}`;
+}
+function compareLocations(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+var init_location = __esm({
+  "src/core/location.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -15822,6 +15931,97 @@ var init_globby = __esm({
   }
 });
 
+// src/discover/discover.ts
+import { execFile } from "node:child_process";
+import { realpathSync, statSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { promisify as promisify3 } from "node:util";
+function classify(path5) {
+  if (path5.endsWith(".tf")) return "terraform";
+  if (path5.endsWith(".tf.json")) return "terraform-json";
+  if (path5.endsWith(".tfvars")) return "tfvars";
+  if (path5.endsWith(".tfvars.json")) return "tfvars-json";
+  if (path5.endsWith(".yaml") || path5.endsWith(".yml")) return "kubernetes";
+  if (path5.endsWith(".json")) return "iam-json";
+  return void 0;
+}
+function displayPath(absolute, cwd) {
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  const rel = absolute.startsWith(prefix) && !absolute.includes(`${sep}..`) && !absolute.includes(`${sep}.${sep}`) ? absolute.slice(prefix.length) : relative(cwd, absolute);
+  return (rel === "" ? "." : rel).split(sep).join("/");
+}
+async function discover(paths, cwd) {
+  const found = /* @__PURE__ */ new Map();
+  const roots = [];
+  const missing = [];
+  for (const p of paths.length ? paths : ["."]) {
+    if (p === "-") {
+      found.set("-", { path: STDIN, absolute: "/dev/stdin", kind: "kubernetes", stdin: true });
+      continue;
+    }
+    const absolute = isAbsolute(p) ? p : resolve(cwd, p);
+    let isDir;
+    try {
+      isDir = statSync(absolute).isDirectory();
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    roots.push(realpathSync(absolute));
+    if (!isDir) {
+      const kind = classify(absolute);
+      if (kind && !found.has(absolute)) found.set(absolute, { path: displayPath(absolute, cwd), absolute, kind });
+      continue;
+    }
+    const base = displayPath(absolute, cwd);
+    const prefix = base === "." ? "" : `${base}/`;
+    for (const rel of await gitFiles(absolute) ?? await globFiles(absolute)) {
+      const kind = classify(rel);
+      const file = (absolute.endsWith(sep) ? absolute : absolute + sep) + (sep === "/" ? rel : rel.replaceAll("/", sep));
+      if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
+    }
+  }
+  const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, roots, missing };
+}
+async function gitFiles(dir) {
+  try {
+    const { stdout } = await execFileAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--", "."], {
+      cwd: dir,
+      maxBuffer: 1 << 30,
+      encoding: "utf8"
+    });
+    return stdout.split("\0").filter((f) => f && !IGNORED_DIR.test(f));
+  } catch {
+    return void 0;
+  }
+}
+async function globFiles(dir) {
+  const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
+  return globby2(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
+}
+function symlinkRefusal(absolute, roots) {
+  let real;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    return "broken symbolic link";
+  }
+  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
+  return void 0;
+}
+var STDIN, PATTERNS, IGNORED, IGNORED_DIR, execFileAsync;
+var init_discover = __esm({
+  "src/discover/discover.ts"() {
+    "use strict";
+    STDIN = "<stdin>";
+    PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
+    IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
+    IGNORED_DIR = /(^|\/)(\.git|node_modules|\.terraform)\//;
+    execFileAsync = promisify3(execFile);
+  }
+});
+
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -22727,6 +22927,75 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/core/declarations.ts
+function emptyDeclarations() {
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], podIdentityAssociations: [] };
+}
+function mergeDeclarations(into, from) {
+  for (const key of Object.keys(into)) into[key].push(...from[key]);
+  return into;
+}
+var init_declarations = __esm({
+  "src/core/declarations.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/lines.ts
+var LineIndex;
+var init_lines = __esm({
+  "src/core/lines.ts"() {
+    "use strict";
+    LineIndex = class {
+      starts = [0];
+      constructor(text) {
+        for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+      }
+      position(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (this.starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+      }
+    };
+  }
+});
+
+// src/core/nesting.ts
+function excessiveNesting(text, limit = MAX_NESTING) {
+  if (text.length <= limit) return void 0;
+  let depth = 0;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    if (c === 34) {
+      for (i2++; i2 < text.length; i2++) {
+        const q = text.charCodeAt(i2);
+        if (q === 92) i2++;
+        else if (q === 34 || q === 10) break;
+      }
+    } else if (c === 91 || c === 123 || c === 40) {
+      if (++depth > limit) return i2;
+    } else if (c === 93 || c === 125 || c === 41) {
+      if (depth > 0) depth--;
+    } else if (c === 35) {
+      const eol = text.indexOf("\n", i2);
+      i2 = eol < 0 ? text.length : eol;
+    }
+  }
+  return void 0;
+}
+var MAX_NESTING;
+var init_nesting = __esm({
+  "src/core/nesting.ts"() {
+    "use strict";
+    MAX_NESTING = 512;
+  }
+});
+
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var web_tree_sitter_exports = {};
 __export(web_tree_sitter_exports, {
@@ -26760,6 +27029,2303 @@ ${JSON.stringify(symbolNames, null, 2)}`);
   }
 });
 
+// src/parse/cloudformation.ts
+function isCloudFormation(v) {
+  const resources = getEntry(v, "Resources");
+  return resources?.kind === "object" && [...resources.entries.values()].some((r) => knownString(getEntry(r, "Type"))?.startsWith("AWS::"));
+}
+function readCloudFormation(file, template2, out2) {
+  const resources = getEntry(template2, "Resources");
+  if (resources?.kind !== "object") return;
+  const id = (logicalId) => `${file}#${logicalId}`;
+  const each = [...resources.entries].map(([logicalId, resource]) => {
+    const props = getEntry(resource, "Properties");
+    const prop = (name2) => {
+      const v = getEntry(props, name2);
+      return v ? resolve3(v) : void 0;
+    };
+    return { logicalId, type: knownString(getEntry(resource, "Type")), props, prop, at: resources.keyLocs.get(logicalId) ?? resource.loc };
+  });
+  const policyOf = ({ logicalId, type, prop, at }) => ({
+    id: id(logicalId),
+    name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at),
+    path: prop("Path") ?? str("/", at),
+    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at),
+    loc: at
+  });
+  const managed2 = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
+  for (const resource of each) {
+    const { logicalId, type, props, prop, at } = resource;
+    if (type === "AWS::IAM::Role") {
+      out2.roles.push({
+        id: id(logicalId),
+        name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
+        path: prop("Path") ?? str("/", at),
+        trust: prop("AssumeRolePolicyDocument"),
+        loc: at,
+        inlinePolicies: asItems(prop("Policies")).map((p, i2) => ({
+          id: `${id(logicalId)}/Policies/${i2}`,
+          name: getEntry(p, "PolicyName") ?? str(`${logicalId} policy ${i2}`, p.loc),
+          path: str("/", p.loc),
+          document: getEntry(p, "PolicyDocument") ?? unknown("no PolicyDocument", p.loc),
+          loc: p.loc
+        })),
+        attachedPolicyArns: asItems(getEntry(props, "ManagedPolicyArns")).filter((a) => !refTarget(a)).map(resolve3),
+        label: prop("RoleName") && knownString(prop("RoleName")) ? void 0 : `${logicalId} (CloudFormation)`
+      });
+      for (const a of asItems(getEntry(props, "ManagedPolicyArns"))) {
+        const policy5 = managed2.get(refTarget(a) ?? "");
+        if (policy5) out2.attachments.push({ role: unknown(logicalId, a.loc), inline: policy5, loc: a.loc, roleId: id(logicalId) });
+      }
+    } else if (type === "AWS::IAM::ManagedPolicy" || type === "AWS::IAM::Policy") {
+      const policy5 = managed2.get(logicalId) ?? policyOf(resource);
+      for (const r of asItems(getEntry(props, "Roles"))) {
+        const target = refTarget(r);
+        out2.attachments.push({ role: target ? unknown(target, r.loc) : resolve3(r), inline: policy5, loc: r.loc, ...target ? { roleId: id(target) } : {} });
+      }
+    } else if (type === "AWS::IAM::OIDCProvider") {
+      out2.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at), clientIds: prop("ClientIdList") ?? list([], at), loc: at });
+    } else if (type === "AWS::EKS::PodIdentityAssociation") {
+      out2.podIdentityAssociations.push({
+        namespace: prop("Namespace") ?? unknown("no Namespace", at),
+        serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
+        roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),
+        loc: at
+      });
+    }
+  }
+}
+function refTarget(v) {
+  return v.kind === "object" && v.entries.size === 1 ? knownString(v.entries.get("Ref")) : void 0;
+}
+function resolve3(v) {
+  if (v.kind === "list") return list(v.items.map(resolve3), v.loc);
+  if (v.kind !== "object") return v;
+  if (v.entries.size === 1) {
+    const [name2, arg] = [...v.entries][0];
+    if (name2 === "Fn::Sub") return sub(arg, v.loc);
+    if (name2 === "Ref" || name2.startsWith("Fn::")) return unknown(`CloudFormation ${name2 === "Ref" ? "Ref" : name2} ${knownString(arg) ?? ""}`.trim(), v.loc);
+  }
+  const entries = new Map([...v.entries].map(([k, x]) => [k, resolve3(x)]));
+  return obj(entries, v.loc, v.keyLocs);
+}
+function sub(arg, loc) {
+  const text = knownString(arg.kind === "list" ? arg.items[0] : arg);
+  if (text === void 0) return unknown("CloudFormation Fn::Sub", loc);
+  const parts2 = [];
+  let last = 0;
+  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
+    parts2.push(text.slice(last, m.index));
+    parts2.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : unknown(`CloudFormation \${${m[1]}}`, loc));
+    last = m.index + m[0].length;
+  }
+  parts2.push(text.slice(last));
+  const merged = parts2.filter((p) => p !== "");
+  if (merged.every((p) => typeof p === "string")) return str(merged.join(""), arg.loc);
+  return { kind: "template", parts: merged, loc: arg.loc };
+}
+var init_cloudformation = __esm({
+  "src/parse/cloudformation.ts"() {
+    "use strict";
+    init_value();
+  }
+});
+
+// src/parse/yaml-value.ts
+function yamlToValue(doc, node, file, position, rootShape) {
+  const locate = (n, fallback) => {
+    const range = n?.range;
+    if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const start2 = position(range[0]);
+    const end = position(range[1]);
+    return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
+  };
+  let expansions = 0;
+  const convert = (n, depth, fallback, shape) => {
+    const loc = locate(n, fallback);
+    const tag = n && !(0, import_yaml2.isAlias)(n) ? n.tag : void 0;
+    if (tag && /^![A-Za-z]+$/.test(tag)) {
+      const name2 = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
+      const untagged = n.clone();
+      untagged.tag = void 0;
+      const inner = convert(untagged, depth + 1, loc, null);
+      return obj(/* @__PURE__ */ new Map([[name2, inner]]), loc, /* @__PURE__ */ new Map([[name2, loc]]));
+    }
+    if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
+    if (n == null) return nul(loc);
+    if ((0, import_yaml2.isAlias)(n)) {
+      if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
+      const target = n.resolve(doc);
+      return target ? { ...convert(target, depth + 1, void 0, shape), loc } : unknown(`unresolved alias *${n.source}`, loc);
+    }
+    if ((0, import_yaml2.isScalar)(n)) {
+      const v = n.value;
+      if (typeof v === "string") return str(v, loc);
+      if (typeof v === "number") return num(v, loc);
+      if (typeof v === "bigint") return num(Number(v), loc);
+      if (typeof v === "boolean") return bool(v, loc);
+      if (v == null) return nul(loc);
+      return str(String(v), loc);
+    }
+    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc, shape)), loc);
+    if ((0, import_yaml2.isMap)(n)) {
+      const entries = /* @__PURE__ */ new Map();
+      const keyLocs = /* @__PURE__ */ new Map();
+      for (const pair of n.items) {
+        const keyNode = pair.key;
+        const key = (0, import_yaml2.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
+        const want = shape ? shape[key] : true;
+        if (!want) continue;
+        const keyLoc = locate(keyNode, loc);
+        keyLocs.set(key, keyLoc);
+        const inner = want === true ? null : want === "root" ? rootShape ?? null : want;
+        entries.set(key, convert(pair.value, depth + 1, keyLoc, inner));
+      }
+      return obj(entries, loc, keyLocs);
+    }
+    return unknown("unsupported YAML node", loc);
+  };
+  return convert(node, 0, void 0, rootShape ?? null);
+}
+function yamlMessage(message) {
+  if (/call stack/i.test(message)) return "nested too deeply to read";
+  return message.split("\n")[0];
+}
+var import_yaml2, MAX_DEPTH, MAX_ALIAS_EXPANSIONS;
+var init_yaml_value = __esm({
+  "src/parse/yaml-value.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_value();
+    MAX_DEPTH = 200;
+    MAX_ALIAS_EXPANSIONS = 1e4;
+  }
+});
+
+// src/parse/iam-json.ts
+function parseJsonWithPositions(file, text, position, offset = 0) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const at = position !== void 0 ? (o) => position(o + offset) : (o) => {
+    const p = lineCounter.linePos(o);
+    return { line: p.line, column: p.col };
+  };
+  const deep = excessiveNesting(text);
+  if (deep !== void 0) {
+    const p = position ? position(deep + offset) : new LineIndex(text).position(deep);
+    return { error: { message: "nested too deeply to read", line: p.line, column: p.column } };
+  }
+  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const p = at(problem.pos[0]);
+    return { error: { message: yamlMessage(problem.message), line: p.line, column: p.column } };
+  }
+  const strictError = jsonSyntaxError(text);
+  if (strictError) {
+    const p = at(strictError.offset);
+    return { error: { message: strictError.message, line: p.line, column: p.column } };
+  }
+  return { value: yamlToValue(doc, doc.contents, file, at) };
+}
+function jsonSyntaxError(text) {
+  try {
+    JSON.parse(text);
+    return void 0;
+  } catch (e) {
+    const message = e.message;
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
+    return { message: message.replace(/ in JSON at position \d+.*$/, ""), offset };
+  }
+}
+function parseIamJson(file, text) {
+  const result = { declarations: emptyDeclarations(), diagnostics: [] };
+  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/.test(text);
+  const { value, error } = parseJsonWithPositions(file, text);
+  if (error) {
+    if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
+    result.diagnostics.push({
+      level: "error",
+      message: `JSON syntax error: ${error.message}`,
+      location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 }
+    });
+    return result;
+  }
+  if (isCloudFormation(value)) {
+    readCloudFormation(file, value, result.declarations);
+    return result;
+  }
+  if (getEntry(value, "RoleDetailList")) {
+    readAuthorizationDetails(file, value, result);
+    return result;
+  }
+  const role = readRole(file, getEntry(value, "Role"));
+  if (role) {
+    result.declarations.roles.push(role);
+    return result;
+  }
+  if (value && getEntry(value, "Statement")) {
+    result.declarations.documents.push({ document: value, loc: value.loc });
+    return result;
+  }
+  return { ...result, skipped: "not an IAM policy document" };
+}
+function readAuthorizationDetails(file, value, result) {
+  for (const detail of asItems(getEntry(value, "RoleDetailList"))) {
+    const role = readRole(file, detail);
+    if (role) result.declarations.roles.push(role);
+  }
+  for (const policy5 of asItems(getEntry(value, "Policies"))) {
+    const name2 = getEntry(policy5, "PolicyName");
+    const current = asItems(getEntry(policy5, "PolicyVersionList")).find((v) => getEntry(v, "IsDefaultVersion")?.kind === "bool" && knownString(getEntry(v, "IsDefaultVersion")) === "true");
+    const document2 = decodeTrust(getEntry(current, "Document"));
+    if (!name2 || !document2) continue;
+    result.declarations.policies.push({ id: `${file}#policy/${knownString(name2)}`, name: name2, path: getEntry(policy5, "Path") ?? str("/", name2.loc), document: document2, loc: name2.loc });
+  }
+}
+function readRole(file, role) {
+  const name2 = getEntry(role, "RoleName");
+  if (!role || !name2) return void 0;
+  return {
+    id: `${file}#${knownString(name2) ?? "role"}`,
+    name: name2,
+    path: getEntry(role, "Path") ?? str("/", name2.loc),
+    arn: getEntry(role, "Arn"),
+    trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
+    loc: name2.loc,
+    inlinePolicies: asItems(getEntry(role, "RolePolicyList")).map((p) => ({
+      id: `${file}#${knownString(name2)}/${knownString(getEntry(p, "PolicyName")) ?? "inline"}`,
+      name: getEntry(p, "PolicyName") ?? str("inline", p.loc),
+      path: str("/", p.loc),
+      document: decodeTrust(getEntry(p, "PolicyDocument")) ?? p,
+      loc: p.loc
+    })),
+    attachedPolicyArns: asItems(getEntry(role, "AttachedManagedPolicies")).flatMap((p) => {
+      const arn = getEntry(p, "PolicyArn");
+      return arn ? [arn] : [];
+    })
+  };
+}
+function decodeTrust(v) {
+  if (v?.kind !== "string") return v;
+  try {
+    const parsed = parseJsonWithPositions(v.loc.file, decodeURIComponent(v.value));
+    return parsed.value ? relocate(parsed.value, v) : v;
+  } catch {
+    return v;
+  }
+}
+function relocate(value, at) {
+  const loc = at.loc;
+  switch (value.kind) {
+    case "list":
+      return { ...value, loc, items: value.items.map((i2) => relocate(i2, at)) };
+    case "object":
+      return {
+        ...value,
+        loc,
+        entries: new Map([...value.entries].map(([k, v]) => [k, relocate(v, at)])),
+        keyLocs: new Map([...value.keyLocs].map(([k]) => [k, loc]))
+      };
+    default:
+      return { ...value, loc };
+  }
+}
+var import_yaml3;
+var init_iam_json = __esm({
+  "src/parse/iam-json.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_declarations();
+    init_lines();
+    init_nesting();
+    init_value();
+    init_cloudformation();
+    init_yaml_value();
+  }
+});
+
+// src/parse/eksctl.ts
+function readEksctl(config, out2) {
+  const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
+  for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
+    const meta = getEntry(entry, "metadata");
+    const nameValue = getEntry(meta, "name");
+    const name2 = knownString(nameValue);
+    if (!name2 || !nameValue) continue;
+    const namespace = knownString(getEntry(meta, "namespace")) ?? "default";
+    const loc = nameValue.loc;
+    const roleName = getEntry(entry, "roleName");
+    const namePrefix = roleName ? void 0 : str(`eksctl-${cluster}-addon-iamserviceac`, loc);
+    const role = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name2}`, loc);
+    const id = `eksctl ${cluster} ${namespace}/${name2}`;
+    const roleArn = knownString(roleName) ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName.loc } : void 0;
+    out2.serviceAccounts.push({ name: name2, namespace, loc, roleArn, origin: "eksctl" });
+    const attachPolicy = getEntry(entry, "attachPolicy");
+    out2.roles.push({
+      id,
+      name: role,
+      namePrefix,
+      path: str("/", loc),
+      trust: generatedTrust(namespace, name2, loc),
+      loc,
+      inlinePolicies: attachPolicy ? [{ id: `${id} attachPolicy`, name: str(`${name2} attachPolicy`, attachPolicy.loc), path: str("/", loc), document: attachPolicy, loc: attachPolicy.loc }] : [],
+      attachedPolicyArns: asItems(getEntry(entry, "attachPolicyARNs")),
+      generatedTrust: true,
+      label: knownString(roleName) ?? `eksctl's role for ${namespace}/${name2}`
+    });
+  }
+}
+function generatedTrust(namespace, name2, loc) {
+  const provider = unknown("the cluster's OIDC provider", loc);
+  const key = (claim) => ({ kind: "template", parts: [provider, `:${claim}`], loc });
+  const conditions = obj(/* @__PURE__ */ new Map([["\0sub", str(`system:serviceaccount:${namespace}:${name2}`, loc)], ["\0aud", str("sts.amazonaws.com", loc)]]), loc);
+  conditions.keyValues = /* @__PURE__ */ new Map([["\0sub", key("sub")], ["\0aud", key("aud")]]);
+  const statement2 = obj(
+    /* @__PURE__ */ new Map([
+      ["Effect", str("Allow", loc)],
+      ["Action", str("sts:AssumeRoleWithWebIdentity", loc)],
+      ["Principal", obj(/* @__PURE__ */ new Map([["Federated", provider]]), loc)],
+      ["Condition", obj(/* @__PURE__ */ new Map([["StringEquals", conditions]]), loc)]
+    ]),
+    loc
+  );
+  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([statement2], loc)]]), loc);
+}
+var init_eksctl = __esm({
+  "src/parse/eksctl.ts"() {
+    "use strict";
+    init_value();
+  }
+});
+
+// src/parse/kubernetes.ts
+function serviceAccountAnnotations(get) {
+  return {
+    roleArn: get(ROLE_ARN_ANNOTATION),
+    tokenExpiration: get(TOKEN_EXPIRATION_ANNOTATION),
+    audience: get(AUDIENCE_ANNOTATION),
+    stsRegionalEndpoints: get("eks.amazonaws.com/sts-regional-endpoints")
+  };
+}
+function parseKubernetes(file, text) {
+  const result = { declarations: emptyDeclarations(), diagnostics: [] };
+  if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
+  if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
+  if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
+  const lines = new LineIndex(text);
+  const deep = excessiveNesting(text);
+  if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => lines.position(o))] };
+  let sawKubernetes = false;
+  for (const [start2, end] of documentRanges(text, KUSTOMIZATION.test(file))) {
+    const source = text.slice(start2, end);
+    if (start2 > 0 || end < text.length) {
+      if (!RELEVANT.test(source)) continue;
+    }
+    const position = (offset) => lines.position(start2 + offset);
+    for (const doc of (0, import_yaml4.parseAllDocuments)(source, { version: "1.1", prettyErrors: false })) {
+      const problem = doc.errors[0];
+      if (problem) {
+        result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
+        continue;
+      }
+      if (KUSTOMIZATION.test(file)) {
+        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
+        sawKubernetes = true;
+        continue;
+      }
+      const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
+      if (isCloudFormation(value)) {
+        readCloudFormation(file, value, result.declarations);
+        sawKubernetes = true;
+        continue;
+      }
+      for (const object of kubernetesObjects(value)) {
+        sawKubernetes = true;
+        readObject(object, result);
+      }
+    }
+  }
+  if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
+  return result;
+}
+function parseHelmValues(file, text, result) {
+  const deep = excessiveNesting(text);
+  if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => new LineIndex(text).position(o))] };
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.1", lineCounter, prettyErrors: false });
+  const position = (offset) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
+  if (doc.errors[0]) {
+    result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
+    return result;
+  }
+  const sa = getEntry(yamlToValue(doc, doc.contents, file, position, { serviceAccount: true }), "serviceAccount");
+  const nameValue = getEntry(sa, "name");
+  const name2 = knownString(nameValue);
+  const annotations = getEntry(sa, "annotations");
+  if (!name2 || !nameValue || knownString(getEntry(sa, "create")) === "false") return { ...result, skipped: "Helm values without a named ServiceAccount" };
+  result.declarations.serviceAccounts.push({
+    name: name2,
+    namespace: "<release namespace>",
+    namespaceKnown: false,
+    loc: nameValue.loc,
+    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
+    automount: getEntry(sa, "automount") ?? getEntry(sa, "automountServiceAccountToken"),
+    origin: "helm"
+  });
+  return result;
+}
+function documentRanges(text, whole) {
+  if (whole || /^%/m.test(text)) return [[0, text.length]];
+  const starts = [0];
+  for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index > 0) starts.push(m.index);
+  return starts.map((s, i2) => [s, starts[i2 + 1] ?? text.length]);
+}
+function readKustomization(file, v) {
+  const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
+  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
+}
+function yamlError(file, message, offset, position) {
+  const p = position(offset);
+  return {
+    level: "error",
+    message: `YAML syntax error: ${yamlMessage(message)}`,
+    location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 }
+  };
+}
+function kubernetesObjects(doc) {
+  const kind = knownString(getEntry(doc, "kind"));
+  if (!kind || !knownString(getEntry(doc, "apiVersion"))) return [];
+  if (kind === "List" || kind.endsWith("List")) return asItems(getEntry(doc, "items")).flatMap(kubernetesObjects);
+  return [doc];
+}
+function path4(v, keys) {
+  return keys.reduce((cur, key) => getEntry(cur, key), v);
+}
+function readObject(object, result) {
+  const kind = knownString(getEntry(object, "kind"));
+  const metadata2 = getEntry(object, "metadata");
+  const nameValue = getEntry(metadata2, "name");
+  const name2 = knownString(nameValue);
+  if (!name2 || !nameValue) return;
+  const namespace = knownString(getEntry(metadata2, "namespace")) ?? "default";
+  const annotations = getEntry(metadata2, "annotations");
+  if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
+    readEksctl(object, result.declarations);
+    return;
+  }
+  if (kind === "ServiceAccount") {
+    const sa = {
+      name: name2,
+      namespace,
+      loc: nameValue.loc,
+      ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
+      automount: getEntry(object, "automountServiceAccountToken"),
+      origin: "kubernetes"
+    };
+    result.declarations.serviceAccounts.push(sa);
+    return;
+  }
+  const templatePath = POD_TEMPLATE_PATHS[kind];
+  if (!templatePath) return;
+  const template2 = templatePath.length ? path4(object, templatePath) : object;
+  const podSpec = getEntry(template2, "spec");
+  if (!podSpec) return;
+  result.declarations.workloads.push(readWorkload(kind, name2, namespace, nameValue.loc, template2, podSpec));
+}
+function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
+  const saValue = getEntry(podSpec, "serviceAccountName") ?? getEntry(podSpec, "serviceAccount");
+  const annotations = path4(template2, ["metadata", "annotations"]);
+  return {
+    kind,
+    name: name2,
+    namespace,
+    loc,
+    serviceAccountName: knownString(saValue) ?? "default",
+    serviceAccountLoc: saValue?.loc ?? podSpec.loc,
+    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
+    automount: getEntry(podSpec, "automountServiceAccountToken"),
+    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
+    skipContainers: getEntry(annotations, "eks.amazonaws.com/skip-containers"),
+    containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean)
+  };
+}
+var import_yaml4, ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, AUDIENCE_ANNOTATION, POD_TEMPLATE_PATHS, POD_SPEC, POD_TEMPLATE, MANIFEST, HELM_VALUES, KUSTOMIZATION, RELEVANT;
+var init_kubernetes = __esm({
+  "src/parse/kubernetes.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_declarations();
+    init_lines();
+    init_nesting();
+    init_value();
+    init_cloudformation();
+    init_eksctl();
+    init_yaml_value();
+    ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+    TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
+    AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+    POD_TEMPLATE_PATHS = {
+      Pod: [],
+      Deployment: ["spec", "template"],
+      StatefulSet: ["spec", "template"],
+      DaemonSet: ["spec", "template"],
+      ReplicaSet: ["spec", "template"],
+      ReplicationController: ["spec", "template"],
+      Job: ["spec", "template"],
+      CronJob: ["spec", "jobTemplate", "spec", "template"]
+    };
+    POD_SPEC = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: { name: true } };
+    POD_TEMPLATE = { metadata: { annotations: true }, spec: POD_SPEC };
+    MANIFEST = {
+      apiVersion: true,
+      kind: true,
+      items: "root",
+      metadata: { name: true, namespace: true, annotations: true },
+      automountServiceAccountToken: true,
+      iam: true,
+      Resources: true,
+      spec: {
+        ...POD_SPEC,
+        template: POD_TEMPLATE,
+        jobTemplate: { spec: { template: POD_TEMPLATE } }
+      }
+    };
+    HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
+    KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+    RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+  }
+});
+
+// src/engine/read.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync as readFileSync2, readSync } from "node:fs";
+function readSource(absolute, maxBytes = MAX_FILE_BYTES, roots) {
+  let fd;
+  try {
+    if (roots && !NO_FOLLOW && lstatSync(absolute).isSymbolicLink()) throw Object.assign(new Error("symlink"), { code: "ELOOP" });
+    fd = openSync(absolute, constants.O_RDONLY | NON_BLOCKING | (roots ? NO_FOLLOW : 0));
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return { gone: true };
+    if (code !== "ELOOP" || !roots) return failure(e);
+    const refusal = symlinkRefusal(absolute, roots);
+    return refusal ? { skipped: refusal } : readSource(absolute, maxBytes);
+  }
+  try {
+    const info2 = fstatSync(fd);
+    if (!info2.isFile()) return { skipped: "not a regular file" };
+    if (info2.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    const bytes = Buffer.allocUnsafe(info2.size);
+    let length = 0;
+    for (let n = 1; length < bytes.length && n > 0; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
+    return decode(bytes.subarray(0, length));
+  } catch (e) {
+    return failure(e);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readStdin(maxBytes = MAX_FILE_BYTES) {
+  try {
+    const bytes = readFileSync2(0);
+    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    return decode(bytes);
+  } catch (e) {
+    return failure(e);
+  }
+}
+function decode(bytes) {
+  if (bytes.includes(0)) return { skipped: "binary file" };
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return { failed: "not valid UTF-8" };
+  }
+}
+function failure(e) {
+  const code = e.code;
+  return { failed: code === "EACCES" ? "permission denied" : `cannot be read (${code ?? e.message})` };
+}
+var MAX_FILE_BYTES, decoder, NO_FOLLOW, NON_BLOCKING;
+var init_read = __esm({
+  "src/engine/read.ts"() {
+    "use strict";
+    init_discover();
+    MAX_FILE_BYTES = 5 * 1024 * 1024;
+    decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+    NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+    NON_BLOCKING = constants.O_NONBLOCK ?? 0;
+  }
+});
+
+// src/engine/errors.ts
+var InputError;
+var init_errors = __esm({
+  "src/engine/errors.ts"() {
+    "use strict";
+    InputError = class extends Error {
+    };
+  }
+});
+
+// src/terraform/convert.ts
+function failure2(reason, loc) {
+  return { ...unknown(reason, loc), error: true };
+}
+function isFailure(v) {
+  return v.kind === "unknown" && v.error === true;
+}
+function asText(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "number") return String(v.value);
+  if (v.kind === "bool") return String(v.value);
+  return void 0;
+}
+function iterate(v) {
+  if (v.kind === "list") return v.items.map((item, i2) => [num(i2, item.loc), item]);
+  if (v.kind === "object")
+    return [...v.entries.keys()].sort().map((k) => [str(k, v.keyLocs.get(k) ?? v.loc), v.entries.get(k)]);
+  return void 0;
+}
+function truthy(v) {
+  if (v.kind === "bool") return v.value;
+  if (v.kind === "string" && (v.value === "true" || v.value === "false")) return v.value === "true";
+  return void 0;
+}
+function concatText(parts2, loc) {
+  const out2 = [];
+  for (const p of parts2) {
+    if (typeof p === "string") out2.push(p);
+    else if (asText(p) !== void 0) out2.push(asText(p));
+    else if (p.kind === "template") out2.push(...p.parts);
+    else out2.push(p.kind === "unknown" ? p : unknown(`${p.kind} in a string`, p.loc));
+  }
+  if (out2.every((p) => typeof p === "string")) return str(out2.join(""), loc);
+  return { kind: "template", parts: out2, loc };
+}
+var init_convert = __esm({
+  "src/terraform/convert.ts"() {
+    "use strict";
+    init_value();
+  }
+});
+
+// src/terraform/functions.ts
+function strict(impl) {
+  return (args2, loc, host) => {
+    for (const a of args2) {
+      if (a.kind === "unknown") return a.error ? a : unknown(a.reason, loc);
+      if (a.kind === "template") return unknown(firstUnknown(a)?.reason ?? "argument not known", loc);
+    }
+    return impl(args2, loc, host);
+  };
+}
+function stringFn(f) {
+  return strict((args2, loc) => {
+    const t = texts(args2);
+    return t.some((x) => x === void 0) ? failure2("expects strings", loc) : str(f(...t), loc);
+  });
+}
+function listOf(v) {
+  return v.kind === "list" ? v.items : void 0;
+}
+function toRegex(pattern) {
+  return new RegExp(pattern.replace(/\(\?P</g, "(?<"), "g");
+}
+function callFunction(name2, args2, loc, host) {
+  const bare = name2.replace(/^core::/, "");
+  const lazy = LAZY_FUNCTIONS[bare];
+  if (lazy) return lazy(args2, loc, host);
+  const impl = FUNCTIONS[bare];
+  if (!impl) return unknown(`function ${name2}() is not evaluated by irsa-lint`, loc);
+  try {
+    return impl(args2.map((a) => a()), loc, host);
+  } catch (e) {
+    return failure2(`${name2}(): ${e.message}`, loc);
+  }
+}
+var texts, FUNCTIONS, LAZY_FUNCTIONS;
+var init_functions = __esm({
+  "src/terraform/functions.ts"() {
+    "use strict";
+    init_value();
+    init_convert();
+    texts = (args2) => args2.map(asText);
+    FUNCTIONS = {
+      jsonencode: strict(([v], loc) => {
+        if (isKnown(v)) return { ...str(JSON.stringify(toPlain(v)), loc), json: v };
+        return { kind: "template", parts: [firstUnknown(v) ?? unknown("part of the document is not known", loc)], json: v, loc };
+      }),
+      // JSON is YAML: yamlencode's text differs from Terraform's, but its structure is the same.
+      yamlencode: (args2, loc, host) => FUNCTIONS.jsonencode(args2, loc, host),
+      jsondecode: ([v], loc, host) => {
+        if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
+        if (v.kind === "unknown" || v.kind === "template") return unknown(firstUnknown(v)?.reason ?? "not known", loc);
+        if (v.kind !== "string") return failure2("jsondecode expects a string", loc);
+        return host.parseJson(v.value, loc.file, loc, v.verbatimFrom);
+      },
+      format: strict(([f, ...rest], loc) => {
+        const fmt = asText(f);
+        if (fmt === void 0) return failure2("format expects a string", loc);
+        let i2 = 0;
+        const out2 = fmt.replace(/%(%|([-0]*)(\d*)(?:\.(\d+))?([sdvqft]))/g, (m, all, flags2, width, _precision, verb) => {
+          if (all === "%") return "%";
+          const v = rest[i2++];
+          if (!v) return m;
+          let text = asText(v) ?? JSON.stringify(toPlain(v));
+          if (verb === "q") text = JSON.stringify(text);
+          const w = Number(width || 0);
+          if (flags2.includes("-")) return text.padEnd(w);
+          return flags2.includes("0") && verb === "d" ? text.padStart(w, "0") : text.padStart(w);
+        });
+        return str(out2, loc);
+      }),
+      replace: stringFn((s, search, repl) => {
+        if (search.length > 1 && search.startsWith("/") && search.endsWith("/"))
+          return s.replace(toRegex(search.slice(1, -1)), repl.replace(/\$\{(\w+)\}/g, "$$$1"));
+        return s.split(search).join(repl);
+      }),
+      lower: stringFn((s) => s.toLowerCase()),
+      upper: stringFn((s) => s.toUpperCase()),
+      trimprefix: stringFn((s, p) => s.startsWith(p) ? s.slice(p.length) : s),
+      trimsuffix: stringFn((s, p) => p && s.endsWith(p) ? s.slice(0, -p.length) : s),
+      trimspace: stringFn((s) => s.trim()),
+      trim: stringFn((s, chars) => {
+        const set = new Set(chars);
+        let a = 0;
+        let b = s.length;
+        while (a < b && set.has(s[a])) a++;
+        while (b > a && set.has(s[b - 1])) b--;
+        return s.slice(a, b);
+      }),
+      substr: strict(([s, o, l], loc) => {
+        const text = asText(s) ?? "";
+        const offset = Number(asText(o));
+        const length = Number(asText(l));
+        const start2 = offset < 0 ? text.length + offset : offset;
+        return str(length < 0 ? text.slice(start2) : text.slice(start2, start2 + length), loc);
+      }),
+      tostring: strict(([v], loc) => asText(v) !== void 0 ? str(asText(v), loc) : v.kind === "null" ? v : failure2("tostring expects a primitive", loc)),
+      tonumber: strict(([v], loc) => Number.isNaN(Number(asText(v))) ? failure2("not a number", loc) : num(Number(asText(v)), loc)),
+      tobool: strict(([v], loc) => asText(v) === "true" || asText(v) === "false" ? bool(asText(v) === "true", loc) : failure2("not a bool", loc)),
+      join: strict(([sep3, ...lists], loc) => {
+        const items = lists.flatMap((l) => listOf(l) ?? []);
+        const t = items.map(asText);
+        return t.some((x) => x === void 0) ? failure2("join expects strings", loc) : str(t.join(asText(sep3) ?? ""), loc);
+      }),
+      split: strict(([sep3, s], loc) => list((asText(s) ?? "").split(asText(sep3) ?? "").map((p) => str(p, loc)), loc)),
+      concat: strict((args2, loc) => list(args2.flatMap((a) => listOf(a) ?? []), loc)),
+      flatten: strict(([v], loc) => {
+        const flat = (x) => x.kind === "list" ? x.items.flatMap(flat) : [x];
+        return list(flat(v), loc);
+      }),
+      distinct: strict(([v], loc) => {
+        const seen = /* @__PURE__ */ new Set();
+        return list((listOf(v) ?? []).filter((x) => !seen.has(JSON.stringify(toPlain(x))) && !!seen.add(JSON.stringify(toPlain(x)))), loc);
+      }),
+      compact: strict(([v], loc) => list((listOf(v) ?? []).filter((x) => x.kind !== "null" && asText(x) !== ""), loc)),
+      merge: strict((args2, loc) => {
+        const entries = /* @__PURE__ */ new Map();
+        const keyLocs = /* @__PURE__ */ new Map();
+        for (const a of args2) if (a.kind === "object") for (const [k, v] of a.entries) entries.set(k, v), keyLocs.set(k, a.keyLocs.get(k) ?? a.loc);
+        return obj(entries, loc, keyLocs);
+      }),
+      keys: strict(([v], loc) => v.kind === "object" ? list([...v.entries.keys()].sort().map((k) => str(k, v.keyLocs.get(k) ?? loc)), loc) : failure2("keys expects a map", loc)),
+      values: strict(([v], loc) => v.kind === "object" ? list([...v.entries.keys()].sort().map((k) => v.entries.get(k)), loc) : failure2("values expects a map", loc)),
+      length: strict(([v], loc) => {
+        if (v.kind === "list") return num(v.items.length, loc);
+        if (v.kind === "object") return num(v.entries.size, loc);
+        const t = asText(v);
+        return t === void 0 ? failure2("length of a non-collection", loc) : num([...t].length, loc);
+      }),
+      element: strict(([l, i2], loc) => {
+        const items = listOf(l);
+        const n = Number(asText(i2));
+        return items && items.length ? items[n % items.length] : failure2("element of an empty list", loc);
+      }),
+      contains: strict(([l, v], loc) => bool((listOf(l) ?? []).some((x) => JSON.stringify(toPlain(x)) === JSON.stringify(toPlain(v))), loc)),
+      startswith: stringFn((s, p) => String(s.startsWith(p))),
+      endswith: stringFn((s, p) => String(s.endsWith(p))),
+      one: strict(([l], loc) => {
+        const items = listOf(l) ?? [];
+        return items.length === 0 ? { kind: "null", loc } : items.length === 1 ? items[0] : failure2("one() of more than one element", loc);
+      }),
+      toset: (args2, loc, host) => FUNCTIONS.distinct(args2, loc, host),
+      tolist: strict(([v]) => v),
+      tomap: strict(([v]) => v),
+      file: strict(([p], loc, host) => {
+        const path5 = asText(p);
+        if (path5 === void 0) return failure2("file expects a path", loc);
+        const read = host.readFile(path5, loc);
+        if ("error" in read) return unknown(read.error, loc);
+        const value = str(read.text, loc);
+        value.verbatimFrom = { file: read.file, offset: 0, text: read.text };
+        return value;
+      })
+    };
+    LAZY_FUNCTIONS = {
+      templatefile: ([p, vars], loc, host) => {
+        const path5 = asText(p());
+        return path5 === void 0 ? unknown("templatefile path not known", loc) : host.templateFile(path5, vars(), loc);
+      },
+      lookup: ([m, k, d], loc) => {
+        const map = m();
+        const key = asText(k());
+        if (map.kind === "unknown") return map;
+        if (map.kind !== "object" || key === void 0) return unknown("lookup on a value not known", loc);
+        return map.entries.get(key) ?? (d ? d() : failure2(`lookup: no key ${key}`, loc));
+      },
+      try: (args2, loc) => {
+        for (const a of args2) {
+          const v = a();
+          if (!isFailure(v)) return v;
+        }
+        return failure2("no try() argument succeeded", loc);
+      },
+      can: ([a], loc) => {
+        const v = a();
+        return v.kind === "unknown" && !v.error ? unknown(v.reason, loc) : bool(!isFailure(v), loc);
+      },
+      coalesce: (args2, loc) => {
+        for (const a of args2) {
+          const v = a();
+          if (v.kind === "unknown" || v.kind === "template") return unknown("coalesce of a value not known", loc);
+          if (v.kind !== "null" && asText(v) !== "") return v;
+        }
+        return failure2("coalesce: no non-null argument", loc);
+      }
+    };
+  }
+});
+
+// src/terraform/evaluator.ts
+function mergeParts(parts2) {
+  const out2 = [];
+  for (const p of parts2) {
+    const last = out2[out2.length - 1];
+    if (typeof p === "string" && typeof last === "string") out2[out2.length - 1] = last + p;
+    else if (p !== "") out2.push(p);
+  }
+  return out2;
+}
+function templateKey(key) {
+  if (key.kind === "template") return key.parts.map((p) => typeof p === "string" ? p : "\0").join("");
+  return `\0${key.kind}@${key.loc.line}:${key.loc.column}`;
+}
+function index(v, key, loc) {
+  if (v.kind === "unknown") return v;
+  if (key.kind === "unknown" || key.kind === "template") return unknown("index not known", loc);
+  if (v.kind === "list") {
+    const i2 = key.kind === "number" ? key.value : Number(asText(key));
+    return Number.isInteger(i2) && i2 >= 0 && i2 < v.items.length ? v.items[i2] : failure2(`index ${i2} out of range`, loc);
+  }
+  if (v.kind === "object") {
+    const k = asText(key);
+    if (k !== void 0 && v.entries.has(k)) return v.entries.get(k);
+    if (v.openReason) return unknown(`${v.openReason}.${k}`, loc);
+    return failure2(`no attribute or key ${JSON.stringify(k)}`, loc);
+  }
+  return failure2(`cannot index a ${v.kind}`, loc);
+}
+function binary2(op, a, b, loc) {
+  if (op === "&&" || op === "||") {
+    const x2 = truthy(a);
+    const y2 = truthy(b);
+    if (op === "&&" && (x2 === false || y2 === false)) return bool(false, loc);
+    if (op === "||" && (x2 === true || y2 === true)) return bool(true, loc);
+    if (x2 === void 0 || y2 === void 0) return unknown("operand not known", loc);
+    return bool(op === "&&" ? x2 && y2 : x2 || y2, loc);
+  }
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  if (op === "==" || op === "!=") {
+    if (a.kind === "template" || b.kind === "template") return unknown("operand not known", loc);
+    const equal = JSON.stringify(plainOf(a)) === JSON.stringify(plainOf(b));
+    return bool(op === "==" ? equal : !equal, loc);
+  }
+  const x = a.kind === "number" ? a.value : Number(asText(a));
+  const y = b.kind === "number" ? b.value : Number(asText(b));
+  if (Number.isNaN(x) || Number.isNaN(y)) return failure2(`operator ${op} needs numbers`, loc);
+  switch (op) {
+    case "+":
+      return num(x + y, loc);
+    case "-":
+      return num(x - y, loc);
+    case "*":
+      return num(x * y, loc);
+    case "/":
+      return num(x / y, loc);
+    case "%":
+      return num(x % y, loc);
+    case "<":
+      return bool(x < y, loc);
+    case ">":
+      return bool(x > y, loc);
+    case "<=":
+      return bool(x <= y, loc);
+    case ">=":
+      return bool(x >= y, loc);
+    default:
+      return failure2(`unknown operator ${op}`, loc);
+  }
+}
+function plainOf(v) {
+  switch (v.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return v.value;
+    case "null":
+      return null;
+    case "list":
+      return v.items.map(plainOf);
+    case "object":
+      return Object.fromEntries([...v.entries].sort(([a], [b]) => a < b ? -1 : 1).map(([k, x]) => [k, plainOf(x)]));
+    default:
+      return void 0;
+  }
+}
+function unary(op, v, loc) {
+  if (v.kind === "unknown") return v;
+  if (op === "!") {
+    const t = truthy(v);
+    return t === void 0 ? failure2("! needs a bool", loc) : bool(!t, loc);
+  }
+  const n = v.kind === "number" ? v.value : Number(asText(v));
+  return Number.isNaN(n) ? failure2("- needs a number", loc) : num(-n, loc);
+}
+var MAX_DEPTH2, Evaluator;
+var init_evaluator = __esm({
+  "src/terraform/evaluator.ts"() {
+    "use strict";
+    init_value();
+    init_convert();
+    init_functions();
+    MAX_DEPTH2 = 100;
+    Evaluator = class {
+      constructor(resolver, host) {
+        this.resolver = resolver;
+        this.host = host;
+      }
+      resolver;
+      host;
+      depth = 0;
+      eval(e, scope) {
+        if (this.depth > MAX_DEPTH2) return failure2("expression nested too deeply", e.loc);
+        this.depth++;
+        try {
+          return this.evalInner(e, scope);
+        } finally {
+          this.depth--;
+        }
+      }
+      evalInner(e, scope) {
+        switch (e.type) {
+          case "literal":
+            if (e.value === null) return nul(e.loc);
+            if (typeof e.value === "string") return str(e.value, e.loc);
+            if (typeof e.value === "number") return num(e.value, e.loc);
+            return bool(e.value, e.loc);
+          case "template":
+            return this.template(e.parts, scope, e.loc);
+          case "tuple":
+            return list(e.items.map((i2) => this.eval(i2, scope)), e.loc);
+          case "object":
+            return this.object(e, scope);
+          case "variable":
+            return this.reference(e.name, [], e.loc, scope);
+          case "traverse":
+            if (e.object.type === "variable") return this.reference(e.object.name, e.steps, e.loc, scope);
+            return this.traverse(this.eval(e.object, scope), e.steps, scope, e.loc);
+          case "call":
+            return this.call(e, scope);
+          case "conditional":
+            return this.conditional(e.cond, e.then, e.else, scope, e.loc);
+          case "binary":
+            return binary2(e.op, this.eval(e.left, scope), this.eval(e.right, scope), e.loc);
+          case "unary":
+            return unary(e.op, this.eval(e.operand, scope), e.loc);
+          case "for":
+            return this.forExpr(e, scope);
+          case "invalid":
+            return failure2("invalid expression", e.loc);
+        }
+      }
+      reference(root, steps, loc, scope) {
+        const bound = scope.get(root);
+        if (bound) return this.traverse(bound, steps, scope, loc);
+        const { value, used } = this.resolver.resolve(root, steps, loc);
+        return this.traverse(value, steps.slice(used), scope, loc);
+      }
+      /** Applies attribute, index and splat steps to a value. */
+      traverse(value, steps, scope, loc) {
+        let v = value;
+        for (let i2 = 0; i2 < steps.length; i2++) {
+          const step = steps[i2];
+          if (v.kind === "unknown") return v;
+          if (step.type === "splat") {
+            const rest = steps.slice(i2 + 1);
+            if (v.kind === "null") return list([], loc);
+            const items = v.kind === "list" ? v.items : v.kind === "object" ? [...v.entries.values()] : [v];
+            return list(items.map((item) => this.traverse(item, rest, scope, loc)), loc);
+          }
+          const key = step.type === "attr" ? str(step.name, step.loc) : this.eval(step.index, scope);
+          v = index(v, key, step.loc);
+        }
+        return v;
+      }
+      object(e, scope) {
+        const entries = /* @__PURE__ */ new Map();
+        const keyLocs = /* @__PURE__ */ new Map();
+        const keyValues = /* @__PURE__ */ new Map();
+        for (const item of e.items) {
+          const key = this.eval(item.key, scope);
+          const text = asText(key) ?? templateKey(key);
+          if (key.kind !== "string") keyValues.set(text, key);
+          entries.set(text, this.eval(item.value, scope));
+          keyLocs.set(text, item.key.loc);
+        }
+        const result = obj(entries, e.loc, keyLocs);
+        if (keyValues.size) result.keyValues = keyValues;
+        return result;
+      }
+      call(e, scope) {
+        const lazy = e.args.map((a) => () => this.eval(a, scope));
+        if (e.expandLast && lazy.length) {
+          const last = lazy.pop()();
+          if (last.kind !== "list") return unknown(`arguments of ${e.name}(...) not known`, e.loc);
+          for (const item of last.items) lazy.push(() => item);
+        }
+        return callFunction(e.name, lazy, e.loc, this.host);
+      }
+      conditional(condExpr, thenExpr, elseExpr, scope, loc) {
+        const cond = this.eval(condExpr, scope);
+        const decided = truthy(cond);
+        if (decided !== void 0) return this.eval(decided ? thenExpr : elseExpr, scope);
+        if (cond.kind !== "unknown") return failure2("condition is not a bool", loc);
+        return unknown(`depends on a condition that is not known: ${cond.reason}`, loc);
+      }
+      forExpr(e, scope) {
+        const collection = this.eval(e.collection, scope);
+        const pairs = iterate(collection);
+        if (!pairs) return collection.kind === "unknown" ? unknown(collection.reason, e.loc) : failure2("for over a value that is not a collection", e.loc);
+        const items = [];
+        const entries = /* @__PURE__ */ new Map();
+        const grouped = /* @__PURE__ */ new Map();
+        for (const [k, v] of pairs) {
+          const inner = scope.with(e.keyVar ? { [e.keyVar]: k, [e.valueVar]: v } : { [e.valueVar]: v });
+          if (e.cond) {
+            const keep = truthy(this.eval(e.cond, inner));
+            if (keep === void 0) return unknown("for expression filter is not known", e.loc);
+            if (!keep) continue;
+          }
+          const value = this.eval(e.valueExpr, inner);
+          if (e.kind === "tuple") {
+            items.push(value);
+            continue;
+          }
+          const key = asText(this.eval(e.keyExpr, inner));
+          if (key === void 0) return unknown("for expression key is not known", e.loc);
+          if (e.group) grouped.set(key, [...grouped.get(key) ?? [], value]);
+          else entries.set(key, value);
+        }
+        if (e.kind === "tuple") return list(items, e.loc);
+        for (const [k, vs] of grouped) entries.set(k, list(vs, e.loc));
+        return obj(entries, e.loc);
+      }
+      /** Evaluates template parts; unknown interpolations make a partially known template. */
+      template(parts2, scope, loc) {
+        if (parts2.length === 1 && parts2[0].type === "interp") return this.eval(parts2[0].expr, scope);
+        const out2 = [];
+        const fail = this.templateInto(parts2, scope, out2);
+        if (fail) return fail;
+        const merged = mergeParts(out2);
+        if (merged.every((p) => typeof p === "string")) {
+          const value = str(merged.join(""), loc);
+          const only = parts2.length === 1 && parts2[0].type === "text" ? parts2[0] : void 0;
+          if (only?.verbatim) value.verbatimFrom = { file: loc.file, offset: only.offset, text: only.raw };
+          return value;
+        }
+        const template2 = { kind: "template", parts: merged, loc };
+        return template2;
+      }
+      templateInto(parts2, scope, out2) {
+        for (const part of parts2) {
+          if (part.type === "text") out2.push(part.value);
+          else if (part.type === "interp") {
+            const v = this.eval(part.expr, scope);
+            const text = asText(v);
+            if (text !== void 0) out2.push(text);
+            else if (v.kind === "template") out2.push(...v.parts);
+            else if (v.kind === "unknown") {
+              if (v.error) return v;
+              out2.push(v);
+            } else return failure2(`cannot interpolate a ${v.kind} into a string`, v.loc);
+          } else if (part.type === "if") {
+            const cond = truthy(this.eval(part.cond, scope));
+            if (cond === void 0) out2.push(unknown("template condition not known", part.loc));
+            else {
+              const fail = this.templateInto(cond ? part.then : part.else, scope, out2);
+              if (fail) return fail;
+            }
+          } else {
+            const pairs = iterate(this.eval(part.collection, scope));
+            if (!pairs) {
+              out2.push(unknown("template for collection not known", part.loc));
+              continue;
+            }
+            for (const [k, v] of pairs) {
+              const inner = scope.with(part.keyVar ? { [part.keyVar]: k, [part.valueVar]: v } : { [part.valueVar]: v });
+              const fail = this.templateInto(part.body, inner, out2);
+              if (fail) return fail;
+            }
+          }
+        }
+        return void 0;
+      }
+    };
+  }
+});
+
+// src/terraform/blocks.ts
+function nestedBlocks(body2, type, scope, ev) {
+  const blocks = [];
+  let partial;
+  for (const block2 of body2.blocks) {
+    if (block2.type === type) blocks.push({ block: block2, scope });
+    if (block2.type !== "dynamic" || block2.labels[0] !== type) continue;
+    const forEach = block2.body.attributes.find((a) => a.name === "for_each");
+    const content = block2.body.blocks.find((b) => b.type === "content");
+    if (!forEach || !content) continue;
+    const iteratorAttr = block2.body.attributes.find((a) => a.name === "iterator");
+    const iterator = iteratorAttr?.expr.type === "variable" ? iteratorAttr.expr.name : type;
+    const collection = ev.eval(forEach.expr, scope);
+    const pairs = iterate(collection);
+    if (!pairs) {
+      partial = collection.kind === "unknown" ? collection : unknown(`dynamic "${type}" for_each is not a collection`, forEach.loc);
+      continue;
+    }
+    for (const [key, value] of pairs) {
+      const binding = obj(/* @__PURE__ */ new Map([["key", key], ["value", value]]), value.loc);
+      blocks.push({ block: { ...content, type, labels: [] }, scope: scope.with({ [iterator]: binding }) });
+    }
+  }
+  return { blocks, unknown: partial };
+}
+function attributeValue(body2, name2, scope, ev) {
+  const attr2 = body2.attributes.find((a) => a.name === name2);
+  return attr2 ? ev.eval(attr2.expr, scope) : void 0;
+}
+var init_blocks = __esm({
+  "src/terraform/blocks.ts"() {
+    "use strict";
+    init_value();
+    init_convert();
+  }
+});
+
+// src/terraform/computed.ts
+function iamArn(kind, path5, name2, account, loc) {
+  return concatText(
+    [
+      "arn:",
+      unknown("partition (depends on data.aws_partition)", loc),
+      ":iam::",
+      account ?? unknown("account id (known after apply)", loc),
+      `:${kind}`,
+      path5 ?? "/",
+      name2
+    ],
+    loc
+  );
+}
+function withComputedAttributes(type, address, attrs, loc, account) {
+  const entries = new Map(attrs);
+  const set = (k, v) => {
+    if (!entries.has(k)) entries.set(k, v);
+  };
+  const name2 = entries.get("name") ?? unknown(`${address}.name is generated${entries.has("name_prefix") ? " from name_prefix" : ""}`, loc);
+  if (type === "aws_iam_role" || type === "aws_iam_policy") {
+    set("path", str("/", loc));
+    set("name", name2);
+    const arn = iamArn(type === "aws_iam_role" ? "role" : "policy", entries.get("path"), name2, account, loc);
+    set("arn", arn);
+    set("id", type === "aws_iam_role" ? name2 : arn);
+  } else if (type === "aws_iam_openid_connect_provider") {
+    const url = entries.get("url");
+    const host = url && asText(url) !== void 0 ? str(asText(url).replace(/^https:\/\//, ""), url.loc) : unknown(`${address}.url not known`, loc);
+    set("arn", iamArn("oidc-provider/", str("", loc), host, account, loc));
+  }
+  const result = obj(entries, loc);
+  result.openReason = address;
+  return result;
+}
+var init_computed = __esm({
+  "src/terraform/computed.ts"() {
+    "use strict";
+    init_value();
+    init_convert();
+  }
+});
+
+// src/terraform/irsa-module.ts
+function irsaModuleGeneration(source) {
+  const m = REGISTRY.exec(source);
+  if (!m) return void 0;
+  return m[1] === "iam-role-for-service-accounts-eks" ? "v5" : "v6";
+}
+function irsaModuleRole(generation, args2, address, loc, accountId) {
+  const names = ARGS[generation];
+  const arg = (k) => k ? args2.get(k) : void 0;
+  if (truthy(arg(names.create) ?? str("true", loc)) === false) return { attachments: [], outputs: obj(/* @__PURE__ */ new Map(), loc) };
+  let name2;
+  let namePrefix;
+  if (generation === "v5") {
+    const given = arg(names.name);
+    namePrefix = given && given.kind !== "null" ? void 0 : arg(names.prefix);
+    name2 = given && given.kind !== "null" ? given : unknown(`${address}: role name is generated by AWS`, loc);
+  } else {
+    const base = arg(names.name) ?? str("", loc);
+    const usePrefix = truthy(arg("use_name_prefix") ?? str("true", loc));
+    if (usePrefix === false) name2 = base;
+    else {
+      namePrefix = concatText([base, "-"], base.loc);
+      name2 = unknown(`${address}: use_name_prefix adds a random suffix to the role name`, loc);
+    }
+  }
+  const path5 = arg(names.path) ?? str("/", loc);
+  const test = arg(names.test) ?? str("StringEquals", loc);
+  const role = {
+    id: address,
+    name: name2,
+    namePrefix,
+    path: path5,
+    trust: trustDocument(args2.get("oidc_providers"), test, loc),
+    loc,
+    inlinePolicies: [],
+    attachedPolicyArns: [],
+    generatedTrust: true
+  };
+  const attachments = [];
+  const policies = arg(names.policies);
+  for (const [, arn2] of (policies && iterate(policies)) ?? []) attachments.push({ role: name2, policyArn: arn2, loc: arn2.loc, roleId: address });
+  const out2 = OUTPUTS[generation];
+  const arn = namePrefix ? unknown(`${address}: role name has a generated suffix`, loc) : iamArn("role", path5, name2, accountId, loc);
+  const outputs = obj(
+    /* @__PURE__ */ new Map([
+      [out2.arn, arn],
+      [out2.name, name2],
+      [out2.path, path5],
+      [out2.id, unknown(`${address}.${out2.id} is known after apply`, loc)]
+    ]),
+    loc
+  );
+  outputs.openReason = address;
+  return { role, attachments, outputs };
+}
+function trustDocument(providers, test, loc) {
+  if (!providers) return document([], loc);
+  const pairs = iterate(providers);
+  if (!pairs) return document([unknown("oidc_providers not known", providers.loc)], loc);
+  return document(pairs.map(([, p]) => statement(p, test)), providers.loc);
+}
+function document(statements, loc) {
+  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list(statements, loc)]]), loc);
+}
+function statement(provider, test) {
+  const loc = provider.loc;
+  const arn = getEntry(provider, "provider_arn") ?? unknown("provider_arn not set", loc);
+  const host = providerHost(arn);
+  const accounts = getEntry(provider, "namespace_service_accounts");
+  const subjects = asItems(accounts).map((sa) => concatText(["system:serviceaccount:", sa], sa.loc));
+  const conditionKey = (suffix) => concatText([host, suffix], arn.loc);
+  const sub2 = conditionKey(":sub");
+  const aud = conditionKey(":aud");
+  const subKey = asText(sub2) ?? "\0sub";
+  const audKey = asText(aud) ?? "\0aud";
+  const inner = obj(
+    /* @__PURE__ */ new Map([
+      [subKey, list(subjects, accounts?.loc ?? loc)],
+      [audKey, list([str("sts.amazonaws.com", loc)], loc)]
+    ]),
+    loc,
+    /* @__PURE__ */ new Map([[subKey, accounts?.loc ?? loc], [audKey, loc]])
+  );
+  inner.keyValues = /* @__PURE__ */ new Map([[subKey, sub2], [audKey, aud]]);
+  const testKey = asText(test) ?? "\0test";
+  const condition = obj(/* @__PURE__ */ new Map([[testKey, inner]]), loc, /* @__PURE__ */ new Map([[testKey, test.loc]]));
+  if (test.kind !== "string") condition.keyValues = /* @__PURE__ */ new Map([[testKey, test]]);
+  return obj(
+    /* @__PURE__ */ new Map([
+      ["Effect", str("Allow", loc)],
+      ["Action", str("sts:AssumeRoleWithWebIdentity", loc)],
+      ["Principal", obj(/* @__PURE__ */ new Map([["Federated", arn]]), arn.loc)],
+      ["Condition", condition]
+    ]),
+    loc
+  );
+}
+function providerHost(arn) {
+  const text = asText(arn);
+  if (text !== void 0) return str(text.replace(/^(.*provider\/)/, ""), arn.loc);
+  return unknown(`OIDC provider of ${arn.kind === "unknown" ? arn.reason : "the module call"}`, arn.loc);
+}
+var REGISTRY, ARGS, OUTPUTS;
+var init_irsa_module = __esm({
+  "src/terraform/irsa-module.ts"() {
+    "use strict";
+    init_value();
+    init_computed();
+    init_convert();
+    REGISTRY = /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/(iam-role-for-service-accounts(?:-eks)?)\/?$/;
+    ARGS = {
+      v5: { create: "create_role", name: "role_name", prefix: "role_name_prefix", path: "role_path", test: "assume_role_condition_test", policies: "role_policy_arns" },
+      v6: { create: "create", name: "name", prefix: "", path: "path", test: "trust_condition_test", policies: "policies" }
+    };
+    OUTPUTS = {
+      v5: { arn: "iam_role_arn", name: "iam_role_name", path: "iam_role_path", id: "iam_role_unique_id" },
+      v6: { arn: "arn", name: "name", path: "path", id: "unique_id" }
+    };
+  }
+});
+
+// src/terraform/scope.ts
+var Scope, EMPTY_SCOPE;
+var init_scope = __esm({
+  "src/terraform/scope.ts"() {
+    "use strict";
+    Scope = class _Scope {
+      constructor(vars = /* @__PURE__ */ new Map(), parent) {
+        this.vars = vars;
+        this.parent = parent;
+      }
+      vars;
+      parent;
+      get(name2) {
+        return this.vars.get(name2) ?? this.parent?.get(name2);
+      }
+      with(bindings) {
+        return new _Scope(new Map(Object.entries(bindings)), this);
+      }
+    };
+    EMPTY_SCOPE = new Scope();
+  }
+});
+
+// src/terraform/modules.ts
+function instanceAddress(base, key) {
+  if (!key) return base;
+  return key.kind === "number" ? `${base}[${key.value}]` : `${base}[${JSON.stringify(asText(key) ?? "?")}]`;
+}
+function moduleSource(parent, block2) {
+  const attr2 = block2.body.attributes.find((a) => a.name === "source");
+  return attr2 ? asText(parent.evaluator.eval(attr2.expr, EMPTY_SCOPE)) : void 0;
+}
+function isEvaluatedSource(source) {
+  return !!source && (!!irsaModuleGeneration(source) || source.startsWith("./") || source.startsWith("../"));
+}
+function moduleInstances(parent, block2, makeChild) {
+  const name2 = block2.labels[0];
+  const base = `${parent.options.address}module.${name2}`;
+  const sourceAttr = block2.body.attributes.find((a) => a.name === "source");
+  const source = moduleSource(parent, block2);
+  if (source === void 0) return unknown(`${base}: source not known`, block2.headerLoc);
+  const instances = parent.instances(block2);
+  if (!Array.isArray(instances)) return unknown(`${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`, block2.headerLoc);
+  const generation = irsaModuleGeneration(source);
+  const local = source.startsWith("./") || source.startsWith("../");
+  const files = local ? parent.options.calls.filesIn(parent.options.calls.join(parent.options.dir, source)) : void 0;
+  if (!generation && !files) {
+    parent.diagnostics.push({
+      level: "note",
+      message: local ? `module ${base}: ${source} is not in the scanned tree; its outputs are unknown` : `module ${base}: registry module ${source} is not evaluated; its outputs are unknown`,
+      location: sourceAttr.loc
+    });
+    return unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block2.headerLoc);
+  }
+  if (parent.options.depth >= MAX_MODULE_DEPTH) return unknown(`${base}: modules nested too deeply`, block2.headerLoc);
+  return instances.map((instance2) => {
+    const address = instanceAddress(base, instance2.key);
+    const args2 = /* @__PURE__ */ new Map();
+    for (const attr2 of block2.body.attributes) {
+      if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr2.name))
+        args2.set(attr2.name, parent.evaluator.eval(attr2.expr, instance2.scope));
+    }
+    if (generation) {
+      const result = irsaModuleRole(generation, args2, address, block2.headerLoc, parent.options.accountId);
+      return { key: instance2.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments };
+    }
+    const child = makeChild({ dir: parent.options.calls.join(parent.options.dir, source), address: `${address}.`, files, inputs: args2 });
+    return { key: instance2.key, address, outputs: childOutputs(child, block2.headerLoc), child, attachments: [] };
+  });
+}
+function childOutputs(child, loc) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const [name2, attr2] of child.outputs) entries.set(name2, child.evaluator.eval(attr2.expr, EMPTY_SCOPE));
+  const value = obj(entries, loc);
+  value.openReason = child.options.address.slice(0, -1);
+  return value;
+}
+var MAX_MODULE_DEPTH;
+var init_modules = __esm({
+  "src/terraform/modules.ts"() {
+    "use strict";
+    init_value();
+    init_convert();
+    init_irsa_module();
+    init_scope();
+    MAX_MODULE_DEPTH = 10;
+  }
+});
+
+// src/terraform/extract.ts
+function policy4(attrs, address, block2, mod, documentKey = "policy") {
+  const document2 = attr(attrs, documentKey);
+  return {
+    id: address,
+    name: attr(attrs, "name") ?? unknown(`${address}: name generated by AWS`, block2.headerLoc),
+    path: attr(attrs, "path") ?? str("/", block2.headerLoc),
+    document: document2 ? mod.decodeJson(document2) : unknown(`${address} has no ${documentKey}`, block2.headerLoc),
+    loc: block2.headerLoc
+  };
+}
+function helmRelease(attrs, _address, block2, mod, out2, scope) {
+  const settings = /* @__PURE__ */ new Map();
+  for (const values of asItems(attr(attrs, "values"))) {
+    const doc = values.kind === "string" || values.kind === "template" ? values.json : void 0;
+    const sa = getEntry(doc, "serviceAccount");
+    if (getEntry(sa, "name")) settings.set("serviceAccount.name", getEntry(sa, "name"));
+    const annotations = getEntry(sa, "annotations");
+    if (annotations?.kind === "object") for (const [k, v] of annotations.entries) settings.set(`serviceAccount.annotations.${k}`, v);
+  }
+  const setBlocks = nestedBlocks(block2.body, "set", scope, mod.evaluator).blocks.map((b) => new Map(b.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, b.scope)])));
+  const setList = asItems(attr(attrs, "set")).map((v) => v.kind === "object" ? v.entries : /* @__PURE__ */ new Map());
+  for (const entry of [...setBlocks, ...setList]) {
+    const name3 = knownString(entry.get("name"));
+    const value = entry.get("value");
+    if (name3 !== void 0 && value) settings.set(name3.replace(/\\\./g, "."), value);
+  }
+  const nameValue = settings.get("serviceAccount.name");
+  const name2 = knownString(nameValue);
+  if (!name2 || !nameValue) return;
+  const annotation = (key) => settings.get(`serviceAccount.annotations.${key}`);
+  out2.serviceAccounts.push({
+    name: name2,
+    namespace: knownString(attr(attrs, "namespace")) ?? "default",
+    loc: nameValue.loc,
+    ...serviceAccountAnnotations(annotation),
+    origin: "terraform"
+  });
+}
+function serviceAccount(attrs, _address, block2, mod, out2, scope) {
+  const metadata2 = nestedBlocks(block2.body, "metadata", scope, mod.evaluator).blocks[0];
+  if (!metadata2) return;
+  const meta = new Map(metadata2.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, metadata2.scope)]));
+  const nameValue = meta.get("name");
+  const name2 = knownString(nameValue);
+  if (!name2 || !nameValue) return;
+  const annotations = meta.get("annotations");
+  out2.serviceAccounts.push({
+    name: name2,
+    namespace: knownString(meta.get("namespace")) ?? "default",
+    loc: nameValue.loc,
+    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
+    automount: attrs.get("automount_service_account_token"),
+    origin: "terraform"
+  });
+}
+function extractDeclarations(mod) {
+  const out2 = emptyDeclarations();
+  for (const [key, block2] of mod.resources) {
+    const handler = HANDLERS[block2.labels[0]];
+    if (!handler) continue;
+    const base = `${mod.options.address}${key}`;
+    const instances = mod.instances(block2);
+    if (!Array.isArray(instances)) {
+      const why = `${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`;
+      if (block2.labels[0] === "aws_iam_role") out2.roles.push(placeholderRole(base, why, block2));
+      else mod.diagnostics.push({ level: "note", message: `${why}; its instances are not checked`, location: block2.headerLoc });
+      continue;
+    }
+    for (const instance2 of instances) {
+      const address = instanceAddress(base, instance2.key);
+      const value = mod.instanceValue("resource", block2, instance2);
+      if (value.kind === "object") handler(value.entries, address, block2, mod, out2, instance2.scope);
+    }
+  }
+  for (const [name2, block2] of mod.moduleBlocks) {
+    const instances = mod.moduleCall(name2);
+    if (!Array.isArray(instances)) {
+      if (instances?.kind === "unknown" && isEvaluatedSource(moduleSource(mod, block2)))
+        out2.roles.push(placeholderRole(`${mod.options.address}module.${name2}`, instances.reason, block2));
+      continue;
+    }
+    for (const instance2 of instances) {
+      if (instance2.role) out2.roles.push(instance2.role);
+      out2.attachments.push(...instance2.attachments);
+      if (instance2.child) {
+        const inner = extractDeclarations(instance2.child);
+        for (const k of Object.keys(out2)) out2[k].push(...inner[k]);
+      }
+    }
+  }
+  return out2;
+}
+function placeholderRole(address, why, block2) {
+  return {
+    id: address,
+    name: unknown(why, block2.headerLoc),
+    path: unknown(why, block2.headerLoc),
+    loc: block2.headerLoc,
+    inlinePolicies: [],
+    attachedPolicyArns: []
+  };
+}
+var attr, HANDLERS;
+var init_extract = __esm({
+  "src/terraform/extract.ts"() {
+    "use strict";
+    init_declarations();
+    init_value();
+    init_kubernetes();
+    init_blocks();
+    init_modules();
+    attr = (attrs, name2) => {
+      const v = attrs.get(name2);
+      return v && v.kind !== "null" ? v : void 0;
+    };
+    HANDLERS = {
+      aws_iam_role(attrs, address, block2, mod, out2, scope) {
+        const trust7 = attr(attrs, "assume_role_policy");
+        const role = {
+          id: address,
+          name: attrs.get("name"),
+          namePrefix: attr(attrs, "name_prefix"),
+          path: attr(attrs, "path") ?? str("/", block2.headerLoc),
+          trust: trust7 ? mod.decodeJson(trust7) : void 0,
+          loc: block2.headerLoc,
+          inlinePolicies: [],
+          attachedPolicyArns: asItems(attr(attrs, "managed_policy_arns"))
+        };
+        for (const inline2 of nestedBlocks(block2.body, "inline_policy", scope, mod.evaluator).blocks) {
+          const inlineAttrs = new Map(inline2.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, inline2.scope)]));
+          role.inlinePolicies.push(policy4(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
+        }
+        out2.roles.push(role);
+      },
+      aws_iam_policy(attrs, address, block2, mod, out2) {
+        out2.policies.push(policy4(attrs, address, block2, mod));
+      },
+      aws_iam_role_policy(attrs, address, block2, mod, out2) {
+        out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy4(attrs, address, block2, mod), loc: block2.headerLoc });
+      },
+      aws_iam_role_policy_attachment(attrs, _address, block2, _mod, out2) {
+        const role = attrs.get("role") ?? unknown("role not set", block2.headerLoc);
+        out2.attachments.push({ role, policyArn: attrs.get("policy_arn") ?? unknown("policy_arn not set", block2.headerLoc), loc: block2.headerLoc });
+      },
+      aws_iam_policy_attachment(attrs, _address, block2, _mod, out2) {
+        const arn = attrs.get("policy_arn") ?? unknown("policy_arn not set", block2.headerLoc);
+        for (const role of asItems(attr(attrs, "roles"))) out2.attachments.push({ role, policyArn: arn, loc: block2.headerLoc });
+      },
+      aws_iam_openid_connect_provider(attrs, address, block2, _mod, out2) {
+        out2.oidcProviders.push({
+          id: address,
+          url: attrs.get("url") ?? unknown("url not set", block2.headerLoc),
+          clientIds: attrs.get("client_id_list") ?? unknown("client_id_list not set", block2.headerLoc),
+          loc: block2.headerLoc
+        });
+      },
+      aws_eks_pod_identity_association(attrs, _address, block2, _mod, out2) {
+        const missing = (what) => unknown(`${what} not set`, block2.headerLoc);
+        out2.podIdentityAssociations.push({
+          namespace: attrs.get("namespace") ?? missing("namespace"),
+          serviceAccount: attrs.get("service_account") ?? missing("service_account"),
+          roleArn: attrs.get("role_arn") ?? missing("role_arn"),
+          loc: block2.headerLoc
+        });
+      },
+      kubernetes_service_account: serviceAccount,
+      kubernetes_service_account_v1: serviceAccount,
+      helm_release: helmRelease
+    };
+  }
+});
+
+// src/terraform/host.ts
+import { readFileSync as readFileSync3, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { posix as posix2, resolve as resolve5, sep as sep2 } from "node:path";
+function unwrap(node) {
+  if (Array.isArray(node)) return node.map(unwrap);
+  if (!node || typeof node !== "object") return node;
+  const out2 = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "loc" && v && typeof v === "object") {
+      const l = v;
+      out2[k] = { ...l, line: Math.max(1, l.line - 1), endLine: Math.max(1, l.endLine - 1) };
+    } else if (k === "offset" && typeof v === "number") out2[k] = v - TEMPLATE_PREFIX.length;
+    else out2[k] = unwrap(v);
+  }
+  return out2;
+}
+var MAX_FILE_BYTES2, TEMPLATE_PREFIX, NO_REFERENCES, NO_FILES, Host;
+var init_host = __esm({
+  "src/terraform/host.ts"() {
+    "use strict";
+    init_lines();
+    init_value();
+    init_iam_json();
+    init_convert();
+    init_evaluator();
+    init_scope();
+    MAX_FILE_BYTES2 = 5 * 1024 * 1024;
+    TEMPLATE_PREFIX = "x = <<IRSA_LINT_TEMPLATE\n";
+    NO_REFERENCES = {
+      resolve: (root, _steps, loc) => ({ value: failure2(`${root} cannot be referenced here`, loc), used: 0 })
+    };
+    NO_FILES = {
+      readFile: () => ({ error: "file() is not available here" }),
+      parseJson: (_t, _f, loc) => unknown("JSON not decoded here", loc),
+      templateFile: (_p, _v, loc) => unknown("templatefile() is not available here", loc)
+    };
+    Host = class {
+      constructor(cwd, scanRoots, hcl) {
+        this.cwd = cwd;
+        this.scanRoots = scanRoots;
+        this.hcl = hcl;
+      }
+      cwd;
+      scanRoots;
+      hcl;
+      texts = /* @__PURE__ */ new Map();
+      indexes = /* @__PURE__ */ new Map();
+      /** A scanned Terraform file's text: JSON in its heredocs is placed in it, and file() reads it from here. */
+      addText(file, text) {
+        this.texts.set(file, text);
+      }
+      forRoot(rootDir) {
+        const host = {
+          readFile: (path5, loc) => this.readFile(rootDir, path5, loc),
+          parseJson: (text, file, loc, verbatim) => this.parseJson(text, file, loc, verbatim),
+          templateFile: (path5, vars, loc) => this.templateFile(path5, vars, loc, host, rootDir)
+        };
+        return host;
+      }
+      readFile(rootDir, path5, loc) {
+        const moduleDir = posix2.dirname(loc.file);
+        const fromCwd = path5.startsWith(`${moduleDir}/`) || posix2.isAbsolute(path5);
+        const display = fromCwd ? posix2.normalize(path5) : posix2.normalize(posix2.join(rootDir, path5));
+        try {
+          const absolute = realpathSync2(resolve5(this.cwd, display));
+          if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep2) ? r : r + sep2)))
+            return { error: `file ${path5} is outside the scanned tree` };
+          if (statSync3(absolute).size > MAX_FILE_BYTES2) return { error: `file ${path5} is larger than 5 MB` };
+          const text = readFileSync3(absolute, "utf8").replace(/^\uFEFF/, "");
+          this.texts.set(display, text);
+          return { text, file: display };
+        } catch {
+          return { error: `file ${path5} cannot be read` };
+        }
+      }
+      parseJson(text, file, loc, verbatim) {
+        let index2;
+        if (verbatim && this.texts.has(verbatim.file)) {
+          index2 = this.indexes.get(verbatim.file) ?? new LineIndex(this.texts.get(verbatim.file));
+          this.indexes.set(verbatim.file, index2);
+        }
+        const parsed = index2 ? parseJsonWithPositions(verbatim.file, verbatim.text, (o) => index2.position(o), verbatim.offset) : parseJsonWithPositions(file, text);
+        if (!parsed.value) return failure2(`invalid JSON: ${parsed.error?.message}`, loc);
+        return index2 ? parsed.value : relocate(parsed.value, unknown("", loc));
+      }
+      /** templatefile(): the file is an HCL template whose only names are the given variables. */
+      templateFile(path5, vars, loc, host, rootDir) {
+        if (!this.hcl) return unknown("templatefile() needs the HCL parser", loc);
+        const read = this.readFile(rootDir, path5, loc);
+        if ("error" in read) return unknown(read.error, loc);
+        const body2 = read.text.endsWith("\n") ? read.text : `${read.text}
+`;
+        const parsed = this.hcl.parse(read.file, `${TEMPLATE_PREFIX}${body2}IRSA_LINT_TEMPLATE
+`);
+        const expr = parsed.file?.body.attributes[0]?.expr;
+        if (!expr) return unknown(`template ${path5} has a syntax error`, loc);
+        const pairs = iterate(vars);
+        if (!pairs) return unknown("templatefile() variables not known", loc);
+        const scope = EMPTY_SCOPE.with(Object.fromEntries(pairs.map(([k, v]) => [String(k.value), v])));
+        const template2 = unwrap(expr);
+        template2.loc = { ...template2.loc, line: 1, column: 1 };
+        return new Evaluator(NO_REFERENCES, host).eval(template2, scope);
+      }
+    };
+  }
+});
+
+// src/terraform/data-sources.ts
+function dataSourceValue(block2, address, scope, ctx) {
+  const type = block2.labels[0];
+  const loc = block2.headerLoc;
+  const entries = /* @__PURE__ */ new Map();
+  const notKnown = (what, l = loc) => unknown(`depends on ${address}${what ? `.${what}` : ""}`, l);
+  switch (type) {
+    case "aws_iam_policy_document": {
+      const document2 = ctx.policyDocument(block2, scope);
+      const json = isKnown(document2) ? { ...str(JSON.stringify(toPlain(document2)), loc), json: document2 } : { kind: "template", parts: [firstUnknown(document2)], json: document2, loc };
+      entries.set("json", json);
+      entries.set("minified_json", json);
+      break;
+    }
+    case "aws_caller_identity":
+      entries.set("account_id", ctx.accountId ?? notKnown("account_id"));
+      break;
+    case "aws_iam_role": {
+      const name2 = ctx.attribute(block2, "name", scope) ?? notKnown("name");
+      entries.set("name", name2);
+      entries.set("arn", iamArn("role", void 0, name2, ctx.accountId, loc));
+      break;
+    }
+  }
+  const value = obj(entries, loc);
+  value.openReason = address;
+  return value;
+}
+var init_data_sources = __esm({
+  "src/terraform/data-sources.ts"() {
+    "use strict";
+    init_value();
+    init_computed();
+  }
+});
+
+// src/terraform/policy-document.ts
+function policyDocumentValue(block2, scope, ev, decode2) {
+  const body2 = block2.body;
+  const statements = [];
+  for (const source of asItems(attributeValue(body2, "source_policy_documents", scope, ev)))
+    statements.push(...documentStatements(decode2(source), source.loc));
+  const own = nestedBlocks(body2, "statement", scope, ev);
+  statements.push(...own.blocks.map((s) => statementValue(s, ev)));
+  if (own.unknown) statements.push(unknown(`statements from a dynamic block: ${own.unknown.reason}`, own.unknown.loc));
+  for (const override of asItems(attributeValue(body2, "override_policy_documents", scope, ev))) {
+    for (const stmt of documentStatements(decode2(override), override.loc)) {
+      const sid = asText(getEntry(stmt, "Sid") ?? { kind: "null", loc: stmt.loc });
+      const at = sid ? statements.findIndex((s) => asText(getEntry(s, "Sid") ?? { kind: "null", loc: s.loc }) === sid) : -1;
+      if (at >= 0) statements[at] = stmt;
+      else statements.push(stmt);
+    }
+  }
+  const entries = /* @__PURE__ */ new Map([
+    ["Version", attributeValue(body2, "version", scope, ev) ?? str("2012-10-17", block2.headerLoc)],
+    ["Statement", list(statements, block2.loc)]
+  ]);
+  return obj(entries, block2.loc);
+}
+function documentStatements(doc, loc) {
+  if (doc.kind === "unknown" || doc.kind === "template") return [unknown("source policy document not known", loc)];
+  return asItems(getEntry(doc, "Statement"));
+}
+function statementValue({ block: block2, scope }, ev) {
+  const body2 = block2.body;
+  const entries = /* @__PURE__ */ new Map();
+  const keyLocs = /* @__PURE__ */ new Map();
+  const put = (key, attr2, fallback) => {
+    const a = body2.attributes.find((x) => x.name === attr2);
+    const v = a ? ev.eval(a.expr, scope) : fallback;
+    if (!v) return;
+    entries.set(key, v);
+    keyLocs.set(key, a?.nameLoc ?? block2.headerLoc);
+  };
+  put("Sid", "sid");
+  put("Effect", "effect", str("Allow", block2.headerLoc));
+  put("Action", "actions");
+  put("NotAction", "not_actions");
+  put("Resource", "resources");
+  put("NotResource", "not_resources");
+  for (const [key, type] of [["Principal", "principals"], ["NotPrincipal", "not_principals"]]) {
+    const principals = principalValue(nestedBlocks(body2, type, scope, ev), block2.headerLoc, ev);
+    if (principals) entries.set(key, principals), keyLocs.set(key, principals.loc);
+  }
+  const conditions = conditionValue(nestedBlocks(body2, "condition", scope, ev), block2.headerLoc, ev);
+  if (conditions) entries.set("Condition", conditions), keyLocs.set("Condition", conditions.loc);
+  return obj(entries, block2.loc, keyLocs);
+}
+function principalValue(found, loc, ev) {
+  if (!found.blocks.length && !found.unknown) return void 0;
+  return groupBlocks(found, loc, ev, "type", (b) => [["", attributeValue(b.block.body, "identifiers", b.scope, ev)]]);
+}
+function conditionValue(found, loc, ev) {
+  if (!found.blocks.length && !found.unknown) return void 0;
+  return groupBlocks(found, loc, ev, "test", (b) => [[
+    attributeValue(b.block.body, "variable", b.scope, ev) ?? unknown("condition without variable", b.block.headerLoc),
+    attributeValue(b.block.body, "values", b.scope, ev)
+  ]]);
+}
+function groupBlocks(found, loc, ev, keyAttr, inner) {
+  const outer = obj(/* @__PURE__ */ new Map(), found.blocks[0]?.block.loc ?? loc);
+  for (const b of found.blocks) {
+    const keyValue = attributeValue(b.block.body, keyAttr, b.scope, ev) ?? unknown(`${keyAttr} not set`, b.block.headerLoc);
+    const key = asText(keyValue) ?? `\0${keyValue.loc.line}:${keyValue.loc.column}`;
+    if (keyValue.kind !== "string") (outer.keyValues ??= /* @__PURE__ */ new Map()).set(key, keyValue);
+    outer.keyLocs.set(key, keyValue.loc);
+    for (const [sub2, value] of inner(b)) {
+      if (sub2 === "") {
+        const prev = outer.entries.get(key);
+        const items = [...asItems(prev), ...asItems(value)];
+        outer.entries.set(key, list(items, value?.loc ?? b.block.loc));
+        continue;
+      }
+      let group = outer.entries.get(key);
+      if (!group) outer.entries.set(key, group = obj(/* @__PURE__ */ new Map(), b.block.loc));
+      const subKey = asText(sub2) ?? `\0${sub2.loc.line}:${sub2.loc.column}`;
+      if (sub2.kind !== "string") (group.keyValues ??= /* @__PURE__ */ new Map()).set(subKey, sub2);
+      group.keyLocs.set(subKey, sub2.loc);
+      group.entries.set(subKey, value ?? unknown("condition without values", b.block.headerLoc));
+    }
+  }
+  if (found.unknown) outer.entries.set("\0dynamic", unknown(found.unknown.reason, found.unknown.loc));
+  return outer;
+}
+var init_policy_document = __esm({
+  "src/terraform/policy-document.ts"() {
+    "use strict";
+    init_value();
+    init_convert();
+    init_blocks();
+  }
+});
+
+// src/terraform/module.ts
+var TerraformModule;
+var init_module = __esm({
+  "src/terraform/module.ts"() {
+    "use strict";
+    init_value();
+    init_computed();
+    init_convert();
+    init_data_sources();
+    init_evaluator();
+    init_modules();
+    init_policy_document();
+    init_scope();
+    TerraformModule = class _TerraformModule {
+      constructor(options) {
+        this.options = options;
+        this.diagnostics = options.diagnostics;
+        this.evaluator = new Evaluator(this, options.host);
+        for (const f of options.files) {
+          for (const block2 of f.body.blocks) this.index(block2);
+        }
+      }
+      options;
+      variables = /* @__PURE__ */ new Map();
+      locals = /* @__PURE__ */ new Map();
+      resources = /* @__PURE__ */ new Map();
+      data = /* @__PURE__ */ new Map();
+      moduleBlocks = /* @__PURE__ */ new Map();
+      outputs = /* @__PURE__ */ new Map();
+      diagnostics;
+      evaluator;
+      memo = /* @__PURE__ */ new Map();
+      inProgress = [];
+      index(block2) {
+        const [a, b] = block2.labels;
+        if (block2.type === "variable" && a) this.variables.set(a, block2);
+        else if (block2.type === "locals") for (const attr2 of block2.body.attributes) this.locals.set(attr2.name, attr2);
+        else if (block2.type === "resource" && a && b) this.resources.set(`${a}.${b}`, block2);
+        else if (block2.type === "data" && a && b) this.data.set(`${a}.${b}`, block2);
+        else if (block2.type === "module" && a) this.moduleBlocks.set(a, block2);
+        else if (block2.type === "output" && a) {
+          const value = block2.body.attributes.find((x) => x.name === "value");
+          if (value) this.outputs.set(a, value);
+        }
+      }
+      /** Evaluates `key` once; a reference back into a value being evaluated is a cycle. */
+      memoise(key, loc, compute) {
+        const cached = this.memo.get(key);
+        if (cached) return cached;
+        if (this.inProgress.includes(key)) {
+          const cycle = [...this.inProgress.slice(this.inProgress.indexOf(key)), key].join(" \u2192 ");
+          this.diagnostics.push({ level: "warning", message: `Terraform reference cycle: ${cycle}`, location: loc });
+          return failure2(`reference cycle: ${cycle}`, loc);
+        }
+        this.inProgress.push(key);
+        try {
+          const value = compute();
+          this.memo.set(key, value);
+          return value;
+        } finally {
+          this.inProgress.pop();
+        }
+      }
+      resolve(root, steps, loc) {
+        const first = steps[0]?.type === "attr" ? steps[0].name : void 0;
+        const second = steps[1]?.type === "attr" ? steps[1].name : void 0;
+        switch (root) {
+          case "var":
+            return { value: first ? this.variable(first, loc) : failure2("var needs a name", loc), used: 1 };
+          case "local":
+            return { value: first ? this.local(first, loc) : failure2("local needs a name", loc), used: 1 };
+          case "path":
+            return { value: str(this.options.dir || ".", loc), used: 1 };
+          case "terraform":
+            return { value: unknown("terraform.workspace is chosen at run time", loc), used: 1 };
+          case "each":
+          case "count":
+          case "self":
+            return { value: failure2(`${root} is not available here`, loc), used: 0 };
+          case "data":
+            if (!first || !second) return { value: failure2("data needs a type and a name", loc), used: 0 };
+            return { value: this.blockReference("data", this.data, `${first}.${second}`, loc), used: 2 };
+          case "module":
+            if (!first) return { value: failure2("module needs a name", loc), used: 0 };
+            return { value: this.moduleReference(first, loc), used: 1 };
+          default:
+            if (!first) return { value: failure2(`unknown reference ${root}`, loc), used: 0 };
+            return { value: this.blockReference("resource", this.resources, `${root}.${first}`, loc), used: 1 };
+        }
+      }
+      variable(name2, loc) {
+        const given = this.options.inputs.get(name2);
+        if (given) return given;
+        const block2 = this.variables.get(name2);
+        if (!block2) return failure2(`no variable "${name2}" is declared`, loc);
+        const def = block2.body.attributes.find((a) => a.name === "default");
+        if (!def) return unknown(`var.${name2} has no default and no value in the scanned tfvars`, loc);
+        return this.memoise(`var.${name2}`, loc, () => this.evaluator.eval(def.expr, EMPTY_SCOPE));
+      }
+      local(name2, loc) {
+        const attr2 = this.locals.get(name2);
+        if (!attr2) return failure2(`no local "${name2}" is declared`, loc);
+        return this.memoise(`local.${name2}`, loc, () => this.evaluator.eval(attr2.expr, EMPTY_SCOPE));
+      }
+      instanceCache = /* @__PURE__ */ new Map();
+      /** count and for_each: one instance per element, each with its own `count`/`each` binding. */
+      instances(block2) {
+        let found = this.instanceCache.get(block2);
+        if (!found) this.instanceCache.set(block2, found = this.expandInstances(block2));
+        return found;
+      }
+      expandInstances(block2) {
+        const count = block2.body.attributes.find((a) => a.name === "count");
+        const forEach = block2.body.attributes.find((a) => a.name === "for_each");
+        if (!count && !forEach) return [{ scope: EMPTY_SCOPE }];
+        if (count) {
+          const n = this.evaluator.eval(count.expr, EMPTY_SCOPE);
+          if (n.kind !== "number") return n.kind === "unknown" ? n : failure2("count is not a number", count.loc);
+          return Array.from({ length: Math.max(0, Math.min(n.value, 1e3)) }, (_, i2) => {
+            const key = { kind: "number", value: i2, loc: count.loc };
+            return { key, scope: EMPTY_SCOPE.with({ count: obj(/* @__PURE__ */ new Map([["index", key]]), count.loc) }) };
+          });
+        }
+        const collection = this.evaluator.eval(forEach.expr, EMPTY_SCOPE);
+        const pairs = iterate(collection);
+        if (!pairs) return collection.kind === "unknown" ? collection : failure2("for_each is not a map or set", forEach.loc);
+        return pairs.map(([k, v]) => {
+          const key = collection.kind === "list" ? v : k;
+          return { key, scope: EMPTY_SCOPE.with({ each: obj(/* @__PURE__ */ new Map([["key", key], ["value", v]]), v.loc) }) };
+        });
+      }
+      /** The value a resource or data reference stands for: one object, or a list/map of instances. */
+      blockReference(kind, table, key, loc) {
+        const block2 = table.get(key);
+        const address = `${kind === "data" ? "data." : ""}${key}`;
+        if (!block2) return failure2(`no ${kind} ${address} is declared`, loc);
+        return this.memoise(address, loc, () => {
+          const instances = this.instances(block2);
+          if (!Array.isArray(instances)) return unknown(`instances of ${address} not known`, loc);
+          const one = (i2) => this.instanceValue(kind, block2, i2);
+          if (!block2.body.attributes.some((a) => a.name === "count" || a.name === "for_each")) return one(instances[0]);
+          if (block2.body.attributes.some((a) => a.name === "count")) return list(instances.map(one), block2.loc);
+          const entries = /* @__PURE__ */ new Map();
+          for (const i2 of instances) entries.set(String(i2.key.value), one(i2));
+          return obj(entries, block2.loc);
+        });
+      }
+      /** One instance's value, evaluated once whether a reference or the extraction asks first. */
+      instanceValue(kind, block2, instance2) {
+        const address = instanceAddress(`${this.options.address}${kind === "data" ? "data." : ""}${block2.labels[0]}.${block2.labels[1]}`, instance2.key);
+        return this.memoise(`${address}#instance`, block2.headerLoc, () => this.evaluateInstance(kind, block2, address, instance2));
+      }
+      evaluateInstance(kind, block2, address, instance2) {
+        if (kind === "data") {
+          return dataSourceValue(block2, address, instance2.scope, {
+            attribute: (b, name2, scope) => this.attribute(b, name2, scope),
+            policyDocument: (b, scope) => policyDocumentValue(b, scope, this.evaluator, (json) => this.decodeJson(json)),
+            accountId: this.options.accountId
+          });
+        }
+        const attrs = /* @__PURE__ */ new Map();
+        for (const attr2 of block2.body.attributes) {
+          if (attr2.name !== "count" && attr2.name !== "for_each") attrs.set(attr2.name, this.evaluator.eval(attr2.expr, instance2.scope));
+        }
+        return withComputedAttributes(block2.labels[0], address, attrs, block2.headerLoc, this.options.accountId);
+      }
+      attribute(block2, name2, scope) {
+        const attr2 = block2.body.attributes.find((a) => a.name === name2);
+        return attr2 ? this.evaluator.eval(attr2.expr, scope) : void 0;
+      }
+      /** A JSON string (jsonencode result, heredoc, file()) as its structured, located Value. */
+      decodeJson(v) {
+        if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
+        if (v.kind !== "string") return v;
+        return this.options.host.parseJson(v.value, v.verbatimFrom?.file ?? v.loc.file, v.loc, v.verbatimFrom);
+      }
+      children = /* @__PURE__ */ new Map();
+      /** The instances of a module call, evaluated once and shared by references and extraction. */
+      moduleCall(name2) {
+        const block2 = this.moduleBlocks.get(name2);
+        if (!block2) return void 0;
+        let found = this.children.get(name2);
+        if (!found) {
+          found = moduleInstances(this, block2, (child) => new _TerraformModule({ ...this.options, ...child, depth: this.options.depth + 1 }));
+          this.children.set(name2, found);
+        }
+        return found;
+      }
+      moduleReference(name2, loc) {
+        const block2 = this.moduleBlocks.get(name2);
+        const instances = this.moduleCall(name2);
+        if (!block2 || !instances) return failure2(`no module "${name2}" is declared`, loc);
+        if (!Array.isArray(instances)) return instances;
+        if (block2.body.attributes.some((a) => a.name === "count")) return list(instances.map((i2) => i2.outputs), block2.loc);
+        if (!block2.body.attributes.some((a) => a.name === "for_each")) return instances[0]?.outputs ?? failure2("module has no instance", loc);
+        const entries = /* @__PURE__ */ new Map();
+        for (const i2 of instances) entries.set(asText(i2.key) ?? "", i2.outputs);
+        return obj(entries, block2.loc);
+      }
+    };
+  }
+});
+
+// src/terraform/project.ts
+var project_exports = {};
+__export(project_exports, {
+  TerraformEvaluation: () => TerraformEvaluation,
+  evaluateTerraform: () => evaluateTerraform,
+  tfvarsValues: () => tfvarsValues
+});
+import { posix as posix3 } from "node:path";
+function evaluateTerraform(input2) {
+  const evaluation = new TerraformEvaluation(input2, [...input2.files.map((f) => f.file), ...input2.tfvars.map((t) => t.file)]);
+  for (const f of input2.files) evaluation.add(f.file, { source: f });
+  for (const t of input2.tfvars) evaluation.add(t.file, { tfvars: t });
+  return evaluation.finish();
+}
+function push(map, key, item) {
+  const list2 = map.get(key);
+  if (list2) list2.push(item);
+  else map.set(key, [item]);
+}
+function tfvarsFor(mine) {
+  const rank = (f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f) ? 0 : 1;
+  mine.sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : 1));
+  const values = /* @__PURE__ */ new Map();
+  for (const t of mine) for (const [k, v] of tfvarsValues(t.values)) values.set(k, v);
+  return values;
+}
+function tfvarsValues(source) {
+  if ("kind" in source) return source.kind === "object" ? source.entries : /* @__PURE__ */ new Map();
+  const ev = new Evaluator(NO_REFERENCES, NO_FILES);
+  return new Map(source.body.attributes.map((a) => [a.name, ev.eval(a.expr, EMPTY_SCOPE)]));
+}
+var TerraformEvaluation;
+var init_project = __esm({
+  "src/terraform/project.ts"() {
+    "use strict";
+    init_declarations();
+    init_value();
+    init_evaluator();
+    init_extract();
+    init_host();
+    init_module();
+    init_scope();
+    TerraformEvaluation = class {
+      constructor(input2, expected) {
+        this.input = input2;
+        for (const file of expected) this.pending.set(posix3.dirname(file), (this.pending.get(posix3.dirname(file)) ?? 0) + 1);
+        this.host = new Host(input2.cwd, input2.scanRoots, input2.hcl);
+        this.accountId = input2.accountId ? str(input2.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : void 0;
+      }
+      input;
+      sourcesByDir = /* @__PURE__ */ new Map();
+      tfvarsByDir = /* @__PURE__ */ new Map();
+      /** Terraform files still to arrive, by folder. */
+      pending = /* @__PURE__ */ new Map();
+      /** Local module folders each scanned folder calls, and every folder some scanned folder calls. */
+      calls = /* @__PURE__ */ new Map();
+      called = /* @__PURE__ */ new Set();
+      results = /* @__PURE__ */ new Map();
+      ready = [];
+      waiting = /* @__PURE__ */ new Set();
+      /** A module folder's ASTs are kept, since several roots may call it; a root's are dropped after use. */
+      kept = /* @__PURE__ */ new Map();
+      host;
+      accountId;
+      /** One expected file has arrived: with its source or values, or with nothing (it failed to parse, or is gone). */
+      add(file, content) {
+        const dir = posix3.dirname(file);
+        if (content.source) {
+          push(this.sourcesByDir, dir, content.source);
+          this.host.addText(content.source.file, content.source.text);
+        }
+        if (content.tfvars) push(this.tfvarsByDir, dir, content.tfvars);
+        const left = (this.pending.get(dir) ?? 1) - 1;
+        this.pending.set(dir, left);
+        if (left === 0) {
+          this.waiting.add(dir);
+          this.release(this.called.has(dir) ? [...this.waiting] : [dir]);
+        }
+      }
+      /** Evaluates folders that are ready, for about `budgetMs`; says whether any is left ready. */
+      evaluateReady(budgetMs = Infinity) {
+        const until = performance.now() + budgetMs;
+        while (this.ready.length && performance.now() < until) {
+          const dir = this.ready.shift();
+          this.results.set(dir, this.evaluateRoot(dir));
+        }
+        return this.ready.length > 0;
+      }
+      /** After every expected file has arrived: evaluates what is left, and merges the roots' results in folder order. */
+      finish() {
+        for (const dir of this.waiting) this.ready.push(dir);
+        this.waiting.clear();
+        this.evaluateReady();
+        const called = this.called;
+        const out2 = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [] };
+        for (const dir of [...this.sourcesByDir.keys()].sort()) {
+          const result = this.results.get(dir);
+          if (called.has(dir) || !result) continue;
+          mergeDeclarations(out2.declarations, result.declarations);
+          out2.diagnostics.push(...result.diagnostics);
+          if (result.failed) out2.failedRoots.push(dir);
+        }
+        return out2;
+      }
+      /** Moves waiting folders whose files, and whose modules' files, have all arrived to the ready queue. */
+      release(dirs) {
+        for (const dir of dirs) {
+          if (!this.sourcesByDir.has(dir)) {
+            this.waiting.delete(dir);
+            continue;
+          }
+          if (this.arrived(dir, /* @__PURE__ */ new Set())) {
+            this.waiting.delete(dir);
+            this.ready.push(dir);
+          }
+        }
+      }
+      arrived(dir, seen) {
+        if (seen.has(dir)) return true;
+        seen.add(dir);
+        if ((this.pending.get(dir) ?? 0) > 0) return false;
+        return this.callsOf(dir).every((d) => this.arrived(d, seen));
+      }
+      callsOf(dir) {
+        let targets = this.calls.get(dir);
+        if (targets) return targets;
+        targets = [];
+        if (this.sourcesByDir.get(dir)?.some((s) => /\bmodule\b/.test(s.text)))
+          for (const f of this.astsIn(dir, true) ?? [])
+            for (const b of f.body.blocks) {
+              if (b.type !== "module") continue;
+              const src = b.body.attributes.find((a) => a.name === "source");
+              const text = src?.expr.type === "template" && src.expr.parts.length === 1 && src.expr.parts[0].type === "text" ? src.expr.parts[0].value : void 0;
+              if (text && (text.startsWith("./") || text.startsWith("../"))) {
+                const target = posix3.normalize(posix3.join(dir, text));
+                if (target !== dir) {
+                  targets.push(target);
+                  this.called.add(target);
+                }
+              }
+            }
+        this.calls.set(dir, targets);
+        return targets;
+      }
+      astsIn(dir, keep) {
+        const known = this.kept.get(dir);
+        if (known) return known;
+        const asts = this.sourcesByDir.get(dir)?.map((s) => s.ast());
+        if (asts && keep) this.kept.set(dir, asts);
+        return asts;
+      }
+      evaluateRoot(dir) {
+        this.callsOf(dir);
+        const diagnostics = [];
+        const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...this.input.extraVars ?? []]);
+        try {
+          const mod = new TerraformModule({
+            dir,
+            address: "",
+            files: this.astsIn(dir, false),
+            inputs,
+            host: this.host.forRoot(dir),
+            calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix3.normalize(posix3.join(d, s)) },
+            accountId: this.accountId,
+            depth: 0,
+            diagnostics
+          });
+          return { declarations: extractDeclarations(mod), diagnostics, failed: false };
+        } catch (e) {
+          const file = this.sourcesByDir.get(dir)[0].file;
+          const message = `internal error evaluating Terraform root ${dir} (please report it): ${e.message}`;
+          return { declarations: emptyDeclarations(), diagnostics: [...diagnostics, { level: "error", message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }], failed: true };
+        }
+      }
+    };
+  }
+});
+
+// src/engine/variables.ts
+var variables_exports = {};
+__export(variables_exports, {
+  cliVars: () => cliVars,
+  readVarFiles: () => readVarFiles
+});
+import { resolve as resolve6 } from "node:path";
+async function readVarFiles(paths, cwd, hcl) {
+  const values = /* @__PURE__ */ new Map();
+  for (const path5 of paths) {
+    const display = displayPath(resolve6(cwd, path5), cwd);
+    const read = readSource(resolve6(cwd, path5));
+    if (!("text" in read)) throw new InputError(`--var-file ${path5}: ${"gone" in read ? "no such file" : "skipped" in read ? read.skipped : read.failed}`);
+    let source;
+    if (path5.endsWith(".json")) {
+      const parsed = parseJsonWithPositions(display, read.text);
+      if (parsed.error) throw new InputError(`--var-file ${display}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
+      source = parsed.value;
+    } else {
+      const parsed = hcl.parse(display, read.text);
+      if (parsed.errors[0]) throw new InputError(`--var-file ${formatLocation(parsed.errors[0].location)}: ${parsed.errors[0].message}`);
+      source = parsed.file;
+    }
+    for (const [k, v] of tfvarsValues(source)) values.set(k, v);
+  }
+  return values;
+}
+function cliVars(pairs, hcl) {
+  const values = /* @__PURE__ */ new Map();
+  for (const [name2, text] of pairs) {
+    const at = { file: "--var", line: 1, column: 1, endLine: 1, endColumn: text.length + 1 };
+    if (!/^\s*[[{]/.test(text)) {
+      values.set(name2, str(text, at));
+      continue;
+    }
+    const parsed = hcl.parse("--var", `${name2} = ${text}
+`);
+    if (!parsed.file) throw new InputError(`--var ${name2}: ${parsed.errors[0]?.message ?? "not a valid value"}`);
+    for (const [k, v] of tfvarsValues(parsed.file)) values.set(k, v);
+  }
+  return values;
+}
+var init_variables = __esm({
+  "src/engine/variables.ts"() {
+    "use strict";
+    init_location();
+    init_value();
+    init_discover();
+    init_iam_json();
+    init_project();
+    init_errors();
+    init_read();
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants4 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module2) {
@@ -28666,94 +31232,8 @@ var automount_not_disabled_default = defineRule({
   }
 });
 
-// src/core/value.ts
-var str = (value, loc) => ({ kind: "string", value, loc });
-var num = (value, loc) => ({ kind: "number", value, loc });
-var bool = (value, loc) => ({ kind: "bool", value, loc });
-var nul = (loc) => ({ kind: "null", loc });
-var list = (items, loc) => ({ kind: "list", items, loc });
-var unknown = (reason, loc) => ({ kind: "unknown", reason, loc });
-function obj(entries, loc, keyLocs = /* @__PURE__ */ new Map()) {
-  return { kind: "object", entries, loc, keyLocs };
-}
-function isKnown(v) {
-  switch (v.kind) {
-    case "unknown":
-    case "template":
-      return false;
-    case "list":
-      return v.items.every(isKnown);
-    case "object":
-      return [...v.entries.values()].every(isKnown);
-    default:
-      return true;
-  }
-}
-function firstUnknown(v) {
-  switch (v.kind) {
-    case "unknown":
-      return v;
-    case "template":
-      return v.parts.find((p) => typeof p !== "string");
-    case "list":
-      for (const item of v.items) {
-        const u = firstUnknown(item);
-        if (u) return u;
-      }
-      return void 0;
-    case "object":
-      for (const item of v.entries.values()) {
-        const u = firstUnknown(item);
-        if (u) return u;
-      }
-      return void 0;
-    default:
-      return void 0;
-  }
-}
-function knownString(v) {
-  if (!v) return void 0;
-  if (v.kind === "string") return v.value;
-  if (v.kind === "number") return String(v.value);
-  if (v.kind === "bool") return String(v.value);
-  return void 0;
-}
-function asItems(v) {
-  if (!v || v.kind === "null") return [];
-  if (v.kind === "list") return v.items;
-  return [v];
-}
-function getEntry(v, key) {
-  return v?.kind === "object" ? v.entries.get(key) : void 0;
-}
-function getEntryLoose(v, key) {
-  if (v?.kind !== "object") return void 0;
-  const exact = v.entries.get(key);
-  if (exact) return exact;
-  const lower = key.toLowerCase();
-  for (const [k, val] of v.entries) if (k.toLowerCase() === lower) return val;
-  return void 0;
-}
-function toPlain(v) {
-  switch (v.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return v.value;
-    case "null":
-      return null;
-    case "list":
-      return v.items.map(toPlain);
-    case "object":
-      return Object.fromEntries([...v.entries].map(([k, val]) => [k, toPlain(val)]));
-    case "template":
-      return v.parts.map((p) => typeof p === "string" ? p : "${?}").join("");
-    case "unknown":
-      return "${?}";
-  }
-}
-
 // rules/irsa-and-pod-identity.ts
+init_value();
 var irsa_and_pod_identity_default = defineRule({
   id: "irsa-and-pod-identity",
   severity: "warning",
@@ -28824,6 +31304,7 @@ var irsa_annotation_placement_default = defineRule({
 });
 
 // rules/irsa-token-skipped.ts
+init_value();
 var deployment = (skip) => `apiVersion: v1
 kind: ServiceAccount
 metadata:
@@ -28971,6 +31452,7 @@ function sharedSuffix(a, b) {
 }
 
 // rules/pod-identity-trust.ts
+init_value();
 var SERVICE = "pods.eks.amazonaws.com";
 var tf = (actions, condition) => `resource "aws_iam_role" "app" {
   name = "app"
@@ -29035,18 +31517,12 @@ function allows(s, action) {
   return s.actions.some((a) => globMatches(knownString(a) ?? "", action, true));
 }
 
-// src/core/location.ts
-function fileStart(file) {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-function formatLocation(loc) {
-  return `${loc.file}:${loc.line}:${loc.column}`;
-}
-function compareLocations(a, b) {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
-}
+// rules/policy-no-wildcards.ts
+init_location();
+init_value();
 
 // src/iam/trust.ts
+init_value();
 var WEB_IDENTITY_ACTION = "sts:AssumeRoleWithWebIdentity";
 var STS_AUDIENCE = "sts.amazonaws.com";
 function subject(namespace, name2) {
@@ -29259,6 +31735,9 @@ var policy_broad_managed_default = defineRule({
   }
 });
 
+// rules/policy-not-action.ts
+init_value();
+
 // src/model/documents.ts
 function trustDocuments(model) {
   const roles = model.roles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
@@ -29317,6 +31796,7 @@ var policy_not_action_default = defineRule({
 });
 
 // rules/policy-privilege-escalation.ts
+init_value();
 var ESCALATIONS = [
   { actions: ["iam:CreatePolicyVersion"], why: "rewrite a policy it is attached to (Rhino #1)" },
   { actions: ["iam:SetDefaultPolicyVersion"], why: "switch a policy to a more permissive version (Rhino #2)" },
@@ -29390,6 +31870,7 @@ function grants(s, action) {
 }
 
 // rules/policy-unknown-action.ts
+init_value();
 var policy3 = (action) => `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -29485,6 +31966,7 @@ var role_arn_format_default = defineRule({
 });
 
 // rules/role-arn-resolves.ts
+init_value();
 var role_arn_resolves_default = defineRule({
   id: "role-arn-resolves",
   severity: "error",
@@ -29565,6 +32047,7 @@ var role_arn_resolves_default = defineRule({
 });
 
 // rules/role-shared-across-namespaces.ts
+init_value();
 var trust = (subs) => `{
   "Role": {
     "RoleName": "shared",
@@ -29714,6 +32197,7 @@ function checkValue(v, where, report, numbersAllowed, minimum) {
 }
 
 // rules/trust-action-web-identity.ts
+init_value();
 var trust2 = (action, extraPrincipal = "") => `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -29760,6 +32244,7 @@ var trust_action_web_identity_default = defineRule({
 });
 
 // rules/trust-audience-client-id.ts
+init_value();
 var tf2 = (clientId) => `resource "aws_iam_openid_connect_provider" "eks" {
   url             = "https://oidc.eks.us-east-1.amazonaws.com/id/ABC"
   client_id_list  = ["${clientId}"]
@@ -29823,6 +32308,7 @@ var trust_audience_client_id_default = defineRule({
 });
 
 // rules/trust-audience-sts.ts
+init_value();
 var trust_audience_sts_default = defineRule({
   id: "trust-audience-sts",
   severity: "error",
@@ -29876,6 +32362,7 @@ var trust_audience_sts_default = defineRule({
 });
 
 // rules/trust-condition-shape.ts
+init_value();
 var trust3 = (operator, sub2) => `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -29932,6 +32419,7 @@ var trust_condition_shape_default = defineRule({
 });
 
 // rules/trust-provider-mismatch.ts
+init_value();
 var trust4 = (keyProvider) => `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -29983,6 +32471,7 @@ var trust_provider_mismatch_default = defineRule({
 });
 
 // rules/trust-subject-matches.ts
+init_value();
 var trust_subject_matches_default = defineRule({
   id: "trust-subject-matches",
   severity: "error",
@@ -30073,6 +32562,7 @@ var trust_subject_missing_default = defineRule({
 });
 
 // rules/trust-subject-orphan.ts
+init_value();
 var trust_subject_orphan_default = defineRule({
   id: "trust-subject-orphan",
   severity: "warning",
@@ -30117,6 +32607,7 @@ var trust_subject_orphan_default = defineRule({
 });
 
 // rules/trust-subject-wildcard.ts
+init_value();
 var trust6 = (sub2) => `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -30198,93 +32689,9 @@ var rules = [
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
+init_discover();
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve as resolve2 } from "node:path";
-
-// src/discover/discover.ts
-import { execFile } from "node:child_process";
-import { realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
-import { promisify as promisify3 } from "node:util";
-var STDIN = "<stdin>";
-var PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
-var IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
-var IGNORED_DIR = /(^|\/)(\.git|node_modules|\.terraform)\//;
-var execFileAsync = promisify3(execFile);
-function classify(path5) {
-  if (path5.endsWith(".tf")) return "terraform";
-  if (path5.endsWith(".tf.json")) return "terraform-json";
-  if (path5.endsWith(".tfvars")) return "tfvars";
-  if (path5.endsWith(".tfvars.json")) return "tfvars-json";
-  if (path5.endsWith(".yaml") || path5.endsWith(".yml")) return "kubernetes";
-  if (path5.endsWith(".json")) return "iam-json";
-  return void 0;
-}
-function displayPath(absolute, cwd) {
-  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
-  const rel = absolute.startsWith(prefix) && !absolute.includes(`${sep}..`) && !absolute.includes(`${sep}.${sep}`) ? absolute.slice(prefix.length) : relative(cwd, absolute);
-  return (rel === "" ? "." : rel).split(sep).join("/");
-}
-async function discover(paths, cwd) {
-  const found = /* @__PURE__ */ new Map();
-  const roots = [];
-  const missing = [];
-  for (const p of paths.length ? paths : ["."]) {
-    if (p === "-") {
-      found.set("-", { path: STDIN, absolute: "/dev/stdin", kind: "kubernetes", stdin: true });
-      continue;
-    }
-    const absolute = isAbsolute(p) ? p : resolve(cwd, p);
-    let isDir;
-    try {
-      isDir = statSync(absolute).isDirectory();
-    } catch {
-      missing.push(p);
-      continue;
-    }
-    roots.push(realpathSync(absolute));
-    if (!isDir) {
-      const kind = classify(absolute);
-      if (kind && !found.has(absolute)) found.set(absolute, { path: displayPath(absolute, cwd), absolute, kind });
-      continue;
-    }
-    const base = displayPath(absolute, cwd);
-    const prefix = base === "." ? "" : `${base}/`;
-    for (const rel of await gitFiles(absolute) ?? await globFiles(absolute)) {
-      const kind = classify(rel);
-      const file = (absolute.endsWith(sep) ? absolute : absolute + sep) + (sep === "/" ? rel : rel.replaceAll("/", sep));
-      if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
-    }
-  }
-  const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, roots, missing };
-}
-async function gitFiles(dir) {
-  try {
-    const { stdout } = await execFileAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--", "."], {
-      cwd: dir,
-      maxBuffer: 1 << 30,
-      encoding: "utf8"
-    });
-    return stdout.split("\0").filter((f) => f && !IGNORED_DIR.test(f));
-  } catch {
-    return void 0;
-  }
-}
-async function globFiles(dir) {
-  const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
-  return globby2(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
-}
-function symlinkRefusal(absolute, roots) {
-  let real;
-  try {
-    real = realpathSync(absolute);
-  } catch {
-    return "broken symbolic link";
-  }
-  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
-  return void 0;
-}
 
 // src/config/schema.ts
 var SEVERITY = { enum: ["off", "note", "warning", "error"] };
@@ -30390,16 +32797,16 @@ function configLintOptions(config, cwd) {
   return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname(config.file) : cwd };
 }
 
-// src/core/declarations.ts
-function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], podIdentityAssociations: [] };
-}
-function mergeDeclarations(into, from) {
-  for (const key of Object.keys(into)) into[key].push(...from[key]);
-  return into;
-}
+// src/engine/lint.ts
+init_declarations();
+init_location();
+init_discover();
+
+// src/model/link.ts
+init_value();
 
 // src/iam/document.ts
+init_value();
 function readPolicyDocument(v) {
   if (v.kind !== "object") return { loc: v.loc, statements: [], complete: false };
   const raw = getEntryLoose(v, "Statement");
@@ -30611,6 +33018,7 @@ function standaloneDocuments(decls, roles) {
 }
 
 // src/model/unresolved.ts
+init_value();
 function unresolvedNotes(model) {
   const notes = [];
   const note = (what, v) => {
@@ -30676,53 +33084,18 @@ function servicesOf(actions) {
   return services;
 }
 
+// src/engine/lint.ts
+init_value();
+
 // src/parse/hcl/parser.ts
+init_lines();
+init_nesting();
 import { createRequire } from "node:module";
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// src/core/lines.ts
-var LineIndex = class {
-  starts = [0];
-  constructor(text) {
-    for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
-  }
-  position(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-};
-
-// src/core/nesting.ts
-var MAX_NESTING = 512;
-function excessiveNesting(text, limit = MAX_NESTING) {
-  if (text.length <= limit) return void 0;
-  let depth = 0;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
-    if (c === 34) {
-      for (i2++; i2 < text.length; i2++) {
-        const q = text.charCodeAt(i2);
-        if (q === 92) i2++;
-        else if (q === 34 || q === 10) break;
-      }
-    } else if (c === 91 || c === 123 || c === 40) {
-      if (++depth > limit) return i2;
-    } else if (c === 93 || c === 125 || c === 41) {
-      if (depth > 0) depth--;
-    } else if (c === 35) {
-      const eol = text.indexOf("\n", i2);
-      i2 = eol < 0 ? text.length : eol;
-    }
-  }
-  return void 0;
-}
+// src/parse/hcl/convert.ts
+init_lines();
 
 // src/parse/hcl/syntax-tree.ts
 var STRIDE = 4;
@@ -31196,2006 +33569,12 @@ function firstError(n) {
   return n.hasError ? n : void 0;
 }
 
-// src/terraform/project.ts
-import { posix as posix2 } from "node:path";
-
-// src/terraform/convert.ts
-function failure(reason, loc) {
-  return { ...unknown(reason, loc), error: true };
-}
-function isFailure(v) {
-  return v.kind === "unknown" && v.error === true;
-}
-function asText(v) {
-  if (v.kind === "string") return v.value;
-  if (v.kind === "number") return String(v.value);
-  if (v.kind === "bool") return String(v.value);
-  return void 0;
-}
-function iterate(v) {
-  if (v.kind === "list") return v.items.map((item, i2) => [num(i2, item.loc), item]);
-  if (v.kind === "object")
-    return [...v.entries.keys()].sort().map((k) => [str(k, v.keyLocs.get(k) ?? v.loc), v.entries.get(k)]);
-  return void 0;
-}
-function truthy(v) {
-  if (v.kind === "bool") return v.value;
-  if (v.kind === "string" && (v.value === "true" || v.value === "false")) return v.value === "true";
-  return void 0;
-}
-function concatText(parts2, loc) {
-  const out2 = [];
-  for (const p of parts2) {
-    if (typeof p === "string") out2.push(p);
-    else if (asText(p) !== void 0) out2.push(asText(p));
-    else if (p.kind === "template") out2.push(...p.parts);
-    else out2.push(p.kind === "unknown" ? p : unknown(`${p.kind} in a string`, p.loc));
-  }
-  if (out2.every((p) => typeof p === "string")) return str(out2.join(""), loc);
-  return { kind: "template", parts: out2, loc };
-}
-
-// src/terraform/functions.ts
-var texts = (args2) => args2.map(asText);
-function strict(impl) {
-  return (args2, loc, host) => {
-    for (const a of args2) {
-      if (a.kind === "unknown") return a.error ? a : unknown(a.reason, loc);
-      if (a.kind === "template") return unknown(firstUnknown(a)?.reason ?? "argument not known", loc);
-    }
-    return impl(args2, loc, host);
-  };
-}
-function stringFn(f) {
-  return strict((args2, loc) => {
-    const t = texts(args2);
-    return t.some((x) => x === void 0) ? failure("expects strings", loc) : str(f(...t), loc);
-  });
-}
-function listOf(v) {
-  return v.kind === "list" ? v.items : void 0;
-}
-function toRegex(pattern) {
-  return new RegExp(pattern.replace(/\(\?P</g, "(?<"), "g");
-}
-var FUNCTIONS = {
-  jsonencode: strict(([v], loc) => {
-    if (isKnown(v)) return { ...str(JSON.stringify(toPlain(v)), loc), json: v };
-    return { kind: "template", parts: [firstUnknown(v) ?? unknown("part of the document is not known", loc)], json: v, loc };
-  }),
-  // JSON is YAML: yamlencode's text differs from Terraform's, but its structure is the same.
-  yamlencode: (args2, loc, host) => FUNCTIONS.jsonencode(args2, loc, host),
-  jsondecode: ([v], loc, host) => {
-    if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
-    if (v.kind === "unknown" || v.kind === "template") return unknown(firstUnknown(v)?.reason ?? "not known", loc);
-    if (v.kind !== "string") return failure("jsondecode expects a string", loc);
-    return host.parseJson(v.value, loc.file, loc, v.verbatimFrom);
-  },
-  format: strict(([f, ...rest], loc) => {
-    const fmt = asText(f);
-    if (fmt === void 0) return failure("format expects a string", loc);
-    let i2 = 0;
-    const out2 = fmt.replace(/%(%|([-0]*)(\d*)(?:\.(\d+))?([sdvqft]))/g, (m, all, flags2, width, _precision, verb) => {
-      if (all === "%") return "%";
-      const v = rest[i2++];
-      if (!v) return m;
-      let text = asText(v) ?? JSON.stringify(toPlain(v));
-      if (verb === "q") text = JSON.stringify(text);
-      const w = Number(width || 0);
-      if (flags2.includes("-")) return text.padEnd(w);
-      return flags2.includes("0") && verb === "d" ? text.padStart(w, "0") : text.padStart(w);
-    });
-    return str(out2, loc);
-  }),
-  replace: stringFn((s, search, repl) => {
-    if (search.length > 1 && search.startsWith("/") && search.endsWith("/"))
-      return s.replace(toRegex(search.slice(1, -1)), repl.replace(/\$\{(\w+)\}/g, "$$$1"));
-    return s.split(search).join(repl);
-  }),
-  lower: stringFn((s) => s.toLowerCase()),
-  upper: stringFn((s) => s.toUpperCase()),
-  trimprefix: stringFn((s, p) => s.startsWith(p) ? s.slice(p.length) : s),
-  trimsuffix: stringFn((s, p) => p && s.endsWith(p) ? s.slice(0, -p.length) : s),
-  trimspace: stringFn((s) => s.trim()),
-  trim: stringFn((s, chars) => {
-    const set = new Set(chars);
-    let a = 0;
-    let b = s.length;
-    while (a < b && set.has(s[a])) a++;
-    while (b > a && set.has(s[b - 1])) b--;
-    return s.slice(a, b);
-  }),
-  substr: strict(([s, o, l], loc) => {
-    const text = asText(s) ?? "";
-    const offset = Number(asText(o));
-    const length = Number(asText(l));
-    const start2 = offset < 0 ? text.length + offset : offset;
-    return str(length < 0 ? text.slice(start2) : text.slice(start2, start2 + length), loc);
-  }),
-  tostring: strict(([v], loc) => asText(v) !== void 0 ? str(asText(v), loc) : v.kind === "null" ? v : failure("tostring expects a primitive", loc)),
-  tonumber: strict(([v], loc) => Number.isNaN(Number(asText(v))) ? failure("not a number", loc) : num(Number(asText(v)), loc)),
-  tobool: strict(([v], loc) => asText(v) === "true" || asText(v) === "false" ? bool(asText(v) === "true", loc) : failure("not a bool", loc)),
-  join: strict(([sep3, ...lists], loc) => {
-    const items = lists.flatMap((l) => listOf(l) ?? []);
-    const t = items.map(asText);
-    return t.some((x) => x === void 0) ? failure("join expects strings", loc) : str(t.join(asText(sep3) ?? ""), loc);
-  }),
-  split: strict(([sep3, s], loc) => list((asText(s) ?? "").split(asText(sep3) ?? "").map((p) => str(p, loc)), loc)),
-  concat: strict((args2, loc) => list(args2.flatMap((a) => listOf(a) ?? []), loc)),
-  flatten: strict(([v], loc) => {
-    const flat = (x) => x.kind === "list" ? x.items.flatMap(flat) : [x];
-    return list(flat(v), loc);
-  }),
-  distinct: strict(([v], loc) => {
-    const seen = /* @__PURE__ */ new Set();
-    return list((listOf(v) ?? []).filter((x) => !seen.has(JSON.stringify(toPlain(x))) && !!seen.add(JSON.stringify(toPlain(x)))), loc);
-  }),
-  compact: strict(([v], loc) => list((listOf(v) ?? []).filter((x) => x.kind !== "null" && asText(x) !== ""), loc)),
-  merge: strict((args2, loc) => {
-    const entries = /* @__PURE__ */ new Map();
-    const keyLocs = /* @__PURE__ */ new Map();
-    for (const a of args2) if (a.kind === "object") for (const [k, v] of a.entries) entries.set(k, v), keyLocs.set(k, a.keyLocs.get(k) ?? a.loc);
-    return obj(entries, loc, keyLocs);
-  }),
-  keys: strict(([v], loc) => v.kind === "object" ? list([...v.entries.keys()].sort().map((k) => str(k, v.keyLocs.get(k) ?? loc)), loc) : failure("keys expects a map", loc)),
-  values: strict(([v], loc) => v.kind === "object" ? list([...v.entries.keys()].sort().map((k) => v.entries.get(k)), loc) : failure("values expects a map", loc)),
-  length: strict(([v], loc) => {
-    if (v.kind === "list") return num(v.items.length, loc);
-    if (v.kind === "object") return num(v.entries.size, loc);
-    const t = asText(v);
-    return t === void 0 ? failure("length of a non-collection", loc) : num([...t].length, loc);
-  }),
-  element: strict(([l, i2], loc) => {
-    const items = listOf(l);
-    const n = Number(asText(i2));
-    return items && items.length ? items[n % items.length] : failure("element of an empty list", loc);
-  }),
-  contains: strict(([l, v], loc) => bool((listOf(l) ?? []).some((x) => JSON.stringify(toPlain(x)) === JSON.stringify(toPlain(v))), loc)),
-  startswith: stringFn((s, p) => String(s.startsWith(p))),
-  endswith: stringFn((s, p) => String(s.endsWith(p))),
-  one: strict(([l], loc) => {
-    const items = listOf(l) ?? [];
-    return items.length === 0 ? { kind: "null", loc } : items.length === 1 ? items[0] : failure("one() of more than one element", loc);
-  }),
-  toset: (args2, loc, host) => FUNCTIONS.distinct(args2, loc, host),
-  tolist: strict(([v]) => v),
-  tomap: strict(([v]) => v),
-  file: strict(([p], loc, host) => {
-    const path5 = asText(p);
-    if (path5 === void 0) return failure("file expects a path", loc);
-    const read = host.readFile(path5, loc);
-    if ("error" in read) return unknown(read.error, loc);
-    const value = str(read.text, loc);
-    value.verbatimFrom = { file: read.file, offset: 0, text: read.text };
-    return value;
-  })
-};
-var LAZY_FUNCTIONS = {
-  templatefile: ([p, vars], loc, host) => {
-    const path5 = asText(p());
-    return path5 === void 0 ? unknown("templatefile path not known", loc) : host.templateFile(path5, vars(), loc);
-  },
-  lookup: ([m, k, d], loc) => {
-    const map = m();
-    const key = asText(k());
-    if (map.kind === "unknown") return map;
-    if (map.kind !== "object" || key === void 0) return unknown("lookup on a value not known", loc);
-    return map.entries.get(key) ?? (d ? d() : failure(`lookup: no key ${key}`, loc));
-  },
-  try: (args2, loc) => {
-    for (const a of args2) {
-      const v = a();
-      if (!isFailure(v)) return v;
-    }
-    return failure("no try() argument succeeded", loc);
-  },
-  can: ([a], loc) => {
-    const v = a();
-    return v.kind === "unknown" && !v.error ? unknown(v.reason, loc) : bool(!isFailure(v), loc);
-  },
-  coalesce: (args2, loc) => {
-    for (const a of args2) {
-      const v = a();
-      if (v.kind === "unknown" || v.kind === "template") return unknown("coalesce of a value not known", loc);
-      if (v.kind !== "null" && asText(v) !== "") return v;
-    }
-    return failure("coalesce: no non-null argument", loc);
-  }
-};
-function callFunction(name2, args2, loc, host) {
-  const bare = name2.replace(/^core::/, "");
-  const lazy = LAZY_FUNCTIONS[bare];
-  if (lazy) return lazy(args2, loc, host);
-  const impl = FUNCTIONS[bare];
-  if (!impl) return unknown(`function ${name2}() is not evaluated by irsa-lint`, loc);
-  try {
-    return impl(args2.map((a) => a()), loc, host);
-  } catch (e) {
-    return failure(`${name2}(): ${e.message}`, loc);
-  }
-}
-
-// src/terraform/evaluator.ts
-var MAX_DEPTH = 100;
-var Evaluator = class {
-  constructor(resolver, host) {
-    this.resolver = resolver;
-    this.host = host;
-  }
-  resolver;
-  host;
-  depth = 0;
-  eval(e, scope) {
-    if (this.depth > MAX_DEPTH) return failure("expression nested too deeply", e.loc);
-    this.depth++;
-    try {
-      return this.evalInner(e, scope);
-    } finally {
-      this.depth--;
-    }
-  }
-  evalInner(e, scope) {
-    switch (e.type) {
-      case "literal":
-        if (e.value === null) return nul(e.loc);
-        if (typeof e.value === "string") return str(e.value, e.loc);
-        if (typeof e.value === "number") return num(e.value, e.loc);
-        return bool(e.value, e.loc);
-      case "template":
-        return this.template(e.parts, scope, e.loc);
-      case "tuple":
-        return list(e.items.map((i2) => this.eval(i2, scope)), e.loc);
-      case "object":
-        return this.object(e, scope);
-      case "variable":
-        return this.reference(e.name, [], e.loc, scope);
-      case "traverse":
-        if (e.object.type === "variable") return this.reference(e.object.name, e.steps, e.loc, scope);
-        return this.traverse(this.eval(e.object, scope), e.steps, scope, e.loc);
-      case "call":
-        return this.call(e, scope);
-      case "conditional":
-        return this.conditional(e.cond, e.then, e.else, scope, e.loc);
-      case "binary":
-        return binary2(e.op, this.eval(e.left, scope), this.eval(e.right, scope), e.loc);
-      case "unary":
-        return unary(e.op, this.eval(e.operand, scope), e.loc);
-      case "for":
-        return this.forExpr(e, scope);
-      case "invalid":
-        return failure("invalid expression", e.loc);
-    }
-  }
-  reference(root, steps, loc, scope) {
-    const bound = scope.get(root);
-    if (bound) return this.traverse(bound, steps, scope, loc);
-    const { value, used } = this.resolver.resolve(root, steps, loc);
-    return this.traverse(value, steps.slice(used), scope, loc);
-  }
-  /** Applies attribute, index and splat steps to a value. */
-  traverse(value, steps, scope, loc) {
-    let v = value;
-    for (let i2 = 0; i2 < steps.length; i2++) {
-      const step = steps[i2];
-      if (v.kind === "unknown") return v;
-      if (step.type === "splat") {
-        const rest = steps.slice(i2 + 1);
-        if (v.kind === "null") return list([], loc);
-        const items = v.kind === "list" ? v.items : v.kind === "object" ? [...v.entries.values()] : [v];
-        return list(items.map((item) => this.traverse(item, rest, scope, loc)), loc);
-      }
-      const key = step.type === "attr" ? str(step.name, step.loc) : this.eval(step.index, scope);
-      v = index(v, key, step.loc);
-    }
-    return v;
-  }
-  object(e, scope) {
-    const entries = /* @__PURE__ */ new Map();
-    const keyLocs = /* @__PURE__ */ new Map();
-    const keyValues = /* @__PURE__ */ new Map();
-    for (const item of e.items) {
-      const key = this.eval(item.key, scope);
-      const text = asText(key) ?? templateKey(key);
-      if (key.kind !== "string") keyValues.set(text, key);
-      entries.set(text, this.eval(item.value, scope));
-      keyLocs.set(text, item.key.loc);
-    }
-    const result = obj(entries, e.loc, keyLocs);
-    if (keyValues.size) result.keyValues = keyValues;
-    return result;
-  }
-  call(e, scope) {
-    const lazy = e.args.map((a) => () => this.eval(a, scope));
-    if (e.expandLast && lazy.length) {
-      const last = lazy.pop()();
-      if (last.kind !== "list") return unknown(`arguments of ${e.name}(...) not known`, e.loc);
-      for (const item of last.items) lazy.push(() => item);
-    }
-    return callFunction(e.name, lazy, e.loc, this.host);
-  }
-  conditional(condExpr, thenExpr, elseExpr, scope, loc) {
-    const cond = this.eval(condExpr, scope);
-    const decided = truthy(cond);
-    if (decided !== void 0) return this.eval(decided ? thenExpr : elseExpr, scope);
-    if (cond.kind !== "unknown") return failure("condition is not a bool", loc);
-    return unknown(`depends on a condition that is not known: ${cond.reason}`, loc);
-  }
-  forExpr(e, scope) {
-    const collection = this.eval(e.collection, scope);
-    const pairs = iterate(collection);
-    if (!pairs) return collection.kind === "unknown" ? unknown(collection.reason, e.loc) : failure("for over a value that is not a collection", e.loc);
-    const items = [];
-    const entries = /* @__PURE__ */ new Map();
-    const grouped = /* @__PURE__ */ new Map();
-    for (const [k, v] of pairs) {
-      const inner = scope.with(e.keyVar ? { [e.keyVar]: k, [e.valueVar]: v } : { [e.valueVar]: v });
-      if (e.cond) {
-        const keep = truthy(this.eval(e.cond, inner));
-        if (keep === void 0) return unknown("for expression filter is not known", e.loc);
-        if (!keep) continue;
-      }
-      const value = this.eval(e.valueExpr, inner);
-      if (e.kind === "tuple") {
-        items.push(value);
-        continue;
-      }
-      const key = asText(this.eval(e.keyExpr, inner));
-      if (key === void 0) return unknown("for expression key is not known", e.loc);
-      if (e.group) grouped.set(key, [...grouped.get(key) ?? [], value]);
-      else entries.set(key, value);
-    }
-    if (e.kind === "tuple") return list(items, e.loc);
-    for (const [k, vs] of grouped) entries.set(k, list(vs, e.loc));
-    return obj(entries, e.loc);
-  }
-  /** Evaluates template parts; unknown interpolations make a partially known template. */
-  template(parts2, scope, loc) {
-    if (parts2.length === 1 && parts2[0].type === "interp") return this.eval(parts2[0].expr, scope);
-    const out2 = [];
-    const fail = this.templateInto(parts2, scope, out2);
-    if (fail) return fail;
-    const merged = mergeParts(out2);
-    if (merged.every((p) => typeof p === "string")) {
-      const value = str(merged.join(""), loc);
-      const only = parts2.length === 1 && parts2[0].type === "text" ? parts2[0] : void 0;
-      if (only?.verbatim) value.verbatimFrom = { file: loc.file, offset: only.offset, text: only.raw };
-      return value;
-    }
-    const template2 = { kind: "template", parts: merged, loc };
-    return template2;
-  }
-  templateInto(parts2, scope, out2) {
-    for (const part of parts2) {
-      if (part.type === "text") out2.push(part.value);
-      else if (part.type === "interp") {
-        const v = this.eval(part.expr, scope);
-        const text = asText(v);
-        if (text !== void 0) out2.push(text);
-        else if (v.kind === "template") out2.push(...v.parts);
-        else if (v.kind === "unknown") {
-          if (v.error) return v;
-          out2.push(v);
-        } else return failure(`cannot interpolate a ${v.kind} into a string`, v.loc);
-      } else if (part.type === "if") {
-        const cond = truthy(this.eval(part.cond, scope));
-        if (cond === void 0) out2.push(unknown("template condition not known", part.loc));
-        else {
-          const fail = this.templateInto(cond ? part.then : part.else, scope, out2);
-          if (fail) return fail;
-        }
-      } else {
-        const pairs = iterate(this.eval(part.collection, scope));
-        if (!pairs) {
-          out2.push(unknown("template for collection not known", part.loc));
-          continue;
-        }
-        for (const [k, v] of pairs) {
-          const inner = scope.with(part.keyVar ? { [part.keyVar]: k, [part.valueVar]: v } : { [part.valueVar]: v });
-          const fail = this.templateInto(part.body, inner, out2);
-          if (fail) return fail;
-        }
-      }
-    }
-    return void 0;
-  }
-};
-function mergeParts(parts2) {
-  const out2 = [];
-  for (const p of parts2) {
-    const last = out2[out2.length - 1];
-    if (typeof p === "string" && typeof last === "string") out2[out2.length - 1] = last + p;
-    else if (p !== "") out2.push(p);
-  }
-  return out2;
-}
-function templateKey(key) {
-  if (key.kind === "template") return key.parts.map((p) => typeof p === "string" ? p : "\0").join("");
-  return `\0${key.kind}@${key.loc.line}:${key.loc.column}`;
-}
-function index(v, key, loc) {
-  if (v.kind === "unknown") return v;
-  if (key.kind === "unknown" || key.kind === "template") return unknown("index not known", loc);
-  if (v.kind === "list") {
-    const i2 = key.kind === "number" ? key.value : Number(asText(key));
-    return Number.isInteger(i2) && i2 >= 0 && i2 < v.items.length ? v.items[i2] : failure(`index ${i2} out of range`, loc);
-  }
-  if (v.kind === "object") {
-    const k = asText(key);
-    if (k !== void 0 && v.entries.has(k)) return v.entries.get(k);
-    if (v.openReason) return unknown(`${v.openReason}.${k}`, loc);
-    return failure(`no attribute or key ${JSON.stringify(k)}`, loc);
-  }
-  return failure(`cannot index a ${v.kind}`, loc);
-}
-function binary2(op, a, b, loc) {
-  if (op === "&&" || op === "||") {
-    const x2 = truthy(a);
-    const y2 = truthy(b);
-    if (op === "&&" && (x2 === false || y2 === false)) return bool(false, loc);
-    if (op === "||" && (x2 === true || y2 === true)) return bool(true, loc);
-    if (x2 === void 0 || y2 === void 0) return unknown("operand not known", loc);
-    return bool(op === "&&" ? x2 && y2 : x2 || y2, loc);
-  }
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  if (op === "==" || op === "!=") {
-    if (a.kind === "template" || b.kind === "template") return unknown("operand not known", loc);
-    const equal = JSON.stringify(plainOf(a)) === JSON.stringify(plainOf(b));
-    return bool(op === "==" ? equal : !equal, loc);
-  }
-  const x = a.kind === "number" ? a.value : Number(asText(a));
-  const y = b.kind === "number" ? b.value : Number(asText(b));
-  if (Number.isNaN(x) || Number.isNaN(y)) return failure(`operator ${op} needs numbers`, loc);
-  switch (op) {
-    case "+":
-      return num(x + y, loc);
-    case "-":
-      return num(x - y, loc);
-    case "*":
-      return num(x * y, loc);
-    case "/":
-      return num(x / y, loc);
-    case "%":
-      return num(x % y, loc);
-    case "<":
-      return bool(x < y, loc);
-    case ">":
-      return bool(x > y, loc);
-    case "<=":
-      return bool(x <= y, loc);
-    case ">=":
-      return bool(x >= y, loc);
-    default:
-      return failure(`unknown operator ${op}`, loc);
-  }
-}
-function plainOf(v) {
-  switch (v.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return v.value;
-    case "null":
-      return null;
-    case "list":
-      return v.items.map(plainOf);
-    case "object":
-      return Object.fromEntries([...v.entries].sort(([a], [b]) => a < b ? -1 : 1).map(([k, x]) => [k, plainOf(x)]));
-    default:
-      return void 0;
-  }
-}
-function unary(op, v, loc) {
-  if (v.kind === "unknown") return v;
-  if (op === "!") {
-    const t = truthy(v);
-    return t === void 0 ? failure("! needs a bool", loc) : bool(!t, loc);
-  }
-  const n = v.kind === "number" ? v.value : Number(asText(v));
-  return Number.isNaN(n) ? failure("- needs a number", loc) : num(-n, loc);
-}
-
-// src/parse/kubernetes.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/parse/cloudformation.ts
-function isCloudFormation(v) {
-  const resources = getEntry(v, "Resources");
-  return resources?.kind === "object" && [...resources.entries.values()].some((r) => knownString(getEntry(r, "Type"))?.startsWith("AWS::"));
-}
-function readCloudFormation(file, template2, out2) {
-  const resources = getEntry(template2, "Resources");
-  if (resources?.kind !== "object") return;
-  const id = (logicalId) => `${file}#${logicalId}`;
-  const each = [...resources.entries].map(([logicalId, resource]) => {
-    const props = getEntry(resource, "Properties");
-    const prop = (name2) => {
-      const v = getEntry(props, name2);
-      return v ? resolve3(v) : void 0;
-    };
-    return { logicalId, type: knownString(getEntry(resource, "Type")), props, prop, at: resources.keyLocs.get(logicalId) ?? resource.loc };
-  });
-  const policyOf = ({ logicalId, type, prop, at }) => ({
-    id: id(logicalId),
-    name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at),
-    path: prop("Path") ?? str("/", at),
-    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at),
-    loc: at
-  });
-  const managed2 = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
-  for (const resource of each) {
-    const { logicalId, type, props, prop, at } = resource;
-    if (type === "AWS::IAM::Role") {
-      out2.roles.push({
-        id: id(logicalId),
-        name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
-        path: prop("Path") ?? str("/", at),
-        trust: prop("AssumeRolePolicyDocument"),
-        loc: at,
-        inlinePolicies: asItems(prop("Policies")).map((p, i2) => ({
-          id: `${id(logicalId)}/Policies/${i2}`,
-          name: getEntry(p, "PolicyName") ?? str(`${logicalId} policy ${i2}`, p.loc),
-          path: str("/", p.loc),
-          document: getEntry(p, "PolicyDocument") ?? unknown("no PolicyDocument", p.loc),
-          loc: p.loc
-        })),
-        attachedPolicyArns: asItems(getEntry(props, "ManagedPolicyArns")).filter((a) => !refTarget(a)).map(resolve3),
-        label: prop("RoleName") && knownString(prop("RoleName")) ? void 0 : `${logicalId} (CloudFormation)`
-      });
-      for (const a of asItems(getEntry(props, "ManagedPolicyArns"))) {
-        const policy5 = managed2.get(refTarget(a) ?? "");
-        if (policy5) out2.attachments.push({ role: unknown(logicalId, a.loc), inline: policy5, loc: a.loc, roleId: id(logicalId) });
-      }
-    } else if (type === "AWS::IAM::ManagedPolicy" || type === "AWS::IAM::Policy") {
-      const policy5 = managed2.get(logicalId) ?? policyOf(resource);
-      for (const r of asItems(getEntry(props, "Roles"))) {
-        const target = refTarget(r);
-        out2.attachments.push({ role: target ? unknown(target, r.loc) : resolve3(r), inline: policy5, loc: r.loc, ...target ? { roleId: id(target) } : {} });
-      }
-    } else if (type === "AWS::IAM::OIDCProvider") {
-      out2.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at), clientIds: prop("ClientIdList") ?? list([], at), loc: at });
-    } else if (type === "AWS::EKS::PodIdentityAssociation") {
-      out2.podIdentityAssociations.push({
-        namespace: prop("Namespace") ?? unknown("no Namespace", at),
-        serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
-        roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),
-        loc: at
-      });
-    }
-  }
-}
-function refTarget(v) {
-  return v.kind === "object" && v.entries.size === 1 ? knownString(v.entries.get("Ref")) : void 0;
-}
-function resolve3(v) {
-  if (v.kind === "list") return list(v.items.map(resolve3), v.loc);
-  if (v.kind !== "object") return v;
-  if (v.entries.size === 1) {
-    const [name2, arg] = [...v.entries][0];
-    if (name2 === "Fn::Sub") return sub(arg, v.loc);
-    if (name2 === "Ref" || name2.startsWith("Fn::")) return unknown(`CloudFormation ${name2 === "Ref" ? "Ref" : name2} ${knownString(arg) ?? ""}`.trim(), v.loc);
-  }
-  const entries = new Map([...v.entries].map(([k, x]) => [k, resolve3(x)]));
-  return obj(entries, v.loc, v.keyLocs);
-}
-function sub(arg, loc) {
-  const text = knownString(arg.kind === "list" ? arg.items[0] : arg);
-  if (text === void 0) return unknown("CloudFormation Fn::Sub", loc);
-  const parts2 = [];
-  let last = 0;
-  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
-    parts2.push(text.slice(last, m.index));
-    parts2.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : unknown(`CloudFormation \${${m[1]}}`, loc));
-    last = m.index + m[0].length;
-  }
-  parts2.push(text.slice(last));
-  const merged = parts2.filter((p) => p !== "");
-  if (merged.every((p) => typeof p === "string")) return str(merged.join(""), arg.loc);
-  return { kind: "template", parts: merged, loc: arg.loc };
-}
-
-// src/parse/eksctl.ts
-function readEksctl(config, out2) {
-  const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
-  for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
-    const meta = getEntry(entry, "metadata");
-    const nameValue = getEntry(meta, "name");
-    const name2 = knownString(nameValue);
-    if (!name2 || !nameValue) continue;
-    const namespace = knownString(getEntry(meta, "namespace")) ?? "default";
-    const loc = nameValue.loc;
-    const roleName = getEntry(entry, "roleName");
-    const namePrefix = roleName ? void 0 : str(`eksctl-${cluster}-addon-iamserviceac`, loc);
-    const role = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name2}`, loc);
-    const id = `eksctl ${cluster} ${namespace}/${name2}`;
-    const roleArn = knownString(roleName) ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName.loc } : void 0;
-    out2.serviceAccounts.push({ name: name2, namespace, loc, roleArn, origin: "eksctl" });
-    const attachPolicy = getEntry(entry, "attachPolicy");
-    out2.roles.push({
-      id,
-      name: role,
-      namePrefix,
-      path: str("/", loc),
-      trust: generatedTrust(namespace, name2, loc),
-      loc,
-      inlinePolicies: attachPolicy ? [{ id: `${id} attachPolicy`, name: str(`${name2} attachPolicy`, attachPolicy.loc), path: str("/", loc), document: attachPolicy, loc: attachPolicy.loc }] : [],
-      attachedPolicyArns: asItems(getEntry(entry, "attachPolicyARNs")),
-      generatedTrust: true,
-      label: knownString(roleName) ?? `eksctl's role for ${namespace}/${name2}`
-    });
-  }
-}
-function generatedTrust(namespace, name2, loc) {
-  const provider = unknown("the cluster's OIDC provider", loc);
-  const key = (claim) => ({ kind: "template", parts: [provider, `:${claim}`], loc });
-  const conditions = obj(/* @__PURE__ */ new Map([["\0sub", str(`system:serviceaccount:${namespace}:${name2}`, loc)], ["\0aud", str("sts.amazonaws.com", loc)]]), loc);
-  conditions.keyValues = /* @__PURE__ */ new Map([["\0sub", key("sub")], ["\0aud", key("aud")]]);
-  const statement2 = obj(
-    /* @__PURE__ */ new Map([
-      ["Effect", str("Allow", loc)],
-      ["Action", str("sts:AssumeRoleWithWebIdentity", loc)],
-      ["Principal", obj(/* @__PURE__ */ new Map([["Federated", provider]]), loc)],
-      ["Condition", obj(/* @__PURE__ */ new Map([["StringEquals", conditions]]), loc)]
-    ]),
-    loc
-  );
-  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([statement2], loc)]]), loc);
-}
-
-// src/parse/yaml-value.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_DEPTH2 = 200;
-var MAX_ALIAS_EXPANSIONS = 1e4;
-function yamlToValue(doc, node, file, position, rootShape) {
-  const locate = (n, fallback) => {
-    const range = n?.range;
-    if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const start2 = position(range[0]);
-    const end = position(range[1]);
-    return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
-  };
-  let expansions = 0;
-  const convert = (n, depth, fallback, shape) => {
-    const loc = locate(n, fallback);
-    const tag = n && !(0, import_yaml2.isAlias)(n) ? n.tag : void 0;
-    if (tag && /^![A-Za-z]+$/.test(tag)) {
-      const name2 = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
-      const untagged = n.clone();
-      untagged.tag = void 0;
-      const inner = convert(untagged, depth + 1, loc, null);
-      return obj(/* @__PURE__ */ new Map([[name2, inner]]), loc, /* @__PURE__ */ new Map([[name2, loc]]));
-    }
-    if (depth > MAX_DEPTH2) return unknown("nested too deeply", loc);
-    if (n == null) return nul(loc);
-    if ((0, import_yaml2.isAlias)(n)) {
-      if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
-      const target = n.resolve(doc);
-      return target ? { ...convert(target, depth + 1, void 0, shape), loc } : unknown(`unresolved alias *${n.source}`, loc);
-    }
-    if ((0, import_yaml2.isScalar)(n)) {
-      const v = n.value;
-      if (typeof v === "string") return str(v, loc);
-      if (typeof v === "number") return num(v, loc);
-      if (typeof v === "bigint") return num(Number(v), loc);
-      if (typeof v === "boolean") return bool(v, loc);
-      if (v == null) return nul(loc);
-      return str(String(v), loc);
-    }
-    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc, shape)), loc);
-    if ((0, import_yaml2.isMap)(n)) {
-      const entries = /* @__PURE__ */ new Map();
-      const keyLocs = /* @__PURE__ */ new Map();
-      for (const pair of n.items) {
-        const keyNode = pair.key;
-        const key = (0, import_yaml2.isScalar)(keyNode) ? String(keyNode.value) : String(keyNode);
-        const want = shape ? shape[key] : true;
-        if (!want) continue;
-        const keyLoc = locate(keyNode, loc);
-        keyLocs.set(key, keyLoc);
-        const inner = want === true ? null : want === "root" ? rootShape ?? null : want;
-        entries.set(key, convert(pair.value, depth + 1, keyLoc, inner));
-      }
-      return obj(entries, loc, keyLocs);
-    }
-    return unknown("unsupported YAML node", loc);
-  };
-  return convert(node, 0, void 0, rootShape ?? null);
-}
-function yamlMessage(message) {
-  if (/call stack/i.test(message)) return "nested too deeply to read";
-  return message.split("\n")[0];
-}
-
-// src/parse/kubernetes.ts
-var ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
-var TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
-var AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
-function serviceAccountAnnotations(get) {
-  return {
-    roleArn: get(ROLE_ARN_ANNOTATION),
-    tokenExpiration: get(TOKEN_EXPIRATION_ANNOTATION),
-    audience: get(AUDIENCE_ANNOTATION),
-    stsRegionalEndpoints: get("eks.amazonaws.com/sts-regional-endpoints")
-  };
-}
-var POD_TEMPLATE_PATHS = {
-  Pod: [],
-  Deployment: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"]
-};
-var POD_SPEC = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: { name: true } };
-var POD_TEMPLATE = { metadata: { annotations: true }, spec: POD_SPEC };
-var MANIFEST = {
-  apiVersion: true,
-  kind: true,
-  items: "root",
-  metadata: { name: true, namespace: true, annotations: true },
-  automountServiceAccountToken: true,
-  iam: true,
-  Resources: true,
-  spec: {
-    ...POD_SPEC,
-    template: POD_TEMPLATE,
-    jobTemplate: { spec: { template: POD_TEMPLATE } }
-  }
-};
-function parseKubernetes(file, text) {
-  const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
-  if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
-  if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
-  const lines = new LineIndex(text);
-  const deep = excessiveNesting(text);
-  if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => lines.position(o))] };
-  let sawKubernetes = false;
-  for (const [start2, end] of documentRanges(text, KUSTOMIZATION.test(file))) {
-    const source = text.slice(start2, end);
-    if (start2 > 0 || end < text.length) {
-      if (!RELEVANT.test(source)) continue;
-    }
-    const position = (offset) => lines.position(start2 + offset);
-    for (const doc of (0, import_yaml3.parseAllDocuments)(source, { version: "1.1", prettyErrors: false })) {
-      const problem = doc.errors[0];
-      if (problem) {
-        result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
-        continue;
-      }
-      if (KUSTOMIZATION.test(file)) {
-        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
-        sawKubernetes = true;
-        continue;
-      }
-      const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
-      if (isCloudFormation(value)) {
-        readCloudFormation(file, value, result.declarations);
-        sawKubernetes = true;
-        continue;
-      }
-      for (const object of kubernetesObjects(value)) {
-        sawKubernetes = true;
-        readObject(object, result);
-      }
-    }
-  }
-  if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
-  return result;
-}
-var HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
-function parseHelmValues(file, text, result) {
-  const deep = excessiveNesting(text);
-  if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => new LineIndex(text).position(o))] };
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.1", lineCounter, prettyErrors: false });
-  const position = (offset) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
-  if (doc.errors[0]) {
-    result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
-    return result;
-  }
-  const sa = getEntry(yamlToValue(doc, doc.contents, file, position, { serviceAccount: true }), "serviceAccount");
-  const nameValue = getEntry(sa, "name");
-  const name2 = knownString(nameValue);
-  const annotations = getEntry(sa, "annotations");
-  if (!name2 || !nameValue || knownString(getEntry(sa, "create")) === "false") return { ...result, skipped: "Helm values without a named ServiceAccount" };
-  result.declarations.serviceAccounts.push({
-    name: name2,
-    namespace: "<release namespace>",
-    namespaceKnown: false,
-    loc: nameValue.loc,
-    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
-    automount: getEntry(sa, "automount") ?? getEntry(sa, "automountServiceAccountToken"),
-    origin: "helm"
-  });
-  return result;
-}
-function documentRanges(text, whole) {
-  if (whole || /^%/m.test(text)) return [[0, text.length]];
-  const starts = [0];
-  for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index > 0) starts.push(m.index);
-  return starts.map((s, i2) => [s, starts[i2 + 1] ?? text.length]);
-}
-var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
-function readKustomization(file, v) {
-  const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
-  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
-}
-function yamlError(file, message, offset, position) {
-  const p = position(offset);
-  return {
-    level: "error",
-    message: `YAML syntax error: ${yamlMessage(message)}`,
-    location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 }
-  };
-}
-function kubernetesObjects(doc) {
-  const kind = knownString(getEntry(doc, "kind"));
-  if (!kind || !knownString(getEntry(doc, "apiVersion"))) return [];
-  if (kind === "List" || kind.endsWith("List")) return asItems(getEntry(doc, "items")).flatMap(kubernetesObjects);
-  return [doc];
-}
-function path4(v, keys) {
-  return keys.reduce((cur, key) => getEntry(cur, key), v);
-}
-function readObject(object, result) {
-  const kind = knownString(getEntry(object, "kind"));
-  const metadata2 = getEntry(object, "metadata");
-  const nameValue = getEntry(metadata2, "name");
-  const name2 = knownString(nameValue);
-  if (!name2 || !nameValue) return;
-  const namespace = knownString(getEntry(metadata2, "namespace")) ?? "default";
-  const annotations = getEntry(metadata2, "annotations");
-  if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
-    readEksctl(object, result.declarations);
-    return;
-  }
-  if (kind === "ServiceAccount") {
-    const sa = {
-      name: name2,
-      namespace,
-      loc: nameValue.loc,
-      ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
-      automount: getEntry(object, "automountServiceAccountToken"),
-      origin: "kubernetes"
-    };
-    result.declarations.serviceAccounts.push(sa);
-    return;
-  }
-  const templatePath = POD_TEMPLATE_PATHS[kind];
-  if (!templatePath) return;
-  const template2 = templatePath.length ? path4(object, templatePath) : object;
-  const podSpec = getEntry(template2, "spec");
-  if (!podSpec) return;
-  result.declarations.workloads.push(readWorkload(kind, name2, namespace, nameValue.loc, template2, podSpec));
-}
-function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
-  const saValue = getEntry(podSpec, "serviceAccountName") ?? getEntry(podSpec, "serviceAccount");
-  const annotations = path4(template2, ["metadata", "annotations"]);
-  return {
-    kind,
-    name: name2,
-    namespace,
-    loc,
-    serviceAccountName: knownString(saValue) ?? "default",
-    serviceAccountLoc: saValue?.loc ?? podSpec.loc,
-    tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
-    automount: getEntry(podSpec, "automountServiceAccountToken"),
-    roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
-    skipContainers: getEntry(annotations, "eks.amazonaws.com/skip-containers"),
-    containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean)
-  };
-}
-
-// src/terraform/blocks.ts
-function nestedBlocks(body2, type, scope, ev) {
-  const blocks = [];
-  let partial;
-  for (const block2 of body2.blocks) {
-    if (block2.type === type) blocks.push({ block: block2, scope });
-    if (block2.type !== "dynamic" || block2.labels[0] !== type) continue;
-    const forEach = block2.body.attributes.find((a) => a.name === "for_each");
-    const content = block2.body.blocks.find((b) => b.type === "content");
-    if (!forEach || !content) continue;
-    const iteratorAttr = block2.body.attributes.find((a) => a.name === "iterator");
-    const iterator = iteratorAttr?.expr.type === "variable" ? iteratorAttr.expr.name : type;
-    const collection = ev.eval(forEach.expr, scope);
-    const pairs = iterate(collection);
-    if (!pairs) {
-      partial = collection.kind === "unknown" ? collection : unknown(`dynamic "${type}" for_each is not a collection`, forEach.loc);
-      continue;
-    }
-    for (const [key, value] of pairs) {
-      const binding = obj(/* @__PURE__ */ new Map([["key", key], ["value", value]]), value.loc);
-      blocks.push({ block: { ...content, type, labels: [] }, scope: scope.with({ [iterator]: binding }) });
-    }
-  }
-  return { blocks, unknown: partial };
-}
-function attributeValue(body2, name2, scope, ev) {
-  const attr2 = body2.attributes.find((a) => a.name === name2);
-  return attr2 ? ev.eval(attr2.expr, scope) : void 0;
-}
-
-// src/terraform/computed.ts
-function iamArn(kind, path5, name2, account, loc) {
-  return concatText(
-    [
-      "arn:",
-      unknown("partition (depends on data.aws_partition)", loc),
-      ":iam::",
-      account ?? unknown("account id (known after apply)", loc),
-      `:${kind}`,
-      path5 ?? "/",
-      name2
-    ],
-    loc
-  );
-}
-function withComputedAttributes(type, address, attrs, loc, account) {
-  const entries = new Map(attrs);
-  const set = (k, v) => {
-    if (!entries.has(k)) entries.set(k, v);
-  };
-  const name2 = entries.get("name") ?? unknown(`${address}.name is generated${entries.has("name_prefix") ? " from name_prefix" : ""}`, loc);
-  if (type === "aws_iam_role" || type === "aws_iam_policy") {
-    set("path", str("/", loc));
-    set("name", name2);
-    const arn = iamArn(type === "aws_iam_role" ? "role" : "policy", entries.get("path"), name2, account, loc);
-    set("arn", arn);
-    set("id", type === "aws_iam_role" ? name2 : arn);
-  } else if (type === "aws_iam_openid_connect_provider") {
-    const url = entries.get("url");
-    const host = url && asText(url) !== void 0 ? str(asText(url).replace(/^https:\/\//, ""), url.loc) : unknown(`${address}.url not known`, loc);
-    set("arn", iamArn("oidc-provider/", str("", loc), host, account, loc));
-  }
-  const result = obj(entries, loc);
-  result.openReason = address;
-  return result;
-}
-
-// src/terraform/irsa-module.ts
-var REGISTRY = /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/(iam-role-for-service-accounts(?:-eks)?)\/?$/;
-function irsaModuleGeneration(source) {
-  const m = REGISTRY.exec(source);
-  if (!m) return void 0;
-  return m[1] === "iam-role-for-service-accounts-eks" ? "v5" : "v6";
-}
-var ARGS = {
-  v5: { create: "create_role", name: "role_name", prefix: "role_name_prefix", path: "role_path", test: "assume_role_condition_test", policies: "role_policy_arns" },
-  v6: { create: "create", name: "name", prefix: "", path: "path", test: "trust_condition_test", policies: "policies" }
-};
-var OUTPUTS = {
-  v5: { arn: "iam_role_arn", name: "iam_role_name", path: "iam_role_path", id: "iam_role_unique_id" },
-  v6: { arn: "arn", name: "name", path: "path", id: "unique_id" }
-};
-function irsaModuleRole(generation, args2, address, loc, accountId) {
-  const names = ARGS[generation];
-  const arg = (k) => k ? args2.get(k) : void 0;
-  if (truthy(arg(names.create) ?? str("true", loc)) === false) return { attachments: [], outputs: obj(/* @__PURE__ */ new Map(), loc) };
-  let name2;
-  let namePrefix;
-  if (generation === "v5") {
-    const given = arg(names.name);
-    namePrefix = given && given.kind !== "null" ? void 0 : arg(names.prefix);
-    name2 = given && given.kind !== "null" ? given : unknown(`${address}: role name is generated by AWS`, loc);
-  } else {
-    const base = arg(names.name) ?? str("", loc);
-    const usePrefix = truthy(arg("use_name_prefix") ?? str("true", loc));
-    if (usePrefix === false) name2 = base;
-    else {
-      namePrefix = concatText([base, "-"], base.loc);
-      name2 = unknown(`${address}: use_name_prefix adds a random suffix to the role name`, loc);
-    }
-  }
-  const path5 = arg(names.path) ?? str("/", loc);
-  const test = arg(names.test) ?? str("StringEquals", loc);
-  const role = {
-    id: address,
-    name: name2,
-    namePrefix,
-    path: path5,
-    trust: trustDocument(args2.get("oidc_providers"), test, loc),
-    loc,
-    inlinePolicies: [],
-    attachedPolicyArns: [],
-    generatedTrust: true
-  };
-  const attachments = [];
-  const policies = arg(names.policies);
-  for (const [, arn2] of (policies && iterate(policies)) ?? []) attachments.push({ role: name2, policyArn: arn2, loc: arn2.loc, roleId: address });
-  const out2 = OUTPUTS[generation];
-  const arn = namePrefix ? unknown(`${address}: role name has a generated suffix`, loc) : iamArn("role", path5, name2, accountId, loc);
-  const outputs = obj(
-    /* @__PURE__ */ new Map([
-      [out2.arn, arn],
-      [out2.name, name2],
-      [out2.path, path5],
-      [out2.id, unknown(`${address}.${out2.id} is known after apply`, loc)]
-    ]),
-    loc
-  );
-  outputs.openReason = address;
-  return { role, attachments, outputs };
-}
-function trustDocument(providers, test, loc) {
-  if (!providers) return document([], loc);
-  const pairs = iterate(providers);
-  if (!pairs) return document([unknown("oidc_providers not known", providers.loc)], loc);
-  return document(pairs.map(([, p]) => statement(p, test)), providers.loc);
-}
-function document(statements, loc) {
-  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list(statements, loc)]]), loc);
-}
-function statement(provider, test) {
-  const loc = provider.loc;
-  const arn = getEntry(provider, "provider_arn") ?? unknown("provider_arn not set", loc);
-  const host = providerHost(arn);
-  const accounts = getEntry(provider, "namespace_service_accounts");
-  const subjects = asItems(accounts).map((sa) => concatText(["system:serviceaccount:", sa], sa.loc));
-  const conditionKey = (suffix) => concatText([host, suffix], arn.loc);
-  const sub2 = conditionKey(":sub");
-  const aud = conditionKey(":aud");
-  const subKey = asText(sub2) ?? "\0sub";
-  const audKey = asText(aud) ?? "\0aud";
-  const inner = obj(
-    /* @__PURE__ */ new Map([
-      [subKey, list(subjects, accounts?.loc ?? loc)],
-      [audKey, list([str("sts.amazonaws.com", loc)], loc)]
-    ]),
-    loc,
-    /* @__PURE__ */ new Map([[subKey, accounts?.loc ?? loc], [audKey, loc]])
-  );
-  inner.keyValues = /* @__PURE__ */ new Map([[subKey, sub2], [audKey, aud]]);
-  const testKey = asText(test) ?? "\0test";
-  const condition = obj(/* @__PURE__ */ new Map([[testKey, inner]]), loc, /* @__PURE__ */ new Map([[testKey, test.loc]]));
-  if (test.kind !== "string") condition.keyValues = /* @__PURE__ */ new Map([[testKey, test]]);
-  return obj(
-    /* @__PURE__ */ new Map([
-      ["Effect", str("Allow", loc)],
-      ["Action", str("sts:AssumeRoleWithWebIdentity", loc)],
-      ["Principal", obj(/* @__PURE__ */ new Map([["Federated", arn]]), arn.loc)],
-      ["Condition", condition]
-    ]),
-    loc
-  );
-}
-function providerHost(arn) {
-  const text = asText(arn);
-  if (text !== void 0) return str(text.replace(/^(.*provider\/)/, ""), arn.loc);
-  return unknown(`OIDC provider of ${arn.kind === "unknown" ? arn.reason : "the module call"}`, arn.loc);
-}
-
-// src/terraform/scope.ts
-var Scope = class _Scope {
-  constructor(vars = /* @__PURE__ */ new Map(), parent) {
-    this.vars = vars;
-    this.parent = parent;
-  }
-  vars;
-  parent;
-  get(name2) {
-    return this.vars.get(name2) ?? this.parent?.get(name2);
-  }
-  with(bindings) {
-    return new _Scope(new Map(Object.entries(bindings)), this);
-  }
-};
-var EMPTY_SCOPE = new Scope();
-
-// src/terraform/modules.ts
-var MAX_MODULE_DEPTH = 10;
-function instanceAddress(base, key) {
-  if (!key) return base;
-  return key.kind === "number" ? `${base}[${key.value}]` : `${base}[${JSON.stringify(asText(key) ?? "?")}]`;
-}
-function moduleSource(parent, block2) {
-  const attr2 = block2.body.attributes.find((a) => a.name === "source");
-  return attr2 ? asText(parent.evaluator.eval(attr2.expr, EMPTY_SCOPE)) : void 0;
-}
-function isEvaluatedSource(source) {
-  return !!source && (!!irsaModuleGeneration(source) || source.startsWith("./") || source.startsWith("../"));
-}
-function moduleInstances(parent, block2, makeChild) {
-  const name2 = block2.labels[0];
-  const base = `${parent.options.address}module.${name2}`;
-  const sourceAttr = block2.body.attributes.find((a) => a.name === "source");
-  const source = moduleSource(parent, block2);
-  if (source === void 0) return unknown(`${base}: source not known`, block2.headerLoc);
-  const instances = parent.instances(block2);
-  if (!Array.isArray(instances)) return unknown(`${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`, block2.headerLoc);
-  const generation = irsaModuleGeneration(source);
-  const local = source.startsWith("./") || source.startsWith("../");
-  const files = local ? parent.options.calls.filesIn(parent.options.calls.join(parent.options.dir, source)) : void 0;
-  if (!generation && !files) {
-    parent.diagnostics.push({
-      level: "note",
-      message: local ? `module ${base}: ${source} is not in the scanned tree; its outputs are unknown` : `module ${base}: registry module ${source} is not evaluated; its outputs are unknown`,
-      location: sourceAttr.loc
-    });
-    return unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block2.headerLoc);
-  }
-  if (parent.options.depth >= MAX_MODULE_DEPTH) return unknown(`${base}: modules nested too deeply`, block2.headerLoc);
-  return instances.map((instance2) => {
-    const address = instanceAddress(base, instance2.key);
-    const args2 = /* @__PURE__ */ new Map();
-    for (const attr2 of block2.body.attributes) {
-      if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr2.name))
-        args2.set(attr2.name, parent.evaluator.eval(attr2.expr, instance2.scope));
-    }
-    if (generation) {
-      const result = irsaModuleRole(generation, args2, address, block2.headerLoc, parent.options.accountId);
-      return { key: instance2.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments };
-    }
-    const child = makeChild({ dir: parent.options.calls.join(parent.options.dir, source), address: `${address}.`, files, inputs: args2 });
-    return { key: instance2.key, address, outputs: childOutputs(child, block2.headerLoc), child, attachments: [] };
-  });
-}
-function childOutputs(child, loc) {
-  const entries = /* @__PURE__ */ new Map();
-  for (const [name2, attr2] of child.outputs) entries.set(name2, child.evaluator.eval(attr2.expr, EMPTY_SCOPE));
-  const value = obj(entries, loc);
-  value.openReason = child.options.address.slice(0, -1);
-  return value;
-}
-
-// src/terraform/extract.ts
-var attr = (attrs, name2) => {
-  const v = attrs.get(name2);
-  return v && v.kind !== "null" ? v : void 0;
-};
-function policy4(attrs, address, block2, mod, documentKey = "policy") {
-  const document2 = attr(attrs, documentKey);
-  return {
-    id: address,
-    name: attr(attrs, "name") ?? unknown(`${address}: name generated by AWS`, block2.headerLoc),
-    path: attr(attrs, "path") ?? str("/", block2.headerLoc),
-    document: document2 ? mod.decodeJson(document2) : unknown(`${address} has no ${documentKey}`, block2.headerLoc),
-    loc: block2.headerLoc
-  };
-}
-var HANDLERS = {
-  aws_iam_role(attrs, address, block2, mod, out2, scope) {
-    const trust7 = attr(attrs, "assume_role_policy");
-    const role = {
-      id: address,
-      name: attrs.get("name"),
-      namePrefix: attr(attrs, "name_prefix"),
-      path: attr(attrs, "path") ?? str("/", block2.headerLoc),
-      trust: trust7 ? mod.decodeJson(trust7) : void 0,
-      loc: block2.headerLoc,
-      inlinePolicies: [],
-      attachedPolicyArns: asItems(attr(attrs, "managed_policy_arns"))
-    };
-    for (const inline2 of nestedBlocks(block2.body, "inline_policy", scope, mod.evaluator).blocks) {
-      const inlineAttrs = new Map(inline2.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, inline2.scope)]));
-      role.inlinePolicies.push(policy4(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
-    }
-    out2.roles.push(role);
-  },
-  aws_iam_policy(attrs, address, block2, mod, out2) {
-    out2.policies.push(policy4(attrs, address, block2, mod));
-  },
-  aws_iam_role_policy(attrs, address, block2, mod, out2) {
-    out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy4(attrs, address, block2, mod), loc: block2.headerLoc });
-  },
-  aws_iam_role_policy_attachment(attrs, _address, block2, _mod, out2) {
-    const role = attrs.get("role") ?? unknown("role not set", block2.headerLoc);
-    out2.attachments.push({ role, policyArn: attrs.get("policy_arn") ?? unknown("policy_arn not set", block2.headerLoc), loc: block2.headerLoc });
-  },
-  aws_iam_policy_attachment(attrs, _address, block2, _mod, out2) {
-    const arn = attrs.get("policy_arn") ?? unknown("policy_arn not set", block2.headerLoc);
-    for (const role of asItems(attr(attrs, "roles"))) out2.attachments.push({ role, policyArn: arn, loc: block2.headerLoc });
-  },
-  aws_iam_openid_connect_provider(attrs, address, block2, _mod, out2) {
-    out2.oidcProviders.push({
-      id: address,
-      url: attrs.get("url") ?? unknown("url not set", block2.headerLoc),
-      clientIds: attrs.get("client_id_list") ?? unknown("client_id_list not set", block2.headerLoc),
-      loc: block2.headerLoc
-    });
-  },
-  aws_eks_pod_identity_association(attrs, _address, block2, _mod, out2) {
-    const missing = (what) => unknown(`${what} not set`, block2.headerLoc);
-    out2.podIdentityAssociations.push({
-      namespace: attrs.get("namespace") ?? missing("namespace"),
-      serviceAccount: attrs.get("service_account") ?? missing("service_account"),
-      roleArn: attrs.get("role_arn") ?? missing("role_arn"),
-      loc: block2.headerLoc
-    });
-  },
-  kubernetes_service_account: serviceAccount,
-  kubernetes_service_account_v1: serviceAccount,
-  helm_release: helmRelease
-};
-function helmRelease(attrs, _address, block2, mod, out2, scope) {
-  const settings = /* @__PURE__ */ new Map();
-  for (const values of asItems(attr(attrs, "values"))) {
-    const doc = values.kind === "string" || values.kind === "template" ? values.json : void 0;
-    const sa = getEntry(doc, "serviceAccount");
-    if (getEntry(sa, "name")) settings.set("serviceAccount.name", getEntry(sa, "name"));
-    const annotations = getEntry(sa, "annotations");
-    if (annotations?.kind === "object") for (const [k, v] of annotations.entries) settings.set(`serviceAccount.annotations.${k}`, v);
-  }
-  const setBlocks = nestedBlocks(block2.body, "set", scope, mod.evaluator).blocks.map((b) => new Map(b.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, b.scope)])));
-  const setList = asItems(attr(attrs, "set")).map((v) => v.kind === "object" ? v.entries : /* @__PURE__ */ new Map());
-  for (const entry of [...setBlocks, ...setList]) {
-    const name3 = knownString(entry.get("name"));
-    const value = entry.get("value");
-    if (name3 !== void 0 && value) settings.set(name3.replace(/\\\./g, "."), value);
-  }
-  const nameValue = settings.get("serviceAccount.name");
-  const name2 = knownString(nameValue);
-  if (!name2 || !nameValue) return;
-  const annotation = (key) => settings.get(`serviceAccount.annotations.${key}`);
-  out2.serviceAccounts.push({
-    name: name2,
-    namespace: knownString(attr(attrs, "namespace")) ?? "default",
-    loc: nameValue.loc,
-    ...serviceAccountAnnotations(annotation),
-    origin: "terraform"
-  });
-}
-function serviceAccount(attrs, _address, block2, mod, out2, scope) {
-  const metadata2 = nestedBlocks(block2.body, "metadata", scope, mod.evaluator).blocks[0];
-  if (!metadata2) return;
-  const meta = new Map(metadata2.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, metadata2.scope)]));
-  const nameValue = meta.get("name");
-  const name2 = knownString(nameValue);
-  if (!name2 || !nameValue) return;
-  const annotations = meta.get("annotations");
-  out2.serviceAccounts.push({
-    name: name2,
-    namespace: knownString(meta.get("namespace")) ?? "default",
-    loc: nameValue.loc,
-    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
-    automount: attrs.get("automount_service_account_token"),
-    origin: "terraform"
-  });
-}
-function extractDeclarations(mod) {
-  const out2 = emptyDeclarations();
-  for (const [key, block2] of mod.resources) {
-    const handler = HANDLERS[block2.labels[0]];
-    if (!handler) continue;
-    const base = `${mod.options.address}${key}`;
-    const instances = mod.instances(block2);
-    if (!Array.isArray(instances)) {
-      const why = `${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`;
-      if (block2.labels[0] === "aws_iam_role") out2.roles.push(placeholderRole(base, why, block2));
-      else mod.diagnostics.push({ level: "note", message: `${why}; its instances are not checked`, location: block2.headerLoc });
-      continue;
-    }
-    for (const instance2 of instances) {
-      const address = instanceAddress(base, instance2.key);
-      const value = mod.instanceValue("resource", block2, instance2);
-      if (value.kind === "object") handler(value.entries, address, block2, mod, out2, instance2.scope);
-    }
-  }
-  for (const [name2, block2] of mod.moduleBlocks) {
-    const instances = mod.moduleCall(name2);
-    if (!Array.isArray(instances)) {
-      if (instances?.kind === "unknown" && isEvaluatedSource(moduleSource(mod, block2)))
-        out2.roles.push(placeholderRole(`${mod.options.address}module.${name2}`, instances.reason, block2));
-      continue;
-    }
-    for (const instance2 of instances) {
-      if (instance2.role) out2.roles.push(instance2.role);
-      out2.attachments.push(...instance2.attachments);
-      if (instance2.child) {
-        const inner = extractDeclarations(instance2.child);
-        for (const k of Object.keys(out2)) out2[k].push(...inner[k]);
-      }
-    }
-  }
-  return out2;
-}
-function placeholderRole(address, why, block2) {
-  return {
-    id: address,
-    name: unknown(why, block2.headerLoc),
-    path: unknown(why, block2.headerLoc),
-    loc: block2.headerLoc,
-    inlinePolicies: [],
-    attachedPolicyArns: []
-  };
-}
-
-// src/terraform/host.ts
-import { readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { posix, resolve as resolve4, sep as sep2 } from "node:path";
-
-// src/parse/iam-json.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-function parseJsonWithPositions(file, text, position, offset = 0) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const at = position !== void 0 ? (o) => position(o + offset) : (o) => {
-    const p = lineCounter.linePos(o);
-    return { line: p.line, column: p.col };
-  };
-  const deep = excessiveNesting(text);
-  if (deep !== void 0) {
-    const p = position ? position(deep + offset) : new LineIndex(text).position(deep);
-    return { error: { message: "nested too deeply to read", line: p.line, column: p.column } };
-  }
-  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problem = doc.errors[0];
-  if (problem) {
-    const p = at(problem.pos[0]);
-    return { error: { message: yamlMessage(problem.message), line: p.line, column: p.column } };
-  }
-  const strictError = jsonSyntaxError(text);
-  if (strictError) {
-    const p = at(strictError.offset);
-    return { error: { message: strictError.message, line: p.line, column: p.column } };
-  }
-  return { value: yamlToValue(doc, doc.contents, file, at) };
-}
-function jsonSyntaxError(text) {
-  try {
-    JSON.parse(text);
-    return void 0;
-  } catch (e) {
-    const message = e.message;
-    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
-    return { message: message.replace(/ in JSON at position \d+.*$/, ""), offset };
-  }
-}
-function parseIamJson(file, text) {
-  const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/.test(text);
-  const { value, error } = parseJsonWithPositions(file, text);
-  if (error) {
-    if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
-    result.diagnostics.push({
-      level: "error",
-      message: `JSON syntax error: ${error.message}`,
-      location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 }
-    });
-    return result;
-  }
-  if (isCloudFormation(value)) {
-    readCloudFormation(file, value, result.declarations);
-    return result;
-  }
-  if (getEntry(value, "RoleDetailList")) {
-    readAuthorizationDetails(file, value, result);
-    return result;
-  }
-  const role = readRole(file, getEntry(value, "Role"));
-  if (role) {
-    result.declarations.roles.push(role);
-    return result;
-  }
-  if (value && getEntry(value, "Statement")) {
-    result.declarations.documents.push({ document: value, loc: value.loc });
-    return result;
-  }
-  return { ...result, skipped: "not an IAM policy document" };
-}
-function readAuthorizationDetails(file, value, result) {
-  for (const detail of asItems(getEntry(value, "RoleDetailList"))) {
-    const role = readRole(file, detail);
-    if (role) result.declarations.roles.push(role);
-  }
-  for (const policy5 of asItems(getEntry(value, "Policies"))) {
-    const name2 = getEntry(policy5, "PolicyName");
-    const current = asItems(getEntry(policy5, "PolicyVersionList")).find((v) => getEntry(v, "IsDefaultVersion")?.kind === "bool" && knownString(getEntry(v, "IsDefaultVersion")) === "true");
-    const document2 = decodeTrust(getEntry(current, "Document"));
-    if (!name2 || !document2) continue;
-    result.declarations.policies.push({ id: `${file}#policy/${knownString(name2)}`, name: name2, path: getEntry(policy5, "Path") ?? str("/", name2.loc), document: document2, loc: name2.loc });
-  }
-}
-function readRole(file, role) {
-  const name2 = getEntry(role, "RoleName");
-  if (!role || !name2) return void 0;
-  return {
-    id: `${file}#${knownString(name2) ?? "role"}`,
-    name: name2,
-    path: getEntry(role, "Path") ?? str("/", name2.loc),
-    arn: getEntry(role, "Arn"),
-    trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
-    loc: name2.loc,
-    inlinePolicies: asItems(getEntry(role, "RolePolicyList")).map((p) => ({
-      id: `${file}#${knownString(name2)}/${knownString(getEntry(p, "PolicyName")) ?? "inline"}`,
-      name: getEntry(p, "PolicyName") ?? str("inline", p.loc),
-      path: str("/", p.loc),
-      document: decodeTrust(getEntry(p, "PolicyDocument")) ?? p,
-      loc: p.loc
-    })),
-    attachedPolicyArns: asItems(getEntry(role, "AttachedManagedPolicies")).flatMap((p) => {
-      const arn = getEntry(p, "PolicyArn");
-      return arn ? [arn] : [];
-    })
-  };
-}
-function decodeTrust(v) {
-  if (v?.kind !== "string") return v;
-  try {
-    const parsed = parseJsonWithPositions(v.loc.file, decodeURIComponent(v.value));
-    return parsed.value ? relocate(parsed.value, v) : v;
-  } catch {
-    return v;
-  }
-}
-function relocate(value, at) {
-  const loc = at.loc;
-  switch (value.kind) {
-    case "list":
-      return { ...value, loc, items: value.items.map((i2) => relocate(i2, at)) };
-    case "object":
-      return {
-        ...value,
-        loc,
-        entries: new Map([...value.entries].map(([k, v]) => [k, relocate(v, at)])),
-        keyLocs: new Map([...value.keyLocs].map(([k]) => [k, loc]))
-      };
-    default:
-      return { ...value, loc };
-  }
-}
-
-// src/terraform/host.ts
-var MAX_FILE_BYTES = 5 * 1024 * 1024;
-var TEMPLATE_PREFIX = "x = <<IRSA_LINT_TEMPLATE\n";
-var NO_REFERENCES = {
-  resolve: (root, _steps, loc) => ({ value: failure(`${root} cannot be referenced here`, loc), used: 0 })
-};
-var NO_FILES = {
-  readFile: () => ({ error: "file() is not available here" }),
-  parseJson: (_t, _f, loc) => unknown("JSON not decoded here", loc),
-  templateFile: (_p, _v, loc) => unknown("templatefile() is not available here", loc)
-};
-var Host = class {
-  constructor(cwd, scanRoots, hcl) {
-    this.cwd = cwd;
-    this.scanRoots = scanRoots;
-    this.hcl = hcl;
-  }
-  cwd;
-  scanRoots;
-  hcl;
-  texts = /* @__PURE__ */ new Map();
-  indexes = /* @__PURE__ */ new Map();
-  /** A scanned Terraform file's text: JSON in its heredocs is placed in it, and file() reads it from here. */
-  addText(file, text) {
-    this.texts.set(file, text);
-  }
-  forRoot(rootDir) {
-    const host = {
-      readFile: (path5, loc) => this.readFile(rootDir, path5, loc),
-      parseJson: (text, file, loc, verbatim) => this.parseJson(text, file, loc, verbatim),
-      templateFile: (path5, vars, loc) => this.templateFile(path5, vars, loc, host, rootDir)
-    };
-    return host;
-  }
-  readFile(rootDir, path5, loc) {
-    const moduleDir = posix.dirname(loc.file);
-    const fromCwd = path5.startsWith(`${moduleDir}/`) || posix.isAbsolute(path5);
-    const display = fromCwd ? posix.normalize(path5) : posix.normalize(posix.join(rootDir, path5));
-    try {
-      const absolute = realpathSync2(resolve4(this.cwd, display));
-      if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep2) ? r : r + sep2)))
-        return { error: `file ${path5} is outside the scanned tree` };
-      if (statSync2(absolute).size > MAX_FILE_BYTES) return { error: `file ${path5} is larger than 5 MB` };
-      const text = readFileSync2(absolute, "utf8").replace(/^\uFEFF/, "");
-      this.texts.set(display, text);
-      return { text, file: display };
-    } catch {
-      return { error: `file ${path5} cannot be read` };
-    }
-  }
-  parseJson(text, file, loc, verbatim) {
-    let index2;
-    if (verbatim && this.texts.has(verbatim.file)) {
-      index2 = this.indexes.get(verbatim.file) ?? new LineIndex(this.texts.get(verbatim.file));
-      this.indexes.set(verbatim.file, index2);
-    }
-    const parsed = index2 ? parseJsonWithPositions(verbatim.file, verbatim.text, (o) => index2.position(o), verbatim.offset) : parseJsonWithPositions(file, text);
-    if (!parsed.value) return failure(`invalid JSON: ${parsed.error?.message}`, loc);
-    return index2 ? parsed.value : relocate(parsed.value, unknown("", loc));
-  }
-  /** templatefile(): the file is an HCL template whose only names are the given variables. */
-  templateFile(path5, vars, loc, host, rootDir) {
-    if (!this.hcl) return unknown("templatefile() needs the HCL parser", loc);
-    const read = this.readFile(rootDir, path5, loc);
-    if ("error" in read) return unknown(read.error, loc);
-    const body2 = read.text.endsWith("\n") ? read.text : `${read.text}
-`;
-    const parsed = this.hcl.parse(read.file, `${TEMPLATE_PREFIX}${body2}IRSA_LINT_TEMPLATE
-`);
-    const expr = parsed.file?.body.attributes[0]?.expr;
-    if (!expr) return unknown(`template ${path5} has a syntax error`, loc);
-    const pairs = iterate(vars);
-    if (!pairs) return unknown("templatefile() variables not known", loc);
-    const scope = EMPTY_SCOPE.with(Object.fromEntries(pairs.map(([k, v]) => [String(k.value), v])));
-    const template2 = unwrap(expr);
-    template2.loc = { ...template2.loc, line: 1, column: 1 };
-    return new Evaluator(NO_REFERENCES, host).eval(template2, scope);
-  }
-};
-function unwrap(node) {
-  if (Array.isArray(node)) return node.map(unwrap);
-  if (!node || typeof node !== "object") return node;
-  const out2 = {};
-  for (const [k, v] of Object.entries(node)) {
-    if (k === "loc" && v && typeof v === "object") {
-      const l = v;
-      out2[k] = { ...l, line: Math.max(1, l.line - 1), endLine: Math.max(1, l.endLine - 1) };
-    } else if (k === "offset" && typeof v === "number") out2[k] = v - TEMPLATE_PREFIX.length;
-    else out2[k] = unwrap(v);
-  }
-  return out2;
-}
-
-// src/terraform/data-sources.ts
-function dataSourceValue(block2, address, scope, ctx) {
-  const type = block2.labels[0];
-  const loc = block2.headerLoc;
-  const entries = /* @__PURE__ */ new Map();
-  const notKnown = (what, l = loc) => unknown(`depends on ${address}${what ? `.${what}` : ""}`, l);
-  switch (type) {
-    case "aws_iam_policy_document": {
-      const document2 = ctx.policyDocument(block2, scope);
-      const json = isKnown(document2) ? { ...str(JSON.stringify(toPlain(document2)), loc), json: document2 } : { kind: "template", parts: [firstUnknown(document2)], json: document2, loc };
-      entries.set("json", json);
-      entries.set("minified_json", json);
-      break;
-    }
-    case "aws_caller_identity":
-      entries.set("account_id", ctx.accountId ?? notKnown("account_id"));
-      break;
-    case "aws_iam_role": {
-      const name2 = ctx.attribute(block2, "name", scope) ?? notKnown("name");
-      entries.set("name", name2);
-      entries.set("arn", iamArn("role", void 0, name2, ctx.accountId, loc));
-      break;
-    }
-  }
-  const value = obj(entries, loc);
-  value.openReason = address;
-  return value;
-}
-
-// src/terraform/policy-document.ts
-function policyDocumentValue(block2, scope, ev, decode2) {
-  const body2 = block2.body;
-  const statements = [];
-  for (const source of asItems(attributeValue(body2, "source_policy_documents", scope, ev)))
-    statements.push(...documentStatements(decode2(source), source.loc));
-  const own = nestedBlocks(body2, "statement", scope, ev);
-  statements.push(...own.blocks.map((s) => statementValue(s, ev)));
-  if (own.unknown) statements.push(unknown(`statements from a dynamic block: ${own.unknown.reason}`, own.unknown.loc));
-  for (const override of asItems(attributeValue(body2, "override_policy_documents", scope, ev))) {
-    for (const stmt of documentStatements(decode2(override), override.loc)) {
-      const sid = asText(getEntry(stmt, "Sid") ?? { kind: "null", loc: stmt.loc });
-      const at = sid ? statements.findIndex((s) => asText(getEntry(s, "Sid") ?? { kind: "null", loc: s.loc }) === sid) : -1;
-      if (at >= 0) statements[at] = stmt;
-      else statements.push(stmt);
-    }
-  }
-  const entries = /* @__PURE__ */ new Map([
-    ["Version", attributeValue(body2, "version", scope, ev) ?? str("2012-10-17", block2.headerLoc)],
-    ["Statement", list(statements, block2.loc)]
-  ]);
-  return obj(entries, block2.loc);
-}
-function documentStatements(doc, loc) {
-  if (doc.kind === "unknown" || doc.kind === "template") return [unknown("source policy document not known", loc)];
-  return asItems(getEntry(doc, "Statement"));
-}
-function statementValue({ block: block2, scope }, ev) {
-  const body2 = block2.body;
-  const entries = /* @__PURE__ */ new Map();
-  const keyLocs = /* @__PURE__ */ new Map();
-  const put = (key, attr2, fallback) => {
-    const a = body2.attributes.find((x) => x.name === attr2);
-    const v = a ? ev.eval(a.expr, scope) : fallback;
-    if (!v) return;
-    entries.set(key, v);
-    keyLocs.set(key, a?.nameLoc ?? block2.headerLoc);
-  };
-  put("Sid", "sid");
-  put("Effect", "effect", str("Allow", block2.headerLoc));
-  put("Action", "actions");
-  put("NotAction", "not_actions");
-  put("Resource", "resources");
-  put("NotResource", "not_resources");
-  for (const [key, type] of [["Principal", "principals"], ["NotPrincipal", "not_principals"]]) {
-    const principals = principalValue(nestedBlocks(body2, type, scope, ev), block2.headerLoc, ev);
-    if (principals) entries.set(key, principals), keyLocs.set(key, principals.loc);
-  }
-  const conditions = conditionValue(nestedBlocks(body2, "condition", scope, ev), block2.headerLoc, ev);
-  if (conditions) entries.set("Condition", conditions), keyLocs.set("Condition", conditions.loc);
-  return obj(entries, block2.loc, keyLocs);
-}
-function principalValue(found, loc, ev) {
-  if (!found.blocks.length && !found.unknown) return void 0;
-  return groupBlocks(found, loc, ev, "type", (b) => [["", attributeValue(b.block.body, "identifiers", b.scope, ev)]]);
-}
-function conditionValue(found, loc, ev) {
-  if (!found.blocks.length && !found.unknown) return void 0;
-  return groupBlocks(found, loc, ev, "test", (b) => [[
-    attributeValue(b.block.body, "variable", b.scope, ev) ?? unknown("condition without variable", b.block.headerLoc),
-    attributeValue(b.block.body, "values", b.scope, ev)
-  ]]);
-}
-function groupBlocks(found, loc, ev, keyAttr, inner) {
-  const outer = obj(/* @__PURE__ */ new Map(), found.blocks[0]?.block.loc ?? loc);
-  for (const b of found.blocks) {
-    const keyValue = attributeValue(b.block.body, keyAttr, b.scope, ev) ?? unknown(`${keyAttr} not set`, b.block.headerLoc);
-    const key = asText(keyValue) ?? `\0${keyValue.loc.line}:${keyValue.loc.column}`;
-    if (keyValue.kind !== "string") (outer.keyValues ??= /* @__PURE__ */ new Map()).set(key, keyValue);
-    outer.keyLocs.set(key, keyValue.loc);
-    for (const [sub2, value] of inner(b)) {
-      if (sub2 === "") {
-        const prev = outer.entries.get(key);
-        const items = [...asItems(prev), ...asItems(value)];
-        outer.entries.set(key, list(items, value?.loc ?? b.block.loc));
-        continue;
-      }
-      let group = outer.entries.get(key);
-      if (!group) outer.entries.set(key, group = obj(/* @__PURE__ */ new Map(), b.block.loc));
-      const subKey = asText(sub2) ?? `\0${sub2.loc.line}:${sub2.loc.column}`;
-      if (sub2.kind !== "string") (group.keyValues ??= /* @__PURE__ */ new Map()).set(subKey, sub2);
-      group.keyLocs.set(subKey, sub2.loc);
-      group.entries.set(subKey, value ?? unknown("condition without values", b.block.headerLoc));
-    }
-  }
-  if (found.unknown) outer.entries.set("\0dynamic", unknown(found.unknown.reason, found.unknown.loc));
-  return outer;
-}
-
-// src/terraform/module.ts
-var TerraformModule = class _TerraformModule {
-  constructor(options) {
-    this.options = options;
-    this.diagnostics = options.diagnostics;
-    this.evaluator = new Evaluator(this, options.host);
-    for (const f of options.files) {
-      for (const block2 of f.body.blocks) this.index(block2);
-    }
-  }
-  options;
-  variables = /* @__PURE__ */ new Map();
-  locals = /* @__PURE__ */ new Map();
-  resources = /* @__PURE__ */ new Map();
-  data = /* @__PURE__ */ new Map();
-  moduleBlocks = /* @__PURE__ */ new Map();
-  outputs = /* @__PURE__ */ new Map();
-  diagnostics;
-  evaluator;
-  memo = /* @__PURE__ */ new Map();
-  inProgress = [];
-  index(block2) {
-    const [a, b] = block2.labels;
-    if (block2.type === "variable" && a) this.variables.set(a, block2);
-    else if (block2.type === "locals") for (const attr2 of block2.body.attributes) this.locals.set(attr2.name, attr2);
-    else if (block2.type === "resource" && a && b) this.resources.set(`${a}.${b}`, block2);
-    else if (block2.type === "data" && a && b) this.data.set(`${a}.${b}`, block2);
-    else if (block2.type === "module" && a) this.moduleBlocks.set(a, block2);
-    else if (block2.type === "output" && a) {
-      const value = block2.body.attributes.find((x) => x.name === "value");
-      if (value) this.outputs.set(a, value);
-    }
-  }
-  /** Evaluates `key` once; a reference back into a value being evaluated is a cycle. */
-  memoise(key, loc, compute) {
-    const cached = this.memo.get(key);
-    if (cached) return cached;
-    if (this.inProgress.includes(key)) {
-      const cycle = [...this.inProgress.slice(this.inProgress.indexOf(key)), key].join(" \u2192 ");
-      this.diagnostics.push({ level: "warning", message: `Terraform reference cycle: ${cycle}`, location: loc });
-      return failure(`reference cycle: ${cycle}`, loc);
-    }
-    this.inProgress.push(key);
-    try {
-      const value = compute();
-      this.memo.set(key, value);
-      return value;
-    } finally {
-      this.inProgress.pop();
-    }
-  }
-  resolve(root, steps, loc) {
-    const first = steps[0]?.type === "attr" ? steps[0].name : void 0;
-    const second = steps[1]?.type === "attr" ? steps[1].name : void 0;
-    switch (root) {
-      case "var":
-        return { value: first ? this.variable(first, loc) : failure("var needs a name", loc), used: 1 };
-      case "local":
-        return { value: first ? this.local(first, loc) : failure("local needs a name", loc), used: 1 };
-      case "path":
-        return { value: str(this.options.dir || ".", loc), used: 1 };
-      case "terraform":
-        return { value: unknown("terraform.workspace is chosen at run time", loc), used: 1 };
-      case "each":
-      case "count":
-      case "self":
-        return { value: failure(`${root} is not available here`, loc), used: 0 };
-      case "data":
-        if (!first || !second) return { value: failure("data needs a type and a name", loc), used: 0 };
-        return { value: this.blockReference("data", this.data, `${first}.${second}`, loc), used: 2 };
-      case "module":
-        if (!first) return { value: failure("module needs a name", loc), used: 0 };
-        return { value: this.moduleReference(first, loc), used: 1 };
-      default:
-        if (!first) return { value: failure(`unknown reference ${root}`, loc), used: 0 };
-        return { value: this.blockReference("resource", this.resources, `${root}.${first}`, loc), used: 1 };
-    }
-  }
-  variable(name2, loc) {
-    const given = this.options.inputs.get(name2);
-    if (given) return given;
-    const block2 = this.variables.get(name2);
-    if (!block2) return failure(`no variable "${name2}" is declared`, loc);
-    const def = block2.body.attributes.find((a) => a.name === "default");
-    if (!def) return unknown(`var.${name2} has no default and no value in the scanned tfvars`, loc);
-    return this.memoise(`var.${name2}`, loc, () => this.evaluator.eval(def.expr, EMPTY_SCOPE));
-  }
-  local(name2, loc) {
-    const attr2 = this.locals.get(name2);
-    if (!attr2) return failure(`no local "${name2}" is declared`, loc);
-    return this.memoise(`local.${name2}`, loc, () => this.evaluator.eval(attr2.expr, EMPTY_SCOPE));
-  }
-  instanceCache = /* @__PURE__ */ new Map();
-  /** count and for_each: one instance per element, each with its own `count`/`each` binding. */
-  instances(block2) {
-    let found = this.instanceCache.get(block2);
-    if (!found) this.instanceCache.set(block2, found = this.expandInstances(block2));
-    return found;
-  }
-  expandInstances(block2) {
-    const count = block2.body.attributes.find((a) => a.name === "count");
-    const forEach = block2.body.attributes.find((a) => a.name === "for_each");
-    if (!count && !forEach) return [{ scope: EMPTY_SCOPE }];
-    if (count) {
-      const n = this.evaluator.eval(count.expr, EMPTY_SCOPE);
-      if (n.kind !== "number") return n.kind === "unknown" ? n : failure("count is not a number", count.loc);
-      return Array.from({ length: Math.max(0, Math.min(n.value, 1e3)) }, (_, i2) => {
-        const key = { kind: "number", value: i2, loc: count.loc };
-        return { key, scope: EMPTY_SCOPE.with({ count: obj(/* @__PURE__ */ new Map([["index", key]]), count.loc) }) };
-      });
-    }
-    const collection = this.evaluator.eval(forEach.expr, EMPTY_SCOPE);
-    const pairs = iterate(collection);
-    if (!pairs) return collection.kind === "unknown" ? collection : failure("for_each is not a map or set", forEach.loc);
-    return pairs.map(([k, v]) => {
-      const key = collection.kind === "list" ? v : k;
-      return { key, scope: EMPTY_SCOPE.with({ each: obj(/* @__PURE__ */ new Map([["key", key], ["value", v]]), v.loc) }) };
-    });
-  }
-  /** The value a resource or data reference stands for: one object, or a list/map of instances. */
-  blockReference(kind, table, key, loc) {
-    const block2 = table.get(key);
-    const address = `${kind === "data" ? "data." : ""}${key}`;
-    if (!block2) return failure(`no ${kind} ${address} is declared`, loc);
-    return this.memoise(address, loc, () => {
-      const instances = this.instances(block2);
-      if (!Array.isArray(instances)) return unknown(`instances of ${address} not known`, loc);
-      const one = (i2) => this.instanceValue(kind, block2, i2);
-      if (!block2.body.attributes.some((a) => a.name === "count" || a.name === "for_each")) return one(instances[0]);
-      if (block2.body.attributes.some((a) => a.name === "count")) return list(instances.map(one), block2.loc);
-      const entries = /* @__PURE__ */ new Map();
-      for (const i2 of instances) entries.set(String(i2.key.value), one(i2));
-      return obj(entries, block2.loc);
-    });
-  }
-  /** One instance's value, evaluated once whether a reference or the extraction asks first. */
-  instanceValue(kind, block2, instance2) {
-    const address = instanceAddress(`${this.options.address}${kind === "data" ? "data." : ""}${block2.labels[0]}.${block2.labels[1]}`, instance2.key);
-    return this.memoise(`${address}#instance`, block2.headerLoc, () => this.evaluateInstance(kind, block2, address, instance2));
-  }
-  evaluateInstance(kind, block2, address, instance2) {
-    if (kind === "data") {
-      return dataSourceValue(block2, address, instance2.scope, {
-        attribute: (b, name2, scope) => this.attribute(b, name2, scope),
-        policyDocument: (b, scope) => policyDocumentValue(b, scope, this.evaluator, (json) => this.decodeJson(json)),
-        accountId: this.options.accountId
-      });
-    }
-    const attrs = /* @__PURE__ */ new Map();
-    for (const attr2 of block2.body.attributes) {
-      if (attr2.name !== "count" && attr2.name !== "for_each") attrs.set(attr2.name, this.evaluator.eval(attr2.expr, instance2.scope));
-    }
-    return withComputedAttributes(block2.labels[0], address, attrs, block2.headerLoc, this.options.accountId);
-  }
-  attribute(block2, name2, scope) {
-    const attr2 = block2.body.attributes.find((a) => a.name === name2);
-    return attr2 ? this.evaluator.eval(attr2.expr, scope) : void 0;
-  }
-  /** A JSON string (jsonencode result, heredoc, file()) as its structured, located Value. */
-  decodeJson(v) {
-    if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
-    if (v.kind !== "string") return v;
-    return this.options.host.parseJson(v.value, v.verbatimFrom?.file ?? v.loc.file, v.loc, v.verbatimFrom);
-  }
-  children = /* @__PURE__ */ new Map();
-  /** The instances of a module call, evaluated once and shared by references and extraction. */
-  moduleCall(name2) {
-    const block2 = this.moduleBlocks.get(name2);
-    if (!block2) return void 0;
-    let found = this.children.get(name2);
-    if (!found) {
-      found = moduleInstances(this, block2, (child) => new _TerraformModule({ ...this.options, ...child, depth: this.options.depth + 1 }));
-      this.children.set(name2, found);
-    }
-    return found;
-  }
-  moduleReference(name2, loc) {
-    const block2 = this.moduleBlocks.get(name2);
-    const instances = this.moduleCall(name2);
-    if (!block2 || !instances) return failure(`no module "${name2}" is declared`, loc);
-    if (!Array.isArray(instances)) return instances;
-    if (block2.body.attributes.some((a) => a.name === "count")) return list(instances.map((i2) => i2.outputs), block2.loc);
-    if (!block2.body.attributes.some((a) => a.name === "for_each")) return instances[0]?.outputs ?? failure("module has no instance", loc);
-    const entries = /* @__PURE__ */ new Map();
-    for (const i2 of instances) entries.set(asText(i2.key) ?? "", i2.outputs);
-    return obj(entries, block2.loc);
-  }
-};
-
-// src/terraform/project.ts
-var TerraformEvaluation = class {
-  constructor(input2, expected) {
-    this.input = input2;
-    for (const file of expected) this.pending.set(posix2.dirname(file), (this.pending.get(posix2.dirname(file)) ?? 0) + 1);
-    this.host = new Host(input2.cwd, input2.scanRoots, input2.hcl);
-    this.accountId = input2.accountId ? str(input2.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : void 0;
-  }
-  input;
-  sourcesByDir = /* @__PURE__ */ new Map();
-  tfvarsByDir = /* @__PURE__ */ new Map();
-  /** Terraform files still to arrive, by folder. */
-  pending = /* @__PURE__ */ new Map();
-  /** Local module folders each scanned folder calls, and every folder some scanned folder calls. */
-  calls = /* @__PURE__ */ new Map();
-  called = /* @__PURE__ */ new Set();
-  results = /* @__PURE__ */ new Map();
-  ready = [];
-  waiting = /* @__PURE__ */ new Set();
-  /** A module folder's ASTs are kept, since several roots may call it; a root's are dropped after use. */
-  kept = /* @__PURE__ */ new Map();
-  host;
-  accountId;
-  /** One expected file has arrived: with its source or values, or with nothing (it failed to parse, or is gone). */
-  add(file, content) {
-    const dir = posix2.dirname(file);
-    if (content.source) {
-      push(this.sourcesByDir, dir, content.source);
-      this.host.addText(content.source.file, content.source.text);
-    }
-    if (content.tfvars) push(this.tfvarsByDir, dir, content.tfvars);
-    const left = (this.pending.get(dir) ?? 1) - 1;
-    this.pending.set(dir, left);
-    if (left === 0) {
-      this.waiting.add(dir);
-      this.release(this.called.has(dir) ? [...this.waiting] : [dir]);
-    }
-  }
-  /** Evaluates folders that are ready, for about `budgetMs`; says whether any is left ready. */
-  evaluateReady(budgetMs = Infinity) {
-    const until = performance.now() + budgetMs;
-    while (this.ready.length && performance.now() < until) {
-      const dir = this.ready.shift();
-      this.results.set(dir, this.evaluateRoot(dir));
-    }
-    return this.ready.length > 0;
-  }
-  /** After every expected file has arrived: evaluates what is left, and merges the roots' results in folder order. */
-  finish() {
-    for (const dir of this.waiting) this.ready.push(dir);
-    this.waiting.clear();
-    this.evaluateReady();
-    const called = this.called;
-    const out2 = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [] };
-    for (const dir of [...this.sourcesByDir.keys()].sort()) {
-      const result = this.results.get(dir);
-      if (called.has(dir) || !result) continue;
-      mergeDeclarations(out2.declarations, result.declarations);
-      out2.diagnostics.push(...result.diagnostics);
-      if (result.failed) out2.failedRoots.push(dir);
-    }
-    return out2;
-  }
-  /** Moves waiting folders whose files, and whose modules' files, have all arrived to the ready queue. */
-  release(dirs) {
-    for (const dir of dirs) {
-      if (!this.sourcesByDir.has(dir)) {
-        this.waiting.delete(dir);
-        continue;
-      }
-      if (this.arrived(dir, /* @__PURE__ */ new Set())) {
-        this.waiting.delete(dir);
-        this.ready.push(dir);
-      }
-    }
-  }
-  arrived(dir, seen) {
-    if (seen.has(dir)) return true;
-    seen.add(dir);
-    if ((this.pending.get(dir) ?? 0) > 0) return false;
-    return this.callsOf(dir).every((d) => this.arrived(d, seen));
-  }
-  callsOf(dir) {
-    let targets = this.calls.get(dir);
-    if (targets) return targets;
-    targets = [];
-    if (this.sourcesByDir.get(dir)?.some((s) => /\bmodule\b/.test(s.text)))
-      for (const f of this.astsIn(dir, true) ?? [])
-        for (const b of f.body.blocks) {
-          if (b.type !== "module") continue;
-          const src = b.body.attributes.find((a) => a.name === "source");
-          const text = src?.expr.type === "template" && src.expr.parts.length === 1 && src.expr.parts[0].type === "text" ? src.expr.parts[0].value : void 0;
-          if (text && (text.startsWith("./") || text.startsWith("../"))) {
-            const target = posix2.normalize(posix2.join(dir, text));
-            if (target !== dir) {
-              targets.push(target);
-              this.called.add(target);
-            }
-          }
-        }
-    this.calls.set(dir, targets);
-    return targets;
-  }
-  astsIn(dir, keep) {
-    const known = this.kept.get(dir);
-    if (known) return known;
-    const asts = this.sourcesByDir.get(dir)?.map((s) => s.ast());
-    if (asts && keep) this.kept.set(dir, asts);
-    return asts;
-  }
-  evaluateRoot(dir) {
-    this.callsOf(dir);
-    const diagnostics = [];
-    const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...this.input.extraVars ?? []]);
-    try {
-      const mod = new TerraformModule({
-        dir,
-        address: "",
-        files: this.astsIn(dir, false),
-        inputs,
-        host: this.host.forRoot(dir),
-        calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix2.normalize(posix2.join(d, s)) },
-        accountId: this.accountId,
-        depth: 0,
-        diagnostics
-      });
-      return { declarations: extractDeclarations(mod), diagnostics, failed: false };
-    } catch (e) {
-      const file = this.sourcesByDir.get(dir)[0].file;
-      const message = `internal error evaluating Terraform root ${dir} (please report it): ${e.message}`;
-      return { declarations: emptyDeclarations(), diagnostics: [...diagnostics, { level: "error", message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }], failed: true };
-    }
-  }
-};
-function push(map, key, item) {
-  const list2 = map.get(key);
-  if (list2) list2.push(item);
-  else map.set(key, [item]);
-}
-function tfvarsFor(mine) {
-  const rank = (f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f) ? 0 : 1;
-  mine.sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : 1));
-  const values = /* @__PURE__ */ new Map();
-  for (const t of mine) for (const [k, v] of tfvarsValues(t.values)) values.set(k, v);
-  return values;
-}
-function tfvarsValues(source) {
-  if ("kind" in source) return source.kind === "object" ? source.entries : /* @__PURE__ */ new Map();
-  const ev = new Evaluator(NO_REFERENCES, NO_FILES);
-  return new Map(source.body.attributes.map((a) => [a.name, ev.eval(a.expr, EMPTY_SCOPE)]));
-}
-
 // src/engine/kustomize.ts
-import { posix as posix3 } from "node:path";
+import { posix } from "node:path";
 function applyKustomizations(outcomes) {
   const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
   if (!kustomizations.length) return;
-  const byDir = new Map(kustomizations.map((k) => [posix3.dirname(k.file), k]));
+  const byDir = new Map(kustomizations.map((k) => [posix.dirname(k.file), k]));
   const namespacesOf = /* @__PURE__ */ new Map();
   for (const k of kustomizations) {
     if (!k.namespace) continue;
@@ -33212,13 +33591,17 @@ function applyKustomizations(outcomes) {
 function includedFiles(k, byDir, seen) {
   if (seen.has(k.file)) return [];
   seen.add(k.file);
-  const dir = posix3.dirname(k.file);
+  const dir = posix.dirname(k.file);
   return k.resources.flatMap((resource) => {
-    const path5 = posix3.normalize(posix3.join(dir, resource));
+    const path5 = posix.normalize(posix.join(dir, resource));
     const base = byDir.get(path5);
     return base ? includedFiles(base, byDir, seen) : [path5];
   });
 }
+
+// src/engine/parse-files.ts
+init_declarations();
+init_location();
 
 // src/parse/directives.ts
 var DIRECTIVE = /(?:#|\/\/)\s*irsa-lint-disable-(next-line|line|file)\b([^\n]*)$/;
@@ -33252,6 +33635,10 @@ function splitReason(rest) {
 function builtSource(ast) {
   return { file: ast.file, text: ast.text, ast: () => ast };
 }
+
+// src/engine/parse-files.ts
+init_iam_json();
+init_kubernetes();
 
 // src/parse/terraform-json.ts
 var NESTED_BLOCKS = /* @__PURE__ */ new Set(["statement", "principals", "not_principals", "condition", "inline_policy", "metadata", "dynamic", "content"]);
@@ -33339,61 +33726,8 @@ function relocate2(node, loc) {
   return out2;
 }
 
-// src/engine/read.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync as readFileSync3, readSync } from "node:fs";
-var MAX_FILE_BYTES2 = 5 * 1024 * 1024;
-var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-var NON_BLOCKING = constants.O_NONBLOCK ?? 0;
-function readSource(absolute, maxBytes = MAX_FILE_BYTES2, roots) {
-  let fd;
-  try {
-    if (roots && !NO_FOLLOW && lstatSync(absolute).isSymbolicLink()) throw Object.assign(new Error("symlink"), { code: "ELOOP" });
-    fd = openSync(absolute, constants.O_RDONLY | NON_BLOCKING | (roots ? NO_FOLLOW : 0));
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return { gone: true };
-    if (code !== "ELOOP" || !roots) return failure2(e);
-    const refusal = symlinkRefusal(absolute, roots);
-    return refusal ? { skipped: refusal } : readSource(absolute, maxBytes);
-  }
-  try {
-    const info2 = fstatSync(fd);
-    if (!info2.isFile()) return { skipped: "not a regular file" };
-    if (info2.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    const bytes = Buffer.allocUnsafe(info2.size);
-    let length = 0;
-    for (let n = 1; length < bytes.length && n > 0; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
-    return decode(bytes.subarray(0, length));
-  } catch (e) {
-    return failure2(e);
-  } finally {
-    closeSync(fd);
-  }
-}
-function readStdin(maxBytes = MAX_FILE_BYTES2) {
-  try {
-    const bytes = readFileSync3(0);
-    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    return decode(bytes);
-  } catch (e) {
-    return failure2(e);
-  }
-}
-function decode(bytes) {
-  if (bytes.includes(0)) return { skipped: "binary file" };
-  try {
-    return { text: decoder.decode(bytes) };
-  } catch {
-    return { failed: "not valid UTF-8" };
-  }
-}
-function failure2(e) {
-  const code = e.code;
-  return { failed: code === "EACCES" ? "permission denied" : `cannot be read (${code ?? e.message})` };
-}
-
 // src/engine/parse-files.ts
+init_read();
 var feedsTerraform = (f) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars" || f.kind === "tfvars-json";
 var needsHcl = (f) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars";
 async function parseSourceFile(file, hcl, read) {
@@ -33465,9 +33799,9 @@ function jsonError(file, e) {
 }
 
 // src/engine/parse-pool.ts
-import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname as dirname2, join as join2, resolve as resolve5 } from "node:path";
+import { dirname as dirname2, join as join2, resolve as resolve4 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var WORKER_THRESHOLD = 3e3;
 var WORKER_BATCH = 96;
@@ -33478,14 +33812,14 @@ var defaultThreads = () => Math.min(MAX_THREADS, availableParallelism());
 async function startWorkers(paths, cwd, requested) {
   const file = workerFile();
   const threads = requested ?? defaultThreads();
-  if (!file || threads < 2 || requested === void 0 && !largeRepository(resolve5(cwd, paths[0] ?? "."))) return [];
+  if (!file || threads < 2 || requested === void 0 && !largeRepository(resolve4(cwd, paths[0] ?? "."))) return [];
   const { Worker } = await import("node:worker_threads");
   return Array.from({ length: threads - 1 }, () => new Worker(file));
 }
 function largeRepository(from) {
   for (let dir = from; ; dir = dirname2(dir)) {
     try {
-      return statSync3(join2(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
+      return statSync2(join2(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
     } catch {
       if (dirname2(dir) === dir) return false;
     }
@@ -33513,6 +33847,8 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
   try {
     let finished2 = false;
     const done = Promise.all(workers.map((worker) => feed(worker))).then(() => void (finished2 = true));
+    done.catch(() => {
+    });
     while (front < back) {
       if (!options.between?.()) {
         const index2 = order[front++];
@@ -33583,6 +33919,7 @@ function phaseTimer() {
 }
 
 // src/engine/run-rules.ts
+init_location();
 function runRules(model, rules2, settings) {
   const findings = [];
   const crashes = [];
@@ -33680,47 +34017,8 @@ function applyBaseline(findings, baseline) {
   for (const f of findings) if (!f.suppression && f.fingerprint && known.has(f.fingerprint)) f.suppression = { kind: "external", justification: "in the baseline" };
 }
 
-// src/engine/variables.ts
-import { resolve as resolve6 } from "node:path";
-var InputError = class extends Error {
-};
-async function readVarFiles(paths, cwd, hcl) {
-  const values = /* @__PURE__ */ new Map();
-  for (const path5 of paths) {
-    const display = displayPath(resolve6(cwd, path5), cwd);
-    const read = readSource(resolve6(cwd, path5));
-    if (!("text" in read)) throw new InputError(`--var-file ${path5}: ${"gone" in read ? "no such file" : "skipped" in read ? read.skipped : read.failed}`);
-    let source;
-    if (path5.endsWith(".json")) {
-      const parsed = parseJsonWithPositions(display, read.text);
-      if (parsed.error) throw new InputError(`--var-file ${display}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
-      source = parsed.value;
-    } else {
-      const parsed = hcl.parse(display, read.text);
-      if (parsed.errors[0]) throw new InputError(`--var-file ${formatLocation(parsed.errors[0].location)}: ${parsed.errors[0].message}`);
-      source = parsed.file;
-    }
-    for (const [k, v] of tfvarsValues(source)) values.set(k, v);
-  }
-  return values;
-}
-function cliVars(pairs, hcl) {
-  const values = /* @__PURE__ */ new Map();
-  for (const [name2, text] of pairs) {
-    const at = { file: "--var", line: 1, column: 1, endLine: 1, endColumn: text.length + 1 };
-    if (!/^\s*[[{]/.test(text)) {
-      values.set(name2, str(text, at));
-      continue;
-    }
-    const parsed = hcl.parse("--var", `${name2} = ${text}
-`);
-    if (!parsed.file) throw new InputError(`--var ${name2}: ${parsed.errors[0]?.message ?? "not a valid value"}`);
-    for (const [k, v] of tfvarsValues(parsed.file)) values.set(k, v);
-  }
-  return values;
-}
-
 // src/engine/lint.ts
+init_errors();
 var FEW_HCL_FILES = 500;
 async function lint(options) {
   const timer = phaseTimer();
@@ -33741,11 +34039,11 @@ async function lint(options) {
   const terraformFiles = files.filter(feedsTerraform);
   try {
     if (terraformFiles.length) {
-      const parserReady = await hcl();
-      const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
-      for (const [name2, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name2, value);
+      const [{ TerraformEvaluation: TerraformEvaluation2 }, { cliVars: cliVars2, readVarFiles: readVarFiles2 }, parserReady] = await Promise.all([Promise.resolve().then(() => (init_project(), project_exports)), Promise.resolve().then(() => (init_variables(), variables_exports)), hcl()]);
+      const extraVars = await readVarFiles2(options.varFiles ?? [], options.cwd, parserReady);
+      for (const [name2, value] of cliVars2(options.vars ?? [], parserReady)) extraVars.set(name2, value);
       const input2 = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
-      evaluation = new TerraformEvaluation(input2, terraformFiles.map((f) => f.path));
+      evaluation = new TerraformEvaluation2(input2, terraformFiles.map((f) => f.path));
     }
   } catch (e) {
     await Promise.all((await workers).map((w) => w.terminate()));

@@ -8,7 +8,7 @@ import { permissionDocuments } from "../model/documents.js";
 import { loadCatalog, servicesOf } from "../iam/catalog.js";
 import { knownString } from "../core/value.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
-import { TerraformEvaluation } from "../terraform/project.js";
+import type { TerraformEvaluation } from "../terraform/project.js";
 import { applyKustomizations } from "./kustomize.js";
 import { feedsTerraform, needsHcl, terraformSource, tfvarsOf, type FileOutcome } from "./parse-files.js";
 import { parseFiles, SLICE_MS, startWorkers } from "./parse-pool.js";
@@ -16,9 +16,8 @@ import { phaseTimer } from "./timing.js";
 import type { AnyRule, Finding } from "./rule.js";
 import { runRules, type RuleSetting } from "./run-rules.js";
 import { applyBaseline, applyDirectives, assignFingerprints, type Baseline } from "./suppress.js";
-import { cliVars, readVarFiles } from "./variables.js";
 
-export { InputError } from "./variables.js";
+export { InputError } from "./errors.js";
 
 export interface LintOptions {
   paths: string[];
@@ -82,7 +81,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const terraformFiles = files.filter(feedsTerraform);
   try {
     if (terraformFiles.length) {
-      const parserReady = await hcl();
+      // Loaded only when there is Terraform: a run on manifests alone starts without it.
+      const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("../terraform/project.js"), import("./variables.js"), hcl()]);
       const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
       for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
       const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

@@ -58,7 +58,6 @@ function largeRepository(from: string): boolean {
   }
 }
 
-
 /**
  * Parses files across the cores when there are enough of them (files are independent until
  * linking). This thread takes part, Terraform files first, and evaluates Terraform roots as their
@@ -87,6 +86,8 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
   try {
     let finished = false;
     const done = Promise.all(workers.map((worker) => feed(worker))).then(() => void (finished = true));
+    done.catch(() => {}); // a worker's crash is thrown where `done` is awaited, not as an unhandled rejection
+
     while (front < back) {
       if (!options.between?.()) {
         const index = order[front++];

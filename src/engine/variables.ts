@@ -6,10 +6,9 @@ import type { HclFile } from "../parse/hcl/ast.js";
 import type { HclParser } from "../parse/hcl/parser.js";
 import { parseJsonWithPositions } from "../parse/iam-json.js";
 import { tfvarsValues } from "../terraform/project.js";
+import { InputError } from "./errors.js";
 import { readSource } from "./read.js";
 
-/** A problem with what the user asked for (not with a scanned file): the CLI exits 2. */
-export class InputError extends Error {}
 
 /** `--var-file` values, in order. A file that cannot be read or parsed is a usage problem. */
 export async function readVarFiles(paths: string[], cwd: string, hcl: HclParser): Promise<Map<string, Value>> {
