@@ -27601,14 +27601,13 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync as r
 function readSource(absolute, maxBytes = MAX_FILE_BYTES, roots) {
   let fd;
   try {
-    if (roots && !NO_FOLLOW && lstatSync(absolute).isSymbolicLink()) throw Object.assign(new Error("symlink"), { code: "ELOOP" });
+    if (roots && !NO_FOLLOW && lstatSync(absolute).isSymbolicLink()) return readSymlink(absolute, maxBytes, roots);
     fd = openSync(absolute, constants.O_RDONLY | NON_BLOCKING | (roots ? NO_FOLLOW : 0));
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return { gone: true };
-    if (code !== "ELOOP" || !roots) return failure(e);
-    const refusal = symlinkRefusal(absolute, roots);
-    return refusal ? { skipped: refusal } : readSource(absolute, maxBytes);
+    if (code === "ELOOP" && roots) return readSymlink(absolute, maxBytes, roots);
+    return failure(e);
   }
   try {
     const info2 = fstatSync(fd);
@@ -27623,6 +27622,10 @@ function readSource(absolute, maxBytes = MAX_FILE_BYTES, roots) {
   } finally {
     closeSync(fd);
   }
+}
+function readSymlink(absolute, maxBytes, roots) {
+  const refusal = symlinkRefusal(absolute, roots);
+  return refusal ? { skipped: refusal } : readSource(absolute, maxBytes);
 }
 function readStdin(maxBytes = MAX_FILE_BYTES) {
   try {
@@ -34023,32 +34026,15 @@ var FEW_HCL_FILES = 500;
 async function lint(options) {
   const timer = phaseTimer();
   const workers = startWorkers(options.paths, options.cwd, options.threads);
-  let discovered;
-  let files;
+  let scan;
   try {
-    discovered = await discover(options.paths, options.cwd);
-    files = await selectFiles(discovered.files, options);
+    scan = await prepareScan(options);
   } catch (e) {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
+  const { discovered, files, hcl, evaluation } = scan;
   timer.mark("discover");
-  let parser = options.hclParser;
-  const hcl = () => parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES });
-  let evaluation;
-  const terraformFiles = files.filter(feedsTerraform);
-  try {
-    if (terraformFiles.length) {
-      const [{ TerraformEvaluation: TerraformEvaluation2 }, { cliVars: cliVars2, readVarFiles: readVarFiles2 }, parserReady] = await Promise.all([Promise.resolve().then(() => (init_project(), project_exports)), Promise.resolve().then(() => (init_variables(), variables_exports)), hcl()]);
-      const extraVars = await readVarFiles2(options.varFiles ?? [], options.cwd, parserReady);
-      for (const [name2, value] of cliVars2(options.vars ?? [], parserReady)) extraVars.set(name2, value);
-      const input2 = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
-      evaluation = new TerraformEvaluation2(input2, terraformFiles.map((f) => f.path));
-    }
-  } catch (e) {
-    await Promise.all((await workers).map((w) => w.terminate()));
-    throw e;
-  }
   const onOutcome = (file, outcome) => {
     if (evaluation && feedsTerraform(file)) evaluation.add(file.path, { source: terraformSource(outcome), tfvars: tfvarsOf(outcome) });
   };
@@ -34093,6 +34079,19 @@ async function lint(options) {
     diagnostics,
     missingPaths: discovered.missing
   };
+}
+async function prepareScan(options) {
+  const discovered = await discover(options.paths, options.cwd);
+  const files = await selectFiles(discovered.files, options);
+  let parser = options.hclParser;
+  const hcl = () => parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES });
+  const terraformFiles = files.filter(feedsTerraform);
+  if (!terraformFiles.length) return { discovered, files, hcl };
+  const [{ TerraformEvaluation: TerraformEvaluation2 }, { cliVars: cliVars2, readVarFiles: readVarFiles2 }, parserReady] = await Promise.all([Promise.resolve().then(() => (init_project(), project_exports)), Promise.resolve().then(() => (init_variables(), variables_exports)), hcl()]);
+  const extraVars = await readVarFiles2(options.varFiles ?? [], options.cwd, parserReady);
+  for (const [name2, value] of cliVars2(options.vars ?? [], parserReady)) extraVars.set(name2, value);
+  const input2 = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
+  return { discovered, files, hcl, evaluation: new TerraformEvaluation2(input2, terraformFiles.map((f) => f.path)) };
 }
 async function selectFiles(files, options) {
   if (!options.include?.length && !options.exclude?.length) return files;

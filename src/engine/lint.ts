@@ -1,7 +1,7 @@
 import { mergeDeclarations, emptyDeclarations } from "../core/declarations.js";
 import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
 import { compareLocations } from "../core/location.js";
-import { discover, displayPath, type DiscoveredFile } from "../discover/discover.js";
+import { discover, displayPath, type DiscoveredFile, type Discovery } from "../discover/discover.js";
 import { link } from "../model/link.js";
 import { unresolvedNotes } from "../model/unresolved.js";
 import { permissionDocuments } from "../model/documents.js";
@@ -62,36 +62,16 @@ const FEW_HCL_FILES = 500;
 export async function lint(options: LintOptions): Promise<LintResult> {
   const timer = phaseTimer();
   const workers = startWorkers(options.paths, options.cwd, options.threads);
-  let discovered: Awaited<ReturnType<typeof discover>>;
-  let files: DiscoveredFile[];
+  let scan: Scan;
   try {
-    discovered = await discover(options.paths, options.cwd);
-    files = await selectFiles(discovered.files, options);
+    scan = await prepareScan(options);
   } catch (e) {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
+  const { discovered, files, hcl, evaluation } = scan;
   timer.mark("discover");
-  let parser: Promise<HclParser> | undefined = options.hclParser;
-  // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
-  const hcl = () => (parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES }));
-
   // Terraform roots are evaluated on this thread as their files arrive, while workers parse on.
-  let evaluation: TerraformEvaluation | undefined;
-  const terraformFiles = files.filter(feedsTerraform);
-  try {
-    if (terraformFiles.length) {
-      // Loaded only when there is Terraform: a run on manifests alone starts without it.
-      const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("../terraform/project.js"), import("./variables.js"), hcl()]);
-      const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
-      for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
-      const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
-      evaluation = new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
-    }
-  } catch (e) {
-    await Promise.all((await workers).map((w) => w.terminate()));
-    throw e;
-  }
   const onOutcome = (file: DiscoveredFile, outcome: FileOutcome) => {
     if (evaluation && feedsTerraform(file)) evaluation.add(file.path, { source: terraformSource(outcome), tfvars: tfvarsOf(outcome) });
   };
@@ -139,6 +119,30 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     diagnostics,
     missingPaths: discovered.missing,
   };
+}
+
+interface Scan {
+  discovered: Discovery;
+  files: DiscoveredFile[];
+  hcl: () => Promise<HclParser>;
+  evaluation?: TerraformEvaluation;
+}
+
+/** What a run reads, and, when that includes Terraform, the evaluation its files will feed. */
+async function prepareScan(options: LintOptions): Promise<Scan> {
+  const discovered = await discover(options.paths, options.cwd);
+  const files = await selectFiles(discovered.files, options);
+  let parser: Promise<HclParser> | undefined = options.hclParser;
+  // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
+  const hcl = () => (parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES }));
+  const terraformFiles = files.filter(feedsTerraform);
+  if (!terraformFiles.length) return { discovered, files, hcl };
+  // Loaded only when there is Terraform: a run on manifests alone starts without it.
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("../terraform/project.js"), import("./variables.js"), hcl()]);
+  const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
+  for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
+  const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
+  return { discovered, files, hcl, evaluation: new TerraformEvaluation(input, terraformFiles.map((f) => f.path)) };
 }
 
 /** Applies the config's include and exclude globs, relative to the config file's folder. */

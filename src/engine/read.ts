@@ -20,14 +20,14 @@ const NON_BLOCKING = constants.O_NONBLOCK ?? 0;
 export function readSource(absolute: string, maxBytes = MAX_FILE_BYTES, roots?: string[]): ReadResult {
   let fd: number;
   try {
-    if (roots && !NO_FOLLOW && lstatSync(absolute).isSymbolicLink()) throw Object.assign(new Error("symlink"), { code: "ELOOP" });
+    // Where the platform cannot refuse a symlink on opening, look first.
+    if (roots && !NO_FOLLOW && lstatSync(absolute).isSymbolicLink()) return readSymlink(absolute, maxBytes, roots);
     fd = openSync(absolute, constants.O_RDONLY | NON_BLOCKING | (roots ? NO_FOLLOW : 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { gone: true };
-    if (code !== "ELOOP" || !roots) return failure(e);
-    const refusal = symlinkRefusal(absolute, roots);
-    return refusal ? { skipped: refusal } : readSource(absolute, maxBytes);
+    if (code === "ELOOP" && roots) return readSymlink(absolute, maxBytes, roots);
+    return failure(e);
   }
   try {
     const info = fstatSync(fd);
@@ -42,6 +42,12 @@ export function readSource(absolute: string, maxBytes = MAX_FILE_BYTES, roots?: 
   } finally {
     closeSync(fd);
   }
+}
+
+/** A symlink is read, followed, only when it resolves inside the scanned roots. */
+function readSymlink(absolute: string, maxBytes: number, roots: string[]): ReadResult {
+  const refusal = symlinkRefusal(absolute, roots);
+  return refusal ? { skipped: refusal } : readSource(absolute, maxBytes);
 }
 
 /** Standard input (`irsa-lint -`): one stream, read whole. */
