@@ -29154,7 +29154,9 @@ var init_project = __esm({
       calls = /* @__PURE__ */ new Map();
       called = /* @__PURE__ */ new Set();
       results = /* @__PURE__ */ new Map();
+      /** Folders ready to evaluate, in arrival order (`next` is the first not yet taken). */
       ready = [];
+      next = 0;
       waiting = /* @__PURE__ */ new Set();
       /** A module folder's ASTs are kept, since several roots may call it; a root's are dropped after use. */
       kept = /* @__PURE__ */ new Map();
@@ -29178,15 +29180,15 @@ var init_project = __esm({
       /** Evaluates folders that are ready, for about `budgetMs`; says whether any is left ready. */
       evaluateReady(budgetMs = Infinity) {
         const until = performance.now() + budgetMs;
-        while (this.ready.length && performance.now() < until) {
-          const dir = this.ready.shift();
-          this.results.set(dir, this.evaluateRoot(dir));
+        while (this.next < this.ready.length && performance.now() < until) {
+          const dir = this.ready[this.next++];
+          if (!this.results.has(dir)) this.results.set(dir, this.evaluateRoot(dir));
         }
-        return this.ready.length > 0;
+        return this.next < this.ready.length;
       }
       /** After every expected file has arrived: evaluates what is left, and merges the roots' results in folder order. */
       finish() {
-        for (const dir of this.waiting) this.ready.push(dir);
+        for (const dir of this.sourcesByDir.keys()) if (!this.results.has(dir)) this.ready.push(dir);
         this.waiting.clear();
         this.evaluateReady();
         const called = this.called;

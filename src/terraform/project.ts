@@ -63,7 +63,9 @@ export class TerraformEvaluation {
   private readonly calls = new Map<string, string[]>();
   private readonly called = new Set<string>();
   private readonly results = new Map<string, RootResult>();
+  /** Folders ready to evaluate, in arrival order (`next` is the first not yet taken). */
   private readonly ready: string[] = [];
+  private next = 0;
   private readonly waiting = new Set<string>();
   /** A module folder's ASTs are kept, since several roots may call it; a root's are dropped after use. */
   private readonly kept = new Map<string, HclFile[]>();
@@ -100,16 +102,17 @@ export class TerraformEvaluation {
   /** Evaluates folders that are ready, for about `budgetMs`; says whether any is left ready. */
   evaluateReady(budgetMs = Infinity): boolean {
     const until = performance.now() + budgetMs;
-    while (this.ready.length && performance.now() < until) {
-      const dir = this.ready.shift()!;
-      this.results.set(dir, this.evaluateRoot(dir));
+    while (this.next < this.ready.length && performance.now() < until) {
+      const dir = this.ready[this.next++];
+      if (!this.results.has(dir)) this.results.set(dir, this.evaluateRoot(dir));
     }
-    return this.ready.length > 0;
+    return this.next < this.ready.length;
   }
 
   /** After every expected file has arrived: evaluates what is left, and merges the roots' results in folder order. */
   finish(): TerraformResult {
-    for (const dir of this.waiting) this.ready.push(dir);
+    // Every folder with files is evaluated by now, whatever arrived or did not.
+    for (const dir of this.sourcesByDir.keys()) if (!this.results.has(dir)) this.ready.push(dir);
     this.waiting.clear();
     this.evaluateReady();
     const called = this.called;
