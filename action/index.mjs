@@ -33833,7 +33833,7 @@ function largeRepository(from) {
 async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
   const threads = !workerFile() ? 1 : options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads());
-  const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[b])) - Number(feedsTerraform(files[a])) || a - b);
+  const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[a])) - Number(feedsTerraform(files[b])) || a - b);
   const outcomes = new Array(files.length);
   const arrive = (index2, outcome) => {
     outcomes[index2] = outcome;

@@ -60,14 +60,16 @@ function largeRepository(from: string): boolean {
 
 /**
  * Parses files across the cores when there are enough of them (files are independent until
- * linking). This thread takes part, Terraform files first, and evaluates Terraform roots as their
- * files arrive (`between`), while workers take files from the other end and send HCL back as flat
- * syntax trees (transferred, not copied). Outcomes come back in the files' order.
+ * linking). This thread takes part, manifests and policies first (their outcomes stay here,
+ * uncopied), and evaluates Terraform roots as their files arrive (`between`); workers take
+ * Terraform files from the other end and send them back as flat syntax trees (transferred, not
+ * copied). Measured on 2 vCPUs, this order is 2–4% faster than the reverse. Outcomes come back in
+ * the files' order.
  */
 export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, options: ParseOptions, starting: Promise<Worker[]> = Promise.resolve([])): Promise<FileOutcome[]> {
   const started = await starting;
   const threads = !workerFile() ? 1 : (options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads()));
-  const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[b])) - Number(feedsTerraform(files[a])) || a - b);
+  const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[a])) - Number(feedsTerraform(files[b])) || a - b);
   const outcomes: FileOutcome[] = new Array(files.length);
   const arrive = (index: number, outcome: FileOutcome) => {
     outcomes[index] = outcome;
