@@ -33103,6 +33103,10 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 init_lines();
 
 // src/parse/hcl/syntax-tree.ts
+var OPAQUE = ["string_lit", "variable_expr", "numeric_lit", "bool_lit", "null_lit"];
+function grammarOf(types, named) {
+  return { types, named, opaque: types.map((t) => OPAQUE.includes(t)) };
+}
 var STRIDE = 4;
 function flatten(tree, text, grammar) {
   let nodes = new Int32Array(STRIDE * 256);
@@ -33121,7 +33125,7 @@ function flatten(tree, text, grammar) {
       nodes[at + 1] = cursor.startIndex;
       nodes[at + 2] = cursor.endIndex;
       open.push(count++);
-      if (cursor.gotoFirstChild()) continue;
+      if (!grammar.opaque[nodes[at]] && cursor.gotoFirstChild()) continue;
       nodes[open.pop() * STRIDE + 3] = count;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return { text, nodes: nodes.slice(0, count * STRIDE), grammar };
@@ -33431,6 +33435,7 @@ var HclConverter = class {
     return this.quotedParts(n).map((p) => p.type === "text" ? p.value : "").join("");
   }
   quotedParts(n) {
+    if (n.type === "string_lit") return this.templateParts([], n.startIndex + 1, n.endIndex - 1, false);
     const children = n.children;
     const open = children[0];
     const close = children[children.length - 1];
@@ -33534,7 +33539,7 @@ async function createHclParser(options = {}) {
   const parser = new Parser2();
   parser.setLanguage(language);
   const types = Array.from({ length: language.nodeTypeCount }, (_, id) => language.nodeTypeForId(id) ?? "ERROR");
-  const grammar = { types, named: types.map((_, id) => language.nodeTypeIsNamed(id)) };
+  const grammar = grammarOf(types, types.map((_, id) => language.nodeTypeIsNamed(id)));
   const syntax = (file, text) => {
     const deep = excessiveNesting(text);
     if (deep !== void 0) {

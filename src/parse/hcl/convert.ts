@@ -244,6 +244,8 @@ class HclConverter {
   }
 
   private quotedParts(n: Node): TemplatePart[] {
+    // A string literal is copied without its tokens (OPAQUE): its text lies between its quotes.
+    if (n.type === "string_lit") return this.templateParts([], n.startIndex + 1, n.endIndex - 1, false);
     const children = n.children;
     const open = children[0];
     const close = children[children.length - 1];

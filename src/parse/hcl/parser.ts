@@ -7,7 +7,7 @@ import { LineIndex } from "../../core/lines.js";
 import { excessiveNesting } from "../../core/nesting.js";
 import type { HclFile } from "./ast.js";
 import { convertSyntaxTree } from "./convert.js";
-import { flatten, type SyntaxTree } from "./syntax-tree.js";
+import { flatten, grammarOf, type SyntaxTree } from "./syntax-tree.js";
 
 export interface HclParseResult {
   file?: HclFile;
@@ -45,7 +45,7 @@ export async function createHclParser(options: { baselineOnly?: boolean } = {}):
   const parser = new Parser();
   parser.setLanguage(language);
   const types = Array.from({ length: language.nodeTypeCount }, (_, id) => language.nodeTypeForId(id) ?? "ERROR");
-  const grammar = { types, named: types.map((_, id) => language.nodeTypeIsNamed(id)) };
+  const grammar = grammarOf(types, types.map((_, id) => language.nodeTypeIsNamed(id)));
   const syntax = (file: string, text: string): { tree?: SyntaxTree; errors: Diagnostic[] } => {
     const deep = excessiveNesting(text);
     if (deep !== undefined) {
