@@ -182,6 +182,15 @@ metadata:
   });
 });
 
+describe("IRSA_LINT_TIMING", () => {
+  it("prints one line of phase times on standard error, and nothing without it", () => {
+    const lintWith = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "--output", "/dev/null", "examples/payments-api"], { cwd: ROOT, encoding: "utf8", env });
+    const { IRSA_LINT_TIMING: _, ...quiet } = process.env;
+    expect(lintWith({ ...quiet, IRSA_LINT_TIMING: "1" }).stderr).toMatch(/^irsa-lint timing: discover \d+ ms, parse \d+ ms, terraform \d+ ms, link \d+ ms, catalog \d+ ms, rules \d+ ms\n$/);
+    expect(lintWith(quiet).stderr).toBe("");
+  });
+});
+
 describe("start-up", () => {
   it("loads neither the IAM catalog, the HCL grammar nor the Terraform evaluator when the scan needs none", () => {
     const loads = (target: string) => {
