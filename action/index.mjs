@@ -15932,10 +15932,9 @@ var init_globby = __esm({
 });
 
 // src/discover/discover.ts
-import { execFile } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { promisify as promisify3 } from "node:util";
 function classify(path5) {
   if (path5.endsWith(".tf")) return "terraform";
   if (path5.endsWith(".tf.json")) return "terraform-json";
@@ -15986,10 +15985,11 @@ async function discover(paths, cwd) {
 }
 async function gitFiles(dir) {
   try {
-    const { stdout } = await execFileAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--", "."], {
+    const stdout = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--", "."], {
       cwd: dir,
       maxBuffer: 1 << 30,
-      encoding: "utf8"
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"]
     });
     return stdout.split("\0").filter((f) => f && !IGNORED_DIR.test(f));
   } catch {
@@ -16010,7 +16010,7 @@ function symlinkRefusal(absolute, roots) {
   if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
   return void 0;
 }
-var STDIN, PATTERNS, IGNORED, IGNORED_DIR, execFileAsync;
+var STDIN, PATTERNS, IGNORED, IGNORED_DIR;
 var init_discover = __esm({
   "src/discover/discover.ts"() {
     "use strict";
@@ -16018,7 +16018,6 @@ var init_discover = __esm({
     PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
     IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
     IGNORED_DIR = /(^|\/)(\.git|node_modules|\.terraform)\//;
-    execFileAsync = promisify3(execFile);
   }
 });
 
