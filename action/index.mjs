@@ -34039,14 +34039,31 @@ async function lint(options) {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
-  const { discovered, files, hcl, evaluation } = scan;
+  const { discovered, files, hcl, terraform: setup } = scan;
   timer.mark("discover");
+  let evaluation;
+  let setupError;
+  void setup?.then(
+    (e) => evaluation = e,
+    (e) => setupError = e
+  );
+  const early = [];
+  const feed = (path5, outcome) => evaluation.add(path5, { source: terraformSource(outcome), tfvars: tfvarsOf(outcome) });
   const onOutcome = (file, outcome) => {
-    if (evaluation && feedsTerraform(file)) evaluation.add(file.path, { source: terraformSource(outcome), tfvars: tfvarsOf(outcome) });
+    if (!setup || !feedsTerraform(file)) return;
+    if (evaluation) feed(file.path, outcome);
+    else early.push([file.path, outcome]);
   };
-  const between = () => evaluation?.evaluateReady(SLICE_MS) ?? false;
+  const between = () => {
+    if (setupError) throw setupError;
+    if (!evaluation) return false;
+    for (const [path5, outcome] of early.splice(0)) feed(path5, outcome);
+    return evaluation.evaluateReady(SLICE_MS);
+  };
   const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
   timer.mark("parse");
+  evaluation = await setup;
+  for (const [path5, outcome] of early.splice(0)) feed(path5, outcome);
   const terraform = evaluation?.finish();
   timer.mark("terraform");
   applyKustomizations(outcomes);
@@ -34093,11 +34110,17 @@ async function prepareScan(options) {
   const hcl = () => parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES });
   const terraformFiles = files.filter(feedsTerraform);
   if (!terraformFiles.length) return { discovered, files, hcl };
+  const terraform = startTerraform(options, discovered, terraformFiles, hcl);
+  terraform.catch(() => {
+  });
+  return { discovered, files, hcl, terraform };
+}
+async function startTerraform(options, discovered, terraformFiles, hcl) {
   const [{ TerraformEvaluation: TerraformEvaluation2 }, { cliVars: cliVars2, readVarFiles: readVarFiles2 }, parserReady] = await Promise.all([Promise.resolve().then(() => (init_project(), project_exports)), Promise.resolve().then(() => (init_variables(), variables_exports)), hcl()]);
   const extraVars = await readVarFiles2(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name2, value] of cliVars2(options.vars ?? [], parserReady)) extraVars.set(name2, value);
   const input2 = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
-  return { discovered, files, hcl, evaluation: new TerraformEvaluation2(input2, terraformFiles.map((f) => f.path)) };
+  return new TerraformEvaluation2(input2, terraformFiles.map((f) => f.path));
 }
 async function selectFiles(files, options) {
   if (!options.include?.length && !options.exclude?.length) return files;

@@ -69,15 +69,33 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
-  const { discovered, files, hcl, evaluation } = scan;
+  const { discovered, files, hcl, terraform: setup } = scan;
   timer.mark("discover");
-  // Terraform roots are evaluated on this thread as their files arrive, while workers parse on.
+  // Terraform roots are evaluated on this thread as their files arrive, while workers parse on;
+  // files that arrive before the evaluation is set up (parser, --var values) wait for it.
+  let evaluation: TerraformEvaluation | undefined;
+  let setupError: unknown;
+  void setup?.then(
+    (e) => (evaluation = e),
+    (e) => (setupError = e),
+  );
+  const early: Array<[string, FileOutcome]> = [];
+  const feed = (path: string, outcome: FileOutcome) => evaluation!.add(path, { source: terraformSource(outcome), tfvars: tfvarsOf(outcome) });
   const onOutcome = (file: DiscoveredFile, outcome: FileOutcome) => {
-    if (evaluation && feedsTerraform(file)) evaluation.add(file.path, { source: terraformSource(outcome), tfvars: tfvarsOf(outcome) });
+    if (!setup || !feedsTerraform(file)) return;
+    if (evaluation) feed(file.path, outcome);
+    else early.push([file.path, outcome]);
   };
-  const between = () => evaluation?.evaluateReady(SLICE_MS) ?? false;
+  const between = () => {
+    if (setupError) throw setupError;
+    if (!evaluation) return false;
+    for (const [path, outcome] of early.splice(0)) feed(path, outcome);
+    return evaluation.evaluateReady(SLICE_MS);
+  };
   const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
   timer.mark("parse");
+  evaluation = await setup;
+  for (const [path, outcome] of early.splice(0)) feed(path, outcome);
   const terraform = evaluation?.finish();
   timer.mark("terraform");
   applyKustomizations(outcomes);
@@ -125,7 +143,8 @@ interface Scan {
   discovered: Discovery;
   files: DiscoveredFile[];
   hcl: () => Promise<HclParser>;
-  evaluation?: TerraformEvaluation;
+  /** Being set up while parsing starts; rejects on a bad --var-file or --var. */
+  terraform?: Promise<TerraformEvaluation>;
 }
 
 /** What a run reads, and, when that includes Terraform, the evaluation its files will feed. */
@@ -137,12 +156,18 @@ async function prepareScan(options: LintOptions): Promise<Scan> {
   const hcl = () => (parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES }));
   const terraformFiles = files.filter(feedsTerraform);
   if (!terraformFiles.length) return { discovered, files, hcl };
+  const terraform = startTerraform(options, discovered, terraformFiles, hcl);
+  terraform.catch(() => {}); // thrown where the run awaits it, not as an unhandled rejection
+  return { discovered, files, hcl, terraform };
+}
+
+async function startTerraform(options: LintOptions, discovered: Discovery, terraformFiles: DiscoveredFile[], hcl: () => Promise<HclParser>): Promise<TerraformEvaluation> {
   // Loaded only when there is Terraform: a run on manifests alone starts without it.
   const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("../terraform/project.js"), import("./variables.js"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
-  return { discovered, files, hcl, evaluation: new TerraformEvaluation(input, terraformFiles.map((f) => f.path)) };
+  return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
 }
 
 /** Applies the config's include and exclude globs, relative to the config file's folder. */
