@@ -6436,7 +6436,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter4 = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6459,7 +6459,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter4;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -27203,17 +27203,11 @@ var init_yaml_value = __esm({
 
 // src/parse/iam-json.ts
 function parseJsonWithPositions(file, text, position, offset = 0) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const at = position !== void 0 ? (o) => position(o + offset) : (o) => {
-    const p = lineCounter.linePos(o);
-    return { line: p.line, column: p.col };
-  };
+  let lines;
+  const at = position !== void 0 ? (o) => position(o + offset) : (o) => (lines ??= new LineIndex(text)).position(o);
   const deep = excessiveNesting(text);
-  if (deep !== void 0) {
-    const p = position ? position(deep + offset) : new LineIndex(text).position(deep);
-    return { error: { message: "nested too deeply to read", line: p.line, column: p.column } };
-  }
-  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (deep !== void 0) return { error: { message: "nested too deeply to read", ...at(deep) } };
+  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
     const p = at(problem.pos[0]);
@@ -27448,11 +27442,11 @@ function parseKubernetes(file, text) {
   return result;
 }
 function parseHelmValues(file, text, result) {
+  const lines = new LineIndex(text);
+  const position = (offset) => lines.position(offset);
   const deep = excessiveNesting(text);
-  if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => new LineIndex(text).position(o))] };
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.1", lineCounter, prettyErrors: false });
-  const position = (offset) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
+  if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
+  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.1", prettyErrors: false });
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
@@ -31755,10 +31749,10 @@ function permissionDocuments(model) {
     for (const p of role.policies)
       if (p.document && !seen.has(p.document)) {
         seen.add(p.document);
-        out2.push({ document: p.document, owner: `policy ${p.displayName} of role ${role.displayName}`, role });
+        out2.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role.displayName}`, role });
       }
   for (const d of model.documents)
-    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out2.push({ document: d, owner: `policy in ${d.loc.file}` });
+    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out2.push({ document: d, owner: `Policy in ${d.loc.file}` });
   return out2;
 }
 
@@ -31791,9 +31785,8 @@ var policy_not_action_default = defineRule({
     for (const { document: document2, owner } of permissionDocuments(model)) {
       for (const s of document2.statements) {
         if (knownString(s.effect) !== "Allow") continue;
-        const label = owner.charAt(0).toUpperCase() + owner.slice(1);
-        if (s.notActions.length) report("notAction", s.notActions[0].loc, { owner: label });
-        if (s.notResources.length) report("notResource", s.notResources[0].loc, { owner: label });
+        if (s.notActions.length) report("notAction", s.notActions[0].loc, { owner });
+        if (s.notResources.length) report("notResource", s.notResources[0].loc, { owner });
       }
     }
   }
@@ -31846,7 +31839,6 @@ var policy_privilege_escalation_default = defineRule({
   },
   check(model, report) {
     for (const { document: document2, owner } of permissionDocuments(model)) {
-      const label = owner.charAt(0).toUpperCase() + owner.slice(1);
       for (const s of document2.statements) {
         if (knownString(s.effect) !== "Allow") continue;
         const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && (!e.onAnyResource || o.resources.some((r) => knownString(r) === "*"));
@@ -31855,7 +31847,7 @@ var policy_privilege_escalation_default = defineRule({
         const at = s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
         const whys = matched.map((e) => e.why);
         report("escalation", at.loc, {
-          owner: label,
+          owner,
           actions: summary(matched.map((e) => e.actions.join(" + "))),
           why: whys.length > 2 ? `${whys.slice(0, 2).join("; ")}; and ${whys.length - 2} more ways` : whys.join("; ")
         });
@@ -31904,7 +31896,6 @@ var policy_unknown_action_default = defineRule({
     const catalog = model.catalog;
     if (!catalog) return;
     for (const { document: document2, owner } of permissionDocuments(model)) {
-      const label = owner.charAt(0).toUpperCase() + owner.slice(1);
       for (const s of document2.statements)
         for (const a of [...s.actions, ...s.notActions]) {
           const action = knownString(a);
@@ -31913,16 +31904,16 @@ var policy_unknown_action_default = defineRule({
           const [, service, name2] = m;
           const actions = catalog.service(service);
           if (!actions) {
-            report("service", a.loc, { owner: label, action, service, hint: "" });
+            report("service", a.loc, { owner, action, service, hint: "" });
             continue;
           }
           if (catalog.expand(action).length) continue;
           if (/[*?]/.test(name2)) {
-            report("pattern", a.loc, { owner: label, action, service });
+            report("pattern", a.loc, { owner, action, service });
             continue;
           }
           const suggestion = closest(action, actions.map((x) => x.name));
-          report("action", a.loc, { owner: label, action, service, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" }, {
+          report("action", a.loc, { owner, action, service, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" }, {
             fix: suggestion ? `Write ${suggestion}.` : "Check the action name in the AWS service authorization reference."
           });
         }
@@ -33738,7 +33729,7 @@ function relocate2(node, loc) {
 // src/engine/parse-files.ts
 init_read();
 var feedsTerraform = (f) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars" || f.kind === "tfvars-json";
-var needsHcl = (f) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars";
+var needsHcl = (f) => feedsTerraform(f) && f.kind !== "tfvars-json";
 async function parseSourceFile(file, hcl, read) {
   const outcome = { status: { file: file.path, status: "linted" }, declarations: emptyDeclarations(), diagnostics: [], directives: [] };
   const fail = (reason, location = fileStart(file.path)) => {

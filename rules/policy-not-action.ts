@@ -25,9 +25,8 @@ export default defineRule({
     for (const { document, owner } of permissionDocuments(model)) {
       for (const s of document.statements) {
         if (knownString(s.effect) !== "Allow") continue;
-        const label = owner.charAt(0).toUpperCase() + owner.slice(1);
-        if (s.notActions.length) report("notAction", s.notActions[0].loc, { owner: label });
-        if (s.notResources.length) report("notResource", s.notResources[0].loc, { owner: label });
+        if (s.notActions.length) report("notAction", s.notActions[0].loc, { owner });
+        if (s.notResources.length) report("notResource", s.notResources[0].loc, { owner });
       }
     }
   },

@@ -50,7 +50,6 @@ export default defineRule({
   },
   check(model, report) {
     for (const { document, owner } of permissionDocuments(model)) {
-      const label = owner.charAt(0).toUpperCase() + owner.slice(1);
       for (const s of document.statements) {
         if (knownString(s.effect) !== "Allow") continue;
         // Reported at the statement granting the first action; a combination counts when the
@@ -62,7 +61,7 @@ export default defineRule({
         const at = s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
         const whys = matched.map((e) => e.why);
         report("escalation", at.loc, {
-          owner: label,
+          owner,
           actions: summary(matched.map((e) => e.actions.join(" + "))),
           why: whys.length > 2 ? `${whys.slice(0, 2).join("; ")}; and ${whys.length - 2} more ways` : whys.join("; "),
         });

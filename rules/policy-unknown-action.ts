@@ -26,7 +26,6 @@ export default defineRule({
     const catalog = model.catalog;
     if (!catalog) return;
     for (const { document, owner } of permissionDocuments(model)) {
-      const label = owner.charAt(0).toUpperCase() + owner.slice(1);
       for (const s of document.statements)
         for (const a of [...s.actions, ...s.notActions]) {
           const action = knownString(a);
@@ -35,16 +34,16 @@ export default defineRule({
           const [, service, name] = m;
           const actions = catalog.service(service);
           if (!actions) {
-            report("service", a.loc, { owner: label, action, service, hint: "" });
+            report("service", a.loc, { owner, action, service, hint: "" });
             continue;
           }
           if (catalog.expand(action)!.length) continue;
           if (/[*?]/.test(name)) {
-            report("pattern", a.loc, { owner: label, action, service });
+            report("pattern", a.loc, { owner, action, service });
             continue;
           }
           const suggestion = closest(action, actions.map((x) => x.name));
-          report("action", a.loc, { owner: label, action, service, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" }, {
+          report("action", a.loc, { owner, action, service, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" }, {
             fix: suggestion ? `Write ${suggestion}.` : "Check the action name in the AWS service authorization reference.",
           });
         }

@@ -1,7 +1,6 @@
 import { emptyDeclarations, type Declarations } from "../core/declarations.js";
 import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
 import { fileStart, type SourceLocation } from "../core/location.js";
-import type { Value } from "../core/value.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { scanDirectives, type Directive } from "../parse/directives.js";
 import { builtSource, type HclFile, type HclSource } from "../parse/hcl/ast.js";
@@ -12,6 +11,7 @@ import { parseIamJson, parseJsonWithPositions } from "../parse/iam-json.js";
 import { parseKubernetes } from "../parse/kubernetes.js";
 import type { FileParseResult } from "../parse/result.js";
 import { terraformJsonToHcl } from "../parse/terraform-json.js";
+import type { Tfvars } from "../terraform/project.js";
 import { readSource, readStdin } from "./read.js";
 
 export interface ReadOptions {
@@ -28,7 +28,7 @@ export interface FileOutcome {
   directives: Directive[];
   /** Terraform files go on to the evaluator, which needs every file of a module at once. */
   hcl?: HclFile;
-  tfvars?: { file: string; values: HclFile | Value };
+  tfvars?: Tfvars;
   /** Listed by git but deleted from the work tree: not part of the scan. */
   gone?: boolean;
   /** An HCL file's syntax tree: it crosses threads cheaply, and becomes an AST on the evaluator's thread. */
@@ -38,7 +38,8 @@ export interface FileOutcome {
 /** Files the Terraform evaluator reads: configuration and variable values. */
 export const feedsTerraform = (f: DiscoveredFile) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars" || f.kind === "tfvars-json";
 
-export const needsHcl = (f: DiscoveredFile) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars";
+/** Files whose parsing needs the HCL grammar (Terraform JSON holds HCL expressions in its strings). */
+export const needsHcl = (f: DiscoveredFile) => feedsTerraform(f) && f.kind !== "tfvars-json";
 
 /**
  * Reads and parses one file. Every outcome is linted, skipped with a reason, or failed with a
@@ -109,7 +110,7 @@ export function terraformSource(outcome: FileOutcome): HclSource | undefined {
 }
 
 /** The variable values a `.tfvars` or `.tfvars.json` outcome holds, if any. */
-export function tfvarsOf(outcome: FileOutcome): { file: string; values: HclFile | Value } | undefined {
+export function tfvarsOf(outcome: FileOutcome): Tfvars | undefined {
   if (outcome.syntax?.kind === "tfvars") return { file: outcome.status.file, values: convertSyntaxTree(outcome.status.file, outcome.syntax.tree) };
   return outcome.tfvars;
 }

@@ -139,7 +139,7 @@ export const SLICE_MS = 8;
 let sliceEnd = 0;
 
 /** Yields to the event loop once a slice of work has passed: lets worker threads' messages in. */
-export function breathe(): Promise<void> | undefined {
+function breathe(): Promise<void> | undefined {
   const now = performance.now();
   if (now < sliceEnd) return undefined;
   sliceEnd = now + SLICE_MS;

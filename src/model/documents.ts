@@ -3,7 +3,10 @@ import type { IrsaModel, Role } from "./model.js";
 
 export interface OwnedDocument {
   document: PolicyDocument;
-  /** "of role X" or "in file.json": how messages name where the document is. */
+  /**
+   * How messages name the document: for trust policies "of role X" or "in file.json" (after "Trust
+   * statement"); for permission policies a sentence's subject, "Policy P of role X".
+   */
   owner: string;
   role?: Role;
 }
@@ -25,9 +28,9 @@ export function permissionDocuments(model: IrsaModel): OwnedDocument[] {
     for (const p of role.policies)
       if (p.document && !seen.has(p.document)) {
         seen.add(p.document);
-        out.push({ document: p.document, owner: `policy ${p.displayName} of role ${role.displayName}`, role });
+        out.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role.displayName}`, role });
       }
   for (const d of model.documents)
-    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `policy in ${d.loc.file}` });
+    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `Policy in ${d.loc.file}` });
   return out;
 }

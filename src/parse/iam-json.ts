@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from "yaml";
+import { parseDocument } from "yaml";
 import { emptyDeclarations, type RoleDecl } from "../core/declarations.js";
 import { LineIndex } from "../core/lines.js";
 import { excessiveNesting } from "../core/nesting.js";
@@ -17,20 +17,11 @@ export function parseJsonWithPositions(
   position?: PositionOf,
   offset = 0,
 ): { value?: Value; error?: { message: string; line: number; column: number } } {
-  const lineCounter = new LineCounter();
-  const at: PositionOf =
-    position !== undefined
-      ? (o) => position(o + offset)
-      : (o) => {
-          const p = lineCounter.linePos(o);
-          return { line: p.line, column: p.col };
-        };
+  let lines: LineIndex | undefined;
+  const at: PositionOf = position !== undefined ? (o) => position(o + offset) : (o) => (lines ??= new LineIndex(text)).position(o);
   const deep = excessiveNesting(text);
-  if (deep !== undefined) {
-    const p = position ? position(deep + offset) : new LineIndex(text).position(deep);
-    return { error: { message: "nested too deeply to read", line: p.line, column: p.column } };
-  }
-  const doc = parseDocument(text, { version: "1.2", lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (deep !== undefined) return { error: { message: "nested too deeply to read", ...at(deep) } };
+  const doc = parseDocument(text, { version: "1.2", prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
     const p = at(problem.pos[0]);

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
+import { parseAllDocuments, parseDocument } from "yaml";
 import { emptyDeclarations, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { LineIndex } from "../core/lines.js";
@@ -106,11 +106,11 @@ const HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
  * chart's ServiceAccount. Its namespace is the release's, unknown here, so checks that need it skip it.
  */
 function parseHelmValues(file: string, text: string, result: FileParseResult): FileParseResult {
+  const lines = new LineIndex(text);
+  const position = (offset: number) => lines.position(offset);
   const deep = excessiveNesting(text);
-  if (deep !== undefined) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => new LineIndex(text).position(o))] };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: "1.1", lineCounter, prettyErrors: false });
-  const position = (offset: number) => ({ line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col });
+  if (deep !== undefined) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
+  const doc = parseDocument(text, { version: "1.1", prettyErrors: false });
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
