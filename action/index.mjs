@@ -4119,10 +4119,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4136,7 +4136,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4160,7 +4160,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4176,7 +4176,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4267,7 +4267,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4281,13 +4281,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4330,18 +4330,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4395,8 +4395,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap3 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4408,7 +4408,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4419,8 +4419,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4437,7 +4437,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4617,7 +4617,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -4634,24 +4634,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4834,25 +4834,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5662,14 +5662,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep3, value }) {
+    function stringifyItem({ start: start2, key, sep: sep2, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6836,18 +6836,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7000,15 +7000,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep3 }]
+                    items: [{ start: start3, key, sep: sep2 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7202,13 +7202,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -16007,8 +16007,10 @@ function symlinkRefusal(absolute, roots) {
   } catch {
     return "broken symbolic link";
   }
-  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
-  return void 0;
+  return insideRoots(real, roots) ? void 0 : "symbolic link to outside the scanned tree";
+}
+function insideRoots(real, roots) {
+  return roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
 }
 var STDIN, PATTERNS, IGNORED, IGNORED_DIR;
 var init_discover = __esm({
@@ -27589,6 +27591,15 @@ var init_kubernetes = __esm({
   }
 });
 
+// src/core/limits.ts
+var MAX_FILE_BYTES;
+var init_limits = __esm({
+  "src/core/limits.ts"() {
+    "use strict";
+    MAX_FILE_BYTES = 5 * 1024 * 1024;
+  }
+});
+
 // src/engine/read.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync as readFileSync2, readSync } from "node:fs";
 function readSource(absolute, maxBytes = MAX_FILE_BYTES, roots) {
@@ -27641,12 +27652,12 @@ function failure(e) {
   const code = e.code;
   return { failed: code === "EACCES" ? "permission denied" : `cannot be read (${code ?? e.message})` };
 }
-var MAX_FILE_BYTES, decoder, NO_FOLLOW, NON_BLOCKING;
+var decoder, NO_FOLLOW, NON_BLOCKING;
 var init_read = __esm({
   "src/engine/read.ts"() {
     "use strict";
+    init_limits();
     init_discover();
-    MAX_FILE_BYTES = 5 * 1024 * 1024;
     decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
     NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
     NON_BLOCKING = constants.O_NONBLOCK ?? 0;
@@ -27803,12 +27814,12 @@ var init_functions = __esm({
       tostring: strict(([v], loc) => asText(v) !== void 0 ? str(asText(v), loc) : v.kind === "null" ? v : failure2("tostring expects a primitive", loc)),
       tonumber: strict(([v], loc) => Number.isNaN(Number(asText(v))) ? failure2("not a number", loc) : num(Number(asText(v)), loc)),
       tobool: strict(([v], loc) => asText(v) === "true" || asText(v) === "false" ? bool(asText(v) === "true", loc) : failure2("not a bool", loc)),
-      join: strict(([sep3, ...lists], loc) => {
+      join: strict(([sep2, ...lists], loc) => {
         const items = lists.flatMap((l) => listOf(l) ?? []);
         const t = items.map(asText);
-        return t.some((x) => x === void 0) ? failure2("join expects strings", loc) : str(t.join(asText(sep3) ?? ""), loc);
+        return t.some((x) => x === void 0) ? failure2("join expects strings", loc) : str(t.join(asText(sep2) ?? ""), loc);
       }),
-      split: strict(([sep3, s], loc) => list((asText(s) ?? "").split(asText(sep3) ?? "").map((p) => str(p, loc)), loc)),
+      split: strict(([sep2, s], loc) => list((asText(s) ?? "").split(asText(sep2) ?? "").map((p) => str(p, loc)), loc)),
       concat: strict((args2, loc) => list(args2.flatMap((a) => listOf(a) ?? []), loc)),
       flatten: strict(([v], loc) => {
         const flat = (x) => x.kind === "list" ? x.items.flatMap(flat) : [x];
@@ -28648,7 +28659,7 @@ var init_extract = __esm({
 
 // src/terraform/host.ts
 import { readFileSync as readFileSync3, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { posix as posix2, resolve as resolve5, sep as sep2 } from "node:path";
+import { posix as posix2, resolve as resolve5 } from "node:path";
 function unwrap(node) {
   if (Array.isArray(node)) return node.map(unwrap);
   if (!node || typeof node !== "object") return node;
@@ -28662,17 +28673,18 @@ function unwrap(node) {
   }
   return out2;
 }
-var MAX_FILE_BYTES2, TEMPLATE_PREFIX, NO_REFERENCES, NO_FILES, Host;
+var TEMPLATE_PREFIX, NO_REFERENCES, NO_FILES, Host;
 var init_host = __esm({
   "src/terraform/host.ts"() {
     "use strict";
+    init_discover();
+    init_limits();
     init_lines();
     init_value();
     init_iam_json();
     init_convert();
     init_evaluator();
     init_scope();
-    MAX_FILE_BYTES2 = 5 * 1024 * 1024;
     TEMPLATE_PREFIX = "x = <<IRSA_LINT_TEMPLATE\n";
     NO_REFERENCES = {
       resolve: (root, _steps, loc) => ({ value: failure2(`${root} cannot be referenced here`, loc), used: 0 })
@@ -28711,9 +28723,8 @@ var init_host = __esm({
         const display = fromCwd ? posix2.normalize(path5) : posix2.normalize(posix2.join(rootDir, path5));
         try {
           const absolute = realpathSync2(resolve5(this.cwd, display));
-          if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep2) ? r : r + sep2)))
-            return { error: `file ${path5} is outside the scanned tree` };
-          if (statSync3(absolute).size > MAX_FILE_BYTES2) return { error: `file ${path5} is larger than 5 MB` };
+          if (!insideRoots(absolute, this.scanRoots)) return { error: `file ${path5} is outside the scanned tree` };
+          if (statSync3(absolute).size > MAX_FILE_BYTES) return { error: `file ${path5} is larger than 5 MB` };
           const text = readFileSync3(absolute, "utf8").replace(/^\uFEFF/, "");
           this.texts.set(display, text);
           return { text, file: display };

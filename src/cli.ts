@@ -158,8 +158,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (use ${FORMATS.join(", ")})`);
     const maxWarnings = values["max-warnings"] === undefined ? undefined : Number(values["max-warnings"]);
     if (maxWarnings !== undefined && !Number.isInteger(maxWarnings)) throw new UsageError("--max-warnings expects a whole number");
-    const maxFileMb = values["max-file-size"] === undefined ? 5 : Number(values["max-file-size"]);
-    if (!(maxFileMb > 0)) throw new UsageError("--max-file-size expects a positive number of megabytes");
+    const maxFileMb = values["max-file-size"] === undefined ? undefined : Number(values["max-file-size"]);
+    if (maxFileMb !== undefined && !(maxFileMb > 0)) throw new UsageError("--max-file-size expects a positive number of megabytes");
     const threads = values.threads === undefined ? undefined : Number(values.threads);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new UsageError("--threads expects a whole number of at least 1");
     const accountId = values["account-id"];
@@ -180,7 +180,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       varFiles: values["var-file"],
       vars: cliVars(values.var),
       baseline,
-      maxFileBytes: maxFileMb * 1024 * 1024,
+      maxFileBytes: maxFileMb === undefined ? undefined : maxFileMb * 1024 * 1024,
       threads,
     });
     if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);

@@ -121,6 +121,10 @@ export function symlinkRefusal(absolute: string, roots: string[]): string | unde
   } catch {
     return "broken symbolic link";
   }
-  if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep))) return "symbolic link to outside the scanned tree";
-  return undefined;
+  return insideRoots(real, roots) ? undefined : "symbolic link to outside the scanned tree";
+}
+
+/** Whether a real (symlink-free) path is one of the scanned roots or below one: the boundary nothing is read outside of. */
+export function insideRoots(real: string, roots: string[]): boolean {
+  return roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
 }

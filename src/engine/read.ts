@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { MAX_FILE_BYTES } from "../core/limits.js";
 import { symlinkRefusal } from "../discover/discover.js";
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** `gone`: listed by git but no longer in the work tree; such a file is not part of the scan. */
 export type ReadResult = { text: string } | { skipped: string } | { failed: string } | { gone: true };

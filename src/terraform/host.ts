@@ -1,5 +1,7 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
-import { posix, resolve, sep } from "node:path";
+import { posix, resolve } from "node:path";
+import { insideRoots } from "../discover/discover.js";
+import { MAX_FILE_BYTES } from "../core/limits.js";
 import { LineIndex } from "../core/lines.js";
 import type { SourceLocation } from "../core/location.js";
 import { unknown, type Value } from "../core/value.js";
@@ -10,7 +12,6 @@ import { Evaluator, type ReferenceResolver } from "./evaluator.js";
 import type { FunctionHost } from "./functions.js";
 import { EMPTY_SCOPE } from "./scope.js";
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const TEMPLATE_PREFIX = "x = <<IRSA_LINT_TEMPLATE\n";
 
 /** For evaluation contexts where no reference is allowed (tfvars, template files). */
@@ -57,8 +58,7 @@ export class Host {
     try {
       // The real path decides: a symlink must not lead file() out of the scanned tree.
       const absolute = realpathSync(resolve(this.cwd, display));
-      if (!this.scanRoots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep) ? r : r + sep)))
-        return { error: `file ${path} is outside the scanned tree` };
+      if (!insideRoots(absolute, this.scanRoots)) return { error: `file ${path} is outside the scanned tree` };
       if (statSync(absolute).size > MAX_FILE_BYTES) return { error: `file ${path} is larger than 5 MB` };
       const text = readFileSync(absolute, "utf8").replace(/^\uFEFF/, "");
       this.texts.set(display, text);
