@@ -31748,12 +31748,19 @@ var policy_broad_managed_default = defineRule({
 init_value();
 
 // src/model/documents.ts
-function trustDocuments(model) {
+var memo = (build) => {
+  const built = /* @__PURE__ */ new WeakMap();
+  return (model) => {
+    if (!built.has(model)) built.set(model, build(model));
+    return built.get(model);
+  };
+};
+var trustDocuments = memo((model) => {
   const roles = model.roles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
   const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
   return [...roles, ...standalone];
-}
-function permissionDocuments(model) {
+});
+var permissionDocuments = memo((model) => {
   const seen = /* @__PURE__ */ new Set();
   const out2 = [];
   for (const role of model.roles)
@@ -31765,7 +31772,7 @@ function permissionDocuments(model) {
   for (const d of model.documents)
     if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out2.push({ document: d, owner: `Policy in ${d.loc.file}` });
   return out2;
-}
+});
 
 // rules/policy-not-action.ts
 var policy = (element) => `{
