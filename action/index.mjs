@@ -26325,8 +26325,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
        * Load a language synchronously from a pre-compiled WebAssembly module.
        * Use this when the host environment provides a `WebAssembly.Module` directly.
        */
-      static loadSync(wasmModule) {
-        const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+      static loadSync(wasmModule2) {
+        const mod = C.loadWebAssemblyModule(wasmModule2, { loadAsync: false });
         return _Language.loadFromWasmExports(mod, { sync: true });
       }
     };
@@ -33111,16 +33111,18 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 init_lines();
 
 // src/parse/hcl/syntax-tree.ts
-var OPAQUE = ["string_lit", "variable_expr", "numeric_lit", "bool_lit", "null_lit"];
+var OPAQUE = [
+  ...["string_lit", "variable_expr", "numeric_lit", "bool_lit", "null_lit"],
+  ...["block_start", "block_end", "object_start", "object_end", "tuple_start", "tuple_end", "heredoc_start"]
+];
 function grammarOf(types, named) {
   return { types, named, opaque: types.map((t) => OPAQUE.includes(t)) };
 }
 var STRIDE = 4;
-function flatten(tree, text, grammar) {
+function flatten(cursor, text, grammar) {
   let nodes = new Int32Array(STRIDE * 256);
   let count = 0;
   const open = [];
-  const cursor = tree.walk();
   try {
     for (; ; ) {
       if ((count + 1) * STRIDE > nodes.length) {
@@ -33129,9 +33131,9 @@ function flatten(tree, text, grammar) {
         nodes = grown;
       }
       const at = count * STRIDE;
-      nodes[at] = cursor.nodeTypeId;
-      nodes[at + 1] = cursor.startIndex;
-      nodes[at + 2] = cursor.endIndex;
+      nodes[at] = cursor.typeId();
+      nodes[at + 1] = cursor.startIndex();
+      nodes[at + 2] = cursor.endIndex();
       open.push(count++);
       if (!grammar.opaque[nodes[at]] && cursor.gotoFirstChild()) continue;
       nodes[open.pop() * STRIDE + 3] = count;
@@ -33141,7 +33143,7 @@ function flatten(tree, text, grammar) {
       }
     }
   } finally {
-    cursor.delete();
+    cursor.close();
   }
 }
 var SyntaxNode = class _SyntaxNode {
@@ -33530,6 +33532,52 @@ function firstNamed(n) {
   return n.children.find((c) => c.isNamed) ?? n;
 }
 
+// src/parse/hcl/tree-walk.ts
+var EXPORTS = [
+  "_ts_init",
+  "_ts_tree_cursor_current_node_type_id_wasm",
+  "_ts_tree_cursor_start_index_wasm",
+  "_ts_tree_cursor_end_index_wasm",
+  "_ts_tree_cursor_goto_first_child_wasm",
+  "_ts_tree_cursor_goto_next_sibling_wasm",
+  "_ts_tree_cursor_goto_parent_wasm"
+];
+function publicWalk(tree, cursor = tree.walk()) {
+  return {
+    typeId: () => cursor.nodeTypeId,
+    startIndex: () => cursor.startIndex,
+    endIndex: () => cursor.endIndex,
+    gotoFirstChild: () => cursor.gotoFirstChild(),
+    gotoNextSibling: () => cursor.gotoNextSibling(),
+    gotoParent: () => cursor.gotoParent(),
+    close: () => cursor.delete()
+  };
+}
+function directWalker(module2) {
+  const m = module2;
+  if (!(m.HEAP32 instanceof Int32Array) || !EXPORTS.every((name2) => typeof m[name2] === "function")) return void 0;
+  const c = m;
+  const transfer = c._ts_init() >> 2;
+  return (tree) => {
+    const cursor = tree.walk();
+    const handles = cursor.handles;
+    if (!Array.isArray(handles) || handles.length !== 4) return publicWalk(tree, cursor);
+    const address = tree[0];
+    return {
+      typeId: () => c._ts_tree_cursor_current_node_type_id_wasm(address),
+      startIndex: () => c._ts_tree_cursor_start_index_wasm(address),
+      endIndex: () => c._ts_tree_cursor_end_index_wasm(address),
+      gotoFirstChild: () => c._ts_tree_cursor_goto_first_child_wasm(address) === 1,
+      gotoNextSibling: () => c._ts_tree_cursor_goto_next_sibling_wasm(address) === 1,
+      gotoParent: () => c._ts_tree_cursor_goto_parent_wasm(address) === 1,
+      close: () => {
+        for (let i2 = 0; i2 < 4; i2++) handles[i2] = c.HEAP32[transfer + i2];
+        cursor.delete();
+      }
+    };
+  };
+}
+
 // src/parse/hcl/parser.ts
 function wasmPath(name2, packagePath) {
   for (const rel of [`./wasm/${name2}`, `../wasm/${name2}`, `../../../wasm/${name2}`]) {
@@ -33538,11 +33586,14 @@ function wasmPath(name2, packagePath) {
   }
   return createRequire(import.meta.url).resolve(packagePath);
 }
+var wasmModule = {};
 async function createHclParser(options = {}) {
   if (options.baselineOnly) (await import("node:v8")).setFlagsFromString("--liftoff-only");
   const { Language: Language2, Parser: Parser2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
   const runtime = wasmPath("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
-  await Parser2.init({ locateFile: () => runtime });
+  wasmModule.locateFile ??= () => runtime;
+  await Parser2.init(wasmModule);
+  const walk = directWalker(wasmModule) ?? publicWalk;
   const language = await Language2.load(wasmPath("tree-sitter-terraform.wasm", "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"));
   const parser = new Parser2();
   parser.setLanguage(language);
@@ -33557,7 +33608,7 @@ async function createHclParser(options = {}) {
     const tree = parser.parse(text);
     if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
     try {
-      if (!tree.rootNode.hasError) return { tree: flatten(tree, text, grammar), errors: [] };
+      if (!tree.rootNode.hasError) return { tree: flatten(walk(tree), text, grammar), errors: [] };
       const bad = firstError(tree.rootNode);
       const lines = new LineIndex(text);
       const [start2, end] = [lines.position(bad.startIndex), lines.position(bad.endIndex)];

@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { globbySync } from "globby";
-import { Language, Parser, type Node } from "web-tree-sitter";
+import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
 import { beforeAll, describe, expect, it } from "vitest";
 import { flatten, grammarOf, OPAQUE, rootOf, type Grammar, type SyntaxNode } from "../src/parse/hcl/syntax-tree.js";
+import { directWalker, publicWalk, type TreeWalk } from "../src/parse/hcl/tree-walk.js";
 
 /**
  * The flattened copy of a syntax tree must be the tree tree-sitter built: same node types, same
@@ -22,8 +23,11 @@ const fromCopy = (n: SyntaxNode): Shape => [n.type, n.startIndex, n.endIndex, n.
 describe("flattened HCL syntax trees", () => {
   let parser: Parser;
   let grammar: Grammar;
+  let direct: ((tree: Tree) => TreeWalk) | undefined;
+  const wasmModule = { locateFile: () => require.resolve("web-tree-sitter/web-tree-sitter.wasm") };
   beforeAll(async () => {
-    await Parser.init({ locateFile: () => require.resolve("web-tree-sitter/web-tree-sitter.wasm") });
+    await Parser.init(wasmModule);
+    direct = directWalker(wasmModule);
     const language = await Language.load(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"));
     parser = new Parser();
     parser.setLanguage(language);
@@ -35,10 +39,11 @@ describe("flattened HCL syntax trees", () => {
     const text = readFileSync(resolve(ROOT, file), "utf8");
     const tree = parser.parse(text)!;
     try {
-      const copy = flatten(tree, text, grammar);
+      const copy = flatten(publicWalk(tree), text, grammar);
       expect(copy.nodes.length % 4).toBe(0);
       expect(fromCopy(rootOf(copy))).toEqual(fromTreeSitter(tree.rootNode));
       expect(rootOf(copy).text).toBe(text.slice(tree.rootNode.startIndex, tree.rootNode.endIndex));
+      expect(flatten(direct!(tree), text, grammar).nodes).toEqual(copy.nodes);
     } finally {
       tree.delete();
     }
@@ -62,7 +67,8 @@ describe("flattened HCL syntax trees", () => {
     ].join("\n");
     const tree = parser.parse(text)!;
     expect(tree.rootNode.hasError).toBe(false);
-    expect(fromCopy(rootOf(flatten(tree, text, grammar)))).toEqual(fromTreeSitter(tree.rootNode));
+    expect(fromCopy(rootOf(flatten(publicWalk(tree), text, grammar)))).toEqual(fromTreeSitter(tree.rootNode));
+    expect(fromCopy(rootOf(flatten(direct!(tree), text, grammar)))).toEqual(fromTreeSitter(tree.rootNode));
     tree.delete();
   });
 
@@ -70,8 +76,44 @@ describe("flattened HCL syntax trees", () => {
     const big = Array.from({ length: 400 }, (_, i) => `a${i} = [${i}, "x\${var.y}"]`).join("\n");
     for (const text of [big, ""]) {
       const tree = parser.parse(text)!;
-      expect(fromCopy(rootOf(flatten(tree, text, grammar)))).toEqual(fromTreeSitter(tree.rootNode));
+      for (const walk of [publicWalk, direct!]) expect(fromCopy(rootOf(flatten(walk(tree), text, grammar)))).toEqual(fromTreeSitter(tree.rootNode));
       tree.delete();
+    }
+  });
+
+  it("walks trees through web-tree-sitter's own C functions with the locked version", () => {
+    // If an upgrade renames them, parsing falls back to the public cursor, three times slower: notice it here.
+    expect(direct).toBeDefined();
+  });
+
+  it("has the public cursor free the memory a direct walk ended with (its stack grows and moves)", () => {
+    const m = wasmModule as unknown as Record<string, (tree?: number) => number> & { HEAP32: Int32Array };
+    const transfer = m._ts_init() >> 2;
+    const state = () => [...m.HEAP32.slice(transfer, transfer + 4)];
+    const { _ts_tree_cursor_goto_parent_wasm: gotoParent, _ts_tree_cursor_delete_wasm: free } = m;
+    let ended: number[] = [];
+    let freed: number[] = [];
+    m._ts_tree_cursor_goto_parent_wasm = (tree?: number) => {
+      const moved = gotoParent(tree);
+      ended = state();
+      return moved;
+    };
+    m._ts_tree_cursor_delete_wasm = (tree?: number) => {
+      freed = state();
+      return free(tree);
+    };
+    try {
+      const text = `a = ${"[".repeat(40)}1${"]".repeat(40)}`;
+      const tree = parser.parse(text)!;
+      const probe = tree.walk();
+      const started = (probe as unknown as { handles: number[] }).handles.slice();
+      probe.delete();
+      flatten(direct!(tree), text, grammar);
+      tree.delete();
+      expect(ended[0]).not.toBe(started[0]);
+      expect(freed).toEqual(ended);
+    } finally {
+      Object.assign(m, { _ts_tree_cursor_goto_parent_wasm: gotoParent, _ts_tree_cursor_delete_wasm: free });
     }
   });
 });

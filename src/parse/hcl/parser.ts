@@ -8,6 +8,7 @@ import { excessiveNesting } from "../../core/nesting.js";
 import type { HclFile } from "./ast.js";
 import { convertSyntaxTree } from "./convert.js";
 import { flatten, grammarOf, type SyntaxTree } from "./syntax-tree.js";
+import { directWalker, publicWalk } from "./tree-walk.js";
 
 export interface HclParseResult {
   file?: HclFile;
@@ -32,6 +33,9 @@ function wasmPath(name: string, packagePath: string): string {
   return createRequire(import.meta.url).resolve(packagePath);
 }
 
+/** The options web-tree-sitter's WebAssembly module is built on, once per thread: it becomes the module. */
+const wasmModule: { locateFile?: () => string } = {};
+
 /** Loads the HCL grammar. WebAssembly start costs tens of milliseconds: call only when there is HCL. */
 export async function createHclParser(options: { baselineOnly?: boolean } = {}): Promise<HclParser> {
   // V8 compiles WebAssembly twice: quickly (Liftoff), then optimised in the background, and the
@@ -40,7 +44,9 @@ export async function createHclParser(options: { baselineOnly?: boolean } = {}):
   if (options.baselineOnly) (await import("node:v8")).setFlagsFromString("--liftoff-only");
   const { Language, Parser } = await import("web-tree-sitter");
   const runtime = wasmPath("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
-  await Parser.init({ locateFile: () => runtime });
+  wasmModule.locateFile ??= () => runtime;
+  await Parser.init(wasmModule);
+  const walk = directWalker(wasmModule) ?? publicWalk;
   const language = await Language.load(wasmPath("tree-sitter-terraform.wasm", "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"));
   const parser = new Parser();
   parser.setLanguage(language);
@@ -55,7 +61,7 @@ export async function createHclParser(options: { baselineOnly?: boolean } = {}):
     const tree = parser.parse(text);
     if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
     try {
-      if (!tree.rootNode.hasError) return { tree: flatten(tree, text, grammar), errors: [] };
+      if (!tree.rootNode.hasError) return { tree: flatten(walk(tree), text, grammar), errors: [] };
       const bad = firstError(tree.rootNode)!;
       const lines = new LineIndex(text);
       const [start, end] = [lines.position(bad.startIndex), lines.position(bad.endIndex)];

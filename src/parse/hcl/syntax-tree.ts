@@ -1,4 +1,4 @@
-import type { Tree } from "web-tree-sitter";
+import type { TreeWalk } from "./tree-walk.js";
 
 /**
  * A tree-sitter syntax tree copied out of WebAssembly into one typed array. Walking it needs no
@@ -22,10 +22,13 @@ export interface Grammar {
 
 /**
  * Nodes the HCL converter reads by their range alone (a string literal is the text between its
- * quotes; a number, a boolean, null and a variable name are their text): leaving their tokens out
- * spares a fifth of the calls into WebAssembly.
+ * quotes; a number, a boolean, null and a variable name are their text; a bracket or heredoc
+ * opener is where it stands): leaving their tokens out spares a third of the calls into WebAssembly.
  */
-export const OPAQUE: readonly string[] = ["string_lit", "variable_expr", "numeric_lit", "bool_lit", "null_lit"];
+export const OPAQUE: readonly string[] = [
+  ...["string_lit", "variable_expr", "numeric_lit", "bool_lit", "null_lit"],
+  ...["block_start", "block_end", "object_start", "object_end", "tuple_start", "tuple_end", "heredoc_start"],
+];
 
 export function grammarOf(types: readonly string[], named: readonly boolean[]): Grammar {
   return { types, named, opaque: types.map((t) => OPAQUE.includes(t)) };
@@ -34,11 +37,10 @@ export function grammarOf(types: readonly string[], named: readonly boolean[]): 
 const STRIDE = 4;
 
 /** Copies a tree out through one cursor: five calls into WebAssembly per node. */
-export function flatten(tree: Tree, text: string, grammar: Grammar): SyntaxTree {
+export function flatten(cursor: TreeWalk, text: string, grammar: Grammar): SyntaxTree {
   let nodes = new Int32Array(STRIDE * 256);
   let count = 0;
   const open: number[] = [];
-  const cursor = tree.walk();
   try {
     for (;;) {
       if ((count + 1) * STRIDE > nodes.length) {
@@ -47,9 +49,9 @@ export function flatten(tree: Tree, text: string, grammar: Grammar): SyntaxTree 
         nodes = grown;
       }
       const at = count * STRIDE;
-      nodes[at] = cursor.nodeTypeId;
-      nodes[at + 1] = cursor.startIndex;
-      nodes[at + 2] = cursor.endIndex;
+      nodes[at] = cursor.typeId();
+      nodes[at + 1] = cursor.startIndex();
+      nodes[at + 2] = cursor.endIndex();
       open.push(count++);
       if (!grammar.opaque[nodes[at]] && cursor.gotoFirstChild()) continue;
       // Close this node, then every ancestor that has no next sibling.
@@ -60,7 +62,7 @@ export function flatten(tree: Tree, text: string, grammar: Grammar): SyntaxTree 
       }
     }
   } finally {
-    cursor.delete();
+    cursor.close();
   }
 }
 
