@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { LineIndex } from "../src/core/lines.js";
+import { getEntry, type Value } from "../src/core/value.js";
 import { parseKubernetes } from "../src/parse/kubernetes.js";
+import { MANIFEST_YAML, yamlToValue } from "../src/parse/yaml-value.js";
 
 const MULTI = `# leading comment
 apiVersion: v1
@@ -60,6 +64,38 @@ describe("Kubernetes parser", () => {
     expect(parseKubernetes("sa.yaml", text).declarations.serviceAccounts[0].automount).toMatchObject({ kind: "bool", value: false });
     const quoted = text.replace("no\n", '"false"\n');
     expect(parseKubernetes("sa.yaml", quoted).declarations.serviceAccounts[0].automount).toMatchObject({ kind: "string", value: "false" });
+  });
+
+  it("types the scalars it reads as a YAML 1.1 parse would have typed them all", () => {
+    const text = [
+      "ints: [12, 0x1F, 017, 0b101, 1_000, -7, 190:20:30]",
+      "floats: [1.5, 6.8523015e+5, .inf, -.Inf, .NaN, 190:20:30.15]",
+      "bools: [yes, No, ON, off, y, n, true, FALSE]",
+      "nulls: [~, null, Null, '']",
+      "strings: ['yes', \"12\", plain text, 1.2.3]",
+      "block: |\n  12",
+      "tagged: [!!int \"7\", !!str 5, !!int abc, !!float 1, !!bool yes, ! 12]",
+      "dates: [2001-12-14t21:59:43.10-05:00, 2002-12-14]",
+      "anchor: &a 42",
+      "alias: *a",
+      "yes: key typed too",
+      "3: numeric key",
+      "~: null key",
+    ].join("\n");
+    const lines = new LineIndex(text);
+    const position = (o: number) => lines.position(o);
+    const eager = parseDocument(text, { version: "1.1", prettyErrors: false });
+    const lazy = parseDocument(text, MANIFEST_YAML);
+    expect(lazy.errors).toEqual([]);
+    expect(yamlToValue(lazy, lazy.contents, "f.yaml", position)).toEqual(yamlToValue(eager, eager.contents, "f.yaml", position));
+  });
+
+  it("keeps a CloudFormation short-form tag's scalar as written", () => {
+    const text = "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: !Ref 123\n";
+    const doc = parseDocument(text, MANIFEST_YAML);
+    const value = yamlToValue(doc, doc.contents, "t.yaml", (o) => new LineIndex(text).position(o));
+    const ref = ["Resources", "Role", "Properties", "RoleName", "Ref"].reduce<Value | undefined>((v, key) => getEntry(v, key), value);
+    expect(ref).toMatchObject({ kind: "string", value: "123" });
   });
 
   it("reads every workload kind's pod template, with the default service account", () => {

@@ -8,7 +8,7 @@ import { asItems, getEntry, knownString, type Value } from "../core/value.js";
 import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
 import { readEksctl } from "./eksctl.js";
 import type { FileParseResult } from "./result.js";
-import { yamlMessage, yamlToValue, type Shape } from "./yaml-value.js";
+import { MANIFEST_YAML, yamlMessage, yamlToValue, type Shape } from "./yaml-value.js";
 
 export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
 export const TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
@@ -55,7 +55,7 @@ const MANIFEST: Shape = {
   },
 };
 
-/** Parses a YAML file as Kubernetes manifests (YAML 1.1, as the API server reads them). */
+/** Parses a YAML file as Kubernetes manifests (YAML 1.1, as the API server reads them: MANIFEST_YAML). */
 export function parseKubernetes(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
   if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
@@ -72,7 +72,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
     // A Service or ConfigMap next to a Deployment cannot bear on IRSA either: leave it unparsed.
     if (start > 0 || end < text.length) if (!RELEVANT.test(source)) continue;
     const position = (offset: number) => lines.position(start + offset);
-    for (const doc of parseAllDocuments(source, { version: "1.1", prettyErrors: false })) {
+    for (const doc of parseAllDocuments(source, MANIFEST_YAML)) {
       const problem = doc.errors[0];
       if (problem) {
         result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
@@ -110,7 +110,7 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
   const position = (offset: number) => lines.position(offset);
   const deep = excessiveNesting(text);
   if (deep !== undefined) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
-  const doc = parseDocument(text, { version: "1.1", prettyErrors: false });
+  const doc = parseDocument(text, MANIFEST_YAML);
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, Scalar, Schema, type Document, type Node, type ParseOptions, type DocumentOptions, type ScalarTag, type SchemaOptions } from "yaml";
 import type { SourceLocation } from "../core/location.js";
 import { bool, list, nul, num, obj, str, unknown, type Value } from "../core/value.js";
 
@@ -9,6 +9,31 @@ export type PositionOf = (offset: number) => { line: number; column: number };
  * further, "root" restarts at the top shape (lists of objects). Without a shape, all is converted.
  */
 export type Shape = { [key: string]: true | "root" | Shape };
+
+/**
+ * How manifests are parsed: YAML 1.1, as the API server reads them, but every scalar left a string
+ * (the failsafe schema). Resolving each scalar's type tests it against a dozen patterns, a tenth of
+ * the parse; `yamlToValue` resolves only the scalars it converts, with the same YAML 1.1 schema.
+ */
+export const MANIFEST_YAML: ParseOptions & DocumentOptions & SchemaOptions = { version: "1.1", schema: "failsafe", prettyErrors: false };
+const YAML_1_1 = new Schema({ schema: "yaml-1.1" }).tags.filter((t): t is ScalarTag => !t.collection);
+
+/** A scalar's value as the YAML 1.1 schema types it, as the parser would have with that schema. */
+function resolveYaml11(n: Scalar): unknown {
+  const source = String(n.value);
+  const tag = n.tag
+    ? YAML_1_1.find((t) => t.tag === n.tag && (!t.test || t.test.test(source)))
+    : n.type === Scalar.PLAIN
+      ? YAML_1_1.find((t) => t.default === true && t.test?.test(source))
+      : undefined;
+  if (!tag?.resolve) return source;
+  try {
+    const value = tag.resolve(source, () => {}, {});
+    return isScalar(value) ? value.value : value;
+  } catch {
+    return source;
+  }
+}
 
 const MAX_DEPTH = 200;
 /** Alias expansions per document: enough for real anchors, too few for an alias bomb. */
@@ -28,6 +53,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
   };
 
   let expansions = 0;
+  const valueOf = doc.schema.name === "failsafe" ? resolveYaml11 : (n: Scalar) => n.value;
   // `null` shape: convert everything below.
   const convert = (n: Node | null | undefined, depth: number, fallback: SourceLocation | undefined, shape: Shape | null): Value => {
     const loc = locate(n, fallback);
@@ -36,9 +62,14 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
     const tag = n && !isAlias(n) ? n.tag : undefined;
     if (tag && /^![A-Za-z]+$/.test(tag)) {
       const name = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
-      const untagged = n!.clone() as Node;
-      untagged.tag = undefined;
-      const inner = convert(untagged, depth + 1, loc, null);
+      let inner: Value;
+      // A scalar under a tag the schema does not know stays the string it was written as.
+      if (isScalar(n)) inner = str(String(n.value), loc);
+      else {
+        const untagged = n!.clone() as Node;
+        untagged.tag = undefined;
+        inner = convert(untagged, depth + 1, loc, null);
+      }
       return obj(new Map([[name, inner]]), loc, new Map([[name, loc]]));
     }
     if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
@@ -49,7 +80,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
       return target ? { ...convert(target, depth + 1, undefined, shape), loc } : unknown(`unresolved alias *${n.source}`, loc);
     }
     if (isScalar(n)) {
-      const v = n.value;
+      const v = valueOf(n);
       if (typeof v === "string") return str(v, loc);
       if (typeof v === "number") return num(v, loc);
       if (typeof v === "bigint") return num(Number(v), loc);
@@ -63,7 +94,8 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
       const keyLocs = new Map<string, SourceLocation>();
       for (const pair of n.items) {
         const keyNode = pair.key as Node | null;
-        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        // A shape's keys are plain names, which no schema types as anything but strings.
+        const key = isScalar(keyNode) ? String(shape ? keyNode.value : valueOf(keyNode)) : String(keyNode);
         const want = shape ? shape[key] : true;
         if (!want) continue;
         const keyLoc = locate(keyNode, loc);

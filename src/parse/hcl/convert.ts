@@ -44,8 +44,9 @@ class HclConverter {
   }
 
   private attribute(n: Node): Attribute {
-    const name = n.children.find((c) => c.type === "identifier")!;
-    const expr = n.children.find((c) => c.type === "expression");
+    const children = n.children;
+    const name = children.find((c) => c.type === "identifier")!;
+    const expr = children.find((c) => c.type === "expression");
     return {
       name: name.text,
       nameLoc: this.loc(name),
@@ -78,22 +79,27 @@ class HclConverter {
   }
 
   private expr(n: Node): Expr {
+    // Wrappers (literal_value, template_expr, ...) are their child: no location of their own.
+    switch (n.type) {
+      case "literal_value":
+        return this.literal(firstNamed(n));
+      case "collection_value":
+      case "template_expr":
+      case "operation":
+        return this.expr(firstNamed(n));
+      case "for_expr":
+        return this.forExpr(firstNamed(n));
+    }
     const loc = this.loc(n);
     switch (n.type) {
       case "expression":
         return this.term(n.children, loc);
       case "variable_expr":
         return { type: "variable", name: n.text, loc };
-      case "literal_value":
-        return this.literal(firstNamed(n));
-      case "collection_value":
-        return this.expr(firstNamed(n));
       case "tuple":
         return { type: "tuple", items: n.children.filter((c) => c.type === "expression").map((c) => this.expr(c)), loc };
       case "object":
         return { type: "object", items: n.children.filter((c) => c.type === "object_elem").map((c) => this.objectItem(c)), loc };
-      case "template_expr":
-        return this.expr(firstNamed(n));
       case "quoted_template":
         return { type: "template", parts: this.quotedParts(n), heredoc: false, loc };
       case "heredoc_template":
@@ -104,8 +110,6 @@ class HclConverter {
         const [cond, then, otherwise] = n.children.filter((c) => c.type === "expression");
         return { type: "conditional", cond: this.expr(cond), then: this.expr(then), else: this.expr(otherwise), loc };
       }
-      case "operation":
-        return this.expr(firstNamed(n));
       case "binary_operation": {
         // Operands are inlined terms (`var.env == "x"` has variable_expr, get_attr, "==", ...).
         const children = n.children;
@@ -118,8 +122,6 @@ class HclConverter {
         const [op, ...operand] = n.children;
         return { type: "unary", op: op.type, operand: this.term(operand, this.spanLoc(operand)), loc };
       }
-      case "for_expr":
-        return this.forExpr(firstNamed(n));
       default:
         return { type: "invalid", loc };
     }
