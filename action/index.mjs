@@ -33819,14 +33819,13 @@ function relocate2(node, loc) {
 init_read();
 var feedsTerraform = (f) => f.kind === "terraform" || f.kind === "terraform-json" || f.kind === "tfvars" || f.kind === "tfvars-json";
 var needsHcl = (f) => feedsTerraform(f) && f.kind !== "tfvars-json";
-async function parseSourceFile(file, hcl, read) {
+async function parseSourceFile(file, hcl, read, source = readInput(file, read)) {
   const outcome = { status: { file: file.path, status: "linted" }, declarations: emptyDeclarations(), diagnostics: [], directives: [] };
   const fail = (reason, location = fileStart(file.path)) => {
     outcome.status = { file: file.path, status: "failed", reason, location };
     outcome.diagnostics.push({ level: "error", message: reason, location });
     return outcome;
   };
-  const source = file.stdin ? readStdin(read.maxBytes) : readSource(file.absolute, read.maxBytes, read.roots);
   if ("gone" in source) {
     outcome.gone = true;
     return outcome;
@@ -33848,6 +33847,9 @@ async function parseSourceFile(file, hcl, read) {
   } catch (e) {
     return fail(`internal error while parsing (please report it): ${e.message}`);
   }
+}
+function readInput(file, read) {
+  return file.stdin ? readStdin(read.maxBytes) : readSource(file.absolute, read.maxBytes, read.roots);
 }
 function parseText(file, text, hcl, outcome) {
   const empty = { declarations: emptyDeclarations(), diagnostics: [] };
@@ -34039,7 +34041,6 @@ function runRules(model, rules2, settings) {
 }
 
 // src/engine/suppress.ts
-import { createHash } from "node:crypto";
 var SUPPRESSION_RULES = {
   unused: {
     id: "unused-suppression",
@@ -34052,7 +34053,9 @@ var SUPPRESSION_RULES = {
     help: "Suppressions name the rules they silence and say why, after ' -- ': # irsa-lint-disable-next-line <rule-id> -- <reason>. One that does not suppresses nothing."
   }
 };
-function assignFingerprints(findings) {
+async function assignFingerprints(findings) {
+  if (!findings.length) return;
+  const { createHash } = await import("node:crypto");
   const seen = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const base = `${f.ruleId}|${f.location.file}|${f.message}`;
@@ -34171,7 +34174,7 @@ async function lint(options) {
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
-  assignFingerprints(findings);
+  await assignFingerprints(findings);
   if (options.baseline) applyBaseline(findings, options.baseline);
   timer.mark("rules");
   timer.report();

@@ -126,7 +126,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
-  assignFingerprints(findings);
+  await assignFingerprints(findings);
   if (options.baseline) applyBaseline(findings, options.baseline);
   timer.mark("rules");
   timer.report();

@@ -12,7 +12,7 @@ import { parseKubernetes } from "../parse/kubernetes.js";
 import type { FileParseResult } from "../parse/result.js";
 import { terraformJsonToHcl } from "../parse/terraform-json.js";
 import type { Tfvars } from "../terraform/project.js";
-import { readSource, readStdin } from "./read.js";
+import { readSource, readStdin, type ReadResult } from "./read.js";
 
 export interface ReadOptions {
   maxBytes?: number;
@@ -45,14 +45,13 @@ export const needsHcl = (f: DiscoveredFile) => feedsTerraform(f) && f.kind !== "
  * Reads and parses one file. Every outcome is linted, skipped with a reason, or failed with a
  * position; even a parser bug becomes a failed file rather than ending the run.
  */
-export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<HclParser>, read: ReadOptions): Promise<FileOutcome> {
+export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<HclParser>, read: ReadOptions, source = readInput(file, read)): Promise<FileOutcome> {
   const outcome: FileOutcome = { status: { file: file.path, status: "linted" }, declarations: emptyDeclarations(), diagnostics: [], directives: [] };
   const fail = (reason: string, location: SourceLocation = fileStart(file.path)) => {
     outcome.status = { file: file.path, status: "failed", reason, location };
     outcome.diagnostics.push({ level: "error", message: reason, location });
     return outcome;
   };
-  const source = file.stdin ? readStdin(read.maxBytes) : readSource(file.absolute, read.maxBytes, read.roots);
   if ("gone" in source) {
     outcome.gone = true;
     return outcome;
@@ -74,6 +73,11 @@ export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<H
   } catch (e) {
     return fail(`internal error while parsing (please report it): ${(e as Error).message}`);
   }
+}
+
+/** A file's text, or why there is none. */
+export function readInput(file: DiscoveredFile, read: ReadOptions): ReadResult {
+  return file.stdin ? readStdin(read.maxBytes) : readSource(file.absolute, read.maxBytes, read.roots);
 }
 
 function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefined, outcome: FileOutcome): FileParseResult {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Directive } from "../parse/directives.js";
 import type { Finding } from "./rule.js";
 
@@ -20,7 +19,10 @@ export const SUPPRESSION_RULES = {
  * Stable identity of a finding for SARIF and baselines: what it says and in which file, not on
  * which line, so it survives lines inserted above it. Repeats in a file are numbered.
  */
-export function assignFingerprints(findings: Finding[]): void {
+export async function assignFingerprints(findings: Finding[]): Promise<void> {
+  if (!findings.length) return;
+  // Loaded only when there is something to fingerprint: node:crypto takes a few milliseconds to start.
+  const { createHash } = await import("node:crypto");
   const seen = new Map<string, number>();
   for (const f of findings) {
     const base = `${f.ruleId}|${f.location.file}|${f.message}`;
