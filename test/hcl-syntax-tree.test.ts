@@ -82,7 +82,7 @@ describe("flattened HCL syntax trees", () => {
   });
 
   it("walks trees through web-tree-sitter's own C functions with the locked version", () => {
-    // If an upgrade renames them, parsing falls back to the public cursor, three times slower: notice it here.
+    // If an upgrade renames them, parsing falls back to the public cursor, 2.5 times slower: notice it here.
     expect(direct).toBeDefined();
   });
 

@@ -56,7 +56,7 @@ export function publicWalk(tree: Tree, cursor: TreeCursor = tree.walk()): TreeWa
  * Walks with the same C functions the public TreeCursor calls, without its bookkeeping. The
  * public cursor copies its state into WebAssembly memory before every call and back after it,
  * through a DataView, since other cursors may have used the shared transfer buffer in between;
- * a walk that nothing interrupts can leave the state there. Three times faster, and copying a
+ * a walk that nothing interrupts can leave the state there. 2.5 times faster, and copying a
  * tree is most of what parsing HCL costs beyond tree-sitter's own parse. Undefined when the
  * module lacks a function this needs (another web-tree-sitter version): use `publicWalk` then.
  */
