@@ -106,7 +106,7 @@ function getEntryLoose(v, key) {
   const exact = v.entries.get(key);
   if (exact) return exact;
   const lower = key.toLowerCase();
-  for (const [k, val] of v.entries) if (k.toLowerCase() === lower) return val;
+  for (const [k, val] of v.entries) if (k.length === key.length && k.toLowerCase() === lower) return val;
   return void 0;
 }
 function toPlain(v) {
@@ -152,6 +152,18 @@ function compareLocations(a, b) {
 }
 var init_location = __esm({
   "src/core/location.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/collections.ts
+function pushTo(map, key, item) {
+  const list2 = map.get(key);
+  if (list2) list2.push(item);
+  else map.set(key, [item]);
+}
+var init_collections = __esm({
+  "src/core/collections.ts"() {
     "use strict";
   }
 });
@@ -8466,12 +8478,12 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start2, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts2 = { negatives: [], positives: [] };
-      let push2 = (num2) => parts2[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
+      let push = (num2) => parts2[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
       let range = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
-          push2(a);
+          push(a);
         } else {
           range.push(pad(format(a, index2), maxLen, toNumber));
         }
@@ -8837,7 +8849,7 @@ var require_parse = __commonJS({
       let depth = 0;
       let value;
       const advance = () => input2[index2++];
-      const push2 = (node) => {
+      const push = (node) => {
         if (node.type === "text" && prev.type === "dot") {
           prev.type = "text";
         }
@@ -8851,7 +8863,7 @@ var require_parse = __commonJS({
         prev = node;
         return node;
       };
-      push2({ type: "bos" });
+      push({ type: "bos" });
       while (index2 < length) {
         block2 = stack[stack.length - 1];
         value = advance();
@@ -8859,11 +8871,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_BACKSLASH) {
-          push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
           continue;
         }
         if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push2({ type: "text", value: "\\" + value });
+          push({ type: "text", value: "\\" + value });
           continue;
         }
         if (value === CHAR_LEFT_SQUARE_BRACKET) {
@@ -8886,22 +8898,22 @@ var require_parse = __commonJS({
               }
             }
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_PARENTHESES) {
-          block2 = push2({ type: "paren", nodes: [] });
+          block2 = push({ type: "paren", nodes: [] });
           stack.push(block2);
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === CHAR_RIGHT_PARENTHESES) {
           if (block2.type !== "paren") {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           block2 = stack.pop();
-          push2({ type: "text", value });
+          push({ type: "text", value });
           block2 = stack[stack.length - 1];
           continue;
         }
@@ -8922,7 +8934,7 @@ var require_parse = __commonJS({
             }
             value += next;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
@@ -8938,20 +8950,20 @@ var require_parse = __commonJS({
             ranges: 0,
             nodes: []
           };
-          block2 = push2(brace);
+          block2 = push(brace);
           stack.push(block2);
-          push2({ type: "open", value });
+          push({ type: "open", value });
           continue;
         }
         if (value === CHAR_RIGHT_CURLY_BRACE) {
           if (block2.type !== "brace") {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const type = "close";
           block2 = stack.pop();
           block2.close = true;
-          push2({ type, value });
+          push({ type, value });
           depth--;
           block2 = stack[stack.length - 1];
           continue;
@@ -8962,14 +8974,14 @@ var require_parse = __commonJS({
             const open = block2.nodes.shift();
             block2.nodes = [open, { type: "text", value: stringify(block2) }];
           }
-          push2({ type: "comma", value });
+          push({ type: "comma", value });
           block2.commas++;
           continue;
         }
         if (value === CHAR_DOT && depth > 0 && block2.commas === 0) {
           const siblings = block2.nodes;
           if (depth === 0 || siblings.length === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           if (prev.type === "dot") {
@@ -8994,10 +9006,10 @@ var require_parse = __commonJS({
             block2.ranges--;
             continue;
           }
-          push2({ type: "dot", value });
+          push({ type: "dot", value });
           continue;
         }
-        push2({ type: "text", value });
+        push({ type: "text", value });
       }
       do {
         block2 = stack.pop();
@@ -9015,7 +9027,7 @@ var require_parse = __commonJS({
           parent.nodes.splice(index3, 1, ...block2.nodes);
         }
       } while (stack.length > 0);
-      push2({ type: "eos" });
+      push({ type: "eos" });
       return ast;
     };
     module2.exports = parse;
@@ -10014,7 +10026,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -10048,8 +10060,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -10069,7 +10081,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -10091,7 +10103,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output });
+        push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -10152,7 +10164,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -10170,7 +10182,7 @@ var require_parse2 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
         }
@@ -10218,13 +10230,13 @@ var require_parse2 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -10236,7 +10248,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -10249,19 +10261,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -10295,13 +10307,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push2(open);
+          push(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -10330,7 +10342,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output });
+          push({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -10339,7 +10351,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -10349,7 +10361,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value, output });
+          push({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -10361,7 +10373,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -10375,10 +10387,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -10396,14 +10408,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push2({ type: "text", value, output });
+            push({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -10424,22 +10436,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -10451,7 +10463,7 @@ var require_parse2 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -10479,13 +10491,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -10526,7 +10538,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -10536,7 +10548,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -10554,12 +10566,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -10578,7 +10590,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -10596,7 +10608,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -12018,7 +12030,7 @@ var require_queue = __commonJS({
       var _running = 0;
       var errorHandler = null;
       var self = {
-        push: push2,
+        push,
         drain: noop2,
         saturated: noop2,
         pause,
@@ -12090,7 +12102,7 @@ var require_queue = __commonJS({
       function idle() {
         return _running === 0 && self.length() === 0;
       }
-      function push2(value, done) {
+      function push(value, done) {
         var current = cache.get();
         current.context = context;
         current.release = release;
@@ -12230,11 +12242,11 @@ var require_queue = __commonJS({
       var queue = fastqueue(context, asyncWrapper, _concurrency);
       var pushCb = queue.push;
       var unshiftCb = queue.unshift;
-      queue.push = push2;
+      queue.push = push;
       queue.unshift = unshift;
       queue.drained = drained;
       return queue;
-      function push2(value) {
+      function push(value) {
         var p = new Promise(function(resolve8, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
@@ -28023,6 +28035,7 @@ var MAX_DEPTH2, Evaluator;
 var init_evaluator = __esm({
   "src/terraform/evaluator.ts"() {
     "use strict";
+    init_collections();
     init_value();
     init_convert();
     init_functions();
@@ -28151,7 +28164,7 @@ var init_evaluator = __esm({
           }
           const key = asText(this.eval(e.keyExpr, inner));
           if (key === void 0) return unknown("for expression key is not known", e.loc);
-          if (e.group) grouped.set(key, [...grouped.get(key) ?? [], value]);
+          if (e.group) pushTo(grouped, key, value);
           else entries.set(key, value);
         }
         if (e.kind === "tuple") return list(items, e.loc);
@@ -29133,11 +29146,6 @@ function evaluateTerraform(input2) {
   for (const t of input2.tfvars) evaluation.add(t.file, { tfvars: t });
   return evaluation.finish();
 }
-function push(map, key, item) {
-  const list2 = map.get(key);
-  if (list2) list2.push(item);
-  else map.set(key, [item]);
-}
 function tfvarsFor(mine) {
   const rank = (f) => /(^|\/)terraform\.tfvars(\.json)?$/.test(f) ? 0 : 1;
   mine.sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : 1));
@@ -29154,6 +29162,7 @@ var TerraformEvaluation;
 var init_project = __esm({
   "src/terraform/project.ts"() {
     "use strict";
+    init_collections();
     init_declarations();
     init_value();
     init_evaluator();
@@ -29189,10 +29198,10 @@ var init_project = __esm({
       add(file, content) {
         const dir = posix3.dirname(file);
         if (content.source) {
-          push(this.sourcesByDir, dir, content.source);
+          pushTo(this.sourcesByDir, dir, content.source);
           this.host.addText(content.source.file, content.source.text);
         }
-        if (content.tfvars) push(this.tfvarsByDir, dir, content.tfvars);
+        if (content.tfvars) pushTo(this.tfvarsByDir, dir, content.tfvars);
         const left = (this.pending.get(dir) ?? 1) - 1;
         this.pending.set(dir, left);
         if (left === 0) {
@@ -30311,7 +30320,7 @@ var require_parse3 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -30345,8 +30354,8 @@ var require_parse3 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -30366,7 +30375,7 @@ var require_parse3 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -30388,7 +30397,7 @@ var require_parse3 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output });
+        push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -30449,7 +30458,7 @@ var require_parse3 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -30467,7 +30476,7 @@ var require_parse3 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
         }
@@ -30515,13 +30524,13 @@ var require_parse3 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -30533,7 +30542,7 @@ var require_parse3 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -30546,19 +30555,19 @@ var require_parse3 = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -30592,13 +30601,13 @@ var require_parse3 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push2(open);
+          push(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -30627,7 +30636,7 @@ var require_parse3 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output });
+          push({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -30636,7 +30645,7 @@ var require_parse3 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -30646,7 +30655,7 @@ var require_parse3 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value, output });
+          push({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -30658,7 +30667,7 @@ var require_parse3 = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -30672,10 +30681,10 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -30690,14 +30699,14 @@ var require_parse3 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push2({ type: "text", value, output });
+            push({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -30718,22 +30727,22 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -30745,7 +30754,7 @@ var require_parse3 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -30773,13 +30782,13 @@ var require_parse3 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -30821,7 +30830,7 @@ var require_parse3 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -30831,7 +30840,7 @@ var require_parse3 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -30849,12 +30858,12 @@ var require_parse3 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -30873,7 +30882,7 @@ var require_parse3 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -30891,7 +30900,7 @@ var require_parse3 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -31458,15 +31467,25 @@ function editDistance(a, b, limit = Infinity) {
   return prev[b.length];
 }
 function closest(target, candidates) {
-  const shortlist = [...candidates].map((c) => ({ c, score: sharedPrefix(target, c) + sharedSuffix(target, c) })).sort((x, y) => y.score - x.score).slice(0, 64);
   let best;
   let bestDistance = Infinity;
-  for (const { c } of shortlist) {
+  for (const c of shortlist(target, [...candidates], 64)) {
     const allowed = Math.max(3, Math.floor(Math.max(target.length, c.length) / 2));
     const d = editDistance(target, c, Math.min(allowed, bestDistance));
     if (d <= allowed && (d < bestDistance || d === bestDistance && c < best)) [best, bestDistance] = [c, d];
   }
   return best;
+}
+function shortlist(target, candidates, size) {
+  if (candidates.length <= size) return candidates;
+  const scores = candidates.map((c) => sharedPrefix(target, c) + sharedSuffix(target, c));
+  const counts = new Array(2 * target.length + 1).fill(0);
+  for (const score of scores) counts[score]++;
+  let cut = counts.length - 1;
+  let above = 0;
+  while (above + counts[cut] < size) above += counts[cut--];
+  let room = size - above;
+  return candidates.filter((_, i2) => scores[i2] > cut || scores[i2] === cut && room-- > 0);
 }
 function sharedPrefix(a, b) {
   let i2 = 0;
@@ -32038,6 +32057,11 @@ var role_arn_resolves_default = defineRule({
   check(model, report, { externalRoles }) {
     if (model.roles.length === 0) return;
     const names = model.roles.map((r) => knownString(r.name)).filter((n) => n !== void 0);
+    const firstNamed2 = /* @__PURE__ */ new Map();
+    for (const r of model.roles) {
+      const name2 = knownString(r.name);
+      if (name2 !== void 0 && !firstNamed2.has(name2)) firstNamed2.set(name2, r);
+    }
     for (const sa of model.serviceAccounts) {
       if (!sa.roleArn) continue;
       const arn = parseArnValue(sa.roleArn);
@@ -32046,7 +32070,7 @@ var role_arn_resolves_default = defineRule({
       if (text !== void 0 && externalRoles.some((pattern) => globMatches(pattern, text))) continue;
       const lookup = model.rolesForArn(sa.roleArn);
       if (lookup.roles.length > 0 || lookup.undecidable) continue;
-      const sameName = model.roles.find((r) => knownString(r.name) === arn.name);
+      const sameName = firstNamed2.get(arn.name);
       if (sameName) {
         const roleAccount = sameName.arn ? parseArnValue(sameName.arn)?.account : void 0;
         if (roleAccount && !hasHole(roleAccount) && roleAccount !== arn.account) {
@@ -32064,7 +32088,7 @@ var role_arn_resolves_default = defineRule({
         continue;
       }
       const suggestion = closest(arn.name, names);
-      const role = suggestion ? model.roles.find((r) => knownString(r.name) === suggestion) : void 0;
+      const role = suggestion ? firstNamed2.get(suggestion) : void 0;
       report(
         "missing",
         sa.roleArn.loc,
@@ -32134,6 +32158,7 @@ var role_shared_across_namespaces_default = defineRule({
 });
 
 // rules/service-account-exists.ts
+init_collections();
 var service_account_exists_default = defineRule({
   id: "service-account-exists",
   severity: "warning",
@@ -32158,7 +32183,7 @@ var service_account_exists_default = defineRule({
   },
   check(model, report) {
     const byNamespace = /* @__PURE__ */ new Map();
-    for (const sa of model.serviceAccounts) byNamespace.set(sa.namespace, [...byNamespace.get(sa.namespace) ?? [], sa.name]);
+    for (const sa of model.serviceAccounts) pushTo(byNamespace, sa.namespace, sa.name);
     for (const w of model.workloads) {
       const names = byNamespace.get(w.namespace);
       if (!names || w.serviceAccount || w.serviceAccountName === "default") continue;
@@ -32835,6 +32860,7 @@ init_location();
 init_discover();
 
 // src/model/link.ts
+init_collections();
 init_value();
 
 // src/iam/document.ts
@@ -32912,10 +32938,10 @@ function link(decls, options = {}) {
     if (!sa.roleArn) continue;
     const found = roleIndex.lookup(sa.roleArn).roles;
     rolesOfSa.set(sa, found);
-    for (const r of found) sasOfRole.set(r, [...sasOfRole.get(r) ?? [], sa]);
+    for (const r of found) pushTo(sasOfRole, r, sa);
   }
   const workloadsOfSa = /* @__PURE__ */ new Map();
-  for (const w of workloads) if (w.serviceAccount) workloadsOfSa.set(w.serviceAccount, [...workloadsOfSa.get(w.serviceAccount) ?? [], w]);
+  for (const w of workloads) if (w.serviceAccount) pushTo(workloadsOfSa, w.serviceAccount, w);
   return {
     serviceAccounts,
     workloads,
@@ -32968,7 +32994,7 @@ var RoleIndex = class {
     this.byId = new Map(roles.map((r) => [r.id, r]));
     for (const r of roles) {
       const name2 = knownString(r.name);
-      if (name2 !== void 0) this.byName.set(name2, [...this.byName.get(name2) ?? [], r]);
+      if (name2 !== void 0) pushTo(this.byName, name2, r);
       else this.partial.push(r);
     }
     this.hasUnknownName = sourcesFailed || this.partial.some((r) => r.name.kind === "unknown" && knownString(r.namePrefix) === void 0);
@@ -33014,7 +33040,7 @@ function attachPolicies(index2, attachments, policies) {
   const policyByName = /* @__PURE__ */ new Map();
   for (const p of policies) {
     const name2 = knownString(p.name);
-    if (name2 !== void 0) policyByName.set(name2, [...policyByName.get(name2) ?? [], p]);
+    if (name2 !== void 0) pushTo(policyByName, name2, p);
   }
   for (const a of attachments) {
     const targets = a.roleId ? [index2.get(a.roleId)].filter((r) => !!r) : index2.byRoleName(a.role);
@@ -34041,6 +34067,7 @@ function runRules(model, rules2, settings) {
 }
 
 // src/engine/suppress.ts
+init_collections();
 var SUPPRESSION_RULES = {
   unused: {
     id: "unused-suppression",
@@ -34082,7 +34109,7 @@ function applyDirectives(findings, directives, knownRules) {
     return !problem;
   });
   const byFile = /* @__PURE__ */ new Map();
-  for (const d of valid) byFile.set(d.loc.file, [...byFile.get(d.loc.file) ?? [], d]);
+  for (const d of valid) pushTo(byFile, d.loc.file, d);
   for (const f of findings) {
     const covering = (byFile.get(f.location.file) ?? []).find(
       (d) => d.rules.includes(f.ruleId) && (d.kind === "file" || d.kind === "line" && d.loc.line === f.location.line || d.kind === "next-line" && d.loc.line + 1 === f.location.line)
@@ -34376,13 +34403,14 @@ function formatSarif(result, rules2, cwd) {
 }
 
 // src/format/stylish.ts
+init_collections();
 var import_picocolors = __toESM(require_picocolors(), 1);
 var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function formatStylish(result, options) {
   const c = (0, import_picocolors.createColors)(options.color);
   const lines = [];
   const byFile = /* @__PURE__ */ new Map();
-  for (const f of result.findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
+  for (const f of result.findings) pushTo(byFile, f.location.file, f);
   const failed = result.files.filter((f) => f.status === "failed");
   for (const [file, findings] of byFile) {
     lines.push(c.underline(file));

@@ -2,6 +2,7 @@ import { displayPart, hasHole, parseArnValue } from "../src/core/arn.js";
 import { closest, globMatches } from "../src/core/match.js";
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
+import type { Role } from "../src/model/model.js";
 
 export default defineRule<"missing" | "wrongPath" | "wrongAccount", { externalRoles: string[] }>({
   id: "role-arn-resolves",
@@ -43,6 +44,11 @@ export default defineRule<"missing" | "wrongPath" | "wrongAccount", { externalRo
   check(model, report, { externalRoles }) {
     if (model.roles.length === 0) return;
     const names = model.roles.map((r) => knownString(r.name)).filter((n): n is string => n !== undefined);
+    const firstNamed = new Map<string, Role>();
+    for (const r of model.roles) {
+      const name = knownString(r.name);
+      if (name !== undefined && !firstNamed.has(name)) firstNamed.set(name, r);
+    }
     for (const sa of model.serviceAccounts) {
       if (!sa.roleArn) continue;
       const arn = parseArnValue(sa.roleArn);
@@ -51,7 +57,7 @@ export default defineRule<"missing" | "wrongPath" | "wrongAccount", { externalRo
       if (text !== undefined && externalRoles.some((pattern) => globMatches(pattern, text))) continue;
       const lookup = model.rolesForArn(sa.roleArn);
       if (lookup.roles.length > 0 || lookup.undecidable) continue;
-      const sameName = model.roles.find((r) => knownString(r.name) === arn.name);
+      const sameName = firstNamed.get(arn.name);
       if (sameName) {
         const roleAccount = sameName.arn ? parseArnValue(sameName.arn)?.account : undefined;
         if (roleAccount && !hasHole(roleAccount) && roleAccount !== arn.account) {
@@ -69,7 +75,7 @@ export default defineRule<"missing" | "wrongPath" | "wrongAccount", { externalRo
         continue;
       }
       const suggestion = closest(arn.name, names);
-      const role = suggestion ? model.roles.find((r) => knownString(r.name) === suggestion) : undefined;
+      const role = suggestion ? firstNamed.get(suggestion) : undefined;
       report(
         "missing",
         sa.roleArn.loc,

@@ -1,3 +1,4 @@
+import { pushTo } from "../src/core/collections.js";
 import { defineRule } from "../src/engine/rule.js";
 
 export default defineRule({
@@ -27,7 +28,7 @@ export default defineRule({
   },
   check(model, report) {
     const byNamespace = new Map<string, string[]>();
-    for (const sa of model.serviceAccounts) byNamespace.set(sa.namespace, [...(byNamespace.get(sa.namespace) ?? []), sa.name]);
+    for (const sa of model.serviceAccounts) pushTo(byNamespace, sa.namespace, sa.name);
     for (const w of model.workloads) {
       const names = byNamespace.get(w.namespace);
       if (!names || w.serviceAccount || w.serviceAccountName === "default") continue;

@@ -82,20 +82,33 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 
 /** The candidate closest to `target`, when close enough to be the name the user meant. */
 export function closest(target: string, candidates: Iterable<string>): string | undefined {
-  // Edit distance to thousands of names is slow: shortlist by shared prefix and suffix first.
-  const shortlist = [...candidates]
-    .map((c) => ({ c, score: sharedPrefix(target, c) + sharedSuffix(target, c) }))
-    .sort((x, y) => y.score - x.score)
-    .slice(0, 64);
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const { c } of shortlist) {
+  for (const c of shortlist(target, [...candidates], 64)) {
     // Half the length tolerates a dropped environment suffix ("-prod" for "-production").
     const allowed = Math.max(3, Math.floor(Math.max(target.length, c.length) / 2));
     const d = editDistance(target, c, Math.min(allowed, bestDistance));
     if (d <= allowed && (d < bestDistance || (d === bestDistance && c < best!))) [best, bestDistance] = [c, d];
   }
   return best;
+}
+
+/**
+ * Edit distance to thousands of names is slow: the `size` candidates sharing the longest prefix
+ * and suffix with `target`, the earlier ones among equals. Scores are small integers: counting
+ * them finds the cut without sorting every candidate, once per dangling name.
+ */
+function shortlist(target: string, candidates: string[], size: number): string[] {
+  if (candidates.length <= size) return candidates;
+  const scores = candidates.map((c) => sharedPrefix(target, c) + sharedSuffix(target, c));
+  const counts = new Array<number>(2 * target.length + 1).fill(0);
+  for (const score of scores) counts[score]++;
+  // The lowest score on the list: everything above it, then the first ones at it.
+  let cut = counts.length - 1;
+  let above = 0;
+  while (above + counts[cut] < size) above += counts[cut--];
+  let room = size - above;
+  return candidates.filter((_, i) => scores[i] > cut || (scores[i] === cut && room-- > 0));
 }
 
 function sharedPrefix(a: string, b: string): number {

@@ -146,7 +146,8 @@ export function getEntryLoose(v: Value | undefined, key: string): Value | undefi
   const exact = v.entries.get(key);
   if (exact) return exact;
   const lower = key.toLowerCase();
-  for (const [k, val] of v.entries) if (k.toLowerCase() === lower) return val;
+  // Absent elements (NotAction, Sid, ...) are the common miss: compare lengths before case.
+  for (const [k, val] of v.entries) if (k.length === key.length && k.toLowerCase() === lower) return val;
   return undefined;
 }
 

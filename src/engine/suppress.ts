@@ -1,3 +1,4 @@
+import { pushTo } from "../core/collections.js";
 import type { Directive } from "../parse/directives.js";
 import type { Finding } from "./rule.js";
 
@@ -51,7 +52,7 @@ export function applyDirectives(findings: Finding[], directives: Directive[], kn
     return !problem;
   });
   const byFile = new Map<string, Directive[]>();
-  for (const d of valid) byFile.set(d.loc.file, [...(byFile.get(d.loc.file) ?? []), d]);
+  for (const d of valid) pushTo(byFile, d.loc.file, d);
   for (const f of findings) {
     const covering = (byFile.get(f.location.file) ?? []).find(
       (d) =>

@@ -1,3 +1,4 @@
+import { pushTo } from "../core/collections.js";
 import { createColors } from "picocolors";
 import type { LintResult } from "../engine/lint.js";
 import type { Finding } from "../engine/rule.js";
@@ -10,7 +11,7 @@ export function formatStylish(result: LintResult, options: { color: boolean; ver
   const c = createColors(options.color);
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
+  for (const f of result.findings) pushTo(byFile, f.location.file, f);
   const failed = result.files.filter((f) => f.status === "failed");
 
   for (const [file, findings] of byFile) {

@@ -1,3 +1,4 @@
+import { pushTo } from "../core/collections.js";
 import { displayPart, hasHole, parseArnValue, partMatches, type Arn } from "../core/arn.js";
 import type { AttachmentDecl, Declarations, PolicyDecl, RoleDecl } from "../core/declarations.js";
 import { matchValue, type Tri } from "../core/match.js";
@@ -23,10 +24,10 @@ export function link(decls: Declarations, options: { roleSourcesFailed?: boolean
     if (!sa.roleArn) continue;
     const found = roleIndex.lookup(sa.roleArn).roles;
     rolesOfSa.set(sa, found);
-    for (const r of found) sasOfRole.set(r, [...(sasOfRole.get(r) ?? []), sa]);
+    for (const r of found) pushTo(sasOfRole, r, sa);
   }
   const workloadsOfSa = new Map<ServiceAccount, Workload[]>();
-  for (const w of workloads) if (w.serviceAccount) workloadsOfSa.set(w.serviceAccount, [...(workloadsOfSa.get(w.serviceAccount) ?? []), w]);
+  for (const w of workloads) if (w.serviceAccount) pushTo(workloadsOfSa, w.serviceAccount, w);
 
   return {
     serviceAccounts,
@@ -86,7 +87,7 @@ class RoleIndex {
     this.byId = new Map(roles.map((r) => [r.id, r]));
     for (const r of roles) {
       const name = knownString(r.name);
-      if (name !== undefined) this.byName.set(name, [...(this.byName.get(name) ?? []), r]);
+      if (name !== undefined) pushTo(this.byName, name, r);
       else this.partial.push(r);
     }
     this.hasUnknownName = sourcesFailed || this.partial.some((r) => r.name.kind === "unknown" && knownString(r.namePrefix) === undefined);
@@ -139,7 +140,7 @@ function attachPolicies(index: RoleIndex, attachments: AttachmentDecl[], policie
   const policyByName = new Map<string, PolicyDecl[]>();
   for (const p of policies) {
     const name = knownString(p.name);
-    if (name !== undefined) policyByName.set(name, [...(policyByName.get(name) ?? []), p]);
+    if (name !== undefined) pushTo(policyByName, name, p);
   }
   for (const a of attachments) {
     const targets = a.roleId ? [index.get(a.roleId)].filter((r): r is Role => !!r) : index.byRoleName(a.role);

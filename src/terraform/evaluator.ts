@@ -1,3 +1,4 @@
+import { pushTo } from "../core/collections.js";
 import type { SourceLocation } from "../core/location.js";
 import { bool, list, nul, num, obj, str, unknown, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
 import type { Expr, TemplatePart, Traversal } from "../parse/hcl/ast.js";
@@ -144,7 +145,7 @@ export class Evaluator {
       }
       const key = asText(this.eval(e.keyExpr!, inner));
       if (key === undefined) return unknown("for expression key is not known", e.loc);
-      if (e.group) grouped.set(key, [...(grouped.get(key) ?? []), value]);
+      if (e.group) pushTo(grouped, key, value);
       else entries.set(key, value);
     }
     if (e.kind === "tuple") return list(items, e.loc);

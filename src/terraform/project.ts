@@ -1,3 +1,4 @@
+import { pushTo } from "../core/collections.js";
 import { posix } from "node:path";
 import { emptyDeclarations, mergeDeclarations, type Declarations } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
@@ -86,10 +87,10 @@ export class TerraformEvaluation {
   add(file: string, content: { source?: HclSource; tfvars?: Tfvars }): void {
     const dir = posix.dirname(file);
     if (content.source) {
-      push(this.sourcesByDir, dir, content.source);
+      pushTo(this.sourcesByDir, dir, content.source);
       this.host.addText(content.source.file, content.source.text);
     }
-    if (content.tfvars) push(this.tfvarsByDir, dir, content.tfvars);
+    if (content.tfvars) pushTo(this.tfvarsByDir, dir, content.tfvars);
     const left = (this.pending.get(dir) ?? 1) - 1;
     this.pending.set(dir, left);
     if (left === 0) {
@@ -203,12 +204,6 @@ export class TerraformEvaluation {
       return { declarations: emptyDeclarations(), diagnostics: [...diagnostics, { level: "error", message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }], failed: true };
     }
   }
-}
-
-function push<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
 }
 
 /** A folder's terraform.tfvars, then *.auto.tfvars in lexical order, as Terraform applies them. */
