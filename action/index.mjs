@@ -34403,8 +34403,8 @@ function formatSarif(result, rules2, cwd) {
 }
 
 // src/format/stylish.ts
-init_collections();
 var import_picocolors = __toESM(require_picocolors(), 1);
+init_collections();
 var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function formatStylish(result, options) {
   const c = (0, import_picocolors.createColors)(options.color);

@@ -1,5 +1,5 @@
-import { pushTo } from "../core/collections.js";
 import { createColors } from "picocolors";
+import { pushTo } from "../core/collections.js";
 import type { LintResult } from "../engine/lint.js";
 import type { Finding } from "../engine/rule.js";
 import { summarize } from "./summary.js";

@@ -1,5 +1,5 @@
-import { pushTo } from "../core/collections.js";
 import { displayPart, hasHole, parseArnValue, partMatches, type Arn } from "../core/arn.js";
+import { pushTo } from "../core/collections.js";
 import type { AttachmentDecl, Declarations, PolicyDecl, RoleDecl } from "../core/declarations.js";
 import { matchValue, type Tri } from "../core/match.js";
 import { knownString, type Value } from "../core/value.js";

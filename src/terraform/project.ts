@@ -1,5 +1,5 @@
-import { pushTo } from "../core/collections.js";
 import { posix } from "node:path";
+import { pushTo } from "../core/collections.js";
 import { emptyDeclarations, mergeDeclarations, type Declarations } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { str, type Value } from "../core/value.js";
