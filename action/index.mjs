@@ -33953,6 +33953,7 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
   };
   let front = 0;
   let back = order.length;
+  const breathe = slicer();
   let wake = () => {
   };
   const workers = started.splice(0, threads - 1);
@@ -34007,12 +34008,14 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
   }
 }
 var SLICE_MS = 8;
-var sliceEnd = 0;
-function breathe() {
-  const now = performance.now();
-  if (now < sliceEnd) return void 0;
-  sliceEnd = now + SLICE_MS;
-  return new Promise((resolve8) => setImmediate(resolve8));
+function slicer() {
+  let sliceEnd = 0;
+  return () => {
+    const now = performance.now();
+    if (now < sliceEnd) return void 0;
+    sliceEnd = now + SLICE_MS;
+    return new Promise((resolve8) => setImmediate(resolve8));
+  };
 }
 
 // src/engine/timing.ts

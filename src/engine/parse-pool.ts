@@ -77,6 +77,7 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
   };
   let front = 0;
   let back = order.length;
+  const breathe = slicer();
   let wake = () => {};
 
   const workers = started.splice(0, threads - 1);
@@ -136,12 +137,14 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
 
 /** How long this thread works before it answers the workers again. */
 export const SLICE_MS = 8;
-let sliceEnd = 0;
 
-/** Yields to the event loop once a slice of work has passed: lets worker threads' messages in. */
-function breathe(): Promise<void> | undefined {
-  const now = performance.now();
-  if (now < sliceEnd) return undefined;
-  sliceEnd = now + SLICE_MS;
-  return new Promise((resolve) => setImmediate(resolve));
+/** A pause that yields to the event loop once a slice of work has passed: lets worker threads' messages in. */
+function slicer(): () => Promise<void> | undefined {
+  let sliceEnd = 0;
+  return () => {
+    const now = performance.now();
+    if (now < sliceEnd) return undefined;
+    sliceEnd = now + SLICE_MS;
+    return new Promise((resolve) => setImmediate(resolve));
+  };
 }
