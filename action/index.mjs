@@ -32056,11 +32056,13 @@ var role_arn_resolves_default = defineRule({
   },
   check(model, report, { externalRoles }) {
     if (model.roles.length === 0) return;
-    const names = model.roles.map((r) => knownString(r.name)).filter((n) => n !== void 0);
+    const names = [];
     const firstNamed2 = /* @__PURE__ */ new Map();
     for (const r of model.roles) {
       const name2 = knownString(r.name);
-      if (name2 !== void 0 && !firstNamed2.has(name2)) firstNamed2.set(name2, r);
+      if (name2 === void 0) continue;
+      names.push(name2);
+      if (!firstNamed2.has(name2)) firstNamed2.set(name2, r);
     }
     for (const sa of model.serviceAccounts) {
       if (!sa.roleArn) continue;

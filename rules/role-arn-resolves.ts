@@ -43,11 +43,14 @@ export default defineRule<"missing" | "wrongPath" | "wrongAccount", { externalRo
   },
   check(model, report, { externalRoles }) {
     if (model.roles.length === 0) return;
-    const names = model.roles.map((r) => knownString(r.name)).filter((n): n is string => n !== undefined);
+    // Every known name, repeats included, for suggestions; the first role of each name, to point at.
+    const names: string[] = [];
     const firstNamed = new Map<string, Role>();
     for (const r of model.roles) {
       const name = knownString(r.name);
-      if (name !== undefined && !firstNamed.has(name)) firstNamed.set(name, r);
+      if (name === undefined) continue;
+      names.push(name);
+      if (!firstNamed.has(name)) firstNamed.set(name, r);
     }
     for (const sa of model.serviceAccounts) {
       if (!sa.roleArn) continue;
