@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { rules } from "../rules/index.js";
@@ -7,10 +7,14 @@ import type { AnyRule } from "./engine/rule.js";
 import { ConfigError, configLintOptions, findConfig, loadConfig, type Config } from "./config/load.js";
 import { displayPath } from "./discover/discover.js";
 import { toBaseline, type Baseline } from "./engine/suppress.js";
+import { writeReport } from "./engine/write-report.js";
+import { readNamedInput } from "./engine/read-input.js";
 import { formatGithub } from "./format/github.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
+import { summarize } from "./format/summary.js";
+import { visible } from "./core/sanitize.js";
 import { VERSION } from "./version.js";
 
 export interface Io {
@@ -40,7 +44,7 @@ Options:
       --var <name=value>             set a Terraform input variable for every root (repeatable)
       --var-file <file>              read Terraform variables from a .tfvars or .tfvars.json file (repeatable)
       --max-warnings <n>             exit 1 when there are more than n warnings
-      --strict                       exit 2 when a selected file could not be parsed
+      --strict                       exit 2 when a selected file could not be parsed or a check could not run
       --max-file-size <MB>           skip files larger than this (default 5)
       --threads <n>                  parse on n threads, this one included (default: one per core, up to 4, from 3,000 files)
       --quiet                        report errors only
@@ -57,7 +61,7 @@ Examples:
   irsa-lint --write-baseline .irsa-lint-baseline.json . && irsa-lint --baseline .irsa-lint-baseline.json .
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or config error, nothing could
-be read, or (with --strict) a file could not be parsed, 3 internal error.
+be read, or (with --strict) a file could not be parsed or a check could not run, 3 internal error.
 `;
 
 function parse(argv: string[]) {
@@ -92,6 +96,8 @@ function parse(argv: string[]) {
 
 class UsageError extends Error {}
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 function listRules(all: AnyRule[]): string {
   const width = Math.max(...all.map((r) => r.id.length));
   return `${all.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join("\n")}\n`;
@@ -114,14 +120,19 @@ function render(format: string, result: LintResult, cwd: string, color: boolean,
   return formatStylish(result, { color, verbose });
 }
 
-function readBaseline(file: string): Baseline {
+function readBaseline(file: string, cwd: string): Baseline {
+  const read = readNamedInput(file, cwd);
+  if ("error" in read) throw new UsageError(`--baseline ${displayPath(file, cwd)}: ${read.error}`);
+  let data: Partial<Baseline>;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as Baseline;
-    if (data.version !== 1 || !Array.isArray(data.findings)) throw new Error("not an irsa-lint baseline (version 1)");
-    return data;
-  } catch (e) {
-    throw new UsageError(`--baseline ${file}: ${(e as Error).message}`);
+    data = JSON.parse(read.text) as Partial<Baseline>;
+  } catch {
+    // JSON.parse quotes the text it rejects: the message must not.
+    throw new UsageError(`--baseline ${displayPath(file, cwd)}: not valid JSON`);
   }
+  const entries = Array.isArray(data?.findings) ? data.findings : undefined;
+  if (data?.version !== 1 || !entries || !entries.every((f) => typeof f?.fingerprint === "string")) throw new UsageError(`--baseline ${displayPath(file, cwd)}: not an irsa-lint baseline (version 1, findings with fingerprints)`);
+  return data as Baseline;
 }
 
 function effectiveConfig(config: Config, cwd: string) {
@@ -169,7 +180,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (values.config && !existsSync(configFile!)) throw new UsageError(`--config ${values.config}: no such file`);
     const config: Config = configFile ? await loadConfig(configFile, rules, io.cwd) : { rules: {} };
     if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, io.cwd), null, 2)}\n`), EXIT.ok;
-    const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
+    const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), io.cwd) : undefined;
 
     const result = await lint({
       paths: positionals,
@@ -186,25 +197,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
     if (values["write-baseline"]) {
       const recorded = toBaseline(result.findings);
-      writeFileSync(resolve(io.cwd, values["write-baseline"]), `${JSON.stringify(recorded, null, 2)}\n`);
+      writeReport(values["write-baseline"], `${JSON.stringify(recorded, null, 2)}\n`, io.cwd, "--write-baseline");
       io.stderr(`irsa-lint: recorded ${recorded.findings.length} findings in ${values["write-baseline"]}\n`);
       return EXIT.ok;
     }
     const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === "error") } : result;
     const color = !values["no-color"] && (values.color || io.color) && !values.output;
     const report = render(format, shown, io.cwd, color, !!values.verbose);
-    if (values.output) writeFileSync(resolve(io.cwd, values.output), report);
+    const summary = summarize(result);
+    if (values.output) writeReport(values.output, report, io.cwd, "--output");
     else io.stdout(report);
     if (result.files.length === 0) io.stderr("irsa-lint: no Kubernetes, Terraform or IAM JSON files found in the given paths\n");
-    if (values.strict && result.files.some((f) => f.status === "failed")) return EXIT.usage;
+    if (values.strict && (summary.files.failed > 0 || summary.incomplete > 0)) {
+      io.stderr(`irsa-lint: --strict: ${[summary.files.failed ? plural(summary.files.failed, "file") + " could not be parsed" : "", summary.incomplete ? plural(summary.incomplete, "check") + " could not run" : ""].filter(Boolean).join(", ")}\n`);
+      return EXIT.usage;
+    }
     return exitCode(result, maxWarnings);
   } catch (e) {
     const err = e as Error & { code?: string };
     if (e instanceof UsageError || e instanceof InputError || e instanceof ConfigError || err.code?.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`irsa-lint: ${err.message}\nRun irsa-lint --help for usage.\n`);
+      io.stderr(`irsa-lint: ${visible(err.message)}\nRun irsa-lint --help for usage.\n`);
       return EXIT.usage;
     }
-    io.stderr(debug ? `${err.stack}\n` : `irsa-lint: internal error: ${err.message}. Please report it with --debug output.\n`);
+    io.stderr(debug ? `${err.stack}\n` : `irsa-lint: internal error: ${visible(err.message)}. Please report it with --debug output.\n`);
     return EXIT.internal;
   }
 }

@@ -49,7 +49,7 @@ describe("irsa-lint CLI", () => {
       fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     expect(doc.files).toContainEqual({ file: "broken-files/k8s/broken.yaml", status: "failed", reason: expect.stringMatching(/^YAML syntax error/) });
-    expect(doc.summary).toEqual({ errors: 1, warnings: 0, notes: 0, suppressed: 0, files: { linted: 1, skipped: 4, failed: 3 } });
+    expect(doc.summary).toEqual({ errors: 1, warnings: 0, notes: 0, suppressed: 0, incomplete: 0, files: { linted: 1, skipped: 4, failed: 3, unchecked: 1 } });
     expect(doc.suppressed).toEqual([]);
   });
 
@@ -151,13 +151,14 @@ describe("--var with an HCL value", () => {
 });
 
 describe("--format github", () => {
-  it("prints one workflow command per finding and per failed file, escaped as the runner expects", async () => {
+  it("prints one workflow command per finding, per failed file and per file not checked, escaped as the runner expects", async () => {
     const { stdout } = await run(["--format", "github", "broken-files"], FIXTURES);
     expect(stdout.split("\n").filter(Boolean)).toEqual([
       expect.stringMatching(/^::error file=broken-files\/k8s\/healthy\.yaml,line=9,col=41,endLine=9,endColumn=45,title=irsa-lint token-expiration-minimum::ServiceAccount apps\/healthy sets token-expiration 60/),
       "::error file=broken-files/iam/trailing-comma.json,line=4,col=44,title=irsa-lint parse error::JSON syntax error: Expected double-quoted property name",
       expect.stringMatching(/^::error file=broken-files\/k8s\/broken\.yaml,line=7,col=1,title=irsa-lint parse error::YAML syntax error: /),
       "::error file=broken-files/terraform/broken.tf,line=6,col=1,title=irsa-lint parse error::HCL syntax error: missing )",
+      "::warning file=broken-files/chart/templates/serviceaccount.yaml,title=irsa-lint skipped a file::not checked: Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)",
     ]);
   });
 });

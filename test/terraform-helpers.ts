@@ -1,5 +1,6 @@
 import { createHclParser } from "../src/parse/hcl/parser.js";
 import type { Value } from "../src/core/value.js";
+import { Budget } from "../src/terraform/budget.js";
 import { TerraformModule } from "../src/terraform/module.js";
 import type { FunctionHost } from "../src/terraform/functions.js";
 import type { Diagnostic } from "../src/core/diagnostic.js";
@@ -26,7 +27,9 @@ export function moduleOf(source: string, inputs: Record<string, Value> = {}, hos
     host,
     calls: { filesIn: () => undefined, join: (a, b) => `${a}/${b}` },
     depth: 0,
+    ancestors: [],
     diagnostics,
+    budget: new Budget(diagnostics),
   });
 }
 

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
 import { isMap, LineCounter, parseDocument, type Document } from "yaml";
+import { excerpt } from "../core/sanitize.js";
 import { displayPath } from "../discover/discover.js";
+import { readNamedInput } from "../engine/read-input.js";
 import type { AnyRule } from "../engine/rule.js";
 import type { RuleSetting } from "../engine/run-rules.js";
 import { configSchema } from "./schema.js";
@@ -30,19 +32,20 @@ export function findConfig(cwd: string): string | undefined {
 
 export async function loadConfig(file: string, rules: AnyRule[], cwd: string): Promise<Config> {
   const shown = displayPath(file, cwd);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new ConfigError(`${shown}: cannot be read`);
-  }
+  const read = readNamedInput(file, cwd);
+  if ("error" in read) throw new ConfigError(`${shown}: ${read.error}`);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(read.text, { lineCounter, prettyErrors: false });
   if (doc.errors[0]) {
     const p = lineCounter.linePos(doc.errors[0].pos[0]);
-    throw new ConfigError(`${shown}:${p.line}:${p.col}: ${doc.errors[0].message.split("\n")[0]}`);
+    throw new ConfigError(`${shown}:${p.line}:${p.col}: ${excerpt(doc.errors[0].message.split("\n")[0], 120)}`);
   }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  } catch {
+    throw new ConfigError(`${shown}: its aliases expand too far to be a configuration`);
+  }
   // Loaded only when there is a config to check: ajv is the largest module on the start-up path.
   const { default: Ajv } = await import("ajv");
   const ajv = new Ajv.default({ allErrors: true, strict: false });
@@ -80,7 +83,7 @@ function describe(error: ErrorObject, doc: Document, lineCounter: LineCounter, s
   const keyNode = extra ? findKey(doc, path, extra) : undefined;
   const range = (keyNode ?? (node as { range?: [number, number, number] } | undefined))?.range;
   const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
-  const name = key.join(".") || "(top level)";
+  const name = excerpt(key.join("."), 80) || "(top level)";
   const what =
     error.keyword === "additionalProperties"
       ? `unknown key "${name}"`

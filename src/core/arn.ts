@@ -1,5 +1,5 @@
 import type { Value } from "./value.js";
-import type { Tri } from "./match.js";
+import { holePattern, wildcardMatch, type Tri } from "./match.js";
 
 /** An IAM ARN split once into its parts. Parts of a partially known ARN may hold wildcards. */
 export interface Arn {
@@ -49,8 +49,7 @@ export function parseArnValue(v: Value): Arn | undefined {
 /** Compares one ARN part that may contain holes with a known text. */
 export function partMatches(part: string, text: string): Tri {
   if (!part.includes(HOLE)) return part === text ? "yes" : "no";
-  const re = new RegExp(`^${part.split(HOLE).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\S]*")}$`);
-  return re.test(text) ? "maybe" : "no";
+  return wildcardMatch(holePattern(part, HOLE), text) ? "maybe" : "no";
 }
 
 export function hasHole(part: string): boolean {

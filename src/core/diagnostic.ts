@@ -13,5 +13,22 @@ export interface Diagnostic {
 
 export type FileStatus =
   | { file: string; status: "linted" }
-  | { file: string; status: "skipped"; reason: string }
+  /**
+   * `unchecked`: the file may bear on IRSA but was not read (too large, binary, a symlink refused,
+   * a Helm template): every format says so. Other skips are files that cannot bear on IRSA.
+   */
+  | { file: string; status: "skipped"; reason: string; unchecked?: boolean }
   | { file: string; status: "failed"; reason: string; location: SourceLocation };
+
+/**
+ * Input past one of irsa-lint's limits (nesting, alias expansion): thrown where it is found, it
+ * makes the file, or the Terraform root, "not checked" at that position, never a crash.
+ */
+export class InputLimitError extends Error {
+  constructor(
+    message: string,
+    readonly location: SourceLocation,
+  ) {
+    super(message);
+  }
+}

@@ -3,26 +3,70 @@ import type { Value } from "./value.js";
 /** Three-valued result: an unknown part of a value can make a comparison undecidable. */
 export type Tri = "yes" | "no" | "maybe";
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const globToRegex = (s: string) => escapeRegex(s).replace(/\\\*/g, "[\\s\\S]*").replace(/\\\?/g, "[\\s\\S]");
+/**
+ * A pattern compiled to code units: a character, ANY (IAM's `?`) or STAR (`*`, or an unknown part
+ * of a value). Matched with the two-pointer wildcard algorithm, which backtracks only to the last
+ * star: at most pattern × text steps, where a regular expression of many stars takes exponential
+ * time on a text a pull request chooses.
+ */
+const STAR = -1;
+const ANY = -2;
 
-function compile(v: Value, glob: boolean): RegExp | undefined {
-  const lit = glob ? globToRegex : escapeRegex;
-  if (v.kind === "string") return new RegExp(`^${lit(v.value)}$`);
-  if (v.kind === "template") {
-    const body = v.parts.map((p) => (typeof p === "string" ? lit(p) : "[\\s\\S]*")).join("");
-    return new RegExp(`^${body}$`);
+function units(text: string, glob: boolean, out: number[] = []): number[] {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out.push(glob && c === 42 ? STAR : glob && c === 63 ? ANY : c);
   }
-  return undefined;
+  return out;
+}
+
+function compile(v: Value, glob: boolean): number[] | undefined {
+  if (v.kind === "string") return units(v.value, glob);
+  if (v.kind !== "template") return undefined;
+  const out: number[] = [];
+  for (const p of v.parts) {
+    if (typeof p === "string") units(p, glob, out);
+    else out.push(STAR);
+  }
+  return out;
+}
+
+/** Whether compiled `pattern` matches all of `text`. */
+export function wildcardMatch(pattern: ArrayLike<number>, text: string): boolean {
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < text.length) {
+    const p = i < pattern.length ? pattern[i] : undefined;
+    if (p !== undefined && (p === ANY || p === text.charCodeAt(j))) {
+      i++;
+      j++;
+    } else if (p === STAR) {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < pattern.length && pattern[i] === STAR) i++;
+  return i === pattern.length;
+}
+
+/** A text whose `hole` characters each stand for any run of characters, as a compiled pattern. */
+export function holePattern(text: string, hole: string): number[] {
+  const code = hole.charCodeAt(0);
+  return units(text, false).map((c) => (c === code ? STAR : c));
 }
 
 /** Whether `v` equals `text` (StringEquals), or matches it as an IAM glob when `glob` (StringLike). */
 export function matchValue(v: Value, text: string, glob = false): Tri {
-  // The common case, a known string compared for equality, needs no regular expression.
+  // The common case, a known string compared for equality, needs no pattern.
   if (v.kind === "string" && (!glob || !/[*?]/.test(v.value))) return v.value === text ? "yes" : "no";
-  const re = compile(v, glob);
-  if (!re) return v.kind === "unknown" ? "maybe" : "no";
-  if (!re.test(text)) return "no";
+  const pattern = compile(v, glob);
+  if (!pattern) return v.kind === "unknown" ? "maybe" : "no";
+  if (!wildcardMatch(pattern, text)) return "no";
   return v.kind === "string" ? "yes" : "maybe";
 }
 
@@ -30,17 +74,17 @@ export function matchValue(v: Value, text: string, glob = false): Tri {
 export function globMatches(pattern: string, text: string, caseInsensitive = false): boolean {
   if (!/[*?]/.test(pattern)) return caseInsensitive ? pattern.toLowerCase() === text.toLowerCase() : pattern === text;
   const key = `${caseInsensitive ? "i" : "s"}${pattern}`;
-  let re = globCache.get(key);
-  if (!re) {
+  let compiled = globCache.get(key);
+  if (!compiled) {
     // Rules match the same few patterns against thousands of names: compile each once.
     if (globCache.size >= 4096) globCache.clear();
-    re = new RegExp(`^${globToRegex(pattern)}$`, caseInsensitive ? "i" : "");
-    globCache.set(key, re);
+    compiled = Int32Array.from(units(caseInsensitive ? pattern.toLowerCase() : pattern, true));
+    globCache.set(key, compiled);
   }
-  return re.test(text);
+  return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
 }
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, Int32Array>();
 
 export function anyTri(results: Iterable<Tri>): Tri {
   let maybe = false;

@@ -1,4 +1,6 @@
 import { mergeDeclarations, emptyDeclarations } from "../core/declarations.js";
+import { compileGlobs } from "../core/glob.js";
+import { InputError } from "./errors.js";
 import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
 import { compareLocations } from "../core/location.js";
 import { discover, displayPath, type DiscoveredFile, type Discovery } from "../discover/discover.js";
@@ -122,7 +124,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const services = servicesOf(permissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
   if (services.size) model.catalog = await loadCatalog(services);
   timer.mark("catalog");
-  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {});
+  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts);
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
@@ -150,7 +152,7 @@ interface Scan {
 /** What a run reads, and, when that includes Terraform, the evaluation its files will feed. */
 async function prepareScan(options: LintOptions): Promise<Scan> {
   const discovered = await discover(options.paths, options.cwd);
-  const files = await selectFiles(discovered.files, options);
+  const files = selectFiles(discovered.files, options);
   let parser: Promise<HclParser> | undefined = options.hclParser;
   // WebAssembly start costs tens of milliseconds: only when there is HCL to parse.
   const hcl = () => (parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES }));
@@ -171,12 +173,17 @@ async function startTerraform(options: LintOptions, discovered: Discovery, terra
 }
 
 /** Applies the config's include and exclude globs, relative to the config file's folder. */
-async function selectFiles(files: DiscoveredFile[], options: LintOptions): Promise<DiscoveredFile[]> {
+function selectFiles(files: DiscoveredFile[], options: LintOptions): DiscoveredFile[] {
   if (!options.include?.length && !options.exclude?.length) return files;
-  const { default: picomatch } = await import("picomatch");
   const base = options.globBase ?? options.cwd;
-  const included = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
-  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  let included: (path: string) => boolean;
+  let excluded: (path: string) => boolean;
+  try {
+    included = options.include?.length ? compileGlobs(options.include) : () => true;
+    excluded = options.exclude?.length ? compileGlobs(options.exclude) : () => false;
+  } catch (e) {
+    throw new InputError(`config include/exclude: ${(e as Error).message}`);
+  }
   return files.filter((f) => {
     const rel = displayPath(f.absolute, base);
     return included(rel) && !excluded(rel);

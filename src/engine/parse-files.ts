@@ -1,5 +1,5 @@
 import { emptyDeclarations, type Declarations } from "../core/declarations.js";
-import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
+import { InputLimitError, type Diagnostic, type FileStatus } from "../core/diagnostic.js";
 import { fileStart, type SourceLocation } from "../core/location.js";
 import type { DiscoveredFile } from "../discover/discover.js";
 import { scanDirectives, type Directive } from "../parse/directives.js";
@@ -57,7 +57,7 @@ export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<H
     return outcome;
   }
   if ("skipped" in source) {
-    outcome.status = { file: file.path, status: "skipped", reason: source.skipped };
+    outcome.status = { file: file.path, status: "skipped", reason: source.skipped, unchecked: true };
     return outcome;
   }
   if ("failed" in source) return fail(source.failed);
@@ -68,9 +68,10 @@ export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<H
     if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, source.text);
     const error = result.diagnostics.find((d) => d.level === "error");
     if (error) outcome.status = { file: file.path, status: "failed", reason: error.message, location: error.location };
-    else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped };
+    else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped, ...(result.unchecked ? { unchecked: true } : {}) };
     return outcome;
   } catch (e) {
+    if (e instanceof InputLimitError) return fail(e.message, e.location);
     return fail(`internal error while parsing (please report it): ${(e as Error).message}`);
   }
 }

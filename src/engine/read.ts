@@ -4,6 +4,7 @@ import { symlinkRefusal } from "../discover/discover.js";
 
 
 /** `gone`: listed by git but no longer in the work tree; such a file is not part of the scan. */
+/** A skip here is always `unchecked`: the file was not read, so nobody knows what it holds. */
 export type ReadResult = { text: string } | { skipped: string } | { failed: string } | { gone: true };
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
@@ -62,11 +63,12 @@ export function readStdin(maxBytes = MAX_FILE_BYTES): ReadResult {
 }
 
 function decode(bytes: Uint8Array): ReadResult {
-  if (bytes.includes(0)) return { skipped: "binary file" };
   try {
+    // A NUL byte alone does not make a file binary (Terraform accepts one in a comment): the
+    // parser decides whether it stands where it may.
     return { text: decoder.decode(bytes) };
   } catch {
-    return { failed: "not valid UTF-8" };
+    return bytes.includes(0) ? { skipped: "binary file" } : { failed: "not valid UTF-8" };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { SourceLocation } from "../core/location.js";
+import { excerpt } from "../core/sanitize.js";
 import type { IrsaModel } from "../model/model.js";
 
 export type Severity = "error" | "warning" | "note";
@@ -81,6 +82,9 @@ export function helpUri(ruleId: string): string {
   return `${DOCS_BASE}/${ruleId}.md`;
 }
 
+/** Characters of one quoted value in a message: a finding is one line, whatever a file holds. */
+const MAX_QUOTED = 500;
+
 export function fillMessage(template: string, data: ReportData = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (Object.hasOwn(data, key) ? excerpt(String(data[key]), MAX_QUOTED) : m));
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../core/diagnostic.js";
 import { fileStart, formatLocation } from "../core/location.js";
 import type { IrsaModel } from "../model/model.js";
+import { elideFileText } from "../core/sanitize.js";
 import { fillMessage, type AnyRule, type Finding, type Severity } from "./rule.js";
 
 /** What the config says of one rule: a severity ("off" disables it) and options. */
@@ -13,7 +14,8 @@ export interface RuleSetting {
  * Runs every enabled rule over the model; identical findings from one rule are reported once. A
  * rule that throws is a bug: it becomes a diagnostic and the other rules still run.
  */
-export function runRules(model: IrsaModel, rules: AnyRule[], settings: Record<string, RuleSetting>): { findings: Finding[]; crashes: Diagnostic[] } {
+export function runRules(model: IrsaModel, rules: AnyRule[], settings: Record<string, RuleSetting>, fileTexts: ReadonlySet<string> = new Set()): { findings: Finding[]; crashes: Diagnostic[] } {
+  const elide = (text: string) => (fileTexts.size ? elideFileText(text, fileTexts) : text);
   const findings: Finding[] = [];
   const crashes: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -26,12 +28,13 @@ export function runRules(model: IrsaModel, rules: AnyRule[], settings: Record<st
       rule.check(
         model,
         (messageId, location, data, extras) => {
-          const message = fillMessage(rule.messages[messageId], data);
+          const message = elide(fillMessage(rule.messages[messageId], data && fileTexts.size ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? elide(v) : v])) : data));
           const key = `${rule.id}|${formatLocation(location)}|${message}`;
           if (seen.has(key)) return;
           seen.add(key);
           const level = setting.severity && setting.severity !== "off" ? setting.severity : (extras?.severity ?? severity);
-          findings.push({ ruleId: rule.id, severity: level, message, location, related: extras?.related ?? [], fix: extras?.fix });
+          const related = (extras?.related ?? []).map((r) => ({ ...r, message: elide(r.message) }));
+          findings.push({ ruleId: rule.id, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix) });
         },
         options,
       );

@@ -7,7 +7,7 @@ import type { HclParser } from "../parse/hcl/parser.js";
 import { parseJsonWithPositions } from "../parse/iam-json.js";
 import { tfvarsValues } from "../terraform/project.js";
 import { InputError } from "./errors.js";
-import { readSource } from "./read.js";
+import { readNamedInput } from "./read-input.js";
 
 
 /** `--var-file` values, in order. A file that cannot be read or parsed is a usage problem. */
@@ -15,16 +15,17 @@ export async function readVarFiles(paths: string[], cwd: string, hcl: HclParser)
   const values = new Map<string, Value>();
   for (const path of paths) {
     const display = displayPath(resolve(cwd, path), cwd);
-    const read = readSource(resolve(cwd, path));
-    if (!("text" in read)) throw new InputError(`--var-file ${path}: ${"gone" in read ? "no such file" : "skipped" in read ? read.skipped : read.failed}`);
+    const read = readNamedInput(resolve(cwd, path), cwd);
+    if ("error" in read) throw new InputError(`--var-file ${path}: ${read.error}`);
     let source: HclFile | Value | undefined;
     if (path.endsWith(".json")) {
       const parsed = parseJsonWithPositions(display, read.text);
-      if (parsed.error) throw new InputError(`--var-file ${display}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
+      if (parsed.error) throw new InputError(`--var-file ${display}:${parsed.error.line}:${parsed.error.column}: not valid JSON`);
       source = parsed.value;
     } else {
       const parsed = hcl.parse(display, read.text);
-      if (parsed.errors[0]) throw new InputError(`--var-file ${formatLocation(parsed.errors[0].location)}: ${parsed.errors[0].message}`);
+      // The position only: a parser message quotes the text, which need not be the user's to show.
+      if (parsed.errors[0]) throw new InputError(`--var-file ${formatLocation(parsed.errors[0].location)}: not valid HCL`);
       source = parsed.file;
     }
     for (const [k, v] of tfvarsValues(source!)) values.set(k, v);

@@ -1,4 +1,5 @@
 import type { LintResult } from "../engine/lint.js";
+import { incompleteChecks, uncheckedFiles } from "./summary.js";
 
 /** GitHub Actions workflow commands: findings show inline on pull requests without code scanning. */
 export function formatGithub(result: LintResult): string {
@@ -12,11 +13,16 @@ export function formatGithub(result: LintResult): string {
   for (const f of result.files) {
     if (f.status === "failed") lines.push(`::error file=${property(f.file)},line=${f.location.line},col=${f.location.column},title=irsa-lint parse error::${data(f.reason)}`);
   }
+  for (const d of incompleteChecks(result)) {
+    const l = d.location;
+    lines.push(`::error file=${property(l.file)},line=${l.line},col=${l.column},title=irsa-lint could not check::${data(d.message)}`);
+  }
+  for (const f of uncheckedFiles(result)) lines.push(`::warning file=${property(f.file)},title=irsa-lint skipped a file::${data(`not checked: ${f.reason}`)}`);
   return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
 // Escaping as GitHub's @actions/core does for workflow commands.
-function data(s: string): string {
+export function data(s: string): string {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 

@@ -5,6 +5,7 @@ import type { LintResult } from "../engine/lint.js";
 import { DOCS_ROOT, helpUri, type AnyRule } from "../engine/rule.js";
 import { SUPPRESSION_RULES } from "../engine/suppress.js";
 import { VERSION } from "../version.js";
+import { incompleteChecks } from "./summary.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const SECURITY_SEVERITY: Record<string, string> = { error: "7.5", warning: "5.0", note: "2.0" };
@@ -67,12 +68,12 @@ export function formatSarif(result: LintResult, rules: AnyRule[], cwd: string): 
       f.status === "failed"
         ? [{ level: "error", message: { text: `${f.file}: ${f.reason}` }, locations: [{ physicalLocation: physical(f.location) }] }]
         : f.status === "skipped"
-          ? [{ level: "note", message: { text: `${f.file} skipped: ${f.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file), uriBaseId: "%SRCROOT%" } } }] }]
+          ? [{ level: f.unchecked ? "warning" : "note", message: { text: `${f.file} ${f.unchecked ? "not checked" : "skipped"}: ${f.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file), uriBaseId: "%SRCROOT%" } } }] }]
           : [],
     ),
-    ...result.diagnostics
-      .filter((d) => d.level !== "error")
-      .map((d): Notification => ({ level: d.level, message: { text: d.message }, locations: [{ physicalLocation: physical(d.location) }] })),
+    ...[...incompleteChecks(result), ...result.diagnostics.filter((d) => d.level !== "error")].map(
+      (d): Notification => ({ level: d.level, message: { text: d.message }, locations: [{ physicalLocation: physical(d.location) }] }),
+    ),
   ];
   const log: Log = {
     $schema: SCHEMA,

@@ -1,48 +1,72 @@
 import { createColors } from "picocolors";
 import { pushTo } from "../core/collections.js";
+import { guardLine, visible } from "../core/sanitize.js";
 import type { LintResult } from "../engine/lint.js";
 import type { Finding } from "../engine/rule.js";
-import { summarize } from "./summary.js";
+import { incompleteChecks, summarize, uncheckedFiles } from "./summary.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+/** Unchecked files listed per reason before the rest are counted (a chart has dozens of templates). */
+const LISTED_PER_REASON = 10;
 
-/** ESLint-style output: findings grouped by file, then one summary line. */
+/** ESLint-style output: findings grouped by file, what could not be checked, then one summary line. */
 export function formatStylish(result: LintResult, options: { color: boolean; verbose?: boolean }): string {
   const c = createColors(options.color);
   const lines: string[] = [];
+  const at = (l: { file: string; line: number; column: number }) => `${visible(l.file)}:${l.line}:${l.column}`;
   const byFile = new Map<string, Finding[]>();
   for (const f of result.findings) pushTo(byFile, f.location.file, f);
-  const failed = result.files.filter((f) => f.status === "failed");
 
   for (const [file, findings] of byFile) {
-    lines.push(c.underline(file));
+    lines.push(c.underline(visible(file)));
     for (const f of findings) {
       const severity = f.severity === "error" ? c.red("error") : f.severity === "warning" ? c.yellow("warning") : c.blue("note");
-      lines.push(`  ${c.dim(`${f.location.line}:${f.location.column}`)}  ${severity}  ${f.message}  ${c.dim(f.ruleId)}`);
-      for (const r of f.related) lines.push(c.dim(`      ↳ ${r.message} (${r.location.file}:${r.location.line}:${r.location.column})`));
-      if (f.fix) lines.push(c.dim(`      fix: ${f.fix}`));
+      lines.push(`  ${c.dim(`${f.location.line}:${f.location.column}`)}  ${severity}  ${visible(f.message)}  ${c.dim(f.ruleId)}`);
+      for (const r of f.related) lines.push(c.dim(`      ↳ ${visible(r.message)} (${at(r.location)})`));
+      if (f.fix) lines.push(c.dim(`      fix: ${visible(f.fix)}`));
     }
     lines.push("");
   }
-  if (failed.length) {
-    lines.push(c.underline("Files that could not be linted"));
-    for (const f of failed) if (f.status === "failed") lines.push(`  ${f.location.file}:${f.location.line}:${f.location.column}  ${c.red("error")}  ${f.reason}`);
+
+  const failed = result.files.filter((f) => f.status === "failed");
+  const incomplete = incompleteChecks(result);
+  const unchecked = uncheckedFiles(result);
+  if (failed.length || incomplete.length || unchecked.length) {
+    lines.push(c.underline("Not checked"));
+    for (const f of failed) if (f.status === "failed") lines.push(`  ${at(f.location)}  ${c.red("error")}  ${visible(f.reason)}`);
+    for (const d of incomplete) lines.push(`  ${at(d.location)}  ${c.red("error")}  ${visible(d.message)}`);
+    const byReason = new Map<string, string[]>();
+    for (const f of unchecked) pushTo(byReason, f.reason, f.file);
+    for (const [reason, files] of byReason) {
+      const shown = options.verbose ? files : files.slice(0, LISTED_PER_REASON);
+      for (const file of shown) lines.push(`  ${visible(file)}  ${c.yellow("skipped")}  ${visible(reason)}`);
+      if (shown.length < files.length) lines.push(`  … and ${files.length - shown.length} more: ${visible(reason)} (--verbose lists them)`);
+    }
     lines.push("");
   }
   if (options.verbose) {
     const notes = result.diagnostics.filter((d) => d.level !== "error");
-    if (notes.length) {
+    const skipped = result.files.filter((f) => f.status === "skipped" && !f.unchecked);
+    if (notes.length || skipped.length) {
       lines.push(c.underline("Not resolved or skipped"));
-      for (const d of notes) lines.push(`  ${d.location.file}:${d.location.line}:${d.location.column}  ${c.dim(d.level)}  ${d.message}`);
-      for (const f of result.files) if (f.status === "skipped") lines.push(`  ${f.file}  ${c.dim("skipped")}  ${f.reason}`);
+      for (const d of notes) lines.push(`  ${at(d.location)}  ${c.dim(d.level)}  ${visible(d.message)}`);
+      for (const f of skipped) if (f.status === "skipped") lines.push(`  ${visible(f.file)}  ${c.dim("skipped")}  ${visible(f.reason)}`);
       lines.push("");
     }
   }
+  lines.push(summaryLine(result, c));
+  return `${lines.map(guardLine).join("\n")}\n`;
+}
+
+function summaryLine(result: LintResult, c: ReturnType<typeof createColors>): string {
   const s = summarize(result);
   const problems = s.errors + s.warnings + s.notes;
   const counts = `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
   const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
-  if (problems === 0) lines.push(`${c.green("✔")} No IRSA problems (${fileLine})`);
-  else lines.push(`${s.errors ? c.red("✖") : c.yellow("⚠")} ${plural(problems, "problem")} (${counts}) in ${fileLine}`);
-  return `${lines.join("\n")}\n`;
+  const notChecked = s.files.failed + s.incomplete + s.files.unchecked;
+  const gap = notChecked ? `; ${notChecked} not checked (listed above)` : "";
+  if (problems > 0) return `${s.errors ? c.red("✖") : c.yellow("⚠")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}`;
+  // Never "no problems" without saying what could not be looked at.
+  if (notChecked) return `${c.yellow("⚠")} No IRSA problems in what was checked (${fileLine}${gap})`;
+  return `${c.green("✔")} No IRSA problems (${fileLine})`;
 }

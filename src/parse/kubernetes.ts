@@ -58,7 +58,7 @@ const MANIFEST: Shape = {
 /** Parses a YAML file as Kubernetes manifests (YAML 1.1, as the API server reads them: MANIFEST_YAML). */
 export function parseKubernetes(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (/\{\{/.test(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML" };
+  if (helmTemplated(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)", unchecked: true };
   // Most manifests (ConfigMaps, Services, Ingresses) cannot bear on IRSA: skip them unparsed.
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
@@ -97,6 +97,28 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
   }
   if (!sawKubernetes && result.diagnostics.length === 0) result.skipped = "no Kubernetes objects (no apiVersion and kind)";
   return result;
+}
+
+/**
+ * Whether `{{` stands outside comments, and not as a GitHub Actions expression `${{ }}`: a
+ * comment that mentions `{{` leaves the file plain YAML. Quotes are followed within a line, so a
+ * `#` inside a quoted value starts no comment; a `{{` inside one is still a template.
+ */
+export function helmTemplated(text: string): boolean {
+  if (!text.includes("{{")) return false;
+  for (const line of text.split("\n")) {
+    if (!line.includes("{{")) continue;
+    let quote = "";
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (ch === "{" && line[i + 1] === "{" && line[i - 1] !== "$") return true;
+      if (quote) {
+        if (ch === quote) quote = "";
+      } else if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "\t")) break;
+      else if ((ch === '"' || ch === "'") && (i === 0 || " \t:-[{,".includes(line[i - 1]))) quote = ch;
+    }
+  }
+  return false;
 }
 
 const HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;

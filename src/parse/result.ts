@@ -7,4 +7,6 @@ export interface FileParseResult {
   /** Errors make the file "failed"; warnings and notes are informational. */
   diagnostics: Diagnostic[];
   skipped?: string;
+  /** The skipped file may bear on IRSA (a Helm template): the skip is reported as unchecked. */
+  unchecked?: boolean;
 }

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, Schema, type Document, type Node, type ParseOptions, type DocumentOptions, type ScalarTag, type SchemaOptions } from "yaml";
+import { InputLimitError } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { bool, list, nul, num, obj, str, unknown, type Value } from "../core/value.js";
 
@@ -36,8 +37,11 @@ function resolveYaml11(n: Scalar): unknown {
 }
 
 const MAX_DEPTH = 200;
-/** Alias expansions per document: enough for real anchors, too few for an alias bomb. */
-const MAX_ALIAS_EXPANSIONS = 10_000;
+/**
+ * Nodes that aliases may add to a document: real anchors (shared labels, env lists) add hundreds.
+ * Counting aliases is not enough: 10,000 aliases of one wide anchor expand to 10,000 × its width.
+ */
+const MAX_ALIAS_NODES = 100_000;
 
 /**
  * Converts a parsed YAML (or JSON) node into a located Value. Aliases are resolved; a node nested
@@ -52,11 +56,12 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
     return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   };
 
-  let expansions = 0;
+  let aliasNodes = 0;
   const valueOf = doc.schema.name === "failsafe" ? resolveYaml11 : (n: Scalar) => n.value;
   // `null` shape: convert everything below.
-  const convert = (n: Node | null | undefined, depth: number, fallback: SourceLocation | undefined, shape: Shape | null): Value => {
+  const convert = (n: Node | null | undefined, depth: number, fallback: SourceLocation | undefined, shape: Shape | null, viaAlias = false): Value => {
     const loc = locate(n, fallback);
+    if (viaAlias && ++aliasNodes > MAX_ALIAS_NODES) throw new InputLimitError(`YAML aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} nodes`, loc);
     // CloudFormation's short forms (!Sub, !Ref, !GetAtt, ...) become their JSON forms, so one
     // reader handles YAML and JSON templates alike.
     const tag = n && !isAlias(n) ? n.tag : undefined;
@@ -68,16 +73,15 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
       else {
         const untagged = n!.clone() as Node;
         untagged.tag = undefined;
-        inner = convert(untagged, depth + 1, loc, null);
+        inner = convert(untagged, depth + 1, loc, null, viaAlias);
       }
       return obj(new Map([[name, inner]]), loc, new Map([[name, loc]]));
     }
     if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
     if (n == null) return nul(loc);
     if (isAlias(n)) {
-      if (++expansions > MAX_ALIAS_EXPANSIONS) return unknown("too many YAML alias expansions", loc);
       const target = n.resolve(doc);
-      return target ? { ...convert(target, depth + 1, undefined, shape), loc } : unknown(`unresolved alias *${n.source}`, loc);
+      return target ? { ...convert(target, depth + 1, undefined, shape, true), loc } : unknown(`unresolved alias *${n.source}`, loc);
     }
     if (isScalar(n)) {
       const v = valueOf(n);
@@ -88,7 +92,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
       if (v == null) return nul(loc);
       return str(String(v), loc);
     }
-    if (isSeq(n)) return list(n.items.map((item) => convert(item as Node, depth + 1, loc, shape)), loc);
+    if (isSeq(n)) return list(n.items.map((item) => convert(item as Node, depth + 1, loc, shape, viaAlias)), loc);
     if (isMap(n)) {
       const entries = new Map<string, Value>();
       const keyLocs = new Map<string, SourceLocation>();
@@ -101,7 +105,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
         const keyLoc = locate(keyNode, loc);
         keyLocs.set(key, keyLoc);
         const inner = want === true ? null : want === "root" ? (rootShape ?? null) : want;
-        entries.set(key, convert(pair.value as Node | null, depth + 1, keyLoc, inner));
+        entries.set(key, convert(pair.value as Node | null, depth + 1, keyLoc, inner, viaAlias));
       }
       return obj(entries, loc, keyLocs);
     }

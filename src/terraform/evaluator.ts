@@ -4,6 +4,7 @@ import { bool, list, nul, num, obj, str, unknown, type TemplateValue, type Unkno
 import type { Expr, TemplatePart, Traversal } from "../parse/hcl/ast.js";
 import { asText, failure, iterate, truthy } from "./convert.js";
 import { callFunction, type FunctionHost } from "./functions.js";
+import { Budget, LIMITS } from "./budget.js";
 import { Scope } from "./scope.js";
 
 /** Resolves the root of a reference (`var.x`, `aws_iam_role.r`, ...) and says how many steps it used. */
@@ -11,24 +12,24 @@ export interface ReferenceResolver {
   resolve(root: string, steps: Traversal[], loc: SourceLocation): { value: Value; used: number };
 }
 
-const MAX_DEPTH = 100;
-
 /** Evaluates HCL expressions to located Values; anything not statically knowable becomes unknown. */
 export class Evaluator {
-  private depth = 0;
-
   constructor(
     private readonly resolver: ReferenceResolver,
     readonly host: FunctionHost,
+    /** Shared by a root, its modules and its templates: no input makes evaluation unbounded. */
+    readonly budget: Budget = host.budget ?? new Budget([]),
   ) {}
 
   eval(e: Expr, scope: Scope): Value {
-    if (this.depth > MAX_DEPTH) return failure("expression nested too deeply", e.loc);
-    this.depth++;
+    const budget = this.budget;
+    if (++budget.steps > LIMITS.steps) return budget.exceeded("steps", e.loc);
+    if (budget.depth >= LIMITS.depth) return budget.exceeded("depth", e.loc);
+    budget.depth++;
     try {
       return this.evalInner(e, scope);
     } finally {
-      this.depth--;
+      budget.depth--;
     }
   }
 
@@ -55,7 +56,7 @@ export class Evaluator {
       case "conditional":
         return this.conditional(e.cond, e.then, e.else, scope, e.loc);
       case "binary":
-        return binary(e.op, this.eval(e.left, scope), this.eval(e.right, scope), e.loc);
+        return this.binaryChain(e, scope);
       case "unary":
         return unary(e.op, this.eval(e.operand, scope), e.loc);
       case "for":
@@ -63,6 +64,18 @@ export class Evaluator {
       case "invalid":
         return failure("invalid expression", e.loc);
     }
+  }
+
+  /** `a + b + ... + z` nests to the left, one level per operator: evaluated in a loop. */
+  private binaryChain(e: Extract<Expr, { type: "binary" }>, scope: Scope): Value {
+    const chain = [e];
+    for (let left = e.left; left.type === "binary"; left = left.left) chain.push(left);
+    let value = this.eval(chain[chain.length - 1].left, scope);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      if (++this.budget.steps > LIMITS.steps) return this.budget.exceeded("steps", chain[i].loc);
+      value = binary(chain[i].op, value, this.eval(chain[i].right, scope), chain[i].loc);
+    }
+    return value;
   }
 
   private reference(root: string, steps: Traversal[], loc: SourceLocation, scope: Scope): Value {
@@ -113,7 +126,7 @@ export class Evaluator {
       if (last.kind !== "list") return unknown(`arguments of ${e.name}(...) not known`, e.loc);
       for (const item of last.items) lazy.push(() => item);
     }
-    return callFunction(e.name, lazy, e.loc, this.host);
+    return this.budget.bounded(callFunction(e.name, lazy, e.loc, this.host));
   }
 
   private conditional(condExpr: Expr, thenExpr: Expr, elseExpr: Expr, scope: Scope, loc: SourceLocation): Value {
@@ -139,6 +152,7 @@ export class Evaluator {
         if (!keep) continue;
       }
       const value = this.eval(e.valueExpr, inner);
+      if (items.length + entries.size >= LIMITS.collectionSize) return this.budget.exceeded("collectionSize", e.loc);
       if (e.kind === "tuple") {
         items.push(value);
         continue;
@@ -158,8 +172,15 @@ export class Evaluator {
     // A template that is one interpolation yields the value itself, of any type (HCL semantics).
     if (parts.length === 1 && parts[0].type === "interp") return this.eval(parts[0].expr, scope);
     const out: Array<string | UnknownValue> = [];
-    const fail = this.templateInto(parts, scope, out);
+    const tainted = { from: false };
+    const fail = this.templateInto(parts, scope, out, tainted);
     if (fail) return fail;
+    const value = this.joinTemplate(out, parts, loc);
+    return tainted.from && this.host.taint ? this.host.taint.mark(value) : value;
+  }
+
+  private joinTemplate(out: Array<string | UnknownValue>, parts: TemplatePart[], loc: SourceLocation): Value {
+    if (out.reduce((n, p) => n + (typeof p === "string" ? p.length : 0), 0) > LIMITS.stringLength) return this.budget.exceeded("stringLength", loc);
     const merged = mergeParts(out);
     if (merged.every((p) => typeof p === "string")) {
       const value = str(merged.join(""), loc);
@@ -171,11 +192,12 @@ export class Evaluator {
     return template;
   }
 
-  private templateInto(parts: TemplatePart[], scope: Scope, out: Array<string | UnknownValue>): UnknownValue | undefined {
+  private templateInto(parts: TemplatePart[], scope: Scope, out: Array<string | UnknownValue>, tainted: { from: boolean }): UnknownValue | undefined {
     for (const part of parts) {
       if (part.type === "text") out.push(part.value);
       else if (part.type === "interp") {
         const v = this.eval(part.expr, scope);
+        if (this.host.taint?.has(v)) tainted.from = true;
         const text = asText(v);
         if (text !== undefined) out.push(text);
         else if (v.kind === "template") out.push(...v.parts);
@@ -187,7 +209,7 @@ export class Evaluator {
         const cond = truthy(this.eval(part.cond, scope));
         if (cond === undefined) out.push(unknown("template condition not known", part.loc));
         else {
-          const fail = this.templateInto(cond ? part.then : part.else, scope, out);
+          const fail = this.templateInto(cond ? part.then : part.else, scope, out, tainted);
           if (fail) return fail;
         }
       } else {
@@ -197,8 +219,10 @@ export class Evaluator {
           continue;
         }
         for (const [k, v] of pairs) {
+          // A loop's text needs no expression evaluated: each turn counts, or nested loops are free.
+          if (++this.budget.steps > LIMITS.steps) return this.budget.exceeded("steps", part.loc);
           const inner = scope.with(part.keyVar ? { [part.keyVar]: k, [part.valueVar]: v } : { [part.valueVar]: v });
-          const fail = this.templateInto(part.body, inner, out);
+          const fail = this.templateInto(part.body, inner, out, tainted);
           if (fail) return fail;
         }
       }

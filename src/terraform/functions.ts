@@ -1,5 +1,8 @@
+import { RE2JS } from "re2js";
 import type { SourceLocation } from "../core/location.js";
 import { bool, firstUnknown, isKnown, list, num, obj, str, toPlain, unknown, type Value } from "../core/value.js";
+import { LIMITS, type Budget } from "./budget.js";
+import type { FileTaint } from "./taint.js";
 import { asText, failure, isFailure } from "./convert.js";
 
 /** What functions need from outside: reading files relative to the module, inside the scanned tree. */
@@ -8,7 +11,17 @@ export interface FunctionHost {
   /** Parses JSON text read from `file` with positions, for jsondecode and file(). */
   parseJson(text: string, file: string, loc: SourceLocation, verbatim?: { file: string; offset: number; text: string }): Value;
   templateFile(path: string, vars: Value, loc: SourceLocation): Value;
+  /** The evaluating root's budget, which templates rendered by templatefile() share. */
+  budget?: Budget;
+  /** Tracks strings computed from file text, which messages never quote whole. */
+  taint?: FileTaint;
 }
+
+/** Functions whose result is a structure, not text: decoding a policy read by file() is not tracked. */
+const DECODERS = new Set(["jsondecode", "yamldecode"]);
+
+/** A function asked to build a value past irsa-lint's limits (`format("%500000000s")`). */
+class TooLarge extends Error {}
 
 type Arg = () => Value;
 type Impl = (args: Value[], loc: SourceLocation, host: FunctionHost) => Value;
@@ -38,9 +51,32 @@ function listOf(v: Value): Value[] | undefined {
   return v.kind === "list" ? v.items : undefined;
 }
 
-function toRegex(pattern: string): RegExp {
-  // Terraform uses RE2; the subset IAM code relies on reads the same in JavaScript.
-  return new RegExp(pattern.replace(/\(\?P</g, "(?<"), "g");
+/**
+ * Terraform's regular expressions are Go's RE2: matched here by RE2's own algorithm (re2js), in
+ * time linear in the text, where JavaScript's engine backtracks exponentially on `(a+)+$`.
+ */
+function regexReplace(text: string, pattern: string, replacement: string): string {
+  const matcher = RE2JS.compile(pattern).matcher(text);
+  let out = "";
+  let last = 0;
+  while (matcher.find()) {
+    out += text.slice(last, matcher.start()) + expandGo(replacement, matcher);
+    last = matcher.end();
+  }
+  return out + text.slice(last);
+}
+
+/** Go's regexp Expand: `$1`, `$name`, `${name}`, `$$`; a group that does not exist is empty. */
+function expandGo(template: string, matcher: { group(g: number | string): string | null }): string {
+  return template.replace(/\$(\$|\{([^}]*)\}|[A-Za-z0-9_]+)/g, (_, name: string, braced?: string) => {
+    if (name === "$") return "$";
+    const group = braced ?? name;
+    try {
+      return matcher.group(/^\d+$/.test(group) ? Number(group) : group) ?? "";
+    } catch {
+      return "";
+    }
+  });
 }
 
 const FUNCTIONS: Record<string, Impl> = {
@@ -68,14 +104,14 @@ const FUNCTIONS: Record<string, Impl> = {
       let text = asText(v) ?? JSON.stringify(toPlain(v));
       if (verb === "q") text = JSON.stringify(text);
       const w = Number(width || 0);
+      if (w > LIMITS.stringLength) throw new TooLarge();
       if (flags.includes("-")) return text.padEnd(w);
       return flags.includes("0") && verb === "d" ? text.padStart(w, "0") : text.padStart(w);
     });
     return str(out, loc);
   }),
   replace: stringFn((s, search, repl) => {
-    if (search.length > 1 && search.startsWith("/") && search.endsWith("/"))
-      return s.replace(toRegex(search.slice(1, -1)), repl.replace(/\$\{(\w+)\}/g, "$$$1"));
+    if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) return regexReplace(s, search.slice(1, -1), repl);
     return s.split(search).join(repl);
   }),
   lower: stringFn((s) => s.toLowerCase()),
@@ -153,7 +189,7 @@ const FUNCTIONS: Record<string, Impl> = {
     if ("error" in read) return unknown(read.error, loc);
     const value = str(read.text, loc);
     value.verbatimFrom = { file: read.file, offset: 0, text: read.text };
-    return value;
+    return host.taint ? host.taint.mark(value) : value;
   }),
 };
 
@@ -195,15 +231,32 @@ const LAZY_FUNCTIONS: Record<string, LazyImpl> = {
 
 export function callFunction(name: string, args: Arg[], loc: SourceLocation, host: FunctionHost): Value {
   const bare = name.replace(/^core::/, "");
-  const lazy = LAZY_FUNCTIONS[bare];
-  if (lazy) return lazy(args, loc, host);
-  const impl = FUNCTIONS[bare];
-  if (!impl) return unknown(`function ${name}() is not evaluated by irsa-lint`, loc);
+  // Own properties only: `constructor()` or `__proto__()` in a configuration names no function.
+  const lazy = Object.hasOwn(LAZY_FUNCTIONS, bare) ? LAZY_FUNCTIONS[bare] : undefined;
+  const impl = Object.hasOwn(FUNCTIONS, bare) ? FUNCTIONS[bare] : undefined;
+  if (!lazy && !impl) return unknown(`function ${name}() is not evaluated by irsa-lint`, loc);
+  const arity = ARITY[bare];
+  if (arity && (args.length < arity[0] || args.length > arity[1])) return failure(`${name}() takes ${arity[0] === arity[1] ? arity[0] : `${arity[0]} to ${arity[1]}`} arguments, not ${args.length}`, loc);
   try {
-    return impl(args.map((a) => a()), loc, host);
+    if (lazy) return lazy(args, loc, host);
+    const values = args.map((a) => a());
+    const result = impl!(values, loc, host);
+    return host.taint && !DECODERS.has(bare) && values.some((v) => host.taint!.has(v)) ? host.taint.spread(result) : result;
   } catch (e) {
+    if (e instanceof TooLarge && host.budget) return host.budget.exceeded("stringLength", loc);
     // Terraform rejects such a call (an invalid regular expression, say): an error value, not a crash.
     return failure(`${name}(): ${(e as Error).message}`, loc);
   }
 }
+
+/** Argument counts Terraform accepts, for functions whose implementation reads fixed positions. */
+const ARITY: Record<string, [number, number]> = {
+  jsonencode: [1, 1], yamlencode: [1, 1], jsondecode: [1, 1], format: [1, Infinity], replace: [3, 3],
+  lower: [1, 1], upper: [1, 1], trimprefix: [2, 2], trimsuffix: [2, 2], trimspace: [1, 1], trim: [2, 2],
+  substr: [3, 3], tostring: [1, 1], tonumber: [1, 1], tobool: [1, 1], join: [2, Infinity], split: [2, 2],
+  concat: [0, Infinity], flatten: [1, 1], distinct: [1, 1], compact: [1, 1], merge: [0, Infinity], keys: [1, 1],
+  values: [1, 1], length: [1, 1], element: [2, 2], contains: [2, 2], startswith: [2, 2], endswith: [2, 2],
+  one: [1, 1], toset: [1, 1], tolist: [1, 1], tomap: [1, 1], file: [1, 1], templatefile: [2, 2],
+  lookup: [2, 3], try: [1, Infinity], can: [1, 1], coalesce: [1, Infinity],
+};
 

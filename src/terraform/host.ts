@@ -1,5 +1,5 @@
-import { readFileSync, realpathSync, statSync } from "node:fs";
-import { posix, resolve } from "node:path";
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from "node:fs";
+import { posix, relative, resolve, sep } from "node:path";
 import { insideRoots } from "../discover/discover.js";
 import { MAX_FILE_BYTES } from "../core/limits.js";
 import { LineIndex } from "../core/lines.js";
@@ -7,7 +7,9 @@ import type { SourceLocation } from "../core/location.js";
 import { unknown, type Value } from "../core/value.js";
 import type { HclParser } from "../parse/hcl/parser.js";
 import { parseJsonWithPositions, relocate } from "../parse/iam-json.js";
+import type { Budget } from "./budget.js";
 import { failure, iterate } from "./convert.js";
+import { FileTaint } from "./taint.js";
 import { Evaluator, type ReferenceResolver } from "./evaluator.js";
 import type { FunctionHost } from "./functions.js";
 import { EMPTY_SCOPE } from "./scope.js";
@@ -28,6 +30,7 @@ export const NO_FILES: FunctionHost = {
 /** File access for Terraform functions: relative to the root, inside the scanned tree only. */
 export class Host {
   private readonly texts = new Map<string, string>();
+  readonly taint = new FileTaint();
   private readonly indexes = new Map<string, LineIndex>();
 
   constructor(
@@ -41,11 +44,13 @@ export class Host {
     this.texts.set(file, text);
   }
 
-  forRoot(rootDir: string): FunctionHost {
+  forRoot(rootDir: string, budget?: Budget): FunctionHost {
     const host: FunctionHost = {
       readFile: (path, loc) => this.readFile(rootDir, path, loc),
       parseJson: (text, file, loc, verbatim) => this.parseJson(text, file, loc, verbatim),
       templateFile: (path, vars, loc) => this.templateFile(path, vars, loc, host, rootDir),
+      budget,
+      taint: this.taint,
     };
     return host;
   }
@@ -55,17 +60,11 @@ export class Host {
     const moduleDir = posix.dirname(loc.file);
     const fromCwd = path.startsWith(`${moduleDir}/`) || posix.isAbsolute(path);
     const display = fromCwd ? posix.normalize(path) : posix.normalize(posix.join(rootDir, path));
-    try {
-      // The real path decides: a symlink must not lead file() out of the scanned tree.
-      const absolute = realpathSync(resolve(this.cwd, display));
-      if (!insideRoots(absolute, this.scanRoots)) return { error: `file ${path} is outside the scanned tree` };
-      if (statSync(absolute).size > MAX_FILE_BYTES) return { error: `file ${path} is larger than 5 MB` };
-      const text = readFileSync(absolute, "utf8").replace(/^\uFEFF/, "");
-      this.texts.set(display, text);
-      return { text, file: display };
-    } catch {
-      return { error: `file ${path} cannot be read` };
-    }
+    const text = readConfined(this.cwd, resolve(this.cwd, display), this.scanRoots);
+    // One reason for every refusal: whether a path exists outside what may be read is not told.
+    if (text === undefined) return { error: `file ${path} is not read: file() reads only regular files of up to 5 MB inside the scanned folders, not through symbolic links nor in version-control metadata (.git)` };
+    this.texts.set(display, text);
+    return { text, file: display };
   }
 
   private parseJson(text: string, file: string, loc: SourceLocation, verbatim?: { file: string; offset: number; text: string }): Value {
@@ -96,7 +95,8 @@ export class Host {
     const template = unwrap(expr);
     // The rendered text no longer maps to the file offset by offset: anchor it at the file's start.
     template.loc = { ...template.loc, line: 1, column: 1 };
-    return new Evaluator(NO_REFERENCES, host).eval(template, scope);
+    const rendered = new Evaluator(NO_REFERENCES, host).eval(template, scope);
+    return this.taint.spread(rendered);
   }
 }
 
@@ -115,3 +115,29 @@ function unwrap<T>(node: T): T {
   return out as T;
 }
 
+
+/** Folders of version control metadata: `.git/config` holds the CI job's token. */
+const VCS_METADATA = new Set([".git", ".hg", ".svn", ".bzr", "_darcs", ".jj", "CVS"]);
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * A file's text, if Terraform's file() may read it here: a regular file inside the scanned roots,
+ * reached without a symbolic link, outside version-control metadata, within the size cap.
+ */
+function readConfined(cwd: string, absolute: string, roots: string[]): string | undefined {
+  let fd: number | undefined;
+  try {
+    // The real path must be the path itself: no link anywhere on the way, not even inside the roots.
+    const real = realpathSync(absolute);
+    if (real !== resolve(realpathSync(cwd), relative(cwd, absolute))) return undefined;
+    if (!insideRoots(real, roots) || real.split(sep).some((part) => VCS_METADATA.has(part))) return undefined;
+    fd = openSync(real, constants.O_RDONLY | NO_FOLLOW | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
+    return readFileSync(fd, "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

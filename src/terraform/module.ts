@@ -2,6 +2,7 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { list, obj, str, unknown, type Value } from "../core/value.js";
 import type { Attribute, Block, HclFile, Traversal } from "../parse/hcl/ast.js";
+import { LIMITS, type Budget } from "./budget.js";
 import { withComputedAttributes } from "./computed.js";
 import { asText, failure, iterate } from "./convert.js";
 import { dataSourceValue } from "./data-sources.js";
@@ -29,8 +30,11 @@ export interface ModuleOptions {
   calls: ModuleCalls;
   accountId?: Value;
   depth: number;
+  /** Folders of the module instances this one is called from, the root first: a call back into one is a cycle. */
+  ancestors: string[];
   /** Shared by a root and all its child modules. */
   diagnostics: Diagnostic[];
+  budget: Budget;
 }
 
 /**
@@ -51,7 +55,7 @@ export class TerraformModule implements ReferenceResolver {
 
   constructor(readonly options: ModuleOptions) {
     this.diagnostics = options.diagnostics;
-    this.evaluator = new Evaluator(this, options.host);
+    this.evaluator = new Evaluator(this, options.host, options.budget);
     for (const f of options.files) {
       for (const block of f.body.blocks) this.index(block);
     }
@@ -149,7 +153,8 @@ export class TerraformModule implements ReferenceResolver {
     if (count) {
       const n = this.evaluator.eval(count.expr, EMPTY_SCOPE);
       if (n.kind !== "number") return n.kind === "unknown" ? n : failure("count is not a number", count.loc);
-      return Array.from({ length: Math.max(0, Math.min(n.value, 1000)) }, (_, i) => {
+      if (n.value > LIMITS.collectionSize) return this.options.budget.exceeded("collectionSize", count.loc);
+      return Array.from({ length: Math.max(0, Math.floor(n.value)) }, (_, i) => {
         const key: Value = { kind: "number", value: i, loc: count.loc };
         return { key, scope: EMPTY_SCOPE.with({ count: obj(new Map([["index", key]]), count.loc) }) };
       });
@@ -157,6 +162,7 @@ export class TerraformModule implements ReferenceResolver {
     const collection = this.evaluator.eval(forEach!.expr, EMPTY_SCOPE);
     const pairs = iterate(collection);
     if (!pairs) return collection.kind === "unknown" ? collection : failure("for_each is not a map or set", forEach!.loc);
+    if (pairs.length > LIMITS.collectionSize) return this.options.budget.exceeded("collectionSize", forEach!.loc);
     return pairs.map(([k, v]) => {
       const key = collection.kind === "list" ? v : k;
       return { key, scope: EMPTY_SCOPE.with({ each: obj(new Map([["key", key], ["value", v]]), v.loc) }) };
@@ -221,7 +227,7 @@ export class TerraformModule implements ReferenceResolver {
     if (!block) return undefined;
     let found = this.children.get(name);
     if (!found) {
-      found = moduleInstances(this, block, (child) => new TerraformModule({ ...this.options, ...child, depth: this.options.depth + 1 }));
+      found = moduleInstances(this, block, (child) => new TerraformModule({ ...this.options, ...child, depth: this.options.depth + 1, ancestors: [...this.options.ancestors, this.options.dir] }));
       this.children.set(name, found);
     }
     return found;

@@ -2,6 +2,7 @@ import type { AttachmentDecl, RoleDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import { obj, unknown, type Value } from "../core/value.js";
 import type { Block, HclFile } from "../parse/hcl/ast.js";
+import { LIMITS } from "./budget.js";
 import { asText } from "./convert.js";
 import { irsaModuleGeneration, irsaModuleRole } from "./irsa-module.js";
 import type { TerraformModule } from "./module.js";
@@ -62,7 +63,20 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
     });
     return unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block.headerLoc);
   }
-  if (parent.options.depth >= MAX_MODULE_DEPTH) return unknown(`${base}: modules nested too deeply`, block.headerLoc);
+  if (local) {
+    const dir = parent.options.calls.join(parent.options.dir, source);
+    if (dir === parent.options.dir || parent.options.ancestors.includes(dir)) {
+      // Terraform rejects a module that calls itself; evaluating it would never end.
+      parent.diagnostics.push({ level: "error", message: `module ${base} calls ${source}, a module it is itself called from: Terraform rejects this cycle; its outputs are unknown`, location: sourceAttr!.loc });
+      return unknown(`${base} calls itself`, block.headerLoc);
+    }
+  }
+  if (parent.options.depth >= MAX_MODULE_DEPTH) {
+    parent.diagnostics.push({ level: "error", message: `module ${base} is nested more than ${MAX_MODULE_DEPTH} modules deep; its outputs are unknown`, location: block.headerLoc });
+    return unknown(`${base}: modules nested too deeply`, block.headerLoc);
+  }
+  const budget = parent.options.budget;
+  if ((budget.moduleInstances += instances.length) > LIMITS.moduleInstances) return budget.exceeded("moduleInstances", block.headerLoc);
 
   return instances.map((instance) => {
     const address = instanceAddress(base, instance.key);

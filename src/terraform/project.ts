@@ -1,10 +1,12 @@
 import { posix } from "node:path";
 import { pushTo } from "../core/collections.js";
 import { emptyDeclarations, mergeDeclarations, type Declarations } from "../core/declarations.js";
-import type { Diagnostic } from "../core/diagnostic.js";
+import { InputLimitError, type Diagnostic } from "../core/diagnostic.js";
 import { str, type Value } from "../core/value.js";
 import type { HclFile, HclSource } from "../parse/hcl/ast.js";
 import type { HclParser } from "../parse/hcl/parser.js";
+import { fileStart } from "../core/location.js";
+import { Budget } from "./budget.js";
 import { Evaluator } from "./evaluator.js";
 import { extractDeclarations } from "./extract.js";
 import { Host, NO_FILES, NO_REFERENCES } from "./host.js";
@@ -32,6 +34,8 @@ export interface TerraformResult {
   declarations: Declarations;
   diagnostics: Diagnostic[];
   failedRoots: string[];
+  /** Strings computed from text file() and templatefile() read: messages never quote them whole. */
+  fileTexts: ReadonlySet<string>;
 }
 
 /** Evaluates every Terraform root in the scan and returns what it declares. */
@@ -117,7 +121,7 @@ export class TerraformEvaluation {
     this.waiting.clear();
     this.evaluateReady();
     const called = this.called;
-    const out: TerraformResult = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [] };
+    const out: TerraformResult = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [], fileTexts: this.host.taint.texts };
     for (const dir of [...this.sourcesByDir.keys()].sort()) {
       const result = this.results.get(dir);
       if (called.has(dir) || !result) continue;
@@ -184,24 +188,31 @@ export class TerraformEvaluation {
     this.callsOf(dir); // every evaluated folder's calls are known, to tell roots from modules at the end
     const diagnostics: Diagnostic[] = [];
     const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...(this.input.extraVars ?? [])]);
+    const budget = new Budget(diagnostics);
     try {
       const mod = new TerraformModule({
         dir,
         address: "",
         files: this.astsIn(dir, false)!,
         inputs,
-        host: this.host.forRoot(dir),
+        host: this.host.forRoot(dir, budget),
         calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix.normalize(posix.join(d, s)) },
         accountId: this.accountId,
         depth: 0,
+        ancestors: [],
         diagnostics,
+        budget,
       });
       return { declarations: extractDeclarations(mod), diagnostics, failed: false };
     } catch (e) {
-      // An evaluator bug must not end the run: the root is reported and its roles stay unknown.
+      // The root is not checked: said as an error every format shows, never silently.
       const file = this.sourcesByDir.get(dir)![0].file;
-      const message = `internal error evaluating Terraform root ${dir} (please report it): ${(e as Error).message}`;
-      return { declarations: emptyDeclarations(), diagnostics: [...diagnostics, { level: "error", message, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }], failed: true };
+      const location = e instanceof InputLimitError ? e.location : fileStart(file);
+      const message =
+        e instanceof InputLimitError
+          ? `${e.message}: Terraform root ${dir} was not checked`
+          : `internal error evaluating Terraform root ${dir}, which was not checked (please report it): ${(e as Error).message}`;
+      return { declarations: emptyDeclarations(), diagnostics: [...diagnostics, { level: "error", message, location }], failed: true };
     }
   }
 }

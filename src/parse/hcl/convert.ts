@@ -1,4 +1,6 @@
+import { InputLimitError } from "../../core/diagnostic.js";
 import { LineIndex } from "../../core/lines.js";
+import { MAX_NESTING } from "../../core/nesting.js";
 import type { SourceLocation } from "../../core/location.js";
 import type { Attribute, Block, Body, Expr, HclFile, ObjectItem, TemplatePart, Traversal } from "./ast.js";
 import { rootOf, type SyntaxNode, type SyntaxTree } from "./syntax-tree.js";
@@ -13,9 +15,18 @@ export function convertSyntaxTree(file: string, tree: SyntaxTree): HclFile {
 
 type Node = SyntaxNode;
 
+/** An expression nested deeper than any configuration (`!!!!…x`, `((…))`): the file is not read. */
+export class NestingError extends InputLimitError {
+  constructor(location: SourceLocation) {
+    super(`HCL expression nested more than ${MAX_NESTING} levels deep`, location);
+  }
+}
+
 /** Turns tree-sitter's concrete syntax tree for one file into the HCL AST, keeping positions. */
 class HclConverter {
   private readonly lines: LineIndex;
+  /** Expressions being converted, one inside the other: bounded, so no input exhausts the stack. */
+  private depth = 0;
 
   constructor(
     private readonly file: string,
@@ -79,6 +90,19 @@ class HclConverter {
   }
 
   private expr(n: Node): Expr {
+    return this.nested(n, () => this.exprAt(n));
+  }
+
+  private nested<T>(n: Node, convert: () => T): T {
+    if (++this.depth > MAX_NESTING) throw new NestingError(this.loc(n));
+    try {
+      return convert();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private exprAt(n: Node): Expr {
     // Wrappers (literal_value, template_expr, ...) are their child: no location of their own.
     switch (n.type) {
       case "literal_value":
@@ -106,18 +130,10 @@ class HclConverter {
         return { type: "template", parts: this.heredocParts(n), heredoc: true, loc };
       case "function_call":
         return this.call(n);
-      case "conditional": {
-        const [cond, then, otherwise] = n.children.filter((c) => c.type === "expression");
-        return { type: "conditional", cond: this.expr(cond), then: this.expr(then), else: this.expr(otherwise), loc };
-      }
-      case "binary_operation": {
-        // Operands are inlined terms (`var.env == "x"` has variable_expr, get_attr, "==", ...).
-        const children = n.children;
-        const at = children.findIndex((c, i) => i > 0 && !c.isNamed && c.type !== "(" && c.type !== ")" && !this.inParens(children, i));
-        const left = children.slice(0, at);
-        const right = children.slice(at + 1);
-        return { type: "binary", op: children[at].type, left: this.term(left, this.spanLoc(left)), right: this.term(right, this.spanLoc(right)), loc };
-      }
+      case "conditional":
+        return this.conditional(n);
+      case "binary_operation":
+        return this.binary(n);
       case "unary_operation": {
         const [op, ...operand] = n.children;
         return { type: "unary", op: op.type, operand: this.term(operand, this.spanLoc(operand)), loc };
@@ -125,6 +141,54 @@ class HclConverter {
       default:
         return { type: "invalid", loc };
     }
+  }
+
+  /**
+   * `a + b + c` nests to the left, one level per operator: a chain of thousands of terms is valid
+   * Terraform, so the chain is walked in a loop and only its right operands recurse.
+   */
+  private binary(n: Node): Expr {
+    const links: Array<{ node: Node; children: Node[]; at: number }> = [];
+    for (let cur: Node | undefined = n; cur; ) {
+      // Operands are inlined terms (`var.env == "x"` has variable_expr, get_attr, "==", ...).
+      const children: Node[] = cur.children;
+      const at: number = children.findIndex((c, i) => i > 0 && !c.isNamed && c.type !== "(" && c.type !== ")" && !this.inParens(children, i));
+      links.push({ node: cur, children, at });
+      const inner: Node | undefined = at === 1 && children[0].type === "operation" ? firstNamed(children[0]) : undefined;
+      cur = inner?.type === "binary_operation" ? inner : undefined;
+    }
+    let expr: Expr | undefined;
+    for (let i = links.length - 1; i >= 0; i--) {
+      const { node, children, at } = links[i];
+      const left = children.slice(0, at);
+      const right = children.slice(at + 1);
+      expr = { type: "binary", op: children[at].type, left: expr ?? this.term(left, this.spanLoc(left)), right: this.term(right, this.spanLoc(right)), loc: this.loc(node) };
+    }
+    return expr!;
+  }
+
+  /**
+   * The grammar nests `a ? b : c ? d : e` as `(a ? b : c) ? d : e`; HCL reads it as
+   * `a ? b : (c ? d : e)`. The unparenthesised chain of conditions is walked in a loop and rebuilt
+   * nesting to the right.
+   */
+  private conditional(n: Node): Expr {
+    const frames: Node[][] = [];
+    for (let cur: Node | undefined = n; cur; ) {
+      const parts: Node[] = cur.children.filter((c) => c.type === "expression");
+      frames.push(parts);
+      const inner: Node | undefined = parts[0].children.length === 1 && parts[0].children[0].type === "conditional" ? parts[0].children[0] : undefined;
+      cur = inner;
+    }
+    frames.reverse(); // innermost first: its condition is the chain's first
+    const end = this.loc(n);
+    const conditions = [frames[0][0], ...frames.slice(0, -1).map((f) => f[2])];
+    let expr = this.expr(frames[frames.length - 1][2]);
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const start = this.loc(conditions[i]);
+      expr = { type: "conditional", cond: this.expr(conditions[i]), then: this.expr(frames[i][1]), else: expr, loc: { ...start, endLine: end.endLine, endColumn: end.endColumn } };
+    }
+    return expr;
   }
 
   /** A term: a base expression (maybe parenthesised) followed by attribute, index and splat steps. */
@@ -290,7 +354,7 @@ class HclConverter {
         cursor = c.endIndex;
       } else if (c.type === "template_directive") {
         pushText(cursor, c.startIndex);
-        const d = this.directive(firstNamed(c), heredoc);
+        const d = this.nested(c, () => this.directive(firstNamed(c), heredoc));
         if (d) parts.push(d);
         cursor = c.endIndex;
       }

@@ -52,7 +52,10 @@ export async function createHclParser(options: { baselineOnly?: boolean } = {}):
   parser.setLanguage(language);
   const types = Array.from({ length: language.nodeTypeCount }, (_, id) => language.nodeTypeForId(id) ?? "ERROR");
   const grammar = grammarOf(types, types.map((_, id) => language.nodeTypeIsNamed(id)));
-  const syntax = (file: string, text: string): { tree?: SyntaxTree; errors: Diagnostic[] } => {
+  const syntax = (file: string, source: string): { tree?: SyntaxTree; errors: Diagnostic[] } => {
+    // tree-sitter's lexer reads a NUL byte as the end of input; Terraform reads past one in a
+    // comment. A space in its place keeps every offset.
+    const text = source.includes("\0") ? source.replaceAll("\0", " ") : source;
     const deep = excessiveNesting(text);
     if (deep !== undefined) {
       const at = new LineIndex(text).position(deep);
@@ -80,14 +83,17 @@ export async function createHclParser(options: { baselineOnly?: boolean } = {}):
   };
 }
 
-function firstError(n: Node): Node | undefined {
-  if (n.isError || n.isMissing) return n;
-  for (let i = 0; i < n.childCount; i++) {
-    const c = n.child(i)!;
-    if (c.hasError || c.isMissing) {
-      const found = firstError(c);
-      if (found) return found;
+/** The innermost erroneous node on the path of first errors (a loop: a long operator chain is deep). */
+function firstError(root: Node): Node | undefined {
+  let n = root;
+  for (;;) {
+    if (n.isError || n.isMissing) return n;
+    let next: Node | undefined;
+    for (let i = 0; i < n.childCount && !next; i++) {
+      const c = n.child(i)!;
+      if (c.hasError || c.isMissing) next = c;
     }
+    if (!next) return n.hasError ? n : undefined;
+    n = next;
   }
-  return n.hasError ? n : undefined;
 }
