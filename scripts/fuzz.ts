@@ -1,10 +1,17 @@
-// npm run fuzz [runs]: the mutation property of test/fuzz.test.ts, many more times, random seed.
+// npm run fuzz [runs]: the properties of test/fuzz.test.ts, many more times, random seed.
+// Mutations of the fixture repositories, then hostile shapes, each of which must also finish
+// within the time and heap a CI runner can spare (SHAPE_MS, SHAPE_HEAP_MB).
 import fc from "fast-check";
+import { createHclParser } from "../src/parse/hcl/parser.js";
 import { fuzzRepo, mutationArbitrary } from "../test/fuzz-harness.js";
+import { checkVerdict, hostileShape, lintShape } from "../test/hostile-shapes.js";
 
 const runs = Number(process.argv[2] ?? 10_000);
+const SHAPE_MS = 5_000;
+const SHAPE_HEAP_MB = 500;
+
 const repo = await fuzzRepo();
-const started = Date.now();
+let started = Date.now();
 try {
   await fc.assert(
     fc.asyncProperty(mutationArbitrary, ([file, kind, a, b]) => repo.run(file, kind, a, b)),
@@ -14,3 +21,19 @@ try {
 } finally {
   repo.dispose();
 }
+
+const hcl = createHclParser();
+const shapeRuns = Math.max(50, Math.round(runs / 20));
+started = Date.now();
+let slowest = 0;
+await fc.assert(
+  fc.asyncProperty(hostileShape, async (shape) => {
+    const { result, ms, heapMb } = await lintShape(shape, hcl);
+    checkVerdict(shape, result);
+    slowest = Math.max(slowest, ms);
+    if (ms > SHAPE_MS) throw new Error(`${JSON.stringify(shape).slice(0, 200)} took ${ms.toFixed(0)} ms`);
+    if (heapMb > SHAPE_HEAP_MB) throw new Error(`${JSON.stringify(shape).slice(0, 200)} kept ${heapMb.toFixed(0)} MB of heap`);
+  }),
+  { numRuns: shapeRuns, verbose: true },
+);
+console.log(`${shapeRuns} hostile shapes linted within ${SHAPE_MS} ms and ${SHAPE_HEAP_MB} MB each (slowest ${slowest.toFixed(0)} ms) in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -83,6 +83,30 @@ describe("GitHub Action", () => {
     const run = runAction(workspace, { "fail-on": "sometimes" });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('::error title=irsa-lint::fail-on must be error, warning or never, not "sometimes"\n');
+  });
+
+  it("reads no token from .git/config and writes SARIF through no link a pull request committed", () => {
+    const pr = join(work, "pull-request");
+    const outside = join(work, "outside.txt");
+    cpSync(join(FIXTURES, "hostile/control-characters"), pr, { recursive: true });
+    rmSync(join(pr, "expected.json"));
+    mkdirSync(join(pr, ".git"));
+    // Where actions/checkout keeps the job's token.
+    writeFileSync(join(pr, ".git/config"), "[http]\n\textraheader = AUTHORIZATION: basic Z2hzX3NlY3JldHRva2Vu\n");
+    writeFileSync(join(pr, "main.tf"), 'locals {\n  token = file(".git/config")\n}\n\nresource "aws_iam_role" "r" {\n  name = "r-${local.token}"\n}\n');
+    writeFileSync(outside, "untouched\n");
+    symlinkSync(outside, join(pr, "irsa-lint.sarif"));
+    const run = runAction(pr, { paths: "." });
+    expect(readFileSync(outside, "utf8")).toBe("untouched\n");
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain("::error title=irsa-lint::sarif-file irsa-lint.sarif: is a symbolic link");
+    rmSync(join(pr, "irsa-lint.sarif"));
+    const again = runAction(pr, { paths: "." });
+    expect(again.status).toBe(1);
+    const everything = again.stdout + again.stderr + readFileSync(join(pr, "irsa-lint.sarif"), "utf8");
+    expect(everything).not.toContain("Z2hzX3NlY3JldHRva2Vu");
+    expect(everything).not.toContain("extraheader");
+    expect(again.stdout.split("\n").filter((l) => /^\s*::/.test(l) && !/^::(error|warning|notice) (file=|title=irsa-lint)/.test(l))).toEqual([]);
   });
 
   // GitHub code scanning's ingestion rules, as Microsoft's SARIF Multitool applies them.

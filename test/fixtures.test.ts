@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { incompleteChecks } from "../src/format/summary.js";
 import { FIXTURES, brief, fixtureNames, lintFixture } from "./helpers.js";
 
 interface Expected {
@@ -8,6 +9,8 @@ interface Expected {
   findings: Array<{ rule: string; file: string; line: number; column: number; message?: string }>;
   /** Files whose status is not "linted", with that status. */
   files?: Record<string, "skipped" | "failed">;
+  /** Checks that could not run (limits, internal errors): where, and what the message says. */
+  incomplete?: Array<{ file: string; line: number; message: string }>;
 }
 
 describe("fixture repositories", () => {
@@ -25,6 +28,8 @@ describe("fixture repositories", () => {
       }
       const statuses = Object.fromEntries(result.files.filter((f) => f.status !== "linted").map((f) => [f.file, f.status]));
       expect(statuses).toEqual(expected.files ?? {});
+      const incomplete = incompleteChecks(result).map((d) => ({ file: d.location.file, line: d.location.line, message: d.message }));
+      expect(incomplete).toEqual((expected.incomplete ?? []).map((e) => ({ ...e, message: expect.stringContaining(e.message) })));
     });
   }
 });

@@ -12,8 +12,14 @@ export async function lintFixture(name: string): Promise<LintResult> {
   return lint({ paths, cwd, rules });
 }
 
+/** Fixture repositories: each folder of fixtures/, and each case of fixtures/hostile/ as `hostile/<case>`. */
 export function fixtureNames(): string[] {
-  return readdirSync(FIXTURES, { withFileTypes: true })
+  const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  return [...folders(FIXTURES).filter((n) => n !== "hostile"), ...hostileCases().map((c) => `hostile/${c}`)].sort();
+}
+
+export function hostileCases(): string[] {
+  return readdirSync(join(FIXTURES, "hostile"), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();

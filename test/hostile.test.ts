@@ -2,9 +2,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
+import { FIXTURES, hostileCases } from "./helpers.js";
 
 const root = mkdtempSync(join(tmpdir(), "irsa-lint-hostile-"));
 const outside = mkdtempSync(join(tmpdir(), "irsa-lint-outside-"));
@@ -114,6 +115,160 @@ describe("hostile repository", () => {
       let stdout = "";
       await main(["--format", "json", "."], { stdout: (t) => (stdout += t), stderr: () => {}, cwd: repo, color: false });
       expect(JSON.parse(stdout).files.map((f: { file: string }) => f.file)).toEqual(["kept.yaml"]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CLI = join(ROOT, "dist/cli.js");
+
+/** The built CLI in its own process, its heap capped: a case that needs more aborts instead of passing. */
+function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+  const run = spawnSync(process.execPath, ["--max-old-space-size=300", CLI, ...args], { cwd, env: { ...env, NO_COLOR: "1" }, encoding: "utf8", maxBuffer: 1 << 28 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, signal: run.signal };
+}
+
+/** A line the GitHub runner would take for a workflow command that irsa-lint did not mean to write. */
+const forged = (out: string, ours = /^::(error|warning|notice) (file=|title=irsa-lint)/) => out.split("\n").filter((l) => /^\s*::/.test(l) && !ours.test(l));
+
+describe("hostile cases (fixtures/hostile/*), each in a process of at most 300 MB of heap", () => {
+  for (const name of hostileCases()) {
+    it(`${name}: exits with a verdict, writes nothing, forges no workflow command`, () => {
+      const dir = join(FIXTURES, "hostile", name);
+      const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8"));
+      const before = treeHash(dir);
+      const json = cli(["--format", "json", "."], dir);
+      expect(json.signal).toBeNull();
+      expect(json.code).toBe(expected.findings.some(() => true) ? 1 : 0);
+      const doc = JSON.parse(json.stdout);
+      expect(doc.findings.map((f: { ruleId: string; file: string; line: number }) => `${f.ruleId}@${f.file}:${f.line}`).sort()).toEqual(expected.findings.map((f: { rule: string; file: string; line: number }) => `${f.rule}@${f.file}:${f.line}`).sort());
+      expect(doc.summary.incomplete).toBe(expected.incomplete?.length ?? 0);
+      for (const format of ["stylish", "github", "sarif"]) expect(forged(cli(["--format", format, "."], dir).stdout)).toEqual([]);
+      const strict = cli(["--strict", "."], dir);
+      const failedOrIncomplete = (expected.incomplete?.length ?? 0) > 0 || Object.values(expected.files ?? {}).includes("failed");
+      if (failedOrIncomplete) expect(strict.code).toBe(2);
+      expect(treeHash(dir)).toBe(before);
+    });
+  }
+});
+
+describe("what a pull request cannot make irsa-lint do", () => {
+  const repo = mkdtempSync(join(tmpdir(), "irsa-lint-pr-"));
+  const outsideFile = join(outside, "victim.txt");
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+  const token = "ghs_0123456789abcdefTOKENabcdef0123456789";
+  mkdirSync(join(repo, ".git"), { recursive: true });
+  writeFileSync(join(repo, ".git/config"), `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${token}\n`);
+  writeFileSync(join(repo, "secret.txt"), `${token}\n`);
+  writeFileSync(
+    join(repo, "main.tf"),
+    `resource "kubernetes_service_account_v1" "git" {
+  metadata {
+    name      = "git"
+    namespace = "apps"
+    annotations = { "eks.amazonaws.com/role-arn" = "arn:aws:iam::111122223333:role/\${file(".git/config")}" }
+  }
+}
+
+resource "kubernetes_service_account_v1" "dotted" {
+  metadata {
+    name      = "dotted"
+    namespace = "apps"
+    annotations = { "eks.amazonaws.com/role-arn" = "arn:aws:iam::111122223333:role/\${join(".", split("", trimspace(file("secret.txt"))))}" }
+  }
+}
+`,
+  );
+
+  it("never prints what file() read from .git, nor a token it read elsewhere, whole or re-spelled", () => {
+    for (const format of ["stylish", "json", "sarif", "github"]) {
+      const { stdout, stderr } = cli(["--format", format, "--verbose", "."], repo);
+      const all = stdout + stderr;
+      expect(all).not.toContain("TOKEN");
+      expect(all).not.toContain(token.split("").join("."));
+      expect(all).not.toContain("extraheader");
+    }
+  });
+
+  it("shows a file over the size cap as not checked in every format", () => {
+    writeFileSync(join(repo, "padded.tf"), `# ${"x".repeat(5 * 1024 * 1024)}\n`);
+    try {
+      expect(cli(["."], repo).stdout).toMatch(/^ {2}padded\.tf {2}skipped {2}larger than 5 MB$/m);
+      expect(cli(["--format", "github", "."], repo).stdout).toContain("::warning file=padded.tf,title=irsa-lint skipped a file::not checked: larger than 5 MB");
+      const sarif = JSON.parse(cli(["--format", "sarif", "."], repo).stdout);
+      expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toContainEqual(expect.objectContaining({ level: "warning", message: { text: "padded.tf not checked: larger than 5 MB" } }));
+    } finally {
+      rmSync(join(repo, "padded.tf"));
+    }
+  });
+
+  it("writes --output and --write-baseline through no symbolic link, and creates missing folders", () => {
+    writeFileSync(outsideFile, "untouched\n");
+    symlinkSync(outsideFile, join(repo, "report.sarif"));
+    symlinkSync(outside, join(repo, "reports"));
+    try {
+      for (const [flag, target] of [["--output", "report.sarif"], ["--write-baseline", "report.sarif"], ["--output", "reports/x.sarif"]]) {
+        const run = cli(["--format", "sarif", flag, target, "."], repo);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/symbolic link/);
+      }
+      expect(readFileSync(outsideFile, "utf8")).toBe("untouched\n");
+      expect(readdirSync(outside).sort()).toEqual(["secret.yaml", "victim.txt"]);
+      expect(cli(["--format", "sarif", "--output", "new/deeper/out.sarif", "."], repo).code).toBe(1);
+      expect(JSON.parse(readFileSync(join(repo, "new/deeper/out.sarif"), "utf8")).version).toBe("2.1.0");
+    } finally {
+      rmSync(join(repo, "report.sarif"));
+      rmSync(join(repo, "reports"));
+      rmSync(join(repo, "new"), { recursive: true });
+    }
+  });
+
+  it("follows a symbolic --var-file, config or --baseline only to a file inside the workspace, quoting nothing of it", () => {
+    writeFileSync(outsideFile, 'password = "hunter2-outside"\n[broken');
+    for (const [link, args] of [["prod.tfvars", ["--var-file", "prod.tfvars"]], ["baseline.json", ["--baseline", "baseline.json"]], [".irsa-lint.yaml", []]] as const) {
+      symlinkSync(outsideFile, join(repo, link));
+      try {
+        const run = cli([...args, "."], repo);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/symbolic link out of the workspace/);
+        expect(run.stderr).not.toContain("hunter2");
+      } finally {
+        rmSync(join(repo, link));
+      }
+    }
+  });
+
+  it("rejects a malformed baseline and a config alias bomb with one line, never an internal error", () => {
+    writeFileSync(join(repo, "baseline.json"), '{"version":1,"findings":[null]}');
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
+    writeFileSync(join(repo, "bomb.yaml"), `${bomb}\n`);
+    try {
+      const baseline = cli(["--baseline", "baseline.json", "."], repo);
+      expect([baseline.code, baseline.stderr.split("\n")[0]]).toEqual([2, "irsa-lint: --baseline baseline.json: not an irsa-lint baseline (version 1, findings with fingerprints)"]);
+      const config = cli(["--config", "bomb.yaml", "."], repo);
+      expect([config.code, config.stderr.split("\n")[0]]).toEqual([2, "irsa-lint: bomb.yaml: its aliases expand too far to be a configuration"]);
+    } finally {
+      rmSync(join(repo, "baseline.json"));
+      rmSync(join(repo, "bomb.yaml"));
+    }
+  });
+});
+
+describe("without git", () => {
+  it("lints the files the repository's index tracks, whatever a committed .gitignore says", () => {
+    const repo = mkdtempSync(join(tmpdir(), "irsa-lint-nogit-"));
+    try {
+      const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, stdio: "ignore" });
+      git("init", "-q");
+      writeFileSync(join(repo, "sa.yaml"), healthy);
+      git("add", ".");
+      git("commit", "-qm", "init");
+      writeFileSync(join(repo, ".gitignore"), "*.yaml\n"); // the pull request's change
+      const noGit = { ...process.env, PATH: "/nonexistent" };
+      const run = cli(["--format", "json", "."], repo, noGit);
+      expect(JSON.parse(run.stdout).files.map((f: { file: string }) => f.file)).toEqual(["sa.yaml"]);
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }

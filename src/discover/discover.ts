@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { trackedFiles } from "./git-index.js";
 
 /** How outputs name standard input. */
 export const STDIN = "<stdin>";
@@ -25,7 +26,8 @@ export interface Discovery {
 
 const PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
 const IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
-const IGNORED_DIR = /(^|\/)(\.git|node_modules|\.terraform)\//;
+/** Never scanned: version control metadata, and modules `terraform init` downloaded. */
+const IGNORED_DIR = /(^|\/)(\.git|\.terraform)\//;
 
 export function classify(path: string): FileKind | undefined {
   if (path.endsWith(".tf")) return "terraform";
@@ -72,7 +74,7 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
     // Paths below the folder, with forward slashes: joined to its paths once rather than resolved one by one.
     const base = displayPath(absolute, cwd);
     const prefix = base === "." ? "" : `${base}/`;
-    for (const rel of (await gitFiles(absolute)) ?? (await globFiles(absolute))) {
+    for (const rel of withoutPackages(absolute, (await gitFiles(absolute)) ?? (await walkFiles(absolute)))) {
       const kind = classify(rel);
       const file = (absolute.endsWith(sep) ? absolute : absolute + sep) + (sep === "/" ? rel : rel.replaceAll("/", sep));
       if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
@@ -103,11 +105,39 @@ async function gitFiles(dir: string): Promise<string[] | undefined> {
   }
 }
 
-/** Outside a work tree: the files below `dir`, relative to it, as git would list them. */
-async function globFiles(dir: string): Promise<string[]> {
+/**
+ * Where git cannot list the files: a walk honouring `.gitignore`, plus every file the repository's
+ * index tracks (a pull request's `.gitignore` must not hide tracked files), relative to `dir`.
+ */
+async function walkFiles(dir: string): Promise<string[]> {
   // onlyFiles: false lists symlinks to files too, so each of them gets a status instead of silence.
   const { globby } = await import("globby");
-  return globby(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
+  const walked = await globby(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
+  const tracked = trackedFiles(dir)?.filter((f) => classify(f) && !IGNORED_DIR.test(f)) ?? [];
+  return [...new Set([...walked, ...tracked])];
+}
+
+/**
+ * Files under `node_modules/` are linted when the repository keeps them (tracked, or not ignored),
+ * except inside an npm package (a folder with a package.json): a Terraform module placed there is
+ * configuration, a package's fixtures are not.
+ */
+function withoutPackages(dir: string, files: string[]): string[] {
+  const isPackage = new Map<string, boolean>();
+  // The folder itself may be a node_modules folder, or inside one, named on the command line.
+  const base = `${dir.split(sep).join("/")}/`;
+  return files.filter((f) => {
+    const path = base + f;
+    const at = path.lastIndexOf("/node_modules/");
+    if (at < 0) return true;
+    const rest = path.slice(at + "/node_modules/".length).split("/");
+    if (rest.length < 2) return true;
+    const name = rest[0].startsWith("@") ? rest.slice(0, 2).join("/") : rest[0];
+    const folder = `${path.slice(0, at)}/node_modules/${name}`;
+    let known = isPackage.get(folder);
+    if (known === undefined) isPackage.set(folder, (known = existsSync(join(folder, "package.json"))));
+    return !known;
+  });
 }
 
 /**

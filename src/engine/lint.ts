@@ -112,6 +112,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     mergeDeclarations(declarations, terraform.declarations);
     diagnostics.push(...terraform.diagnostics);
   }
+  dedupe(diagnostics);
   const terraformFailed = (terraform?.failedRoots.length ?? 0) > 0;
 
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
@@ -188,4 +189,17 @@ function selectFiles(files: DiscoveredFile[], options: LintOptions): DiscoveredF
     const rel = displayPath(f.absolute, base);
     return included(rel) && !excluded(rel);
   });
+}
+
+/** Each instance of a module reports what its block says: a diagnostic is listed once per place. */
+function dedupe(diagnostics: Diagnostic[]): void {
+  const seen = new Set<string>();
+  let kept = 0;
+  for (const d of diagnostics) {
+    const key = `${d.level}|${d.location.file}:${d.location.line}:${d.location.column}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics[kept++] = d;
+  }
+  diagnostics.length = kept;
 }

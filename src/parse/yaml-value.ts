@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, Scalar, Schema, type Document, type Node, type ParseOptions, type DocumentOptions, type ScalarTag, type SchemaOptions } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, Scalar, Schema, visit, type Alias, type Document, type Node, type ParseOptions, type DocumentOptions, type ScalarTag, type SchemaOptions } from "yaml";
 import { InputLimitError } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { bool, list, nul, num, obj, str, unknown, type Value } from "../core/value.js";
@@ -16,7 +16,9 @@ export type Shape = { [key: string]: true | "root" | Shape };
  * (the failsafe schema). Resolving each scalar's type tests it against a dozen patterns, a tenth of
  * the parse; `yamlToValue` resolves only the scalars it converts, with the same YAML 1.1 schema.
  */
-export const MANIFEST_YAML: ParseOptions & DocumentOptions & SchemaOptions = { version: "1.1", schema: "failsafe", prettyErrors: false };
+// uniqueKeys: the library compares each key with every earlier one of its map, quadratic in a
+// map's size (a 100 KB map of 10,000 keys took 1.7 s): yamlToValue finds repeats with a Map.
+export const MANIFEST_YAML: ParseOptions & DocumentOptions & SchemaOptions = { version: "1.1", schema: "failsafe", prettyErrors: false, uniqueKeys: false };
 const YAML_1_1 = new Schema({ schema: "yaml-1.1" }).tags.filter((t): t is ScalarTag => !t.collection);
 
 /** A scalar's value as the YAML 1.1 schema types it, as the parser would have with that schema. */
@@ -47,7 +49,7 @@ const MAX_ALIAS_NODES = 100_000;
  * Converts a parsed YAML (or JSON) node into a located Value. Aliases are resolved; a node nested
  * deeper than any real manifest or policy becomes unknown rather than exhausting the stack.
  */
-export function yamlToValue(doc: Document, node: Node | null | undefined, file: string, position: PositionOf, rootShape?: Shape): Value {
+export function yamlToValue(doc: Document, node: Node | null | undefined, file: string, position: PositionOf, rootShape?: Shape, onDuplicateKey?: (key: string, loc: SourceLocation) => void): Value {
   const locate = (n: Node | null | undefined, fallback?: SourceLocation): SourceLocation => {
     const range = n?.range;
     if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -57,6 +59,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
   };
 
   let aliasNodes = 0;
+  let anchors: Map<Alias, Node | undefined> | undefined;
   const valueOf = doc.schema.name === "failsafe" ? resolveYaml11 : (n: Scalar) => n.value;
   // `null` shape: convert everything below.
   const convert = (n: Node | null | undefined, depth: number, fallback: SourceLocation | undefined, shape: Shape | null, viaAlias = false): Value => {
@@ -80,7 +83,8 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
     if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
     if (n == null) return nul(loc);
     if (isAlias(n)) {
-      const target = n.resolve(doc);
+      // Alias.resolve searches the whole document on every call: thousands of aliases made that quadratic.
+      const target = (anchors ??= aliasTargets(doc)).get(n);
       return target ? { ...convert(target, depth + 1, undefined, shape, true), loc } : unknown(`unresolved alias *${n.source}`, loc);
     }
     if (isScalar(n)) {
@@ -103,6 +107,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
         const want = shape ? shape[key] : true;
         if (!want) continue;
         const keyLoc = locate(keyNode, loc);
+        if (onDuplicateKey && keyLocs.has(key)) onDuplicateKey(key, keyLoc);
         keyLocs.set(key, keyLoc);
         const inner = want === true ? null : want === "root" ? (rootShape ?? null) : want;
         entries.set(key, convert(pair.value as Node | null, depth + 1, keyLoc, inner, viaAlias));
@@ -113,6 +118,19 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
   };
 
   return convert(node, 0, undefined, rootShape ?? null);
+}
+
+/** What each alias of a document refers to: the nearest anchor of its name before it, found in one walk. */
+function aliasTargets(doc: Document): Map<Alias, Node | undefined> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node | undefined>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
 }
 
 /** The first line of a YAML parser message, in words a user can act on. */

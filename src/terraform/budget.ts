@@ -10,7 +10,7 @@ import { unknown, type UnknownValue, type Value } from "../core/value.js";
  */
 export const LIMITS = {
   /** Expressions evaluated per root, modules included: real roots use a few thousand. */
-  steps: 2_000_000,
+  steps: 1_000_000,
   /** Expressions evaluated one inside the other (references included), across modules. */
   depth: 250,
   /** Characters in one string value (a policy document read by file() is at most 5 MB). */

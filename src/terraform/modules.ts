@@ -67,12 +67,12 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
     const dir = parent.options.calls.join(parent.options.dir, source);
     if (dir === parent.options.dir || parent.options.ancestors.includes(dir)) {
       // Terraform rejects a module that calls itself; evaluating it would never end.
-      parent.diagnostics.push({ level: "error", message: `module ${base} calls ${source}, a module it is itself called from: Terraform rejects this cycle; its outputs are unknown`, location: sourceAttr!.loc });
+      parent.diagnostics.push({ level: "error", message: `module "${name}" calls ${source}, a module it is itself called from: Terraform rejects this cycle; its outputs are unknown`, location: sourceAttr!.loc });
       return unknown(`${base} calls itself`, block.headerLoc);
     }
   }
   if (parent.options.depth >= MAX_MODULE_DEPTH) {
-    parent.diagnostics.push({ level: "error", message: `module ${base} is nested more than ${MAX_MODULE_DEPTH} modules deep; its outputs are unknown`, location: block.headerLoc });
+    parent.diagnostics.push({ level: "error", message: `module "${name}" is nested more than ${MAX_MODULE_DEPTH} modules deep; its outputs are unknown`, location: block.headerLoc });
     return unknown(`${base}: modules nested too deeply`, block.headerLoc);
   }
   const budget = parent.options.budget;
