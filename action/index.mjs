@@ -27689,7 +27689,10 @@ function serviceAccountAnnotations(get) {
 }
 function parseKubernetes(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (helmTemplated(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template \u2026 | irsa-lint -)", unchecked: true };
+  if (helmTemplated(text)) {
+    if (!TEMPLATED_KIND.test(text)) return { ...result, skipped: "a template ({{ }}) of no ServiceAccount or workload" };
+    return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template \u2026 | irsa-lint -)", unchecked: true };
+  }
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
   const lines = new LineIndex(text);
@@ -27845,7 +27848,7 @@ function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
     containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean)
   };
 }
-var import_yaml4, ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, AUDIENCE_ANNOTATION, POD_TEMPLATE_PATHS, POD_SPEC, POD_TEMPLATE, MANIFEST, HELM_VALUES, KUSTOMIZATION, RELEVANT;
+var import_yaml4, ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, AUDIENCE_ANNOTATION, POD_TEMPLATE_PATHS, POD_SPEC, POD_TEMPLATE, MANIFEST, HELM_VALUES, KUSTOMIZATION, RELEVANT, TEMPLATED_KIND;
 var init_kubernetes = __esm({
   "src/parse/kubernetes.ts"() {
     "use strict";
@@ -27889,6 +27892,7 @@ var init_kubernetes = __esm({
     HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
     KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
     RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+    TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
   }
 });
 
@@ -40038,10 +40042,10 @@ function summaryLine(result, c) {
   const problems = s.errors + s.warnings + s.notes;
   const counts = `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
   const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
-  const notChecked = s.files.failed + s.incomplete + s.files.unchecked;
+  const notChecked = s.incomplete + s.files.unchecked;
   const gap = notChecked ? `; ${notChecked} not checked (listed above)` : "";
   if (problems > 0) return `${s.errors ? c.red("\u2716") : c.yellow("\u26A0")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}`;
-  if (notChecked) return `${c.yellow("\u26A0")} No IRSA problems in what was checked (${fileLine}${gap})`;
+  if (notChecked || s.files.failed) return `${c.yellow("\u26A0")} No IRSA problems in what was checked (${fileLine}${gap})`;
   return `${c.green("\u2714")} No IRSA problems (${fileLine})`;
 }
 

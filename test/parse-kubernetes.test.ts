@@ -118,7 +118,11 @@ spec:
   });
 
   it("skips Helm templates and non-Kubernetes YAML with a reason, and reports syntax errors with a position", () => {
-    expect(parseKubernetes("t.yaml", "metadata:\n  name: {{ .Values.name }}\n").skipped).toMatch(/Helm template/);
+    const template = parseKubernetes("t.yaml", "kind: ServiceAccount\nmetadata:\n  name: {{ .Values.name }}\n");
+    expect([template.skipped, template.unchecked]).toEqual([expect.stringMatching(/^Helm template/), true]);
+    expect(parseKubernetes("t.yaml", "kind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n").skipped).toBe("a template ({{ }}) of no ServiceAccount or workload");
+    expect(parseKubernetes("ci.yaml", "# {{ not a template }}\nrun: echo ${{ github.sha }} # {{ x }}\n").skipped).toMatch(/no ServiceAccount, workload/);
+    expect(parseKubernetes("sa.yaml", 'kind: ServiceAccount\nmetadata:\n  name: "a # {{ b }}"\n').unchecked).toBe(true);
     expect(parseKubernetes("ci.yaml", "on: push\njobs: {}\n").skipped).toMatch(/no ServiceAccount, workload/);
     expect(parseKubernetes("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n").skipped).toMatch(/no ServiceAccount, workload/);
     expect(parseKubernetes("other.yaml", "apiVersion: v1\nkind: Pod\n---\nfoo: bar\n").skipped).toBeUndefined();

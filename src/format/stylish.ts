@@ -63,10 +63,10 @@ function summaryLine(result: LintResult, c: ReturnType<typeof createColors>): st
   const problems = s.errors + s.warnings + s.notes;
   const counts = `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
   const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
-  const notChecked = s.files.failed + s.incomplete + s.files.unchecked;
+  const notChecked = s.incomplete + s.files.unchecked;
   const gap = notChecked ? `; ${notChecked} not checked (listed above)` : "";
   if (problems > 0) return `${s.errors ? c.red("✖") : c.yellow("⚠")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}`;
   // Never "no problems" without saying what could not be looked at.
-  if (notChecked) return `${c.yellow("⚠")} No IRSA problems in what was checked (${fileLine}${gap})`;
+  if (notChecked || s.files.failed) return `${c.yellow("⚠")} No IRSA problems in what was checked (${fileLine}${gap})`;
   return `${c.green("✔")} No IRSA problems (${fileLine})`;
 }

@@ -58,7 +58,11 @@ const MANIFEST: Shape = {
 /** Parses a YAML file as Kubernetes manifests (YAML 1.1, as the API server reads them: MANIFEST_YAML). */
 export function parseKubernetes(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (helmTemplated(text)) return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)", unchecked: true };
+  if (helmTemplated(text)) {
+    // A template of a ServiceAccount or workload is IRSA left unchecked; one of anything else is not.
+    if (!TEMPLATED_KIND.test(text)) return { ...result, skipped: "a template ({{ }}) of no ServiceAccount or workload" };
+    return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)", unchecked: true };
+  }
   // Most manifests (ConfigMaps, Services, Ingresses) cannot bear on IRSA: skip them unparsed.
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
@@ -168,6 +172,9 @@ function documentRanges(text: string, whole: boolean): Array<[number, number]> {
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+
+/** A template's own kind, at the start of a line (a RoleBinding's subjects name ServiceAccounts too). */
+const TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
 
 function readKustomization(file: string, v: Value): KustomizationDecl {
   const strings = (key: string) => asItems(getEntry(v, key)).map(knownString).filter((s): s is string => s !== undefined);
