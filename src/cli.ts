@@ -203,7 +203,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === "error") } : result;
     const color = !values["no-color"] && (values.color || io.color) && !values.output;
-    const report = render(format, shown, io.cwd, color, !!values.verbose);
+    let report: string;
+    try {
+      report = render(format, shown, io.cwd, color, !!values.verbose);
+    } catch (e) {
+      // A report past the longest string Node.js can hold: say so, not "internal error".
+      if (e instanceof RangeError && /string length/i.test(e.message)) throw new UsageError(`the ${format} report of ${shown.findings.length} findings is too large to write; lint fewer paths, or record them with --write-baseline`);
+      throw e;
+    }
     const summary = summarize(result);
     if (values.output) writeReport(values.output, report, io.cwd, "--output");
     else io.stdout(report);
