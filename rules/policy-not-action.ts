@@ -1,9 +1,21 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { permissionDocuments } from "../src/model/documents.js";
+import { irsaTrustJson } from "./examples.js";
 
-const policy = (element: string) =>
-  `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    ${element},\n    "Resource": "arn:aws:s3:::payments-receipts/*"\n  }]\n}\n`;
+/** The AWS CLI's layout: the role's trust and permissions side by side. */
+const role = (element: string) => ({
+  "iam/trust-policy.json": irsaTrustJson("payments", "payments-api"),
+  "iam/permissions.json": `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    ${element},
+    "Resource": "arn:aws:s3:::payments-receipts/*"
+  }]
+}
+`,
+});
 
 export default defineRule({
   id: "policy-not-action",
@@ -17,8 +29,8 @@ export default defineRule({
   docs: {
     rationale:
       "`Allow` with `NotAction` grants every action of every service except the few listed, and silently grows with each new AWS API; `NotResource` does the same for resources. Both are easy to misread as restrictions. They belong in Deny statements.",
-    fail: { files: { "iam/policy.json": policy('"NotAction": "iam:*"') } },
-    pass: { files: { "iam/policy.json": policy('"Action": ["s3:GetObject", "s3:PutObject"]') } },
+    fail: { files: role('"NotAction": "iam:*"') },
+    pass: { files: role('"Action": ["s3:GetObject", "s3:PutObject"]') },
     fix: "List the actions (and resources) the workload uses; keep NotAction/NotResource for Deny statements.",
   },
   check(model, report) {

@@ -3,6 +3,7 @@ import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { Statement } from "../src/iam/document.js";
 import { permissionDocuments } from "../src/model/documents.js";
+import { irsaTrustJson } from "./examples.js";
 
 /**
  * Actions (and combinations) that let whoever holds the role raise its own privileges. Sources:
@@ -31,7 +32,19 @@ const ESCALATIONS: Array<{ actions: string[]; onAnyResource?: boolean; why: stri
   { actions: ["eks:AssociateAccessPolicy"], why: "make a principal cluster admin through access policies" },
 ];
 
-const policy = (actions: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": [${actions}],\n    "Resource": "*"\n  }]\n}\n`;
+/** The AWS CLI's layout: the role's trust and permissions side by side. */
+const role = (actions: string) => ({
+  "iam/trust-policy.json": irsaTrustJson("builds", "runner"),
+  "iam/permissions.json": `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Action": [${actions}],
+    "Resource": "*"
+  }]
+}
+`,
+});
 
 export default defineRule({
   id: "policy-privilege-escalation",
@@ -44,8 +57,8 @@ export default defineRule({
   docs: {
     rationale:
       "Some IAM actions are administrator access in disguise: with `iam:AttachRolePolicy` a pod attaches AdministratorAccess to its own role, with `iam:PassRole` on `*` it hands an admin role to a Lambda or EC2 instance it creates, with `eks:CreateAccessEntry` it makes itself cluster admin. The list follows Rhino Security Labs' privilege-escalation methods, pacu's `iam__privesc_scan`, policy_sentry's and cloudsplaining's lists, plus the EKS Pod Identity and access-entry paths. Wildcards (`iam:*`, `*`) count as granting them.",
-    fail: { files: { "iam/policy.json": policy('"iam:PassRole", "ec2:RunInstances"') } },
-    pass: { files: { "iam/policy.json": policy('"ec2:DescribeInstances"') } },
+    fail: { files: role('"iam:PassRole", "ec2:RunInstances"') },
+    pass: { files: role('"ec2:DescribeInstances"') },
     fix: "Remove the action, or scope iam:PassRole and sts:AssumeRole to the exact role ARNs the workload needs.",
   },
   check(model, report) {

@@ -1,7 +1,7 @@
 import { closest } from "../src/core/match.js";
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { permissionDocuments } from "../src/model/documents.js";
+import { allPermissionDocuments } from "../src/model/documents.js";
 
 const policy = (action: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": ["${action}"],\n    "Resource": "arn:aws:s3:::payments-receipts/*"\n  }]\n}\n`;
 
@@ -25,7 +25,7 @@ export default defineRule({
   check(model, report) {
     const catalog = model.catalog;
     if (!catalog) return;
-    for (const { document, owner } of permissionDocuments(model)) {
+    for (const { document, owner } of allPermissionDocuments(model)) {
       for (const s of document.statements)
         for (const a of [...s.actions, ...s.notActions]) {
           const action = knownString(a);

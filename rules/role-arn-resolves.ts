@@ -1,16 +1,17 @@
-import { displayPart, hasHole, parseArnValue } from "../src/core/arn.js";
+import { hasHole, parseArnValue } from "../src/core/arn.js";
 import { closest, globMatches } from "../src/core/match.js";
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { Role } from "../src/model/model.js";
 
-export default defineRule<"missing" | "wrongPath" | "wrongAccount", { externalRoles: string[] }>({
+export default defineRule<"missing" | "prefixed" | "wrongPath" | "wrongAccount", { externalRoles: string[] }>({
   id: "role-arn-resolves",
   severity: "error",
   description: "The role a ServiceAccount annotates must be one of the roles in the scanned code",
   tags: ["correctness"],
   messages: {
     missing: "ServiceAccount {{sa}} annotates role {{name}}, but no scanned role has that name{{hint}}",
+    prefixed: "ServiceAccount {{sa}} annotates role {{name}}, but the scanned role is named {{prefix}} plus a random suffix AWS generates (a name prefix): the annotation can never match it",
     wrongPath: "ServiceAccount {{sa}} annotates role {{name}} with path {{path}}, but the scanned role {{name}} has path {{rolePath}}",
     wrongAccount: "ServiceAccount {{sa}} annotates role {{name}} in account {{account}}, but the scanned role {{name}} is in account {{roleAccount}}",
   },
@@ -52,40 +53,52 @@ export default defineRule<"missing" | "wrongPath" | "wrongAccount", { externalRo
       names.push(name);
       if (!firstNamed.has(name)) firstNamed.set(name, r);
     }
+    const unparsed = model.unparsedRoleSources.length ? `; ${model.unparsedRoleSources[0]} could not be parsed and may declare it` : "";
     for (const sa of model.serviceAccounts) {
       if (!sa.roleArn) continue;
-      const arn = parseArnValue(sa.roleArn);
-      if (!arn || arn.resourceType !== "role" || displayPart(arn.name) !== arn.name) continue;
       const text = knownString(sa.roleArn);
       if (text !== undefined && externalRoles.some((pattern) => globMatches(pattern, text))) continue;
-      const lookup = model.rolesForArn(sa.roleArn);
-      if (lookup.roles.length > 0 || lookup.undecidable) continue;
-      const sameName = firstNamed.get(arn.name);
+      const link = model.linkOf(sa.roleArn);
+      const name = link.name;
+      // Only an ARN whose role name is known can name no role; a maybe is never a finding.
+      if (name === undefined || link.roles.length || link.candidates.length || link.blockers.length || link.unresolved) continue;
+      const who = `${sa.namespace}/${sa.name}`;
+      const prefixed = model.roles.find((r) => knownString(r.namePrefix)?.replace(/-$/, "") === name);
+      if (prefixed) {
+        report("prefixed", sa.roleArn.loc, { sa: who, name, prefix: knownString(prefixed.namePrefix)! }, {
+          related: [{ location: prefixed.loc, message: `role ${knownString(prefixed.namePrefix)}<suffix> is declared here` }],
+          fix: `Give the role its exact name (use_name_prefix = false in the module, or name instead of name_prefix), or annotate the name AWS generated.`,
+        });
+        continue;
+      }
+      const arn = parseArnValue(sa.roleArn)!;
+      const sameName = firstNamed.get(name);
       if (sameName) {
         const roleAccount = sameName.arn ? parseArnValue(sameName.arn)?.account : undefined;
         if (roleAccount && !hasHole(roleAccount) && roleAccount !== arn.account) {
-          report("wrongAccount", sa.roleArn.loc, { sa: `${sa.namespace}/${sa.name}`, name: arn.name, account: arn.account, roleAccount }, {
-            related: [{ location: sameName.loc, message: `role ${arn.name} is declared here` }],
+          report("wrongAccount", sa.roleArn.loc, { sa: who, name, account: arn.account, roleAccount }, {
+            related: [{ location: sameName.loc, message: `role ${name} is declared here` }],
             fix: `Use the account the role is in (${roleAccount}), or scan the other account's roles.`,
           });
           continue;
         }
-        const rolePath = knownString(sameName.path) ?? "/";
-        report("wrongPath", sa.roleArn.loc, { sa: `${sa.namespace}/${sa.name}`, name: arn.name, path: arn.path, rolePath }, {
-          related: [{ location: sameName.loc, message: `role ${arn.name} is declared here` }],
-          fix: `Write the ARN as ...:role${rolePath}${arn.name}.`,
+        const rolePath = knownString(sameName.path);
+        if (rolePath === undefined) continue;
+        report("wrongPath", sa.roleArn.loc, { sa: who, name, path: arn.path, rolePath }, {
+          related: [{ location: sameName.loc, message: `role ${name} is declared here` }],
+          fix: `Write the ARN as ...:role${rolePath}${name}.`,
         });
         continue;
       }
-      const suggestion = closest(arn.name, names);
+      const suggestion = closest(name, names);
       const role = suggestion ? firstNamed.get(suggestion) : undefined;
       report(
         "missing",
         sa.roleArn.loc,
-        { sa: `${sa.namespace}/${sa.name}`, name: arn.name, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" },
+        { sa: who, name, hint: `${suggestion ? ` (did you mean ${suggestion}?)` : ""}${unparsed}` },
         {
           related: role ? [{ location: role.loc, message: `role ${suggestion} is declared here` }] : [],
-          fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code.",
+          fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles.",
         },
       );
     }

@@ -1,6 +1,7 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { claimConditions, parseSubject, webIdentityStatements } from "../src/iam/trust.js";
+import { irsaStatements } from "../src/model/irsa.js";
+import { claimConditions, parseSubject } from "../src/iam/trust.js";
 
 const trust = (subs: string) =>
   `{\n  "Role": {\n    "RoleName": "shared",\n    "Path": "/",\n    "Arn": "arn:aws:iam::123456789012:role/shared",\n    "AssumeRolePolicyDocument": {\n      "Version": "2012-10-17",\n      "Statement": [{\n        "Effect": "Allow",\n        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n        "Action": "sts:AssumeRoleWithWebIdentity",\n        "Condition": { "StringEquals": {\n          "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": ${subs},\n          "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"\n        } }\n      }]\n    }\n  }\n}\n`;
@@ -24,7 +25,7 @@ export default defineRule({
     for (const role of model.roles) {
       const namespaces = new Set<string>();
       let first;
-      for (const s of webIdentityStatements(role.trust))
+      for (const s of irsaStatements(model, role.trust, role))
         for (const c of claimConditions(s, "sub").conditions)
           for (const v of c.values) {
             const ns = parseSubject(knownString(v) ?? "")?.namespace;

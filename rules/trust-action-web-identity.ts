@@ -2,6 +2,7 @@ import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { WEB_IDENTITY_ACTION } from "../src/iam/trust.js";
 import { trustDocuments } from "../src/model/documents.js";
+import { irsaStatements } from "../src/model/irsa.js";
 
 const trust = (action: string, extraPrincipal = "") =>
   `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"${extraPrincipal} },\n    "Action": "${action}",\n    "Condition": { "StringEquals": {\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"\n    } }\n  }]\n}\n`;
@@ -23,11 +24,8 @@ export default defineRule({
     fix: "Set Action to sts:AssumeRoleWithWebIdentity and move any other principal into a statement of its own.",
   },
   check(model, report) {
-    for (const { document, owner } of trustDocuments(model)) {
-      for (const s of document.statements) {
-        if (knownString(s.effect) === "Deny") continue;
-        const oidc = s.principals.some((p) => p.type === "Federated" && /oidc-provider\//.test(knownString(p.value) ?? ""));
-        if (!oidc) continue;
+    for (const { document, owner, role } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document, role)) {
         for (const a of s.actions) {
           const action = knownString(a);
           if (action !== undefined && action !== WEB_IDENTITY_ACTION) report("action", a.loc, { owner, action });

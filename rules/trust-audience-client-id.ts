@@ -1,6 +1,7 @@
 import { knownString, asItems } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { STS_AUDIENCE, providerOf, webIdentityStatements } from "../src/iam/trust.js";
+import { irsaStatements } from "../src/model/irsa.js";
+import { STS_AUDIENCE, providerOf } from "../src/iam/trust.js";
 
 const tf = (clientId: string) =>
   `resource "aws_iam_openid_connect_provider" "eks" {\n  url             = "https://oidc.eks.us-east-1.amazonaws.com/id/ABC"\n  client_id_list  = ["${clientId}"]\n  thumbprint_list = ["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"]\n}\n\nresource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Action    = "sts:AssumeRoleWithWebIdentity"\n      Principal = { Federated = aws_iam_openid_connect_provider.eks.arn }\n      Condition = { StringEquals = {\n        "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub" = "system:serviceaccount:payments:api"\n        "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud" = "sts.amazonaws.com"\n      } }\n    }]\n  })\n}\n`;
@@ -31,7 +32,7 @@ export default defineRule({
       // What matters is the audience the pods' tokens carry, not what the trust compares it with.
       const audiences = new Set([STS_AUDIENCE]);
       for (const sa of model.serviceAccountsOf(role)) if (knownString(sa.audience)) audiences.add(knownString(sa.audience)!);
-      for (const s of webIdentityStatements(role.trust)) {
+      for (const s of irsaStatements(model, role.trust, role)) {
         const host = providerOf(s);
         const provider = providers.get(host);
         if (!provider) continue;

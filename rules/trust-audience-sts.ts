@@ -1,7 +1,8 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { trustDocuments } from "../src/model/documents.js";
-import { STS_AUDIENCE, claimConditions, providerOf, statementAccepts, valuesText, webIdentityStatements } from "../src/iam/trust.js";
+import { irsaStatements } from "../src/model/irsa.js";
+import { STS_AUDIENCE, claimConditions, providerOf, statementAccepts, valuesText } from "../src/iam/trust.js";
 
 export default defineRule<"missing" | "wrong", { audiences: string[] }>({
   id: "trust-audience-sts",
@@ -40,7 +41,7 @@ export default defineRule<"missing" | "wrong", { audiences: string[] }>({
         const custom = knownString(sa.audience);
         if (custom) audiences.add(custom);
       }
-      for (const s of webIdentityStatements(document)) {
+      for (const s of irsaStatements(model, document, role)) {
         const { conditions, undecidable } = claimConditions(s, "aud");
         if (conditions.length === 0) {
           // Point at the sub condition when there is one: the aud condition belongs beside it.

@@ -1,7 +1,7 @@
 import { knownString, type Value } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { webIdentityStatements } from "../src/iam/trust.js";
 import { trustDocuments } from "../src/model/documents.js";
+import { irsaStatements } from "../src/model/irsa.js";
 
 const trust = (operator: string, sub: string) =>
   `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "${operator}": {\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub}",\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"\n    } }\n  }]\n}\n`;
@@ -25,13 +25,13 @@ export default defineRule({
     fix: "Use StringEquals with exact values (or StringLike for a deliberate pattern), keys without https://, and the cluster's OIDC provider as the only principal.",
   },
   check(model, report) {
-    for (const { document, owner } of trustDocuments(model)) {
+    for (const { document, owner, role } of trustDocuments(model)) {
       for (const s of document.statements) {
-        if (knownString(s.effect) === "Deny") continue;
+        if (knownString(s.effect) === "Deny" || !s.complete) continue;
         const star = s.principals.find((p) => p.type === "*" || knownString(p.value) === "*");
         if (star || s.notPrincipals.length) report("anyPrincipal", (star?.value ?? s.notPrincipals[0].value).loc, { owner });
       }
-      for (const s of webIdentityStatements(document)) {
+      for (const s of irsaStatements(model, document, role)) {
         for (const c of s.conditions) {
           const key = knownString(c.key);
           const operator = knownString(c.operator) ?? "";

@@ -1,7 +1,8 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { providerOf, webIdentityStatements } from "../src/iam/trust.js";
+import { providerOf } from "../src/iam/trust.js";
 import { trustDocuments } from "../src/model/documents.js";
+import { irsaStatements } from "../src/model/irsa.js";
 
 const trust = (keyProvider: string) =>
   `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": {\n      "${keyProvider}:sub": "system:serviceaccount:payments:payments-api",\n      "${keyProvider}:aud": "sts.amazonaws.com"\n    } }\n  }]\n}\n`;
@@ -25,8 +26,8 @@ export default defineRule({
   check(model, report) {
     // Known only when the scan declares the cluster's providers (aws_iam_openid_connect_provider).
     const declared = model.oidcProviders.map((p) => knownString(p.url)?.replace(/^https:\/\//, "")).filter((u): u is string => !!u);
-    for (const { document, owner } of trustDocuments(model)) {
-      for (const s of webIdentityStatements(document)) {
+    for (const { document, owner, role } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document, role)) {
         const principal = providerOf(s);
         if (principal === "<provider>") continue;
         if (declared.length && !declared.includes(principal))

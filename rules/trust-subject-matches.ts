@@ -1,6 +1,7 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { claimConditions, subject, trustAdmits, valuesText, webIdentityStatements } from "../src/iam/trust.js";
+import { claimConditions, subject, trustAdmits, valuesText } from "../src/iam/trust.js";
+import { irsaStatements } from "../src/model/irsa.js";
 
 export default defineRule({
   id: "trust-subject-matches",
@@ -10,7 +11,7 @@ export default defineRule({
   messages: {
     mismatch:
       "Trust policy of role {{role}} admits sub {{admitted}}, not \"{{subject}}\" of ServiceAccount {{sa}} that annotates it",
-    noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no sts:AssumeRoleWithWebIdentity statement",
+    noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider",
   },
   docs: {
     rationale:
@@ -35,11 +36,11 @@ export default defineRule({
       // A chart's ServiceAccount lives in the release namespace, which only helm install knows.
       if (roles.length === 0 || sa.namespaceKnown === false) continue;
       const sub = subject(sa.namespace, sa.name);
-      if (roles.some((r) => trustAdmits(r.trust!, sub) !== "no")) continue;
+      if (roles.some((r) => trustAdmits(r.trust!, irsaStatements(model, r.trust, r), sub) !== "no")) continue;
       const role = roles[0];
       const data = { role: role.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
       const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }];
-      const statements = webIdentityStatements(role.trust);
+      const statements = irsaStatements(model, role.trust, role);
       if (statements.length === 0) {
         report("noWebIdentity", role.trust!.loc, data, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
         continue;

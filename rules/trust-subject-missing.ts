@@ -1,6 +1,7 @@
 import { defineRule } from "../src/engine/rule.js";
-import { claimConditions, providerOf, webIdentityStatements } from "../src/iam/trust.js";
+import { claimConditions, providerOf } from "../src/iam/trust.js";
 import { trustDocuments } from "../src/model/documents.js";
+import { irsaStatements } from "../src/model/irsa.js";
 
 const trust = (condition: string) =>
   `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": {\n${condition}      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"\n    } }\n  }]\n}\n`;
@@ -21,8 +22,8 @@ export default defineRule({
     fix: "Add a StringEquals condition on <provider>:sub with the value system:serviceaccount:<namespace>:<serviceaccount>.",
   },
   check(model, report) {
-    for (const { document, owner } of trustDocuments(model)) {
-      for (const s of webIdentityStatements(document)) {
+    for (const { document, owner, role } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document, role)) {
         const { conditions, undecidable } = claimConditions(s, "sub");
         if (conditions.length || undecidable) continue;
         report("missing", s.loc, { owner, provider: providerOf(s) }, { fix: `Add "${providerOf(s)}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` });

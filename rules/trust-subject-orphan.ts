@@ -1,6 +1,7 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { claimConditions, parseSubject, webIdentityStatements } from "../src/iam/trust.js";
+import { irsaStatements } from "../src/model/irsa.js";
+import { claimConditions, parseSubject } from "../src/iam/trust.js";
 
 export default defineRule({
   id: "trust-subject-orphan",
@@ -34,8 +35,8 @@ export default defineRule({
     for (const sa of model.serviceAccounts) byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? new Set()).add(sa.name));
     for (const role of model.roles) {
       // A role some ServiceAccount annotates is trust-subject-matches' to judge: one finding, not two.
-      if (model.serviceAccountsOf(role).length) continue;
-      for (const s of webIdentityStatements(role.trust))
+      if (model.mayBeAnnotated(role)) continue;
+      for (const s of irsaStatements(model, role.trust, role))
         for (const c of claimConditions(s, "sub").conditions) {
           if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {

@@ -1,8 +1,9 @@
 import { globMatches } from "../src/core/match.js";
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { claimConditions, subject, webIdentityStatements } from "../src/iam/trust.js";
+import { claimConditions, subject } from "../src/iam/trust.js";
 import { trustDocuments } from "../src/model/documents.js";
+import { irsaStatements } from "../src/model/irsa.js";
 
 const trust = (sub: string) =>
   `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": {\n      "StringLike": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub}" },\n      "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com" }\n    }\n  }]\n}\n`;
@@ -24,8 +25,8 @@ export default defineRule({
     fix: "List the exact subjects under StringEquals; keep StringLike only for a deliberate, namespace-scoped name pattern.",
   },
   check(model, report) {
-    for (const { document, owner } of trustDocuments(model)) {
-      for (const s of webIdentityStatements(document)) {
+    for (const { document, owner, role } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document, role)) {
         for (const c of claimConditions(s, "sub").conditions) {
           if (!/^(ForAnyValue:|ForAllValues:)?StringLike/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {

@@ -21,6 +21,7 @@ export function moduleOf(source: string, inputs: Record<string, Value> = {}, hos
   const diagnostics: Diagnostic[] = [];
   return new TerraformModule({
     dir: ".",
+    root: ".",
     address: "",
     files: [parsed.file],
     inputs: new Map(Object.entries(inputs)),

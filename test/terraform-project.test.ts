@@ -24,7 +24,7 @@ describe("Terraform roots and modules", () => {
     const files = ["terraform/envs/prod/main.tf", "terraform/modules/irsa-role/main.tf"].map((f) => parser.parse(f, readFileSync(join(cwd, f), "utf8")).file!);
     const tfvars = [{ file: "terraform/envs/prod/terraform.tfvars", values: parser.parse("terraform/envs/prod/terraform.tfvars", readFileSync(join(cwd, "terraform/envs/prod/terraform.tfvars"), "utf8")).file! }];
     const { declarations } = await evaluateTerraform({ files: files.map(builtSource), tfvars, scanRoots: [cwd], cwd });
-    expect(declarations.roles.map((r) => [r.id, knownString(r.name)])).toEqual([
+    expect(declarations.roles.map((r) => [r.address, knownString(r.name)])).toEqual([
       ['module.team_role["media"].aws_iam_role.this', "media-prod"],
       ['module.team_role["orders"].aws_iam_role.this', "orders-prod"],
       ['module.team_role["search"].aws_iam_role.this', "search-prod"],

@@ -58,6 +58,10 @@ export interface RoleDecl {
   generatedTrust?: boolean;
   /** How messages name a role whose name is generated (eksctl). */
   label?: string;
+  /** The Terraform address, how messages name a role whose name is not known (ids are qualified with the root). */
+  address?: string;
+  /** Declared in a folder that looks like a module (no provider, backend or tfvars) that no scanned root calls. */
+  template?: boolean;
 }
 
 export interface PolicyDecl {

@@ -16,6 +16,20 @@ export type Value =
 
 interface Located {
   loc: SourceLocation;
+  /**
+   * What the value is an attribute of, when it comes from a declared object: "the ARN of
+   * aws_iam_role.app" links exactly even when the ARN's text is not known.
+   */
+  origin?: Origin;
+}
+
+/** The declared object an attribute value belongs to. */
+export interface Origin {
+  /** Instance address (`module.a.aws_iam_role.b[0]`; `[*]` for an instance whose key is not known). */
+  address: string;
+  /** Resource type (`aws_iam_role`), `data.<type>`, or `module:<source>` for an output of a module irsa-lint does not evaluate. */
+  type: string;
+  attribute?: string;
 }
 
 export interface StringValue extends Located {
@@ -65,6 +79,16 @@ export interface UnknownValue extends Located {
   reason: string;
   /** An evaluation error rather than a value not known before apply: `try()` moves past it. */
   error?: boolean;
+  /**
+   * A collection whose elements are not known in number or keys, but each of which is this value
+   * (instances of a block with an unknown count or for_each): indexing it yields the element.
+   */
+  element?: Value;
+}
+
+/** The value with `origin` set, copied: values are shared (a local is read in many places). */
+export function withOrigin<V extends Value>(v: V, origin: Origin): V {
+  return { ...v, origin };
 }
 
 export const str = (value: string, loc: SourceLocation): StringValue => ({ kind: "string", value, loc });

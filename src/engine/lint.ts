@@ -6,7 +6,7 @@ import { compareLocations } from "../core/location.js";
 import { discover, displayPath, type DiscoveredFile, type Discovery } from "../discover/discover.js";
 import { link } from "../model/link.js";
 import { unresolvedNotes } from "../model/unresolved.js";
-import { permissionDocuments } from "../model/documents.js";
+import { allPermissionDocuments } from "../model/documents.js";
 import { loadCatalog, servicesOf } from "../iam/catalog.js";
 import { knownString } from "../core/value.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
@@ -113,16 +113,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     diagnostics.push(...terraform.diagnostics);
   }
   dedupe(diagnostics);
-  const terraformFailed = (terraform?.failedRoots.length ?? 0) > 0;
 
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
-  const roleSourcesFailed = terraformFailed || statuses.some((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes");
-  const model = link(declarations, { roleSourcesFailed });
+  // Files and roots that may declare roles but could not be read: "no role has that name" names them.
+  const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...(terraform?.failedRoots.map((dir) => `${dir}/`) ?? [])];
+  const model = link(declarations, { unparsedRoleSources });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
   // Only for the services policies name, and only when there are policies: start-up stays fast.
-  const services = servicesOf(permissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
+  const services = servicesOf(allPermissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
   if (services.size) model.catalog = await loadCatalog(services);
   timer.mark("catalog");
   const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts);

@@ -1,4 +1,4 @@
-import { endsWithKnown, globMatches, matchValue, anyTri, type Tri } from "../core/match.js";
+import { endsWithKnown, matchValue, anyTri, type Tri } from "../core/match.js";
 import { knownString, type Value } from "../core/value.js";
 import type { Condition, PolicyDocument, Statement } from "./document.js";
 
@@ -7,26 +7,6 @@ export const STS_AUDIENCE = "sts.amazonaws.com";
 
 export function subject(namespace: string, name: string): string {
   return `system:serviceaccount:${namespace}:${name}`;
-}
-
-/** Allow statements that let an OIDC identity assume the role. */
-export function webIdentityStatements(doc: PolicyDocument | undefined): Statement[] {
-  if (!doc) return [];
-  // Several rules ask for every role's trust: documents are read-only once linked, so remember.
-  let found = webIdentity.get(doc);
-  if (!found) webIdentity.set(doc, (found = doc.statements.filter((s) => knownString(s.effect) !== "Deny" && isWebIdentity(s))));
-  return found;
-}
-
-const webIdentity = new WeakMap<PolicyDocument, Statement[]>();
-
-function isWebIdentity(s: Statement): boolean {
-  const federated = s.principals.some((p) => p.type === "Federated" && !/cognito-identity/.test(knownString(p.value) ?? ""));
-  const action = s.actions.some((a) => {
-    const text = knownString(a);
-    return text !== undefined && globMatches(text, WEB_IDENTITY_ACTION, true);
-  });
-  return federated || action;
 }
 
 /** Conditions on the token claim `<provider>:<claim>`; a key not known at all may be any claim. */
@@ -63,9 +43,9 @@ export function statementAccepts(s: Statement, claim: "sub" | "aud", value: stri
   return undecidable && result === "yes" && conditions.length === 0 ? "maybe" : result;
 }
 
-/** Whether the role's trust admits a ServiceAccount's token subject through some statement. */
-export function trustAdmits(doc: PolicyDocument, sub: string): Tri {
-  const result = anyTri(webIdentityStatements(doc).map((s) => statementAccepts(s, "sub", sub)));
+/** Whether a trust admits a ServiceAccount's token subject through one of its IRSA statements. */
+export function trustAdmits(doc: PolicyDocument, statements: Statement[], sub: string): Tri {
+  const result = anyTri(statements.map((s) => statementAccepts(s, "sub", sub)));
   return result === "no" && !doc.complete ? "maybe" : result;
 }
 

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from "../iam/document.js";
+import { irsaStatements, isWorkloadRole } from "./irsa.js";
 import type { IrsaModel, Role } from "./model.js";
 
 export interface OwnedDocument {
@@ -30,7 +31,7 @@ export const trustDocuments = memo((model): readonly OwnedDocument[] => {
 });
 
 /** Every permission policy a role of the scan uses, plus standalone ones, each once. */
-export const permissionDocuments = memo((model): readonly OwnedDocument[] => {
+export const allPermissionDocuments = memo((model): readonly OwnedDocument[] => {
   const seen = new Set<PolicyDocument>();
   const out: OwnedDocument[] = [];
   for (const role of model.roles)
@@ -43,3 +44,16 @@ export const permissionDocuments = memo((model): readonly OwnedDocument[] => {
     if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `Policy in ${d.loc.file}` });
   return out;
 });
+
+/**
+ * The permission policies of roles a cluster's pods use (IRSA, Pod Identity): the subject of the
+ * permission rules. A Lambda's or a CI pipeline's role is not. A standalone document belongs to a
+ * workload role when it sits beside a standalone IRSA trust document (the AWS CLI layout of
+ * `trust-policy.json` and `permissions.json`).
+ */
+export const permissionDocuments = memo((model): readonly OwnedDocument[] => {
+  const irsaFolders = new Set(trustDocuments(model).filter((t) => !t.role && irsaStatements(model, t.document).length > 0).map((t) => dirname(t.document.loc.file)));
+  return allPermissionDocuments(model).filter((d) => (d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file))));
+});
+
+const dirname = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf("/")));

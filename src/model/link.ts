@@ -2,14 +2,14 @@ import { displayPart, hasHole, parseArnValue, partMatches, type Arn } from "../c
 import { pushTo } from "../core/collections.js";
 import type { AttachmentDecl, Declarations, PolicyDecl, RoleDecl } from "../core/declarations.js";
 import { matchValue, type Tri } from "../core/match.js";
-import { knownString, type Value } from "../core/value.js";
+import { knownString, type Origin, type Value } from "../core/value.js";
 import { readPolicyDocument } from "../iam/document.js";
-import type { AttachedPolicy, IrsaModel, Role, RoleLookup, ServiceAccount, Workload } from "./model.js";
+import type { AttachedPolicy, IrsaModel, Role, RoleLink, ServiceAccount, Workload } from "./model.js";
 
 /** Builds the linked model. Every edge lookup afterwards is a map lookup or a short list scan. */
-export function link(decls: Declarations, options: { roleSourcesFailed?: boolean } = {}): IrsaModel {
+export function link(decls: Declarations, options: { unparsedRoleSources?: string[] } = {}): IrsaModel {
   const roles = decls.roles.map(toRole);
-  const roleIndex = new RoleIndex(roles, options.roleSourcesFailed ?? false);
+  const roleIndex = new RoleIndex(roles);
   // Managed policies a role declares itself (managed_policy_arns, module policies, IAM exports) are attachments too.
   const declared = decls.roles.flatMap((r) => r.attachedPolicyArns.map((arn) => ({ role: r.name, policyArn: arn, loc: arn.loc, roleId: r.id })));
   attachPolicies(roleIndex, [...decls.attachments, ...declared], decls.policies);
@@ -18,13 +18,19 @@ export function link(decls: Declarations, options: { roleSourcesFailed?: boolean
   const byKey = new Map(serviceAccounts.map((sa) => [sa.key, sa]));
   const workloads: Workload[] = decls.workloads.map((w) => ({ ...w, serviceAccount: byKey.get(`${w.namespace}/${w.serviceAccountName}`) }));
 
-  const rolesOfSa = new Map<ServiceAccount, Role[]>();
+  const links = new Map<Value, RoleLink>();
+  const linkOf = (arn: Value) => {
+    let found = links.get(arn);
+    if (!found) links.set(arn, (found = roleIndex.lookup(arn)));
+    return found;
+  };
   const sasOfRole = new Map<Role, ServiceAccount[]>();
+  const maybeAnnotated = new Set<Role>();
   for (const sa of serviceAccounts) {
     if (!sa.roleArn) continue;
-    const found = roleIndex.lookup(sa.roleArn).roles;
-    rolesOfSa.set(sa, found);
-    for (const r of found) pushTo(sasOfRole, r, sa);
+    const found = linkOf(sa.roleArn);
+    for (const r of found.roles) pushTo(sasOfRole, r, sa);
+    for (const r of [...found.candidates, ...found.blockers]) maybeAnnotated.add(r);
   }
   const workloadsOfSa = new Map<ServiceAccount, Workload[]>();
   for (const w of workloads) if (w.serviceAccount) pushTo(workloadsOfSa, w.serviceAccount, w);
@@ -37,14 +43,16 @@ export function link(decls: Declarations, options: { roleSourcesFailed?: boolean
     podIdentityAssociations: decls.podIdentityAssociations.map(({ serviceAccount, ...a }) => {
       const ns = knownString(a.namespace);
       const name = knownString(serviceAccount);
-      return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: roleIndex.lookup(a.roleArn).roles };
+      return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: linkOf(a.roleArn).roles };
     }),
     documents: standaloneDocuments(decls, roles),
-    rolesForArn: (arn) => roleIndex.lookup(arn),
+    linkOf,
     serviceAccountsOf: (role) => sasOfRole.get(role) ?? [],
-    rolesOf: (sa) => rolesOfSa.get(sa) ?? [],
+    mayBeAnnotated: (role) => sasOfRole.has(role) || maybeAnnotated.has(role),
+    rolesOf: (sa) => (sa.roleArn ? linkOf(sa.roleArn).roles : []),
     workloadsOf: (sa) => workloadsOfSa.get(sa) ?? [],
     serviceAccount: (ns, name) => byKey.get(`${ns}/${name}`),
+    unparsedRoleSources: options.unparsedRoleSources ?? [],
   };
 }
 
@@ -53,7 +61,7 @@ function toRole(decl: RoleDecl): Role {
   const prefix = knownString(decl.namePrefix);
   return {
     id: decl.id,
-    displayName: name ?? decl.label ?? (prefix !== undefined ? `${prefix}*` : decl.id),
+    displayName: name ?? decl.label ?? (prefix !== undefined ? `${prefix}*` : (decl.address ?? decl.id)),
     name: decl.name,
     namePrefix: decl.namePrefix,
     path: decl.path,
@@ -63,6 +71,8 @@ function toRole(decl: RoleDecl): Role {
     policies: decl.inlinePolicies.map((p) => inline(p)),
     loc: decl.loc,
     generatedTrust: decl.generatedTrust ?? false,
+    instancesUnknown: decl.id.includes("[*]"),
+    template: decl.template ?? false,
   };
 }
 
@@ -75,42 +85,74 @@ function describeArn(arn: Value): string {
   return parsed ? displayPart(parsed.name) : (knownString(arn) ?? "policy");
 }
 
-/** Roles by known name, plus the few whose name is partial, prefixed or unknown. */
+/**
+ * The declaration a value refers to, when it is an attribute of one: the value itself
+ * (`aws_iam_role.app.arn`), or the one unknown part of a template that holds the ARN's name
+ * (`arn:aws:iam::${var.account}:role/${aws_iam_role.app.name}`).
+ */
+function referenceOf(v: Value, attributes: string[]): Origin | undefined {
+  if (v.origin?.attribute && attributes.includes(v.origin.attribute)) return v.origin;
+  if (v.kind !== "template") return undefined;
+  const last = v.parts[v.parts.length - 1];
+  const before = v.parts[v.parts.length - 2];
+  if (typeof last === "string" || !last.origin || last.origin.attribute !== "name") return undefined;
+  return typeof before === "string" && /:role\/(?:.*\/)?$/.test(before) ? last.origin : undefined;
+}
+
+/** Roles by id and known name, and the few whose name is partial, prefixed or unknown. */
 class RoleIndex {
   private readonly byName = new Map<string, Role[]>();
   private readonly partial: Role[] = [];
   private readonly byId: Map<string, Role>;
-  readonly hasUnknownName: boolean;
 
-  /** `sourcesFailed`: a file that may declare roles could not be parsed, so absence proves nothing. */
-  constructor(roles: Role[], sourcesFailed: boolean) {
+  constructor(roles: Role[]) {
     this.byId = new Map(roles.map((r) => [r.id, r]));
     for (const r of roles) {
       const name = knownString(r.name);
       if (name !== undefined) pushTo(this.byName, name, r);
       else this.partial.push(r);
     }
-    this.hasUnknownName = sourcesFailed || this.partial.some((r) => r.name.kind === "unknown" && knownString(r.namePrefix) === undefined);
   }
 
   get(id: string): Role | undefined {
     return this.byId.get(id);
   }
 
-  lookup(arnValue: Value): RoleLookup {
+  lookup(arnValue: Value): RoleLink {
+    const none: RoleLink = { roles: [], candidates: [], blockers: [] };
+    const ref = referenceOf(arnValue, ["arn"]);
+    if (ref?.type === "aws_iam_role") {
+      const role = this.byId.get(ref.address);
+      return role ? { ...none, roles: [role], via: "reference" } : { ...none, unresolved: `it refers to ${ref.address}, which is not among the scanned roles` };
+    }
     const arn = parseArnValue(arnValue);
-    if (!arn || arn.resourceType !== "role") return { roles: [], undecidable: arnValue.kind === "unknown" };
-    const candidates = hasHole(arn.name) ? [...this.byName.values()].flat() : (this.byName.get(arn.name) ?? []);
-    const roles = [...candidates, ...this.partial].filter((r) => roleMatches(r, arn) !== "no");
-    return { roles, undecidable: this.hasUnknownName };
+    if (!arn || arn.resourceType !== "role") {
+      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : arnValue.kind === "unknown" ? `its value is not known (${arnValue.reason})` : "it is not a role ARN";
+      return { ...none, unresolved: why };
+    }
+    if (hasHole(arn.name)) {
+      // A name not known: any role whose name fits may be the one, none for certain.
+      const candidates = [...this.byName.values()].flat().filter((r) => roleMatches(r, arn) !== "no");
+      return { ...none, candidates: [...candidates, ...this.partial.filter((r) => roleMatches(r, arn) !== "no")], unresolved: `the role name in it is not known (${displayPart(arn.name)})` };
+    }
+    const roles = (this.byName.get(arn.name) ?? []).filter((r) => roleMatches(r, arn) === "yes");
+    const candidates: Role[] = [];
+    const blockers: Role[] = [];
+    for (const r of this.partial) {
+      if (roleMatches(r, arn) === "no") continue;
+      if (r.name.kind === "unknown" && knownString(r.namePrefix) === undefined) {
+        if (!r.template) blockers.push(r);
+      } else candidates.push(r);
+    }
+    return { roles, via: roles.length ? "name" : undefined, candidates, blockers, name: arn.name };
   }
 
-  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it). */
+  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it), for certain. */
   byRoleName(v: Value): Role[] {
+    const ref = referenceOf(v, ["name", "id"]);
+    if (ref?.type === "aws_iam_role") return [this.byId.get(ref.address)].filter((r): r is Role => !!r);
     const name = knownString(v);
-    if (name !== undefined) return [...(this.byName.get(name) ?? []), ...this.partial.filter((r) => nameMatches(r, name) !== "no" && r.name.kind !== "unknown")];
-    if (v.kind === "template") return [...this.byName.entries()].filter(([n]) => matchValue(v, n) !== "no").flatMap(([, rs]) => rs);
-    return [];
+    return name !== undefined ? (this.byName.get(name) ?? []) : [];
   }
 }
 
@@ -118,7 +160,7 @@ function nameMatches(role: Role, name: string): Tri {
   if (role.name.kind === "string" || role.name.kind === "template") return matchValue(role.name, name);
   const prefix = knownString(role.namePrefix);
   if (prefix !== undefined) return name.startsWith(prefix) ? "maybe" : "no";
-  return "no";
+  return role.name.kind === "unknown" ? "maybe" : "no";
 }
 
 function roleMatches(role: Role, arn: Arn): Tri {
@@ -126,6 +168,7 @@ function roleMatches(role: Role, arn: Arn): Tri {
   if (name === "no") return "no";
   const path = knownString(role.path);
   if (path !== undefined && partMatches(arn.path, normalisePath(path)) === "no") return "no";
+  if (path === undefined && name === "yes") return "maybe";
   const explicit = role.arn && parseArnValue(role.arn);
   if (explicit && !hasHole(explicit.account) && !hasHole(arn.account) && explicit.account !== arn.account) return "no";
   return name;
@@ -138,27 +181,34 @@ function normalisePath(path: string): string {
 
 function attachPolicies(index: RoleIndex, attachments: AttachmentDecl[], policies: PolicyDecl[]): void {
   const policyByName = new Map<string, PolicyDecl[]>();
+  const policyById = new Map(policies.map((p) => [p.id, p]));
   for (const p of policies) {
     const name = knownString(p.name);
     if (name !== undefined) pushTo(policyByName, name, p);
   }
   for (const a of attachments) {
     const targets = a.roleId ? [index.get(a.roleId)].filter((r): r is Role => !!r) : index.byRoleName(a.role);
-    const attached = a.inline ? inline(a.inline, a.loc) : managed(a, policyByName);
+    const attached = a.inline ? inline(a.inline, a.loc) : managed(a, policyByName, policyById);
     for (const r of targets) r.policies.push(attached);
   }
 }
 
-function managed(a: AttachmentDecl, policyByName: Map<string, PolicyDecl[]>): AttachedPolicy {
+function managed(a: AttachmentDecl, policyByName: Map<string, PolicyDecl[]>, policyById: Map<string, PolicyDecl>): AttachedPolicy {
   const arn = a.policyArn!;
   const parsed = parseArnValue(arn);
   const name = parsed && !hasHole(parsed.name) ? parsed.name : undefined;
-  const policy = name !== undefined && parsed!.account !== "aws" ? policyByName.get(name)?.find((p) => {
-    const path = knownString(p.path);
-    return path === undefined || partMatches(parsed!.path, normalisePath(path)) !== "no";
-  }) : undefined;
+  const ref = referenceOf(arn, ["arn", "id"]);
+  const policy =
+    ref?.type === "aws_iam_policy"
+      ? policyById.get(ref.address)
+      : name !== undefined && parsed!.account !== "aws"
+        ? policyByName.get(name)?.find((p) => {
+            const path = knownString(p.path);
+            return path === undefined || partMatches(parsed!.path, normalisePath(path)) !== "no";
+          })
+        : undefined;
   return {
-    displayName: name ?? describeArn(arn),
+    displayName: name ?? (policy ? (knownString(policy.name) ?? policy.id) : describeArn(arn)),
     kind: "managed",
     arn,
     document: policy ? readPolicyDocument(policy.document) : undefined,

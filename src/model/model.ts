@@ -28,6 +28,10 @@ export interface Role {
   policies: AttachedPolicy[];
   loc: SourceLocation;
   generatedTrust: boolean;
+  /** From a block whose count or for_each is not known: it stands for all its instances. */
+  instancesUnknown: boolean;
+  /** Declared in a folder that is a module no scanned root calls: with an unknown name, a template. */
+  template: boolean;
 }
 
 export interface AttachedPolicy {
@@ -49,10 +53,22 @@ export interface PodIdentityAssociation extends Omit<PodIdentityAssociationDecl,
   roles: Role[];
 }
 
-export interface RoleLookup {
+/**
+ * What a role ARN (an annotation, a Pod Identity association) names among the scanned roles. Only
+ * `roles` is ever a finding's premise: a "maybe" never is.
+ */
+export interface RoleLink {
+  /** The roles it names for certain: by reference to their declaration, or by their exact name. */
   roles: Role[];
-  /** True when a scanned role's name is not known, so "no role matches" cannot be claimed. */
-  undecidable: boolean;
+  via?: "reference" | "name";
+  /** Roles it may name: their name has unknown parts that fit, or the ARN's name does. */
+  candidates: Role[];
+  /** Roles of a wholly unknown name, any of which could be the one. */
+  blockers: Role[];
+  /** Set when the ARN itself cannot name a scanned role: why (unknown value, a role looked up from AWS, ...). */
+  unresolved?: string;
+  /** The role name the ARN's text gives, when it gives one. */
+  name?: string;
 }
 
 export interface IrsaModel {
@@ -63,11 +79,16 @@ export interface IrsaModel {
   podIdentityAssociations: PodIdentityAssociation[];
   /** Policy documents found on their own (IAM JSON files). */
   documents: PolicyDocument[];
-  /** The roles an annotation value names; empty when none does. */
-  rolesForArn(arn: Value): RoleLookup;
-  /** ServiceAccounts whose annotation links to the role. */
+  /** What a role ARN value names. */
+  linkOf(arn: Value): RoleLink;
+  /** ServiceAccounts whose annotation names the role for certain. */
   serviceAccountsOf(role: Role): ServiceAccount[];
+  /** Whether some annotation names the role, for certain or maybe: enough to keep a rule quiet, never to fire one. */
+  mayBeAnnotated(role: Role): boolean;
+  /** The roles a ServiceAccount's annotation names for certain. */
   rolesOf(sa: ServiceAccount): Role[];
+  /** Files that may declare roles and could not be parsed: "no role has that name" then says so. */
+  unparsedRoleSources: string[];
   workloadsOf(sa: ServiceAccount): Workload[];
   serviceAccount(namespace: string, name: string): ServiceAccount | undefined;
   /** IAM actions of the services the scanned policies name; undefined when not loaded. */

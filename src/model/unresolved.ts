@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../core/diagnostic.js";
 import { firstUnknown, isKnown, type Value } from "../core/value.js";
-import { claimConditions, webIdentityStatements } from "../iam/trust.js";
+import { claimConditions } from "../iam/trust.js";
+import { irsaStatements } from "./irsa.js";
 import type { IrsaModel } from "./model.js";
 
 /**
@@ -17,9 +18,9 @@ export function unresolvedNotes(model: IrsaModel): Diagnostic[] {
     if (sa.roleArn && !isKnown(sa.roleArn) && model.rolesOf(sa).length === 0) note(`role ARN of ServiceAccount ${sa.key}`, sa.roleArn);
   }
   for (const role of model.roles) {
-    if (role.name.kind === "unknown" && !role.namePrefix) note(`name of role ${role.id}`, role.name);
+    if (role.name.kind === "unknown" && !role.namePrefix) note(`name of role ${role.displayName}`, role.name);
     if (!role.trust?.complete && role.trustSource) note(`part of the trust policy of role ${role.displayName}`, role.trustSource);
-    for (const s of webIdentityStatements(role.trust)) {
+    for (const s of irsaStatements(model, role.trust, role)) {
       for (const c of claimConditions(s, "sub").conditions) {
         const unknownValue = c.values.find((v) => !isKnown(v));
         if (unknownValue) note(`a sub value in the trust policy of role ${role.displayName}`, unknownValue);

@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../core/location.js";
-import { obj, str, unknown, type ObjectValue, type Value } from "../core/value.js";
+import { obj, str, unknown, withOrigin, type ObjectValue, type Value } from "../core/value.js";
 import { asText, concatText } from "./convert.js";
 
 /** `arn:<partition>:iam::<account>:<kind><path><name>`, the parts known only after apply left unknown. */
@@ -18,8 +18,17 @@ export function iamArn(kind: string, path: Value | undefined, name: Value, accou
   );
 }
 
+/** Attributes whose values link by reference: each carries the object it belongs to. */
+const LINKED: Record<string, string[]> = {
+  aws_iam_role: ["arn", "name", "id", "unique_id"],
+  aws_iam_policy: ["arn", "name", "id"],
+  aws_iam_openid_connect_provider: ["arn", "url"],
+  aws_eks_cluster: ["identity", "arn", "name"],
+  aws_eks_pod_identity_association: ["role_arn"],
+};
+
 /** Attributes Terraform computes at apply that irsa-lint can still partly derive. */
-export function withComputedAttributes(type: string, address: string, attrs: Map<string, Value>, loc: SourceLocation, account?: Value): ObjectValue {
+export function withComputedAttributes(type: string, address: string, id: string, attrs: Map<string, Value>, loc: SourceLocation, account?: Value): ObjectValue {
   const entries = new Map(attrs);
   const set = (k: string, v: Value) => {
     if (!entries.has(k)) entries.set(k, v);
@@ -35,6 +44,12 @@ export function withComputedAttributes(type: string, address: string, attrs: Map
     const url = entries.get("url");
     const host = url && asText(url) !== undefined ? str(asText(url)!.replace(/^https:\/\//, ""), url.loc) : unknown(`${address}.url not known`, loc);
     set("arn", iamArn("oidc-provider/", str("", loc), host, account, loc));
+  } else if (type === "aws_eks_cluster") {
+    set("identity", unknown(`${address}.identity is known after apply`, loc));
+  }
+  for (const attribute of LINKED[type] ?? []) {
+    const v = entries.get(attribute);
+    if (v && v.kind !== "null") entries.set(attribute, withOrigin(v, { address: id, type, attribute }));
   }
   const result = obj(entries, loc);
   result.openReason = address;

@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../core/location.js";
-import { firstUnknown, isKnown, obj, str, toPlain, unknown, type Value } from "../core/value.js";
+import { firstUnknown, isKnown, obj, str, toPlain, unknown, withOrigin, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
 import type { Scope } from "./scope.js";
 import { iamArn } from "./computed.js";
@@ -30,11 +30,18 @@ export function dataSourceValue(block: Block, address: string, scope: Scope, ctx
       entries.set("account_id", ctx.accountId ?? notKnown("account_id"));
       break;
     case "aws_iam_role": {
+      // A role looked up, not declared here: its ARN links to no scanned role, and says so.
       const name = ctx.attribute(block, "name", scope) ?? notKnown("name");
-      entries.set("name", name);
-      entries.set("arn", iamArn("role", undefined, name, ctx.accountId, loc));
+      const origin = (attribute: string) => ({ address, type: "data.aws_iam_role", attribute });
+      entries.set("name", withOrigin(name, origin("name")));
+      entries.set("arn", withOrigin(iamArn("role", undefined, name, ctx.accountId, loc), origin("arn")));
       break;
     }
+    case "aws_eks_cluster":
+    case "aws_iam_openid_connect_provider":
+      for (const attribute of type === "aws_eks_cluster" ? ["identity", "arn"] : ["arn", "url"])
+        entries.set(attribute, withOrigin(notKnown(attribute), { address, type: `data.${type}`, attribute }));
+      break;
   }
   const value = obj(entries, loc);
   value.openReason = address;

@@ -1,6 +1,6 @@
 import { pushTo } from "../core/collections.js";
 import type { SourceLocation } from "../core/location.js";
-import { bool, list, nul, num, obj, str, unknown, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
+import { bool, list, nul, num, obj, str, unknown, withOrigin, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
 import type { Expr, TemplatePart, Traversal } from "../parse/hcl/ast.js";
 import { asText, failure, iterate, truthy } from "./convert.js";
 import { callFunction, type FunctionHost } from "./functions.js";
@@ -90,7 +90,17 @@ export class Evaluator {
     let v = value;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
-      if (v.kind === "unknown") return v;
+      if (v.kind === "unknown") {
+        // Instances whose keys are not known: any one of them is the element.
+        if (v.element && step.type === "index") {
+          v = v.element;
+          continue;
+        }
+        if (v.element && step.type === "splat") return { ...unknown(v.reason, loc), element: this.traverse(v.element, steps.slice(i + 1), scope, loc) };
+        // `module.eks.oidc_provider_arn` of a module not evaluated: unknown, but known to be that output.
+        if (v.origin && v.origin.attribute === undefined && step.type === "attr") return withOrigin(v, { ...v.origin, attribute: step.name });
+        return v;
+      }
       if (step.type === "splat") {
         const rest = steps.slice(i + 1);
         if (v.kind === "null") return list([], loc);

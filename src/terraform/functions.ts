@@ -33,8 +33,12 @@ function strict(impl: Impl): Impl {
   // pass through (as in Terraform), so concat() or jsonencode() of a partly known list keeps the rest.
   return (args, loc, host) => {
     for (const a of args) {
-      if (a.kind === "unknown") return a.error ? a : unknown(a.reason, loc);
-      if (a.kind === "template") return unknown(firstUnknown(a)?.reason ?? "argument not known", loc);
+      // What it was computed from stays known: `replace(<cluster issuer>, "https://", "")` is still the issuer.
+      if (a.kind === "unknown") return a.error ? a : { ...unknown(a.reason, loc), ...(a.origin ? { origin: a.origin } : {}) };
+      if (a.kind === "template") {
+        const part = firstUnknown(a);
+        return { ...unknown(part?.reason ?? "argument not known", loc), ...(part?.origin ? { origin: part.origin } : {}) };
+      }
     }
     return impl(args, loc, host);
   };

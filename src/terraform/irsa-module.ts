@@ -1,6 +1,6 @@
 import type { AttachmentDecl, RoleDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
-import { asItems, getEntry, list, obj, str, unknown, type Value } from "../core/value.js";
+import { asItems, getEntry, list, obj, str, unknown, withOrigin, type Value } from "../core/value.js";
 import { iamArn } from "./computed.js";
 import { asText, concatText, iterate, truthy } from "./convert.js";
 
@@ -40,6 +40,7 @@ export function irsaModuleRole(
   generation: IrsaModuleGeneration,
   args: Map<string, Value>,
   address: string,
+  id: string,
   loc: SourceLocation,
   accountId?: Value,
 ): IrsaModuleResult {
@@ -66,7 +67,8 @@ export function irsaModuleRole(
   const test = arg(names.test) ?? str("StringEquals", loc);
 
   const role: RoleDecl = {
-    id: address,
+    id,
+    address,
     name,
     namePrefix,
     path,
@@ -78,14 +80,15 @@ export function irsaModuleRole(
   };
   const attachments: AttachmentDecl[] = [];
   const policies = arg(names.policies);
-  for (const [, arn] of (policies && iterate(policies)) ?? []) attachments.push({ role: name, policyArn: arn, loc: arn.loc, roleId: address });
+  for (const [, arn] of (policies && iterate(policies)) ?? []) attachments.push({ role: name, policyArn: arn, loc: arn.loc, roleId: id });
 
   const out = OUTPUTS[generation];
-  const arn = namePrefix ? unknown(`${address}: role name has a generated suffix`, loc) : iamArn("role", path, name, accountId, loc);
+  const origin = (attribute: string) => ({ address: id, type: "aws_iam_role", attribute });
+  const arn = withOrigin(namePrefix ? unknown(`${address}: role name has a generated suffix`, loc) : iamArn("role", path, name, accountId, loc), origin("arn"));
   const outputs = obj(
     new Map<string, Value>([
       [out.arn, arn],
-      [out.name, name],
+      [out.name, withOrigin(name, origin("name"))],
       [out.path, path],
       [out.id, unknown(`${address}.${out.id} is known after apply`, loc)],
     ]),

@@ -23,6 +23,8 @@ export interface ModuleOptions {
   dir: string;
   /** Address prefix of this module instance (`module.team["a"].`), empty for a root. */
   address: string;
+  /** The root module's folder: addresses repeat between roots, ids qualified with it do not. */
+  root: string;
   files: HclFile[];
   /** Values for input variables: tfvars for a root, call arguments for a child module. */
   inputs: Map<string, Value>;
@@ -72,6 +74,11 @@ export class TerraformModule implements ReferenceResolver {
       const value = block.body.attributes.find((x) => x.name === "value");
       if (value) this.outputs.set(a, value);
     }
+  }
+
+  /** An address made unique in the scan: two roots calling one module declare the same addresses. */
+  id(address: string): string {
+    return `${this.options.root}::${address}`;
   }
 
   /** Evaluates `key` once; a reference back into a value being evaluated is a cycle. */
@@ -169,6 +176,22 @@ export class TerraformModule implements ReferenceResolver {
     });
   }
 
+  /**
+   * An instance standing for all instances of a block whose count or for_each is not known: its
+   * key, `count.index`, `each.key` and `each.value` are unknown, everything else is evaluated.
+   * What does not depend on the key (a literal role name) is then known for every instance.
+   */
+  templateInstance(block: Block): Instance | undefined {
+    const instances = this.instances(block);
+    if (Array.isArray(instances) || (instances.kind === "unknown" && instances.error)) return undefined;
+    const why = instances.kind === "unknown" ? instances.reason : "not a collection";
+    const key = unknown(`instance key not known (${why})`, block.headerLoc);
+    const binding: Record<string, Value> = block.body.attributes.some((a) => a.name === "count")
+      ? { count: obj(new Map([["index", key]]), block.headerLoc) }
+      : { each: obj(new Map<string, Value>([["key", key], ["value", unknown(`each.value not known (${why})`, block.headerLoc)]]), block.headerLoc) };
+    return { key, scope: EMPTY_SCOPE.with(binding) };
+  }
+
   /** The value a resource or data reference stands for: one object, or a list/map of instances. */
   private blockReference(kind: "resource" | "data", table: Map<string, Block>, key: string, loc: SourceLocation): Value {
     const block = table.get(key);
@@ -176,8 +199,11 @@ export class TerraformModule implements ReferenceResolver {
     if (!block) return failure(`no ${kind} ${address} is declared`, loc);
     return this.memoise(address, loc, () => {
       const instances = this.instances(block);
-      if (!Array.isArray(instances)) return unknown(`instances of ${address} not known`, loc);
       const one = (i: Instance) => this.instanceValue(kind, block, i);
+      if (!Array.isArray(instances)) {
+        const template = this.templateInstance(block);
+        return { ...unknown(`instances of ${address} not known`, loc), ...(template ? { element: one(template) } : {}) };
+      }
       if (!block.body.attributes.some((a) => a.name === "count" || a.name === "for_each")) return one(instances[0]);
       if (block.body.attributes.some((a) => a.name === "count")) return list(instances.map(one), block.loc);
       const entries = new Map<string, Value>();
@@ -204,7 +230,7 @@ export class TerraformModule implements ReferenceResolver {
     for (const attr of block.body.attributes) {
       if (attr.name !== "count" && attr.name !== "for_each") attrs.set(attr.name, this.evaluator.eval(attr.expr, instance.scope));
     }
-    return withComputedAttributes(block.labels[0], address, attrs, block.headerLoc, this.options.accountId);
+    return withComputedAttributes(block.labels[0], address, this.id(address), attrs, block.headerLoc, this.options.accountId);
   }
 
   attribute(block: Block, name: string, scope: Scope): Value | undefined {
@@ -238,6 +264,7 @@ export class TerraformModule implements ReferenceResolver {
     const instances = this.moduleCall(name);
     if (!block || !instances) return failure(`no module "${name}" is declared`, loc);
     if (!Array.isArray(instances)) return instances;
+    if (instances.length === 1 && instances[0].key?.kind === "unknown") return { ...unknown(`instances of module.${name} not known`, loc), element: instances[0].outputs };
     if (block.body.attributes.some((a) => a.name === "count")) return list(instances.map((i) => i.outputs), block.loc);
     if (!block.body.attributes.some((a) => a.name === "for_each")) return instances[0]?.outputs ?? failure("module has no instance", loc);
     const entries = new Map<string, Value>();

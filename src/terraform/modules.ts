@@ -1,6 +1,6 @@
 import type { AttachmentDecl, RoleDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
-import { obj, unknown, type Value } from "../core/value.js";
+import { obj, unknown, withOrigin, type Value } from "../core/value.js";
 import type { Block, HclFile } from "../parse/hcl/ast.js";
 import { LIMITS } from "./budget.js";
 import { asText } from "./convert.js";
@@ -26,8 +26,10 @@ export interface ModuleInstance {
 
 const MAX_MODULE_DEPTH = 10;
 
+/** `base[0]`, `base["key"]`, or `base[*]` for the instance standing for instances of unknown keys. */
 export function instanceAddress(base: string, key: Value | undefined): string {
   if (!key) return base;
+  if (key.kind === "unknown") return `${base}[*]`;
   return key.kind === "number" ? `${base}[${key.value}]` : `${base}[${JSON.stringify(asText(key) ?? "?")}]`;
 }
 
@@ -49,8 +51,11 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
   const sourceAttr = block.body.attributes.find((a) => a.name === "source");
   const source = moduleSource(parent, block);
   if (source === undefined) return unknown(`${base}: source not known`, block.headerLoc);
-  const instances = parent.instances(block);
-  if (!Array.isArray(instances)) return unknown(`${base}: count/for_each not known (${instances.kind === "unknown" ? instances.reason : "not a collection"})`, block.headerLoc);
+  const known = parent.instances(block);
+  // Instances not known in number: one instance stands for all, so the module's roles still exist.
+  const template = Array.isArray(known) || !isEvaluatedSource(source) ? undefined : parent.templateInstance(block);
+  const instances = Array.isArray(known) ? known : template ? [template] : undefined;
+  if (!instances) return unknown(`${base}: count/for_each not known (${!Array.isArray(known) && known.kind === "unknown" ? known.reason : "not a collection"})`, block.headerLoc);
 
   const generation = irsaModuleGeneration(source);
   const local = source.startsWith("./") || source.startsWith("../");
@@ -61,7 +66,8 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
       message: local ? `module ${base}: ${source} is not in the scanned tree; its outputs are unknown` : `module ${base}: registry module ${source} is not evaluated; its outputs are unknown`,
       location: sourceAttr!.loc,
     });
-    return unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block.headerLoc);
+    // Its outputs are still known to be its outputs: `module.eks.oidc_provider_arn` is an EKS provider.
+    return withOrigin(unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block.headerLoc), { address: base, type: `module:${source.replace(/^registry\.terraform\.io\//, "")}` });
   }
   if (local) {
     const dir = parent.options.calls.join(parent.options.dir, source);
@@ -86,7 +92,7 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
         args.set(attr.name, parent.evaluator.eval(attr.expr, instance.scope));
     }
     if (generation) {
-      const result = irsaModuleRole(generation, args, address, block.headerLoc, parent.options.accountId);
+      const result = irsaModuleRole(generation, args, address, parent.id(address), block.headerLoc, parent.options.accountId);
       return { key: instance.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments };
     }
     const child = makeChild({ dir: parent.options.calls.join(parent.options.dir, source), address: `${address}.`, files: files!, inputs: args });

@@ -192,6 +192,7 @@ export class TerraformEvaluation {
     try {
       const mod = new TerraformModule({
         dir,
+        root: dir,
         address: "",
         files: this.astsIn(dir, false)!,
         inputs,
