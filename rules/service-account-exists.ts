@@ -28,10 +28,15 @@ export default defineRule({
   },
   check(model, report) {
     const byNamespace = new Map<string, string[]>();
-    for (const sa of model.serviceAccounts) pushTo(byNamespace, sa.namespace, sa.name);
+    // A ServiceAccount whose namespace is chosen at deploy time may be the one in any namespace.
+    const anywhere = new Set<string>();
+    for (const sa of model.serviceAccounts) {
+      pushTo(byNamespace, sa.namespace, sa.name);
+      if (sa.namespaceKnown === false) anywhere.add(sa.name);
+    }
     for (const w of model.workloads) {
       const names = byNamespace.get(w.namespace);
-      if (!names || w.serviceAccount || w.serviceAccountName === "default") continue;
+      if (!names || w.serviceAccount || w.serviceAccountName === "default" || anywhere.has(w.serviceAccountName)) continue;
       const close = names.find((n) => n.replace(/s$/, "") === w.serviceAccountName.replace(/s$/, "") || n.includes(w.serviceAccountName) || w.serviceAccountName.includes(n));
       report("missing", w.serviceAccountLoc, {
         workload: `${w.kind} ${w.namespace}/${w.name}`,

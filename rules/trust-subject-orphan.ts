@@ -32,7 +32,12 @@ export default defineRule({
   },
   check(model, report) {
     const byNamespace = new Map<string, Set<string>>();
-    for (const sa of model.serviceAccounts) byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? new Set()).add(sa.name));
+    // A ServiceAccount whose namespace is chosen at deploy time may define the subject in any namespace.
+    const anywhere = new Set<string>();
+    for (const sa of model.serviceAccounts) {
+      if (sa.namespaceKnown === false) anywhere.add(sa.name);
+      else byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? new Set()).add(sa.name));
+    }
     for (const role of model.roles) {
       // A role some ServiceAccount annotates is trust-subject-matches' to judge: one finding, not two.
       if (model.mayBeAnnotated(role)) continue;
@@ -42,7 +47,7 @@ export default defineRule({
           for (const v of c.values) {
             const subject = parseSubject(knownString(v) ?? "");
             const names = subject && byNamespace.get(subject.namespace);
-            if (!subject || !names || names.has(subject.name)) continue;
+            if (!subject || !names || names.has(subject.name) || anywhere.has(subject.name)) continue;
             report("orphan", v.loc, { role: role.displayName, sa: subject.name, namespace: subject.namespace, others: [...names].sort().slice(0, 5).join(", ") });
           }
         }

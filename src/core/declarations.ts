@@ -66,6 +66,8 @@ export interface RoleDecl {
 
 export interface PolicyDecl {
   id: string;
+  /** The Terraform address, how messages name a policy whose name is not known. */
+  address?: string;
   name: Value;
   path: Value;
   document: Value;

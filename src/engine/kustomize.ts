@@ -21,7 +21,7 @@ export function applyKustomizations(outcomes: FileOutcome[]): void {
     const namespaces = namespacesOf.get(o.status.file);
     if (!namespaces) continue;
     const d = o.declarations;
-    d.serviceAccounts = [...namespaces].flatMap((namespace) => d.serviceAccounts.map((sa) => ({ ...sa, namespace })));
+    d.serviceAccounts = [...namespaces].flatMap((namespace) => d.serviceAccounts.map((sa) => ({ ...sa, namespace, namespaceKnown: true })));
     d.workloads = [...namespaces].flatMap((namespace) => d.workloads.map((w) => ({ ...w, namespace })));
   }
 }

@@ -77,7 +77,7 @@ function toRole(decl: RoleDecl): Role {
 }
 
 function inline(p: PolicyDecl, attachedAt = p.loc): AttachedPolicy {
-  return { displayName: knownString(p.name) ?? p.id, kind: "inline", document: readPolicyDocument(p.document), attachedAt };
+  return { displayName: knownString(p.name) ?? p.address ?? p.id, kind: "inline", document: readPolicyDocument(p.document), attachedAt };
 }
 
 function describeArn(arn: Value): string {
@@ -208,7 +208,7 @@ function managed(a: AttachmentDecl, policyByName: Map<string, PolicyDecl[]>, pol
           })
         : undefined;
   return {
-    displayName: name ?? (policy ? (knownString(policy.name) ?? policy.id) : describeArn(arn)),
+    displayName: name ?? (policy ? (knownString(policy.name) ?? policy.address ?? policy.id) : describeArn(arn)),
     kind: "managed",
     arn,
     document: policy ? readPolicyDocument(policy.document) : undefined,

@@ -208,7 +208,10 @@ function readObject(object: Value, result: FileParseResult): void {
   const nameValue = getEntry(metadata, "name");
   const name = knownString(nameValue);
   if (!name || !nameValue) return;
-  const namespace = knownString(getEntry(metadata, "namespace")) ?? "default";
+  // Without metadata.namespace, kubectl applies the object to whatever namespace it is told (-n):
+  // grouped with its neighbours as "default", but not known for checks that compare it.
+  const declared = knownString(getEntry(metadata, "namespace"));
+  const namespace = declared ?? "default";
   const annotations = getEntry(metadata, "annotations");
 
   if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
@@ -219,6 +222,7 @@ function readObject(object: Value, result: FileParseResult): void {
     const sa: ServiceAccountDecl = {
       name,
       namespace,
+      ...(declared === undefined ? { namespaceKnown: false } : {}),
       loc: nameValue.loc,
       ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
       automount: getEntry(object, "automountServiceAccountToken"),

@@ -5,12 +5,14 @@ import type { Attribute, Block, HclFile, Traversal } from "../parse/hcl/ast.js";
 import { LIMITS, type Budget } from "./budget.js";
 import { withComputedAttributes } from "./computed.js";
 import { asText, failure, iterate } from "./convert.js";
+import { blockAttributes } from "./blocks.js";
 import { dataSourceValue } from "./data-sources.js";
 import { Evaluator, type ReferenceResolver } from "./evaluator.js";
 import type { FunctionHost } from "./functions.js";
 import { instanceAddress, moduleInstances, type ModuleCalls, type ModuleInstance } from "./modules.js";
 import { policyDocumentValue } from "./policy-document.js";
 import { EMPTY_SCOPE, Scope } from "./scope.js";
+import { convertToType } from "./types.js";
 
 export interface Instance {
   /** `undefined` for a block without count or for_each. */
@@ -130,12 +132,16 @@ export class TerraformModule implements ReferenceResolver {
 
   variable(name: string, loc: SourceLocation): Value {
     const given = this.options.inputs.get(name);
-    if (given) return given;
     const block = this.variables.get(name);
-    if (!block) return failure(`no variable "${name}" is declared`, loc);
+    if (!block) return given ?? failure(`no variable "${name}" is declared`, loc);
     const def = block.body.attributes.find((a) => a.name === "default");
-    if (!def) return unknown(`var.${name} has no default and no value in the scanned tfvars`, loc);
-    return this.memoise(`var.${name}`, loc, () => this.evaluator.eval(def.expr, EMPTY_SCOPE));
+    if (!given && !def) return unknown(`var.${name} has no default and no value in the scanned tfvars`, loc);
+    const type = block.body.attributes.find((a) => a.name === "type")?.expr;
+    return this.memoise(`var.${name}`, loc, () => {
+      // A null from the caller stays null, unless the variable says `nullable = false`: then the default.
+      const value = given && !(given.kind === "null" && def && nullable(block) === false) ? given : this.evaluator.eval(def!.expr, EMPTY_SCOPE);
+      return type ? convertToType(value, type, (e) => this.evaluator.eval(e, EMPTY_SCOPE)) : value;
+    });
   }
 
   local(name: string, loc: SourceLocation): Value {
@@ -226,10 +232,7 @@ export class TerraformModule implements ReferenceResolver {
         accountId: this.options.accountId,
       });
     }
-    const attrs = new Map<string, Value>();
-    for (const attr of block.body.attributes) {
-      if (attr.name !== "count" && attr.name !== "for_each") attrs.set(attr.name, this.evaluator.eval(attr.expr, instance.scope));
-    }
+    const attrs = blockAttributes(block.body, instance.scope, this.evaluator);
     return withComputedAttributes(block.labels[0], address, this.id(address), attrs, block.headerLoc, this.options.accountId);
   }
 
@@ -271,4 +274,11 @@ export class TerraformModule implements ReferenceResolver {
     for (const i of instances) entries.set(asText(i.key!) ?? "", i.outputs);
     return obj(entries, block.loc);
   }
+}
+
+/** `nullable = false`: a null from the caller becomes the default. Unknown when not a literal. */
+function nullable(block: Block): boolean | undefined {
+  const attr = block.body.attributes.find((a) => a.name === "nullable");
+  if (!attr) return true;
+  return attr.expr.type === "literal" && typeof attr.expr.value === "boolean" ? attr.expr.value : undefined;
 }

@@ -44,7 +44,9 @@ function statementValue({ block, scope }: BlockInstance, ev: Evaluator): Value {
   const keyLocs = new Map<string, SourceLocation>();
   const put = (key: string, attr: string, fallback?: Value) => {
     const a = body.attributes.find((x) => x.name === attr);
-    const v = a ? ev.eval(a.expr, scope) : fallback;
+    const given = a ? ev.eval(a.expr, scope) : undefined;
+    // A null argument is not set (`actions = statement.value.actions` of an omitted optional attribute).
+    const v = given && given.kind !== "null" ? given : fallback;
     if (!v) return;
     entries.set(key, v);
     keyLocs.set(key, a?.nameLoc ?? block.headerLoc);
@@ -55,24 +57,32 @@ function statementValue({ block, scope }: BlockInstance, ev: Evaluator): Value {
   put("NotAction", "not_actions");
   put("Resource", "resources");
   put("NotResource", "not_resources");
+  // A dynamic block whose for_each is not known leaves the statement incomplete: its elements are
+  // not known, and none is made up (an invented NotPrincipal would trust everyone).
+  let incomplete: Value | undefined;
   for (const [key, type] of [["Principal", "principals"], ["NotPrincipal", "not_principals"]] as const) {
-    const principals = principalValue(nestedBlocks(body, type, scope, ev), block.headerLoc, ev);
+    const found = nestedBlocks(body, type, scope, ev);
+    incomplete ??= found.unknown;
+    const principals = principalValue({ blocks: found.blocks }, block.headerLoc, ev);
     if (principals) entries.set(key, principals), keyLocs.set(key, principals.loc);
   }
-  const conditions = conditionValue(nestedBlocks(body, "condition", scope, ev), block.headerLoc, ev);
+  const foundConditions = nestedBlocks(body, "condition", scope, ev);
+  incomplete ??= foundConditions.unknown;
+  const conditions = conditionValue({ blocks: foundConditions.blocks }, block.headerLoc, ev);
   if (conditions) entries.set("Condition", conditions), keyLocs.set("Condition", conditions.loc);
+  if (incomplete) entries.set("\u0000incomplete", unknown(`a dynamic block of the statement: ${incomplete.kind === "unknown" ? incomplete.reason : "not known"}`, incomplete.loc));
   return obj(entries, block.loc, keyLocs);
 }
 
 /** Groups `{type, identifiers}` blocks by type, as IAM JSON writes principals. */
 function principalValue(found: ReturnType<typeof nestedBlocks>, loc: SourceLocation, ev: Evaluator): Value | undefined {
-  if (!found.blocks.length && !found.unknown) return undefined;
+  if (!found.blocks.length) return undefined;
   return groupBlocks(found, loc, ev, "type", (b) => [["", attributeValue(b.block.body, "identifiers", b.scope, ev)]]);
 }
 
 /** Groups `{test, variable, values}` blocks into IAM's `{operator: {key: values}}`. */
 function conditionValue(found: ReturnType<typeof nestedBlocks>, loc: SourceLocation, ev: Evaluator): Value | undefined {
-  if (!found.blocks.length && !found.unknown) return undefined;
+  if (!found.blocks.length) return undefined;
   return groupBlocks(found, loc, ev, "test", (b) => [[
     attributeValue(b.block.body, "variable", b.scope, ev) ?? unknown("condition without variable", b.block.headerLoc),
     attributeValue(b.block.body, "values", b.scope, ev),
@@ -108,6 +118,5 @@ function groupBlocks(
       group.entries.set(subKey, value ?? unknown("condition without values", b.block.headerLoc));
     }
   }
-  if (found.unknown) outer.entries.set("\u0000dynamic", unknown(found.unknown.reason, found.unknown.loc));
   return outer;
 }
