@@ -16085,7 +16085,9 @@ async function discover(paths, cwd) {
     }
     const base = displayPath(absolute, cwd);
     const prefix = base === "." ? "" : `${base}/`;
-    for (const rel of withoutPackages(absolute, await gitFiles(absolute) ?? await walkFiles(absolute))) {
+    const fromGit = await gitFiles(absolute);
+    const listed = fromGit === void 0 ? await walkFiles(absolute) : fromGit.length === 0 && gitIgnores(absolute) ? await walkFiles(absolute, false) : fromGit;
+    for (const rel of withoutPackages(absolute, listed)) {
       const kind = classify(rel);
       const file = (absolute.endsWith(sep2) ? absolute : absolute + sep2) + (sep2 === "/" ? rel : rel.replaceAll("/", sep2));
       if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
@@ -16107,9 +16109,17 @@ async function gitFiles(dir) {
     return void 0;
   }
 }
-async function walkFiles(dir) {
+function gitIgnores(dir) {
+  try {
+    execFileSync("git", ["check-ignore", "-q", "."], { cwd: dir, stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function walkFiles(dir, gitignore = true) {
   const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
-  const walked = await globby2(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
+  const walked = await globby2(PATTERNS, { cwd: dir, gitignore, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
   const tracked = trackedFiles(dir)?.filter((f) => classify(f) && !IGNORED_DIR.test(f)) ?? [];
   return [.../* @__PURE__ */ new Set([...walked, ...tracked])];
 }
@@ -38692,7 +38702,7 @@ function toRole(decl) {
   const prefix = knownString(decl.namePrefix);
   return {
     id: decl.id,
-    displayName: name2 ?? decl.label ?? (prefix !== void 0 ? `${prefix}*` : decl.address ?? decl.id),
+    displayName: name2 ?? decl.label ?? (prefix !== void 0 ? `${prefix}*` : decl.name.kind === "template" ? decl.name.parts.map((p) => typeof p === "string" ? p : "*").join("") : decl.address ?? decl.id),
     name: decl.name,
     namePrefix: decl.namePrefix,
     path: decl.path,
@@ -39503,6 +39513,68 @@ function firstError(root) {
   }
 }
 
+// src/engine/coverage.ts
+init_location();
+init_value();
+function coverageOf(model, findings) {
+  const missing = new Set(findings.filter((f) => f.ruleId === "role-arn-resolves").map((f) => formatLocation(f.location)));
+  const out2 = [];
+  for (const sa of model.serviceAccounts) {
+    if (!sa.roleArn) continue;
+    const base = { kind: "annotation", location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key };
+    if (missing.has(formatLocation(sa.roleArn.loc))) {
+      out2.push({ ...base, status: "missing", reason: "no scanned role has that name (role-arn-resolves)" });
+      continue;
+    }
+    const link2 = model.linkOf(sa.roleArn);
+    const role3 = link2.roles[0];
+    if (!role3) out2.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link2) });
+    else {
+      const why = sa.namespaceKnown === false ? "its namespace is chosen at deploy time (a chart's release, or no metadata.namespace)" : trustGap(role3);
+      out2.push({ ...base, role: described(role3), status: why ? "not-checked" : "checked", ...why ? { reason: why } : {} });
+    }
+  }
+  for (const a of model.podIdentityAssociations) {
+    const sa = `${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}`;
+    const base = { kind: "pod-identity", location: a.loc, serviceAccount: sa };
+    const role3 = a.roles[0];
+    if (!role3) out2.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, model.linkOf(a.roleArn)) });
+    else {
+      const why = trustGap(role3);
+      out2.push({ ...base, role: described(role3), status: why ? "not-checked" : "checked", ...why ? { reason: why } : {} });
+    }
+  }
+  return out2;
+}
+function summarizeCoverage(links) {
+  const count = (s) => links.filter((l) => l.status === s).length;
+  return {
+    annotations: links.filter((l) => l.kind === "annotation").length,
+    podIdentityAssociations: links.filter((l) => l.kind === "pod-identity").length,
+    linked: links.filter((l) => l.role).length,
+    checked: count("checked"),
+    missing: count("missing"),
+    notResolved: count("not-resolved"),
+    notChecked: count("not-checked")
+  };
+}
+var described = (role3) => ({ name: role3.displayName, location: role3.loc });
+function trustGap(role3) {
+  if (!role3.trust) return `the trust policy of role ${role3.displayName} is not in the scan`;
+  if (!role3.trust.complete) return `part of the trust policy of role ${role3.displayName} is not known (--verbose lists the values)`;
+  return void 0;
+}
+function unresolvedReason(model, link2) {
+  if (link2.unresolved) return `${link2.unresolved}`;
+  if (model.roles.length === 0) return "the scan has no roles: lint the Terraform, CloudFormation or IAM JSON that declares them too";
+  if (link2.candidates.length) return `it may be role ${link2.candidates[0].displayName}${link2.candidates.length > 1 ? ` or ${link2.candidates.length - 1} more` : ""}, whose name is partly unknown`;
+  if (link2.blockers.length) {
+    const r = link2.blockers[0];
+    return `role ${r.displayName} (${formatLocation(r.loc)}) may be it: its name is not known; give it with --var or tfvars, or list roles managed elsewhere in role-arn-resolves' externalRoles`;
+  }
+  return "it matches role-arn-resolves' externalRoles, or its role is outside the scan";
+}
+
 // src/engine/kustomize.ts
 import { posix } from "node:path";
 function applyKustomizations(outcomes) {
@@ -40037,7 +40109,8 @@ async function lint(options) {
     suppressed: findings.filter((f) => f.suppression),
     files: statuses,
     diagnostics,
-    missingPaths: discovered.missing
+    missingPaths: discovered.missing,
+    links: coverageOf(model, findings)
   };
 }
 async function prepareScan(options) {
@@ -40141,7 +40214,8 @@ function summarize(result) {
     notes: count("note"),
     suppressed: result.suppressed.length,
     incomplete: incompleteChecks(result).length,
-    files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed"), unchecked: uncheckedFiles(result).length }
+    files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed"), unchecked: uncheckedFiles(result).length },
+    links: summarizeCoverage(result.links)
   };
 }
 function incompleteChecks(result) {
@@ -40201,6 +40275,16 @@ function formatJson(result) {
     suppressed: result.suppressed.map((f) => ({ ...shape(f), suppression: f.suppression })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
     diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
+    links: result.links.map((l) => ({
+      kind: l.kind,
+      file: l.location.file,
+      line: l.location.line,
+      column: l.location.column,
+      serviceAccount: l.serviceAccount,
+      role: l.role ? { name: l.role.name, file: l.role.location.file, line: l.role.location.line } : null,
+      status: l.status,
+      reason: l.reason ?? null
+    })),
     summary: summarize(result)
   };
   return `${JSON.stringify(doc, null, 2)}
@@ -40296,6 +40380,8 @@ function formatSarif(result, rules2, cwd) {
         tool: { driver: { name: "irsa-lint", version: VERSION, semanticVersion: VERSION, informationUri: "https://github.com/irsa-lint/irsa-lint", rules: descriptors } },
         originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(cwd.endsWith("/") ? cwd : `${cwd}/`).href } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        // What the run examined: role annotations and Pod Identity associations, and what became of them.
+        properties: { irsaLint: { links: summarizeCoverage(result.links) } },
         results,
         columnKind: "utf16CodeUnits"
       }
@@ -40344,6 +40430,12 @@ function formatStylish(result, options) {
     lines.push("");
   }
   if (options.verbose) {
+    const open = result.links.filter((l) => l.status === "not-resolved" || l.status === "not-checked");
+    if (open.length) {
+      lines.push(c.underline("Role links not checked"));
+      for (const l of open) lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${l.kind === "annotation" ? "role annotation" : "Pod Identity association"} of ${visible(l.serviceAccount)}${l.role ? ` (role ${visible(l.role.name)})` : ""}: ${visible(l.reason ?? "")}`);
+      lines.push("");
+    }
     const notes = result.diagnostics.filter((d) => d.level !== "error");
     const skipped = result.files.filter((f) => f.status === "skipped" && !f.unchecked);
     if (notes.length || skipped.length) {
@@ -40364,9 +40456,18 @@ function summaryLine(result, c) {
   const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
   const notChecked = s.incomplete + s.files.unchecked;
   const gap = notChecked ? `; ${notChecked} not checked (listed above)` : "";
-  if (problems > 0) return `${s.errors ? c.red("\u2716") : c.yellow("\u26A0")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}`;
-  if (notChecked || s.files.failed) return `${c.yellow("\u26A0")} No IRSA problems in what was checked (${fileLine}${gap})`;
-  return `${c.green("\u2714")} No IRSA problems (${fileLine})`;
+  const links = `
+${coverageLine(s)}`;
+  if (problems > 0) return `${s.errors ? c.red("\u2716") : c.yellow("\u26A0")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}${links}`;
+  if (notChecked || s.files.failed || s.links.notResolved || s.links.notChecked) return `${c.yellow("\u26A0")} No IRSA problems in what was checked (${fileLine}${gap})${links}`;
+  return `${c.green("\u2714")} No IRSA problems (${fileLine})${links}`;
+}
+function coverageLine(s) {
+  const l = s.links;
+  if (l.annotations + l.podIdentityAssociations === 0) return "  no role annotation or Pod Identity association found";
+  const what = [l.annotations ? plural(l.annotations, "role annotation") : "", l.podIdentityAssociations ? plural(l.podIdentityAssociations, "Pod Identity association") : ""].filter(Boolean).join(" and ");
+  const parts2 = [`${l.checked} checked`, l.missing ? `${l.missing} naming no scanned role` : "", l.notResolved ? `${l.notResolved} not resolved` : "", l.notChecked ? `${l.notChecked} linked but not checked` : ""].filter(Boolean);
+  return `  ${what}: ${parts2.join(", ")}${l.notResolved + l.notChecked ? " (--verbose says why)" : ""}`;
 }
 
 // src/action/main.ts

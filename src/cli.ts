@@ -195,6 +195,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       threads,
     });
     if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
+    if (result.files.length === 0)
+      throw new UsageError(`no Kubernetes, Terraform or IAM JSON file in ${positionals.length ? positionals.join(", ") : "."} (files ending in .yaml, .yml, .tf, .tf.json, .tfvars or .json, not ignored by .gitignore or the config's exclude)`);
     if (values["write-baseline"]) {
       const recorded = toBaseline(result.findings);
       writeReport(values["write-baseline"], `${JSON.stringify(recorded, null, 2)}\n`, io.cwd, "--write-baseline");
@@ -214,7 +216,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const summary = summarize(result);
     if (values.output) writeReport(values.output, report, io.cwd, "--output");
     else io.stdout(report);
-    if (result.files.length === 0) io.stderr("irsa-lint: no Kubernetes, Terraform or IAM JSON files found in the given paths\n");
+
     if (values.strict && (summary.files.failed > 0 || summary.incomplete > 0)) {
       io.stderr(`irsa-lint: --strict: ${[summary.files.failed ? plural(summary.files.failed, "file") + " could not be parsed" : "", summary.incomplete ? plural(summary.incomplete, "check") + " could not run" : ""].filter(Boolean).join(", ")}\n`);
       return EXIT.usage;

@@ -74,7 +74,11 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
     // Paths below the folder, with forward slashes: joined to its paths once rather than resolved one by one.
     const base = displayPath(absolute, cwd);
     const prefix = base === "." ? "" : `${base}/`;
-    for (const rel of withoutPackages(absolute, (await gitFiles(absolute)) ?? (await walkFiles(absolute)))) {
+    // A folder named on the command line is scanned even when .gitignore covers it (`helm template … > rendered/`).
+    // Git lists nothing in an ignored folder: only then is it asked whether the folder is ignored.
+    const fromGit = await gitFiles(absolute);
+    const listed = fromGit === undefined ? await walkFiles(absolute) : fromGit.length === 0 && gitIgnores(absolute) ? await walkFiles(absolute, false) : fromGit;
+    for (const rel of withoutPackages(absolute, listed)) {
       const kind = classify(rel);
       const file = (absolute.endsWith(sep) ? absolute : absolute + sep) + (sep === "/" ? rel : rel.replaceAll("/", sep));
       if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
@@ -105,14 +109,24 @@ async function gitFiles(dir: string): Promise<string[] | undefined> {
   }
 }
 
+/** Whether git ignores the folder itself (false outside a work tree, or without git). */
+function gitIgnores(dir: string): boolean {
+  try {
+    execFileSync("git", ["check-ignore", "-q", "."], { cwd: dir, stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Where git cannot list the files: a walk honouring `.gitignore`, plus every file the repository's
  * index tracks (a pull request's `.gitignore` must not hide tracked files), relative to `dir`.
  */
-async function walkFiles(dir: string): Promise<string[]> {
+async function walkFiles(dir: string, gitignore = true): Promise<string[]> {
   // onlyFiles: false lists symlinks to files too, so each of them gets a status instead of silence.
   const { globby } = await import("globby");
-  const walked = await globby(PATTERNS, { cwd: dir, gitignore: true, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
+  const walked = await globby(PATTERNS, { cwd: dir, gitignore, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
   const tracked = trackedFiles(dir)?.filter((f) => classify(f) && !IGNORED_DIR.test(f)) ?? [];
   return [...new Set([...walked, ...tracked])];
 }

@@ -11,6 +11,7 @@ import { loadCatalog, servicesOf } from "../iam/catalog.js";
 import { knownString } from "../core/value.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import type { TerraformEvaluation } from "../terraform/project.js";
+import { coverageOf, type LinkReport } from "./coverage.js";
 import { applyKustomizations } from "./kustomize.js";
 import { feedsTerraform, needsHcl, terraformSource, tfvarsOf, type FileOutcome } from "./parse-files.js";
 import { parseFiles, SLICE_MS, startWorkers } from "./parse-pool.js";
@@ -55,6 +56,8 @@ export interface LintResult {
   /** Tool diagnostics: parse errors, unresolved Terraform, skipped inputs. */
   diagnostics: Diagnostic[];
   missingPaths: string[];
+  /** Each role annotation and Pod Identity association: the role it resolved to, and whether it was checked. */
+  links: LinkReport[];
 }
 
 /** Below this many HCL files, optimising the grammar's WebAssembly costs more than it saves. */
@@ -139,6 +142,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     files: statuses,
     diagnostics,
     missingPaths: discovered.missing,
+    links: coverageOf(model, findings),
   };
 }
 

@@ -23,6 +23,16 @@ export function formatJson(result: LintResult): string {
     suppressed: result.suppressed.map((f) => ({ ...shape(f), suppression: f.suppression })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
     diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
+    links: result.links.map((l) => ({
+      kind: l.kind,
+      file: l.location.file,
+      line: l.location.line,
+      column: l.location.column,
+      serviceAccount: l.serviceAccount,
+      role: l.role ? { name: l.role.name, file: l.role.location.file, line: l.role.location.line } : null,
+      status: l.status,
+      reason: l.reason ?? null,
+    })),
     summary: summarize(result),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

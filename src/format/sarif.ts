@@ -5,6 +5,7 @@ import type { LintResult } from "../engine/lint.js";
 import { DOCS_ROOT, helpUri, type AnyRule } from "../engine/rule.js";
 import { SUPPRESSION_RULES } from "../engine/suppress.js";
 import { VERSION } from "../version.js";
+import { summarizeCoverage } from "../engine/coverage.js";
 import { incompleteChecks } from "./summary.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -83,6 +84,8 @@ export function formatSarif(result: LintResult, rules: AnyRule[], cwd: string): 
         tool: { driver: { name: "irsa-lint", version: VERSION, semanticVersion: VERSION, informationUri: "https://github.com/irsa-lint/irsa-lint", rules: descriptors } },
         originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(cwd.endsWith("/") ? cwd : `${cwd}/`).href } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        // What the run examined: role annotations and Pod Identity associations, and what became of them.
+        properties: { irsaLint: { links: summarizeCoverage(result.links) } },
         results,
         columnKind: "utf16CodeUnits",
       },

@@ -3,7 +3,7 @@ import { pushTo } from "../core/collections.js";
 import { guardLine, visible } from "../core/sanitize.js";
 import type { LintResult } from "../engine/lint.js";
 import type { Finding } from "../engine/rule.js";
-import { incompleteChecks, summarize, uncheckedFiles } from "./summary.js";
+import { incompleteChecks, summarize, uncheckedFiles, type Summary } from "./summary.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** Unchecked files listed per reason before the rest are counted (a chart has dozens of templates). */
@@ -45,6 +45,12 @@ export function formatStylish(result: LintResult, options: { color: boolean; ver
     lines.push("");
   }
   if (options.verbose) {
+    const open = result.links.filter((l) => l.status === "not-resolved" || l.status === "not-checked");
+    if (open.length) {
+      lines.push(c.underline("Role links not checked"));
+      for (const l of open) lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${l.kind === "annotation" ? "role annotation" : "Pod Identity association"} of ${visible(l.serviceAccount)}${l.role ? ` (role ${visible(l.role.name)})` : ""}: ${visible(l.reason ?? "")}`);
+      lines.push("");
+    }
     const notes = result.diagnostics.filter((d) => d.level !== "error");
     const skipped = result.files.filter((f) => f.status === "skipped" && !f.unchecked);
     if (notes.length || skipped.length) {
@@ -65,8 +71,18 @@ function summaryLine(result: LintResult, c: ReturnType<typeof createColors>): st
   const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
   const notChecked = s.incomplete + s.files.unchecked;
   const gap = notChecked ? `; ${notChecked} not checked (listed above)` : "";
-  if (problems > 0) return `${s.errors ? c.red("✖") : c.yellow("⚠")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}`;
+  const links = `\n${coverageLine(s)}`;
+  if (problems > 0) return `${s.errors ? c.red("✖") : c.yellow("⚠")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}${links}`;
   // Never "no problems" without saying what could not be looked at.
-  if (notChecked || s.files.failed) return `${c.yellow("⚠")} No IRSA problems in what was checked (${fileLine}${gap})`;
-  return `${c.green("✔")} No IRSA problems (${fileLine})`;
+  if (notChecked || s.files.failed || s.links.notResolved || s.links.notChecked) return `${c.yellow("⚠")} No IRSA problems in what was checked (${fileLine}${gap})${links}`;
+  return `${c.green("✔")} No IRSA problems (${fileLine})${links}`;
+}
+
+/** `14 role annotations: 12 checked, 2 not resolved (--verbose)`: what the run examined. */
+function coverageLine(s: Summary): string {
+  const l = s.links;
+  if (l.annotations + l.podIdentityAssociations === 0) return "  no role annotation or Pod Identity association found";
+  const what = [l.annotations ? plural(l.annotations, "role annotation") : "", l.podIdentityAssociations ? plural(l.podIdentityAssociations, "Pod Identity association") : ""].filter(Boolean).join(" and ");
+  const parts = [`${l.checked} checked`, l.missing ? `${l.missing} naming no scanned role` : "", l.notResolved ? `${l.notResolved} not resolved` : "", l.notChecked ? `${l.notChecked} linked but not checked` : ""].filter(Boolean);
+  return `  ${what}: ${parts.join(", ")}${l.notResolved + l.notChecked ? " (--verbose says why)" : ""}`;
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
+import { summarizeCoverage, type Coverage } from "../engine/coverage.js";
 import type { LintResult } from "../engine/lint.js";
 
 export interface Summary {
@@ -9,6 +10,8 @@ export interface Summary {
   /** Checks that could not run (an internal error, a limit): their files may hide findings. */
   incomplete: number;
   files: { linted: number; skipped: number; failed: number; unchecked: number };
+  /** What was checked: role annotations and Pod Identity associations, and what became of them. */
+  links: Coverage;
 }
 
 export function summarize(result: LintResult): Summary {
@@ -21,6 +24,7 @@ export function summarize(result: LintResult): Summary {
     suppressed: result.suppressed.length,
     incomplete: incompleteChecks(result).length,
     files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed"), unchecked: uncheckedFiles(result).length },
+    links: summarizeCoverage(result.links),
   };
 }
 

@@ -61,7 +61,7 @@ function toRole(decl: RoleDecl): Role {
   const prefix = knownString(decl.namePrefix);
   return {
     id: decl.id,
-    displayName: name ?? decl.label ?? (prefix !== undefined ? `${prefix}*` : (decl.address ?? decl.id)),
+    displayName: name ?? decl.label ?? (prefix !== undefined ? `${prefix}*` : decl.name.kind === "template" ? decl.name.parts.map((p) => (typeof p === "string" ? p : "*")).join("") : (decl.address ?? decl.id)),
     name: decl.name,
     namePrefix: decl.namePrefix,
     path: decl.path,

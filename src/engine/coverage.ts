@@ -1,0 +1,98 @@
+import { formatLocation, type SourceLocation } from "../core/location.js";
+import { knownString } from "../core/value.js";
+import type { IrsaModel, Role, RoleLink } from "../model/model.js";
+import type { Finding } from "./rule.js";
+
+/**
+ * What a run examined: each place that gives a ServiceAccount its role (a role annotation, an EKS
+ * Pod Identity association), the role it resolved to, and whether its checks ran. No peer reports
+ * its own coverage; a user must never read "No IRSA problems" when nothing was checked.
+ */
+export interface LinkReport {
+  kind: "annotation" | "pod-identity";
+  location: SourceLocation;
+  /** `namespace/name`, `?` where not known. */
+  serviceAccount: string;
+  role?: { name: string; location: SourceLocation };
+  /**
+   * `checked`: the role's trust was evaluated for this ServiceAccount; `missing`: the role named
+   * exists nowhere in the scan (a finding); `not-resolved`: which role is meant is not known;
+   * `not-checked`: the role is known, its checks could not run.
+   */
+  status: "checked" | "missing" | "not-resolved" | "not-checked";
+  reason?: string;
+}
+
+export interface Coverage {
+  annotations: number;
+  podIdentityAssociations: number;
+  /** Linked to a scanned role for certain. */
+  linked: number;
+  checked: number;
+  missing: number;
+  notResolved: number;
+  notChecked: number;
+}
+
+export function coverageOf(model: IrsaModel, findings: Finding[]): LinkReport[] {
+  const missing = new Set(findings.filter((f) => f.ruleId === "role-arn-resolves").map((f) => formatLocation(f.location)));
+  const out: LinkReport[] = [];
+  for (const sa of model.serviceAccounts) {
+    if (!sa.roleArn) continue;
+    const base = { kind: "annotation" as const, location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key };
+    if (missing.has(formatLocation(sa.roleArn.loc))) {
+      out.push({ ...base, status: "missing", reason: "no scanned role has that name (role-arn-resolves)" });
+      continue;
+    }
+    const link = model.linkOf(sa.roleArn);
+    const role = link.roles[0];
+    if (!role) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link) });
+    else {
+      const why = sa.namespaceKnown === false ? "its namespace is chosen at deploy time (a chart's release, or no metadata.namespace)" : trustGap(role);
+      out.push({ ...base, role: described(role), status: why ? "not-checked" : "checked", ...(why ? { reason: why } : {}) });
+    }
+  }
+  for (const a of model.podIdentityAssociations) {
+    const sa = `${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}`;
+    const base = { kind: "pod-identity" as const, location: a.loc, serviceAccount: sa };
+    const role = a.roles[0];
+    if (!role) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, model.linkOf(a.roleArn)) });
+    else {
+      const why = trustGap(role);
+      out.push({ ...base, role: described(role), status: why ? "not-checked" : "checked", ...(why ? { reason: why } : {}) });
+    }
+  }
+  return out;
+}
+
+export function summarizeCoverage(links: LinkReport[]): Coverage {
+  const count = (s: LinkReport["status"]) => links.filter((l) => l.status === s).length;
+  return {
+    annotations: links.filter((l) => l.kind === "annotation").length,
+    podIdentityAssociations: links.filter((l) => l.kind === "pod-identity").length,
+    linked: links.filter((l) => l.role).length,
+    checked: count("checked"),
+    missing: count("missing"),
+    notResolved: count("not-resolved"),
+    notChecked: count("not-checked"),
+  };
+}
+
+const described = (role: Role) => ({ name: role.displayName, location: role.loc });
+
+function trustGap(role: Role): string | undefined {
+  if (!role.trust) return `the trust policy of role ${role.displayName} is not in the scan`;
+  if (!role.trust.complete) return `part of the trust policy of role ${role.displayName} is not known (--verbose lists the values)`;
+  return undefined;
+}
+
+function unresolvedReason(model: IrsaModel, link: RoleLink): string {
+  if (link.unresolved) return `${link.unresolved}`;
+  if (model.roles.length === 0) return "the scan has no roles: lint the Terraform, CloudFormation or IAM JSON that declares them too";
+  if (link.candidates.length) return `it may be role ${link.candidates[0].displayName}${link.candidates.length > 1 ? ` or ${link.candidates.length - 1} more` : ""}, whose name is partly unknown`;
+  if (link.blockers.length) {
+    const r = link.blockers[0];
+    return `role ${r.displayName} (${formatLocation(r.loc)}) may be it: its name is not known; give it with --var or tfvars, or list roles managed elsewhere in role-arn-resolves' externalRoles`;
+  }
+  return "it matches role-arn-resolves' externalRoles, or its role is outside the scan";
+}
