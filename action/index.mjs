@@ -7917,12 +7917,12 @@ var require_path = __commonJS({
     }
     exports.removeLeadingDotSegment = removeLeadingDotSegment;
     exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
-    function escapeWindowsPath(pattern) {
-      return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
+    function escapeWindowsPath(pattern2) {
+      return pattern2.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
     }
     exports.escapeWindowsPath = escapeWindowsPath;
-    function escapePosixPath(pattern) {
-      return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
+    function escapePosixPath(pattern2) {
+      return pattern2.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
     }
     exports.escapePosixPath = escapePosixPath;
     exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
@@ -8342,22 +8342,22 @@ var require_to_regex_range = __commonJS({
       }
       let zipped = zip(start2, stop2);
       let digits = zipped.length;
-      let pattern = "";
+      let pattern2 = "";
       let count = 0;
       for (let i2 = 0; i2 < digits; i2++) {
         let [startDigit, stopDigit] = zipped[i2];
         if (startDigit === stopDigit) {
-          pattern += startDigit;
+          pattern2 += startDigit;
         } else if (startDigit !== "0" || stopDigit !== "9") {
-          pattern += toCharacterClass(startDigit, stopDigit, options);
+          pattern2 += toCharacterClass(startDigit, stopDigit, options);
         } else {
           count++;
         }
       }
       if (count) {
-        pattern += options.shorthand === true ? "\\d" : "[0-9]";
+        pattern2 += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count], digits };
+      return { pattern: pattern2, count: [count], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -9144,8 +9144,8 @@ var require_braces = __commonJS({
     var braces = (input2, options = {}) => {
       let output = [];
       if (Array.isArray(input2)) {
-        for (const pattern of input2) {
-          const result = braces.create(pattern, options);
+        for (const pattern2 of input2) {
+          const result = braces.create(pattern2, options);
           if (Array.isArray(result)) {
             output.push(...result);
           } else {
@@ -9911,16 +9911,16 @@ var require_parse2 = __commonJS({
       }
       return false;
     };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
+      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
         return;
       }
       let bracket = 0;
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
+      for (let i2 = 1; i2 < pattern2.length; i2++) {
+        const ch = pattern2[i2];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -9954,23 +9954,23 @@ var require_parse2 = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
+            if (requireEnd === true && i2 !== pattern2.length - 1) {
               return;
             }
             return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
+              type: pattern2[0],
+              body: pattern2.slice(2, i2),
               end: i2
             };
           }
         }
       }
     };
-    var getStarExtglobSequenceOutput = (pattern) => {
+    var getStarExtglobSequenceOutput = (pattern2) => {
       let index2 = 0;
       const chars = [];
-      while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
+      while (index2 < pattern2.length) {
+        const match = parseRepeatedExtglob(pattern2.slice(index2), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -9991,9 +9991,9 @@ var require_parse2 = __commonJS({
       const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
       return `${source}*`;
     };
-    var repeatedExtglobRecursion = (pattern) => {
+    var repeatedExtglobRecursion = (pattern2) => {
       let depth = 0;
-      let value = pattern.trim();
+      let value = pattern2.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
         depth++;
@@ -10882,9 +10882,9 @@ var require_picomatch = __commonJS({
       return regex.test(path5.basename(input2));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
-    picomatch.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+    picomatch.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch.parse(p, options));
+      return parse(pattern2, { ...options, fastpaths: false });
     };
     picomatch.scan = (input2, options) => scan(input2, options);
     picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -10994,7 +10994,7 @@ var require_micromatch = __commonJS({
       return matches;
     };
     micromatch2.match = micromatch2;
-    micromatch2.matcher = (pattern, options) => picomatch(pattern, options);
+    micromatch2.matcher = (pattern2, options) => picomatch(pattern2, options);
     micromatch2.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     micromatch2.any = micromatch2.isMatch;
     micromatch2.not = (list2, patterns, options = {}) => {
@@ -11013,22 +11013,22 @@ var require_micromatch = __commonJS({
       }
       return [...result];
     };
-    micromatch2.contains = (str2, pattern, options) => {
+    micromatch2.contains = (str2, pattern2, options) => {
       if (typeof str2 !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
       }
-      if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch2.contains(str2, p, options));
+      if (Array.isArray(pattern2)) {
+        return pattern2.some((p) => micromatch2.contains(str2, p, options));
       }
-      if (typeof pattern === "string") {
-        if (isEmptyString(str2) || isEmptyString(pattern)) {
+      if (typeof pattern2 === "string") {
+        if (isEmptyString(str2) || isEmptyString(pattern2)) {
           return false;
         }
-        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
+        if (str2.includes(pattern2) || str2.startsWith("./") && str2.slice(2).includes(pattern2)) {
           return true;
         }
       }
-      return micromatch2.isMatch(str2, pattern, { ...options, contains: true });
+      return micromatch2.isMatch(str2, pattern2, { ...options, contains: true });
     };
     micromatch2.matchKeys = (obj2, patterns, options) => {
       if (!utils.isObject(obj2)) {
@@ -11041,8 +11041,8 @@ var require_micromatch = __commonJS({
     };
     micromatch2.some = (list2, patterns, options) => {
       let items = [].concat(list2);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
+      for (let pattern2 of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern2), options);
         if (items.some((item) => isMatch(item))) {
           return true;
         }
@@ -11051,8 +11051,8 @@ var require_micromatch = __commonJS({
     };
     micromatch2.every = (list2, patterns, options) => {
       let items = [].concat(list2);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
+      for (let pattern2 of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern2), options);
         if (!items.every((item) => isMatch(item))) {
           return false;
         }
@@ -11077,23 +11077,23 @@ var require_micromatch = __commonJS({
     micromatch2.scan = (...args2) => picomatch.scan(...args2);
     micromatch2.parse = (patterns, options) => {
       let res = [];
-      for (let pattern of [].concat(patterns || [])) {
-        for (let str2 of braces(String(pattern), options)) {
+      for (let pattern2 of [].concat(patterns || [])) {
+        for (let str2 of braces(String(pattern2), options)) {
           res.push(picomatch.parse(str2, options));
         }
       }
       return res;
     };
-    micromatch2.braces = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      if (options && options.nobrace === true || !hasBraces(pattern)) {
-        return [pattern];
+    micromatch2.braces = (pattern2, options) => {
+      if (typeof pattern2 !== "string") throw new TypeError("Expected a string");
+      if (options && options.nobrace === true || !hasBraces(pattern2)) {
+        return [pattern2];
       }
-      return braces(pattern, options);
+      return braces(pattern2, options);
     };
-    micromatch2.braceExpand = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch2.braces(pattern, { ...options, expand: true });
+    micromatch2.braceExpand = (pattern2, options) => {
+      if (typeof pattern2 !== "string") throw new TypeError("Expected a string");
+      return micromatch2.braces(pattern2, { ...options, expand: true });
     };
     micromatch2.hasBraces = hasBraces;
     module2.exports = micromatch2;
@@ -11117,55 +11117,55 @@ var require_pattern = __commonJS({
     var GLOB_EXTENSION_SYMBOLS_RE = /[!*+?@]\([^(]*\)/;
     var BRACE_EXPANSION_SEPARATORS_RE = /,|\.\./;
     var DOUBLE_SLASH_RE = /(?!^)\/{2,}/g;
-    function isStaticPattern(pattern, options = {}) {
-      return !isDynamicPattern2(pattern, options);
+    function isStaticPattern(pattern2, options = {}) {
+      return !isDynamicPattern2(pattern2, options);
     }
     exports.isStaticPattern = isStaticPattern;
-    function isDynamicPattern2(pattern, options = {}) {
-      if (pattern === "") {
+    function isDynamicPattern2(pattern2, options = {}) {
+      if (pattern2 === "") {
         return false;
       }
-      if (options.caseSensitiveMatch === false || pattern.includes(ESCAPE_SYMBOL)) {
+      if (options.caseSensitiveMatch === false || pattern2.includes(ESCAPE_SYMBOL)) {
         return true;
       }
-      if (COMMON_GLOB_SYMBOLS_RE.test(pattern) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern) || REGEX_GROUP_SYMBOLS_RE.test(pattern)) {
+      if (COMMON_GLOB_SYMBOLS_RE.test(pattern2) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern2) || REGEX_GROUP_SYMBOLS_RE.test(pattern2)) {
         return true;
       }
-      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern)) {
+      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern2)) {
         return true;
       }
-      if (options.braceExpansion !== false && hasBraceExpansion(pattern)) {
+      if (options.braceExpansion !== false && hasBraceExpansion(pattern2)) {
         return true;
       }
       return false;
     }
     exports.isDynamicPattern = isDynamicPattern2;
-    function hasBraceExpansion(pattern) {
-      const openingBraceIndex = pattern.indexOf("{");
+    function hasBraceExpansion(pattern2) {
+      const openingBraceIndex = pattern2.indexOf("{");
       if (openingBraceIndex === -1) {
         return false;
       }
-      const closingBraceIndex = pattern.indexOf("}", openingBraceIndex + 1);
+      const closingBraceIndex = pattern2.indexOf("}", openingBraceIndex + 1);
       if (closingBraceIndex === -1) {
         return false;
       }
-      const braceContent = pattern.slice(openingBraceIndex, closingBraceIndex);
+      const braceContent = pattern2.slice(openingBraceIndex, closingBraceIndex);
       return BRACE_EXPANSION_SEPARATORS_RE.test(braceContent);
     }
-    function convertToPositivePattern(pattern) {
-      return isNegativePattern2(pattern) ? pattern.slice(1) : pattern;
+    function convertToPositivePattern(pattern2) {
+      return isNegativePattern2(pattern2) ? pattern2.slice(1) : pattern2;
     }
     exports.convertToPositivePattern = convertToPositivePattern;
-    function convertToNegativePattern(pattern) {
-      return "!" + pattern;
+    function convertToNegativePattern(pattern2) {
+      return "!" + pattern2;
     }
     exports.convertToNegativePattern = convertToNegativePattern;
-    function isNegativePattern2(pattern) {
-      return pattern.startsWith("!") && pattern[1] !== "(";
+    function isNegativePattern2(pattern2) {
+      return pattern2.startsWith("!") && pattern2[1] !== "(";
     }
     exports.isNegativePattern = isNegativePattern2;
-    function isPositivePattern(pattern) {
-      return !isNegativePattern2(pattern);
+    function isPositivePattern(pattern2) {
+      return !isNegativePattern2(pattern2);
     }
     exports.isPositivePattern = isPositivePattern;
     function getNegativePatterns(patterns) {
@@ -11177,50 +11177,50 @@ var require_pattern = __commonJS({
     }
     exports.getPositivePatterns = getPositivePatterns;
     function getPatternsInsideCurrentDirectory(patterns) {
-      return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
+      return patterns.filter((pattern2) => !isPatternRelatedToParentDirectory(pattern2));
     }
     exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
     function getPatternsOutsideCurrentDirectory(patterns) {
       return patterns.filter(isPatternRelatedToParentDirectory);
     }
     exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
-    function isPatternRelatedToParentDirectory(pattern) {
-      return pattern.startsWith("..") || pattern.startsWith("./..");
+    function isPatternRelatedToParentDirectory(pattern2) {
+      return pattern2.startsWith("..") || pattern2.startsWith("./..");
     }
     exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
-    function getBaseDirectory(pattern) {
-      return globParent(pattern, { flipBackslashes: false });
+    function getBaseDirectory(pattern2) {
+      return globParent(pattern2, { flipBackslashes: false });
     }
     exports.getBaseDirectory = getBaseDirectory;
-    function hasGlobStar(pattern) {
-      return pattern.includes(GLOBSTAR);
+    function hasGlobStar(pattern2) {
+      return pattern2.includes(GLOBSTAR);
     }
     exports.hasGlobStar = hasGlobStar;
-    function endsWithSlashGlobStar(pattern) {
-      return pattern.endsWith("/" + GLOBSTAR);
+    function endsWithSlashGlobStar(pattern2) {
+      return pattern2.endsWith("/" + GLOBSTAR);
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
-    function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path5.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
+    function isAffectDepthOfReadingPattern(pattern2) {
+      const basename2 = path5.basename(pattern2);
+      return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
-      return patterns.reduce((collection, pattern) => {
-        return collection.concat(expandBraceExpansion(pattern));
+      return patterns.reduce((collection, pattern2) => {
+        return collection.concat(expandBraceExpansion(pattern2));
       }, []);
     }
     exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
-    function expandBraceExpansion(pattern) {
-      const patterns = micromatch2.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
+    function expandBraceExpansion(pattern2) {
+      const patterns = micromatch2.braces(pattern2, { expand: true, nodupes: true, keepEscaping: true });
       patterns.sort((a, b) => a.length - b.length);
-      return patterns.filter((pattern2) => pattern2 !== "");
+      return patterns.filter((pattern3) => pattern3 !== "");
     }
     exports.expandBraceExpansion = expandBraceExpansion;
-    function getPatternParts(pattern, options) {
-      let { parts: parts2 } = micromatch2.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
+    function getPatternParts(pattern2, options) {
+      let { parts: parts2 } = micromatch2.scan(pattern2, Object.assign(Object.assign({}, options), { parts: true }));
       if (parts2.length === 0) {
-        parts2 = [pattern];
+        parts2 = [pattern2];
       }
       if (parts2[0].startsWith("/")) {
         parts2[0] = parts2[0].slice(1);
@@ -11229,37 +11229,37 @@ var require_pattern = __commonJS({
       return parts2;
     }
     exports.getPatternParts = getPatternParts;
-    function makeRe(pattern, options) {
-      return micromatch2.makeRe(pattern, options);
+    function makeRe(pattern2, options) {
+      return micromatch2.makeRe(pattern2, options);
     }
     exports.makeRe = makeRe;
     function convertPatternsToRe(patterns, options) {
-      return patterns.map((pattern) => makeRe(pattern, options));
+      return patterns.map((pattern2) => makeRe(pattern2, options));
     }
     exports.convertPatternsToRe = convertPatternsToRe;
     function matchAny(entry, patternsRe) {
       return patternsRe.some((patternRe) => patternRe.test(entry));
     }
     exports.matchAny = matchAny;
-    function removeDuplicateSlashes(pattern) {
-      return pattern.replace(DOUBLE_SLASH_RE, "/");
+    function removeDuplicateSlashes(pattern2) {
+      return pattern2.replace(DOUBLE_SLASH_RE, "/");
     }
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
       const relative5 = [];
-      for (const pattern of patterns) {
-        if (isAbsolute2(pattern)) {
-          absolute.push(pattern);
+      for (const pattern2 of patterns) {
+        if (isAbsolute2(pattern2)) {
+          absolute.push(pattern2);
         } else {
-          relative5.push(pattern);
+          relative5.push(pattern2);
         }
       }
       return [absolute, relative5];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute2(pattern) {
-      return path5.isAbsolute(pattern);
+    function isAbsolute2(pattern2) {
+      return path5.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute2;
   }
@@ -11438,8 +11438,8 @@ var require_utils3 = __commonJS({
     exports.fs = fs5;
     var path5 = require_path();
     exports.path = path5;
-    var pattern = require_pattern();
-    exports.pattern = pattern;
+    var pattern2 = require_pattern();
+    exports.pattern = pattern2;
     var stream = require_stream();
     exports.stream = stream;
     var string = require_string2();
@@ -11459,8 +11459,8 @@ var require_tasks = __commonJS({
       const ignore = processPatterns(settings.ignore, settings);
       const positivePatterns = getPositivePatterns(patterns);
       const negativePatterns = getNegativePatternsAsPositive(patterns, ignore);
-      const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
-      const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
+      const staticPatterns = positivePatterns.filter((pattern2) => utils.pattern.isStaticPattern(pattern2, settings));
+      const dynamicPatterns = positivePatterns.filter((pattern2) => utils.pattern.isDynamicPattern(pattern2, settings));
       const staticTasks = convertPatternsToTasks(
         staticPatterns,
         negativePatterns,
@@ -11482,9 +11482,9 @@ var require_tasks = __commonJS({
         patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
       }
       if (settings.baseNameMatch) {
-        patterns = patterns.map((pattern) => pattern.includes("/") ? pattern : `**/${pattern}`);
+        patterns = patterns.map((pattern2) => pattern2.includes("/") ? pattern2 : `**/${pattern2}`);
       }
-      return patterns.map((pattern) => utils.pattern.removeDuplicateSlashes(pattern));
+      return patterns.map((pattern2) => utils.pattern.removeDuplicateSlashes(pattern2));
     }
     function convertPatternsToTasks(positive, negative, dynamic) {
       const tasks = [];
@@ -11513,12 +11513,12 @@ var require_tasks = __commonJS({
     exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
     function groupPatternsByBaseDirectory(patterns) {
       const group = {};
-      return patterns.reduce((collection, pattern) => {
-        const base = utils.pattern.getBaseDirectory(pattern);
+      return patterns.reduce((collection, pattern2) => {
+        const base = utils.pattern.getBaseDirectory(pattern2);
         if (base in collection) {
-          collection[base].push(pattern);
+          collection[base].push(pattern2);
         } else {
-          collection[base] = [pattern];
+          collection[base] = [pattern2];
         }
         return collection;
       }, group);
@@ -12801,11 +12801,11 @@ var require_reader2 = __commonJS({
       _getFullEntryPath(filepath) {
         return path5.resolve(this._settings.cwd, filepath);
       }
-      _makeEntry(stats, pattern) {
+      _makeEntry(stats, pattern2) {
         const entry = {
-          name: pattern,
-          path: pattern,
-          dirent: utils.fs.createDirentFromStats(pattern, stats)
+          name: pattern2,
+          path: pattern2,
+          dirent: utils.fs.createDirentFromStats(pattern2, stats)
         };
         if (this._settings.stats) {
           entry.stats = stats;
@@ -12857,8 +12857,8 @@ var require_stream3 = __commonJS({
         }
         return stream;
       }
-      _getEntry(filepath, pattern, options) {
-        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern)).catch((error) => {
+      _getEntry(filepath, pattern2, options) {
+        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern2)).catch((error) => {
           if (options.errorFilter(error)) {
             return null;
           }
@@ -12931,19 +12931,19 @@ var require_matcher = __commonJS({
         this._fillStorage();
       }
       _fillStorage() {
-        for (const pattern of this._patterns) {
-          const segments = this._getPatternSegments(pattern);
+        for (const pattern2 of this._patterns) {
+          const segments = this._getPatternSegments(pattern2);
           const sections = this._splitSegmentsIntoSections(segments);
           this._storage.push({
             complete: sections.length <= 1,
-            pattern,
+            pattern: pattern2,
             segments,
             sections
           });
         }
       }
-      _getPatternSegments(pattern) {
-        const parts2 = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
+      _getPatternSegments(pattern2) {
+        const parts2 = utils.pattern.getPatternParts(pattern2, this._micromatchOptions);
         return parts2.map((part) => {
           const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
           if (!dynamic) {
@@ -12978,13 +12978,13 @@ var require_partial = __commonJS({
         const parts2 = filepath.split("/");
         const levels = parts2.length;
         const patterns = this._storage.filter((info2) => !info2.complete || info2.segments.length > levels);
-        for (const pattern of patterns) {
-          const section = pattern.sections[0];
-          if (!pattern.complete && levels > section.length) {
+        for (const pattern2 of patterns) {
+          const section = pattern2.sections[0];
+          if (!pattern2.complete && levels > section.length) {
             return true;
           }
           const match = parts2.every((part, index2) => {
-            const segment = pattern.segments[index2];
+            const segment = pattern2.segments[index2];
             if (segment.dynamic && segment.patternRe.test(part)) {
               return true;
             }
@@ -13346,9 +13346,9 @@ var require_sync5 = __commonJS({
       }
       static(patterns, options) {
         const entries = [];
-        for (const pattern of patterns) {
-          const filepath = this._getFullEntryPath(pattern);
-          const entry = this._getEntry(filepath, pattern, options);
+        for (const pattern2 of patterns) {
+          const filepath = this._getFullEntryPath(pattern2);
+          const entry = this._getEntry(filepath, pattern2, options);
           if (entry === null || !options.entryFilter(entry)) {
             continue;
           }
@@ -13356,10 +13356,10 @@ var require_sync5 = __commonJS({
         }
         return entries;
       }
-      _getEntry(filepath, pattern, options) {
+      _getEntry(filepath, pattern2, options) {
         try {
           const stats = this._getStat(filepath);
-          return this._makeEntry(stats, pattern);
+          return this._makeEntry(stats, pattern2);
         } catch (error) {
           if (options.errorFilter(error)) {
             return null;
@@ -13643,11 +13643,11 @@ var require_ignore = __commonJS({
       const source = `[${body2}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
-    var scanBracket = (pattern, start2) => {
-      const { length } = pattern;
+    var scanBracket = (pattern2, start2) => {
+      const { length } = pattern2;
       let index2 = start2 + 1;
       let negated = EMPTY;
-      const lead = pattern[index2];
+      const lead = pattern2[index2];
       if (lead === "!" || lead === "^") {
         negated = "^";
         index2++;
@@ -13655,35 +13655,35 @@ var require_ignore = __commonJS({
       let body2 = EMPTY;
       let prev = EMPTY;
       for (; ; ) {
-        const char = pattern[index2];
+        const char = pattern2[index2];
         if (char === UNDEFINED) {
           return null;
         }
         if (char === ESCAPE) {
-          const escaped = pattern[++index2];
+          const escaped = pattern2[++index2];
           body2 += escapeMember(escaped);
           prev = escaped;
-        } else if (char === "-" && prev && index2 + 1 < length && pattern[index2 + 1] !== "]") {
+        } else if (char === "-" && prev && index2 + 1 < length && pattern2[index2 + 1] !== "]") {
           index2++;
-          let to = pattern[index2];
+          let to = pattern2[index2];
           if (to === ESCAPE) {
-            to = pattern[index2 += 1];
+            to = pattern2[index2 += 1];
           }
           if (prev <= to) {
             body2 += `-${escapeMember(to)}`;
           }
           prev = EMPTY;
-        } else if (char === "[" && pattern[index2 + 1] === ":") {
+        } else if (char === "[" && pattern2[index2 + 1] === ":") {
           const nameStart = index2 + 2;
           let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
+          while (end < length && pattern2[end] !== "]") {
             end++;
           }
           if (end === length) {
             return null;
           }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name2 = pattern.slice(nameStart, end - 1);
+          if (end > nameStart && pattern2[end - 1] === ":") {
+            const name2 = pattern2.slice(nameStart, end - 1);
             if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
               return null;
             }
@@ -13700,7 +13700,7 @@ var require_ignore = __commonJS({
           prev = char;
         }
         index2++;
-        if (pattern[index2] === "]") {
+        if (pattern2[index2] === "]") {
           return {
             end: index2,
             source: classSource(negated, body2)
@@ -13717,20 +13717,20 @@ var require_ignore = __commonJS({
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
     var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
+    var extractBrackets = (pattern2) => {
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
+      const { length } = pattern2;
       let out2 = EMPTY;
       let index2 = 0;
       while (index2 < length) {
-        const char = pattern[index2];
+        const char = pattern2[index2];
         if (char === ESCAPE) {
-          const escaped = pattern[index2 + 1];
+          const escaped = pattern2[index2 + 1];
           if (escaped === SLASH && index2 + 2 === length) {
             out2 += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out2 += pattern.slice(index2, index2 + 2);
+            out2 += pattern2.slice(index2, index2 + 2);
           } else {
             out2 += hold(
               REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
@@ -13741,7 +13741,7 @@ var require_ignore = __commonJS({
           out2 += hold(`[${char}]`);
           index2++;
         } else if (char === "[") {
-          const scanned = scanBracket(pattern, index2);
+          const scanned = scanBracket(pattern2, index2);
           if (scanned === null) {
             out2 += hold(NEVER_MATCH);
             index2 = length;
@@ -13851,11 +13851,11 @@ var require_ignore = __commonJS({
         //   (which has been replaced by section "leading slash")
         // If starts with '**', adding a '^' to the regular expression also works
         DIRECT,
-        (source, pattern) => {
+        (source, pattern2) => {
           if (!source || source[0] === "^" || source[0] === "(") {
             return source;
           }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          const anchor = !REGEX_INNER_SLASH.test(pattern2) ? "(?:^|\\/)" : "^";
           return anchor + source;
         }
       ],
@@ -14051,11 +14051,11 @@ var require_ignore = __commonJS({
       flush();
       return out2;
     };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
+    var makeRegexPrefix = (pattern2) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern2)) {
+        pattern2 = "**";
       }
-      const { source, sources } = extractBrackets(pattern);
+      const { source, sources } = extractBrackets(pattern2);
       const replaced = REPLACERS.reduce(
         // A pass whose matcher finds nothing hands back the very string it was
         //   given, so asking first costs a search and saves a rewrite. Ten of the
@@ -14063,12 +14063,12 @@ var require_ignore = __commonJS({
         //   them they were 45% of this chain.
         (prev, [matcher, replacer, required]) => {
           if (matcher === DIRECT) {
-            return replacer(prev, pattern);
+            return replacer(prev, pattern2);
           }
           if (required !== UNDEFINED && prev.indexOf(required) < 0) {
             return prev;
           }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern2)) : prev;
         },
         source
       );
@@ -14111,11 +14111,11 @@ var require_ignore = __commonJS({
       return cut < 0 ? EMPTY : path5.slice(0, cut + 1);
     };
     var isString = (subject2) => typeof subject2 === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var checkPattern = (pattern2) => pattern2 && isString(pattern2);
+    var splitPattern = (pattern2) => (pattern2[pattern2.length - 1] === "\r" ? pattern2.slice(0, -1) : pattern2).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
-      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
+      constructor(pattern2, mark, body2, ignoreCase, negative, prefix) {
+        this.pattern = pattern2;
         this.mark = mark;
         this.negative = negative;
         define(this, "body", body2);
@@ -14184,8 +14184,8 @@ var require_ignore = __commonJS({
       }
       return backslashes % 2 ? body2.slice(0, end - 1) + SPACE : body2.slice(0, end);
     };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+    var createRule = (pattern2, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body2 = stripBOM && pattern2[0] === BOM ? pattern2.slice(1) : pattern2;
       if (body2[0] === "#") {
         return;
       }
@@ -14204,7 +14204,7 @@ var require_ignore = __commonJS({
       body2 = body2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
       const regexPrefix = makeRegexPrefix(body2);
       return new IgnoreRule(
-        pattern,
+        pattern2,
         mark,
         body2,
         ignoreCase,
@@ -14218,18 +14218,18 @@ var require_ignore = __commonJS({
         this._rules = [];
         this._basenameCount = 0;
       }
-      _add(pattern, index2) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
+      _add(pattern2, index2) {
+        if (pattern2 && pattern2[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern2._rules._rules);
+          this._basenameCount += pattern2._rules._basenameCount;
           this._added = true;
           return;
         }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
+        const isStr = isString(pattern2);
+        const raw = isStr ? pattern2 : pattern2.pattern;
         const rule = checkPattern(raw) && createRule(
           raw,
-          isStr ? UNDEFINED : pattern.mark,
+          isStr ? UNDEFINED : pattern2.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index2
@@ -14243,12 +14243,12 @@ var require_ignore = __commonJS({
         }
       }
       // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
+      add(pattern2) {
         this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
+        this._split = isString(pattern2);
+        this._stripBOM = !this._split || pattern2[0] === BOM;
         makeArray(
-          this._split ? splitPattern(pattern) : pattern
+          this._split ? splitPattern(pattern2) : pattern2
         ).forEach(this._add, this);
         if (this._added) {
           this._literalRules = UNDEFINED;
@@ -14374,15 +14374,15 @@ var require_ignore = __commonJS({
         this._ignoreCache = /* @__PURE__ */ Object.create(null);
         this._testCache = /* @__PURE__ */ Object.create(null);
       }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
+      add(pattern2) {
+        if (this._rules.add(pattern2)) {
           this._initCache();
         }
         return this;
       }
       // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
+      addPattern(pattern2) {
+        return this.add(pattern2);
       }
       // @returns {TestResult}
       _test(originalPath, cache, path5) {
@@ -14489,26 +14489,26 @@ var init_utilities = __esm({
     init_is_path_inside();
     import_micromatch = __toESM(require_micromatch(), 1);
     init_slash();
-    isNegativePattern = (pattern) => pattern[0] === "!";
-    normalizeAbsolutePatternToRelative = (pattern) => {
-      if (!pattern.startsWith("/")) {
-        return pattern;
+    isNegativePattern = (pattern2) => pattern2[0] === "!";
+    normalizeAbsolutePatternToRelative = (pattern2) => {
+      if (!pattern2.startsWith("/")) {
+        return pattern2;
       }
-      const inner = pattern.slice(1);
+      const inner = pattern2.slice(1);
       const firstSlashIndex = inner.indexOf("/");
       const firstSegment = firstSlashIndex > 0 ? inner.slice(0, firstSlashIndex) : inner;
       if (firstSlashIndex > 0 && !import_fast_glob.default.isDynamicPattern(firstSegment)) {
-        return pattern;
+        return pattern2;
       }
       return inner;
     };
     absolutePrefixesMatch = (positivePrefix, negativePrefix) => negativePrefix === positivePrefix;
-    getStaticAbsolutePathPrefix = (pattern) => {
-      if (!path2.isAbsolute(pattern)) {
+    getStaticAbsolutePathPrefix = (pattern2) => {
+      if (!path2.isAbsolute(pattern2)) {
         return void 0;
       }
       const staticSegments = [];
-      for (const segment of pattern.split("/")) {
+      for (const segment of pattern2.split("/")) {
         if (!segment) {
           continue;
         }
@@ -14519,20 +14519,20 @@ var init_utilities = __esm({
       }
       return staticSegments.length === 0 ? void 0 : `/${staticSegments.join("/")}`;
     };
-    normalizeNegativePattern = (pattern, positiveAbsolutePathPrefixes = [], hasRelativePositivePattern = false) => {
-      if (!pattern.startsWith("/")) {
-        return pattern;
+    normalizeNegativePattern = (pattern2, positiveAbsolutePathPrefixes = [], hasRelativePositivePattern = false) => {
+      if (!pattern2.startsWith("/")) {
+        return pattern2;
       }
-      const normalizedPattern = normalizeAbsolutePatternToRelative(pattern);
-      if (normalizedPattern !== pattern) {
+      const normalizedPattern = normalizeAbsolutePatternToRelative(pattern2);
+      if (normalizedPattern !== pattern2) {
         return normalizedPattern;
       }
       if (hasRelativePositivePattern) {
-        return pattern.slice(1);
+        return pattern2.slice(1);
       }
-      const negativeAbsolutePathPrefix = getStaticAbsolutePathPrefix(pattern);
+      const negativeAbsolutePathPrefix = getStaticAbsolutePathPrefix(pattern2);
       const preserveAsAbsolutePattern = negativeAbsolutePathPrefix !== void 0 && positiveAbsolutePathPrefixes.some((positiveAbsolutePathPrefix) => absolutePrefixesMatch(positiveAbsolutePathPrefix, negativeAbsolutePathPrefix));
-      return preserveAsAbsolutePattern ? pattern : pattern.slice(1);
+      return preserveAsAbsolutePattern ? pattern2 : pattern2.slice(1);
     };
     bindFsMethod = (object, methodName) => {
       const method = object?.[methodName];
@@ -14545,11 +14545,11 @@ var init_utilities = __esm({
       }
       return promisify2(method.bind(object));
     };
-    normalizeDirectoryPatternForFastGlob = (pattern) => {
-      if (!pattern.endsWith("/")) {
-        return pattern;
+    normalizeDirectoryPatternForFastGlob = (pattern2) => {
+      if (!pattern2.endsWith("/")) {
+        return pattern2;
       }
-      const trimmedPattern = pattern.replace(/\/+$/u, "");
+      const trimmedPattern = pattern2.replace(/\/+$/u, "");
       if (!trimmedPattern) {
         return "/**";
       }
@@ -14563,8 +14563,8 @@ var init_utilities = __esm({
       const recursivePrefix = needsRecursivePrefix ? "**/" : "";
       return `${recursivePrefix}${trimmedPattern}/**`;
     };
-    getParentDirectoryPrefix = (pattern) => {
-      const normalizedPattern = isNegativePattern(pattern) ? pattern.slice(1) : pattern;
+    getParentDirectoryPrefix = (pattern2) => {
+      const normalizedPattern = isNegativePattern(pattern2) ? pattern2.slice(1) : pattern2;
       const match = normalizedPattern.match(/^(\.\.\/)+/);
       return match ? match[0] : "";
     };
@@ -14572,7 +14572,7 @@ var init_utilities = __esm({
       if (patterns.length === 0 || ignorePatterns.length === 0) {
         return ignorePatterns;
       }
-      const parentPrefixes = patterns.map((pattern) => getParentDirectoryPrefix(pattern));
+      const parentPrefixes = patterns.map((pattern2) => getParentDirectoryPrefix(pattern2));
       const firstPrefix = parentPrefixes[0];
       if (!firstPrefix) {
         return ignorePatterns;
@@ -14581,11 +14581,11 @@ var init_utilities = __esm({
       if (!allSamePrefix) {
         return ignorePatterns;
       }
-      return ignorePatterns.map((pattern) => {
-        if (pattern.startsWith("**/") && !pattern.startsWith("../")) {
-          return firstPrefix + pattern;
+      return ignorePatterns.map((pattern2) => {
+        if (pattern2.startsWith("**/") && !pattern2.startsWith("../")) {
+          return firstPrefix + pattern2;
         }
-        return pattern;
+        return pattern2;
       });
     };
     getAsyncStatMethod = (fsImplementation) => bindFsMethod(fsImplementation?.promises, "stat") ?? bindFsMethod(fs2.promises, "stat");
@@ -14701,12 +14701,12 @@ var init_utilities = __esm({
     };
     createNameComparer = () => {
       const nameMatchers = /* @__PURE__ */ new Map();
-      const matchesName = (pattern, name2) => {
+      const matchesName = (pattern2, name2) => {
         const namePath = unescapeGitignorePattern(name2);
         if (!(0, import_ignore.isPathValid)(namePath)) {
           return true;
         }
-        const normalizedPattern = normalizeGitignorePatternForIgnore(pattern);
+        const normalizedPattern = normalizeGitignorePatternForIgnore(pattern2);
         let nameMatcher = nameMatchers.get(normalizedPattern);
         if (!nameMatcher) {
           nameMatcher = (0, import_ignore.default)().add([toStandaloneRule(normalizedPattern)]);
@@ -14714,11 +14714,11 @@ var init_utilities = __esm({
         }
         return nameMatcher.ignores(namePath);
       };
-      return (pattern, name2) => {
-        if (hasGitignoreWildcards(pattern) && hasGitignoreWildcards(name2)) {
+      return (pattern2, name2) => {
+        if (hasGitignoreWildcards(pattern2) && hasGitignoreWildcards(name2)) {
           return true;
         }
-        return hasGitignoreWildcards(name2) ? matchesName(name2, pattern) : matchesName(pattern, name2);
+        return hasGitignoreWildcards(name2) ? matchesName(name2, pattern2) : matchesName(pattern2, name2);
       };
     };
     getNegationFinalSegments = (rules2) => rules2.filter((rule) => isNegativePattern(rule.pattern)).map((rule) => finalSegment(rule.pattern.slice(1))).filter(Boolean);
@@ -14729,38 +14729,38 @@ var init_utilities = __esm({
       const couldNameTheSamePath = createNameComparer();
       return getNegationFinalSegments(rules2).some((negation) => names.some((name2) => couldNameTheSamePath(name2, negation)));
     };
-    expandBraceGroups = (pattern) => {
-      if (!pattern.includes("{")) {
-        return [pattern];
+    expandBraceGroups = (pattern2) => {
+      if (!pattern2.includes("{")) {
+        return [pattern2];
       }
-      const expandedPatterns = import_fast_glob.default.generateTasks(pattern).flatMap((task) => task.patterns);
-      return expandedPatterns.length > 0 ? expandedPatterns : [pattern];
+      const expandedPatterns = import_fast_glob.default.generateTasks(pattern2).flatMap((task) => task.patterns);
+      return expandedPatterns.length > 0 ? expandedPatterns : [pattern2];
     };
     convertIgnorePatternsForIgnoreFileSearch = (ignorePatterns, searchPatterns) => {
       if (ignorePatterns.length === 0) {
         return ignorePatterns;
       }
       const couldNameTheSamePath = createNameComparer();
-      const expandedSearchPatterns = searchPatterns.flatMap((pattern) => expandBraceGroups(pattern));
-      if (expandedSearchPatterns.some((pattern) => MICROMATCH_ONLY_SYNTAX.test(pattern.slice(0, pattern.lastIndexOf("/") + 1)))) {
+      const expandedSearchPatterns = searchPatterns.flatMap((pattern2) => expandBraceGroups(pattern2));
+      if (expandedSearchPatterns.some((pattern2) => MICROMATCH_ONLY_SYNTAX.test(pattern2.slice(0, pattern2.lastIndexOf("/") + 1)))) {
         return [];
       }
-      const ignoreFileNames = expandedSearchPatterns.map((pattern) => finalSegment(pattern)).filter(Boolean);
-      const couldNameAnIgnoreFile = (pattern) => {
-        const name2 = finalSegment(pattern.replace(/\/\*\*$/u, ""));
+      const ignoreFileNames = expandedSearchPatterns.map((pattern2) => finalSegment(pattern2)).filter(Boolean);
+      const couldNameAnIgnoreFile = (pattern2) => {
+        const name2 = finalSegment(pattern2.replace(/\/\*\*$/u, ""));
         if (!name2 || MICROMATCH_ONLY_SYNTAX.test(name2)) {
           return true;
         }
         return ignoreFileNames.some((ignoreFileName) => MICROMATCH_ONLY_SYNTAX.test(ignoreFileName) ? hasGitignoreWildcards(name2) || import_micromatch.default.isMatch(unescapeGitignorePattern(name2), ignoreFileName, { dot: true, nocase: true }) : couldNameTheSamePath(name2, ignoreFileName));
       };
-      return ignorePatterns.filter((pattern) => !expandBraceGroups(pattern).some((expanded) => couldNameAnIgnoreFile(expanded)));
+      return ignorePatterns.filter((pattern2) => !expandBraceGroups(pattern2).some((expanded) => couldNameAnIgnoreFile(expanded)));
     };
-    getRulePrune = ({ pattern, directory }, { cwd, matcher, hasNegations, canSkipAtAnyDepth, canMatchIgnoreFile, gitignoreOnlySearch }) => {
-      if (isNegativePattern(pattern)) {
+    getRulePrune = ({ pattern: pattern2, directory }, { cwd, matcher, hasNegations, canSkipAtAnyDepth, canMatchIgnoreFile, gitignoreOnlySearch }) => {
+      if (isNegativePattern(pattern2)) {
         return void 0;
       }
-      const isDirectoryPattern = pattern.endsWith("/");
-      const clean = pattern.replace(/\/+$/u, "");
+      const isDirectoryPattern = pattern2.endsWith("/");
+      const clean = pattern2.replace(/\/+$/u, "");
       if (!clean) {
         return void 0;
       }
@@ -14806,8 +14806,8 @@ var init_utilities = __esm({
         cwd,
         matcher,
         hasNegations: negationNames.length > 0,
-        canSkipAtAnyDepth: (pattern) => !negationNames.some((name2) => couldNameTheSamePath(pattern, name2)),
-        canMatchIgnoreFile: (pattern) => searchesForGitignoreFiles && couldNameTheSamePath(pattern, ".gitignore"),
+        canSkipAtAnyDepth: (pattern2) => !negationNames.some((name2) => couldNameTheSamePath(pattern2, name2)),
+        canMatchIgnoreFile: (pattern2) => searchesForGitignoreFiles && couldNameTheSamePath(pattern2, ".gitignore"),
         gitignoreOnlySearch
       };
       const patterns = [];
@@ -14934,7 +14934,7 @@ var init_ignore = __esm({
     readIgnoreFileLines = (content) => content.split(/\r?\n/).map((line) => normalizeIgnoreFileLine(line)).filter((line) => line && !line.startsWith("#"));
     getIgnoreRules = (files) => files.flatMap((file) => {
       const directory = path3.dirname(file.filePath);
-      return readIgnoreFileLines(file.content).map((pattern) => ({ pattern, directory }));
+      return readIgnoreFileLines(file.content).map((pattern2) => ({ pattern: pattern2, directory }));
     });
     buildIgnoreResult = (files, normalizedOptions, gitRoot) => {
       const baseDir = gitRoot || normalizedOptions.cwd;
@@ -14948,12 +14948,12 @@ var init_ignore = __esm({
         usingGitRoot: Boolean(gitRoot && gitRoot !== normalizedOptions.cwd)
       };
     };
-    applyBaseToPattern = (pattern, base) => {
+    applyBaseToPattern = (pattern2, base) => {
       if (!base) {
-        return pattern;
+        return pattern2;
       }
-      const isNegative = isNegativePattern(pattern);
-      const cleanPattern = isNegative ? pattern.slice(1) : pattern;
+      const isNegative = isNegativePattern(pattern2);
+      const cleanPattern = isNegative ? pattern2.slice(1) : pattern2;
       const slashIndex = cleanPattern.indexOf("/");
       const hasNonTrailingSlash = slashIndex !== -1 && slashIndex !== cleanPattern.length - 1;
       let result;
@@ -14968,7 +14968,7 @@ var init_ignore = __esm({
     };
     parseIgnoreFile = (file, cwd) => {
       const base = slash(path3.relative(cwd, path3.dirname(file.filePath)));
-      return readIgnoreFileLines(file.content).map((pattern) => applyBaseToPattern(pattern, base));
+      return readIgnoreFileLines(file.content).map((pattern2) => applyBaseToPattern(pattern2, base));
     };
     toRelativePath = (fileOrDirectory, cwd) => {
       if (path3.isAbsolute(fileOrDirectory)) {
@@ -15123,25 +15123,25 @@ var init_ignore = __esm({
       const match = section.match(/^includeif\s+"([^"]+)"$/i);
       return match ? match[1] : void 0;
     };
-    normalizeGitConfigConditionPattern = (pattern, configFilePath) => {
-      if (pattern.startsWith("~/")) {
-        pattern = path3.join(os.homedir(), pattern.slice(2));
-      } else if (pattern.startsWith("./")) {
-        pattern = path3.resolve(path3.dirname(configFilePath), pattern.slice(2));
-      } else if (!path3.isAbsolute(pattern)) {
-        pattern = `**/${pattern}`;
+    normalizeGitConfigConditionPattern = (pattern2, configFilePath) => {
+      if (pattern2.startsWith("~/")) {
+        pattern2 = path3.join(os.homedir(), pattern2.slice(2));
+      } else if (pattern2.startsWith("./")) {
+        pattern2 = path3.resolve(path3.dirname(configFilePath), pattern2.slice(2));
+      } else if (!path3.isAbsolute(pattern2)) {
+        pattern2 = `**/${pattern2}`;
       }
-      if (pattern.endsWith("/")) {
-        pattern += "**";
+      if (pattern2.endsWith("/")) {
+        pattern2 += "**";
       }
-      return slash(pattern);
+      return slash(pattern2);
     };
-    gitConfigGlobToRegex = (pattern, flags2) => {
+    gitConfigGlobToRegex = (pattern2, flags2) => {
       let regex = "";
-      for (let index2 = 0; index2 < pattern.length; index2++) {
-        const character = pattern[index2];
-        const nextCharacter = pattern[index2 + 1];
-        const nextNextCharacter = pattern[index2 + 2];
+      for (let index2 = 0; index2 < pattern2.length; index2++) {
+        const character = pattern2[index2];
+        const nextCharacter = pattern2[index2 + 1];
+        const nextNextCharacter = pattern2[index2 + 2];
         if (character === "*" && nextCharacter === "*" && nextNextCharacter === "/") {
           regex += "(?:.*/)?";
           index2 += 2;
@@ -15161,9 +15161,9 @@ var init_ignore = __esm({
           continue;
         }
         if (character === "[") {
-          const closingBracketIndex = pattern.indexOf("]", index2 + 1);
+          const closingBracketIndex = pattern2.indexOf("]", index2 + 1);
           if (closingBracketIndex !== -1) {
-            const bracketContent = pattern.slice(index2 + 1, closingBracketIndex);
+            const bracketContent = pattern2.slice(index2 + 1, closingBracketIndex);
             if (bracketContent) {
               const negatedBracketContent = bracketContent[0] === "!" ? `^${bracketContent.slice(1)}` : bracketContent;
               regex += `[${negatedBracketContent}]`;
@@ -15189,9 +15189,9 @@ var init_ignore = __esm({
         return false;
       }
       const [, keyword, rawPattern] = match;
-      const pattern = normalizeGitConfigConditionPattern(rawPattern.trim(), configFilePath);
+      const pattern2 = normalizeGitConfigConditionPattern(rawPattern.trim(), configFilePath);
       const isCaseInsensitive = keyword.toLowerCase() === "gitdir/i";
-      const regularExpression = gitConfigGlobToRegex(pattern, isCaseInsensitive ? "i" : void 0);
+      const regularExpression = gitConfigGlobToRegex(pattern2, isCaseInsensitive ? "i" : void 0);
       const normalizedGitDirectory = slash(path3.resolve(gitDirectory));
       return regularExpression.test(normalizedGitDirectory);
     };
@@ -15417,12 +15417,12 @@ var init_ignore = __esm({
       ignore: [
         ...normalizedOptions.ignore,
         // Keep negative search patterns active when the known candidates are matched independently.
-        ...[patterns].flat().filter((pattern) => isNegativePattern(pattern)).map((pattern) => pattern.slice(1))
+        ...[patterns].flat().filter((pattern2) => isNegativePattern(pattern2)).map((pattern2) => pattern2.slice(1))
       ]
     });
     getKnownIgnoreFilePattern = (filePath, cwd) => {
-      const pattern = isPathInside(filePath, cwd) ? path3.relative(cwd, filePath) : filePath;
-      return import_fast_glob2.default.convertPathToPattern(pattern);
+      const pattern2 = isPathInside(filePath, cwd) ? path3.relative(cwd, filePath) : filePath;
+      return import_fast_glob2.default.convertPathToPattern(pattern2);
     };
     getMatchingKnownIgnoreFilePaths = (knownPaths, matchingPaths) => {
       const matchingPathSet = new Set(matchingPaths.map((filePath) => path3.resolve(filePath)));
@@ -15455,7 +15455,7 @@ var init_ignore = __esm({
       const ignorePatterns = getPatternsFromIgnoreFiles(files, baseDir);
       const matcher = createIgnoreMatcher(ignorePatterns, cwd, baseDir);
       const searchPatternsArray = [searchPatterns].flat();
-      const gitignoreOnlySearch = searchPatternsArray.every((pattern) => pattern === GITIGNORE_FILES_PATTERN);
+      const gitignoreOnlySearch = searchPatternsArray.every((pattern2) => pattern2 === GITIGNORE_FILES_PATTERN);
       const searchesForGitignoreFiles = searchPatternsArray.includes(GITIGNORE_FILES_PATTERN);
       return buildPrunePatternsAndGuards(getIgnoreRules(files), matcher, cwd, { gitignoreOnlySearch, searchesForGitignoreFiles });
     };
@@ -15561,7 +15561,7 @@ var init_globby = __esm({
     init_utilities();
     init_ignore();
     assertPatternsInput = (patterns) => {
-      if (patterns.some((pattern) => typeof pattern !== "string")) {
+      if (patterns.some((pattern2) => typeof pattern2 !== "string")) {
         throw new TypeError("Patterns must be a string or an array of strings");
       }
     };
@@ -15592,8 +15592,8 @@ var init_globby = __esm({
       const path5 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
       return nodePath.isAbsolute(path5) ? path5 : nodePath.join(cwd, path5);
     };
-    shouldExpandGlobstarDirectory = (pattern) => {
-      const match = pattern?.match(/\*\*\/([^/]+)$/);
+    shouldExpandGlobstarDirectory = (pattern2) => {
+      const match = pattern2?.match(/\*\*\/([^/]+)$/);
       if (!match) {
         return false;
       }
@@ -15890,7 +15890,7 @@ var init_globby = __esm({
       });
     };
     convertNegativePatterns = (patterns, options) => {
-      if (patterns.length > 0 && patterns.every((pattern) => isNegativePattern(pattern))) {
+      if (patterns.length > 0 && patterns.every((pattern2) => isNegativePattern(pattern2))) {
         if (options.expandNegationOnlyPatterns === false) {
           return [];
         }
@@ -15899,13 +15899,13 @@ var init_globby = __esm({
       const positiveAbsolutePathPrefixes = [];
       let hasRelativePositivePattern = false;
       const normalizedPatterns = [];
-      for (const pattern of patterns) {
-        if (isNegativePattern(pattern)) {
-          normalizedPatterns.push(`!${normalizeNegativePattern(pattern.slice(1), positiveAbsolutePathPrefixes, hasRelativePositivePattern)}`);
+      for (const pattern2 of patterns) {
+        if (isNegativePattern(pattern2)) {
+          normalizedPatterns.push(`!${normalizeNegativePattern(pattern2.slice(1), positiveAbsolutePathPrefixes, hasRelativePositivePattern)}`);
           continue;
         }
-        normalizedPatterns.push(pattern);
-        const staticAbsolutePathPrefix = getStaticAbsolutePathPrefix(pattern);
+        normalizedPatterns.push(pattern2);
+        const staticAbsolutePathPrefix = getStaticAbsolutePathPrefix(pattern2);
         if (staticAbsolutePathPrefix === void 0) {
           hasRelativePositivePattern = true;
           continue;
@@ -15915,7 +15915,7 @@ var init_globby = __esm({
       patterns = normalizedPatterns;
       const tasks = [];
       while (patterns.length > 0) {
-        const index2 = patterns.findIndex((pattern) => isNegativePattern(pattern));
+        const index2 = patterns.findIndex((pattern2) => isNegativePattern(pattern2));
         if (index2 === -1) {
           tasks.push({ patterns, options });
           break;
@@ -16035,7 +16035,7 @@ var init_globby = __esm({
       })());
       return stream;
     });
-    isDynamicPattern = normalizeArgumentsSync((patterns, options) => patterns.some((pattern) => import_fast_glob3.default.isDynamicPattern(pattern, options)));
+    isDynamicPattern = normalizeArgumentsSync((patterns, options) => patterns.some((pattern2) => import_fast_glob3.default.isDynamicPattern(pattern2, options)));
     generateGlobTasks = normalizeArguments(generateTasks);
     generateGlobTasksSync = normalizeArgumentsSync(generateTasksSync);
     ({ convertPathToPattern } = import_fast_glob3.default);
@@ -18005,14 +18005,14 @@ var require_code2 = __commonJS({
     }
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
+    function usePattern({ gen, it: { opts } }, pattern2) {
       const u = opts.unicodeRegExp ? "u" : "";
       const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
+      const rx = regExp(pattern2, u);
       return gen.scopeValue("pattern", {
         key: rx.toString(),
         ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern2}, ${u})`
       });
     }
     exports.usePattern = usePattern;
@@ -27323,6 +27323,7 @@ function readCloudFormation(file, template2, out2) {
       out2.roles.push({
         id: id(logicalId),
         name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
+        ...prop("RoleName") ? {} : { generatedSuffix: "cloudformation" },
         path: prop("Path") ?? str("/", at),
         trust: prop("AssumeRolePolicyDocument"),
         loc: at,
@@ -28635,8 +28636,8 @@ var init_build = __esm({
         if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
         return Object.prototype.toString.call(value).slice(8, -1);
       }
-      static checkPattern(pattern) {
-        if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+      static checkPattern(pattern2) {
+        if (!Utils2.isString(pattern2)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern2)} (RE2JS.translateRegExp() converts a RegExp)`);
       }
       static checkInput(input2) {
         if (!Utils2.isString(input2) && !Utils2.isByteArray(input2)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input2)}`);
@@ -29143,9 +29144,9 @@ var init_build = __esm({
       * @param {import('./index.js').RE2JS} pattern
       * @param {string|number[]|Uint8Array|MatcherInputBase} input
       */
-      constructor(pattern, input2) {
-        if (pattern === null) throw new Error("pattern is null");
-        this.patternInput = pattern;
+      constructor(pattern2, input2) {
+        if (pattern2 === null) throw new Error("pattern is null");
+        this.patternInput = pattern2;
         const re2 = this.patternInput.re2();
         this.patternGroupCount = re2.numberOfCapturingGroups();
         this.groups = [];
@@ -32597,8 +32598,8 @@ var init_build = __esm({
       * @param {string} pattern
       * @param {number} flags
       */
-      static parse(pattern, flags2) {
-        return new Parser3(pattern, flags2).parseInternal();
+      static parse(pattern2, flags2) {
+        return new Parser3(pattern2, flags2).parseInternal();
       }
       static parseRepeat(t) {
         const start2 = t.pos();
@@ -33640,8 +33641,8 @@ var init_build = __esm({
       *
       * More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
       */
-      static match(pattern, s) {
-        return RE22.compile(pattern).match(s);
+      static match(pattern2, s) {
+        return RE22.compile(pattern2).match(s);
       }
       constructor(expr, prog, numSubexp = 0, longest = 0) {
         this.expr = expr;
@@ -34106,10 +34107,10 @@ var init_build = __esm({
       * @returns {number} The integer index assigned to the added pattern.
       * @throws {RE2JSCompileException} If patterns are added after compilation.
       */
-      add(pattern) {
+      add(pattern2) {
         if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
-        Utils.checkPattern(pattern);
-        let fregex = pattern;
+        Utils.checkPattern(pattern2);
+        let fregex = pattern2;
         if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
         if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
         if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
@@ -34466,10 +34467,10 @@ var init_build = __esm({
       * This is visible for testing.
       * @private
       */
-      static initTest(pattern, flags2, re2) {
-        if (pattern == null) throw new Error("pattern is null");
+      static initTest(pattern2, flags2, re2) {
+        if (pattern2 == null) throw new Error("pattern is null");
         if (re2 == null) throw new Error("re2 is null");
-        const p = new RE2JS2(pattern, flags2);
+        const p = new RE2JS2(pattern2, flags2);
         p.re2Input = re2;
         return p;
       }
@@ -34478,8 +34479,8 @@ var init_build = __esm({
       * @param {string} pattern
       * @param {number} flags
       */
-      constructor(pattern, flags2) {
-        this.patternInput = pattern;
+      constructor(pattern2, flags2) {
+        this.patternInput = pattern2;
         this.flagsInput = flags2;
         this.re2Input = null;
       }
@@ -34696,8 +34697,8 @@ function stringFn(f) {
 function listOf(v) {
   return v.kind === "list" ? v.items : void 0;
 }
-function regexReplace(text, pattern, replacement) {
-  const matcher = RE2JS.compile(pattern).matcher(text);
+function regexReplace(text, pattern2, replacement) {
+  const matcher = RE2JS.compile(pattern2).matcher(text);
   let out2 = "";
   let last = 0;
   while (matcher.find()) {
@@ -34716,6 +34717,21 @@ function expandGo(template2, matcher) {
       return "";
     }
   });
+}
+function regexMatch(pattern2, text, loc, all) {
+  if (pattern2 === void 0 || text === void 0) return failure2("regex expects strings", loc);
+  const re = RE2JS.compile(pattern2);
+  const matcher = re.matcher(text);
+  const names = Object.keys(re.namedGroups());
+  const one = () => {
+    if (names.length) return obj(new Map(names.map((n) => [n, str(matcher.group(n) ?? "", loc)])), loc);
+    if (re.groupCount() === 0) return str(matcher.group(0) ?? "", loc);
+    return list(Array.from({ length: re.groupCount() }, (_, i2) => str(matcher.group(i2 + 1) ?? "", loc)), loc);
+  };
+  if (!all) return matcher.find() ? one() : failure2("regex: no match", loc);
+  const found = [];
+  while (matcher.find()) found.push(one());
+  return list(found, loc);
 }
 function callFunction(name2, args2, loc, host) {
   const bare = name2.replace(/^core::/, "");
@@ -34884,12 +34900,60 @@ var init_functions = __esm({
       coalesce: (args2, loc) => {
         for (const a of args2) {
           const v = a();
+          if (v.kind === "template" && v.parts.some((p) => typeof p === "string" && p !== "")) return v;
           if (v.kind === "unknown" || v.kind === "template") return unknown("coalesce of a value not known", loc);
           if (v.kind !== "null" && asText(v) !== "") return v;
         }
         return failure2("coalesce: no non-null argument", loc);
+      },
+      coalescelist: (args2, loc) => {
+        for (const a of args2) {
+          const v = a();
+          if (v.kind === "unknown") return unknown("coalescelist of a value not known", loc);
+          if (v.kind === "list" && v.items.length) return v;
+        }
+        return failure2("coalescelist: no non-empty list", loc);
       }
     };
+    Object.assign(FUNCTIONS, {
+      basename: stringFn((p) => p.replace(/\/+$/, "").split("/").pop() ?? ""),
+      dirname: stringFn((p) => p.includes("/") ? p.replace(/\/[^/]*$/, "") || "/" : "."),
+      title: stringFn((s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
+      strrev: stringFn((s) => [...s].reverse().join("")),
+      regex: strict(([p, s], loc) => regexMatch(asText(p), asText(s), loc, false)),
+      regexall: strict(([p, s], loc) => regexMatch(asText(p), asText(s), loc, true)),
+      range: strict((args2, loc) => {
+        const n = args2.map((a) => Number(asText(a)));
+        const [start2, end, step] = n.length === 1 ? [0, n[0], 1] : [n[0], n[1], n[2] ?? (n[1] >= n[0] ? 1 : -1)];
+        if (!Number.isFinite(start2) || !Number.isFinite(end) || !Number.isFinite(step) || step === 0) return failure2("range expects numbers and a non-zero step", loc);
+        if (Math.abs((end - start2) / step) > LIMITS.collectionSize) throw new TooLarge();
+        const items = [];
+        for (let x = start2; step > 0 ? x < end : x > end; x += step) items.push(num(x, loc));
+        return list(items, loc);
+      }),
+      zipmap: strict(([k, v], loc) => {
+        const keys = listOf(k);
+        const values = listOf(v);
+        if (!keys || !values || keys.length !== values.length) return failure2("zipmap expects two lists of one length", loc);
+        const entries = /* @__PURE__ */ new Map();
+        keys.forEach((key, i2) => entries.set(asText(key) ?? "", values[i2]));
+        return obj(entries, loc);
+      }),
+      formatlist: strict((args2, loc, host) => {
+        const lists = args2.slice(1).map(listOf);
+        const n = Math.max(0, ...lists.map((l) => l?.length ?? 0));
+        if (!lists.some((l) => l)) return failure2("formatlist expects a list argument", loc);
+        const rows = Array.from({ length: n }, (_, i2) => FUNCTIONS.format([args2[0], ...args2.slice(1).map((a, j) => lists[j]?.[i2] ?? a)], loc, host));
+        return list(rows, loc);
+      }),
+      sort: strict(([l], loc) => list([...listOf(l) ?? []].sort((a, b) => (asText(a) ?? "") < (asText(b) ?? "") ? -1 : 1), loc)),
+      reverse: strict(([l], loc) => list([...listOf(l) ?? []].reverse(), loc)),
+      slice: strict(([l, a, b], loc) => list((listOf(l) ?? []).slice(Number(asText(a)), Number(asText(b))), loc)),
+      alltrue: strict(([l], loc) => bool((listOf(l) ?? []).every((x) => asText(x) === "true"), loc)),
+      anytrue: strict(([l], loc) => bool((listOf(l) ?? []).some((x) => asText(x) === "true"), loc)),
+      max: strict((args2, loc) => num(Math.max(...args2.flatMap((a) => listOf(a) ?? [a]).map((a) => Number(asText(a)))), loc)),
+      min: strict((args2, loc) => num(Math.min(...args2.flatMap((a) => listOf(a) ?? [a]).map((a) => Number(asText(a)))), loc))
+    });
     ARITY = {
       jsonencode: [1, 1],
       yamlencode: [1, 1],
@@ -34929,7 +34993,24 @@ var init_functions = __esm({
       lookup: [2, 3],
       try: [1, Infinity],
       can: [1, 1],
-      coalesce: [1, Infinity]
+      coalesce: [1, Infinity],
+      coalescelist: [1, Infinity],
+      basename: [1, 1],
+      dirname: [1, 1],
+      title: [1, 1],
+      strrev: [1, 1],
+      regex: [2, 2],
+      regexall: [2, 2],
+      range: [1, 3],
+      zipmap: [2, 2],
+      formatlist: [1, Infinity],
+      sort: [1, 1],
+      reverse: [1, 1],
+      slice: [3, 3],
+      alltrue: [1, 1],
+      anytrue: [1, 1],
+      max: [1, Infinity],
+      min: [1, Infinity]
     };
   }
 });
@@ -35347,7 +35428,7 @@ function withComputedAttributes(type, address, id, attrs, loc, account) {
   }
   for (const attribute of LINKED[type] ?? []) {
     const v = entries.get(attribute);
-    if (v && v.kind !== "null") entries.set(attribute, withOrigin(v, { address: id, type, attribute }));
+    if (v && v.kind !== "null" && !v.origin) entries.set(attribute, withOrigin(v, { address: id, type, attribute }));
   }
   const result = obj(entries, loc);
   result.openReason = address;
@@ -35363,8 +35444,7 @@ var init_computed = __esm({
       aws_iam_role: ["arn", "name", "id", "unique_id"],
       aws_iam_policy: ["arn", "name", "id"],
       aws_iam_openid_connect_provider: ["arn", "url"],
-      aws_eks_cluster: ["identity", "arn", "name"],
-      aws_eks_pod_identity_association: ["role_arn"]
+      aws_eks_cluster: ["identity", "arn", "name"]
     };
   }
 });
@@ -35383,8 +35463,9 @@ function irsaModuleRole(generation, args2, address, id, loc, accountId) {
   let namePrefix;
   if (generation === "v5") {
     const given = arg(names.name);
-    namePrefix = given && given.kind !== "null" ? void 0 : arg(names.prefix);
-    name2 = given && given.kind !== "null" ? given : unknown(`${address}: role name is generated by AWS`, loc);
+    const prefix = arg(names.prefix);
+    namePrefix = given && given.kind !== "null" ? void 0 : prefix && prefix.kind !== "null" ? prefix : str("terraform-", loc);
+    name2 = given && given.kind !== "null" ? given : unknown(`${address}: role name is generated by Terraform`, loc);
   } else {
     const base = arg(names.name) ?? str("", loc);
     const usePrefix = truthy(arg("use_name_prefix") ?? str("true", loc));
@@ -35401,6 +35482,7 @@ function irsaModuleRole(generation, args2, address, id, loc, accountId) {
     address,
     name: name2,
     namePrefix,
+    ...namePrefix ? { generatedSuffix: "terraform" } : {},
     path: path5,
     trust: trustDocument(args2.get("oidc_providers"), test, loc),
     loc,
@@ -35637,6 +35719,11 @@ function helmRelease(attrs, _address, block2, mod, out2, scope) {
     origin: "terraform"
   });
 }
+function annotationAt(annotations, key) {
+  const v = getEntry(annotations, key);
+  const at = annotations?.kind === "object" ? annotations.keyLocs.get(key) : void 0;
+  return v && at && v.origin ? { ...v, loc: at } : v;
+}
 function namespaceOf(v) {
   if (!v || v.kind === "null") return { namespace: "default" };
   const known = knownString(v);
@@ -35654,7 +35741,7 @@ function serviceAccount(attrs, _address, block2, mod, out2, scope) {
     name: name2,
     ...namespaceOf(meta.get("namespace")),
     loc: nameValue.loc,
-    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
+    ...serviceAccountAnnotations((key) => annotationAt(annotations, key)),
     automount: attrs.get("automount_service_account_token"),
     origin: "terraform"
   });
@@ -35707,11 +35794,14 @@ var init_extract = __esm({
     HANDLERS = {
       aws_iam_role(attrs, address, block2, mod, out2, scope) {
         const trust7 = attr(attrs, "assume_role_policy");
+        const given = mod.attribute(block2, "name", scope);
+        const generated = !given || given.kind === "null";
         const role3 = {
           id: mod.id(address),
           address,
           name: attrs.get("name"),
-          namePrefix: attr(attrs, "name_prefix"),
+          namePrefix: generated ? attr(attrs, "name_prefix") ?? str("terraform-", block2.headerLoc) : void 0,
+          ...generated ? { generatedSuffix: "terraform" } : {},
           path: attr(attrs, "path") ?? str("/", block2.headerLoc),
           trust: trust7 ? mod.decodeJson(trust7) : void 0,
           loc: block2.headerLoc,
@@ -36394,6 +36484,9 @@ function tfvarsValues(source) {
   const ev = new Evaluator(NO_REFERENCES, NO_FILES);
   return new Map(source.body.attributes.map((a) => [a.name, ev.eval(a.expr, EMPTY_SCOPE)]));
 }
+function configuresDeployment(file) {
+  return file.body.blocks.some((b) => b.type === "provider" || b.type === "terraform" && b.body.blocks.some((inner) => inner.type === "backend" || inner.type === "cloud"));
+}
 var TerraformEvaluation;
 var init_project = __esm({
   "src/terraform/project.ts"() {
@@ -36540,7 +36633,10 @@ var init_project = __esm({
             diagnostics,
             budget
           });
-          return { declarations: extractDeclarations(mod), diagnostics, failed: false };
+          const declarations = extractDeclarations(mod);
+          if (!this.input.extraVars?.size && !this.tfvarsByDir.get(dir)?.length && !mod.options.files.some(configuresDeployment))
+            for (const role3 of declarations.roles) role3.template = true;
+          return { declarations, diagnostics, failed: false };
         } catch (e) {
           const file = this.sourcesByDir.get(dir)[0].file;
           const location = e instanceof InputLimitError ? e.location : fileStart(file);
@@ -36892,13 +36988,13 @@ function compile(v, glob) {
   }
   return out2;
 }
-function wildcardMatch(pattern, text) {
+function wildcardMatch(pattern2, text) {
   let i2 = 0;
   let j = 0;
   let star = -1;
   let mark = 0;
   while (j < text.length) {
-    const p = i2 < pattern.length ? pattern[i2] : void 0;
+    const p = i2 < pattern2.length ? pattern2[i2] : void 0;
     if (p !== void 0 && (p === ANY || p === text.charCodeAt(j))) {
       i2++;
       j++;
@@ -36910,8 +37006,8 @@ function wildcardMatch(pattern, text) {
       j = ++mark;
     } else return false;
   }
-  while (i2 < pattern.length && pattern[i2] === STAR) i2++;
-  return i2 === pattern.length;
+  while (i2 < pattern2.length && pattern2[i2] === STAR) i2++;
+  return i2 === pattern2.length;
 }
 function holePattern(text, hole) {
   const code = hole.charCodeAt(0);
@@ -36919,18 +37015,18 @@ function holePattern(text, hole) {
 }
 function matchValue(v, text, glob = false) {
   if (v.kind === "string" && (!glob || !/[*?]/.test(v.value))) return v.value === text ? "yes" : "no";
-  const pattern = compile(v, glob);
-  if (!pattern) return v.kind === "unknown" ? "maybe" : "no";
-  if (!wildcardMatch(pattern, text)) return "no";
+  const pattern2 = compile(v, glob);
+  if (!pattern2) return v.kind === "unknown" ? "maybe" : "no";
+  if (!wildcardMatch(pattern2, text)) return "no";
   return v.kind === "string" ? "yes" : "maybe";
 }
-function globMatches(pattern, text, caseInsensitive = false) {
-  if (!/[*?]/.test(pattern)) return caseInsensitive ? pattern.toLowerCase() === text.toLowerCase() : pattern === text;
-  const key = `${caseInsensitive ? "i" : "s"}${pattern}`;
+function globMatches(pattern2, text, caseInsensitive = false) {
+  if (!/[*?]/.test(pattern2)) return caseInsensitive ? pattern2.toLowerCase() === text.toLowerCase() : pattern2 === text;
+  const key = `${caseInsensitive ? "i" : "s"}${pattern2}`;
   let compiled = globCache.get(key);
   if (!compiled) {
     if (globCache.size >= 4096) globCache.clear();
-    compiled = Int32Array.from(units(caseInsensitive ? pattern.toLowerCase() : pattern, true));
+    compiled = Int32Array.from(units(caseInsensitive ? pattern2.toLowerCase() : pattern2, true));
     globCache.set(key, compiled);
   }
   return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
@@ -37529,8 +37625,8 @@ function summary(items) {
 }
 function grants(s, action) {
   return s.actions.some((a) => {
-    const pattern = knownString(a);
-    return pattern !== void 0 && globMatches(pattern, action, true);
+    const pattern2 = knownString(a);
+    return pattern2 !== void 0 && globMatches(pattern2, action, true);
   });
 }
 
@@ -37682,7 +37778,7 @@ var role_arn_resolves_default = defineRule({
     for (const sa of model.serviceAccounts) {
       if (!sa.roleArn) continue;
       const text = knownString(sa.roleArn);
-      if (text !== void 0 && externalRoles.some((pattern) => globMatches(pattern, text))) continue;
+      if (text !== void 0 && externalRoles.some((pattern2) => globMatches(pattern2, text))) continue;
       const link2 = model.linkOf(sa.roleArn);
       const name2 = link2.name;
       if (name2 === void 0 || link2.roles.length || link2.candidates.length || link2.blockers.length || link2.unresolved) continue;
@@ -38331,13 +38427,13 @@ var trust_subject_wildcard_default = defineRule({
         for (const c of claimConditions(s, "sub").conditions) {
           if (!/^(ForAnyValue:|ForAllValues:)?StringLike/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {
-            const pattern = knownString(v);
-            if (pattern === void 0 || !/[*?]/.test(pattern)) continue;
-            const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern)?.[1] ?? "*";
-            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && globMatches(pattern, subject(sa.namespace, sa.name))).map((sa) => sa.key);
+            const pattern2 = knownString(v);
+            if (pattern2 === void 0 || !/[*?]/.test(pattern2)) continue;
+            const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern2)?.[1] ?? "*";
+            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && globMatches(pattern2, subject(sa.namespace, sa.name))).map((sa) => sa.key);
             const admits = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
             const wildNamespace = /[*?]/.test(namespacePart);
-            report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern, admits }, {
+            report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern: pattern2, admits }, {
               severity: wildNamespace ? "error" : void 0,
               fix: "Replace the pattern with the exact system:serviceaccount:<namespace>:<name> values under StringEquals."
             });
@@ -38501,30 +38597,30 @@ function compileGlobs(patterns) {
     return compiled.some((segments) => matchSequence(segments, names, (s, name2) => s.kind === "globstar" || matchName(s.units, name2), (s) => s.kind === "globstar"));
   };
 }
-function expandBraces(pattern) {
-  const open = pattern.indexOf("{");
-  if (open < 0) return [pattern];
+function expandBraces(pattern2) {
+  const open = pattern2.indexOf("{");
+  if (open < 0) return [pattern2];
   let depth = 0;
   const cuts = [];
   let close = -1;
-  for (let i2 = open; i2 < pattern.length && close < 0; i2++) {
-    if (pattern[i2] === "{") depth++;
-    else if (pattern[i2] === "}" && --depth === 0) close = i2;
-    else if (pattern[i2] === "," && depth === 1) cuts.push(i2);
+  for (let i2 = open; i2 < pattern2.length && close < 0; i2++) {
+    if (pattern2[i2] === "{") depth++;
+    else if (pattern2[i2] === "}" && --depth === 0) close = i2;
+    else if (pattern2[i2] === "," && depth === 1) cuts.push(i2);
   }
-  if (close < 0 || cuts.length === 0) return [pattern];
+  if (close < 0 || cuts.length === 0) return [pattern2];
   const bounds = [open, ...cuts, close];
   const out2 = [];
   for (let i2 = 0; i2 + 1 < bounds.length; i2++) {
-    for (const rest of expandBraces(pattern.slice(0, open) + pattern.slice(bounds[i2] + 1, bounds[i2 + 1]) + pattern.slice(close + 1))) {
+    for (const rest of expandBraces(pattern2.slice(0, open) + pattern2.slice(bounds[i2] + 1, bounds[i2 + 1]) + pattern2.slice(close + 1))) {
       out2.push(rest);
-      if (out2.length > MAX_ALTERNATIVES) throw new RangeError(`glob ${pattern} has more than ${MAX_ALTERNATIVES} alternatives`);
+      if (out2.length > MAX_ALTERNATIVES) throw new RangeError(`glob ${pattern2} has more than ${MAX_ALTERNATIVES} alternatives`);
     }
   }
   return out2;
 }
-function compileSegments(pattern) {
-  return pattern.replace(/^\.\//, "").split("/").map((name2) => name2 === "**" ? { kind: "globstar" } : { kind: "name", units: compileName(name2) });
+function compileSegments(pattern2) {
+  return pattern2.replace(/^\.\//, "").split("/").map((name2) => name2 === "**" ? { kind: "globstar" } : { kind: "name", units: compileName(name2) });
 }
 function compileName(name2) {
   const units2 = [];
@@ -38562,16 +38658,16 @@ function matchUnit(u, code) {
   if (u.kind === "class") return u.ranges.some(([a, b]) => code >= a && code <= b) !== u.negate;
   return false;
 }
-function matchSequence(pattern, items, matches, isStar) {
+function matchSequence(pattern2, items, matches, isStar) {
   let i2 = 0;
   let j = 0;
   let star = -1;
   let mark = 0;
   while (j < items.length) {
-    if (i2 < pattern.length && isStar(pattern[i2])) {
+    if (i2 < pattern2.length && isStar(pattern2[i2])) {
       star = i2++;
       mark = j;
-    } else if (i2 < pattern.length && matches(pattern[i2], items[j])) {
+    } else if (i2 < pattern2.length && matches(pattern2[i2], items[j])) {
       i2++;
       j++;
     } else if (star >= 0) {
@@ -38579,8 +38675,8 @@ function matchSequence(pattern, items, matches, isStar) {
       j = ++mark;
     } else return false;
   }
-  while (i2 < pattern.length && isStar(pattern[i2])) i2++;
-  return i2 === pattern.length;
+  while (i2 < pattern2.length && isStar(pattern2[i2])) i2++;
+  return i2 === pattern2.length;
 }
 
 // src/engine/lint.ts
@@ -38702,9 +38798,10 @@ function toRole(decl) {
   const prefix = knownString(decl.namePrefix);
   return {
     id: decl.id,
-    displayName: name2 ?? decl.label ?? (prefix !== void 0 ? `${prefix}*` : decl.name.kind === "template" ? decl.name.parts.map((p) => typeof p === "string" ? p : "*").join("") : decl.address ?? decl.id),
+    displayName: name2 ?? decl.label ?? (prefix !== void 0 ? `${prefix}*` : pattern(decl.namePrefix, "*") ?? pattern(decl.name) ?? decl.address ?? decl.id),
     name: decl.name,
     namePrefix: decl.namePrefix,
+    generatedSuffix: decl.generatedSuffix,
     path: decl.path,
     arn: decl.arn,
     trust: decl.trust ? readPolicyDocument(decl.trust) : void 0,
@@ -38715,6 +38812,9 @@ function toRole(decl) {
     instancesUnknown: decl.id.includes("[*]"),
     template: decl.template ?? false
   };
+}
+function pattern(v, then = "") {
+  return v?.kind === "template" ? `${v.parts.map((p) => typeof p === "string" ? p : "*").join("")}${then}` : void 0;
 }
 function inline(p, attachedAt = p.loc) {
   return { displayName: knownString(p.name) ?? p.address ?? p.id, kind: "inline", document: readPolicyDocument(p.document), attachedAt };
@@ -38767,7 +38867,7 @@ var RoleIndex = class {
     const blockers = [];
     for (const r of this.partial) {
       if (roleMatches(r, arn) === "no") continue;
-      if (r.name.kind === "unknown" && knownString(r.namePrefix) === void 0) {
+      if (r.name.kind === "unknown" && !r.generatedSuffix && knownString(r.namePrefix) === void 0) {
         if (!r.template) blockers.push(r);
       } else candidates.push(r);
     }
@@ -38781,8 +38881,17 @@ var RoleIndex = class {
     return name2 !== void 0 ? this.byName.get(name2) ?? [] : [];
   }
 };
+var GENERATED_SUFFIX = { terraform: /\d{18}[0-9a-f]{8}$/, cloudformation: /-[A-Za-z0-9]{12,13}$/ };
+var SUFFIX_LENGTH = { terraform: 26, cloudformation: 0 };
 function nameMatches(role3, name2) {
   if (role3.name.kind === "string" || role3.name.kind === "template") return matchValue(role3.name, name2);
+  if (role3.generatedSuffix) {
+    if (!GENERATED_SUFFIX[role3.generatedSuffix].test(name2)) return "no";
+    const prefix2 = role3.namePrefix;
+    const before = name2.slice(0, name2.length - SUFFIX_LENGTH[role3.generatedSuffix]);
+    if (!prefix2 || prefix2.kind === "unknown" || role3.generatedSuffix === "cloudformation") return "maybe";
+    return matchValue(prefix2, before) === "no" ? "no" : "maybe";
+  }
   const prefix = knownString(role3.namePrefix);
   if (prefix !== void 0) return name2.startsWith(prefix) ? "maybe" : "no";
   return role3.name.kind === "unknown" ? "maybe" : "no";
@@ -38891,8 +39000,8 @@ async function loadCatalog(services) {
   const expanded = /* @__PURE__ */ new Map();
   return {
     service: lookup,
-    expand(pattern) {
-      const key = pattern.toLowerCase();
+    expand(pattern2) {
+      const key = pattern2.toLowerCase();
       if (expanded.has(key)) return expanded.get(key);
       const [service, action = ""] = key.split(":");
       const result = lookup(service)?.filter((a) => globMatches(`${service}:${action}`, a.name, true));
@@ -39530,7 +39639,7 @@ function coverageOf(model, findings) {
     const role3 = link2.roles[0];
     if (!role3) out2.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link2) });
     else {
-      const why = sa.namespaceKnown === false ? "its namespace is chosen at deploy time (a chart's release, or no metadata.namespace)" : trustGap(role3);
+      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : trustGap(role3);
       out2.push({ ...base, role: described(role3), status: why ? "not-checked" : "checked", ...why ? { reason: why } : {} });
     }
   }

@@ -45,6 +45,12 @@ export interface RoleDecl {
   name: Value;
   /** Set when only a prefix of the name is known (`name_prefix`, module `use_name_prefix`). */
   namePrefix?: Value;
+  /**
+   * The name is `namePrefix` (when set) plus a suffix the tool generates: Terraform's 26 characters
+   * (`20240611131524228000000002`), CloudFormation's `-` and 12 or 13 letters and digits. A name
+   * without that suffix cannot be this role's.
+   */
+  generatedSuffix?: "terraform" | "cloudformation";
   path: Value;
   /** An ARN given explicitly (IAM exports); Terraform roles derive theirs. */
   arn?: Value;

@@ -48,7 +48,7 @@ export function coverageOf(model: IrsaModel, findings: Finding[]): LinkReport[] 
     const role = link.roles[0];
     if (!role) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link) });
     else {
-      const why = sa.namespaceKnown === false ? "its namespace is chosen at deploy time (a chart's release, or no metadata.namespace)" : trustGap(role);
+      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : trustGap(role);
       out.push({ ...base, role: described(role), status: why ? "not-checked" : "checked", ...(why ? { reason: why } : {}) });
     }
   }

@@ -61,9 +61,10 @@ function toRole(decl: RoleDecl): Role {
   const prefix = knownString(decl.namePrefix);
   return {
     id: decl.id,
-    displayName: name ?? decl.label ?? (prefix !== undefined ? `${prefix}*` : decl.name.kind === "template" ? decl.name.parts.map((p) => (typeof p === "string" ? p : "*")).join("") : (decl.address ?? decl.id)),
+    displayName: name ?? decl.label ?? (prefix !== undefined ? `${prefix}*` : pattern(decl.namePrefix, "*") ?? pattern(decl.name) ?? decl.address ?? decl.id),
     name: decl.name,
     namePrefix: decl.namePrefix,
+    generatedSuffix: decl.generatedSuffix,
     path: decl.path,
     arn: decl.arn,
     trust: decl.trust ? readPolicyDocument(decl.trust) : undefined,
@@ -74,6 +75,11 @@ function toRole(decl: RoleDecl): Role {
     instancesUnknown: decl.id.includes("[*]"),
     template: decl.template ?? false,
   };
+}
+
+/** A partly known name as a pattern (`*-worker`), for messages. */
+function pattern(v: Value | undefined, then = ""): string | undefined {
+  return v?.kind === "template" ? `${v.parts.map((p) => (typeof p === "string" ? p : "*")).join("")}${then}` : undefined;
 }
 
 function inline(p: PolicyDecl, attachedAt = p.loc): AttachedPolicy {
@@ -140,7 +146,7 @@ class RoleIndex {
     const blockers: Role[] = [];
     for (const r of this.partial) {
       if (roleMatches(r, arn) === "no") continue;
-      if (r.name.kind === "unknown" && knownString(r.namePrefix) === undefined) {
+      if (r.name.kind === "unknown" && !r.generatedSuffix && knownString(r.namePrefix) === undefined) {
         if (!r.template) blockers.push(r);
       } else candidates.push(r);
     }
@@ -156,8 +162,19 @@ class RoleIndex {
   }
 }
 
+/** The suffix a tool adds to a name it generates (see RoleDecl.generatedSuffix). */
+const GENERATED_SUFFIX = { terraform: /\d{18}[0-9a-f]{8}$/, cloudformation: /-[A-Za-z0-9]{12,13}$/ };
+const SUFFIX_LENGTH = { terraform: 26, cloudformation: 0 };
+
 function nameMatches(role: Role, name: string): Tri {
   if (role.name.kind === "string" || role.name.kind === "template") return matchValue(role.name, name);
+  if (role.generatedSuffix) {
+    if (!GENERATED_SUFFIX[role.generatedSuffix].test(name)) return "no";
+    const prefix = role.namePrefix;
+    const before = name.slice(0, name.length - SUFFIX_LENGTH[role.generatedSuffix]);
+    if (!prefix || prefix.kind === "unknown" || role.generatedSuffix === "cloudformation") return "maybe";
+    return matchValue(prefix, before) === "no" ? "no" : "maybe";
+  }
   const prefix = knownString(role.namePrefix);
   if (prefix !== undefined) return name.startsWith(prefix) ? "maybe" : "no";
   return role.name.kind === "unknown" ? "maybe" : "no";

@@ -20,6 +20,7 @@ export interface Role {
   displayName: string;
   name: Value;
   namePrefix?: Value;
+  generatedSuffix?: RoleDecl["generatedSuffix"];
   path: Value;
   /** Set for roles from IAM exports, whose ARN names the account. */
   arn?: Value;

@@ -38,6 +38,7 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
       out.roles.push({
         id: id(logicalId),
         name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
+        ...(prop("RoleName") ? {} : { generatedSuffix: "cloudformation" as const }),
         path: prop("Path") ?? str("/", at),
         trust: prop("AssumeRolePolicyDocument"),
         loc: at,

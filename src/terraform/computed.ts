@@ -24,7 +24,6 @@ const LINKED: Record<string, string[]> = {
   aws_iam_policy: ["arn", "name", "id"],
   aws_iam_openid_connect_provider: ["arn", "url"],
   aws_eks_cluster: ["identity", "arn", "name"],
-  aws_eks_pod_identity_association: ["role_arn"],
 };
 
 /** Attributes Terraform computes at apply that irsa-lint can still partly derive. */
@@ -49,7 +48,8 @@ export function withComputedAttributes(type: string, address: string, id: string
   }
   for (const attribute of LINKED[type] ?? []) {
     const v = entries.get(attribute);
-    if (v && v.kind !== "null") entries.set(attribute, withOrigin(v, { address: id, type, attribute }));
+    // A value that already says where it comes from (a provider's url from the cluster's issuer) keeps it.
+    if (v && v.kind !== "null" && !v.origin) entries.set(attribute, withOrigin(v, { address: id, type, attribute }));
   }
   const result = obj(entries, loc);
   result.openReason = address;

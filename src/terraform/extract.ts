@@ -31,11 +31,15 @@ function policy(attrs: Attrs, address: string, block: Block, mod: TerraformModul
 const HANDLERS: Record<string, Handler> = {
   aws_iam_role(attrs, address, block, mod, out, scope) {
     const trust = attr(attrs, "assume_role_policy");
+    // Without a name, the provider generates one: name_prefix (or "terraform-") and a unique suffix.
+    const given = mod.attribute(block, "name", scope);
+    const generated = !given || given.kind === "null";
     const role: RoleDecl = {
       id: mod.id(address),
       address,
       name: attrs.get("name")!,
-      namePrefix: attr(attrs, "name_prefix"),
+      namePrefix: generated ? (attr(attrs, "name_prefix") ?? str("terraform-", block.headerLoc)) : undefined,
+      ...(generated ? { generatedSuffix: "terraform" as const } : {}),
       path: attr(attrs, "path") ?? str("/", block.headerLoc),
       trust: trust ? mod.decodeJson(trust) : undefined,
       loc: block.headerLoc,
@@ -118,6 +122,17 @@ function helmRelease(attrs: Attrs, _address: string, block: Block, mod: Terrafor
   });
 }
 
+/**
+ * An annotation's value, located where the annotation is written: a reference's value is located
+ * where it was computed (the role's block), and findings about the annotation belong here.
+ */
+function annotationAt(annotations: Value | undefined, key: string): Value | undefined {
+  const v = getEntry(annotations, key);
+  const at = annotations?.kind === "object" ? annotations.keyLocs.get(key) : undefined;
+  // A literal or a local keeps its own place: there the text is written.
+  return v && at && v.origin ? { ...v, loc: at } : v;
+}
+
 /** A namespace argument: omitted is `default` (the provider's default); set but not known is not known, never `default`. */
 function namespaceOf(v: Value | undefined): { namespace: string; namespaceKnown?: boolean } {
   if (!v || v.kind === "null") return { namespace: "default" };
@@ -137,7 +152,7 @@ function serviceAccount(attrs: Attrs, _address: string, block: Block, mod: Terra
     name,
     ...namespaceOf(meta.get("namespace")),
     loc: nameValue.loc,
-    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
+    ...serviceAccountAnnotations((key) => annotationAt(annotations, key)),
     automount: attrs.get("automount_service_account_token"),
     origin: "terraform",
   });

@@ -226,12 +226,80 @@ const LAZY_FUNCTIONS: Record<string, LazyImpl> = {
   coalesce: (args, loc) => {
     for (const a of args) {
       const v = a();
+      // A string with known, non-empty text is neither null nor empty, whatever its unknown parts.
+      if (v.kind === "template" && v.parts.some((p) => typeof p === "string" && p !== "")) return v;
       if (v.kind === "unknown" || v.kind === "template") return unknown("coalesce of a value not known", loc);
       if (v.kind !== "null" && asText(v) !== "") return v;
     }
     return failure("coalesce: no non-null argument", loc);
   },
+  coalescelist: (args, loc) => {
+    for (const a of args) {
+      const v = a();
+      if (v.kind === "unknown") return unknown("coalescelist of a value not known", loc);
+      if (v.kind === "list" && v.items.length) return v;
+    }
+    return failure("coalescelist: no non-empty list", loc);
+  },
 };
+
+/** More functions IAM and EKS code calls, each as Terraform defines it. */
+Object.assign(FUNCTIONS, {
+  basename: stringFn((p) => p.replace(/\/+$/, "").split("/").pop() ?? ""),
+  dirname: stringFn((p) => (p.includes("/") ? p.replace(/\/[^/]*$/, "") || "/" : ".")),
+  title: stringFn((s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
+  strrev: stringFn((s) => [...s].reverse().join("")),
+  regex: strict(([p, s], loc) => regexMatch(asText(p), asText(s), loc, false)),
+  regexall: strict(([p, s], loc) => regexMatch(asText(p), asText(s), loc, true)),
+  range: strict((args, loc) => {
+    const n = args.map((a) => Number(asText(a)));
+    const [start, end, step] = n.length === 1 ? [0, n[0], 1] : [n[0], n[1], n[2] ?? (n[1] >= n[0] ? 1 : -1)];
+    if (!Number.isFinite(start) || !Number.isFinite(end) || !Number.isFinite(step) || step === 0) return failure("range expects numbers and a non-zero step", loc);
+    if (Math.abs((end - start) / step) > LIMITS.collectionSize) throw new TooLarge();
+    const items: Value[] = [];
+    for (let x = start; step > 0 ? x < end : x > end; x += step) items.push(num(x, loc));
+    return list(items, loc);
+  }),
+  zipmap: strict(([k, v], loc) => {
+    const keys = listOf(k);
+    const values = listOf(v);
+    if (!keys || !values || keys.length !== values.length) return failure("zipmap expects two lists of one length", loc);
+    const entries = new Map<string, Value>();
+    keys.forEach((key, i) => entries.set(asText(key) ?? "", values[i]));
+    return obj(entries, loc);
+  }),
+  formatlist: strict((args, loc, host) => {
+    const lists = args.slice(1).map(listOf);
+    const n = Math.max(0, ...lists.map((l) => l?.length ?? 0));
+    if (!lists.some((l) => l)) return failure("formatlist expects a list argument", loc);
+    const rows = Array.from({ length: n }, (_, i) => FUNCTIONS.format([args[0], ...args.slice(1).map((a, j) => lists[j]?.[i] ?? a)], loc, host));
+    return list(rows, loc);
+  }),
+  sort: strict(([l], loc) => list([...(listOf(l) ?? [])].sort((a, b) => ((asText(a) ?? "") < (asText(b) ?? "") ? -1 : 1)), loc)),
+  reverse: strict(([l], loc) => list([...(listOf(l) ?? [])].reverse(), loc)),
+  slice: strict(([l, a, b], loc) => list((listOf(l) ?? []).slice(Number(asText(a)), Number(asText(b))), loc)),
+  alltrue: strict(([l], loc) => bool((listOf(l) ?? []).every((x) => asText(x) === "true"), loc)),
+  anytrue: strict(([l], loc) => bool((listOf(l) ?? []).some((x) => asText(x) === "true"), loc)),
+  max: strict((args, loc) => num(Math.max(...args.flatMap((a) => listOf(a) ?? [a]).map((a) => Number(asText(a)))), loc)),
+  min: strict((args, loc) => num(Math.min(...args.flatMap((a) => listOf(a) ?? [a]).map((a) => Number(asText(a)))), loc)),
+} satisfies Record<string, Impl>);
+
+/** `regex` (the first match) and `regexall` (every match), on RE2 like Terraform. */
+function regexMatch(pattern: string | undefined, text: string | undefined, loc: SourceLocation, all: boolean): Value {
+  if (pattern === undefined || text === undefined) return failure("regex expects strings", loc);
+  const re = RE2JS.compile(pattern);
+  const matcher = re.matcher(text);
+  const names = Object.keys(re.namedGroups());
+  const one = (): Value => {
+    if (names.length) return obj(new Map(names.map((n) => [n, str(matcher.group(n) ?? "", loc)])), loc);
+    if (re.groupCount() === 0) return str(matcher.group(0) ?? "", loc);
+    return list(Array.from({ length: re.groupCount() }, (_, i) => str(matcher.group(i + 1) ?? "", loc)), loc);
+  };
+  if (!all) return matcher.find() ? one() : failure("regex: no match", loc);
+  const found: Value[] = [];
+  while (matcher.find()) found.push(one());
+  return list(found, loc);
+}
 
 export function callFunction(name: string, args: Arg[], loc: SourceLocation, host: FunctionHost): Value {
   const bare = name.replace(/^core::/, "");
@@ -261,6 +329,9 @@ const ARITY: Record<string, [number, number]> = {
   concat: [0, Infinity], flatten: [1, 1], distinct: [1, 1], compact: [1, 1], merge: [0, Infinity], keys: [1, 1],
   values: [1, 1], length: [1, 1], element: [2, 2], contains: [2, 2], startswith: [2, 2], endswith: [2, 2],
   one: [1, 1], toset: [1, 1], tolist: [1, 1], tomap: [1, 1], file: [1, 1], templatefile: [2, 2],
-  lookup: [2, 3], try: [1, Infinity], can: [1, 1], coalesce: [1, Infinity],
+  lookup: [2, 3], try: [1, Infinity], can: [1, 1], coalesce: [1, Infinity], coalescelist: [1, Infinity],
+  basename: [1, 1], dirname: [1, 1], title: [1, 1], strrev: [1, 1], regex: [2, 2], regexall: [2, 2], range: [1, 3],
+  zipmap: [2, 2], formatlist: [1, Infinity], sort: [1, 1], reverse: [1, 1], slice: [3, 3], alltrue: [1, 1], anytrue: [1, 1],
+  max: [1, Infinity], min: [1, Infinity],
 };
 

@@ -204,7 +204,12 @@ export class TerraformEvaluation {
         diagnostics,
         budget,
       });
-      return { declarations: extractDeclarations(mod), diagnostics, failed: false };
+      const declarations = extractDeclarations(mod);
+      // A folder no root calls, with no provider, backend or variable values, is a module's source
+      // (terraform-aws-modules' own root): a role of unknown name there is a template, not a role.
+      if (!this.input.extraVars?.size && !this.tfvarsByDir.get(dir)?.length && !mod.options.files.some(configuresDeployment))
+        for (const role of declarations.roles) role.template = true;
+      return { declarations, diagnostics, failed: false };
     } catch (e) {
       // The root is not checked: said as an error every format shows, never silently.
       const file = this.sourcesByDir.get(dir)![0].file;
@@ -234,3 +239,8 @@ export function tfvarsValues(source: HclFile | Value): Map<string, Value> {
   return new Map(source.body.attributes.map((a) => [a.name, ev.eval(a.expr, EMPTY_SCOPE)]));
 }
 
+
+/** A file that sets up a deployment: a provider configuration, or a backend or cloud block. */
+function configuresDeployment(file: HclFile): boolean {
+  return file.body.blocks.some((b) => b.type === "provider" || (b.type === "terraform" && b.body.blocks.some((inner) => inner.type === "backend" || inner.type === "cloud")));
+}
