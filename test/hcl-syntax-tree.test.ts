@@ -103,7 +103,7 @@ describe("flattened HCL syntax trees", () => {
       return free(tree);
     };
     try {
-      const text = `a = ${"[".repeat(40)}1${"]".repeat(40)}`;
+      const text = `a = ${"[".repeat(400)}1${"]".repeat(400)}`;
       const tree = parser.parse(text)!;
       const probe = tree.walk();
       const started = (probe as unknown as { handles: number[] }).handles.slice();
