@@ -23209,6 +23209,10 @@ var init_lines = __esm({
         }
         return { line: lo + 1, column: offset - this.starts[lo] + 1 };
       }
+      /** The offset of a 1-based line and column. */
+      offset(line, column) {
+        return (this.starts[line - 1] ?? 0) + column - 1;
+      }
     };
   }
 });
@@ -35724,6 +35728,10 @@ function annotationAt(annotations, key) {
   const at = annotations?.kind === "object" ? annotations.keyLocs.get(key) : void 0;
   return v && at && v.origin ? { ...v, loc: at } : v;
 }
+function nameOf(v) {
+  const known = knownString(v);
+  return known !== void 0 ? { name: known } : { name: "<name not known>", nameKnown: false };
+}
 function namespaceOf(v) {
   if (!v || v.kind === "null") return { namespace: "default" };
   const known = knownString(v);
@@ -35734,11 +35742,10 @@ function serviceAccount(attrs, _address, block2, mod, out2, scope) {
   if (!metadata2) return;
   const meta = new Map(metadata2.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, metadata2.scope)]));
   const nameValue = meta.get("name");
-  const name2 = knownString(nameValue);
-  if (!name2 || !nameValue) return;
+  if (!nameValue || nameValue.kind === "null") return;
   const annotations = meta.get("annotations");
   out2.serviceAccounts.push({
-    name: name2,
+    ...nameOf(nameValue),
     ...namespaceOf(meta.get("namespace")),
     loc: nameValue.loc,
     ...serviceAccountAnnotations((key) => annotationAt(annotations, key)),
@@ -37143,7 +37150,7 @@ var pod_identity_trust_default = defineRule({
     for (const association of model.podIdentityAssociations) {
       const sa = `${knownString(association.namespace) ?? "?"}/${knownString(association.serviceAccountName) ?? "?"}`;
       for (const role3 of association.roles) {
-        if (!role3.trust?.complete) continue;
+        if (!role3.trust?.complete || role3.trust.statements.some((s) => !s.decided)) continue;
         const statements = role3.trust.statements.filter((s) => knownString(s.effect) === "Allow" && s.principals.some((p) => p.type === "Service" && knownString(p.value) === SERVICE));
         const data2 = { role: role3.displayName, sa, service: SERVICE };
         const related = [{ location: association.loc, message: `the Pod Identity association of ${sa}` }];
@@ -37153,7 +37160,7 @@ var pod_identity_trust_default = defineRule({
           continue;
         }
         if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data2, { related });
-        const scoped = assumes.some((s) => s.conditions.some((c) => /^aws:Source(Account|Arn)$/i.test(knownString(c.key) ?? "")));
+        const scoped = assumes.some((s) => !s.complete || s.conditions.some((c) => /^aws:Source(Account|Arn)$/i.test(knownString(c.key) ?? "")));
         if (!scoped) report("sourceCondition", assumes[0].loc, data2, { related, severity: "warning" });
       }
     }
@@ -37207,7 +37214,7 @@ function statementAccepts(s, claim, value) {
 }
 function trustAdmits(doc, statements, sub2) {
   const result = anyTri(statements.map((s) => statementAccepts(s, "sub", sub2)));
-  return result === "no" && !doc.complete ? "maybe" : result;
+  return result === "no" && (!doc.complete || doc.statements.some((s) => !s.decided)) ? "maybe" : result;
 }
 function valuesText(values) {
   return values.map((v) => JSON.stringify(knownString(v) ?? "${\u2026}")).join(", ");
@@ -37378,7 +37385,7 @@ var policy_no_wildcards_default = defineRule({
       entry.roles.add(role3);
       found.set(key, entry);
     };
-    for (const role3 of model.roles.filter((r) => isWorkloadRole(model, r))) {
+    for (const role3 of model.reportedRoles.filter((r) => isWorkloadRole(model, r))) {
       for (const policy3 of role3.policies) {
         for (const s of policy3.document?.statements ?? []) {
           if (knownString(s.effect) !== "Allow") continue;
@@ -37468,7 +37475,7 @@ var policy_broad_managed_default = defineRule({
     fix: "Attach a customer managed policy listing the actions and resources the workload uses."
   },
   check(model, report) {
-    for (const role3 of model.roles) {
+    for (const role3 of model.reportedRoles) {
       if (!isWorkloadRole(model, role3)) continue;
       for (const p of role3.policies) {
         const arn = p.arn && parseArnValue(p.arn);
@@ -37492,14 +37499,14 @@ var memo2 = (build) => {
   };
 };
 var trustDocuments = memo2((model) => {
-  const roles = model.roles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
+  const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
   const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
   return [...roles, ...standalone];
 });
 var allPermissionDocuments = memo2((model) => {
   const seen = /* @__PURE__ */ new Set();
   const out2 = [];
-  for (const role3 of model.roles)
+  for (const role3 of model.reportedRoles)
     for (const p of role3.policies)
       if (p.document && !seen.has(p.document)) {
         seen.add(p.document);
@@ -37862,7 +37869,7 @@ var role_shared_across_namespaces_default = defineRule({
     fix: "Create one role per namespace, each trusting only its own ServiceAccounts."
   },
   check(model, report) {
-    for (const role3 of model.roles) {
+    for (const role3 of model.reportedRoles) {
       const namespaces = /* @__PURE__ */ new Set();
       let first;
       for (const s of irsaStatements(model, role3.trust, role3))
@@ -37907,13 +37914,21 @@ var service_account_exists_default = defineRule({
   check(model, report) {
     const byNamespace = /* @__PURE__ */ new Map();
     const anywhere = /* @__PURE__ */ new Set();
+    const anyName = /* @__PURE__ */ new Set();
+    let anyAnywhere = false;
     for (const sa of model.serviceAccounts) {
+      if (sa.nameKnown === false) {
+        if (sa.namespaceKnown === false) anyAnywhere = true;
+        else anyName.add(sa.namespace);
+        continue;
+      }
       pushTo(byNamespace, sa.namespace, sa.name);
       if (sa.namespaceKnown === false) anywhere.add(sa.name);
     }
+    if (anyAnywhere) return;
     for (const w of model.workloads) {
       const names = byNamespace.get(w.namespace);
-      if (!names || w.serviceAccount || w.serviceAccountName === "default" || anywhere.has(w.serviceAccountName)) continue;
+      if (!names || w.serviceAccount || w.serviceAccountName === "default" || anywhere.has(w.serviceAccountName) || anyName.has(w.namespace)) continue;
       const close = names.find((n) => n.replace(/s$/, "") === w.serviceAccountName.replace(/s$/, "") || n.includes(w.serviceAccountName) || w.serviceAccountName.includes(n));
       report("missing", w.serviceAccountLoc, {
         workload: `${w.kind} ${w.namespace}/${w.name}`,
@@ -38069,7 +38084,7 @@ var trust_audience_client_id_default = defineRule({
       if (url && asItems(p.clientIds).every((v) => knownString(v) !== void 0)) providers.set(url.replace(/^https:\/\//, ""), p);
     }
     if (!providers.size) return;
-    for (const role3 of model.roles) {
+    for (const role3 of model.reportedRoles) {
       const audiences = /* @__PURE__ */ new Set([STS_AUDIENCE]);
       for (const sa of model.serviceAccountsOf(role3)) if (knownString(sa.audience)) audiences.add(knownString(sa.audience));
       for (const s of irsaStatements(model, role3.trust, role3)) {
@@ -38253,6 +38268,29 @@ var trust_provider_mismatch_default = defineRule({
 
 // rules/trust-subject-matches.ts
 init_value();
+var SERVICE_ACCOUNT = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: payments-api
+  namespace: team-payments
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production
+`;
+var irsaModule = (subject2) => `module "eks" {
+  source = "terraform-aws-modules/eks/aws"
+}
+
+module "payments_api_irsa" {
+  source    = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"
+  role_name = "payments-api-production"
+  oidc_providers = {
+    cluster = {
+      provider_arn               = module.eks.oidc_provider_arn
+      namespace_service_accounts = ["${subject2}"]
+    }
+  }
+}
+`;
 var trust_subject_matches_default = defineRule({
   id: "trust-subject-matches",
   severity: "error",
@@ -38266,14 +38304,14 @@ var trust_subject_matches_default = defineRule({
     rationale: "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. StringEquals and StringLike semantics (with `*` and `?`) and lists of values are honoured; a value irsa-lint cannot resolve never produces this finding.",
     fail: {
       files: {
-        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production\n",
-        "terraform/irsa.tf": 'module "payments_api_irsa" {\n  source    = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"\n  role_name = "payments-api-production"\n  oidc_providers = {\n    cluster = {\n      provider_arn               = module.eks.oidc_provider_arn\n      namespace_service_accounts = ["payments:payments-api"]\n    }\n  }\n}\n'
+        "k8s/sa.yaml": SERVICE_ACCOUNT,
+        "terraform/irsa.tf": irsaModule("payments:payments-api")
       }
     },
     pass: {
       files: {
-        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production\n",
-        "terraform/irsa.tf": 'module "payments_api_irsa" {\n  source    = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"\n  role_name = "payments-api-production"\n  oidc_providers = {\n    cluster = {\n      provider_arn               = module.eks.oidc_provider_arn\n      namespace_service_accounts = ["team-payments:payments-api"]\n    }\n  }\n}\n'
+        "k8s/sa.yaml": SERVICE_ACCOUNT,
+        "terraform/irsa.tf": irsaModule("team-payments:payments-api")
       }
     },
     fix: "Make the trust policy's sub value system:serviceaccount:<namespace>:<name> of the ServiceAccount, or rename the ServiceAccount to match."
@@ -38281,7 +38319,7 @@ var trust_subject_matches_default = defineRule({
   check(model, report) {
     for (const sa of model.serviceAccounts) {
       const roles = model.rolesOf(sa).filter((r) => r.trust);
-      if (roles.length === 0 || sa.namespaceKnown === false) continue;
+      if (roles.length === 0 || sa.namespaceKnown === false || sa.nameKnown === false) continue;
       const sub2 = subject(sa.namespace, sa.name);
       if (roles.some((r) => trustAdmits(r.trust, irsaStatements(model, r.trust, r), sub2) !== "no")) continue;
       const role3 = roles[0];
@@ -38371,11 +38409,17 @@ var trust_subject_orphan_default = defineRule({
   check(model, report) {
     const byNamespace = /* @__PURE__ */ new Map();
     const anywhere = /* @__PURE__ */ new Set();
+    const anyName = /* @__PURE__ */ new Set();
+    let anyAnywhere = false;
     for (const sa of model.serviceAccounts) {
-      if (sa.namespaceKnown === false) anywhere.add(sa.name);
+      if (sa.nameKnown === false) {
+        if (sa.namespaceKnown === false) anyAnywhere = true;
+        else anyName.add(sa.namespace);
+      } else if (sa.namespaceKnown === false) anywhere.add(sa.name);
       else byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? /* @__PURE__ */ new Set()).add(sa.name));
     }
-    for (const role3 of model.roles) {
+    if (anyAnywhere) return;
+    for (const role3 of model.reportedRoles) {
       if (model.mayBeAnnotated(role3)) continue;
       for (const s of irsaStatements(model, role3.trust, role3))
         for (const c of claimConditions(s, "sub").conditions) {
@@ -38383,7 +38427,7 @@ var trust_subject_orphan_default = defineRule({
           for (const v of c.values) {
             const subject2 = parseSubject(knownString(v) ?? "");
             const names = subject2 && byNamespace.get(subject2.namespace);
-            if (!subject2 || !names || names.has(subject2.name) || anywhere.has(subject2.name)) continue;
+            if (!subject2 || !names || names.has(subject2.name) || anywhere.has(subject2.name) || anyName.has(subject2.namespace)) continue;
             report("orphan", v.loc, { role: role3.displayName, sa: subject2.name, namespace: subject2.namespace, others: [...names].sort().slice(0, 5).join(", ") });
           }
         }
@@ -38430,7 +38474,7 @@ var trust_subject_wildcard_default = defineRule({
             const pattern2 = knownString(v);
             if (pattern2 === void 0 || !/[*?]/.test(pattern2)) continue;
             const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern2)?.[1] ?? "*";
-            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && globMatches(pattern2, subject(sa.namespace, sa.name))).map((sa) => sa.key);
+            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false && globMatches(pattern2, subject(sa.namespace, sa.name))).map((sa) => sa.key);
             const admits = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
             const wildNamespace = /[*?]/.test(namespacePart);
             report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern: pattern2, admits }, {
@@ -38705,25 +38749,37 @@ function readStatement(s, index2) {
   const notPrincipal = get("NotPrincipal");
   const conditions = readConditions(get("Condition"));
   const unknownParts = [...s.entries.keys()].some((k) => k.startsWith("\0"));
+  const principals = readPrincipals(principal);
+  const notPrincipals = readPrincipals(notPrincipal);
+  const actions = asItems(get("Action"));
+  const notActions = asItems(get("NotAction"));
+  const known = (v) => knownString(v) !== void 0;
+  const decided = known(get("Effect") ?? str("Allow", s.loc)) && [principal, notPrincipal].every((p) => p === void 0 || p.kind === "object" || p.kind === "string") && [...principals, ...notPrincipals].every((p) => known(p.value) || namesOne(p)) && [get("Action"), get("NotAction")].every((a) => a === void 0 || a.kind === "list" || known(a)) && [...actions, ...notActions].every(known);
   return {
     loc: s.loc,
     index: index2,
     sid: knownString(get("Sid")),
     effect: get("Effect"),
-    actions: asItems(get("Action")),
-    notActions: asItems(get("NotAction")),
+    actions,
+    notActions,
     resources: asItems(get("Resource")),
     notResources: asItems(get("NotResource")),
-    principals: readPrincipals(principal),
-    notPrincipals: readPrincipals(notPrincipal),
+    principals,
+    notPrincipals,
     conditions: conditions.conditions,
     actionLoc: (get("Action") ?? get("NotAction"))?.loc,
-    complete: !unknownParts && conditions.complete && [principal, get("Condition")].every((p) => p === void 0 || p.kind === "object" || p.kind === "string")
+    complete: !unknownParts && conditions.complete && [principal, get("Condition")].every((p) => p === void 0 || p.kind === "object" || p.kind === "string"),
+    decided: decided && !unknownParts
   };
+}
+function namesOne(p) {
+  if (p.type !== "Federated") return false;
+  if (p.value.origin) return true;
+  return p.value.kind === "template" && p.value.parts.some((x) => typeof x === "string" && x.includes("oidc-provider/"));
 }
 function readPrincipals(v) {
   if (!v) return [];
-  if (v.kind !== "object") return [{ type: "*", value: v }];
+  if (v.kind !== "object") return knownString(v) === "*" ? [{ type: "*", value: v }] : [];
   const out2 = [];
   for (const [type, ids] of v.entries) for (const value of asItems(ids)) out2.push({ type, value });
   return out2;
@@ -38773,16 +38829,19 @@ function link(decls, options = {}) {
   }
   const workloadsOfSa = /* @__PURE__ */ new Map();
   for (const w of workloads) if (w.serviceAccount) pushTo(workloadsOfSa, w.serviceAccount, w);
+  const podIdentityAssociations = decls.podIdentityAssociations.map(({ serviceAccount: serviceAccount2, ...a }) => {
+    const ns = knownString(a.namespace);
+    const name2 = knownString(serviceAccount2);
+    return { ...a, serviceAccountName: serviceAccount2, serviceAccount: ns && name2 ? byKey.get(`${ns}/${name2}`) : void 0, roles: linkOf(a.roleArn).roles };
+  });
+  const associated = new Set(podIdentityAssociations.flatMap((a) => a.roles));
   return {
     serviceAccounts,
     workloads,
     roles,
+    reportedRoles: roles.filter((r) => !r.instancesUnknown || sasOfRole.has(r) || associated.has(r)),
     oidcProviders: decls.oidcProviders,
-    podIdentityAssociations: decls.podIdentityAssociations.map(({ serviceAccount: serviceAccount2, ...a }) => {
-      const ns = knownString(a.namespace);
-      const name2 = knownString(serviceAccount2);
-      return { ...a, serviceAccountName: serviceAccount2, serviceAccount: ns && name2 ? byKey.get(`${ns}/${name2}`) : void 0, roles: linkOf(a.roleArn).roles };
-    }),
+    podIdentityAssociations,
     documents: standaloneDocuments(decls, roles),
     linkOf,
     serviceAccountsOf: (role3) => sasOfRole.get(role3) ?? [],
@@ -38832,17 +38891,20 @@ function referenceOf(v, attributes) {
   return typeof before === "string" && /:role\/(?:.*\/)?$/.test(before) ? last.origin : void 0;
 }
 var RoleIndex = class {
-  byName = /* @__PURE__ */ new Map();
-  partial = [];
-  byId;
-  constructor(roles) {
-    this.byId = new Map(roles.map((r) => [r.id, r]));
+  constructor(all) {
+    this.all = all;
+    this.byId = new Map(all.map((r) => [r.id, r]));
+    const roles = all;
     for (const r of roles) {
       const name2 = knownString(r.name);
       if (name2 !== void 0) pushTo(this.byName, name2, r);
       else this.partial.push(r);
     }
   }
+  all;
+  byName = /* @__PURE__ */ new Map();
+  partial = [];
+  byId;
   get(id) {
     return this.byId.get(id);
   }
@@ -38856,7 +38918,7 @@ var RoleIndex = class {
     const arn = parseArnValue(arnValue);
     if (!arn || arn.resourceType !== "role") {
       const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : arnValue.kind === "unknown" ? `its value is not known (${arnValue.reason})` : "it is not a role ARN";
-      return { ...none, unresolved: why };
+      return { ...none, candidates: arnValue.kind === "unknown" && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
     }
     if (hasHole(arn.name)) {
       const candidates2 = [...this.byName.values()].flat().filter((r) => roleMatches(r, arn) !== "no");
@@ -38871,6 +38933,7 @@ var RoleIndex = class {
         if (!r.template) blockers.push(r);
       } else candidates.push(r);
     }
+    if (candidates.length || blockers.length) return { roles: [], candidates: [...roles, ...candidates], blockers, name: arn.name };
     return { roles, via: roles.length ? "name" : void 0, candidates, blockers, name: arn.name };
   }
   /** Roles an attachment's `role` argument names (by name, as the IAM API takes it), for certain. */

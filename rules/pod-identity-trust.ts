@@ -33,7 +33,8 @@ export default defineRule({
     for (const association of model.podIdentityAssociations) {
       const sa = `${knownString(association.namespace) ?? "?"}/${knownString(association.serviceAccountName) ?? "?"}`;
       for (const role of association.roles) {
-        if (!role.trust?.complete) continue;
+        // "Does not admit" needs every statement known: one not known may be the one that admits.
+        if (!role.trust?.complete || role.trust.statements.some((s) => !s.decided)) continue;
         const statements = role.trust.statements.filter((s) => knownString(s.effect) === "Allow" && s.principals.some((p) => p.type === "Service" && knownString(p.value) === SERVICE));
         const data = { role: role.displayName, sa, service: SERVICE };
         const related = [{ location: association.loc, message: `the Pod Identity association of ${sa}` }];
@@ -43,7 +44,7 @@ export default defineRule({
           continue;
         }
         if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data, { related });
-        const scoped = assumes.some((s) => s.conditions.some((c) => /^aws:Source(Account|Arn)$/i.test(knownString(c.key) ?? "")));
+        const scoped = assumes.some((s) => !s.complete || s.conditions.some((c) => /^aws:Source(Account|Arn)$/i.test(knownString(c.key) ?? "")));
         if (!scoped) report("sourceCondition", assumes[0].loc, data, { related, severity: "warning" });
       }
     }

@@ -28,7 +28,7 @@ export default defineRule({
     fix: "Attach a customer managed policy listing the actions and resources the workload uses.",
   },
   check(model, report) {
-    for (const role of model.roles) {
+    for (const role of model.reportedRoles) {
       if (!isWorkloadRole(model, role)) continue;
       for (const p of role.policies) {
         const arn = p.arn && parseArnValue(p.arn);

@@ -48,7 +48,7 @@ export default defineRule({
       entry.roles.add(role);
       found.set(key, entry);
     };
-    for (const role of model.roles.filter((r) => isWorkloadRole(model, r))) {
+    for (const role of model.reportedRoles.filter((r) => isWorkloadRole(model, r))) {
       for (const policy of role.policies) {
         for (const s of policy.document?.statements ?? []) {
           if (knownString(s.effect) !== "Allow") continue;

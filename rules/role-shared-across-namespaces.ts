@@ -22,7 +22,7 @@ export default defineRule({
     fix: "Create one role per namespace, each trusting only its own ServiceAccounts.",
   },
   check(model, report) {
-    for (const role of model.roles) {
+    for (const role of model.reportedRoles) {
       const namespaces = new Set<string>();
       let first;
       for (const s of irsaStatements(model, role.trust, role))

@@ -30,13 +30,22 @@ export default defineRule({
     const byNamespace = new Map<string, string[]>();
     // A ServiceAccount whose namespace is chosen at deploy time may be the one in any namespace.
     const anywhere = new Set<string>();
+    // A ServiceAccount whose name is not known may be the workload's, in its namespace or any.
+    const anyName = new Set<string>();
+    let anyAnywhere = false;
     for (const sa of model.serviceAccounts) {
+      if (sa.nameKnown === false) {
+        if (sa.namespaceKnown === false) anyAnywhere = true;
+        else anyName.add(sa.namespace);
+        continue;
+      }
       pushTo(byNamespace, sa.namespace, sa.name);
       if (sa.namespaceKnown === false) anywhere.add(sa.name);
     }
+    if (anyAnywhere) return;
     for (const w of model.workloads) {
       const names = byNamespace.get(w.namespace);
-      if (!names || w.serviceAccount || w.serviceAccountName === "default" || anywhere.has(w.serviceAccountName)) continue;
+      if (!names || w.serviceAccount || w.serviceAccountName === "default" || anywhere.has(w.serviceAccountName) || anyName.has(w.namespace)) continue;
       const close = names.find((n) => n.replace(/s$/, "") === w.serviceAccountName.replace(/s$/, "") || n.includes(w.serviceAccountName) || w.serviceAccountName.includes(n));
       report("missing", w.serviceAccountLoc, {
         workload: `${w.kind} ${w.namespace}/${w.name}`,

@@ -28,7 +28,7 @@ export default defineRule({
       if (url && asItems(p.clientIds).every((v) => knownString(v) !== undefined)) providers.set(url.replace(/^https:\/\//, ""), p);
     }
     if (!providers.size) return;
-    for (const role of model.roles) {
+    for (const role of model.reportedRoles) {
       // What matters is the audience the pods' tokens carry, not what the trust compares it with.
       const audiences = new Set([STS_AUDIENCE]);
       for (const sa of model.serviceAccountsOf(role)) if (knownString(sa.audience)) audiences.add(knownString(sa.audience)!);

@@ -3,6 +3,31 @@ import { defineRule } from "../src/engine/rule.js";
 import { claimConditions, subject, trustAdmits, valuesText } from "../src/iam/trust.js";
 import { irsaStatements } from "../src/model/irsa.js";
 
+const SERVICE_ACCOUNT = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: payments-api
+  namespace: team-payments
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production
+`;
+
+const irsaModule = (subject: string) => `module "eks" {
+  source = "terraform-aws-modules/eks/aws"
+}
+
+module "payments_api_irsa" {
+  source    = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"
+  role_name = "payments-api-production"
+  oidc_providers = {
+    cluster = {
+      provider_arn               = module.eks.oidc_provider_arn
+      namespace_service_accounts = ["${subject}"]
+    }
+  }
+}
+`;
+
 export default defineRule({
   id: "trust-subject-matches",
   severity: "error",
@@ -18,14 +43,14 @@ export default defineRule({
       "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. StringEquals and StringLike semantics (with `*` and `?`) and lists of values are honoured; a value irsa-lint cannot resolve never produces this finding.",
     fail: {
       files: {
-        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production\n",
-        "terraform/irsa.tf": "module \"payments_api_irsa\" {\n  source    = \"terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks\"\n  role_name = \"payments-api-production\"\n  oidc_providers = {\n    cluster = {\n      provider_arn               = module.eks.oidc_provider_arn\n      namespace_service_accounts = [\"payments:payments-api\"]\n    }\n  }\n}\n",
+        "k8s/sa.yaml": SERVICE_ACCOUNT,
+        "terraform/irsa.tf": irsaModule("payments:payments-api"),
       },
     },
     pass: {
       files: {
-        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production\n",
-        "terraform/irsa.tf": "module \"payments_api_irsa\" {\n  source    = \"terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks\"\n  role_name = \"payments-api-production\"\n  oidc_providers = {\n    cluster = {\n      provider_arn               = module.eks.oidc_provider_arn\n      namespace_service_accounts = [\"team-payments:payments-api\"]\n    }\n  }\n}\n",
+        "k8s/sa.yaml": SERVICE_ACCOUNT,
+        "terraform/irsa.tf": irsaModule("team-payments:payments-api"),
       },
     },
     fix: "Make the trust policy's sub value system:serviceaccount:<namespace>:<name> of the ServiceAccount, or rename the ServiceAccount to match.",
@@ -34,7 +59,7 @@ export default defineRule({
     for (const sa of model.serviceAccounts) {
       const roles = model.rolesOf(sa).filter((r) => r.trust);
       // A chart's ServiceAccount lives in the release namespace, which only helm install knows.
-      if (roles.length === 0 || sa.namespaceKnown === false) continue;
+      if (roles.length === 0 || sa.namespaceKnown === false || sa.nameKnown === false) continue;
       const sub = subject(sa.namespace, sa.name);
       if (roles.some((r) => trustAdmits(r.trust!, irsaStatements(model, r.trust, r), sub) !== "no")) continue;
       const role = roles[0];

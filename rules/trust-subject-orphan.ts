@@ -34,11 +34,18 @@ export default defineRule({
     const byNamespace = new Map<string, Set<string>>();
     // A ServiceAccount whose namespace is chosen at deploy time may define the subject in any namespace.
     const anywhere = new Set<string>();
+    // A ServiceAccount whose name is not known may be any of its namespace (or, namespace unknown too, of any).
+    const anyName = new Set<string>();
+    let anyAnywhere = false;
     for (const sa of model.serviceAccounts) {
-      if (sa.namespaceKnown === false) anywhere.add(sa.name);
+      if (sa.nameKnown === false) {
+        if (sa.namespaceKnown === false) anyAnywhere = true;
+        else anyName.add(sa.namespace);
+      } else if (sa.namespaceKnown === false) anywhere.add(sa.name);
       else byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? new Set()).add(sa.name));
     }
-    for (const role of model.roles) {
+    if (anyAnywhere) return;
+    for (const role of model.reportedRoles) {
       // A role some ServiceAccount annotates is trust-subject-matches' to judge: one finding, not two.
       if (model.mayBeAnnotated(role)) continue;
       for (const s of irsaStatements(model, role.trust, role))
@@ -47,7 +54,7 @@ export default defineRule({
           for (const v of c.values) {
             const subject = parseSubject(knownString(v) ?? "");
             const names = subject && byNamespace.get(subject.namespace);
-            if (!subject || !names || names.has(subject.name) || anywhere.has(subject.name)) continue;
+            if (!subject || !names || names.has(subject.name) || anywhere.has(subject.name) || anyName.has(subject.namespace)) continue;
             report("orphan", v.loc, { role: role.displayName, sa: subject.name, namespace: subject.namespace, others: [...names].sort().slice(0, 5).join(", ") });
           }
         }

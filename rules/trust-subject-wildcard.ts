@@ -33,7 +33,7 @@ export default defineRule({
             const pattern = knownString(v);
             if (pattern === undefined || !/[*?]/.test(pattern)) continue;
             const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern)?.[1] ?? "*";
-            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && globMatches(pattern, subject(sa.namespace, sa.name))).map((sa) => sa.key);
+            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false && globMatches(pattern, subject(sa.namespace, sa.name))).map((sa) => sa.key);
             const admits = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
             const wildNamespace = /[*?]/.test(namespacePart);
             report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern, admits }, {

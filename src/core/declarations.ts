@@ -19,6 +19,8 @@ export interface ServiceAccountDecl {
   origin: "kubernetes" | "terraform" | "eksctl" | "helm";
   /** False for a chart's values: the release namespace is chosen at install time. */
   namespaceKnown?: boolean;
+  /** False when the name is a value irsa-lint cannot resolve: the ServiceAccount may be any. */
+  nameKnown?: boolean;
 }
 
 export interface WorkloadDecl {

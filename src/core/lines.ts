@@ -16,4 +16,9 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
+
+  /** The offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    return (this.starts[line - 1] ?? 0) + column - 1;
+  }
 }

@@ -23,7 +23,13 @@ export interface Statement {
   conditions: Condition[];
   /** Where `Action`/`Resource`/`Principal` are written, for findings about a missing value. */
   actionLoc?: SourceLocation;
+  /** Every key of the statement and of its Condition is known. */
   complete: boolean;
+  /**
+   * Whom and what the statement is about is known: its Effect, its actions and its principals.
+   * A statement that is not decided may or may not admit anyone: no "nobody is admitted" claim.
+   */
+  decided: boolean;
 }
 
 export interface Principal {
@@ -60,26 +66,50 @@ function readStatement(s: ObjectValue, index: number): Statement {
   const notPrincipal = get("NotPrincipal");
   const conditions = readConditions(get("Condition"));
   const unknownParts = [...s.entries.keys()].some((k) => k.startsWith("\u0000"));
+  const principals = readPrincipals(principal);
+  const notPrincipals = readPrincipals(notPrincipal);
+  const actions = asItems(get("Action"));
+  const notActions = asItems(get("NotAction"));
+  const known = (v: Value) => knownString(v) !== undefined;
+  const decided =
+    known(get("Effect") ?? str("Allow", s.loc)) &&
+    [principal, notPrincipal].every((p) => p === undefined || p.kind === "object" || p.kind === "string") &&
+    [...principals, ...notPrincipals].every((p) => known(p.value) || namesOne(p)) &&
+    [get("Action"), get("NotAction")].every((a) => a === undefined || a.kind === "list" || known(a)) &&
+    [...actions, ...notActions].every(known);
   return {
     loc: s.loc,
     index,
     sid: knownString(get("Sid")),
     effect: get("Effect"),
-    actions: asItems(get("Action")),
-    notActions: asItems(get("NotAction")),
+    actions,
+    notActions,
     resources: asItems(get("Resource")),
     notResources: asItems(get("NotResource")),
-    principals: readPrincipals(principal),
-    notPrincipals: readPrincipals(notPrincipal),
+    principals,
+    notPrincipals,
     conditions: conditions.conditions,
     actionLoc: (get("Action") ?? get("NotAction"))?.loc,
     complete: !unknownParts && conditions.complete && [principal, get("Condition")].every((p) => p === undefined || p.kind === "object" || p.kind === "string"),
+    decided: decided && !unknownParts,
   };
+}
+
+/**
+ * A principal whose text is partly unknown still names one principal when it is a Federated
+ * provider's ARN built from a known host, or an attribute of a declared provider
+ * (`aws_iam_openid_connect_provider.eks.arn`): whom the statement is about is decided.
+ */
+function namesOne(p: Principal): boolean {
+  if (p.type !== "Federated") return false;
+  if (p.value.origin) return true;
+  return p.value.kind === "template" && p.value.parts.some((x) => typeof x === "string" && x.includes("oidc-provider/"));
 }
 
 function readPrincipals(v: Value | undefined): Principal[] {
   if (!v) return [];
-  if (v.kind !== "object") return [{ type: "*", value: v }];
+  // Only the text "*" is everyone; a principal not known is nobody in particular, never "*".
+  if (v.kind !== "object") return knownString(v) === "*" ? [{ type: "*", value: v }] : [];
   const out: Principal[] = [];
   for (const [type, ids] of v.entries) for (const value of asItems(ids)) out.push({ type, value });
   return out;

@@ -46,7 +46,8 @@ export function statementAccepts(s: Statement, claim: "sub" | "aud", value: stri
 /** Whether a trust admits a ServiceAccount's token subject through one of its IRSA statements. */
 export function trustAdmits(doc: PolicyDocument, statements: Statement[], sub: string): Tri {
   const result = anyTri(statements.map((s) => statementAccepts(s, "sub", sub)));
-  return result === "no" && !doc.complete ? "maybe" : result;
+  // A statement whose effect, principal or action is not known may be the one that admits it.
+  return result === "no" && (!doc.complete || doc.statements.some((s) => !s.decided)) ? "maybe" : result;
 }
 
 export function valuesText(values: Value[]): string {

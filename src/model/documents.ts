@@ -23,7 +23,7 @@ const memo = <T>(build: (model: IrsaModel) => T) => {
 
 /** Every trust policy in the scan: those of roles, and standalone documents (someone will attach them). */
 export const trustDocuments = memo((model): readonly OwnedDocument[] => {
-  const roles = model.roles.filter((r) => r.trust).map((r) => ({ document: r.trust!, owner: `of role ${r.displayName}`, role: r }));
+  const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust!, owner: `of role ${r.displayName}`, role: r }));
   const standalone = model.documents
     .filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0))
     .map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
@@ -34,7 +34,7 @@ export const trustDocuments = memo((model): readonly OwnedDocument[] => {
 export const allPermissionDocuments = memo((model): readonly OwnedDocument[] => {
   const seen = new Set<PolicyDocument>();
   const out: OwnedDocument[] = [];
-  for (const role of model.roles)
+  for (const role of model.reportedRoles)
     for (const p of role.policies)
       if (p.document && !seen.has(p.document)) {
         seen.add(p.document);

@@ -35,16 +35,19 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
   const workloadsOfSa = new Map<ServiceAccount, Workload[]>();
   for (const w of workloads) if (w.serviceAccount) pushTo(workloadsOfSa, w.serviceAccount, w);
 
+  const podIdentityAssociations = decls.podIdentityAssociations.map(({ serviceAccount, ...a }) => {
+    const ns = knownString(a.namespace);
+    const name = knownString(serviceAccount);
+    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: linkOf(a.roleArn).roles };
+  });
+  const associated = new Set(podIdentityAssociations.flatMap((a) => a.roles));
   return {
     serviceAccounts,
     workloads,
     roles,
+    reportedRoles: roles.filter((r) => !r.instancesUnknown || sasOfRole.has(r) || associated.has(r)),
     oidcProviders: decls.oidcProviders,
-    podIdentityAssociations: decls.podIdentityAssociations.map(({ serviceAccount, ...a }) => {
-      const ns = knownString(a.namespace);
-      const name = knownString(serviceAccount);
-      return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: linkOf(a.roleArn).roles };
-    }),
+    podIdentityAssociations,
     documents: standaloneDocuments(decls, roles),
     linkOf,
     serviceAccountsOf: (role) => sasOfRole.get(role) ?? [],
@@ -111,8 +114,9 @@ class RoleIndex {
   private readonly partial: Role[] = [];
   private readonly byId: Map<string, Role>;
 
-  constructor(roles: Role[]) {
-    this.byId = new Map(roles.map((r) => [r.id, r]));
+  constructor(private readonly all: Role[]) {
+    this.byId = new Map(all.map((r) => [r.id, r]));
+    const roles = all;
     for (const r of roles) {
       const name = knownString(r.name);
       if (name !== undefined) pushTo(this.byName, name, r);
@@ -134,7 +138,8 @@ class RoleIndex {
     const arn = parseArnValue(arnValue);
     if (!arn || arn.resourceType !== "role") {
       const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : arnValue.kind === "unknown" ? `its value is not known (${arnValue.reason})` : "it is not a role ARN";
-      return { ...none, unresolved: why };
+      // A value not known may name any role of the scan.
+      return { ...none, candidates: arnValue.kind === "unknown" && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
     }
     if (hasHole(arn.name)) {
       // A name not known: any role whose name fits may be the one, none for certain.
@@ -150,6 +155,8 @@ class RoleIndex {
         if (!r.template) blockers.push(r);
       } else candidates.push(r);
     }
+    // Certain only when nothing else may be meant: a same-named role, or one whose name could be it.
+    if (candidates.length || blockers.length) return { roles: [], candidates: [...roles, ...candidates], blockers, name: arn.name };
     return { roles, via: roles.length ? "name" : undefined, candidates, blockers, name: arn.name };
   }
 

@@ -76,6 +76,12 @@ export interface IrsaModel {
   serviceAccounts: ServiceAccount[];
   workloads: Workload[];
   roles: Role[];
+  /**
+   * The roles findings about a role's own trust and policies may name: all but those whose every
+   * instance is unknown (count or for_each not known), which may not exist, unless an annotation or
+   * association names them.
+   */
+  reportedRoles: Role[];
   oidcProviders: OidcProvider[];
   podIdentityAssociations: PodIdentityAssociation[];
   /** Policy documents found on their own (IAM JSON files). */

@@ -133,6 +133,12 @@ function annotationAt(annotations: Value | undefined, key: string): Value | unde
   return v && at && v.origin ? { ...v, loc: at } : v;
 }
 
+/** A ServiceAccount's name: one not known still declares a ServiceAccount, which may be any. */
+function nameOf(v: Value): { name: string; nameKnown?: boolean } {
+  const known = knownString(v);
+  return known !== undefined ? { name: known } : { name: "<name not known>", nameKnown: false };
+}
+
 /** A namespace argument: omitted is `default` (the provider's default); set but not known is not known, never `default`. */
 function namespaceOf(v: Value | undefined): { namespace: string; namespaceKnown?: boolean } {
   if (!v || v.kind === "null") return { namespace: "default" };
@@ -145,11 +151,10 @@ function serviceAccount(attrs: Attrs, _address: string, block: Block, mod: Terra
   if (!metadata) return;
   const meta = new Map(metadata.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, metadata.scope)]));
   const nameValue = meta.get("name");
-  const name = knownString(nameValue);
-  if (!name || !nameValue) return;
+  if (!nameValue || nameValue.kind === "null") return;
   const annotations = meta.get("annotations");
   out.serviceAccounts.push({
-    name,
+    ...nameOf(nameValue),
     ...namespaceOf(meta.get("namespace")),
     loc: nameValue.loc,
     ...serviceAccountAnnotations((key) => annotationAt(annotations, key)),
