@@ -35771,9 +35771,12 @@ function extractDeclarations(mod) {
       if (value.kind === "object") handler(value.entries, address, block2, mod, out2, instance2.scope);
     }
   }
-  for (const name2 of mod.moduleBlocks.keys()) {
+  for (const [name2, block2] of mod.moduleBlocks) {
     const instances = mod.moduleCall(name2);
-    if (!Array.isArray(instances)) continue;
+    if (!Array.isArray(instances)) {
+      if (instances?.origin?.type.startsWith("module:")) out2.roles.push(...rolesNamedIn(mod, name2, block2));
+      continue;
+    }
     for (const instance2 of instances) {
       if (instance2.role) out2.roles.push(instance2.role);
       out2.attachments.push(...instance2.attachments);
@@ -35785,6 +35788,27 @@ function extractDeclarations(mod) {
   }
   return out2;
 }
+function rolesNamedIn(mod, name2, block2) {
+  const scope = mod.templateInstance(block2)?.scope;
+  const out2 = [];
+  const visit2 = (v, path5) => {
+    if (v.kind === "object") for (const [k, inner] of v.entries) visit2(inner, path5 ? `${path5}.${k}` : k);
+    else if (/(^|[._])(iam_)?role_name$/.test(path5) && (v.kind === "string" || v.kind === "template")) {
+      const address = `${mod.options.address}module.${name2}.${path5}`;
+      out2.push({
+        id: mod.id(address),
+        address,
+        name: { kind: "template", parts: [...v.kind === "string" ? [v.value] : v.parts, unknown("a suffix the module may add", v.loc)], loc: v.loc },
+        path: unknown(`${address}: the module sets the path`, v.loc),
+        loc: v.loc,
+        inlinePolicies: [],
+        attachedPolicyArns: []
+      });
+    }
+  };
+  for (const attr2 of block2.body.attributes) if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr2.name)) visit2(mod.evaluator.eval(attr2.expr, scope ?? EMPTY_SCOPE), attr2.name);
+  return out2;
+}
 var attr, HANDLERS;
 var init_extract = __esm({
   "src/terraform/extract.ts"() {
@@ -35794,6 +35818,7 @@ var init_extract = __esm({
     init_kubernetes();
     init_blocks();
     init_modules();
+    init_scope();
     attr = (attrs, name2) => {
       const v = attrs.get(name2);
       return v && v.kind !== "null" ? v : void 0;
@@ -37134,7 +37159,7 @@ var pod_identity_trust_default = defineRule({
   messages: {
     notTrusted: "Role {{role}} is used by the Pod Identity association of {{sa}}, but its trust does not admit {{service}}: the pod gets no credentials",
     tagSession: "Role {{role}} trusts {{service}} for sts:AssumeRole without sts:TagSession: EKS Pod Identity tags every session, so the association fails",
-    sourceCondition: "Role {{role}} trusts {{service}} without an aws:SourceAccount or aws:SourceArn condition: a Pod Identity association in any account can use it"
+    sourceCondition: "Role {{role}} trusts {{service}} without an aws:SourceAccount or aws:SourceArn condition, the confused-deputy protection AWS recommends"
   },
   docs: {
     rationale: "EKS Pod Identity, the successor of IRSA, has the EKS Auth service assume the role on the pod's behalf: the trust policy must allow the service principal `pods.eks.amazonaws.com` both `sts:AssumeRole` and `sts:TagSession` (the session carries the cluster, namespace and ServiceAccount as tags). Without `sts:TagSession` the association fails; without `aws:SourceAccount`/`aws:SourceArn` conditions, clusters of other accounts could use the role (the confused-deputy protection AWS recommends).",
@@ -37161,7 +37186,7 @@ var pod_identity_trust_default = defineRule({
         }
         if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data2, { related });
         const scoped = assumes.some((s) => !s.complete || s.conditions.some((c) => /^aws:Source(Account|Arn)$/i.test(knownString(c.key) ?? "")));
-        if (!scoped) report("sourceCondition", assumes[0].loc, data2, { related, severity: "warning" });
+        if (!scoped) report("sourceCondition", assumes[0].loc, data2, { related, severity: "note" });
       }
     }
   }

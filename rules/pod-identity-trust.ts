@@ -16,7 +16,7 @@ export default defineRule({
   messages: {
     notTrusted: "Role {{role}} is used by the Pod Identity association of {{sa}}, but its trust does not admit {{service}}: the pod gets no credentials",
     tagSession: "Role {{role}} trusts {{service}} for sts:AssumeRole without sts:TagSession: EKS Pod Identity tags every session, so the association fails",
-    sourceCondition: "Role {{role}} trusts {{service}} without an aws:SourceAccount or aws:SourceArn condition: a Pod Identity association in any account can use it",
+    sourceCondition: "Role {{role}} trusts {{service}} without an aws:SourceAccount or aws:SourceArn condition, the confused-deputy protection AWS recommends",
   },
   docs: {
     rationale:
@@ -45,7 +45,8 @@ export default defineRule({
         }
         if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data, { related });
         const scoped = assumes.some((s) => !s.complete || s.conditions.some((c) => /^aws:Source(Account|Arn)$/i.test(knownString(c.key) ?? "")));
-        if (!scoped) report("sourceCondition", assumes[0].loc, data, { related, severity: "warning" });
+        // Hardening, not a fault: passing the role to an association already needs iam:PassRole in its account.
+        if (!scoped) report("sourceCondition", assumes[0].loc, data, { related, severity: "note" });
       }
     }
   },

@@ -5,7 +5,7 @@ import { serviceAccountAnnotations } from "../parse/kubernetes.js";
 import { nestedBlocks } from "./blocks.js";
 import { instanceAddress } from "./modules.js";
 import type { TerraformModule } from "./module.js";
-import type { Scope } from "./scope.js";
+import { EMPTY_SCOPE, type Scope } from "./scope.js";
 
 type Attrs = Map<string, Value>;
 type Handler = (attrs: Attrs, address: string, block: Block, mod: TerraformModule, out: Declarations, scope: Scope) => void;
@@ -183,9 +183,12 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
       if (value.kind === "object") handler(value.entries, address, block, mod, out, instance.scope);
     }
   }
-  for (const name of mod.moduleBlocks.keys()) {
+  for (const [name, block] of mod.moduleBlocks) {
     const instances = mod.moduleCall(name);
-    if (!Array.isArray(instances)) continue;
+    if (!Array.isArray(instances)) {
+      if (instances?.origin?.type.startsWith("module:")) out.roles.push(...rolesNamedIn(mod, name, block));
+      continue;
+    }
     for (const instance of instances) {
       if (instance.role) out.roles.push(instance.role);
       out.attachments.push(...instance.attachments);
@@ -195,5 +198,33 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
       }
     }
   }
+  return out;
+}
+
+/**
+ * A module irsa-lint does not evaluate may create roles, named from its arguments
+ * (`aws_load_balancer_controller = { role_name = "${cluster}-alb-controller" }`): each such name
+ * stands as a role whose name is that text and perhaps a suffix (a name prefix), so an annotation
+ * that fits it is not reported missing, and one that cannot fit it still is.
+ */
+function rolesNamedIn(mod: TerraformModule, name: string, block: Block): RoleDecl[] {
+  const scope = mod.templateInstance(block)?.scope;
+  const out: RoleDecl[] = [];
+  const visit = (v: Value, path: string) => {
+    if (v.kind === "object") for (const [k, inner] of v.entries) visit(inner, path ? `${path}.${k}` : k);
+    else if (/(^|[._])(iam_)?role_name$/.test(path) && (v.kind === "string" || v.kind === "template")) {
+      const address = `${mod.options.address}module.${name}.${path}`;
+      out.push({
+        id: mod.id(address),
+        address,
+        name: { kind: "template", parts: [...(v.kind === "string" ? [v.value] : v.parts), unknown("a suffix the module may add", v.loc)], loc: v.loc },
+        path: unknown(`${address}: the module sets the path`, v.loc),
+        loc: v.loc,
+        inlinePolicies: [],
+        attachedPolicyArns: [],
+      });
+    }
+  };
+  for (const attr of block.body.attributes) if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr.name)) visit(mod.evaluator.eval(attr.expr, scope ?? EMPTY_SCOPE), attr.name);
   return out;
 }
