@@ -7395,7 +7395,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7470,7 +7470,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
@@ -7559,32 +7559,32 @@ function readIndex(bytes) {
   if (version < 2 || version > 4) return void 0;
   const count = bytes.readUInt32BE(8);
   const paths = [];
-  let at = 12;
+  let at2 = 12;
   let previous = Buffer.alloc(0);
   for (let i2 = 0; i2 < count; i2++) {
-    const start2 = at;
-    at += 60;
-    if (at + 2 > bytes.length) return void 0;
-    const flags2 = bytes.readUInt16BE(at);
-    at += 2;
-    if (version >= 3 && flags2 & 16384) at += 2;
+    const start2 = at2;
+    at2 += 60;
+    if (at2 + 2 > bytes.length) return void 0;
+    const flags2 = bytes.readUInt16BE(at2);
+    at2 += 2;
+    if (version >= 3 && flags2 & 16384) at2 += 2;
     let name2;
     if (version === 4) {
-      let byte = bytes[at++];
+      let byte = bytes[at2++];
       let strip = byte & 127;
       while (byte & 128) {
-        byte = bytes[at++];
+        byte = bytes[at2++];
         strip = strip + 1 << 7 | byte & 127;
       }
-      const end = bytes.indexOf(0, at);
+      const end = bytes.indexOf(0, at2);
       if (end < 0 || strip > previous.length) return void 0;
-      name2 = Buffer.concat([previous.subarray(0, previous.length - strip), bytes.subarray(at, end)]);
-      at = end + 1;
+      name2 = Buffer.concat([previous.subarray(0, previous.length - strip), bytes.subarray(at2, end)]);
+      at2 = end + 1;
     } else {
-      const end = bytes.indexOf(0, at);
+      const end = bytes.indexOf(0, at2);
       if (end < 0) return void 0;
-      name2 = bytes.subarray(at, end);
-      at = start2 + (end - start2 + 8 & ~7);
+      name2 = bytes.subarray(at2, end);
+      at2 = start2 + (end - start2 + 8 & ~7);
     }
     previous = name2;
     if ((flags2 >> 12 & 3) === 0) paths.push(name2.toString("utf8"));
@@ -13709,17 +13709,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern2) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern2;
       let out2 = EMPTY;
       let index2 = 0;
@@ -13960,9 +13960,9 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
+    var separatorAfter = (run2, at2) => {
       let separator = EMPTY;
-      for (let index2 = at + 1; index2 < run2.length && !run2[index2].wildcard; index2++) {
+      for (let index2 = at2 + 1; index2 < run2.length && !run2[index2].wildcard; index2++) {
         separator += run2[index2].single;
       }
       return separator;
@@ -14026,17 +14026,17 @@ var require_ignore = __commonJS({
       let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at) => {
+        run2.forEach((token, at2) => {
           if (token.wildcard) {
-            lastWildcard = at;
+            lastWildcard = at2;
           }
         });
-        run2.forEach((token, at) => {
+        run2.forEach((token, at2) => {
           if (!token.wildcard) {
             out2 += token.single;
             return;
           }
-          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+          out2 += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
         });
         run2 = [];
       };
@@ -16128,12 +16128,12 @@ function withoutPackages(dir, files) {
   const base = `${dir.split(sep2).join("/")}/`;
   return files.filter((f) => {
     const path5 = base + f;
-    const at = path5.lastIndexOf("/node_modules/");
-    if (at < 0) return true;
-    const rest = path5.slice(at + "/node_modules/".length).split("/");
+    const at2 = path5.lastIndexOf("/node_modules/");
+    if (at2 < 0) return true;
+    const rest = path5.slice(at2 + "/node_modules/".length).split("/");
     if (rest.length < 2) return true;
     const name2 = rest[0].startsWith("@") ? rest.slice(0, 2).join("/") : rest[0];
-    const folder = `${path5.slice(0, at)}/node_modules/${name2}`;
+    const folder = `${path5.slice(0, at2)}/node_modules/${name2}`;
     let known = isPackage.get(folder);
     if (known === void 0) isPackage.set(folder, known = existsSync2(join2(folder, "package.json")));
     return !known;
@@ -17371,9 +17371,9 @@ var require_util = __commonJS({
       }
     }
     exports.eachItem = eachItem;
-    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
+    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues: mergeValues2, resultToName }) {
       return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
+        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues2(from, to);
         return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
       };
     }
@@ -27313,24 +27313,24 @@ function readCloudFormation(file, template2, out2) {
     };
     return { logicalId, type: knownString(getEntry(resource, "Type")), props, prop, at: resources.keyLocs.get(logicalId) ?? resource.loc };
   });
-  const policyOf = ({ logicalId, type, prop, at }) => ({
+  const policyOf = ({ logicalId, type, prop, at: at2 }) => ({
     id: id(logicalId),
-    name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at),
-    path: prop("Path") ?? str("/", at),
-    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at),
-    loc: at
+    name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at2),
+    path: prop("Path") ?? str("/", at2),
+    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at2),
+    loc: at2
   });
   const managed2 = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
   for (const resource of each) {
-    const { logicalId, type, props, prop, at } = resource;
+    const { logicalId, type, props, prop, at: at2 } = resource;
     if (type === "AWS::IAM::Role") {
       out2.roles.push({
         id: id(logicalId),
-        name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
+        name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at2),
         ...prop("RoleName") ? {} : { generatedSuffix: "cloudformation" },
-        path: prop("Path") ?? str("/", at),
+        path: prop("Path") ?? str("/", at2),
         trust: prop("AssumeRolePolicyDocument"),
-        loc: at,
+        loc: at2,
         inlinePolicies: asItems(prop("Policies")).map((p, i2) => ({
           id: `${id(logicalId)}/Policies/${i2}`,
           name: getEntry(p, "PolicyName") ?? str(`${logicalId} policy ${i2}`, p.loc),
@@ -27352,13 +27352,13 @@ function readCloudFormation(file, template2, out2) {
         out2.attachments.push({ role: target ? unknown(target, r.loc) : resolve3(r), inline: policy3, loc: r.loc, ...target ? { roleId: id(target) } : {} });
       }
     } else if (type === "AWS::IAM::OIDCProvider") {
-      out2.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at), clientIds: prop("ClientIdList") ?? list([], at), loc: at });
+      out2.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at2), clientIds: prop("ClientIdList") ?? list([], at2), loc: at2 });
     } else if (type === "AWS::EKS::PodIdentityAssociation") {
       out2.podIdentityAssociations.push({
-        namespace: prop("Namespace") ?? unknown("no Namespace", at),
-        serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
-        roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),
-        loc: at
+        namespace: prop("Namespace") ?? unknown("no Namespace", at2),
+        serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at2),
+        roleArn: prop("RoleArn") ?? unknown("no RoleArn", at2),
+        loc: at2
       });
     }
   }
@@ -27399,6 +27399,32 @@ var init_cloudformation = __esm({
   }
 });
 
+// src/parse/placeholders.ts
+function hasPlaceholder(text) {
+  return ANY_PLACEHOLDER.test(text);
+}
+function placeholderTemplate(text, loc) {
+  if (!hasPlaceholder(text)) return void 0;
+  const parts2 = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m.index > last) parts2.push(text.slice(last, m.index));
+    parts2.push({ ...unknown(`placeholder ${m[0]}, filled in at deploy time`, loc), placeholder: m[0] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts2.push(text.slice(last));
+  return { kind: "template", parts: parts2, loc };
+}
+var PLACEHOLDER, ANY_PLACEHOLDER;
+var init_placeholders = __esm({
+  "src/parse/placeholders.ts"() {
+    "use strict";
+    init_value();
+    PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_.-]*(?::?[-=?+][^}]*)?\}|\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\{\{[^{}]*\}\}|<[A-Za-z][A-Za-z0-9 _.-]*>|(?<![A-Za-z0-9])[xX]{4,}(?![A-Za-z0-9])/g;
+    ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
+  }
+});
+
 // src/parse/yaml-value.ts
 function resolveYaml11(n) {
   const source = String(n.value);
@@ -27412,7 +27438,8 @@ function resolveYaml11(n) {
     return source;
   }
 }
-function yamlToValue(doc, node, file, position, rootShape, onDuplicateKey) {
+function yamlToValue(doc, node, file, position, options = {}) {
+  const { shape: rootShape, onDuplicateKey, placeholders } = options;
   const locate = (n, fallback2) => {
     const range = n?.range;
     if (!range) return fallback2 ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -27446,7 +27473,7 @@ function yamlToValue(doc, node, file, position, rootShape, onDuplicateKey) {
     }
     if ((0, import_yaml2.isScalar)(n)) {
       const v = valueOf(n);
-      if (typeof v === "string") return str(v, loc);
+      if (typeof v === "string") return placeholders && placeholderTemplate(v, loc) || str(v, loc);
       if (typeof v === "number") return num(v, loc);
       if (typeof v === "bigint") return num(Number(v), loc);
       if (typeof v === "boolean") return bool(v, loc);
@@ -27495,6 +27522,7 @@ var init_yaml_value = __esm({
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     init_diagnostic();
+    init_placeholders();
     init_value();
     MANIFEST_YAML = { version: "1.1", schema: "failsafe", prettyErrors: false, uniqueKeys: false };
     YAML_1_1 = new import_yaml2.Schema({ schema: "yaml-1.1" }).tags.filter((t) => !t.collection);
@@ -27506,22 +27534,22 @@ var init_yaml_value = __esm({
 // src/parse/iam-json.ts
 function parseJsonWithPositions(file, text, position, offset = 0) {
   let lines;
-  const at = position !== void 0 ? (o) => position(o + offset) : (o) => (lines ??= new LineIndex(text)).position(o);
+  const at2 = position !== void 0 ? (o) => position(o + offset) : (o) => (lines ??= new LineIndex(text)).position(o);
   const deep = excessiveNesting(text);
-  if (deep !== void 0) return { error: { message: "nested too deeply to read", ...at(deep) } };
+  if (deep !== void 0) return { error: { message: "nested too deeply to read", ...at2(deep) } };
   const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", prettyErrors: false, uniqueKeys: false });
   const problem = doc.errors[0];
   if (problem) {
-    const p = at(problem.pos[0]);
+    const p = at2(problem.pos[0]);
     return { error: { message: yamlMessage(problem.message), line: p.line, column: p.column } };
   }
   const strictError = jsonSyntaxError(text);
   if (strictError) {
-    const p = at(strictError.offset);
+    const p = at2(strictError.offset);
     return { error: { message: strictError.message, line: p.line, column: p.column } };
   }
   let duplicate;
-  const value = yamlToValue(doc, doc.contents, file, at, void 0, (key, loc) => duplicate ??= { key, loc });
+  const value = yamlToValue(doc, doc.contents, file, at2, { onDuplicateKey: (key, loc) => duplicate ??= { key, loc } });
   if (duplicate) return { error: { message: `Map keys must be unique: ${JSON.stringify(duplicate.key)} appears twice`, line: duplicate.loc.line, column: duplicate.loc.column } };
   return { value };
 }
@@ -27612,16 +27640,16 @@ function decodeTrust(v) {
     return v;
   }
 }
-function relocate(value, at) {
-  const loc = at.loc;
+function relocate(value, at2) {
+  const loc = at2.loc;
   switch (value.kind) {
     case "list":
-      return { ...value, loc, items: value.items.map((i2) => relocate(i2, at)) };
+      return { ...value, loc, items: value.items.map((i2) => relocate(i2, at2)) };
     case "object":
       return {
         ...value,
         loc,
-        entries: new Map([...value.entries].map(([k, v]) => [k, relocate(v, at)])),
+        entries: new Map([...value.entries].map(([k, v]) => [k, relocate(v, at2)])),
         keyLocs: new Map([...value.keyLocs].map(([k]) => [k, loc]))
       };
     default:
@@ -27652,11 +27680,17 @@ function readEksctl(config, out2) {
     if (!name2 || !nameValue) continue;
     const namespace = knownString(getEntry(meta, "namespace")) ?? "default";
     const loc = nameValue.loc;
+    const attached = getEntry(entry, "attachRoleARN");
+    if (attached) {
+      out2.serviceAccounts.push({ name: name2, namespace, loc, roleArn: attached, origin: "eksctl" });
+      continue;
+    }
     const roleName = getEntry(entry, "roleName");
     const namePrefix = roleName ? void 0 : str(`eksctl-${cluster}-addon-iamserviceac`, loc);
     const role3 = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name2}`, loc);
     const id = `eksctl ${cluster} ${namespace}/${name2}`;
-    const roleArn = knownString(roleName) ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName.loc } : void 0;
+    const arnText = knownString(roleName) ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName.loc } : unknown(`eksctl generates the role name of ${namespace}/${name2}`, loc);
+    const roleArn = withOrigin(arnText, { address: id, type: "aws_iam_role", attribute: "arn" });
     out2.serviceAccounts.push({ name: name2, namespace, loc, roleArn, origin: "eksctl" });
     const attachPolicy = getEntry(entry, "attachPolicy");
     out2.roles.push({
@@ -27696,7 +27730,7 @@ var init_eksctl = __esm({
   }
 });
 
-// src/parse/kubernetes.ts
+// src/parse/kubernetes-annotations.ts
 function serviceAccountAnnotations(get) {
   return {
     roleArn: get(ROLE_ARN_ANNOTATION),
@@ -27705,6 +27739,160 @@ function serviceAccountAnnotations(get) {
     stsRegionalEndpoints: get("eks.amazonaws.com/sts-regional-endpoints")
   };
 }
+var ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, AUDIENCE_ANNOTATION;
+var init_kubernetes_annotations = __esm({
+  "src/parse/kubernetes-annotations.ts"() {
+    "use strict";
+    ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+    TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
+    AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+  }
+});
+
+// src/parse/chart-values.ts
+function chartServiceAccounts(values, release) {
+  const out2 = [];
+  const visit2 = (v, depth) => {
+    if (v?.kind !== "object" || depth > MAX_DEPTH2) return;
+    for (const [key, inner] of v.entries) {
+      if (/^serviceAccount$/i.test(key) && inner.kind === "object") {
+        const sa = fromBlock(inner, v, key, release);
+        if (sa) out2.push(sa);
+      } else visit2(inner, depth + 1);
+    }
+  };
+  visit2(values, 0);
+  return out2;
+}
+function fromBlock(block2, parent, key, release) {
+  if (knownString(getEntry(block2, "create")) === "false") return void 0;
+  const annotations = getEntry(block2, "annotations");
+  const irsa = serviceAccountAnnotations((k) => getEntry(annotations, k));
+  const nameValue = getEntry(block2, "name");
+  const name2 = knownString(nameValue);
+  if (!irsa.roleArn && !name2) return void 0;
+  const namespace = knownString(release.namespace);
+  return {
+    ...name2 ? { name: name2 } : { name: "<chart's default name>", nameKnown: false },
+    ...namespace !== void 0 ? { namespace } : { namespace: "<release namespace>", namespaceKnown: false },
+    loc: (name2 ? nameValue?.loc : void 0) ?? parent.keyLocs.get(key) ?? block2.loc,
+    ...irsa,
+    automount: getEntry(block2, "automount") ?? getEntry(block2, "automountServiceAccountToken"),
+    origin: release.origin
+  };
+}
+function mergeValues(base, over) {
+  if (base?.kind !== "object" || over.kind !== "object") return over;
+  const entries = new Map(base.entries);
+  const keyLocs = new Map(base.keyLocs);
+  for (const [k, v] of over.entries) {
+    entries.set(k, mergeValues(entries.get(k), v));
+    keyLocs.set(k, over.keyLocs.get(k) ?? v.loc);
+  }
+  return obj(entries, over.loc, keyLocs);
+}
+function valuesAt(path5, value) {
+  const keys = path5.split(/(?<!\\)\./).map((k) => k.replace(/\\\./g, "."));
+  return keys.reduceRight((inner, key) => obj(/* @__PURE__ */ new Map([[key, inner]]), value.loc, /* @__PURE__ */ new Map([[key, value.loc]])), value);
+}
+var MAX_DEPTH2;
+var init_chart_values = __esm({
+  "src/parse/chart-values.ts"() {
+    "use strict";
+    init_value();
+    init_kubernetes_annotations();
+    MAX_DEPTH2 = 3;
+  }
+});
+
+// src/parse/rendered-yaml.ts
+function parseRenderedYaml(value) {
+  const parts2 = [];
+  let text;
+  if (value.kind === "string") text = value.value;
+  else if (value.kind === "template") text = value.parts.map((p) => typeof p === "string" ? p : TOKEN(parts2.push(p) - 1)).join("");
+  else return [];
+  if (excessiveNesting(text) !== void 0) return [];
+  const lines = new LineIndex(text);
+  const verbatim = value.kind === "string" ? value.verbatimFrom : void 0;
+  const file = verbatim?.file ?? value.loc.file;
+  const base = value.loc;
+  const position = verbatim ? (() => {
+    const index2 = new LineIndex(verbatim.text);
+    return (o) => index2.position(verbatim.offset + o);
+  })() : (o) => {
+    const p = lines.position(o);
+    return { line: base.line + p.line - 1, column: p.line === 1 ? base.column + p.column - 1 : p.column };
+  };
+  const out2 = [];
+  for (const doc of (0, import_yaml4.parseAllDocuments)(text, MANIFEST_YAML)) {
+    if (doc.errors.length) continue;
+    out2.push(restore(yamlToValue(doc, doc.contents, file, position, { placeholders: true }), parts2));
+  }
+  return out2;
+}
+function restore(v, parts2) {
+  if (!parts2.length) return v;
+  switch (v.kind) {
+    case "template": {
+      const back = v.parts.map((p) => typeof p !== "string" && p.placeholder && tokenIndex(p.placeholder) !== void 0 ? at(parts2[tokenIndex(p.placeholder)], p.loc) : p);
+      return back.length === 1 && typeof back[0] !== "string" ? back[0] : { ...v, parts: back };
+    }
+    case "list":
+      return list(v.items.map((i2) => restore(i2, parts2)), v.loc);
+    case "object": {
+      const o = obj(new Map([...v.entries].map(([k, x]) => [k, restore(x, parts2)])), v.loc, v.keyLocs);
+      if (v.keyValues) o.keyValues = v.keyValues;
+      return o;
+    }
+    default:
+      return v;
+  }
+}
+function tokenIndex(placeholder) {
+  const m = /^\$\{IRSA_LINT_PART_(\d+)\}$/.exec(placeholder);
+  return m ? Number(m[1]) : void 0;
+}
+var import_yaml4, TOKEN, at;
+var init_rendered_yaml = __esm({
+  "src/parse/rendered-yaml.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_lines();
+    init_nesting();
+    init_value();
+    init_yaml_value();
+    TOKEN = (i2) => `\${IRSA_LINT_PART_${i2}}`;
+    at = (part, loc) => ({ ...part, loc });
+  }
+});
+
+// src/parse/releases.ts
+function releaseServiceAccounts(kind, object, declaredNamespace) {
+  const spec = getEntry(object, "spec");
+  if (kind === "HelmRelease") {
+    const namespace2 = getEntry(spec, "targetNamespace") ?? (declaredNamespace !== void 0 ? getEntry(getEntry(object, "metadata"), "namespace") : void 0);
+    return chartServiceAccounts(getEntry(spec, "values"), { namespace: namespace2, origin: "helm" });
+  }
+  const namespace = getEntry(getEntry(spec, "destination"), "namespace");
+  const sources = [getEntry(spec, "source"), ...asItems(getEntry(spec, "sources"))];
+  return sources.flatMap((source) => {
+    const helm = getEntry(source, "helm");
+    const inline2 = getEntry(helm, "values");
+    const values = getEntry(helm, "valuesObject") ?? (inline2 ? parseRenderedYaml(inline2)[0] : void 0);
+    return chartServiceAccounts(values, { namespace, origin: "helm" });
+  });
+}
+var init_releases = __esm({
+  "src/parse/releases.ts"() {
+    "use strict";
+    init_value();
+    init_chart_values();
+    init_rendered_yaml();
+  }
+});
+
+// src/parse/kubernetes.ts
 function parseKubernetes(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
   if (helmTemplated(text)) {
@@ -27723,18 +27911,18 @@ function parseKubernetes(file, text) {
       if (!RELEVANT.test(source)) continue;
     }
     const position = (offset) => lines.position(start2 + offset);
-    for (const doc of (0, import_yaml4.parseAllDocuments)(source, MANIFEST_YAML)) {
+    for (const doc of (0, import_yaml5.parseAllDocuments)(source, MANIFEST_YAML)) {
       const problem = doc.errors[0];
       if (problem) {
         result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
         continue;
       }
       if (KUSTOMIZATION.test(file)) {
-        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
+        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position, { onDuplicateKey: duplicateWarning(result) })));
         sawKubernetes = true;
         continue;
       }
-      const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
+      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result) });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
         sawKubernetes = true;
@@ -27770,25 +27958,15 @@ function parseHelmValues(file, text, result) {
   const position = (offset) => lines.position(offset);
   const deep = excessiveNesting(text);
   if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
-  const doc = (0, import_yaml4.parseDocument)(text, MANIFEST_YAML);
+  const doc = (0, import_yaml5.parseDocument)(text, MANIFEST_YAML);
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
   }
-  const sa = getEntry(yamlToValue(doc, doc.contents, file, position, { serviceAccount: true }), "serviceAccount");
-  const nameValue = getEntry(sa, "name");
-  const name2 = knownString(nameValue);
-  const annotations = getEntry(sa, "annotations");
-  if (!name2 || !nameValue || knownString(getEntry(sa, "create")) === "false") return { ...result, skipped: "Helm values without a named ServiceAccount" };
-  result.declarations.serviceAccounts.push({
-    name: name2,
-    namespace: "<release namespace>",
-    namespaceKnown: false,
-    loc: nameValue.loc,
-    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
-    automount: getEntry(sa, "automount") ?? getEntry(sa, "automountServiceAccountToken"),
-    origin: "helm"
-  });
+  const values = yamlToValue(doc, doc.contents, file, position, { placeholders: true, onDuplicateKey: duplicateWarning(result) });
+  const accounts = chartServiceAccounts(values, { origin: "helm" });
+  if (!accounts.length) return { ...result, skipped: "Helm values without a ServiceAccount that has a name or an IRSA annotation" };
+  result.declarations.serviceAccounts.push(...accounts);
   return result;
 }
 function documentRanges(text, whole) {
@@ -27800,6 +27978,9 @@ function documentRanges(text, whole) {
 function readKustomization(file, v) {
   const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
   return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
+}
+function duplicateWarning(result) {
+  return (key, loc) => result.diagnostics.push({ level: "warning", message: `key ${JSON.stringify(key)} is repeated: its last value is used, as kubectl does`, location: loc });
 }
 function yamlError(file, message, offset, position) {
   const p = position(offset);
@@ -27818,6 +27999,10 @@ function kubernetesObjects(doc) {
 function path4(v, keys) {
   return keys.reduce((cur, key) => getEntry(cur, key), v);
 }
+function readManifestValue(doc, result) {
+  if (isCloudFormation(doc)) return;
+  for (const object of kubernetesObjects(doc)) readObject(object, result);
+}
 function readObject(object, result) {
   const kind = knownString(getEntry(object, "kind"));
   const metadata2 = getEntry(object, "metadata");
@@ -27829,6 +28014,10 @@ function readObject(object, result) {
   const annotations = getEntry(metadata2, "annotations");
   if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
     readEksctl(object, result.declarations);
+    return;
+  }
+  if (kind === "HelmRelease" || kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/")) {
+    result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, declared));
     return;
   }
   if (kind === "ServiceAccount") {
@@ -27868,11 +28057,11 @@ function readWorkload(kind, name2, namespace, loc, template2, podSpec) {
     containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean)
   };
 }
-var import_yaml4, ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, AUDIENCE_ANNOTATION, POD_TEMPLATE_PATHS, POD_SPEC, POD_TEMPLATE, MANIFEST, HELM_VALUES, KUSTOMIZATION, RELEVANT, TEMPLATED_KIND;
+var import_yaml5, POD_TEMPLATE_PATHS, POD_SPEC, POD_TEMPLATE, MANIFEST, HELM_VALUES, KUSTOMIZATION, RELEVANT, TEMPLATED_KIND;
 var init_kubernetes = __esm({
   "src/parse/kubernetes.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_declarations();
     init_lines();
     init_nesting();
@@ -27880,9 +28069,9 @@ var init_kubernetes = __esm({
     init_cloudformation();
     init_eksctl();
     init_yaml_value();
-    ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
-    TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
-    AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+    init_chart_values();
+    init_kubernetes_annotations();
+    init_releases();
     POD_TEMPLATE_PATHS = {
       Pod: [],
       Deployment: ["spec", "template"],
@@ -27906,12 +28095,18 @@ var init_kubernetes = __esm({
       spec: {
         ...POD_SPEC,
         template: POD_TEMPLATE,
-        jobTemplate: { spec: { template: POD_TEMPLATE } }
+        jobTemplate: { spec: { template: POD_TEMPLATE } },
+        // Flux HelmRelease and Argo CD Application: a release's values and namespace.
+        values: true,
+        targetNamespace: true,
+        source: { helm: true },
+        sources: { helm: true },
+        destination: { namespace: true }
       }
     };
     HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
     KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-    RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+    RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
     TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
   }
 });
@@ -34722,6 +34917,15 @@ function expandGo(template2, matcher) {
     }
   });
 }
+function textParts(f) {
+  return (args2, loc) => {
+    const v = args2[args2.length - 1];
+    if (v.kind === "string") return str(f(v.value, true, true), loc);
+    if (v.kind !== "template") return v.kind === "unknown" ? unknown(v.reason, loc) : failure2("expects a string", loc);
+    const parts2 = v.parts.map((p, i2) => typeof p === "string" ? f(p, i2 === 0, i2 === v.parts.length - 1) : p);
+    return { kind: "template", parts: parts2, loc };
+  };
+}
 function regexMatch(pattern2, text, loc, all) {
   if (pattern2 === void 0 || text === void 0) return failure2("regex expects strings", loc);
   const re = RE2JS.compile(pattern2);
@@ -34920,6 +35124,13 @@ var init_functions = __esm({
       }
     };
     Object.assign(FUNCTIONS, {
+      indent: (args2, loc, host) => {
+        const n = Number(asText(args2[0]));
+        if (!Number.isInteger(n) || n < 0 || n > 1e3) return failure2("indent expects a number of spaces", loc);
+        return textParts((s) => s.replace(/\n/g, `
+${" ".repeat(n)}`))(args2, loc, host);
+      },
+      chomp: textParts((s, _first, last) => last ? s.replace(/(\r?\n)+$/, "") : s),
       basename: stringFn((p) => p.replace(/\/+$/, "").split("/").pop() ?? ""),
       dirname: stringFn((p) => p.includes("/") ? p.replace(/\/[^/]*$/, "") || "/" : "."),
       title: stringFn((s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
@@ -35014,7 +35225,9 @@ var init_functions = __esm({
       alltrue: [1, 1],
       anytrue: [1, 1],
       max: [1, Infinity],
-      min: [1, Infinity]
+      min: [1, Infinity],
+      indent: [2, 2],
+      chomp: [1, 1]
     };
   }
 });
@@ -35337,6 +35550,49 @@ var init_evaluator = __esm({
         return void 0;
       }
     };
+  }
+});
+
+// src/terraform/addons.ts
+function addonDeclarations(name2, settings, loc, out2, note) {
+  const sa = name2 === void 0 ? void 0 : ADDON_SERVICE_ACCOUNTS[name2];
+  const hasRole = settings.roleArn && settings.roleArn.kind !== "null";
+  if (!sa) {
+    if (hasRole || settings.podIdentity.length) note(`EKS add-on ${name2 ?? "(name not known)"}: irsa-lint does not know which ServiceAccount it runs as, so its role is not checked`);
+    return;
+  }
+  if (hasRole) out2.serviceAccounts.push({ ...sa, loc, roleArn: settings.roleArn, origin: "terraform" });
+  for (const association of settings.podIdentity) {
+    const roleArn = getEntry(association, "role_arn");
+    if (!roleArn) continue;
+    const account = getEntry(association, "service_account");
+    out2.podIdentityAssociations.push({
+      namespace: { kind: "string", value: sa.namespace, loc: association.loc },
+      serviceAccount: account && knownString(account) !== void 0 ? account : { kind: "string", value: sa.name, loc: association.loc },
+      roleArn,
+      loc: association.loc
+    });
+  }
+}
+function moduleAddons(addons) {
+  if (addons?.kind !== "object") return [];
+  return [...addons.entries].map(([key, settings]) => ({ name: knownString(getEntry(settings, "name")) ?? (key.startsWith("\0") ? void 0 : key), settings, loc: addons.keyLocs.get(key) ?? settings.loc }));
+}
+var ADDON_SERVICE_ACCOUNTS, podIdentityOf;
+var init_addons = __esm({
+  "src/terraform/addons.ts"() {
+    "use strict";
+    init_value();
+    ADDON_SERVICE_ACCOUNTS = {
+      "vpc-cni": { namespace: "kube-system", name: "aws-node" },
+      "aws-ebs-csi-driver": { namespace: "kube-system", name: "ebs-csi-controller-sa" },
+      "aws-efs-csi-driver": { namespace: "kube-system", name: "efs-csi-controller-sa" },
+      "aws-fsx-csi-driver": { namespace: "kube-system", name: "fsx-csi-controller-sa" },
+      "aws-mountpoint-s3-csi-driver": { namespace: "kube-system", name: "s3-csi-driver-sa" },
+      "amazon-cloudwatch-observability": { namespace: "amazon-cloudwatch", name: "cloudwatch-agent" },
+      "external-dns": { namespace: "external-dns", name: "external-dns" }
+    };
+    podIdentityOf = (settings) => asItems(getEntry(settings, "pod_identity_association"));
   }
 });
 
@@ -35696,37 +35952,33 @@ function policy2(attrs, address, block2, mod, documentKey = "policy") {
   };
 }
 function helmRelease(attrs, _address, block2, mod, out2, scope) {
-  const settings = /* @__PURE__ */ new Map();
-  for (const values of asItems(attr(attrs, "values"))) {
-    const doc = values.kind === "string" || values.kind === "template" ? values.json : void 0;
-    const sa = getEntry(doc, "serviceAccount");
-    if (getEntry(sa, "name")) settings.set("serviceAccount.name", getEntry(sa, "name"));
-    const annotations = getEntry(sa, "annotations");
-    if (annotations?.kind === "object") for (const [k, v] of annotations.entries) settings.set(`serviceAccount.annotations.${k}`, v);
+  let values;
+  for (const item of asItems(attr(attrs, "values"))) {
+    const docs = (item.kind === "string" || item.kind === "template") && item.json ? [item.json] : parseRenderedYaml(item);
+    for (const doc of docs) values = mergeValues(values, doc);
   }
-  const setBlocks = nestedBlocks(block2.body, "set", scope, mod.evaluator).blocks.map((b) => new Map(b.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, b.scope)])));
+  const setBlocks = nestedBlocks(block2.body, "set", scope, mod.evaluator).blocks.map(
+    (b) => new Map(b.block.body.attributes.map((a) => [a.name, { ...mod.evaluator.eval(a.expr, b.scope), loc: a.expr.loc }]))
+  );
   const setList = asItems(attr(attrs, "set")).map((v) => v.kind === "object" ? v.entries : /* @__PURE__ */ new Map());
   for (const entry of [...setBlocks, ...setList]) {
-    const name3 = knownString(entry.get("name"));
+    const name2 = knownString(entry.get("name"));
     const value = entry.get("value");
-    if (name3 !== void 0 && value) settings.set(name3.replace(/\\\./g, "."), value);
+    if (name2 !== void 0 && value) values = mergeValues(values, valuesAt(name2, value));
   }
-  const nameValue = settings.get("serviceAccount.name");
-  const name2 = knownString(nameValue);
-  if (!name2 || !nameValue) return;
-  const annotation = (key) => settings.get(`serviceAccount.annotations.${key}`);
-  out2.serviceAccounts.push({
-    name: name2,
-    ...namespaceOf(attr(attrs, "namespace")),
-    loc: nameValue.loc,
-    ...serviceAccountAnnotations(annotation),
-    origin: "terraform"
-  });
+  out2.serviceAccounts.push(...chartServiceAccounts(values, { namespace: attr(attrs, "namespace") ?? str("default", block2.headerLoc), origin: "terraform" }));
+}
+function manifests(attrs, _address, _block, _mod, out2) {
+  const result = { declarations: out2, diagnostics: [] };
+  const body2 = attr(attrs, "yaml_body");
+  if (body2) for (const doc of parseRenderedYaml(body2)) readManifestValue(doc, result);
+  const manifest = attr(attrs, "manifest");
+  if (manifest?.kind === "object") readManifestValue(manifest, result);
 }
 function annotationAt(annotations, key) {
   const v = getEntry(annotations, key);
-  const at = annotations?.kind === "object" ? annotations.keyLocs.get(key) : void 0;
-  return v && at && v.origin ? { ...v, loc: at } : v;
+  const at2 = annotations?.kind === "object" ? annotations.keyLocs.get(key) : void 0;
+  return v && at2 && v.origin ? { ...v, loc: at2 } : v;
 }
 function nameOf(v) {
   const known = knownString(v);
@@ -35774,7 +36026,10 @@ function extractDeclarations(mod) {
   for (const [name2, block2] of mod.moduleBlocks) {
     const instances = mod.moduleCall(name2);
     if (!Array.isArray(instances)) {
-      if (instances?.origin?.type.startsWith("module:")) out2.roles.push(...rolesNamedIn(mod, name2, block2));
+      if (instances?.origin?.type.startsWith("module:")) {
+        out2.roles.push(...rolesNamedIn(mod, name2, block2));
+        if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name2, block2, out2);
+      }
       continue;
     }
     for (const instance2 of instances) {
@@ -35809,13 +36064,31 @@ function rolesNamedIn(mod, name2, block2) {
   for (const attr2 of block2.body.attributes) if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr2.name)) visit2(mod.evaluator.eval(attr2.expr, scope ?? EMPTY_SCOPE), attr2.name);
   return out2;
 }
+function eksModuleAddons(mod, name2, block2, out2) {
+  const scope = mod.templateInstance(block2)?.scope ?? EMPTY_SCOPE;
+  for (const arg of ["cluster_addons", "addons", "eks_addons"]) {
+    const value = mod.attribute(block2, arg, scope);
+    for (const addon of moduleAddons(value)) {
+      addonDeclarations(
+        addon.name,
+        { roleArn: getEntry(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings) },
+        addon.loc,
+        out2,
+        (message) => mod.diagnostics.push({ level: "note", message: `module.${name2}: ${message}`, location: addon.loc })
+      );
+    }
+  }
+}
 var attr, HANDLERS;
 var init_extract = __esm({
   "src/terraform/extract.ts"() {
     "use strict";
     init_declarations();
     init_value();
+    init_chart_values();
     init_kubernetes();
+    init_rendered_yaml();
+    init_addons();
     init_blocks();
     init_modules();
     init_scope();
@@ -35877,9 +36150,20 @@ var init_extract = __esm({
           loc: block2.headerLoc
         });
       },
+      aws_eks_addon(attrs, address, block2, mod, out2) {
+        addonDeclarations(
+          knownString(attrs.get("addon_name")),
+          { roleArn: attr(attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block2.loc)) },
+          block2.headerLoc,
+          out2,
+          (message) => mod.diagnostics.push({ level: "note", message: `${address}: ${message}`, location: block2.headerLoc })
+        );
+      },
       kubernetes_service_account: serviceAccount,
       kubernetes_service_account_v1: serviceAccount,
-      helm_release: helmRelease
+      helm_release: helmRelease,
+      kubectl_manifest: manifests,
+      kubernetes_manifest: manifests
     };
   }
 });
@@ -36097,8 +36381,8 @@ function policyDocumentValue(block2, scope, ev, decode2) {
   for (const override of asItems(attributeValue(body2, "override_policy_documents", scope, ev))) {
     for (const stmt of documentStatements(decode2(override), override.loc)) {
       const sid = asText(getEntry(stmt, "Sid") ?? { kind: "null", loc: stmt.loc });
-      const at = sid ? statements.findIndex((s) => asText(getEntry(s, "Sid") ?? { kind: "null", loc: s.loc }) === sid) : -1;
-      if (at >= 0) statements[at] = stmt;
+      const at2 = sid ? statements.findIndex((s) => asText(getEntry(s, "Sid") ?? { kind: "null", loc: s.loc }) === sid) : -1;
+      if (at2 >= 0) statements[at2] = stmt;
       else statements.push(stmt);
     }
   }
@@ -36710,9 +36994,9 @@ async function readVarFiles(paths, cwd, hcl) {
 function cliVars(pairs, hcl) {
   const values = /* @__PURE__ */ new Map();
   for (const [name2, text] of pairs) {
-    const at = { file: "--var", line: 1, column: 1, endLine: 1, endColumn: text.length + 1 };
+    const at2 = { file: "--var", line: 1, column: 1, endLine: 1, endColumn: text.length + 1 };
     if (!/^\s*[[{]/.test(text)) {
-      values.set(name2, str(text, at));
+      values.set(name2, str(text, at2));
       continue;
     }
     const parsed = hcl.parse("--var", `${name2} = ${text}
@@ -37249,8 +37533,8 @@ function providerOf(s) {
     if (p.type !== "Federated") continue;
     const v = p.value;
     const arn = v.kind === "template" ? v.parts.map((x) => typeof x === "string" ? x : "\0").join("") : knownString(v);
-    const at = arn?.indexOf("oidc-provider/") ?? -1;
-    const host = at >= 0 ? arn.slice(at + "oidc-provider/".length) : "";
+    const at2 = arn?.indexOf("oidc-provider/") ?? -1;
+    const host = at2 >= 0 ? arn.slice(at2 + "oidc-provider/".length) : "";
     if (host && !host.includes("\0")) return host;
   }
   return "<provider>";
@@ -37286,20 +37570,20 @@ function providerFederation(model, v) {
   if (origin) return originFederation(model, origin);
   if (v.kind !== "template") return "unknown";
   const joined = v.parts.map((p) => typeof p === "string" ? p : "\0").join("");
-  const at = joined.indexOf(":oidc-provider/");
-  if (at < 0) return "unknown";
-  const prefix = joined.slice(at + ":oidc-provider/".length).split("\0")[0].replace(/^https:\/\//, "");
+  const at2 = joined.indexOf(":oidc-provider/");
+  if (at2 < 0) return "unknown";
+  const prefix = joined.slice(at2 + ":oidc-provider/".length).split("\0")[0].replace(/^https:\/\//, "");
   if (prefix.startsWith("oidc.eks.")) return "irsa";
   return "oidc.eks.".startsWith(prefix) ? "unknown" : "other";
 }
 function hostPart(v) {
-  const at = v.parts.findIndex((p) => typeof p === "string" && p.endsWith("oidc-provider/"));
-  const part = at >= 0 ? v.parts[at + 1] : void 0;
+  const at2 = v.parts.findIndex((p) => typeof p === "string" && p.endsWith("oidc-provider/"));
+  const part = at2 >= 0 ? v.parts[at2 + 1] : void 0;
   return part && typeof part !== "string" ? part.origin : void 0;
 }
 function providerHost(arnOrHost) {
-  const at = arnOrHost.indexOf(":oidc-provider/");
-  if (at >= 0) return arnOrHost.slice(at + ":oidc-provider/".length);
+  const at2 = arnOrHost.indexOf(":oidc-provider/");
+  if (at2 >= 0) return arnOrHost.slice(at2 + ":oidc-provider/".length);
   return /^arn:/.test(arnOrHost) ? "" : arnOrHost;
 }
 function hostFederation(host) {
@@ -37641,9 +37925,9 @@ var policy_privilege_escalation_default = defineRule({
         const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && (!e.onAnyResource || o.resources.some((r) => knownString(r) === "*"));
         const matched = ESCALATIONS.filter((e) => allows2(s, e.actions[0], e) && e.actions.every((a) => document2.statements.some((o) => allows2(o, a, e))));
         if (!matched.length) continue;
-        const at = s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
+        const at2 = s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
         const whys = matched.map((e) => e.why);
-        report("escalation", at.loc, {
+        report("escalation", at2.loc, {
           owner,
           actions: summary(matched.map((e) => e.actions.join(" + "))),
           why: whys.length > 2 ? `${whys.slice(0, 2).join("; ")}; and ${whys.length - 2} more ways` : whys.join("; ")
@@ -38169,9 +38453,9 @@ var trust_audience_sts_default = defineRule({
       for (const s of irsaStatements(model, document2, role3)) {
         const { conditions, undecidable } = claimConditions(s, "aud");
         if (conditions.length === 0) {
-          const at = claimConditions(s, "sub").conditions[0]?.loc ?? s.loc;
+          const at2 = claimConditions(s, "sub").conditions[0]?.loc ?? s.loc;
           if (!undecidable)
-            report("missing", at, { owner, provider: providerOf(s) }, { fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
+            report("missing", at2, { owner, provider: providerOf(s) }, { fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
           continue;
         }
         if ([...audiences].some((a) => statementAccepts(s, "aud", a) !== "no")) continue;
@@ -38358,8 +38642,8 @@ var trust_subject_matches_default = defineRule({
       const subConditions = statements.flatMap((s) => claimConditions(s, "sub").conditions);
       const first = subConditions[0];
       const admitted = subConditions.flatMap((c) => c.values).filter((v) => knownString(v) !== void 0);
-      const at = first ? first.values.length === 1 ? first.values[0].loc : first.valuesLoc : statements[0].loc;
-      report("mismatch", at, { ...data2, admitted: valuesText(admitted) || "(none)" }, {
+      const at2 = first ? first.values.length === 1 ? first.values[0].loc : first.valuesLoc : statements[0].loc;
+      report("mismatch", at2, { ...data2, admitted: valuesText(admitted) || "(none)" }, {
         related,
         fix: `Use ${sub2} in the trust policy, or rename the ServiceAccount to the subject the trust admits.`
       });
@@ -38639,10 +38923,10 @@ function describe(error, doc, lineCounter, shown) {
   const node = key.length ? doc.getIn(key, true) : doc.contents;
   const keyNode = extra ? findKey(doc, path5, extra) : void 0;
   const range = (keyNode ?? node)?.range;
-  const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+  const at2 = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
   const name2 = excerpt(key.join("."), 80) || "(top level)";
   const what = error.keyword === "additionalProperties" ? `unknown key "${name2}"` : error.keyword === "oneOf" || error.keyword === "enum" ? `"${name2}" must be off, note, warning or error, or an object of severity and the rule's options` : `"${name2}" ${error.message}`;
-  return `${shown}:${at.line}:${at.col}: ${what}`;
+  return `${shown}:${at2.line}:${at2.col}: ${what}`;
 }
 function findKey(doc, path5, key) {
   const parent = path5.length ? doc.getIn(path5, true) : doc.contents;
@@ -38942,8 +39226,9 @@ var RoleIndex = class {
     }
     const arn = parseArnValue(arnValue);
     if (!arn || arn.resourceType !== "role") {
-      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : arnValue.kind === "unknown" ? `its value is not known (${arnValue.reason})` : "it is not a role ARN";
-      return { ...none, candidates: arnValue.kind === "unknown" && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
+      const hole = firstUnknown(arnValue);
+      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : hole ? `its value is not known (${hole.reason})` : "it is not a role ARN";
+      return { ...none, candidates: hole && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
     }
     if (hasHole(arn.name)) {
       const candidates2 = [...this.byName.values()].flat().filter((r) => roleMatches(r, arn) !== "no");
@@ -39142,12 +39427,12 @@ function flatten(cursor, text, grammar) {
         grown.set(nodes);
         nodes = grown;
       }
-      const at = count * STRIDE;
-      nodes[at] = cursor.typeId();
-      nodes[at + 1] = cursor.startIndex();
-      nodes[at + 2] = cursor.endIndex();
+      const at2 = count * STRIDE;
+      nodes[at2] = cursor.typeId();
+      nodes[at2 + 1] = cursor.startIndex();
+      nodes[at2 + 2] = cursor.endIndex();
       open.push(count++);
-      if (!grammar.opaque[nodes[at]] && cursor.gotoFirstChild()) continue;
+      if (!grammar.opaque[nodes[at2]] && cursor.gotoFirstChild()) continue;
       nodes[open.pop() * STRIDE + 3] = count;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return { text, nodes: nodes.slice(0, count * STRIDE), grammar };
@@ -39371,17 +39656,17 @@ var HclConverter = class {
     const links = [];
     for (let cur = n; cur; ) {
       const children = cur.children;
-      const at = children.findIndex((c, i2) => i2 > 0 && !c.isNamed && c.type !== "(" && c.type !== ")" && !this.inParens(children, i2));
-      links.push({ node: cur, children, at });
-      const inner = at === 1 && children[0].type === "operation" ? firstNamed(children[0]) : void 0;
+      const at2 = children.findIndex((c, i2) => i2 > 0 && !c.isNamed && c.type !== "(" && c.type !== ")" && !this.inParens(children, i2));
+      links.push({ node: cur, children, at: at2 });
+      const inner = at2 === 1 && children[0].type === "operation" ? firstNamed(children[0]) : void 0;
       cur = inner?.type === "binary_operation" ? inner : void 0;
     }
     let expr;
     for (let i2 = links.length - 1; i2 >= 0; i2--) {
-      const { node, children, at } = links[i2];
-      const left = children.slice(0, at);
-      const right = children.slice(at + 1);
-      expr = { type: "binary", op: children[at].type, left: expr ?? this.term(left, this.spanLoc(left)), right: this.term(right, this.spanLoc(right)), loc: this.loc(node) };
+      const { node, children, at: at2 } = links[i2];
+      const left = children.slice(0, at2);
+      const right = children.slice(at2 + 1);
+      expr = { type: "binary", op: children[at2].type, left: expr ?? this.term(left, this.spanLoc(left)), right: this.term(right, this.spanLoc(right)), loc: this.loc(node) };
     }
     return expr;
   }
@@ -39672,8 +39957,8 @@ async function createHclParser(options = {}) {
     const text = source.includes("\0") ? source.replaceAll("\0", " ") : source;
     const deep = excessiveNesting(text);
     if (deep !== void 0) {
-      const at = new LineIndex(text).position(deep);
-      return { errors: [{ level: "error", message: "HCL nested too deeply to read", location: { file, line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 } }] };
+      const at2 = new LineIndex(text).position(deep);
+      return { errors: [{ level: "error", message: "HCL nested too deeply to read", location: { file, line: at2.line, column: at2.column, endLine: at2.line, endColumn: at2.column + 1 } }] };
     }
     const tree = parser.parse(text);
     if (!tree) return { errors: [{ level: "error", message: "HCL parser gave no tree", location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
@@ -39829,10 +40114,10 @@ function scanDirectives(file, text) {
   return directives;
 }
 function splitReason(rest) {
-  const at = rest.indexOf(" --");
-  if (at < 0) return [rest, void 0];
-  const reason = rest.slice(at + 3).trim();
-  return [rest.slice(0, at), reason || void 0];
+  const at2 = rest.indexOf(" --");
+  if (at2 < 0) return [rest, void 0];
+  const reason = rest.slice(at2 + 3).trim();
+  return [rest.slice(0, at2), reason || void 0];
 }
 
 // src/parse/hcl/ast.ts
@@ -40597,7 +40882,7 @@ var LISTED_PER_REASON = 10;
 function formatStylish(result, options) {
   const c = (0, import_picocolors.createColors)(options.color);
   const lines = [];
-  const at = (l) => `${visible(l.file)}:${l.line}:${l.column}`;
+  const at2 = (l) => `${visible(l.file)}:${l.line}:${l.column}`;
   const byFile = /* @__PURE__ */ new Map();
   for (const f of result.findings) pushTo(byFile, f.location.file, f);
   for (const [file, findings] of byFile) {
@@ -40605,7 +40890,7 @@ function formatStylish(result, options) {
     for (const f of findings) {
       const severity = f.severity === "error" ? c.red("error") : f.severity === "warning" ? c.yellow("warning") : c.blue("note");
       lines.push(`  ${c.dim(`${f.location.line}:${f.location.column}`)}  ${severity}  ${visible(f.message)}  ${c.dim(f.ruleId)}`);
-      for (const r of f.related) lines.push(c.dim(`      \u21B3 ${visible(r.message)} (${at(r.location)})`));
+      for (const r of f.related) lines.push(c.dim(`      \u21B3 ${visible(r.message)} (${at2(r.location)})`));
       if (f.fix) lines.push(c.dim(`      fix: ${visible(f.fix)}`));
     }
     lines.push("");
@@ -40615,8 +40900,8 @@ function formatStylish(result, options) {
   const unchecked = uncheckedFiles(result);
   if (failed.length || incomplete.length || unchecked.length) {
     lines.push(c.underline("Not checked"));
-    for (const f of failed) if (f.status === "failed") lines.push(`  ${at(f.location)}  ${c.red("error")}  ${visible(f.reason)}`);
-    for (const d of incomplete) lines.push(`  ${at(d.location)}  ${c.red("error")}  ${visible(d.message)}`);
+    for (const f of failed) if (f.status === "failed") lines.push(`  ${at2(f.location)}  ${c.red("error")}  ${visible(f.reason)}`);
+    for (const d of incomplete) lines.push(`  ${at2(d.location)}  ${c.red("error")}  ${visible(d.message)}`);
     const byReason = /* @__PURE__ */ new Map();
     for (const f of unchecked) pushTo(byReason, f.reason, f.file);
     for (const [reason, files] of byReason) {
@@ -40630,14 +40915,14 @@ function formatStylish(result, options) {
     const open = result.links.filter((l) => l.status === "not-resolved" || l.status === "not-checked");
     if (open.length) {
       lines.push(c.underline("Role links not checked"));
-      for (const l of open) lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${l.kind === "annotation" ? "role annotation" : "Pod Identity association"} of ${visible(l.serviceAccount)}${l.role ? ` (role ${visible(l.role.name)})` : ""}: ${visible(l.reason ?? "")}`);
+      for (const l of open) lines.push(`  ${at2(l.location)}  ${c.dim(l.status)}  ${l.kind === "annotation" ? "role annotation" : "Pod Identity association"} of ${visible(l.serviceAccount)}${l.role ? ` (role ${visible(l.role.name)})` : ""}: ${visible(l.reason ?? "")}`);
       lines.push("");
     }
     const notes = result.diagnostics.filter((d) => d.level !== "error");
     const skipped = result.files.filter((f) => f.status === "skipped" && !f.unchecked);
     if (notes.length || skipped.length) {
       lines.push(c.underline("Not resolved or skipped"));
-      for (const d of notes) lines.push(`  ${at(d.location)}  ${c.dim(d.level)}  ${visible(d.message)}`);
+      for (const d of notes) lines.push(`  ${at2(d.location)}  ${c.dim(d.level)}  ${visible(d.message)}`);
       for (const f of skipped) if (f.status === "skipped") lines.push(`  ${visible(f.file)}  ${c.dim("skipped")}  ${visible(f.reason)}`);
       lines.push("");
     }

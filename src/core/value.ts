@@ -79,6 +79,8 @@ export interface UnknownValue extends Located {
   reason: string;
   /** An evaluation error rather than a value not known before apply: `try()` moves past it. */
   error?: boolean;
+  /** The text of a placeholder this stands for in a manifest (`${CARTS_IAM_ROLE}`), which a substitution may fill. */
+  placeholder?: string;
   /**
    * A collection whose elements are not known in number or keys, but each of which is this value
    * (instances of a block with an unknown count or for_each): indexing it yields the element.

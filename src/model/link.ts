@@ -2,7 +2,7 @@ import { displayPart, hasHole, parseArnValue, partMatches, type Arn } from "../c
 import { pushTo } from "../core/collections.js";
 import type { AttachmentDecl, Declarations, PolicyDecl, RoleDecl } from "../core/declarations.js";
 import { matchValue, type Tri } from "../core/match.js";
-import { knownString, type Origin, type Value } from "../core/value.js";
+import { firstUnknown, knownString, type Origin, type Value } from "../core/value.js";
 import { readPolicyDocument } from "../iam/document.js";
 import type { AttachedPolicy, IrsaModel, Role, RoleLink, ServiceAccount, Workload } from "./model.js";
 
@@ -137,9 +137,10 @@ class RoleIndex {
     }
     const arn = parseArnValue(arnValue);
     if (!arn || arn.resourceType !== "role") {
-      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : arnValue.kind === "unknown" ? `its value is not known (${arnValue.reason})` : "it is not a role ARN";
+      const hole = firstUnknown(arnValue);
+      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : hole ? `its value is not known (${hole.reason})` : "it is not a role ARN";
       // A value not known may name any role of the scan.
-      return { ...none, candidates: arnValue.kind === "unknown" && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
+      return { ...none, candidates: hole && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
     }
     if (hasHole(arn.name)) {
       // A name not known: any role whose name fits may be the one, none for certain.

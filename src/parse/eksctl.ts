@@ -1,5 +1,5 @@
 import type { Declarations } from "../core/declarations.js";
-import { asItems, getEntry, knownString, list, obj, str, unknown, type Value } from "../core/value.js";
+import { asItems, getEntry, knownString, list, obj, str, unknown, withOrigin, type Value } from "../core/value.js";
 
 /**
  * An eksctl ClusterConfig's `iam.serviceAccounts`: each entry is a ServiceAccount and a role whose
@@ -15,15 +15,22 @@ export function readEksctl(config: Value, out: Declarations): void {
     if (!name || !nameValue) continue;
     const namespace = knownString(getEntry(meta, "namespace")) ?? "default";
     const loc = nameValue.loc;
+    // attachRoleARN: eksctl creates no role, it annotates the ServiceAccount with this one.
+    const attached = getEntry(entry, "attachRoleARN");
+    if (attached) {
+      out.serviceAccounts.push({ name, namespace, loc, roleArn: attached, origin: "eksctl" });
+      continue;
+    }
     const roleName = getEntry(entry, "roleName");
     // Without roleName, CloudFormation names the role from this prefix and a random suffix.
     const namePrefix = roleName ? undefined : str(`eksctl-${cluster}-addon-iamserviceac`, loc);
     const role = roleName ?? unknown(`eksctl generates the role name of ${namespace}/${name}`, loc);
     const id = `eksctl ${cluster} ${namespace}/${name}`;
-    // eksctl annotates the ServiceAccount it creates; with a generated role name, the ARN is not known.
-    const roleArn: Value | undefined = knownString(roleName)
+    // eksctl annotates the ServiceAccount it creates with the role it creates: linked by reference.
+    const arnText: Value = knownString(roleName)
       ? { kind: "template", parts: ["arn:", unknown("partition", loc), ":iam::", unknown("account", loc), `:role/${knownString(roleName)}`], loc: roleName!.loc }
-      : undefined;
+      : unknown(`eksctl generates the role name of ${namespace}/${name}`, loc);
+    const roleArn = withOrigin(arnText, { address: id, type: "aws_iam_role", attribute: "arn" });
     out.serviceAccounts.push({ name, namespace, loc, roleArn, origin: "eksctl" });
     const attachPolicy = getEntry(entry, "attachPolicy");
     out.roles.push({

@@ -35,7 +35,7 @@ export function parseJsonWithPositions(
     return { error: { message: strictError.message, line: p.line, column: p.column } };
   }
   let duplicate: { key: string; loc: SourceLocation } | undefined;
-  const value = yamlToValue(doc, doc.contents, file, at, undefined, (key, loc) => (duplicate ??= { key, loc }));
+  const value = yamlToValue(doc, doc.contents, file, at, { onDuplicateKey: (key, loc) => (duplicate ??= { key, loc }) });
   // IAM rejects a document that repeats a key; JSON.parse would silently keep the last.
   if (duplicate) return { error: { message: `Map keys must be unique: ${JSON.stringify(duplicate.key)} appears twice`, line: duplicate.loc.line, column: duplicate.loc.column } };
   return { value };

@@ -9,20 +9,11 @@ import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
 import { readEksctl } from "./eksctl.js";
 import type { FileParseResult } from "./result.js";
 import { MANIFEST_YAML, yamlMessage, yamlToValue, type Shape } from "./yaml-value.js";
+import { chartServiceAccounts } from "./chart-values.js";
+import { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations } from "./kubernetes-annotations.js";
+import { releaseServiceAccounts } from "./releases.js";
 
-export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
-export const TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
-export const AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
-
-/** The IRSA annotations of a ServiceAccount, wherever it is declared (manifest, Helm, Terraform). */
-export function serviceAccountAnnotations(get: (key: string) => Value | undefined) {
-  return {
-    roleArn: get(ROLE_ARN_ANNOTATION),
-    tokenExpiration: get(TOKEN_EXPIRATION_ANNOTATION),
-    audience: get(AUDIENCE_ANNOTATION),
-    stsRegionalEndpoints: get("eks.amazonaws.com/sts-regional-endpoints"),
-  };
-}
+export { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations };
 
 /** Where each workload kind keeps its pod template, as a path of keys from the object root. */
 const POD_TEMPLATE_PATHS: Record<string, string[]> = {
@@ -52,6 +43,12 @@ const MANIFEST: Shape = {
     ...POD_SPEC,
     template: POD_TEMPLATE,
     jobTemplate: { spec: { template: POD_TEMPLATE } },
+    // Flux HelmRelease and Argo CD Application: a release's values and namespace.
+    values: true,
+    targetNamespace: true,
+    source: { helm: true },
+    sources: { helm: true },
+    destination: { namespace: true },
   },
 };
 
@@ -83,11 +80,11 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
         continue;
       }
       if (KUSTOMIZATION.test(file)) {
-        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position)));
+        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position, { onDuplicateKey: duplicateWarning(result) })));
         sawKubernetes = true;
         continue;
       }
-      const value = yamlToValue(doc, doc.contents, file, position, MANIFEST);
+      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result) });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
         sawKubernetes = true;
@@ -128,8 +125,8 @@ export function helmTemplated(text: string): boolean {
 const HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
 
 /**
- * A chart's values file, in the common `serviceAccount: {name, annotations}` convention: the
- * chart's ServiceAccount. Its namespace is the release's, unknown here, so checks that need it skip it.
+ * A chart's values file: the ServiceAccounts its `serviceAccount` blocks configure (see
+ * chartServiceAccounts). Their namespace is the release's, unknown here, so checks that need it skip them.
  */
 function parseHelmValues(file: string, text: string, result: FileParseResult): FileParseResult {
   const lines = new LineIndex(text);
@@ -141,20 +138,10 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
   }
-  const sa = getEntry(yamlToValue(doc, doc.contents, file, position, { serviceAccount: true }), "serviceAccount");
-  const nameValue = getEntry(sa, "name");
-  const name = knownString(nameValue);
-  const annotations = getEntry(sa, "annotations");
-  if (!name || !nameValue || knownString(getEntry(sa, "create")) === "false") return { ...result, skipped: "Helm values without a named ServiceAccount" };
-  result.declarations.serviceAccounts.push({
-    name,
-    namespace: "<release namespace>",
-    namespaceKnown: false,
-    loc: nameValue.loc,
-    ...serviceAccountAnnotations((key) => getEntry(annotations, key)),
-    automount: getEntry(sa, "automount") ?? getEntry(sa, "automountServiceAccountToken"),
-    origin: "helm",
-  });
+  const values = yamlToValue(doc, doc.contents, file, position, { placeholders: true, onDuplicateKey: duplicateWarning(result) });
+  const accounts = chartServiceAccounts(values, { origin: "helm" });
+  if (!accounts.length) return { ...result, skipped: "Helm values without a ServiceAccount that has a name or an IRSA annotation" };
+  result.declarations.serviceAccounts.push(...accounts);
   return result;
 }
 
@@ -171,7 +158,7 @@ function documentRanges(text: string, whole: boolean): Array<[number, number]> {
 }
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 
 /** A template's own kind, at the start of a line (a RoleBinding's subjects name ServiceAccounts too). */
 const TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
@@ -179,6 +166,11 @@ const TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(
 function readKustomization(file: string, v: Value): KustomizationDecl {
   const strings = (key: string) => asItems(getEntry(v, key)).map(knownString).filter((s): s is string => s !== undefined);
   return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
+}
+
+/** kubectl reads a repeated key as its last value: so does irsa-lint, with a warning. */
+function duplicateWarning(result: FileParseResult): (key: string, loc: SourceLocation) => void {
+  return (key, loc) => result.diagnostics.push({ level: "warning", message: `key ${JSON.stringify(key)} is repeated: its last value is used, as kubectl does`, location: loc });
 }
 
 function yamlError(file: string, message: string, offset: number, position: (o: number) => { line: number; column: number }): Diagnostic {
@@ -202,6 +194,12 @@ function path(v: Value | undefined, keys: string[]): Value | undefined {
   return keys.reduce<Value | undefined>((cur, key) => getEntry(cur, key), v);
 }
 
+/** The Kubernetes objects of one document another tool renders (a Terraform `kubectl_manifest`), read as a manifest's. */
+export function readManifestValue(doc: Value, result: FileParseResult): void {
+  if (isCloudFormation(doc)) return;
+  for (const object of kubernetesObjects(doc)) readObject(object, result);
+}
+
 function readObject(object: Value, result: FileParseResult): void {
   const kind = knownString(getEntry(object, "kind"))!;
   const metadata = getEntry(object, "metadata");
@@ -216,6 +214,10 @@ function readObject(object: Value, result: FileParseResult): void {
 
   if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
     readEksctl(object, result.declarations);
+    return;
+  }
+  if (kind === "HelmRelease" || (kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/"))) {
+    result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, declared));
     return;
   }
   if (kind === "ServiceAccount") {

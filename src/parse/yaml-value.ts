@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, Schema, visit, type Alias, type Document, type Node, type ParseOptions, type DocumentOptions, type ScalarTag, type SchemaOptions } from "yaml";
 import { InputLimitError } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
+import { placeholderTemplate } from "./placeholders.js";
 import { bool, list, nul, num, obj, str, unknown, type Value } from "../core/value.js";
 
 export type PositionOf = (offset: number) => { line: number; column: number };
@@ -49,7 +50,17 @@ const MAX_ALIAS_NODES = 100_000;
  * Converts a parsed YAML (or JSON) node into a located Value. Aliases are resolved; a node nested
  * deeper than any real manifest or policy becomes unknown rather than exhausting the stack.
  */
-export function yamlToValue(doc: Document, node: Node | null | undefined, file: string, position: PositionOf, rootShape?: Shape, onDuplicateKey?: (key: string, loc: SourceLocation) => void): Value {
+export interface YamlToValueOptions {
+  /** Keys to convert (see Shape); everything when absent. */
+  shape?: Shape;
+  /** Called for a key a mapping repeats: the last one wins, as kubectl reads it. */
+  onDuplicateKey?: (key: string, loc: SourceLocation) => void;
+  /** Read `${VAR}`, `<ACCOUNT_ID>` and the like in strings as unknown parts (manifests, not IAM JSON). */
+  placeholders?: boolean;
+}
+
+export function yamlToValue(doc: Document, node: Node | null | undefined, file: string, position: PositionOf, options: YamlToValueOptions = {}): Value {
+  const { shape: rootShape, onDuplicateKey, placeholders } = options;
   const locate = (n: Node | null | undefined, fallback?: SourceLocation): SourceLocation => {
     const range = n?.range;
     if (!range) return fallback ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -89,7 +100,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
     }
     if (isScalar(n)) {
       const v = valueOf(n);
-      if (typeof v === "string") return str(v, loc);
+      if (typeof v === "string") return (placeholders && placeholderTemplate(v, loc)) || str(v, loc);
       if (typeof v === "number") return num(v, loc);
       if (typeof v === "bigint") return num(Number(v), loc);
       if (typeof v === "boolean") return bool(v, loc);

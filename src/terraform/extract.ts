@@ -1,7 +1,10 @@
 import { emptyDeclarations, type Declarations, type PolicyDecl, type RoleDecl } from "../core/declarations.js";
-import { asItems, getEntry, knownString, str, unknown, type Value } from "../core/value.js";
+import { asItems, getEntry, knownString, obj, str, unknown, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
-import { serviceAccountAnnotations } from "../parse/kubernetes.js";
+import { chartServiceAccounts, mergeValues, valuesAt } from "../parse/chart-values.js";
+import { readManifestValue, serviceAccountAnnotations } from "../parse/kubernetes.js";
+import { parseRenderedYaml } from "../parse/rendered-yaml.js";
+import { addonDeclarations, moduleAddons, podIdentityOf } from "./addons.js";
 import { nestedBlocks } from "./blocks.js";
 import { instanceAddress } from "./modules.js";
 import type { TerraformModule } from "./module.js";
@@ -83,43 +86,49 @@ const HANDLERS: Record<string, Handler> = {
       loc: block.headerLoc,
     });
   },
+  aws_eks_addon(attrs, address, block, mod, out) {
+    addonDeclarations(knownString(attrs.get("addon_name")), { roleArn: attr(attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)) }, block.headerLoc, out, (message) =>
+      mod.diagnostics.push({ level: "note", message: `${address}: ${message}`, location: block.headerLoc }),
+    );
+  },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
   helm_release: helmRelease,
+  kubectl_manifest: manifests,
+  kubernetes_manifest: manifests,
 };
 
 /**
- * A Helm release that sets `serviceAccount.name` and annotations through `set` blocks (or the
- * provider 3.x `set` list) or `values = [yamlencode(...)]`: the chart's ServiceAccount, as most
- * charts' `serviceAccount` convention renders it. Without a known name, nothing is assumed.
+ * A Helm release: its values (`values = [file(...)]`, `templatefile(...)`, `yamlencode(...)`, in
+ * order) and `set` entries, merged as Helm merges them, read by the chart conventions every chart
+ * shares (chartServiceAccounts), in the release's namespace.
  */
 function helmRelease(attrs: Attrs, _address: string, block: Block, mod: TerraformModule, out: Declarations, scope: Scope): void {
-  const settings = new Map<string, Value>();
-  for (const values of asItems(attr(attrs, "values"))) {
-    const doc = values.kind === "string" || values.kind === "template" ? values.json : undefined;
-    const sa = getEntry(doc, "serviceAccount");
-    if (getEntry(sa, "name")) settings.set("serviceAccount.name", getEntry(sa, "name")!);
-    const annotations = getEntry(sa, "annotations");
-    if (annotations?.kind === "object") for (const [k, v] of annotations.entries) settings.set(`serviceAccount.annotations.${k}`, v);
+  let values: Value | undefined;
+  for (const item of asItems(attr(attrs, "values"))) {
+    const docs = (item.kind === "string" || item.kind === "template") && item.json ? [item.json] : parseRenderedYaml(item);
+    for (const doc of docs) values = mergeValues(values, doc);
   }
-  const setBlocks = nestedBlocks(block.body, "set", scope, mod.evaluator).blocks.map((b) => new Map(b.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, b.scope)])));
+  // A set value is located where it is written, not where a referenced value was computed.
+  const setBlocks = nestedBlocks(block.body, "set", scope, mod.evaluator).blocks.map(
+    (b) => new Map(b.block.body.attributes.map((a) => [a.name, { ...mod.evaluator.eval(a.expr, b.scope), loc: a.expr.loc }])),
+  );
   const setList = asItems(attr(attrs, "set")).map((v) => (v.kind === "object" ? v.entries : new Map<string, Value>()));
   for (const entry of [...setBlocks, ...setList]) {
     const name = knownString(entry.get("name"));
     const value = entry.get("value");
-    if (name !== undefined && value) settings.set(name.replace(/\\\./g, "."), value);
+    if (name !== undefined && value) values = mergeValues(values, valuesAt(name, value));
   }
-  const nameValue = settings.get("serviceAccount.name");
-  const name = knownString(nameValue);
-  if (!name || !nameValue) return;
-  const annotation = (key: string) => settings.get(`serviceAccount.annotations.${key}`);
-  out.serviceAccounts.push({
-    name,
-    ...namespaceOf(attr(attrs, "namespace")),
-    loc: nameValue.loc,
-    ...serviceAccountAnnotations(annotation),
-    origin: "terraform",
-  });
+  out.serviceAccounts.push(...chartServiceAccounts(values, { namespace: attr(attrs, "namespace") ?? str("default", block.headerLoc), origin: "terraform" }));
+}
+
+/** Manifests Terraform applies (`kubectl_manifest`'s YAML, `kubernetes_manifest`'s object): read as the manifest files they stand for. */
+function manifests(attrs: Attrs, _address: string, _block: Block, _mod: TerraformModule, out: Declarations): void {
+  const result = { declarations: out, diagnostics: [] };
+  const body = attr(attrs, "yaml_body");
+  if (body) for (const doc of parseRenderedYaml(body)) readManifestValue(doc, result);
+  const manifest = attr(attrs, "manifest");
+  if (manifest?.kind === "object") readManifestValue(manifest, result);
 }
 
 /**
@@ -186,7 +195,10 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
   for (const [name, block] of mod.moduleBlocks) {
     const instances = mod.moduleCall(name);
     if (!Array.isArray(instances)) {
-      if (instances?.origin?.type.startsWith("module:")) out.roles.push(...rolesNamedIn(mod, name, block));
+      if (instances?.origin?.type.startsWith("module:")) {
+        out.roles.push(...rolesNamedIn(mod, name, block));
+        if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out);
+      }
       continue;
     }
     for (const instance of instances) {
@@ -227,4 +239,20 @@ function rolesNamedIn(mod: TerraformModule, name: string, block: Block): RoleDec
   };
   for (const attr of block.body.attributes) if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr.name)) visit(mod.evaluator.eval(attr.expr, scope ?? EMPTY_SCOPE), attr.name);
   return out;
+}
+
+/**
+ * The EKS managed add-ons a module installs (the EKS module's `cluster_addons`, or `addons` from
+ * v21; EKS Blueprints Addons' `eks_addons`): their ServiceAccounts and roles.
+ */
+function eksModuleAddons(mod: TerraformModule, name: string, block: Block, out: Declarations): void {
+  const scope = mod.templateInstance(block)?.scope ?? EMPTY_SCOPE;
+  for (const arg of ["cluster_addons", "addons", "eks_addons"]) {
+    const value = mod.attribute(block, arg, scope);
+    for (const addon of moduleAddons(value)) {
+      addonDeclarations(addon.name, { roleArn: getEntry(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings) }, addon.loc, out, (message) =>
+        mod.diagnostics.push({ level: "note", message: `module.${name}: ${message}`, location: addon.loc }),
+      );
+    }
+  }
 }

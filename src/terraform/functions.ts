@@ -243,8 +243,28 @@ const LAZY_FUNCTIONS: Record<string, LazyImpl> = {
   },
 };
 
+/**
+ * A text function applied to the known parts of a partly known string: `indent(8, templatefile(...))`
+ * of a values file whose role ARN is not known keeps every other line of it.
+ */
+function textParts(f: (s: string, first: boolean, last: boolean) => string): Impl {
+  return (args, loc) => {
+    const v = args[args.length - 1];
+    if (v.kind === "string") return str(f(v.value, true, true), loc);
+    if (v.kind !== "template") return v.kind === "unknown" ? unknown(v.reason, loc) : failure("expects a string", loc);
+    const parts = v.parts.map((p, i) => (typeof p === "string" ? f(p, i === 0, i === v.parts.length - 1) : p));
+    return { kind: "template", parts, loc };
+  };
+}
+
 /** More functions IAM and EKS code calls, each as Terraform defines it. */
 Object.assign(FUNCTIONS, {
+  indent: (args: Value[], loc: SourceLocation, host: FunctionHost) => {
+    const n = Number(asText(args[0]));
+    if (!Number.isInteger(n) || n < 0 || n > 1000) return failure("indent expects a number of spaces", loc);
+    return textParts((s) => s.replace(/\n/g, `\n${" ".repeat(n)}`))(args, loc, host);
+  },
+  chomp: textParts((s, _first, last) => (last ? s.replace(/(\r?\n)+$/, "") : s)),
   basename: stringFn((p) => p.replace(/\/+$/, "").split("/").pop() ?? ""),
   dirname: stringFn((p) => (p.includes("/") ? p.replace(/\/[^/]*$/, "") || "/" : ".")),
   title: stringFn((s) => s.replace(/\b\w/g, (c) => c.toUpperCase())),
@@ -332,6 +352,6 @@ const ARITY: Record<string, [number, number]> = {
   lookup: [2, 3], try: [1, Infinity], can: [1, 1], coalesce: [1, Infinity], coalescelist: [1, Infinity],
   basename: [1, 1], dirname: [1, 1], title: [1, 1], strrev: [1, 1], regex: [2, 2], regexall: [2, 2], range: [1, 3],
   zipmap: [2, 2], formatlist: [1, Infinity], sort: [1, 1], reverse: [1, 1], slice: [3, 3], alltrue: [1, 1], anytrue: [1, 1],
-  max: [1, Infinity], min: [1, Infinity],
+  max: [1, Infinity], min: [1, Infinity], indent: [2, 2], chomp: [1, 1],
 };
 

@@ -1,0 +1,72 @@
+import type { ServiceAccountDecl } from "../core/declarations.js";
+import { getEntry, knownString, obj, type ObjectValue, type Value } from "../core/value.js";
+import { serviceAccountAnnotations } from "./kubernetes-annotations.js";
+
+/** Where a Helm release's values come from, and what the release itself decides. */
+export interface Release {
+  /** The release namespace (helm_release, HelmRelease, Argo CD destination); unknown for a chart's values.yaml. */
+  namespace?: Value;
+  origin: ServiceAccountDecl["origin"];
+}
+
+/** Keys under which charts configure a component's ServiceAccount, besides the top-level one. */
+const MAX_DEPTH = 3;
+
+/**
+ * The ServiceAccounts a chart's values configure, by the convention charts share: a
+ * `serviceAccount` block with `create`, `name` and `annotations`, at the top (most charts) or
+ * under a component key (`controller.serviceAccount`, cluster-autoscaler's `rbac.serviceAccount`,
+ * Argo Workflows' `workflow.serviceAccount`). `create: false` means the chart uses a
+ * ServiceAccount made elsewhere, and ignores these annotations. Without `name`, the chart names
+ * it from the release (its fullname): not known here.
+ */
+export function chartServiceAccounts(values: Value | undefined, release: Release): ServiceAccountDecl[] {
+  const out: ServiceAccountDecl[] = [];
+  const visit = (v: Value | undefined, depth: number) => {
+    if (v?.kind !== "object" || depth > MAX_DEPTH) return;
+    for (const [key, inner] of v.entries) {
+      if (/^serviceAccount$/i.test(key) && inner.kind === "object") {
+        const sa = fromBlock(inner, v, key, release);
+        if (sa) out.push(sa);
+      } else visit(inner, depth + 1);
+    }
+  };
+  visit(values, 0);
+  return out;
+}
+
+function fromBlock(block: ObjectValue, parent: ObjectValue, key: string, release: Release): ServiceAccountDecl | undefined {
+  if (knownString(getEntry(block, "create")) === "false") return undefined;
+  const annotations = getEntry(block, "annotations");
+  const irsa = serviceAccountAnnotations((k) => getEntry(annotations, k));
+  const nameValue = getEntry(block, "name");
+  const name = knownString(nameValue);
+  if (!irsa.roleArn && !name) return undefined;
+  const namespace = knownString(release.namespace);
+  return {
+    ...(name ? { name } : { name: "<chart's default name>", nameKnown: false }),
+    ...(namespace !== undefined ? { namespace } : { namespace: "<release namespace>", namespaceKnown: false }),
+    loc: (name ? nameValue?.loc : undefined) ?? parent.keyLocs.get(key) ?? block.loc,
+    ...irsa,
+    automount: getEntry(block, "automount") ?? getEntry(block, "automountServiceAccountToken"),
+    origin: release.origin,
+  };
+}
+
+/** Values files and `set` entries combined as Helm combines them: later ones override, maps merge. */
+export function mergeValues(base: Value | undefined, over: Value): Value {
+  if (base?.kind !== "object" || over.kind !== "object") return over;
+  const entries = new Map(base.entries);
+  const keyLocs = new Map(base.keyLocs);
+  for (const [k, v] of over.entries) {
+    entries.set(k, mergeValues(entries.get(k), v));
+    keyLocs.set(k, over.keyLocs.get(k) ?? v.loc);
+  }
+  return obj(entries, over.loc, keyLocs);
+}
+
+/** A `set { name = "serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn" }` entry as values. */
+export function valuesAt(path: string, value: Value): Value {
+  const keys = path.split(/(?<!\\)\./).map((k) => k.replace(/\\\./g, "."));
+  return keys.reduceRight<Value>((inner, key) => obj(new Map([[key, inner]]), value.loc, new Map([[key, value.loc]])), value);
+}

@@ -1,0 +1,71 @@
+import { parseAllDocuments } from "yaml";
+import type { SourceLocation } from "../core/location.js";
+import { LineIndex } from "../core/lines.js";
+import { excessiveNesting } from "../core/nesting.js";
+import { obj, list, type UnknownValue, type Value } from "../core/value.js";
+import { MANIFEST_YAML, yamlToValue } from "./yaml-value.js";
+
+const TOKEN = (i: number) => `\${IRSA_LINT_PART_${i}}`;
+
+/**
+ * YAML another tool renders: Terraform's `templatefile()` of a values file, a `kubectl_manifest`'s
+ * `yaml_body`, an Argo CD Application's `helm.values` string. Parts of it may be unknown values
+ * (`${fluent_bit_irsa_arn}` from a module output); each is kept as that unknown, with what it is an
+ * attribute of, so an annotation filled from `module.irsa.arn` still links by reference. Located
+ * in the file the text came from: exactly for text read verbatim, line by line otherwise.
+ */
+export function parseRenderedYaml(value: Value): Value[] {
+  const parts: UnknownValue[] = [];
+  let text: string;
+  if (value.kind === "string") text = value.value;
+  else if (value.kind === "template") text = value.parts.map((p) => (typeof p === "string" ? p : TOKEN(parts.push(p) - 1))).join("");
+  else return [];
+  if (excessiveNesting(text) !== undefined) return [];
+  const lines = new LineIndex(text);
+  const verbatim = value.kind === "string" ? value.verbatimFrom : undefined;
+  const file = verbatim?.file ?? value.loc.file;
+  const base = value.loc;
+  const position = verbatim
+    ? (() => {
+        const index = new LineIndex(verbatim.text);
+        return (o: number) => index.position(verbatim.offset + o);
+      })()
+    : (o: number) => {
+        const p = lines.position(o);
+        return { line: base.line + p.line - 1, column: p.line === 1 ? base.column + p.column - 1 : p.column };
+      };
+  const out: Value[] = [];
+  for (const doc of parseAllDocuments(text, MANIFEST_YAML)) {
+    if (doc.errors.length) continue;
+    out.push(restore(yamlToValue(doc, doc.contents, file, position, { placeholders: true }), parts));
+  }
+  return out;
+}
+
+/** Puts each unknown part back where its token stands. */
+function restore(v: Value, parts: UnknownValue[]): Value {
+  if (!parts.length) return v;
+  switch (v.kind) {
+    case "template": {
+      const back = v.parts.map((p) => (typeof p !== "string" && p.placeholder && tokenIndex(p.placeholder) !== undefined ? at(parts[tokenIndex(p.placeholder)!], p.loc) : p));
+      return back.length === 1 && typeof back[0] !== "string" ? back[0] : { ...v, parts: back };
+    }
+    case "list":
+      return list(v.items.map((i) => restore(i, parts)), v.loc);
+    case "object": {
+      const o = obj(new Map([...v.entries].map(([k, x]) => [k, restore(x, parts)])), v.loc, v.keyLocs);
+      if (v.keyValues) o.keyValues = v.keyValues;
+      return o;
+    }
+    default:
+      return v;
+  }
+}
+
+function tokenIndex(placeholder: string): number | undefined {
+  const m = /^\$\{IRSA_LINT_PART_(\d+)\}$/.exec(placeholder);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The unknown part, located where the rendered text puts it. */
+const at = (part: UnknownValue, loc: SourceLocation): UnknownValue => ({ ...part, loc });
