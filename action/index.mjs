@@ -35521,7 +35521,7 @@ var init_evaluator = __esm({
             if (this.host.taint?.has(v)) tainted.from = true;
             const text = asText(v);
             if (text !== void 0) out2.push(text);
-            else if (v.kind === "template") out2.push(...v.parts);
+            else if (v.kind === "template") out2.push(...v.origin ? [{ ...unknown(firstUnknown(v)?.reason ?? "not fully known", v.loc), origin: v.origin }] : v.parts);
             else if (v.kind === "unknown") {
               if (v.error) return v;
               out2.push(v);
@@ -36268,6 +36268,8 @@ var init_host = __esm({
       hcl;
       texts = /* @__PURE__ */ new Map();
       taint = new FileTaint();
+      /** Files read as templates (templatefile): Terraform renders them, so they are not manifests of their own. */
+      rendered = /* @__PURE__ */ new Set();
       indexes = /* @__PURE__ */ new Map();
       /** A scanned Terraform file's text: JSON in its heredocs is placed in it, and file() reads it from here. */
       addText(file, text) {
@@ -36307,6 +36309,7 @@ var init_host = __esm({
         if (!this.hcl) return unknown("templatefile() needs the HCL parser", loc);
         const read = this.readFile(rootDir, path5, loc);
         if ("error" in read) return unknown(read.error, loc);
+        this.rendered.add(read.file);
         const body2 = read.text.endsWith("\n") ? read.text : `${read.text}
 `;
         const parsed = this.hcl.parse(read.file, `${TEMPLATE_PREFIX}${body2}IRSA_LINT_TEMPLATE
@@ -36872,7 +36875,7 @@ var init_project = __esm({
         this.waiting.clear();
         this.evaluateReady();
         const called = this.called;
-        const out2 = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [], fileTexts: this.host.taint.texts };
+        const out2 = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [], fileTexts: this.host.taint.texts, rendered: this.host.rendered };
         for (const dir of [...this.sourcesByDir.keys()].sort()) {
           const result = this.results.get(dir);
           if (called.has(dir) || !result) continue;
@@ -40561,6 +40564,7 @@ async function lint(options) {
   const declarations = emptyDeclarations();
   const diagnostics = [];
   for (const o of outcomes) {
+    if (terraform?.rendered.has(o.status.file)) o.declarations = { ...o.declarations, serviceAccounts: [], workloads: [] };
     mergeDeclarations(declarations, o.declarations);
     diagnostics.push(...o.diagnostics);
   }

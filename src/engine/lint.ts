@@ -108,6 +108,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const declarations = emptyDeclarations();
   const diagnostics: Diagnostic[] = [];
   for (const o of outcomes) {
+    // A manifest Terraform renders through templatefile() is declared by Terraform, filled in.
+    if (terraform?.rendered.has(o.status.file)) o.declarations = { ...o.declarations, serviceAccounts: [], workloads: [] };
     mergeDeclarations(declarations, o.declarations);
     diagnostics.push(...o.diagnostics);
   }

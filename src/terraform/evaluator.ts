@@ -1,6 +1,6 @@
 import { pushTo } from "../core/collections.js";
 import type { SourceLocation } from "../core/location.js";
-import { bool, list, nul, num, obj, str, unknown, withOrigin, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
+import { bool, firstUnknown, list, nul, num, obj, str, unknown, withOrigin, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
 import type { Expr, TemplatePart, Traversal } from "../parse/hcl/ast.js";
 import { asText, failure, iterate, truthy } from "./convert.js";
 import { callFunction, type FunctionHost } from "./functions.js";
@@ -210,7 +210,9 @@ export class Evaluator {
         if (this.host.taint?.has(v)) tainted.from = true;
         const text = asText(v);
         if (text !== undefined) out.push(text);
-        else if (v.kind === "template") out.push(...v.parts);
+        // A partly known attribute of a declared object (aws_iam_role.app.arn) stays one part, with
+        // its origin: the text it is interpolated into (a values file) still names that role.
+        else if (v.kind === "template") out.push(...(v.origin ? [{ ...unknown(firstUnknown(v)?.reason ?? "not fully known", v.loc), origin: v.origin }] : v.parts));
         else if (v.kind === "unknown") {
           if (v.error) return v;
           out.push(v);

@@ -31,6 +31,8 @@ export const NO_FILES: FunctionHost = {
 export class Host {
   private readonly texts = new Map<string, string>();
   readonly taint = new FileTaint();
+  /** Files read as templates (templatefile): Terraform renders them, so they are not manifests of their own. */
+  readonly rendered = new Set<string>();
   private readonly indexes = new Map<string, LineIndex>();
 
   constructor(
@@ -85,6 +87,7 @@ export class Host {
     if (!this.hcl) return unknown("templatefile() needs the HCL parser", loc);
     const read = this.readFile(rootDir, path, loc);
     if ("error" in read) return unknown(read.error, loc);
+    this.rendered.add(read.file);
     const body = read.text.endsWith("\n") ? read.text : `${read.text}\n`;
     const parsed = this.hcl.parse(read.file, `${TEMPLATE_PREFIX}${body}IRSA_LINT_TEMPLATE\n`);
     const expr = parsed.file?.body.attributes[0]?.expr;

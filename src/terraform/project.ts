@@ -36,6 +36,8 @@ export interface TerraformResult {
   failedRoots: string[];
   /** Strings computed from text file() and templatefile() read: messages never quote them whole. */
   fileTexts: ReadonlySet<string>;
+  /** Files templatefile() rendered: their placeholders are Terraform's to fill, not declarations of their own. */
+  rendered: ReadonlySet<string>;
 }
 
 /** Evaluates every Terraform root in the scan and returns what it declares. */
@@ -121,7 +123,7 @@ export class TerraformEvaluation {
     this.waiting.clear();
     this.evaluateReady();
     const called = this.called;
-    const out: TerraformResult = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [], fileTexts: this.host.taint.texts };
+    const out: TerraformResult = { declarations: emptyDeclarations(), diagnostics: [], failedRoots: [], fileTexts: this.host.taint.texts, rendered: this.host.rendered };
     for (const dir of [...this.sourcesByDir.keys()].sort()) {
       const result = this.results.get(dir);
       if (called.has(dir) || !result) continue;
