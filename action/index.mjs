@@ -27296,6 +27296,229 @@ ${JSON.stringify(symbolNames, null, 2)}`);
   }
 });
 
+// src/parse/placeholders.ts
+function hasPlaceholder(text) {
+  return ANY_PLACEHOLDER.test(text);
+}
+function placeholderTemplate(text, loc) {
+  if (!hasPlaceholder(text)) return void 0;
+  const parts2 = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m.index > last) parts2.push(text.slice(last, m.index));
+    parts2.push({ ...unknown(`placeholder ${m[0]}, filled in at deploy time`, loc), placeholder: m[0] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts2.push(text.slice(last));
+  return { kind: "template", parts: parts2, loc };
+}
+var PLACEHOLDER, ANY_PLACEHOLDER;
+var init_placeholders = __esm({
+  "src/parse/placeholders.ts"() {
+    "use strict";
+    init_value();
+    PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_.:-]*(?::?[-=?+][^}]*)?\}|\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\{\{[^{}]*\}\}|<[A-Za-z][A-Za-z0-9 _.-]*>|(?<![A-Za-z0-9])[xX]{4,}(?![A-Za-z0-9])/g;
+    ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
+  }
+});
+
+// src/parse/yaml-value.ts
+function resolveYaml11(n) {
+  const source = String(n.value);
+  const tag = n.tag ? YAML_1_1.find((t) => t.tag === n.tag && (!t.test || t.test.test(source))) : n.type === import_yaml2.Scalar.PLAIN ? YAML_1_1.find((t) => t.default === true && t.test?.test(source)) : void 0;
+  if (!tag?.resolve) return source;
+  try {
+    const value = tag.resolve(source, () => {
+    }, {});
+    return (0, import_yaml2.isScalar)(value) ? value.value : value;
+  } catch {
+    return source;
+  }
+}
+function yamlToValue(doc, node, file, position, options = {}) {
+  const { shape: rootShape, onDuplicateKey, placeholders } = options;
+  const locate = (n, fallback2) => {
+    const range = n?.range;
+    if (!range) return fallback2 ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const start2 = position(range[0]);
+    const end = position(range[1]);
+    return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
+  };
+  let aliasNodes = 0;
+  let anchors;
+  const valueOf = doc.schema.name === "failsafe" ? resolveYaml11 : (n) => n.value;
+  const convert = (n, depth, fallback2, shape, viaAlias = false) => {
+    const loc = locate(n, fallback2);
+    if (viaAlias && ++aliasNodes > MAX_ALIAS_NODES) throw new InputLimitError(`YAML aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} nodes`, loc);
+    const tag = n && !(0, import_yaml2.isAlias)(n) ? n.tag : void 0;
+    if (tag && /^![A-Za-z]+$/.test(tag)) {
+      const name2 = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
+      let inner;
+      if ((0, import_yaml2.isScalar)(n)) inner = n.type === import_yaml2.Scalar.BLOCK_LITERAL && n.range ? blockScalar(str(String(n.value), loc), n.range[0]) : str(String(n.value), loc);
+      else {
+        const untagged = n.clone();
+        untagged.tag = void 0;
+        inner = convert(untagged, depth + 1, loc, null, viaAlias);
+      }
+      return obj(/* @__PURE__ */ new Map([[name2, inner]]), loc, /* @__PURE__ */ new Map([[name2, loc]]));
+    }
+    if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
+    if (n == null) return nul(loc);
+    if ((0, import_yaml2.isAlias)(n)) {
+      const target = (anchors ??= aliasTargets(doc)).get(n);
+      return target ? { ...convert(target, depth + 1, void 0, shape, true), loc } : unknown(`unresolved alias *${n.source}`, loc);
+    }
+    if ((0, import_yaml2.isScalar)(n)) {
+      const v = valueOf(n);
+      if (typeof v === "string") {
+        const text = placeholders && placeholderTemplate(v, loc) || str(v, loc);
+        return n.type === import_yaml2.Scalar.BLOCK_LITERAL && n.range ? blockScalar(text, n.range[0]) : text;
+      }
+      if (typeof v === "number") return num(v, loc);
+      if (typeof v === "bigint") return num(Number(v), loc);
+      if (typeof v === "boolean") return bool(v, loc);
+      if (v == null) return nul(loc);
+      return str(String(v), loc);
+    }
+    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc, shape, viaAlias)), loc);
+    if ((0, import_yaml2.isMap)(n)) {
+      const entries = /* @__PURE__ */ new Map();
+      const keyLocs = /* @__PURE__ */ new Map();
+      const keyValues = /* @__PURE__ */ new Map();
+      for (const pair of n.items) {
+        const keyNode = pair.key;
+        let key = (0, import_yaml2.isScalar)(keyNode) ? String(shape ? keyNode.value : valueOf(keyNode)) : String(keyNode);
+        const want = shape ? shape[key] : true;
+        if (!want) continue;
+        const keyLoc = locate(keyNode, loc);
+        const template2 = placeholders && !shape ? placeholderTemplate(key, keyLoc) : void 0;
+        if (template2) {
+          key = template2.parts.map((p) => typeof p === "string" ? p : "\0").join("");
+          keyValues.set(key, template2);
+        }
+        if (onDuplicateKey && keyLocs.has(key)) onDuplicateKey(key, keyLoc);
+        keyLocs.set(key, keyLoc);
+        const inner = want === true ? null : want === "root" ? rootShape ?? null : want;
+        entries.set(key, convert(pair.value, depth + 1, keyLoc, inner, viaAlias));
+      }
+      const map = obj(entries, loc, keyLocs);
+      if (keyValues.size) map.keyValues = keyValues;
+      return map;
+    }
+    return unknown("unsupported YAML node", loc);
+  };
+  const blockScalar = (v, header) => {
+    const source = options.source;
+    if (source === void 0 || v.kind !== "string" && v.kind !== "template") return v;
+    const lineStart = source.indexOf("\n", header) + 1;
+    if (lineStart <= 0) return v;
+    let indent = 0;
+    while (source[lineStart + indent] === " ") indent++;
+    const at2 = position(lineStart + indent);
+    return { ...v, loc: { ...v.loc, line: at2.line, column: at2.column }, blockIndent: indent };
+  };
+  return convert(node, 0, void 0, rootShape ?? null);
+}
+function aliasTargets(doc) {
+  const anchors = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  (0, import_yaml2.visit)(doc, {
+    Node(_key, node) {
+      if ((0, import_yaml2.isAlias)(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    }
+  });
+  return targets;
+}
+function yamlMessage(message) {
+  if (/call stack/i.test(message)) return "nested too deeply to read";
+  return message.split("\n")[0];
+}
+var import_yaml2, MANIFEST_YAML, YAML_1_1, MAX_DEPTH, MAX_ALIAS_NODES;
+var init_yaml_value = __esm({
+  "src/parse/yaml-value.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_diagnostic();
+    init_placeholders();
+    init_value();
+    MANIFEST_YAML = { version: "1.1", schema: "failsafe", prettyErrors: false, uniqueKeys: false };
+    YAML_1_1 = new import_yaml2.Schema({ schema: "yaml-1.1" }).tags.filter((t) => !t.collection);
+    MAX_DEPTH = 200;
+    MAX_ALIAS_NODES = 1e5;
+  }
+});
+
+// src/parse/rendered-yaml.ts
+function parseRenderedYaml(value) {
+  const parts2 = [];
+  const named = /* @__PURE__ */ new Map();
+  const token = (p) => {
+    if (p.placeholder && /^\$\{[^}]*\}$/.test(p.placeholder)) return named.set(p.placeholder, p), p.placeholder;
+    return TOKEN(parts2.push(p) - 1);
+  };
+  let text;
+  if (value.kind === "string") text = value.value;
+  else if (value.kind === "template") text = value.parts.map((p) => typeof p === "string" ? p : token(p)).join("");
+  else return [];
+  if (excessiveNesting(text) !== void 0) return [];
+  const lines = new LineIndex(text);
+  const verbatim = value.kind === "string" ? value.verbatimFrom : void 0;
+  const file = verbatim?.file ?? value.loc.file;
+  const base = value.loc;
+  const position = verbatim ? (() => {
+    const index2 = new LineIndex(verbatim.text);
+    return (o) => index2.position(verbatim.offset + o);
+  })() : (o) => {
+    const p = lines.position(o);
+    const indent = value.blockIndent;
+    return { line: base.line + p.line - 1, column: indent !== void 0 ? indent + p.column : p.line === 1 ? base.column + p.column - 1 : p.column };
+  };
+  const out2 = [];
+  for (const doc of (0, import_yaml3.parseAllDocuments)(text, MANIFEST_YAML)) {
+    if (doc.errors.length) continue;
+    out2.push(restore(yamlToValue(doc, doc.contents, file, position, { placeholders: true, source: text }), (placeholder) => named.get(placeholder) ?? parts2[tokenIndex(placeholder) ?? -1]));
+  }
+  return out2;
+}
+function restore(v, partOf) {
+  switch (v.kind) {
+    case "template": {
+      const back = v.parts.map((p) => {
+        const original = typeof p !== "string" && p.placeholder ? partOf(p.placeholder) : void 0;
+        return original ? at(original, p.loc) : p;
+      });
+      return back.length === 1 && typeof back[0] !== "string" ? back[0] : { ...v, parts: back };
+    }
+    case "list":
+      return list(v.items.map((i2) => restore(i2, partOf)), v.loc);
+    case "object": {
+      const o = obj(new Map([...v.entries].map(([k, x]) => [k, restore(x, partOf)])), v.loc, v.keyLocs);
+      if (v.keyValues) o.keyValues = new Map([...v.keyValues].map(([k, x]) => [k, restore(x, partOf)]));
+      return o;
+    }
+    default:
+      return v;
+  }
+}
+function tokenIndex(placeholder) {
+  const m = /^\$\{IRSA_LINT_PART_(\d+)\}$/.exec(placeholder);
+  return m ? Number(m[1]) : void 0;
+}
+var import_yaml3, TOKEN, at;
+var init_rendered_yaml = __esm({
+  "src/parse/rendered-yaml.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_lines();
+    init_nesting();
+    init_value();
+    init_yaml_value();
+    TOKEN = (i2) => `\${IRSA_LINT_PART_${i2}}`;
+    at = (part, loc) => ({ ...part, loc });
+  }
+});
+
 // src/parse/cloudformation.ts
 function isCloudFormation(v) {
   const resources = getEntry(v, "Resources");
@@ -27317,7 +27540,7 @@ function readCloudFormation(file, template2, out2) {
     id: id(logicalId),
     name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at2),
     path: prop("Path") ?? str("/", at2),
-    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at2),
+    document: documentOf(prop("PolicyDocument")) ?? unknown("no PolicyDocument", at2),
     loc: at2
   });
   const managed2 = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
@@ -27329,13 +27552,13 @@ function readCloudFormation(file, template2, out2) {
         name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at2),
         ...prop("RoleName") ? {} : { generatedSuffix: "cloudformation" },
         path: prop("Path") ?? str("/", at2),
-        trust: prop("AssumeRolePolicyDocument"),
+        trust: documentOf(prop("AssumeRolePolicyDocument")),
         loc: at2,
         inlinePolicies: asItems(prop("Policies")).map((p, i2) => ({
           id: `${id(logicalId)}/Policies/${i2}`,
           name: getEntry(p, "PolicyName") ?? str(`${logicalId} policy ${i2}`, p.loc),
           path: str("/", p.loc),
-          document: getEntry(p, "PolicyDocument") ?? unknown("no PolicyDocument", p.loc),
+          document: documentOf(getEntry(p, "PolicyDocument")) ?? unknown("no PolicyDocument", p.loc),
           loc: p.loc
         })),
         attachedPolicyArns: asItems(getEntry(props, "ManagedPolicyArns")).filter((a) => !refTarget(a)).map(resolve3),
@@ -27384,150 +27607,24 @@ function sub(arg, loc) {
   let last = 0;
   for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
     parts2.push(text.slice(last, m.index));
-    parts2.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : unknown(`CloudFormation \${${m[1]}}`, loc));
+    parts2.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : { ...unknown(`CloudFormation \${${m[1]}}`, loc), placeholder: m[0] });
     last = m.index + m[0].length;
   }
   parts2.push(text.slice(last));
   const merged = parts2.filter((p) => p !== "");
-  if (merged.every((p) => typeof p === "string")) return str(merged.join(""), arg.loc);
-  return { kind: "template", parts: merged, loc: arg.loc };
+  const block2 = arg.kind === "string" && arg.blockIndent !== void 0 ? { blockIndent: arg.blockIndent } : {};
+  if (merged.every((p) => typeof p === "string")) return { ...str(merged.join(""), arg.loc), ...block2 };
+  return { kind: "template", parts: merged, loc: arg.loc, ...block2 };
+}
+function documentOf(v) {
+  if (v?.kind !== "string" && v?.kind !== "template") return v;
+  return parseRenderedYaml(v)[0] ?? v;
 }
 var init_cloudformation = __esm({
   "src/parse/cloudformation.ts"() {
     "use strict";
+    init_rendered_yaml();
     init_value();
-  }
-});
-
-// src/parse/placeholders.ts
-function hasPlaceholder(text) {
-  return ANY_PLACEHOLDER.test(text);
-}
-function placeholderTemplate(text, loc) {
-  if (!hasPlaceholder(text)) return void 0;
-  const parts2 = [];
-  let last = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    if (m.index > last) parts2.push(text.slice(last, m.index));
-    parts2.push({ ...unknown(`placeholder ${m[0]}, filled in at deploy time`, loc), placeholder: m[0] });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) parts2.push(text.slice(last));
-  return { kind: "template", parts: parts2, loc };
-}
-var PLACEHOLDER, ANY_PLACEHOLDER;
-var init_placeholders = __esm({
-  "src/parse/placeholders.ts"() {
-    "use strict";
-    init_value();
-    PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_.-]*(?::?[-=?+][^}]*)?\}|\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\{\{[^{}]*\}\}|<[A-Za-z][A-Za-z0-9 _.-]*>|(?<![A-Za-z0-9])[xX]{4,}(?![A-Za-z0-9])/g;
-    ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
-  }
-});
-
-// src/parse/yaml-value.ts
-function resolveYaml11(n) {
-  const source = String(n.value);
-  const tag = n.tag ? YAML_1_1.find((t) => t.tag === n.tag && (!t.test || t.test.test(source))) : n.type === import_yaml2.Scalar.PLAIN ? YAML_1_1.find((t) => t.default === true && t.test?.test(source)) : void 0;
-  if (!tag?.resolve) return source;
-  try {
-    const value = tag.resolve(source, () => {
-    }, {});
-    return (0, import_yaml2.isScalar)(value) ? value.value : value;
-  } catch {
-    return source;
-  }
-}
-function yamlToValue(doc, node, file, position, options = {}) {
-  const { shape: rootShape, onDuplicateKey, placeholders } = options;
-  const locate = (n, fallback2) => {
-    const range = n?.range;
-    if (!range) return fallback2 ?? { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const start2 = position(range[0]);
-    const end = position(range[1]);
-    return { file, line: start2.line, column: start2.column, endLine: end.line, endColumn: end.column };
-  };
-  let aliasNodes = 0;
-  let anchors;
-  const valueOf = doc.schema.name === "failsafe" ? resolveYaml11 : (n) => n.value;
-  const convert = (n, depth, fallback2, shape, viaAlias = false) => {
-    const loc = locate(n, fallback2);
-    if (viaAlias && ++aliasNodes > MAX_ALIAS_NODES) throw new InputLimitError(`YAML aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} nodes`, loc);
-    const tag = n && !(0, import_yaml2.isAlias)(n) ? n.tag : void 0;
-    if (tag && /^![A-Za-z]+$/.test(tag)) {
-      const name2 = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
-      let inner;
-      if ((0, import_yaml2.isScalar)(n)) inner = str(String(n.value), loc);
-      else {
-        const untagged = n.clone();
-        untagged.tag = void 0;
-        inner = convert(untagged, depth + 1, loc, null, viaAlias);
-      }
-      return obj(/* @__PURE__ */ new Map([[name2, inner]]), loc, /* @__PURE__ */ new Map([[name2, loc]]));
-    }
-    if (depth > MAX_DEPTH) return unknown("nested too deeply", loc);
-    if (n == null) return nul(loc);
-    if ((0, import_yaml2.isAlias)(n)) {
-      const target = (anchors ??= aliasTargets(doc)).get(n);
-      return target ? { ...convert(target, depth + 1, void 0, shape, true), loc } : unknown(`unresolved alias *${n.source}`, loc);
-    }
-    if ((0, import_yaml2.isScalar)(n)) {
-      const v = valueOf(n);
-      if (typeof v === "string") return placeholders && placeholderTemplate(v, loc) || str(v, loc);
-      if (typeof v === "number") return num(v, loc);
-      if (typeof v === "bigint") return num(Number(v), loc);
-      if (typeof v === "boolean") return bool(v, loc);
-      if (v == null) return nul(loc);
-      return str(String(v), loc);
-    }
-    if ((0, import_yaml2.isSeq)(n)) return list(n.items.map((item) => convert(item, depth + 1, loc, shape, viaAlias)), loc);
-    if ((0, import_yaml2.isMap)(n)) {
-      const entries = /* @__PURE__ */ new Map();
-      const keyLocs = /* @__PURE__ */ new Map();
-      for (const pair of n.items) {
-        const keyNode = pair.key;
-        const key = (0, import_yaml2.isScalar)(keyNode) ? String(shape ? keyNode.value : valueOf(keyNode)) : String(keyNode);
-        const want = shape ? shape[key] : true;
-        if (!want) continue;
-        const keyLoc = locate(keyNode, loc);
-        if (onDuplicateKey && keyLocs.has(key)) onDuplicateKey(key, keyLoc);
-        keyLocs.set(key, keyLoc);
-        const inner = want === true ? null : want === "root" ? rootShape ?? null : want;
-        entries.set(key, convert(pair.value, depth + 1, keyLoc, inner, viaAlias));
-      }
-      return obj(entries, loc, keyLocs);
-    }
-    return unknown("unsupported YAML node", loc);
-  };
-  return convert(node, 0, void 0, rootShape ?? null);
-}
-function aliasTargets(doc) {
-  const anchors = /* @__PURE__ */ new Map();
-  const targets = /* @__PURE__ */ new Map();
-  (0, import_yaml2.visit)(doc, {
-    Node(_key, node) {
-      if ((0, import_yaml2.isAlias)(node)) targets.set(node, anchors.get(node.source));
-      else if (node.anchor) anchors.set(node.anchor, node);
-    }
-  });
-  return targets;
-}
-function yamlMessage(message) {
-  if (/call stack/i.test(message)) return "nested too deeply to read";
-  return message.split("\n")[0];
-}
-var import_yaml2, MANIFEST_YAML, YAML_1_1, MAX_DEPTH, MAX_ALIAS_NODES;
-var init_yaml_value = __esm({
-  "src/parse/yaml-value.ts"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_diagnostic();
-    init_placeholders();
-    init_value();
-    MANIFEST_YAML = { version: "1.1", schema: "failsafe", prettyErrors: false, uniqueKeys: false };
-    YAML_1_1 = new import_yaml2.Schema({ schema: "yaml-1.1" }).tags.filter((t) => !t.collection);
-    MAX_DEPTH = 200;
-    MAX_ALIAS_NODES = 1e5;
   }
 });
 
@@ -27537,7 +27634,7 @@ function parseJsonWithPositions(file, text, position, offset = 0) {
   const at2 = position !== void 0 ? (o) => position(o + offset) : (o) => (lines ??= new LineIndex(text)).position(o);
   const deep = excessiveNesting(text);
   if (deep !== void 0) return { error: { message: "nested too deeply to read", ...at2(deep) } };
-  const doc = (0, import_yaml3.parseDocument)(text, { version: "1.2", prettyErrors: false, uniqueKeys: false });
+  const doc = (0, import_yaml4.parseDocument)(text, { version: "1.2", prettyErrors: false, uniqueKeys: false });
   const problem = doc.errors[0];
   if (problem) {
     const p = at2(problem.pos[0]);
@@ -27656,11 +27753,11 @@ function relocate(value, at2) {
       return { ...value, loc };
   }
 }
-var import_yaml3;
+var import_yaml4;
 var init_iam_json = __esm({
   "src/parse/iam-json.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_declarations();
     init_lines();
     init_nesting();
@@ -27712,7 +27809,7 @@ function generatedTrust(namespace, name2, loc) {
   const key = (claim) => ({ kind: "template", parts: [provider, `:${claim}`], loc });
   const conditions = obj(/* @__PURE__ */ new Map([["\0sub", str(`system:serviceaccount:${namespace}:${name2}`, loc)], ["\0aud", str("sts.amazonaws.com", loc)]]), loc);
   conditions.keyValues = /* @__PURE__ */ new Map([["\0sub", key("sub")], ["\0aud", key("aud")]]);
-  const statement2 = obj(
+  const statement3 = obj(
     /* @__PURE__ */ new Map([
       ["Effect", str("Allow", loc)],
       ["Action", str("sts:AssumeRoleWithWebIdentity", loc)],
@@ -27721,7 +27818,7 @@ function generatedTrust(namespace, name2, loc) {
     ]),
     loc
   );
-  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([statement2], loc)]]), loc);
+  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([statement3], loc)]]), loc);
 }
 var init_eksctl = __esm({
   "src/parse/eksctl.ts"() {
@@ -27805,68 +27902,6 @@ var init_chart_values = __esm({
   }
 });
 
-// src/parse/rendered-yaml.ts
-function parseRenderedYaml(value) {
-  const parts2 = [];
-  let text;
-  if (value.kind === "string") text = value.value;
-  else if (value.kind === "template") text = value.parts.map((p) => typeof p === "string" ? p : TOKEN(parts2.push(p) - 1)).join("");
-  else return [];
-  if (excessiveNesting(text) !== void 0) return [];
-  const lines = new LineIndex(text);
-  const verbatim = value.kind === "string" ? value.verbatimFrom : void 0;
-  const file = verbatim?.file ?? value.loc.file;
-  const base = value.loc;
-  const position = verbatim ? (() => {
-    const index2 = new LineIndex(verbatim.text);
-    return (o) => index2.position(verbatim.offset + o);
-  })() : (o) => {
-    const p = lines.position(o);
-    return { line: base.line + p.line - 1, column: p.line === 1 ? base.column + p.column - 1 : p.column };
-  };
-  const out2 = [];
-  for (const doc of (0, import_yaml4.parseAllDocuments)(text, MANIFEST_YAML)) {
-    if (doc.errors.length) continue;
-    out2.push(restore(yamlToValue(doc, doc.contents, file, position, { placeholders: true }), parts2));
-  }
-  return out2;
-}
-function restore(v, parts2) {
-  if (!parts2.length) return v;
-  switch (v.kind) {
-    case "template": {
-      const back = v.parts.map((p) => typeof p !== "string" && p.placeholder && tokenIndex(p.placeholder) !== void 0 ? at(parts2[tokenIndex(p.placeholder)], p.loc) : p);
-      return back.length === 1 && typeof back[0] !== "string" ? back[0] : { ...v, parts: back };
-    }
-    case "list":
-      return list(v.items.map((i2) => restore(i2, parts2)), v.loc);
-    case "object": {
-      const o = obj(new Map([...v.entries].map(([k, x]) => [k, restore(x, parts2)])), v.loc, v.keyLocs);
-      if (v.keyValues) o.keyValues = v.keyValues;
-      return o;
-    }
-    default:
-      return v;
-  }
-}
-function tokenIndex(placeholder) {
-  const m = /^\$\{IRSA_LINT_PART_(\d+)\}$/.exec(placeholder);
-  return m ? Number(m[1]) : void 0;
-}
-var import_yaml4, TOKEN, at;
-var init_rendered_yaml = __esm({
-  "src/parse/rendered-yaml.ts"() {
-    "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
-    init_lines();
-    init_nesting();
-    init_value();
-    init_yaml_value();
-    TOKEN = (i2) => `\${IRSA_LINT_PART_${i2}}`;
-    at = (part, loc) => ({ ...part, loc });
-  }
-});
-
 // src/parse/releases.ts
 function releaseServiceAccounts(kind, object, declaredNamespace) {
   const spec = getEntry(object, "spec");
@@ -27922,7 +27957,7 @@ function parseKubernetes(file, text) {
         sawKubernetes = true;
         continue;
       }
-      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result) });
+      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result), source });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
         sawKubernetes = true;
@@ -27963,7 +27998,7 @@ function parseHelmValues(file, text, result) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
   }
-  const values = yamlToValue(doc, doc.contents, file, position, { placeholders: true, onDuplicateKey: duplicateWarning(result) });
+  const values = yamlToValue(doc, doc.contents, file, position, { placeholders: true, onDuplicateKey: duplicateWarning(result), source: text });
   const accounts = chartServiceAccounts(values, { origin: "helm" });
   if (!accounts.length) return { ...result, skipped: "Helm values without a ServiceAccount that has a name or an IRSA annotation" };
   result.declarations.serviceAccounts.push(...accounts);
@@ -35713,15 +35748,16 @@ var init_computed = __esm({
 function irsaModuleGeneration(source) {
   const m = REGISTRY.exec(source);
   if (!m) return void 0;
-  return m[1] === "iam-role-for-service-accounts-eks" ? "v5" : "v6";
+  return m[1] === "iam-assumable-role-with-oidc" ? "oidc" : m[1] === "iam-role-for-service-accounts-eks" ? "v5" : "v6";
 }
 function irsaModuleRole(generation, args2, address, id, loc, accountId) {
   const names = ARGS[generation];
   const arg = (k) => k ? args2.get(k) : void 0;
-  if (truthy(arg(names.create) ?? str("true", loc)) === false) return { attachments: [], outputs: obj(/* @__PURE__ */ new Map(), loc) };
+  const create = truthy(arg(names.create) ?? str(String(CREATES_BY_DEFAULT[generation]), loc));
+  if (create === false) return { attachments: [], outputs: obj(/* @__PURE__ */ new Map(), loc) };
   let name2;
   let namePrefix;
-  if (generation === "v5") {
+  if (generation === "v5" || generation === "oidc") {
     const given = arg(names.name);
     const prefix = arg(names.prefix);
     namePrefix = given && given.kind !== "null" ? void 0 : prefix && prefix.kind !== "null" ? prefix : str("terraform-", loc);
@@ -35744,7 +35780,7 @@ function irsaModuleRole(generation, args2, address, id, loc, accountId) {
     namePrefix,
     ...namePrefix ? { generatedSuffix: "terraform" } : {},
     path: path5,
-    trust: trustDocument(args2.get("oidc_providers"), test, loc),
+    trust: generation === "oidc" ? oidcTrustDocument(args2, loc, accountId) : trustDocument(args2.get("oidc_providers"), test, loc),
     loc,
     inlinePolicies: [],
     attachedPolicyArns: [],
@@ -35815,22 +35851,176 @@ function providerHost2(arn) {
   if (text !== void 0) return str(text.replace(/^(.*provider\/)/, ""), arn.loc);
   return unknown(`OIDC provider of ${arn.kind === "unknown" ? arn.reason : "the module call"}`, arn.loc);
 }
-var REGISTRY, ARGS, OUTPUTS;
+function oidcTrustDocument(args2, loc, accountId) {
+  if (args2.get("provider_urls")?.kind === "unknown") return document([unknown("provider_urls not known", loc)], loc);
+  const urls = [...asItems(args2.get("provider_urls")), ...args2.get("provider_url") ? [args2.get("provider_url")] : []];
+  const hosts = urls.filter((u) => asText(u) !== "").map((u) => asText(u) !== void 0 ? str(asText(u).replace("https://", ""), u.loc) : u);
+  const extra = args2.get("provider_trust_policy_conditions");
+  return document(
+    hosts.map((host) => {
+      const hostKey = (suffix) => concatText([host, suffix], host.loc);
+      const conditions = [
+        ["StringEquals", hostKey(":sub"), args2.get("oidc_fully_qualified_subjects")],
+        ["StringLike", hostKey(":sub"), args2.get("oidc_subjects_with_wildcards")],
+        ["StringLike", hostKey(":aud"), args2.get("oidc_fully_qualified_audiences")]
+      ];
+      const byTest = /* @__PURE__ */ new Map();
+      const put = (test, key, values) => {
+        let inner = byTest.get(test);
+        if (!inner) byTest.set(test, inner = obj(/* @__PURE__ */ new Map(), values.loc));
+        const text = asText(key) ?? `\0${inner.entries.size}`;
+        inner.entries.set(text, values);
+        inner.keyLocs.set(text, values.loc);
+        if (asText(key) === void 0) (inner.keyValues ??= /* @__PURE__ */ new Map()).set(text, key);
+      };
+      for (const [test, key, values] of conditions) if (values && values.kind !== "null" && (values.kind !== "list" || values.items.length)) put(test, key, values);
+      const extras = extra && extra.kind !== "null" ? iterate(extra) : [];
+      if (!extras) return unknown("provider_trust_policy_conditions not known", extra.loc);
+      for (const [, c] of extras) put(asText(getEntry(c, "test") ?? unknown("", c.loc)) ?? "\0test", getEntry(c, "variable") ?? unknown("condition variable", c.loc), getEntry(c, "values") ?? unknown("condition values", c.loc));
+      const provider = iamArn("oidc-provider/", str("", host.loc), host, accountId, loc);
+      return obj(
+        /* @__PURE__ */ new Map([
+          ["Effect", str("Allow", loc)],
+          ["Action", list([str("sts:AssumeRoleWithWebIdentity", loc), str("sts:TagSession", loc)], loc)],
+          ["Principal", obj(/* @__PURE__ */ new Map([["Federated", provider]]), loc)],
+          ["Condition", obj(new Map(byTest), loc)]
+        ]),
+        loc
+      );
+    }),
+    loc
+  );
+}
+var REGISTRY, ARGS, OUTPUTS, CREATES_BY_DEFAULT;
 var init_irsa_module = __esm({
   "src/terraform/irsa-module.ts"() {
     "use strict";
     init_value();
     init_computed();
     init_convert();
-    REGISTRY = /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/(iam-role-for-service-accounts(?:-eks)?)\/?$/;
+    REGISTRY = /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/(iam-role-for-service-accounts(?:-eks)?|iam-assumable-role-with-oidc)\/?$/;
     ARGS = {
       v5: { create: "create_role", name: "role_name", prefix: "role_name_prefix", path: "role_path", test: "assume_role_condition_test", policies: "role_policy_arns" },
-      v6: { create: "create", name: "name", prefix: "", path: "path", test: "trust_condition_test", policies: "policies" }
+      v6: { create: "create", name: "name", prefix: "", path: "path", test: "trust_condition_test", policies: "policies" },
+      oidc: { create: "create_role", name: "role_name", prefix: "role_name_prefix", path: "role_path", test: "", policies: "role_policy_arns" }
     };
     OUTPUTS = {
       v5: { arn: "iam_role_arn", name: "iam_role_name", path: "iam_role_path", id: "iam_role_unique_id" },
-      v6: { arn: "arn", name: "name", path: "path", id: "unique_id" }
+      v6: { arn: "arn", name: "name", path: "path", id: "unique_id" },
+      oidc: { arn: "iam_role_arn", name: "iam_role_name", path: "iam_role_path", id: "iam_role_unique_id" }
     };
+    CREATES_BY_DEFAULT = { v5: true, v6: true, oidc: false };
+  }
+});
+
+// src/terraform/role-modules.ts
+function roleModuleKind(source) {
+  return SOURCES.find(([re]) => re.test(source))?.[1];
+}
+function roleModule(kind, args2, address, id, loc, accountId) {
+  const arg = (k) => args2.get(k)?.kind === "null" ? void 0 : args2.get(k);
+  const creates = truthy(arg(kind === "pod-identity" ? "create" : "create_role") ?? str(String(kind === "pod-identity"), loc));
+  if (creates === false) return { attachments: [], associations: [], outputs: obj(/* @__PURE__ */ new Map(), loc) };
+  const given = arg(kind === "pod-identity" ? "name" : "role_name");
+  const usePrefix = kind === "pod-identity" ? truthy(arg("use_name_prefix") ?? str("true", loc)) !== false : false;
+  const prefix = kind === "pod-identity" ? usePrefix && given ? concatText([given, "-"], given.loc) : void 0 : arg("role_name_prefix");
+  const name2 = given && !usePrefix ? given : unknown(`${address}: role name is generated by Terraform`, loc);
+  const namePrefix = given && !usePrefix ? void 0 : prefix ?? str("terraform-", loc);
+  const path5 = arg(kind === "pod-identity" ? "path" : "role_path") ?? str("/", loc);
+  const role3 = {
+    id,
+    address,
+    name: name2,
+    ...namePrefix ? { namePrefix, generatedSuffix: "terraform" } : {},
+    path: path5,
+    trust: kind === "pod-identity" ? podIdentityTrust(arg("trust_policy_conditions"), loc) : assumableTrust(arg, loc),
+    loc,
+    inlinePolicies: [],
+    attachedPolicyArns: [],
+    generatedTrust: true
+  };
+  const origin = (attribute) => ({ address: id, type: "aws_iam_role", attribute });
+  const arn = withOrigin(namePrefix ? unknown(`${address}: role name has a generated suffix`, loc) : iamArn("role", path5, name2, accountId, loc), origin("arn"));
+  const policies = arg(kind === "pod-identity" ? "additional_policy_arns" : "custom_role_policy_arns");
+  const attachments = ((policies && iterate(policies)) ?? []).map(([, policyArn]) => ({ role: name2, policyArn, loc: policyArn.loc, roleId: id }));
+  const associations = [];
+  for (const [, a] of kind === "pod-identity" && arg("associations") && iterate(arg("associations")) || []) {
+    associations.push({
+      namespace: getEntry(a, "namespace") ?? unknown("association namespace not set", a.loc),
+      serviceAccount: getEntry(a, "service_account") ?? unknown("association service_account not set", a.loc),
+      roleArn: arn,
+      loc: a.loc
+    });
+  }
+  const outputs = obj(
+    /* @__PURE__ */ new Map([
+      ["iam_role_arn", arn],
+      ["iam_role_name", withOrigin(name2, origin("name"))],
+      ["iam_role_path", path5]
+    ]),
+    loc
+  );
+  outputs.openReason = address;
+  return { role: role3, attachments, associations, outputs };
+}
+function statement2(actions, principals, conditions, loc) {
+  const entries = /* @__PURE__ */ new Map([
+    ["Effect", str("Allow", loc)],
+    ["Action", list(actions.map((a) => str(a, loc)), loc)],
+    ["Principal", obj(principals, loc)]
+  ]);
+  const byTest = conditionsOf(conditions, loc);
+  if (byTest) entries.set("Condition", byTest);
+  return obj(entries, loc);
+}
+function conditionsOf(conditions, loc) {
+  if (!conditions || conditions.kind === "null") return void 0;
+  const pairs = iterate(conditions);
+  if (!pairs) return obj(/* @__PURE__ */ new Map([["\0conditions", unknown("trust_policy_conditions not known", conditions.loc)]]), loc);
+  if (!pairs.length) return void 0;
+  const outer = obj(/* @__PURE__ */ new Map(), loc);
+  for (const [, c] of pairs) {
+    const test = asText(getEntry(c, "test") ?? unknown("", c.loc)) ?? `\0${outer.entries.size}`;
+    let inner = outer.entries.get(test);
+    if (!inner) outer.entries.set(test, inner = obj(/* @__PURE__ */ new Map(), c.loc));
+    const variable = getEntry(c, "variable") ?? unknown("condition variable not set", c.loc);
+    const key = asText(variable) ?? `\0${inner.entries.size}`;
+    if (asText(variable) === void 0) (inner.keyValues ??= /* @__PURE__ */ new Map()).set(key, variable);
+    inner.entries.set(key, getEntry(c, "values") ?? unknown("condition values not set", c.loc));
+    inner.keyLocs.set(key, c.loc);
+  }
+  return outer;
+}
+function podIdentityTrust(conditions, loc) {
+  const s = statement2(["sts:AssumeRole", "sts:TagSession"], /* @__PURE__ */ new Map([["Service", str("pods.eks.amazonaws.com", loc)]]), conditions, loc);
+  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([s], loc)]]), loc);
+}
+function assumableTrust(arg, loc) {
+  const custom = truthy(arg("create_custom_role_trust_policy") ?? str("false", loc));
+  const mfa = truthy(arg("role_requires_mfa") ?? str("true", loc));
+  if (custom !== false || mfa !== false) return unknown("the module's trust policy (custom, or requiring MFA) is not modelled", loc);
+  const extra = asItems(arg("trusted_role_actions") ?? list([str("sts:AssumeRole", loc), str("sts:TagSession", loc)], loc)).map(asText);
+  if (extra.some((a) => a === void 0)) return unknown("trusted_role_actions not known", loc);
+  const actions = [.../* @__PURE__ */ new Set(["sts:AssumeRole", ...extra])];
+  const principals = /* @__PURE__ */ new Map();
+  for (const [type, key] of [["AWS", "trusted_role_arns"], ["Service", "trusted_role_services"]]) {
+    const v = arg(key);
+    if (v && (v.kind !== "list" || v.items.length)) principals.set(type, v);
+  }
+  const s = statement2(actions, principals, arg("trust_policy_conditions"), loc);
+  return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([s], loc)]]), loc);
+}
+var SOURCES;
+var init_role_modules = __esm({
+  "src/terraform/role-modules.ts"() {
+    "use strict";
+    init_value();
+    init_computed();
+    init_convert();
+    SOURCES = [
+      [/^(?:registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/iam-assumable-role\/?$/, "assumable-role"],
+      [/^(?:registry\.terraform\.io\/)?terraform-aws-modules\/eks-pod-identity\/aws\/?$/, "pod-identity"]
+    ];
   }
 });
 
@@ -35868,7 +36058,7 @@ function moduleSource(parent, block2) {
   return attr2 ? asText(parent.evaluator.eval(attr2.expr, EMPTY_SCOPE)) : void 0;
 }
 function isEvaluatedSource(source) {
-  return !!source && (!!irsaModuleGeneration(source) || source.startsWith("./") || source.startsWith("../"));
+  return !!source && (!!irsaModuleGeneration(source) || !!roleModuleKind(source) || source.startsWith("./") || source.startsWith("../"));
 }
 function moduleInstances(parent, block2, makeChild) {
   const name2 = block2.labels[0];
@@ -35881,9 +36071,10 @@ function moduleInstances(parent, block2, makeChild) {
   const instances = Array.isArray(known) ? known : template2 ? [template2] : void 0;
   if (!instances) return unknown(`${base}: count/for_each not known (${!Array.isArray(known) && known.kind === "unknown" ? known.reason : "not a collection"})`, block2.headerLoc);
   const generation = irsaModuleGeneration(source);
+  const builtIn = roleModuleKind(source);
   const local = source.startsWith("./") || source.startsWith("../");
   const files = local ? parent.options.calls.filesIn(parent.options.calls.join(parent.options.dir, source)) : void 0;
-  if (!generation && !files) {
+  if (!generation && !builtIn && !files) {
     parent.diagnostics.push({
       level: "note",
       message: local ? `module ${base}: ${source} is not in the scanned tree; its outputs are unknown` : `module ${base}: registry module ${source} is not evaluated; its outputs are unknown`,
@@ -35911,6 +36102,10 @@ function moduleInstances(parent, block2, makeChild) {
       if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr2.name))
         args2.set(attr2.name, parent.evaluator.eval(attr2.expr, instance2.scope));
     }
+    if (builtIn) {
+      const result = roleModule(builtIn, args2, address, parent.id(address), block2.headerLoc, parent.options.accountId);
+      return { key: instance2.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments, associations: result.associations };
+    }
     if (generation) {
       const result = irsaModuleRole(generation, args2, address, parent.id(address), block2.headerLoc, parent.options.accountId);
       return { key: instance2.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments };
@@ -35934,6 +36129,7 @@ var init_modules = __esm({
     init_budget();
     init_convert();
     init_irsa_module();
+    init_role_modules();
     init_scope();
     MAX_MODULE_DEPTH = 10;
   }
@@ -36035,6 +36231,7 @@ function extractDeclarations(mod) {
     for (const instance2 of instances) {
       if (instance2.role) out2.roles.push(instance2.role);
       out2.attachments.push(...instance2.attachments);
+      out2.podIdentityAssociations.push(...instance2.associations ?? []);
       if (instance2.child) {
         const inner = extractDeclarations(instance2.child);
         for (const k of Object.keys(out2)) out2[k].push(...inner[k]);
@@ -37549,7 +37746,7 @@ function parseSubject(sub2) {
 
 // src/model/irsa.ts
 var EKS_ISSUER = /^(?:https:\/\/)?oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?:\/|$)/;
-var EKS_PROVIDER_OUTPUT = /oidc_provider/;
+var EKS_PROVIDER_OUTPUT = /oidc_provider|oidc_issuer/;
 function federationOf(model, s, role3) {
   const actions = s.actions.map(knownString);
   if (actions.some((a) => a === void 0)) return fallback(model, role3);
@@ -37659,14 +37856,14 @@ var irsaRoleTf = (resource, name2, namespace, serviceAccount2) => `resource "aws
 `;
 
 // rules/policy-no-wildcards.ts
-var withStatement = (statement2) => `${irsaRoleTf("payments", "payments-api", "payments", "payments-api")}
+var withStatement = (statement3) => `${irsaRoleTf("payments", "payments-api", "payments", "payments-api")}
 resource "aws_iam_role_policy" "payments" {
   role = aws_iam_role.payments.name
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
       Effect   = "Allow"
-      ${statement2}
+      ${statement3}
     }]
   })
 }
@@ -38322,6 +38519,7 @@ var trust2 = (action, extraPrincipal = "") => `{
   }]
 }
 `;
+var HARMLESS = /* @__PURE__ */ new Set([WEB_IDENTITY_ACTION.toLowerCase(), "sts:tagsession"]);
 var trust_action_web_identity_default = defineRule({
   id: "trust-action-web-identity",
   severity: "error",
@@ -38332,7 +38530,7 @@ var trust_action_web_identity_default = defineRule({
     mixed: "Trust statement {{owner}} trusts the OIDC provider and {{principal}} in one statement: its sub/aud conditions then also apply to (or fail for) the other principal"
   },
   docs: {
-    rationale: "A Federated OIDC principal is only ever used with `sts:AssumeRoleWithWebIdentity`. `sts:*` or `*` grants more than IRSA needs (including `sts:TagSession` and, with other principals, `sts:AssumeRole`), and a web-identity statement that also names `*` or an AWS principal mixes two trust relationships whose conditions do not fit each other. Keep one statement per provider, with one action.",
+    rationale: "A Federated OIDC principal is only ever used with `sts:AssumeRoleWithWebIdentity`. `sts:*` or `*` grants more than IRSA needs (with other principals, `sts:AssumeRole` too); `sts:TagSession` beside it is harmless, since EKS tokens carry no session tags, and a web-identity statement that also names `*` or an AWS principal mixes two trust relationships whose conditions do not fit each other. Keep one statement per provider, with one action.",
     fail: { files: { "iam/trust.json": trust2("sts:*") } },
     pass: { files: { "iam/trust.json": trust2("sts:AssumeRoleWithWebIdentity") } },
     fix: "Set Action to sts:AssumeRoleWithWebIdentity and move any other principal into a statement of its own."
@@ -38342,7 +38540,7 @@ var trust_action_web_identity_default = defineRule({
       for (const s of irsaStatements(model, document2, role3)) {
         for (const a of s.actions) {
           const action = knownString(a);
-          if (action !== void 0 && action !== WEB_IDENTITY_ACTION) report("action", a.loc, { owner, action });
+          if (action !== void 0 && !HARMLESS.has(action.toLowerCase())) report("action", a.loc, { owner, action });
         }
         const other = s.principals.find((p) => p.type === "AWS" || p.type === "*" || p.type === "Service");
         if (other) report("mixed", other.value.loc, { owner, principal: other.type === "*" ? '"*"' : `${other.type} ${knownString(other.value) ?? "principal"}` });

@@ -42,6 +42,8 @@ export interface StringValue extends Located {
    * as `value`: offsets into `text` map back to the file.
    */
   verbatimFrom?: { file: string; offset: number; text: string };
+  /** A YAML block scalar's text: each of its lines stands this many columns in from `loc.column`'s line start. */
+  blockIndent?: number;
 }
 export interface NumberValue extends Located {
   kind: "number";
@@ -73,6 +75,8 @@ export interface TemplateValue extends Located {
   parts: Array<string | UnknownValue>;
   /** As on StringValue: the structure this (partly unknown) JSON text encodes. */
   json?: Value;
+  /** As on StringValue. */
+  blockIndent?: number;
 }
 export interface UnknownValue extends Located {
   kind: "unknown";

@@ -18,7 +18,7 @@ export type Federation = "irsa" | "other" | "unknown";
 
 const EKS_ISSUER = /^(?:https:\/\/)?oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?:\/|$)/;
 /** Outputs of modules that create an EKS cluster's OIDC provider (terraform-aws-modules/eks and forks). */
-const EKS_PROVIDER_OUTPUT = /oidc_provider/;
+const EKS_PROVIDER_OUTPUT = /oidc_provider|oidc_issuer/;
 
 export function federationOf(model: IrsaModel, s: Statement, role?: Role): Federation {
   const actions = s.actions.map(knownString);

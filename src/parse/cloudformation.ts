@@ -1,3 +1,4 @@
+import { parseRenderedYaml } from "./rendered-yaml.js";
 import type { Declarations, PolicyDecl } from "../core/declarations.js";
 import { asItems, getEntry, knownString, list, obj, str, unknown, type UnknownValue, type Value } from "../core/value.js";
 
@@ -28,7 +29,7 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
     id: id(logicalId),
     name: prop(type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName") ?? str(logicalId, at),
     path: prop("Path") ?? str("/", at),
-    document: prop("PolicyDocument") ?? unknown("no PolicyDocument", at),
+    document: documentOf(prop("PolicyDocument")) ?? unknown("no PolicyDocument", at),
     loc: at,
   });
   const managed = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
@@ -40,13 +41,13 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
         name: prop("RoleName") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at),
         ...(prop("RoleName") ? {} : { generatedSuffix: "cloudformation" as const }),
         path: prop("Path") ?? str("/", at),
-        trust: prop("AssumeRolePolicyDocument"),
+        trust: documentOf(prop("AssumeRolePolicyDocument")),
         loc: at,
         inlinePolicies: asItems(prop("Policies")).map((p, i) => ({
           id: `${id(logicalId)}/Policies/${i}`,
           name: getEntry(p, "PolicyName") ?? str(`${logicalId} policy ${i}`, p.loc),
           path: str("/", p.loc),
-          document: getEntry(p, "PolicyDocument") ?? unknown("no PolicyDocument", p.loc),
+          document: documentOf(getEntry(p, "PolicyDocument")) ?? unknown("no PolicyDocument", p.loc),
           loc: p.loc,
         })),
         attachedPolicyArns: asItems(getEntry(props, "ManagedPolicyArns")).filter((a) => !refTarget(a)).map(resolve),
@@ -102,11 +103,21 @@ function sub(arg: Value, loc: Value["loc"]): Value {
   let last = 0;
   for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
     parts.push(text.slice(last, m.index));
-    parts.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : unknown(`CloudFormation \${${m[1]}}`, loc));
+    parts.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : { ...unknown(`CloudFormation \${${m[1]}}`, loc), placeholder: m[0] });
     last = m.index! + m[0].length;
   }
   parts.push(text.slice(last));
   const merged = parts.filter((p) => p !== "");
-  if (merged.every((p) => typeof p === "string")) return str(merged.join(""), arg.loc);
-  return { kind: "template", parts: merged, loc: arg.loc };
+  const block = arg.kind === "string" && arg.blockIndent !== undefined ? { blockIndent: arg.blockIndent } : {};
+  if (merged.every((p) => typeof p === "string")) return { ...str(merged.join(""), arg.loc), ...block };
+  return { kind: "template", parts: merged, loc: arg.loc, ...block };
+}
+
+/**
+ * A policy document written as one JSON string (`!Sub |` around `"${OidcProvider}:sub"`, the usual
+ * way around condition keys that cannot be intrinsics): parsed, its substituted parts unknown.
+ */
+function documentOf(v: Value | undefined): Value | undefined {
+  if (v?.kind !== "string" && v?.kind !== "template") return v;
+  return parseRenderedYaml(v)[0] ?? v;
 }

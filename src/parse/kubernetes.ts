@@ -84,7 +84,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
         sawKubernetes = true;
         continue;
       }
-      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result) });
+      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result), source });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
         sawKubernetes = true;
@@ -138,7 +138,7 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
   }
-  const values = yamlToValue(doc, doc.contents, file, position, { placeholders: true, onDuplicateKey: duplicateWarning(result) });
+  const values = yamlToValue(doc, doc.contents, file, position, { placeholders: true, onDuplicateKey: duplicateWarning(result), source: text });
   const accounts = chartServiceAccounts(values, { origin: "helm" });
   if (!accounts.length) return { ...result, skipped: "Helm values without a ServiceAccount that has a name or an IRSA annotation" };
   result.declarations.serviceAccounts.push(...accounts);

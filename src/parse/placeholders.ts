@@ -8,7 +8,7 @@ import { unknown, type TemplateValue, type UnknownValue } from "../core/value.js
  * part of the value; the rest of the text stays known (`arn:aws:iam::${ACCOUNT_ID}:role/carts`
  * still names role `carts`).
  */
-const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_.-]*(?::?[-=?+][^}]*)?\}|\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\{\{[^{}]*\}\}|<[A-Za-z][A-Za-z0-9 _.-]*>|(?<![A-Za-z0-9])[xX]{4,}(?![A-Za-z0-9])/g;
+const PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_.:-]*(?::?[-=?+][^}]*)?\}|\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\{\{[^{}]*\}\}|<[A-Za-z][A-Za-z0-9 _.-]*>|(?<![A-Za-z0-9])[xX]{4,}(?![A-Za-z0-9])/g;
 
 const ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
 

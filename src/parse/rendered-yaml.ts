@@ -16,9 +16,15 @@ const TOKEN = (i: number) => `\${IRSA_LINT_PART_${i}}`;
  */
 export function parseRenderedYaml(value: Value): Value[] {
   const parts: UnknownValue[] = [];
+  // A part written as a placeholder (CloudFormation's `${OidcProvider}`) stands as itself: columns stay exact.
+  const named = new Map<string, UnknownValue>();
+  const token = (p: UnknownValue) => {
+    if (p.placeholder && /^\$\{[^}]*\}$/.test(p.placeholder)) return named.set(p.placeholder, p), p.placeholder;
+    return TOKEN(parts.push(p) - 1);
+  };
   let text: string;
   if (value.kind === "string") text = value.value;
-  else if (value.kind === "template") text = value.parts.map((p) => (typeof p === "string" ? p : TOKEN(parts.push(p) - 1))).join("");
+  else if (value.kind === "template") text = value.parts.map((p) => (typeof p === "string" ? p : token(p))).join("");
   else return [];
   if (excessiveNesting(text) !== undefined) return [];
   const lines = new LineIndex(text);
@@ -32,29 +38,33 @@ export function parseRenderedYaml(value: Value): Value[] {
       })()
     : (o: number) => {
         const p = lines.position(o);
-        return { line: base.line + p.line - 1, column: p.line === 1 ? base.column + p.column - 1 : p.column };
+        // A block scalar's lines are each indented as its first; other text continues its first line.
+        const indent = value.blockIndent;
+        return { line: base.line + p.line - 1, column: indent !== undefined ? indent + p.column : p.line === 1 ? base.column + p.column - 1 : p.column };
       };
   const out: Value[] = [];
   for (const doc of parseAllDocuments(text, MANIFEST_YAML)) {
     if (doc.errors.length) continue;
-    out.push(restore(yamlToValue(doc, doc.contents, file, position, { placeholders: true }), parts));
+    out.push(restore(yamlToValue(doc, doc.contents, file, position, { placeholders: true, source: text }), (placeholder) => named.get(placeholder) ?? parts[tokenIndex(placeholder) ?? -1]));
   }
   return out;
 }
 
 /** Puts each unknown part back where its token stands. */
-function restore(v: Value, parts: UnknownValue[]): Value {
-  if (!parts.length) return v;
+function restore(v: Value, partOf: (placeholder: string) => UnknownValue | undefined): Value {
   switch (v.kind) {
     case "template": {
-      const back = v.parts.map((p) => (typeof p !== "string" && p.placeholder && tokenIndex(p.placeholder) !== undefined ? at(parts[tokenIndex(p.placeholder)!], p.loc) : p));
+      const back = v.parts.map((p) => {
+        const original = typeof p !== "string" && p.placeholder ? partOf(p.placeholder) : undefined;
+        return original ? at(original, (p as UnknownValue).loc) : p;
+      });
       return back.length === 1 && typeof back[0] !== "string" ? back[0] : { ...v, parts: back };
     }
     case "list":
-      return list(v.items.map((i) => restore(i, parts)), v.loc);
+      return list(v.items.map((i) => restore(i, partOf)), v.loc);
     case "object": {
-      const o = obj(new Map([...v.entries].map(([k, x]) => [k, restore(x, parts)])), v.loc, v.keyLocs);
-      if (v.keyValues) o.keyValues = v.keyValues;
+      const o = obj(new Map([...v.entries].map(([k, x]) => [k, restore(x, partOf)])), v.loc, v.keyLocs);
+      if (v.keyValues) o.keyValues = new Map([...v.keyValues].map(([k, x]) => [k, restore(x, partOf)]));
       return o;
     }
     default:

@@ -57,6 +57,8 @@ export interface YamlToValueOptions {
   onDuplicateKey?: (key: string, loc: SourceLocation) => void;
   /** Read `${VAR}`, `<ACCOUNT_ID>` and the like in strings as unknown parts (manifests, not IAM JSON). */
   placeholders?: boolean;
+  /** The parsed text, offsets as `position` takes them: block scalars are then located where their lines are. */
+  source?: string;
 }
 
 export function yamlToValue(doc: Document, node: Node | null | undefined, file: string, position: PositionOf, options: YamlToValueOptions = {}): Value {
@@ -83,7 +85,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
       const name = tag === "!Ref" ? "Ref" : `Fn::${tag.slice(1)}`;
       let inner: Value;
       // A scalar under a tag the schema does not know stays the string it was written as.
-      if (isScalar(n)) inner = str(String(n.value), loc);
+      if (isScalar(n)) inner = n.type === Scalar.BLOCK_LITERAL && n.range ? blockScalar(str(String(n.value), loc), n.range[0]) : str(String(n.value), loc);
       else {
         const untagged = n!.clone() as Node;
         untagged.tag = undefined;
@@ -100,7 +102,10 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
     }
     if (isScalar(n)) {
       const v = valueOf(n);
-      if (typeof v === "string") return (placeholders && placeholderTemplate(v, loc)) || str(v, loc);
+      if (typeof v === "string") {
+        const text = (placeholders && placeholderTemplate(v, loc)) || str(v, loc);
+        return n.type === Scalar.BLOCK_LITERAL && n.range ? blockScalar(text, n.range[0]) : text;
+      }
       if (typeof v === "number") return num(v, loc);
       if (typeof v === "bigint") return num(Number(v), loc);
       if (typeof v === "boolean") return bool(v, loc);
@@ -111,21 +116,42 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
     if (isMap(n)) {
       const entries = new Map<string, Value>();
       const keyLocs = new Map<string, SourceLocation>();
+      const keyValues = new Map<string, Value>();
       for (const pair of n.items) {
         const keyNode = pair.key as Node | null;
         // A shape's keys are plain names, which no schema types as anything but strings.
-        const key = isScalar(keyNode) ? String(shape ? keyNode.value : valueOf(keyNode)) : String(keyNode);
+        let key = isScalar(keyNode) ? String(shape ? keyNode.value : valueOf(keyNode)) : String(keyNode);
         const want = shape ? shape[key] : true;
         if (!want) continue;
         const keyLoc = locate(keyNode, loc);
+        // A key with a placeholder (`"${OidcProvider}:sub"` in a CloudFormation !Sub document) is partly known.
+        const template = placeholders && !shape ? placeholderTemplate(key, keyLoc) : undefined;
+        if (template) {
+          key = template.parts.map((p) => (typeof p === "string" ? p : "\u0000")).join("");
+          keyValues.set(key, template);
+        }
         if (onDuplicateKey && keyLocs.has(key)) onDuplicateKey(key, keyLoc);
         keyLocs.set(key, keyLoc);
         const inner = want === true ? null : want === "root" ? (rootShape ?? null) : want;
         entries.set(key, convert(pair.value as Node | null, depth + 1, keyLoc, inner, viaAlias));
       }
-      return obj(entries, loc, keyLocs);
+      const map = obj(entries, loc, keyLocs);
+      if (keyValues.size) map.keyValues = keyValues;
+      return map;
     }
     return unknown("unsupported YAML node", loc);
+  };
+
+  /** A literal block's text starts on the line after its `|`, each line indented: located there, for text parsed from it. */
+  const blockScalar = <V extends Value>(v: V, header: number): V => {
+    const source = options.source;
+    if (source === undefined || (v.kind !== "string" && v.kind !== "template")) return v;
+    const lineStart = source.indexOf("\n", header) + 1;
+    if (lineStart <= 0) return v;
+    let indent = 0;
+    while (source[lineStart + indent] === " ") indent++;
+    const at = position(lineStart + indent);
+    return { ...v, loc: { ...v.loc, line: at.line, column: at.column }, blockIndent: indent };
   };
 
   return convert(node, 0, undefined, rootShape ?? null);

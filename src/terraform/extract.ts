@@ -204,6 +204,7 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
     for (const instance of instances) {
       if (instance.role) out.roles.push(instance.role);
       out.attachments.push(...instance.attachments);
+      out.podIdentityAssociations.push(...(instance.associations ?? []));
       if (instance.child) {
         const inner = extractDeclarations(instance.child);
         for (const k of Object.keys(out) as Array<keyof Declarations>) (out[k] as unknown[]).push(...inner[k]);

@@ -1,6 +1,6 @@
 import type { AttachmentDecl, RoleDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
-import { asItems, getEntry, list, obj, str, unknown, withOrigin, type Value } from "../core/value.js";
+import { asItems, getEntry, list, obj, str, unknown, withOrigin, type ObjectValue, type Value } from "../core/value.js";
 import { iamArn } from "./computed.js";
 import { asText, concatText, iterate, truthy } from "./convert.js";
 
@@ -10,25 +10,30 @@ import { asText, concatText, iterate, truthy } from "./convert.js";
  * principal `provider_arn`, the condition test on `<provider>:sub` over
  * `system:serviceaccount:<ns:sa>` and on `<provider>:aud` = sts.amazonaws.com.
  */
-export type IrsaModuleGeneration = "v5" | "v6";
+export type IrsaModuleGeneration = "v5" | "v6" | "oidc";
 
-const REGISTRY = /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/(iam-role-for-service-accounts(?:-eks)?)\/?$/;
+const REGISTRY = /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/(iam-role-for-service-accounts(?:-eks)?|iam-assumable-role-with-oidc)\/?$/;
 
 export function irsaModuleGeneration(source: string): IrsaModuleGeneration | undefined {
   const m = REGISTRY.exec(source);
   if (!m) return undefined;
-  return m[1] === "iam-role-for-service-accounts-eks" ? "v5" : "v6";
+  return m[1] === "iam-assumable-role-with-oidc" ? "oidc" : m[1] === "iam-role-for-service-accounts-eks" ? "v5" : "v6";
 }
 
 const ARGS = {
   v5: { create: "create_role", name: "role_name", prefix: "role_name_prefix", path: "role_path", test: "assume_role_condition_test", policies: "role_policy_arns" },
   v6: { create: "create", name: "name", prefix: "", path: "path", test: "trust_condition_test", policies: "policies" },
+  oidc: { create: "create_role", name: "role_name", prefix: "role_name_prefix", path: "role_path", test: "", policies: "role_policy_arns" },
 } as const;
 
 const OUTPUTS = {
   v5: { arn: "iam_role_arn", name: "iam_role_name", path: "iam_role_path", id: "iam_role_unique_id" },
   v6: { arn: "arn", name: "name", path: "path", id: "unique_id" },
+  oidc: { arn: "iam_role_arn", name: "iam_role_name", path: "iam_role_path", id: "iam_role_unique_id" },
 } as const;
+
+/** Whether the module creates its role when `create` is not given: iam-assumable-role-with-oidc does not. */
+const CREATES_BY_DEFAULT = { v5: true, v6: true, oidc: false };
 
 export interface IrsaModuleResult {
   role?: RoleDecl;
@@ -46,11 +51,12 @@ export function irsaModuleRole(
 ): IrsaModuleResult {
   const names = ARGS[generation];
   const arg = (k: string) => (k ? args.get(k) : undefined);
-  if (truthy(arg(names.create) ?? str("true", loc)) === false) return { attachments: [], outputs: obj(new Map(), loc) };
+  const create = truthy(arg(names.create) ?? str(String(CREATES_BY_DEFAULT[generation]), loc));
+  if (create === false) return { attachments: [], outputs: obj(new Map(), loc) };
 
   let name: Value;
   let namePrefix: Value | undefined;
-  if (generation === "v5") {
+  if (generation === "v5" || generation === "oidc") {
     const given = arg(names.name);
     const prefix = arg(names.prefix);
     namePrefix = given && given.kind !== "null" ? undefined : prefix && prefix.kind !== "null" ? prefix : str("terraform-", loc);
@@ -74,7 +80,7 @@ export function irsaModuleRole(
     namePrefix,
     ...(namePrefix ? { generatedSuffix: "terraform" as const } : {}),
     path,
-    trust: trustDocument(args.get("oidc_providers"), test, loc),
+    trust: generation === "oidc" ? oidcTrustDocument(args, loc, accountId) : trustDocument(args.get("oidc_providers"), test, loc),
     loc,
     inlinePolicies: [],
     attachedPolicyArns: [],
@@ -152,3 +158,52 @@ function providerHost(arn: Value): Value {
   return unknown(`OIDC provider of ${arn.kind === "unknown" ? arn.reason : "the module call"}`, arn.loc);
 }
 
+
+/**
+ * iam-assumable-role-with-oidc (v4, v5): one statement per provider URL (`provider_url`,
+ * `provider_urls`, https:// dropped) allowing sts:AssumeRoleWithWebIdentity and sts:TagSession,
+ * with StringEquals `sub` over `oidc_fully_qualified_subjects`, StringLike `sub` over
+ * `oidc_subjects_with_wildcards`, StringLike `aud` over `oidc_fully_qualified_audiences`, each
+ * only when given, and `provider_trust_policy_conditions`; as the module's source builds it.
+ */
+function oidcTrustDocument(args: Map<string, Value>, loc: SourceLocation, accountId?: Value): Value {
+  // One URL not known is one statement of unknown host (the cluster's issuer, by its origin); a list not known, any number.
+  if (args.get("provider_urls")?.kind === "unknown") return document([unknown("provider_urls not known", loc)], loc);
+  const urls = [...asItems(args.get("provider_urls")), ...(args.get("provider_url") ? [args.get("provider_url")!] : [])];
+  const hosts = urls.filter((u) => asText(u) !== "").map((u) => (asText(u) !== undefined ? str(asText(u)!.replace("https://", ""), u.loc) : u));
+  const extra = args.get("provider_trust_policy_conditions");
+  return document(
+    hosts.map((host) => {
+      const hostKey = (suffix: string) => concatText([host, suffix], host.loc);
+      const conditions: Array<[string, Value, Value | undefined]> = [
+        ["StringEquals", hostKey(":sub"), args.get("oidc_fully_qualified_subjects")],
+        ["StringLike", hostKey(":sub"), args.get("oidc_subjects_with_wildcards")],
+        ["StringLike", hostKey(":aud"), args.get("oidc_fully_qualified_audiences")],
+      ];
+      const byTest = new Map<string, ObjectValue>();
+      const put = (test: string, key: Value, values: Value) => {
+        let inner = byTest.get(test);
+        if (!inner) byTest.set(test, (inner = obj(new Map(), values.loc)));
+        const text = asText(key) ?? `\u0000${inner.entries.size}`;
+        inner.entries.set(text, values);
+        inner.keyLocs.set(text, values.loc);
+        if (asText(key) === undefined) (inner.keyValues ??= new Map()).set(text, key);
+      };
+      for (const [test, key, values] of conditions) if (values && values.kind !== "null" && (values.kind !== "list" || values.items.length)) put(test, key, values);
+      const extras = extra && extra.kind !== "null" ? iterate(extra) : [];
+      if (!extras) return unknown("provider_trust_policy_conditions not known", extra!.loc);
+      for (const [, c] of extras) put(asText(getEntry(c, "test") ?? unknown("", c.loc)) ?? "\u0000test", getEntry(c, "variable") ?? unknown("condition variable", c.loc), getEntry(c, "values") ?? unknown("condition values", c.loc));
+      const provider = iamArn("oidc-provider/", str("", host.loc), host, accountId, loc);
+      return obj(
+        new Map<string, Value>([
+          ["Effect", str("Allow", loc)],
+          ["Action", list([str("sts:AssumeRoleWithWebIdentity", loc), str("sts:TagSession", loc)], loc)],
+          ["Principal", obj(new Map([["Federated", provider]]), loc)],
+          ["Condition", obj(new Map(byTest), loc)],
+        ]),
+        loc,
+      );
+    }),
+    loc,
+  );
+}

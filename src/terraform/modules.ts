@@ -1,10 +1,11 @@
-import type { AttachmentDecl, RoleDecl } from "../core/declarations.js";
+import type { AttachmentDecl, PodIdentityAssociationDecl, RoleDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import { obj, unknown, withOrigin, type Value } from "../core/value.js";
 import type { Block, HclFile } from "../parse/hcl/ast.js";
 import { LIMITS } from "./budget.js";
 import { asText } from "./convert.js";
 import { irsaModuleGeneration, irsaModuleRole } from "./irsa-module.js";
+import { roleModule, roleModuleKind } from "./role-modules.js";
 import type { TerraformModule } from "./module.js";
 import { EMPTY_SCOPE } from "./scope.js";
 
@@ -22,6 +23,7 @@ export interface ModuleInstance {
   child?: TerraformModule;
   role?: RoleDecl;
   attachments: AttachmentDecl[];
+  associations?: PodIdentityAssociationDecl[];
 }
 
 const MAX_MODULE_DEPTH = 10;
@@ -41,7 +43,7 @@ export function moduleSource(parent: TerraformModule, block: Block): string | un
 
 /** Whether irsa-lint evaluates calls of this source: the IRSA registry modules and local modules. */
 export function isEvaluatedSource(source: string | undefined): boolean {
-  return !!source && (!!irsaModuleGeneration(source) || source.startsWith("./") || source.startsWith("../"));
+  return !!source && (!!irsaModuleGeneration(source) || !!roleModuleKind(source) || source.startsWith("./") || source.startsWith("../"));
 }
 
 /** Evaluates every instance of a module call (for_each and count included). */
@@ -58,9 +60,10 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
   if (!instances) return unknown(`${base}: count/for_each not known (${!Array.isArray(known) && known.kind === "unknown" ? known.reason : "not a collection"})`, block.headerLoc);
 
   const generation = irsaModuleGeneration(source);
+  const builtIn = roleModuleKind(source);
   const local = source.startsWith("./") || source.startsWith("../");
   const files = local ? parent.options.calls.filesIn(parent.options.calls.join(parent.options.dir, source)) : undefined;
-  if (!generation && !files) {
+  if (!generation && !builtIn && !files) {
     parent.diagnostics.push({
       level: "note",
       message: local ? `module ${base}: ${source} is not in the scanned tree; its outputs are unknown` : `module ${base}: registry module ${source} is not evaluated; its outputs are unknown`,
@@ -90,6 +93,10 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
     for (const attr of block.body.attributes) {
       if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr.name))
         args.set(attr.name, parent.evaluator.eval(attr.expr, instance.scope));
+    }
+    if (builtIn) {
+      const result = roleModule(builtIn, args, address, parent.id(address), block.headerLoc, parent.options.accountId);
+      return { key: instance.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments, associations: result.associations };
     }
     if (generation) {
       const result = irsaModuleRole(generation, args, address, parent.id(address), block.headerLoc, parent.options.accountId);
