@@ -27662,10 +27662,10 @@ function jsonSyntaxError(text) {
 }
 function parseIamJson(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/.test(text);
+  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/i.test(text);
+  if (!mentionsIam || !iamShaped(text)) return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
   const { value, error } = parseJsonWithPositions(file, text);
   if (error) {
-    if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
     result.diagnostics.push({
       level: "error",
       message: `JSON syntax error: ${error.message}`,
@@ -27690,7 +27690,18 @@ function parseIamJson(file, text) {
     result.declarations.documents.push({ document: value, loc: value.loc });
     return result;
   }
-  return { ...result, skipped: "not an IAM policy document" };
+  return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
+}
+function iamShaped(text) {
+  let data2;
+  try {
+    data2 = JSON.parse(text);
+  } catch {
+    return true;
+  }
+  if (!data2 || typeof data2 !== "object" || Array.isArray(data2)) return false;
+  const keys = new Set(Object.keys(data2).map((k) => k.toLowerCase()));
+  return ["statement", "role", "roledetaillist", "resources"].some((k) => keys.has(k));
 }
 function readAuthorizationDetails(file, value, result) {
   for (const detail of asItems(getEntry(value, "RoleDetailList"))) {

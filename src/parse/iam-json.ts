@@ -55,10 +55,12 @@ function jsonSyntaxError(text: string): { message: string; offset: number } | un
 /** Reads an IAM JSON file: a policy document, or `aws iam get-role` output naming its role. */
 export function parseIamJson(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/.test(text);
+  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/i.test(text);
+  // Dashboards, package manifests and test data are most JSON files: a glance at the top-level keys
+  // decides, and only IAM documents, CloudFormation templates and IAM exports are parsed with positions.
+  if (!mentionsIam || !iamShaped(text)) return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
   const { value, error } = parseJsonWithPositions(file, text);
   if (error) {
-    if (!mentionsIam) return { ...result, skipped: "not an IAM policy document" };
     result.diagnostics.push({
       level: "error",
       message: `JSON syntax error: ${error.message}`,
@@ -83,7 +85,24 @@ export function parseIamJson(file: string, text: string): FileParseResult {
     result.declarations.documents.push({ document: value, loc: value.loc });
     return result;
   }
-  return { ...result, skipped: "not an IAM policy document" };
+  return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
+}
+
+/**
+ * Whether a JSON text can be an IAM document (`Statement`), `get-role` output (`Role`), an account
+ * export (`RoleDetailList`) or a CloudFormation template (`Resources`), by its top-level keys.
+ * Text JSON.parse rejects is handed to the positioned parser, which says where it fails.
+ */
+function iamShaped(text: string): boolean {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return true;
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) return false;
+  const keys = new Set(Object.keys(data).map((k) => k.toLowerCase()));
+  return ["statement", "role", "roledetaillist", "resources"].some((k) => keys.has(k));
 }
 
 /**
