@@ -10294,9 +10294,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix5 = POSIX_REGEX_SOURCE[rest2];
+                if (posix5) {
+                  prev.value = pre + posix5;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -10817,7 +10817,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix4 = utils.isWindows(options);
+      const posix5 = utils.isWindows(options);
       const regex = isState2 ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -10827,8 +10827,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input2, regex, options, { glob, posix: posix4 });
-        const result = { glob, state, regex, posix: posix4, input: input2, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input2, regex, options, { glob, posix: posix5 });
+        const result = { glob, state, regex, posix: posix5, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -10853,7 +10853,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input2, regex, options, { glob, posix: posix4 } = {}) => {
+    picomatch.test = (input2, regex, options, { glob, posix: posix5 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -10861,7 +10861,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix5 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format ? format(input2) : input2;
       if (match === false) {
@@ -10870,14 +10870,14 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input2, regex, options, posix4);
+          match = picomatch.matchBase(input2, regex, options, posix5);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input2, glob, options, posix4 = utils.isWindows(options)) => {
+    picomatch.matchBase = (input2, glob, options, posix5 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path5.basename(input2));
     };
@@ -11066,9 +11066,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p) => picomatch(p, options)(str2));
     };
     micromatch2.capture = (glob, input2, options) => {
-      let posix4 = utils.isWindows(options);
+      let posix5 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix4 ? utils.toPosixSlashes(input2) : input2);
+      let match = regex.exec(posix5 ? utils.toPosixSlashes(input2) : input2);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -13520,19 +13520,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern2;
-      let posix4;
-      (function(posix5) {
+      let posix5;
+      (function(posix6) {
         function escapePath2(source) {
           assertPatternsInput2(source);
           return utils.path.escapePosixPath(source);
         }
-        posix5.escapePath = escapePath2;
+        posix6.escapePath = escapePath2;
         function convertPathToPattern3(source) {
           assertPatternsInput2(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix5.convertPathToPattern = convertPathToPattern3;
-      })(posix4 = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix6.convertPathToPattern = convertPathToPattern3;
+      })(posix5 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -23167,7 +23167,7 @@ var require_ajv = __commonJS({
 
 // src/core/declarations.ts
 function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], podIdentityAssociations: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [] };
 }
 function mergeDeclarations(into, from) {
   for (const key of Object.keys(into)) into[key].push(...from[key]);
@@ -28062,6 +28062,15 @@ function readObject(object, result) {
     readEksctl(object, result.declarations);
     return;
   }
+  if (kind === "Kustomization" && knownString(getEntry(object, "apiVersion"))?.startsWith("kustomize.toolkit.fluxcd.io/")) {
+    const spec = getEntry(object, "spec");
+    const path5 = knownString(getEntry(spec, "path"));
+    const substitute2 = getEntry(getEntry(spec, "postBuild"), "substitute");
+    if (path5 === void 0 || substitute2?.kind !== "object") return;
+    const values = new Map([...substitute2.entries].flatMap(([k, v]) => knownString(v) !== void 0 ? [[k, knownString(v)]] : []));
+    result.declarations.fluxSubstitutions.push({ file: nameValue.loc.file, path: path5, values });
+    return;
+  }
   if (kind === "HelmRelease" || kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/")) {
     result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, declared));
     return;
@@ -28147,12 +28156,14 @@ var init_kubernetes = __esm({
         targetNamespace: true,
         source: { helm: true },
         sources: { helm: true },
-        destination: { namespace: true }
+        destination: { namespace: true },
+        path: true,
+        postBuild: true
       }
     };
     HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
     KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-    RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+    RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|Kustomization|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
     TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
   }
 });
@@ -36413,7 +36424,7 @@ var init_taint = __esm({
 
 // src/terraform/host.ts
 import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync3, realpathSync as realpathSync3 } from "node:fs";
-import { posix as posix2, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
+import { posix as posix3, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
 function unwrap(node) {
   if (Array.isArray(node)) return node.map(unwrap);
   if (!node || typeof node !== "object") return node;
@@ -36494,9 +36505,9 @@ var init_host = __esm({
         return host;
       }
       readFile(rootDir, path5, loc) {
-        const moduleDir = posix2.dirname(loc.file);
-        const fromCwd = path5.startsWith(`${moduleDir}/`) || posix2.isAbsolute(path5);
-        const display = fromCwd ? posix2.normalize(path5) : posix2.normalize(posix2.join(rootDir, path5));
+        const moduleDir = posix3.dirname(loc.file);
+        const fromCwd = path5.startsWith(`${moduleDir}/`) || posix3.isAbsolute(path5);
+        const display = fromCwd ? posix3.normalize(path5) : posix3.normalize(posix3.join(rootDir, path5));
         const text = readConfined(this.cwd, resolve5(this.cwd, display), this.scanRoots);
         if (text === void 0) return { error: `file ${path5} is not read: file() reads only regular files of up to 5 MB inside the scanned folders, not through symbolic links nor in version-control metadata (.git)` };
         this.texts.set(display, text);
@@ -36992,7 +37003,7 @@ __export(project_exports, {
   evaluateTerraform: () => evaluateTerraform,
   tfvarsValues: () => tfvarsValues
 });
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 function evaluateTerraform(input2) {
   const evaluation = new TerraformEvaluation(input2, [...input2.files.map((f) => f.file), ...input2.tfvars.map((t) => t.file)]);
   for (const f of input2.files) evaluation.add(f.file, { source: f });
@@ -37032,7 +37043,7 @@ var init_project = __esm({
     TerraformEvaluation = class {
       constructor(input2, expected) {
         this.input = input2;
-        for (const file of expected) this.pending.set(posix3.dirname(file), (this.pending.get(posix3.dirname(file)) ?? 0) + 1);
+        for (const file of expected) this.pending.set(posix4.dirname(file), (this.pending.get(posix4.dirname(file)) ?? 0) + 1);
         this.host = new Host(input2.cwd, input2.scanRoots, input2.hcl);
         this.accountId = input2.accountId ? str(input2.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : void 0;
       }
@@ -37055,7 +37066,7 @@ var init_project = __esm({
       accountId;
       /** One expected file has arrived: with its source or values, or with nothing (it failed to parse, or is gone). */
       add(file, content) {
-        const dir = posix3.dirname(file);
+        const dir = posix4.dirname(file);
         if (content.source) {
           pushTo(this.sourcesByDir, dir, content.source);
           this.host.addText(content.source.file, content.source.text);
@@ -37123,7 +37134,7 @@ var init_project = __esm({
               const src = b.body.attributes.find((a) => a.name === "source");
               const text = src?.expr.type === "template" && src.expr.parts.length === 1 && src.expr.parts[0].type === "text" ? src.expr.parts[0].value : void 0;
               if (text && (text.startsWith("./") || text.startsWith("../"))) {
-                const target = posix3.normalize(posix3.join(dir, text));
+                const target = posix4.normalize(posix4.join(dir, text));
                 if (target !== dir) {
                   targets.push(target);
                   this.called.add(target);
@@ -37153,7 +37164,7 @@ var init_project = __esm({
             files: this.astsIn(dir, false),
             inputs,
             host: this.host.forRoot(dir, budget),
-            calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix3.normalize(posix3.join(d, s)) },
+            calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix4.normalize(posix4.join(d, s)) },
             accountId: this.accountId,
             depth: 0,
             ancestors: [],
@@ -40269,12 +40280,50 @@ function unresolvedReason(model, link2) {
   return "it matches role-arn-resolves' externalRoles, or its role is outside the scan";
 }
 
-// src/engine/kustomize.ts
+// src/engine/flux.ts
+init_value();
 import { posix } from "node:path";
+function applyFluxSubstitutions(outcomes) {
+  const substitutions = outcomes.flatMap((o) => o.declarations.fluxSubstitutions);
+  if (!substitutions.length) return;
+  for (const s of substitutions) {
+    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
+    for (const o of outcomes) {
+      const file = o.status.file;
+      if (prefix && file !== prefix && !file.startsWith(`${prefix}/`)) continue;
+      o.declarations.serviceAccounts = o.declarations.serviceAccounts.map((sa) => ({
+        ...sa,
+        roleArn: sa.roleArn && substitute(sa.roleArn, s.values),
+        tokenExpiration: sa.tokenExpiration && substitute(sa.tokenExpiration, s.values),
+        audience: sa.audience && substitute(sa.audience, s.values)
+      }));
+    }
+  }
+}
+function substitute(v, values) {
+  if (v.kind !== "template" && !(v.kind === "unknown" && v.placeholder)) return v;
+  const parts2 = v.kind === "template" ? v.parts : [v];
+  let changed = false;
+  const out2 = parts2.map((p) => {
+    if (typeof p === "string" || !p.placeholder) return p;
+    const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}$/.exec(p.placeholder);
+    const value = m ? values.get(m[1]) ?? m[2] : void 0;
+    if (value === void 0) return p;
+    changed = true;
+    return value;
+  });
+  if (!changed) return v;
+  if (out2.every((p) => typeof p === "string")) return str(out2.join(""), v.loc);
+  const template2 = { kind: "template", parts: out2, loc: v.loc };
+  return template2;
+}
+
+// src/engine/kustomize.ts
+import { posix as posix2 } from "node:path";
 function applyKustomizations(outcomes) {
   const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
   if (!kustomizations.length) return;
-  const byDir = new Map(kustomizations.map((k) => [posix.dirname(k.file), k]));
+  const byDir = new Map(kustomizations.map((k) => [posix2.dirname(k.file), k]));
   const namespacesOf = /* @__PURE__ */ new Map();
   for (const k of kustomizations) {
     if (!k.namespace) continue;
@@ -40291,9 +40340,9 @@ function applyKustomizations(outcomes) {
 function includedFiles(k, byDir, seen) {
   if (seen.has(k.file)) return [];
   seen.add(k.file);
-  const dir = posix.dirname(k.file);
+  const dir = posix2.dirname(k.file);
   return k.resources.flatMap((resource) => {
-    const path5 = posix.normalize(posix.join(dir, resource));
+    const path5 = posix2.normalize(posix2.join(dir, resource));
     const base = byDir.get(path5);
     return base ? includedFiles(base, byDir, seen) : [path5];
   });
@@ -40770,6 +40819,7 @@ async function lint(options) {
   const terraform = evaluation?.finish();
   timer.mark("terraform");
   applyKustomizations(outcomes);
+  applyFluxSubstitutions(outcomes);
   const declarations = emptyDeclarations();
   const diagnostics = [];
   for (const o of outcomes) {

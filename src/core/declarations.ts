@@ -115,6 +115,17 @@ export interface KustomizationDecl {
   resources: string[];
 }
 
+/**
+ * A Flux `Kustomization` with `postBuild.substitute`: Flux replaces `${VAR}` in every manifest
+ * under `spec.path` with these values before applying them.
+ */
+export interface FluxSubstitutionDecl {
+  file: string;
+  /** `spec.path`, relative to the source's root (taken as the scan's working directory). */
+  path: string;
+  values: Map<string, string>;
+}
+
 /** A policy document found on its own (an IAM JSON file that no role declaration owns). */
 export interface StandaloneDocumentDecl {
   document: Value;
@@ -130,11 +141,12 @@ export interface Declarations {
   oidcProviders: OidcProviderDecl[];
   documents: StandaloneDocumentDecl[];
   kustomizations: KustomizationDecl[];
+  fluxSubstitutions: FluxSubstitutionDecl[];
   podIdentityAssociations: PodIdentityAssociationDecl[];
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], podIdentityAssociations: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

@@ -49,6 +49,8 @@ const MANIFEST: Shape = {
     source: { helm: true },
     sources: { helm: true },
     destination: { namespace: true },
+    path: true,
+    postBuild: true,
   },
 };
 
@@ -158,7 +160,7 @@ function documentRanges(text: string, whole: boolean): Array<[number, number]> {
 }
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|Kustomization|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 
 /** A template's own kind, at the start of a line (a RoleBinding's subjects name ServiceAccounts too). */
 const TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
@@ -214,6 +216,15 @@ function readObject(object: Value, result: FileParseResult): void {
 
   if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
     readEksctl(object, result.declarations);
+    return;
+  }
+  if (kind === "Kustomization" && knownString(getEntry(object, "apiVersion"))?.startsWith("kustomize.toolkit.fluxcd.io/")) {
+    const spec = getEntry(object, "spec");
+    const path = knownString(getEntry(spec, "path"));
+    const substitute = getEntry(getEntry(spec, "postBuild"), "substitute");
+    if (path === undefined || substitute?.kind !== "object") return;
+    const values = new Map([...substitute.entries].flatMap(([k, v]) => (knownString(v) !== undefined ? [[k, knownString(v)!] as [string, string]] : [])));
+    result.declarations.fluxSubstitutions.push({ file: nameValue.loc.file, path, values });
     return;
   }
   if (kind === "HelmRelease" || (kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/"))) {
