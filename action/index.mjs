@@ -16804,7 +16804,7 @@ var require_codegen = __commonJS({
             return e instanceof _If ? e : e.nodes;
           if (this.nodes.length)
             return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
+          return new _If(not2(cond), e instanceof _If ? [e] : e.nodes);
         }
         if (cond === false || !this.nodes.length)
           return void 0;
@@ -17256,10 +17256,10 @@ var require_codegen = __commonJS({
       for (const n in from)
         names[n] = (names[n] || 0) - (from[n] || 0);
     }
-    function not(x) {
+    function not2(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
     }
-    exports.not = not;
+    exports.not = not2;
     var andCode = mappend(exports.operators.AND);
     function and(...args2) {
       return args2.reduce(andCode);
@@ -37578,14 +37578,6 @@ function anyTri(results) {
   }
   return maybe ? "maybe" : "no";
 }
-function endsWithKnown(v, suffix) {
-  if (v.kind === "string") return v.value.endsWith(suffix);
-  if (v.kind === "template") {
-    const last = v.parts[v.parts.length - 1];
-    return typeof last === "string" && last.endsWith(suffix);
-  }
-  return false;
-}
 function editDistance(a, b, limit = Infinity) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
@@ -37708,6 +37700,151 @@ init_value();
 // src/model/irsa.ts
 init_value();
 
+// src/iam/evaluate.ts
+init_value();
+function claimOf(key) {
+  const text = key.kind === "string" ? key.value : key.kind === "template" ? lastText(key.parts) : void 0;
+  if (text === void 0) return void 0;
+  const m = /:(sub|aud)$/i.exec(text);
+  if (m) return m[1].toLowerCase();
+  return key.kind === "string" ? "other" : void 0;
+}
+function lastText(parts2) {
+  const last = parts2[parts2.length - 1];
+  return typeof last === "string" ? last : void 0;
+}
+function conditionsOn(s, claim) {
+  return s.conditions.filter((c) => claimOf(c.key) === claim);
+}
+var STRING_OPERATORS = /^String(Not)?(Equals|EqualsIgnoreCase|Like)$/;
+function parseOperator(text) {
+  const m = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/.exec(text);
+  if (!m) return void 0;
+  const base = m[2];
+  const s = STRING_OPERATORS.exec(base);
+  if (!s && base !== "Null") return void 0;
+  return {
+    base,
+    negated: !!s?.[1],
+    ignoreCase: s?.[2] === "EqualsIgnoreCase",
+    glob: s?.[2] === "Like",
+    ifExists: !!m[3],
+    qualifier: m[1]
+  };
+}
+function conditionHolds(c, request) {
+  const text = knownString(c.operator);
+  const op = text === void 0 ? void 0 : parseOperator(text);
+  const claim = claimOf(c.key);
+  if (!op || !claim || claim === "other") return "maybe";
+  if (op.base === "Null") {
+    if (op.qualifier || op.ifExists) return "maybe";
+    return anyTri(c.values.map((v) => knownString(v) === void 0 ? "maybe" : knownString(v) === "false" ? "yes" : "no"));
+  }
+  const actual = request[claim];
+  if (actual === void 0) return "maybe";
+  const matched = anyTri(c.values.map((v) => valueMatches(v, actual, op)));
+  return op.negated ? not(matched) : matched;
+}
+function valueMatches(v, actual, op) {
+  const known = knownString(v);
+  if (known?.includes("${") || v.kind === "template" && v.parts.some((p) => typeof p === "string" && p.includes("${"))) return "maybe";
+  if (op.ignoreCase) return known === void 0 ? v.kind === "unknown" ? "maybe" : lowerMatch(v, actual) : known.toLowerCase() === actual.toLowerCase() ? "yes" : "no";
+  return matchValue(v, actual, op.glob);
+}
+function lowerMatch(v, actual) {
+  if (v.kind !== "template") return "no";
+  const lowered = { ...v, parts: v.parts.map((p) => typeof p === "string" ? p.toLowerCase() : p) };
+  return matchValue(lowered, actual.toLowerCase());
+}
+function not(t) {
+  return t === "yes" ? "no" : t === "no" ? "yes" : "maybe";
+}
+function allTri(results) {
+  let maybe = false;
+  for (const r of results) {
+    if (r === "no") return "no";
+    if (r === "maybe") maybe = true;
+  }
+  return maybe ? "maybe" : "yes";
+}
+function actionApplies(s, action) {
+  const test = (values) => anyTri(values.map((v) => knownString(v) === void 0 ? "maybe" : globMatches(knownString(v), action, true) ? "yes" : "no"));
+  if (s.actions.length) return test(s.actions);
+  if (s.notActions.length) return not(test(s.notActions));
+  return "maybe";
+}
+function conditionsHold(s, request) {
+  return allTri([...s.conditions.map((c) => conditionHolds(c, request)), s.complete ? "yes" : "maybe"]);
+}
+function evaluateTrust(doc, allows2, request) {
+  const closed = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s));
+  if (allows2.length === 0 && closed) return { admitted: "no" };
+  let best = { admitted: "no" };
+  for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows2)) {
+    const applies = (s, effect) => allTri([effectIs(s, effect), principalApplies(s, provider), actionApplies(s, request.action), conditionsHold(s, request)]);
+    const allowing = doc.statements.map((s) => ({ s, applies: applies(s, "Allow") }));
+    const denying = doc.statements.map((s) => ({ s, applies: applies(s, "Deny") }));
+    const deny = denying.find((d) => d.applies === "yes")?.s;
+    if (deny) {
+      if (best.admitted === "no") best = { admitted: "no", deny };
+      continue;
+    }
+    const unseen = doc.complete ? "no" : "maybe";
+    const allowed = anyTri([...allowing.map((a) => a.applies), unseen]);
+    const denied = anyTri([...denying.map((d) => d.applies), unseen]);
+    if (allowed === "yes" && denied === "no") return { admitted: "yes", allow: allowing.find((a) => a.applies === "yes").s };
+    if (allowed !== "no") best = { admitted: "maybe" };
+  }
+  return best;
+}
+function providersOf(allows2) {
+  const out2 = /* @__PURE__ */ new Map();
+  allows2.forEach(
+    (s, i2) => s.principals.forEach((p, j) => {
+      if (p.type === "Federated") out2.set(render(p.value) ?? `${i2}.${j}`, p.value);
+    })
+  );
+  return out2.size ? [...out2.values()] : [void 0];
+}
+function effectIs(s, effect) {
+  const known = s.effect ? knownString(s.effect) : "Allow";
+  return known === void 0 ? "maybe" : known === effect ? "yes" : "no";
+}
+function opensToAll(s) {
+  return effectIs(s, "Allow") !== "no" && (s.notPrincipals.length > 0 || s.principals.some((p) => p.type === "*" || p.type === "AWS" && knownString(p.value) === "*"));
+}
+function principalApplies(s, provider) {
+  if (s.principals.length) return anyTri(s.principals.map((p) => samePrincipal(p, provider)));
+  if (s.notPrincipals.length) return not(anyTri(s.notPrincipals.map((p) => samePrincipal(p, provider))));
+  return "maybe";
+}
+function samePrincipal(p, provider) {
+  if (p.type === "*") return "yes";
+  if (p.type === "AWS") return /^(\*|\d{12}|arn:[^:]+:iam::\d{12}:root)$/.test(knownString(p.value) ?? "*") ? "maybe" : "no";
+  if (p.type !== "Federated") return "no";
+  return provider ? sameValue(p.value, provider) : "maybe";
+}
+function sameValue(a, b) {
+  const x = knownString(a);
+  const y = knownString(b);
+  if (x !== void 0 && y !== void 0) return x === y ? "yes" : "no";
+  return render(a) === render(b) ? "yes" : "maybe";
+}
+function render(v) {
+  if (v.kind === "string") return v.value;
+  const origin = (u) => u.origin ? `\0${u.origin.type}.${u.origin.address}.${u.origin.attribute ?? ""}` : void 0;
+  if (v.kind === "unknown") return origin(v);
+  if (v.kind !== "template") return void 0;
+  let out2 = "";
+  for (const p of v.parts) {
+    const piece = typeof p === "string" ? p : origin(p);
+    if (piece === void 0) return void 0;
+    out2 += piece;
+  }
+  return out2;
+}
+
 // src/iam/trust.ts
 init_value();
 var WEB_IDENTITY_ACTION = "sts:AssumeRoleWithWebIdentity";
@@ -37715,37 +37852,13 @@ var STS_AUDIENCE = "sts.amazonaws.com";
 function subject(namespace, name2) {
   return `system:serviceaccount:${namespace}:${name2}`;
 }
-function claimConditions(s, claim) {
-  const conditions = s.conditions.filter((c) => endsWithKnown(c.key, `:${claim}`));
-  const undecidable = !s.complete || s.conditions.some((c) => c.key.kind === "unknown");
-  return { conditions, undecidable };
-}
-function conditionAccepts(c, claim) {
-  const op = knownString(c.operator);
-  if (op === void 0) return "maybe";
-  const base = op.replace(/^(ForAnyValue|ForAllValues):/, "").replace(/IfExists$/, "");
-  const ignoreCase = base.includes("IgnoreCase");
-  const text = ignoreCase ? claim.toLowerCase() : claim;
-  const glob = base.startsWith("StringLike") || base.startsWith("StringNotLike");
-  const results = c.values.map((v) => matchValue(ignoreCase && v.kind === "string" ? { ...v, value: v.value.toLowerCase() } : v, text, glob));
-  const any = anyTri(results);
-  if (base.startsWith("StringEquals") || base === "StringLike") return any;
-  if (base.startsWith("StringNotEquals") || base === "StringNotLike") return any === "yes" ? "no" : any === "no" ? "yes" : "maybe";
-  return "maybe";
-}
-function statementAccepts(s, claim, value) {
-  const { conditions, undecidable } = claimConditions(s, claim);
-  let result = "yes";
-  for (const c of conditions) {
-    const r = conditionAccepts(c, value);
-    if (r === "no") return "no";
-    if (r === "maybe") result = "maybe";
-  }
-  return undecidable && result === "yes" && conditions.length === 0 ? "maybe" : result;
-}
-function trustAdmits(doc, statements, sub2) {
-  const result = anyTri(statements.map((s) => statementAccepts(s, "sub", sub2)));
-  return result === "no" && (!doc.complete || doc.statements.some((s) => !s.decided)) ? "maybe" : result;
+function describeClaim(conditions, claim) {
+  const parts2 = conditions.map((c) => {
+    const values = valuesText(c.values);
+    const op = parseOperator(knownString(c.operator) ?? "");
+    return op?.negated ? `every ${claim} except ${values}` : `${claim} ${values}`;
+  });
+  return parts2.length ? parts2.join(" and ") : `(no ${claim})`;
 }
 function valuesText(values) {
   return values.map((v) => JSON.stringify(knownString(v) ?? "${\u2026}")).join(", ");
@@ -37770,16 +37883,16 @@ function parseSubject(sub2) {
 var EKS_ISSUER = /^(?:https:\/\/)?oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?:\/|$)/;
 var EKS_PROVIDER_OUTPUT = /oidc_provider|oidc_issuer/;
 function federationOf(model, s, role3) {
-  const actions = s.actions.map(knownString);
-  if (actions.some((a) => a === void 0)) return fallback(model, role3);
-  if (!actions.some((a) => globMatches(a, WEB_IDENTITY_ACTION, true))) return "other";
+  const action = actionApplies(s, WEB_IDENTITY_ACTION);
+  if (action === "maybe") return fallback(model, role3);
+  if (action === "no") return "other";
   const federated = s.principals.filter((p) => p.type === "Federated").map((p) => providerFederation(model, p.value));
   if (federated.includes("irsa") || serviceAccountSubjects(s)) return "irsa";
   if (federated.length && federated.every((f) => f === "other")) return "other";
   return fallback(model, role3);
 }
 function serviceAccountSubjects(s) {
-  return claimConditions(s, "sub").conditions.some((c) => c.values.some((v) => knownString(v)?.startsWith("system:serviceaccount:")));
+  return conditionsOn(s, "sub").some((c) => c.values.some((v) => knownString(v)?.startsWith("system:serviceaccount:")));
 }
 function fallback(model, role3) {
   if (role3 && (model.serviceAccountsOf(role3).length > 0 || role3.generatedTrust)) return "irsa";
@@ -38365,6 +38478,39 @@ var role_arn_resolves_default = defineRule({
 
 // rules/role-shared-across-namespaces.ts
 init_value();
+
+// src/iam/questions.ts
+init_value();
+var PROBE = "irsa-lint-probe";
+var PROBE_SUBJECT = subject(PROBE, PROBE);
+var PROBE_AUDIENCE = "irsa-lint-probe.example.com";
+function admits(doc, allows2, sub2, aud, provider) {
+  const request = { action: WEB_IDENTITY_ACTION, sub: sub2, aud, provider };
+  return evaluateTrust(doc, allows2, request);
+}
+function witness(doc, allows2, subs, auds) {
+  const audList = [...auds];
+  for (const sub2 of subs)
+    for (const aud of audList) {
+      const verdict = admits(doc, allows2, sub2, aud);
+      if (verdict.admitted === "yes") return { sub: sub2, aud, verdict };
+    }
+  return void 0;
+}
+function patternInstances(pattern2) {
+  const fill = (star) => pattern2.replace(/\*/g, star).replace(/\?/g, "x");
+  return [.../* @__PURE__ */ new Set([fill(PROBE), fill(`${PROBE}:${PROBE}`)])];
+}
+function audiences(statements, extra = []) {
+  const named = statements.flatMap((s) => conditionsOn(s, "aud").flatMap((c) => c.values.map(knownString)));
+  return [.../* @__PURE__ */ new Set([STS_AUDIENCE, ...[...extra].filter(Boolean), ...named.filter((a) => a !== void 0 && !/[*?]|\$\{/.test(a))])];
+}
+function subValues(statements) {
+  const values = statements.flatMap((s) => conditionsOn(s, "sub").flatMap((c) => c.values.map(knownString)));
+  return [...new Set(values.filter((v) => v !== void 0))];
+}
+
+// rules/role-shared-across-namespaces.ts
 var trust = (subs) => `{
   "Role": {
     "RoleName": "shared",
@@ -38401,13 +38547,17 @@ var role_shared_across_namespaces_default = defineRule({
   },
   check(model, report) {
     for (const role3 of model.reportedRoles) {
+      const allows2 = irsaStatements(model, role3.trust, role3);
+      const auds = audiences(allows2);
       const namespaces = /* @__PURE__ */ new Set();
       let first;
-      for (const s of irsaStatements(model, role3.trust, role3))
-        for (const c of claimConditions(s, "sub").conditions)
+      for (const s of allows2)
+        for (const c of conditionsOn(s, "sub"))
           for (const v of c.values) {
-            const ns = parseSubject(knownString(v) ?? "")?.namespace;
+            const text = knownString(v) ?? "";
+            const ns = parseSubject(text)?.namespace;
             if (!ns || /[*?]/.test(ns)) continue;
+            if (!witness(role3.trust, [s], [text], auds)) continue;
             namespaces.add(ns);
             first ??= c.valuesLoc;
           }
@@ -38617,14 +38767,14 @@ var trust_audience_client_id_default = defineRule({
     }
     if (!providers.size) return;
     for (const role3 of model.reportedRoles) {
-      const audiences = /* @__PURE__ */ new Set([STS_AUDIENCE]);
-      for (const sa of model.serviceAccountsOf(role3)) if (knownString(sa.audience)) audiences.add(knownString(sa.audience));
+      const audiences2 = /* @__PURE__ */ new Set([STS_AUDIENCE]);
+      for (const sa of model.serviceAccountsOf(role3)) if (knownString(sa.audience)) audiences2.add(knownString(sa.audience));
       for (const s of irsaStatements(model, role3.trust, role3)) {
         const host = providerOf(s);
         const provider = providers.get(host);
         if (!provider) continue;
         const clients = asItems(provider.clientIds).map((v) => knownString(v));
-        for (const aud of audiences) {
+        for (const aud of audiences2) {
           if (clients.includes(aud)) continue;
           report("notListed", provider.clientIds.loc, { provider: host, clients: clients.map((c) => JSON.stringify(c)).join(", ") || "none", role: role3.displayName, aud: JSON.stringify(aud) }, {
             related: [{ location: s.loc, message: `trust statement of role ${role3.displayName}` }]
@@ -38644,10 +38794,11 @@ var trust_audience_sts_default = defineRule({
   tags: ["correctness", "security"],
   messages: {
     missing: "Trust statement {{owner}} has no {{provider}}:aud condition: only the OIDC provider's client ID list then limits which audiences' tokens it accepts",
-    wrong: `Trust statement {{owner}} expects aud {{actual}}, but the pod's token carries "{{expected}}"`
+    wrong: `Trust statement {{owner}} expects {{actual}}, but the pod's token carries "{{expected}}"`,
+    anyAudience: `Trust statement {{owner}} admits {{actual}}: a token minted for another audience ("{{probe}}") passes it too, so only the OIDC provider's client ID list limits audiences`
   },
   docs: {
-    rationale: "The pod identity webhook requests projected tokens for the audience `sts.amazonaws.com` (or the ServiceAccount's `eks.amazonaws.com/audience`). A trust statement that expects another audience never matches, so the pod cannot assume the role; one without an `aud` condition (a warning) leaves STS's check that the token's audience is one of the OIDC provider's client IDs as the only one, so a provider that lists another client ID lets tokens minted for it in; AWS's IRSA guidance and the terraform-aws-modules IRSA module both add the condition.",
+    rationale: "The pod identity webhook requests projected tokens for the audience `sts.amazonaws.com` (or the ServiceAccount's `eks.amazonaws.com/audience`). A trust statement that expects another audience never matches, so the pod cannot assume the role; one without an `aud` condition (a warning) leaves STS's check that the token's audience is one of the OIDC provider's client IDs as the only one, so a provider that lists another client ID lets tokens minted for it in; AWS's IRSA guidance and the terraform-aws-modules IRSA module both add the condition. An aud condition that admits any audience (`StringLike` with `*`, `StringNotEquals`) is the same as none, and is reported the same way.",
     fail: {
       files: {
         "iam/trust.json": '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": {\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:team-payments:payments-api",\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazon.com"\n    } }\n  }]\n}\n'
@@ -38668,22 +38819,34 @@ var trust_audience_sts_default = defineRule({
   },
   check(model, report, { audiences: extra }) {
     for (const { document: document2, owner, role: role3 } of trustDocuments(model)) {
-      const audiences = /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]);
+      const audiences2 = /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]);
       for (const sa of role3 ? model.serviceAccountsOf(role3) : []) {
         const custom = knownString(sa.audience);
-        if (custom) audiences.add(custom);
+        if (custom) audiences2.add(custom);
       }
+      const subjects = [
+        ...role3 ? model.serviceAccountsOf(role3).filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false).map((sa) => subject(sa.namespace, sa.name)) : [],
+        ...subValues([...irsaStatements(model, document2, role3)]).flatMap(patternInstances),
+        PROBE_SUBJECT
+      ];
       for (const s of irsaStatements(model, document2, role3)) {
-        const { conditions, undecidable } = claimConditions(s, "aud");
+        const conditions = conditionsOn(s, "aud");
+        const provider = providerOf(s);
+        const fix = { fix: `Add a StringEquals condition on ${provider}:aud with the value sts.amazonaws.com.` };
         if (conditions.length === 0) {
-          const at2 = claimConditions(s, "sub").conditions[0]?.loc ?? s.loc;
-          if (!undecidable)
-            report("missing", at2, { owner, provider: providerOf(s) }, { severity: "warning", fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
+          const at2 = conditionsOn(s, "sub")[0]?.loc ?? s.loc;
+          const undecidable = !s.complete || s.conditions.some((c) => claimOf(c.key) === void 0);
+          if (!undecidable) report("missing", at2, { owner, provider }, { ...fix, severity: "warning" });
           continue;
         }
-        if ([...audiences].some((a) => statementAccepts(s, "aud", a) !== "no")) continue;
-        const expected = [...audiences].join('" or "');
-        report("wrong", conditions[0].valuesLoc, { owner, actual: valuesText(conditions.flatMap((c) => c.values)), expected }, { fix: `Set the aud condition to ${expected}.` });
+        const actual = describeClaim(conditions, "aud");
+        const passes = (aud) => allTri(conditions.map((c) => conditionHolds(c, { action: WEB_IDENTITY_ACTION, aud })));
+        if ([...audiences2].every((a) => passes(a) === "no")) {
+          const expected = [...audiences2].join('" or "');
+          report("wrong", conditions[0].valuesLoc, { owner, actual, expected }, { fix: `Set the aud condition to ${expected}.` });
+        } else if (witness(document2, [s], subjects, [PROBE_AUDIENCE])) {
+          report("anyAudience", conditions[0].valuesLoc, { owner, actual, probe: PROBE_AUDIENCE }, { ...fix, severity: "warning" });
+        }
       }
     }
   }
@@ -38799,7 +38962,6 @@ var trust_provider_mismatch_default = defineRule({
 });
 
 // rules/trust-subject-matches.ts
-init_value();
 var SERVICE_ACCOUNT = `apiVersion: v1
 kind: ServiceAccount
 metadata:
@@ -38829,11 +38991,12 @@ var trust_subject_matches_default = defineRule({
   description: "The trust policy of a ServiceAccount's role must admit system:serviceaccount:<namespace>:<name>",
   tags: ["correctness", "security"],
   messages: {
-    mismatch: 'Trust policy of role {{role}} admits sub {{admitted}}, not "{{subject}}" of ServiceAccount {{sa}} that annotates it',
+    mismatch: 'Trust policy of role {{role}} admits {{admitted}}, not "{{subject}}" of ServiceAccount {{sa}} that annotates it',
+    denied: 'Trust policy of role {{role}} refuses ServiceAccount {{sa}} that annotates it: the Deny statement at line {{line}} matches "{{subject}}", and an explicit Deny overrides every Allow',
     noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider"
   },
   docs: {
-    rationale: "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. StringEquals and StringLike semantics (with `*` and `?`) and lists of values are honoured; a value irsa-lint cannot resolve never produces this finding.",
+    rationale: "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. IAM's semantics are honoured: every string operator (negated, IgnoreCase, IfExists), lists of values, condition keys in any case, and explicit Deny statements, which refuse a token whatever the Allows say. A value irsa-lint cannot resolve never produces this finding.",
     fail: {
       files: {
         "k8s/sa.yaml": SERVICE_ACCOUNT,
@@ -38853,8 +39016,10 @@ var trust_subject_matches_default = defineRule({
       const roles = model.rolesOf(sa).filter((r) => r.trust);
       if (roles.length === 0 || sa.namespaceKnown === false || sa.nameKnown === false) continue;
       const sub2 = subject(sa.namespace, sa.name);
-      if (roles.some((r) => trustAdmits(r.trust, irsaStatements(model, r.trust, r), sub2) !== "no")) continue;
+      const verdicts = roles.map((r) => admits(r.trust, irsaStatements(model, r.trust, r), sub2));
+      if (verdicts.some((v) => v.admitted !== "no")) continue;
       const role3 = roles[0];
+      const { deny } = verdicts[0];
       const data2 = { role: role3.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub2 };
       const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }];
       const statements = irsaStatements(model, role3.trust, role3);
@@ -38862,11 +39027,15 @@ var trust_subject_matches_default = defineRule({
         report("noWebIdentity", role3.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
         continue;
       }
-      const subConditions = statements.flatMap((s) => claimConditions(s, "sub").conditions);
+      if (deny) {
+        const at3 = conditionsOn(deny, "sub")[0]?.valuesLoc ?? deny.loc;
+        report("denied", at3, { ...data2, line: deny.loc.line }, { related, fix: `Narrow the Deny statement so that it does not match ${sub2}, or give the ServiceAccount another role.` });
+        continue;
+      }
+      const subConditions = statements.flatMap((s) => conditionsOn(s, "sub"));
       const first = subConditions[0];
-      const admitted = subConditions.flatMap((c) => c.values).filter((v) => knownString(v) !== void 0);
       const at2 = first ? first.values.length === 1 ? first.values[0].loc : first.valuesLoc : statements[0].loc;
-      report("mismatch", at2, { ...data2, admitted: valuesText(admitted) || "(none)" }, {
+      report("mismatch", at2, { ...data2, admitted: describeClaim(subConditions, "sub") }, {
         related,
         fix: `Use ${sub2} in the trust policy, or rename the ServiceAccount to the subject the trust admits.`
       });
@@ -38875,6 +39044,7 @@ var trust_subject_matches_default = defineRule({
 });
 
 // rules/trust-subject-missing.ts
+init_value();
 var trust5 = (condition) => `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -38893,20 +39063,31 @@ var trust_subject_missing_default = defineRule({
   description: "Web-identity trust statements must restrict the token's sub to ServiceAccounts",
   tags: ["security", "CWE-285"],
   messages: {
-    missing: "Trust statement {{owner}} has no {{provider}}:sub condition: every pod of every namespace in the cluster can assume the role"
+    missing: "Trust statement {{owner}} has no {{provider}}:sub condition: every pod of every namespace in the cluster can assume the role",
+    negated: "Trust statement {{owner}} only excludes sub {{values}} ({{operator}}): every other pod of every namespace in the cluster can assume the role",
+    presence: "Trust statement {{owner}} only requires {{provider}}:sub to be present: every pod of every namespace in the cluster can assume the role"
   },
   docs: {
-    rationale: "Without a `sub` condition, the trust policy accepts any token the cluster's OIDC provider signs, so any pod in any namespace (including ones an attacker can create) can call AssumeRoleWithWebIdentity and get the role's permissions. The `aud` condition does not help: every IRSA token carries `sts.amazonaws.com`.",
+    rationale: "Without a `sub` condition, the trust policy accepts any token the cluster's OIDC provider signs, so any pod in any namespace (including ones an attacker can create) can call AssumeRoleWithWebIdentity and get the role's permissions. The `aud` condition does not help: every IRSA token carries `sts.amazonaws.com`. `StringNotEquals`/`StringNotLike` on `sub` exclude the listed ServiceAccounts and admit every other one, and `Null` only requires the claim to exist. The finding is only made when IAM would admit a ServiceAccount nobody named, in a namespace nobody named: a Deny statement that refuses it keeps the rule quiet.",
     fail: { files: { "iam/trust.json": trust5("") } },
     pass: { files: { "iam/trust.json": trust5('      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",\n') } },
     fix: "Add a StringEquals condition on <provider>:sub with the value system:serviceaccount:<namespace>:<serviceaccount>."
   },
   check(model, report) {
     for (const { document: document2, owner, role: role3 } of trustDocuments(model)) {
-      for (const s of irsaStatements(model, document2, role3)) {
-        const { conditions, undecidable } = claimConditions(s, "sub");
-        if (conditions.length || undecidable) continue;
-        report("missing", s.loc, { owner, provider: providerOf(s) }, { fix: `Add "${providerOf(s)}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` });
+      const allows2 = irsaStatements(model, document2, role3);
+      const auds = audiences(allows2, role3 ? model.serviceAccountsOf(role3).map((sa) => knownString(sa.audience) ?? "") : []);
+      for (const s of allows2) {
+        const subs = conditionsOn(s, "sub");
+        const ops = subs.map((c) => parseOperator(knownString(c.operator) ?? ""));
+        if (ops.some((op) => !op || !op.negated && op.base !== "Null")) continue;
+        if (!witness(document2, [s], [PROBE_SUBJECT], auds)) continue;
+        const provider = providerOf(s);
+        const fix = { fix: `Add "${provider}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` };
+        const negated = subs.find((_, i2) => ops[i2].negated);
+        if (negated) report("negated", negated.loc, { owner, values: valuesText(negated.values), operator: knownString(negated.operator) }, fix);
+        else if (subs.length) report("presence", subs[0].loc, { owner, provider }, fix);
+        else report("missing", s.loc, { owner, provider }, fix);
       }
     }
   }
@@ -38954,7 +39135,7 @@ var trust_subject_orphan_default = defineRule({
     for (const role3 of model.reportedRoles) {
       if (model.mayBeAnnotated(role3)) continue;
       for (const s of irsaStatements(model, role3.trust, role3))
-        for (const c of claimConditions(s, "sub").conditions) {
+        for (const c of conditionsOn(s, "sub")) {
           if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {
             const subject2 = parseSubject(knownString(v) ?? "");
@@ -38992,24 +39173,28 @@ var trust_subject_wildcard_default = defineRule({
     name: 'Trust statement {{owner}} admits sub "{{pattern}}": every ServiceAccount matching it can assume the role{{admits}}'
   },
   docs: {
-    rationale: "`StringLike` with `*` or `?` in the `sub` value admits every ServiceAccount whose name matches, including ones created later by anyone who can create ServiceAccounts in that namespace. A wildcard in the namespace part (`system:serviceaccount:*:app`) is an error: whoever can create a namespace can assume the role. The message lists the scanned ServiceAccounts the pattern admits today.",
+    rationale: "`StringLike` with `*` or `?` in the `sub` value admits every ServiceAccount whose name matches, including ones created later by anyone who can create ServiceAccounts in that namespace. A wildcard in the namespace part (`system:serviceaccount:*:app`) is an error: whoever can create a namespace can assume the role. The message lists the scanned ServiceAccounts the pattern admits today. A pattern a Deny statement or another condition narrows so that no new name gets in is not reported.",
     fail: { files: { "iam/trust.json": trust6("system:serviceaccount:*:payments-api") } },
     pass: { files: { "iam/trust.json": trust6("system:serviceaccount:payments:payments-api") } },
     fix: "List the exact subjects under StringEquals; keep StringLike only for a deliberate, namespace-scoped name pattern."
   },
   check(model, report) {
     for (const { document: document2, owner, role: role3 } of trustDocuments(model)) {
-      for (const s of irsaStatements(model, document2, role3)) {
-        for (const c of claimConditions(s, "sub").conditions) {
-          if (!/^(ForAnyValue:|ForAllValues:)?StringLike/.test(knownString(c.operator) ?? "")) continue;
+      const allows2 = irsaStatements(model, document2, role3);
+      const auds = audiences(allows2, role3 ? model.serviceAccountsOf(role3).map((sa) => knownString(sa.audience) ?? "") : []);
+      for (const s of allows2) {
+        for (const c of conditionsOn(s, "sub")) {
+          const op = parseOperator(knownString(c.operator) ?? "");
+          if (!op?.glob || op.negated) continue;
           for (const v of c.values) {
             const pattern2 = knownString(v);
-            if (pattern2 === void 0 || !/[*?]/.test(pattern2)) continue;
+            if (pattern2 === void 0 || !/[*?]/.test(pattern2) || pattern2.includes("${")) continue;
+            if (!witness(document2, [s], patternInstances(pattern2), auds)) continue;
             const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern2)?.[1] ?? "*";
-            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false && globMatches(pattern2, subject(sa.namespace, sa.name))).map((sa) => sa.key);
-            const admits = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
+            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false && globMatches(pattern2, subject(sa.namespace, sa.name))).filter((sa) => witness(document2, [s], [subject(sa.namespace, sa.name)], auds)).map((sa) => sa.key);
+            const admits2 = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
             const wildNamespace = /[*?]/.test(namespacePart);
-            report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern: pattern2, admits }, {
+            report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern: pattern2, admits: admits2 }, {
               severity: wildNamespace ? "error" : void 0,
               fix: "Replace the pattern with the exact system:serviceaccount:<namespace>:<name> values under StringEquals."
             });
@@ -39562,7 +39747,7 @@ function unresolvedNotes(model) {
     if (role3.name.kind === "unknown" && !role3.namePrefix) note(`name of role ${role3.displayName}`, role3.name);
     if (!role3.trust?.complete && role3.trustSource) note(`part of the trust policy of role ${role3.displayName}`, role3.trustSource);
     for (const s of irsaStatements(model, role3.trust, role3)) {
-      for (const c of claimConditions(s, "sub").conditions) {
+      for (const c of conditionsOn(s, "sub")) {
         const unknownValue = c.values.find((v) => !isKnown(v));
         if (unknownValue) note(`a sub value in the trust policy of role ${role3.displayName}`, unknownValue);
       }

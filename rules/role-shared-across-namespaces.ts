@@ -1,7 +1,9 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { irsaStatements } from "../src/model/irsa.js";
-import { claimConditions, parseSubject } from "../src/iam/trust.js";
+import { conditionsOn } from "../src/iam/evaluate.js";
+import { audiences, witness } from "../src/iam/questions.js";
+import { parseSubject } from "../src/iam/trust.js";
 
 const trust = (subs: string) =>
   `{\n  "Role": {\n    "RoleName": "shared",\n    "Path": "/",\n    "Arn": "arn:aws:iam::123456789012:role/shared",\n    "AssumeRolePolicyDocument": {\n      "Version": "2012-10-17",\n      "Statement": [{\n        "Effect": "Allow",\n        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n        "Action": "sts:AssumeRoleWithWebIdentity",\n        "Condition": { "StringEquals": {\n          "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": ${subs},\n          "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"\n        } }\n      }]\n    }\n  }\n}\n`;
@@ -23,13 +25,18 @@ export default defineRule({
   },
   check(model, report) {
     for (const role of model.reportedRoles) {
+      const allows = irsaStatements(model, role.trust, role);
+      const auds = audiences(allows);
       const namespaces = new Set<string>();
       let first;
-      for (const s of irsaStatements(model, role.trust, role))
-        for (const c of claimConditions(s, "sub").conditions)
+      for (const s of allows)
+        for (const c of conditionsOn(s, "sub"))
           for (const v of c.values) {
-            const ns = parseSubject(knownString(v) ?? "")?.namespace;
+            const text = knownString(v) ?? "";
+            const ns = parseSubject(text)?.namespace;
             if (!ns || /[*?]/.test(ns)) continue; // wildcards are trust-subject-wildcard's
+            // Only a subject IAM admits: not one a negated operator or a Deny excludes.
+            if (!witness(role.trust!, [s], [text], auds)) continue;
             namespaces.add(ns);
             first ??= c.valuesLoc;
           }

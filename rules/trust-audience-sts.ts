@@ -2,20 +2,23 @@ import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { trustDocuments } from "../src/model/documents.js";
 import { irsaStatements } from "../src/model/irsa.js";
-import { STS_AUDIENCE, claimConditions, providerOf, statementAccepts, valuesText } from "../src/iam/trust.js";
+import { WEB_IDENTITY_ACTION, STS_AUDIENCE, describeClaim, providerOf, subject } from "../src/iam/trust.js";
+import { allTri, claimOf, conditionHolds, conditionsOn } from "../src/iam/evaluate.js";
+import { PROBE_AUDIENCE, PROBE_SUBJECT, patternInstances, subValues, witness } from "../src/iam/questions.js";
 
-export default defineRule<"missing" | "wrong", { audiences: string[] }>({
+export default defineRule<"missing" | "wrong" | "anyAudience", { audiences: string[] }>({
   id: "trust-audience-sts",
   severity: "error",
   description: "Web-identity trust statements must require aud = sts.amazonaws.com (or the ServiceAccount's audience)",
   tags: ["correctness", "security"],
   messages: {
     missing: "Trust statement {{owner}} has no {{provider}}:aud condition: only the OIDC provider's client ID list then limits which audiences' tokens it accepts",
-    wrong: "Trust statement {{owner}} expects aud {{actual}}, but the pod's token carries \"{{expected}}\"",
+    wrong: "Trust statement {{owner}} expects {{actual}}, but the pod's token carries \"{{expected}}\"",
+    anyAudience: "Trust statement {{owner}} admits {{actual}}: a token minted for another audience (\"{{probe}}\") passes it too, so only the OIDC provider's client ID list limits audiences",
   },
   docs: {
     rationale:
-      "The pod identity webhook requests projected tokens for the audience `sts.amazonaws.com` (or the ServiceAccount's `eks.amazonaws.com/audience`). A trust statement that expects another audience never matches, so the pod cannot assume the role; one without an `aud` condition (a warning) leaves STS's check that the token's audience is one of the OIDC provider's client IDs as the only one, so a provider that lists another client ID lets tokens minted for it in; AWS's IRSA guidance and the terraform-aws-modules IRSA module both add the condition.",
+      "The pod identity webhook requests projected tokens for the audience `sts.amazonaws.com` (or the ServiceAccount's `eks.amazonaws.com/audience`). A trust statement that expects another audience never matches, so the pod cannot assume the role; one without an `aud` condition (a warning) leaves STS's check that the token's audience is one of the OIDC provider's client IDs as the only one, so a provider that lists another client ID lets tokens minted for it in; AWS's IRSA guidance and the terraform-aws-modules IRSA module both add the condition. An aud condition that admits any audience (`StringLike` with `*`, `StringNotEquals`) is the same as none, and is reported the same way.",
     fail: {
       files: {
         "iam/trust.json": '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": {\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:team-payments:payments-api",\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazon.com"\n    } }\n  }]\n}\n',
@@ -41,19 +44,32 @@ export default defineRule<"missing" | "wrong", { audiences: string[] }>({
         const custom = knownString(sa.audience);
         if (custom) audiences.add(custom);
       }
+      const subjects = [
+        ...(role ? model.serviceAccountsOf(role).filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false).map((sa) => subject(sa.namespace, sa.name)) : []),
+        ...subValues([...irsaStatements(model, document, role)]).flatMap(patternInstances),
+        PROBE_SUBJECT,
+      ];
       for (const s of irsaStatements(model, document, role)) {
-        const { conditions, undecidable } = claimConditions(s, "aud");
+        const conditions = conditionsOn(s, "aud");
+        const provider = providerOf(s);
+        const fix = { fix: `Add a StringEquals condition on ${provider}:aud with the value sts.amazonaws.com.` };
         if (conditions.length === 0) {
           // Point at the sub condition when there is one: the aud condition belongs beside it.
-          const at = claimConditions(s, "sub").conditions[0]?.loc ?? s.loc;
-          if (!undecidable)
-            // Hardening, not a fault: STS still requires the token's aud to be one of the provider's client IDs.
-            report("missing", at, { owner, provider: providerOf(s) }, { severity: "warning", fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
+          const at = conditionsOn(s, "sub")[0]?.loc ?? s.loc;
+          const undecidable = !s.complete || s.conditions.some((c) => claimOf(c.key) === undefined);
+          // Hardening, not a fault: STS still requires the token's aud to be one of the provider's client IDs.
+          if (!undecidable) report("missing", at, { owner, provider }, { ...fix, severity: "warning" });
           continue;
         }
-        if ([...audiences].some((a) => statementAccepts(s, "aud", a) !== "no")) continue;
-        const expected = [...audiences].join('" or "');
-        report("wrong", conditions[0].valuesLoc, { owner, actual: valuesText(conditions.flatMap((c) => c.values)), expected }, { fix: `Set the aud condition to ${expected}.` });
+        const actual = describeClaim(conditions, "aud");
+        // The aud conditions alone decide whether a token of this audience can pass the statement.
+        const passes = (aud: string) => allTri(conditions.map((c) => conditionHolds(c, { action: WEB_IDENTITY_ACTION, aud })));
+        if ([...audiences].every((a) => passes(a) === "no")) {
+          const expected = [...audiences].join('" or "');
+          report("wrong", conditions[0].valuesLoc, { owner, actual, expected }, { fix: `Set the aud condition to ${expected}.` });
+        } else if (witness(document, [s], subjects, [PROBE_AUDIENCE])) {
+          report("anyAudience", conditions[0].valuesLoc, { owner, actual, probe: PROBE_AUDIENCE }, { ...fix, severity: "warning" });
+        }
       }
     }
   },

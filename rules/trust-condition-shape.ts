@@ -1,4 +1,4 @@
-import { knownString, type Value } from "../src/core/value.js";
+import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { trustDocuments } from "../src/model/documents.js";
 import { irsaStatements } from "../src/model/irsa.js";
@@ -41,7 +41,7 @@ export default defineRule({
           if (claim === "sub" && /^StringEquals/.test(operator))
             for (const v of c.values) {
               const text = knownString(v);
-              if (text?.includes("*")) report("equalsWildcard", (v as Value).loc, { owner, value: text });
+              if (text?.includes("*")) report("equalsWildcard", v.loc, { owner, value: text });
             }
         }
       }

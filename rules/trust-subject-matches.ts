@@ -1,6 +1,7 @@
-import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { claimConditions, subject, trustAdmits, valuesText } from "../src/iam/trust.js";
+import { conditionsOn } from "../src/iam/evaluate.js";
+import { admits } from "../src/iam/questions.js";
+import { describeClaim, subject } from "../src/iam/trust.js";
 import { irsaStatements } from "../src/model/irsa.js";
 
 const SERVICE_ACCOUNT = `apiVersion: v1
@@ -35,12 +36,13 @@ export default defineRule({
   tags: ["correctness", "security"],
   messages: {
     mismatch:
-      "Trust policy of role {{role}} admits sub {{admitted}}, not \"{{subject}}\" of ServiceAccount {{sa}} that annotates it",
+      "Trust policy of role {{role}} admits {{admitted}}, not \"{{subject}}\" of ServiceAccount {{sa}} that annotates it",
+    denied: "Trust policy of role {{role}} refuses ServiceAccount {{sa}} that annotates it: the Deny statement at line {{line}} matches \"{{subject}}\", and an explicit Deny overrides every Allow",
     noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider",
   },
   docs: {
     rationale:
-      "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. StringEquals and StringLike semantics (with `*` and `?`) and lists of values are honoured; a value irsa-lint cannot resolve never produces this finding.",
+      "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. IAM's semantics are honoured: every string operator (negated, IgnoreCase, IfExists), lists of values, condition keys in any case, and explicit Deny statements, which refuse a token whatever the Allows say. A value irsa-lint cannot resolve never produces this finding.",
     fail: {
       files: {
         "k8s/sa.yaml": SERVICE_ACCOUNT,
@@ -61,8 +63,11 @@ export default defineRule({
       // A chart's ServiceAccount lives in the release namespace, which only helm install knows.
       if (roles.length === 0 || sa.namespaceKnown === false || sa.nameKnown === false) continue;
       const sub = subject(sa.namespace, sa.name);
-      if (roles.some((r) => trustAdmits(r.trust!, irsaStatements(model, r.trust, r), sub) !== "no")) continue;
+      // The audience is trust-audience-sts' to judge: here any audience may be the token's.
+      const verdicts = roles.map((r) => admits(r.trust!, irsaStatements(model, r.trust, r), sub));
+      if (verdicts.some((v) => v.admitted !== "no")) continue;
       const role = roles[0];
+      const { deny } = verdicts[0];
       const data = { role: role.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
       const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }];
       const statements = irsaStatements(model, role.trust, role);
@@ -70,11 +75,15 @@ export default defineRule({
         report("noWebIdentity", role.trust!.loc, data, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
         continue;
       }
-      const subConditions = statements.flatMap((s) => claimConditions(s, "sub").conditions);
+      if (deny) {
+        const at = conditionsOn(deny, "sub")[0]?.valuesLoc ?? deny.loc;
+        report("denied", at, { ...data, line: deny.loc.line }, { related, fix: `Narrow the Deny statement so that it does not match ${sub}, or give the ServiceAccount another role.` });
+        continue;
+      }
+      const subConditions = statements.flatMap((s) => conditionsOn(s, "sub"));
       const first = subConditions[0];
-      const admitted = subConditions.flatMap((c) => c.values).filter((v) => knownString(v) !== undefined);
       const at = first ? (first.values.length === 1 ? first.values[0].loc : first.valuesLoc) : statements[0].loc;
-      report("mismatch", at, { ...data, admitted: valuesText(admitted) || "(none)" }, {
+      report("mismatch", at, { ...data, admitted: describeClaim(subConditions, "sub") }, {
         related,
         fix: `Use ${sub} in the trust policy, or rename the ServiceAccount to the subject the trust admits.`,
       });

@@ -1,5 +1,8 @@
+import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { claimConditions, providerOf } from "../src/iam/trust.js";
+import { conditionsOn, parseOperator } from "../src/iam/evaluate.js";
+import { PROBE_SUBJECT, audiences, witness } from "../src/iam/questions.js";
+import { providerOf, valuesText } from "../src/iam/trust.js";
 import { trustDocuments } from "../src/model/documents.js";
 import { irsaStatements } from "../src/model/irsa.js";
 
@@ -13,20 +16,33 @@ export default defineRule({
   tags: ["security", "CWE-285"],
   messages: {
     missing: "Trust statement {{owner}} has no {{provider}}:sub condition: every pod of every namespace in the cluster can assume the role",
+    negated: "Trust statement {{owner}} only excludes sub {{values}} ({{operator}}): every other pod of every namespace in the cluster can assume the role",
+    presence: "Trust statement {{owner}} only requires {{provider}}:sub to be present: every pod of every namespace in the cluster can assume the role",
   },
   docs: {
     rationale:
-      "Without a `sub` condition, the trust policy accepts any token the cluster's OIDC provider signs, so any pod in any namespace (including ones an attacker can create) can call AssumeRoleWithWebIdentity and get the role's permissions. The `aud` condition does not help: every IRSA token carries `sts.amazonaws.com`.",
+      "Without a `sub` condition, the trust policy accepts any token the cluster's OIDC provider signs, so any pod in any namespace (including ones an attacker can create) can call AssumeRoleWithWebIdentity and get the role's permissions. The `aud` condition does not help: every IRSA token carries `sts.amazonaws.com`. `StringNotEquals`/`StringNotLike` on `sub` exclude the listed ServiceAccounts and admit every other one, and `Null` only requires the claim to exist. The finding is only made when IAM would admit a ServiceAccount nobody named, in a namespace nobody named: a Deny statement that refuses it keeps the rule quiet.",
     fail: { files: { "iam/trust.json": trust("") } },
     pass: { files: { "iam/trust.json": trust('      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",\n') } },
     fix: "Add a StringEquals condition on <provider>:sub with the value system:serviceaccount:<namespace>:<serviceaccount>.",
   },
   check(model, report) {
     for (const { document, owner, role } of trustDocuments(model)) {
-      for (const s of irsaStatements(model, document, role)) {
-        const { conditions, undecidable } = claimConditions(s, "sub");
-        if (conditions.length || undecidable) continue;
-        report("missing", s.loc, { owner, provider: providerOf(s) }, { fix: `Add "${providerOf(s)}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` });
+      const allows = irsaStatements(model, document, role);
+      const auds = audiences(allows, role ? model.serviceAccountsOf(role).map((sa) => knownString(sa.audience) ?? "") : []);
+      for (const s of allows) {
+        const subs = conditionsOn(s, "sub");
+        const ops = subs.map((c) => parseOperator(knownString(c.operator) ?? ""));
+        // A positive sub condition (or one not understood) restricts: trust-subject-wildcard judges patterns.
+        if (ops.some((op) => !op || (!op.negated && op.base !== "Null"))) continue;
+        // The claim needs a witness: a ServiceAccount nobody named, in a namespace nobody named, admitted.
+        if (!witness(document, [s], [PROBE_SUBJECT], auds)) continue;
+        const provider = providerOf(s);
+        const fix = { fix: `Add "${provider}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` };
+        const negated = subs.find((_, i) => ops[i]!.negated);
+        if (negated) report("negated", negated.loc, { owner, values: valuesText(negated.values), operator: knownString(negated.operator)! }, fix);
+        else if (subs.length) report("presence", subs[0].loc, { owner, provider }, fix);
+        else report("missing", s.loc, { owner, provider }, fix);
       }
     }
   },

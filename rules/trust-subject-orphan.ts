@@ -1,7 +1,8 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { irsaStatements } from "../src/model/irsa.js";
-import { claimConditions, parseSubject } from "../src/iam/trust.js";
+import { conditionsOn } from "../src/iam/evaluate.js";
+import { parseSubject } from "../src/iam/trust.js";
 
 export default defineRule({
   id: "trust-subject-orphan",
@@ -49,7 +50,7 @@ export default defineRule({
       // A role some ServiceAccount annotates is trust-subject-matches' to judge: one finding, not two.
       if (model.mayBeAnnotated(role)) continue;
       for (const s of irsaStatements(model, role.trust, role))
-        for (const c of claimConditions(s, "sub").conditions) {
+        for (const c of conditionsOn(s, "sub")) {
           if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {
             const subject = parseSubject(knownString(v) ?? "");

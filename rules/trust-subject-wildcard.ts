@@ -1,7 +1,9 @@
 import { globMatches } from "../src/core/match.js";
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
-import { claimConditions, subject } from "../src/iam/trust.js";
+import { conditionsOn, parseOperator } from "../src/iam/evaluate.js";
+import { audiences, patternInstances, witness } from "../src/iam/questions.js";
+import { subject } from "../src/iam/trust.js";
 import { trustDocuments } from "../src/model/documents.js";
 import { irsaStatements } from "../src/model/irsa.js";
 
@@ -19,21 +21,29 @@ export default defineRule({
   },
   docs: {
     rationale:
-      "`StringLike` with `*` or `?` in the `sub` value admits every ServiceAccount whose name matches, including ones created later by anyone who can create ServiceAccounts in that namespace. A wildcard in the namespace part (`system:serviceaccount:*:app`) is an error: whoever can create a namespace can assume the role. The message lists the scanned ServiceAccounts the pattern admits today.",
+      "`StringLike` with `*` or `?` in the `sub` value admits every ServiceAccount whose name matches, including ones created later by anyone who can create ServiceAccounts in that namespace. A wildcard in the namespace part (`system:serviceaccount:*:app`) is an error: whoever can create a namespace can assume the role. The message lists the scanned ServiceAccounts the pattern admits today. A pattern a Deny statement or another condition narrows so that no new name gets in is not reported.",
     fail: { files: { "iam/trust.json": trust("system:serviceaccount:*:payments-api") } },
     pass: { files: { "iam/trust.json": trust("system:serviceaccount:payments:payments-api") } },
     fix: "List the exact subjects under StringEquals; keep StringLike only for a deliberate, namespace-scoped name pattern.",
   },
   check(model, report) {
     for (const { document, owner, role } of trustDocuments(model)) {
-      for (const s of irsaStatements(model, document, role)) {
-        for (const c of claimConditions(s, "sub").conditions) {
-          if (!/^(ForAnyValue:|ForAllValues:)?StringLike/.test(knownString(c.operator) ?? "")) continue;
+      const allows = irsaStatements(model, document, role);
+      const auds = audiences(allows, role ? model.serviceAccountsOf(role).map((sa) => knownString(sa.audience) ?? "") : []);
+      for (const s of allows) {
+        for (const c of conditionsOn(s, "sub")) {
+          const op = parseOperator(knownString(c.operator) ?? "");
+          if (!op?.glob || op.negated) continue;
           for (const v of c.values) {
             const pattern = knownString(v);
-            if (pattern === undefined || !/[*?]/.test(pattern)) continue;
+            if (pattern === undefined || !/[*?]/.test(pattern) || pattern.includes("${")) continue;
+            // Only what IAM would admit: a name the wildcard matches that nobody chose, no Deny refusing it.
+            if (!witness(document, [s], patternInstances(pattern), auds)) continue;
             const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern)?.[1] ?? "*";
-            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false && globMatches(pattern, subject(sa.namespace, sa.name))).map((sa) => sa.key);
+            const admitted = model.serviceAccounts
+              .filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false && globMatches(pattern, subject(sa.namespace, sa.name)))
+              .filter((sa) => witness(document, [s], [subject(sa.namespace, sa.name)], auds))
+              .map((sa) => sa.key);
             const admits = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
             const wildNamespace = /[*?]/.test(namespacePart);
             report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern, admits }, {

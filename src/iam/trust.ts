@@ -1,6 +1,6 @@
-import { endsWithKnown, matchValue, anyTri, type Tri } from "../core/match.js";
 import { knownString, type Value } from "../core/value.js";
-import type { Condition, PolicyDocument, Statement } from "./document.js";
+import type { Condition, Statement } from "./document.js";
+import { parseOperator } from "./evaluate.js";
 
 export const WEB_IDENTITY_ACTION = "sts:AssumeRoleWithWebIdentity";
 export const STS_AUDIENCE = "sts.amazonaws.com";
@@ -9,45 +9,14 @@ export function subject(namespace: string, name: string): string {
   return `system:serviceaccount:${namespace}:${name}`;
 }
 
-/** Conditions on the token claim `<provider>:<claim>`; a key not known at all may be any claim. */
-export function claimConditions(s: Statement, claim: "sub" | "aud"): { conditions: Condition[]; undecidable: boolean } {
-  const conditions = s.conditions.filter((c) => endsWithKnown(c.key, `:${claim}`));
-  const undecidable = !s.complete || s.conditions.some((c) => c.key.kind === "unknown");
-  return { conditions, undecidable };
-}
-
-/** Whether one condition accepts a single-valued claim, by IAM's operator semantics. */
-export function conditionAccepts(c: Condition, claim: string): Tri {
-  const op = knownString(c.operator);
-  if (op === undefined) return "maybe";
-  const base = op.replace(/^(ForAnyValue|ForAllValues):/, "").replace(/IfExists$/, "");
-  const ignoreCase = base.includes("IgnoreCase");
-  const text = ignoreCase ? claim.toLowerCase() : claim;
-  const glob = base.startsWith("StringLike") || base.startsWith("StringNotLike");
-  const results = c.values.map((v) => matchValue(ignoreCase && v.kind === "string" ? { ...v, value: v.value.toLowerCase() } : v, text, glob));
-  const any = anyTri(results);
-  if (base.startsWith("StringEquals") || base === "StringLike") return any;
-  if (base.startsWith("StringNotEquals") || base === "StringNotLike") return any === "yes" ? "no" : any === "no" ? "yes" : "maybe";
-  return "maybe";
-}
-
-/** Whether a statement's conditions on `claim` accept the value (all conditions must). */
-export function statementAccepts(s: Statement, claim: "sub" | "aud", value: string): Tri {
-  const { conditions, undecidable } = claimConditions(s, claim);
-  let result: Tri = "yes";
-  for (const c of conditions) {
-    const r = conditionAccepts(c, value);
-    if (r === "no") return "no";
-    if (r === "maybe") result = "maybe";
-  }
-  return undecidable && result === "yes" && conditions.length === 0 ? "maybe" : result;
-}
-
-/** Whether a trust admits a ServiceAccount's token subject through one of its IRSA statements. */
-export function trustAdmits(doc: PolicyDocument, statements: Statement[], sub: string): Tri {
-  const result = anyTri(statements.map((s) => statementAccepts(s, "sub", sub)));
-  // A statement whose effect, principal or action is not known may be the one that admits it.
-  return result === "no" && (!doc.complete || doc.statements.some((s) => !s.decided)) ? "maybe" : result;
+/** What conditions on a claim admit, for messages: `sub "a", "b"`, or `every sub except "c"`. */
+export function describeClaim(conditions: Condition[], claim: "sub" | "aud"): string {
+  const parts = conditions.map((c) => {
+    const values = valuesText(c.values);
+    const op = parseOperator(knownString(c.operator) ?? "");
+    return op?.negated ? `every ${claim} except ${values}` : `${claim} ${values}`;
+  });
+  return parts.length ? parts.join(" and ") : `(no ${claim})`;
 }
 
 export function valuesText(values: Value[]): string {

@@ -1,7 +1,7 @@
-import { globMatches } from "../core/match.js";
 import { asItems, knownString, type Origin, type Value } from "../core/value.js";
 import type { PolicyDocument, Statement } from "../iam/document.js";
-import { WEB_IDENTITY_ACTION, claimConditions } from "../iam/trust.js";
+import { actionApplies, conditionsOn } from "../iam/evaluate.js";
+import { WEB_IDENTITY_ACTION } from "../iam/trust.js";
 import type { IrsaModel, Role } from "./model.js";
 
 /**
@@ -21,9 +21,9 @@ const EKS_ISSUER = /^(?:https:\/\/)?oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(?:\.cn
 const EKS_PROVIDER_OUTPUT = /oidc_provider|oidc_issuer/;
 
 export function federationOf(model: IrsaModel, s: Statement, role?: Role): Federation {
-  const actions = s.actions.map(knownString);
-  if (actions.some((a) => a === undefined)) return fallback(model, role);
-  if (!actions.some((a) => globMatches(a!, WEB_IDENTITY_ACTION, true))) return "other";
+  const action = actionApplies(s, WEB_IDENTITY_ACTION);
+  if (action === "maybe") return fallback(model, role);
+  if (action === "no") return "other";
   const federated = s.principals.filter((p) => p.type === "Federated").map((p) => providerFederation(model, p.value));
   if (federated.includes("irsa") || serviceAccountSubjects(s)) return "irsa";
   if (federated.length && federated.every((f) => f === "other")) return "other";
@@ -35,7 +35,7 @@ export function federationOf(model: IrsaModel, s: Statement, role?: Role): Feder
  * self-managed cluster running the pod identity webhook (kops, its issuer on S3) is IRSA too.
  */
 function serviceAccountSubjects(s: Statement): boolean {
-  return claimConditions(s, "sub").conditions.some((c) => c.values.some((v) => knownString(v)?.startsWith("system:serviceaccount:")));
+  return conditionsOn(s, "sub").some((c) => c.values.some((v) => knownString(v)?.startsWith("system:serviceaccount:")));
 }
 
 /** The provider is not known: an annotation, or the IRSA module that built the trust, tells. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../core/diagnostic.js";
 import { firstUnknown, isKnown, type Value } from "../core/value.js";
-import { claimConditions } from "../iam/trust.js";
+import { conditionsOn } from "../iam/evaluate.js";
 import { irsaStatements } from "./irsa.js";
 import type { IrsaModel } from "./model.js";
 
@@ -21,7 +21,7 @@ export function unresolvedNotes(model: IrsaModel): Diagnostic[] {
     if (role.name.kind === "unknown" && !role.namePrefix) note(`name of role ${role.displayName}`, role.name);
     if (!role.trust?.complete && role.trustSource) note(`part of the trust policy of role ${role.displayName}`, role.trustSource);
     for (const s of irsaStatements(model, role.trust, role)) {
-      for (const c of claimConditions(s, "sub").conditions) {
+      for (const c of conditionsOn(s, "sub")) {
         const unknownValue = c.values.find((v) => !isKnown(v));
         if (unknownValue) note(`a sub value in the trust policy of role ${role.displayName}`, unknownValue);
       }

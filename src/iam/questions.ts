@@ -1,0 +1,51 @@
+import type { PolicyDocument, Statement } from "./document.js";
+import { conditionsOn, evaluateTrust, type TokenRequest, type Verdict } from "./evaluate.js";
+import { knownString } from "../core/value.js";
+import { STS_AUDIENCE, WEB_IDENTITY_ACTION, subject } from "./trust.js";
+
+/**
+ * The questions the trust rules ask the evaluator. A claim that "some ServiceAccount is admitted"
+ * is only ever made with a witness: a token the evaluator admits with certainty.
+ */
+
+/** A namespace and a name nobody chose: what any ServiceAccount created later could be called. */
+export const PROBE = "irsa-lint-probe";
+export const PROBE_SUBJECT = subject(PROBE, PROBE);
+export const PROBE_AUDIENCE = "irsa-lint-probe.example.com";
+
+export function admits(doc: PolicyDocument, allows: Statement[], sub?: string, aud?: string, provider?: string): Verdict {
+  const request: TokenRequest = { action: WEB_IDENTITY_ACTION, sub, aud, provider };
+  return evaluateTrust(doc, allows, request);
+}
+
+/** The first of the tokens `subs` × `auds` the trust certainly admits. */
+export function witness(doc: PolicyDocument, allows: Statement[], subs: Iterable<string>, auds: Iterable<string>): { sub: string; aud: string; verdict: Verdict } | undefined {
+  const audList = [...auds];
+  for (const sub of subs)
+    for (const aud of audList) {
+      const verdict = admits(doc, allows, sub, aud);
+      if (verdict.admitted === "yes") return { sub, aud, verdict };
+    }
+  return undefined;
+}
+
+/**
+ * Texts a pattern matches that nobody chose: each `*` as a probe name (or a probe namespace and
+ * name, since `*` crosses `:`), each `?` as one letter.
+ */
+export function patternInstances(pattern: string): string[] {
+  const fill = (star: string) => pattern.replace(/\*/g, star).replace(/\?/g, "x");
+  return [...new Set([fill(PROBE), fill(`${PROBE}:${PROBE}`)])];
+}
+
+/** The audiences a token may carry for this trust: STS's, and those its conditions name. */
+export function audiences(statements: Statement[], extra: Iterable<string> = []): string[] {
+  const named = statements.flatMap((s) => conditionsOn(s, "aud").flatMap((c) => c.values.map(knownString)));
+  return [...new Set([STS_AUDIENCE, ...[...extra].filter(Boolean), ...named.filter((a): a is string => a !== undefined && !/[*?]|\$\{/.test(a))])];
+}
+
+/** The known sub values of statements' conditions (patterns included). */
+export function subValues(statements: Statement[]): string[] {
+  const values = statements.flatMap((s) => conditionsOn(s, "sub").flatMap((c) => c.values.map(knownString)));
+  return [...new Set(values.filter((v): v is string => v !== undefined))];
+}
