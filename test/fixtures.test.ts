@@ -6,7 +6,7 @@ import { FIXTURES, brief, fixtureNames, lintFixture } from "./helpers.js";
 
 interface Expected {
   description: string;
-  findings: Array<{ rule: string; file: string; line: number; column: number; message?: string }>;
+  findings: Array<{ rule: string; file: string; line: number; column: number; message?: string; severity?: string }>;
   /** Files whose status is not "linted", with that status. */
   files?: Record<string, "skipped" | "failed">;
   /** Checks that could not run (limits, internal errors): where, and what the message says. */
@@ -24,9 +24,13 @@ describe("fixture repositories", () => {
       const want = expected.findings.map(({ rule, file, line, column }) => ({ rule, file, line, column })).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
       const got = brief(result).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
       expect(got).toEqual(want);
-      for (const e of expected.findings.filter((f) => f.message)) {
+      for (const e of expected.findings.filter((f) => f.message !== undefined)) {
         const here = result.findings.filter((f) => f.ruleId === e.rule && f.location.file === e.file && f.location.line === e.line);
         expect(here.map((f) => f.message).join("\n")).toContain(e.message);
+      }
+      for (const e of expected.findings.filter((f) => f.severity)) {
+        const here = result.findings.filter((f) => f.ruleId === e.rule && f.location.file === e.file && f.location.line === e.line);
+        expect(here.map((f) => f.severity), `${e.rule} at ${e.file}:${e.line}`).toContain(e.severity);
       }
       const statuses = Object.fromEntries(result.files.filter((f) => f.status !== "linted").map((f) => [f.file, f.status]));
       expect(statuses).toEqual(expected.files ?? {});
