@@ -37699,50 +37699,6 @@ init_value();
 
 // src/iam/scope.ts
 init_value();
-var SCOPING_KEY = /^(?:[a-z0-9-]+:(?:ResourceTag|RequestTag)\/.+|aws:TagKeys|iam:PassedToService|iam:AWSServiceName|kms:ViaService|ec2:CreateAction|elasticloadbalancing:CreateAction|aws:CalledVia(?:First|Last)?)$/i;
-function scopingConditions(s) {
-  return s.conditions.filter((c) => SCOPING_KEY.test(knownString(c.key) ?? "") || TAG_PREFIX.test(knownPrefix(c.key)));
-}
-var TAG_PREFIX = /^[a-z0-9-]+:(?:ResourceTag|RequestTag)\/./i;
-function knownPrefix(v) {
-  return v.kind === "template" && typeof v.parts[0] === "string" ? v.parts[0] : "";
-}
-function keyText(v) {
-  if (v.kind === "template") return v.parts.map((p) => typeof p === "string" ? p : "${\u2026}").join("");
-  return knownString(v) ?? "${\u2026}";
-}
-function grantedActions(catalog, s) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const a of s.actions) {
-    const text = knownString(a);
-    if (text === void 0) return void 0;
-    const granted = text === "*" ? void 0 : catalog.expand(text);
-    if (!granted?.length) return void 0;
-    for (const g of granted) out2.set(g.name, g);
-  }
-  return [...out2.values()];
-}
-function byImpact(actions) {
-  return [...actions].sort((a, b) => Number(readOnly(a)) - Number(readOnly(b)));
-}
-function readOnly(action) {
-  return action.accessLevel.split(", ").every((l) => l === "Read" || l === "List");
-}
-function denyStatements(documents) {
-  return [...new Set(documents)].flatMap((d) => d?.statements ?? []).filter((s) => knownString(s.effect) === "Deny");
-}
-function deniedEverywhere(denies, action) {
-  return denies.some((d) => {
-    if (!d.complete || d.conditions.length || d.notResources.length || !d.resources.some((r) => knownString(r) === "*")) return false;
-    const names = (values) => values.map(knownString);
-    if (d.actions.length) return names(d.actions).some((a) => a !== void 0 && globMatches(a, action, true));
-    const not2 = names(d.notActions);
-    return not2.length > 0 && not2.every((a) => a !== void 0) && !not2.some((a) => globMatches(a, action, true));
-  });
-}
-
-// src/model/irsa.ts
-init_value();
 
 // src/iam/evaluate.ts
 init_value();
@@ -37889,6 +37845,84 @@ function render(v) {
   }
   return out2;
 }
+
+// src/iam/scope.ts
+var SCOPING_KEY = /^(?:[a-z0-9-]+:(?:ResourceTag|RequestTag)\/.+|aws:TagKeys|iam:PassedToService|iam:AWSServiceName|kms:ViaService|ec2:CreateAction|elasticloadbalancing:CreateAction|aws:CalledVia(?:First|Last)?)$/i;
+function scopingConditions(s) {
+  return s.conditions.filter((c) => SCOPING_KEY.test(knownString(c.key) ?? "") || TAG_PREFIX.test(knownPrefix(c.key)));
+}
+function mayBeScoped(s) {
+  return !s.complete || s.conditions.some((c) => knownString(c.key) === void 0 && !TAG_PREFIX.test(knownPrefix(c.key)));
+}
+var TAG_PREFIX = /^[a-z0-9-]+:(?:ResourceTag|RequestTag)\/./i;
+function knownPrefix(v) {
+  return v.kind === "template" && typeof v.parts[0] === "string" ? v.parts[0] : "";
+}
+function keyText(v) {
+  if (v.kind === "template") return v.parts.map((p) => typeof p === "string" ? p : "${\u2026}").join("");
+  return knownString(v) ?? "${\u2026}";
+}
+function grantedActions(catalog, s) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const a of s.actions) {
+    const text = knownString(a);
+    if (text === void 0) return void 0;
+    const granted = text === "*" ? void 0 : catalog.expand(text);
+    if (!granted?.length) return void 0;
+    for (const g of granted) out2.set(g.name, g);
+  }
+  return [...out2.values()];
+}
+function byImpact(actions) {
+  return [...actions].sort((a, b) => Number(readOnly(a)) - Number(readOnly(b)));
+}
+function readOnly(action) {
+  return action.accessLevel.split(", ").every((l) => l === "Read" || l === "List");
+}
+function denyStatements(documents) {
+  return [...new Set(documents)].flatMap((d) => d?.statements ?? []).filter((s) => knownString(s.effect) !== "Allow");
+}
+function deniedEverywhere(denies, action) {
+  return anyTri(
+    denies.map((d) => {
+      if (d.conditions.length) return "no";
+      const effect = knownString(d.effect) === "Deny" ? "yes" : "maybe";
+      const everywhere = d.notResources.length ? d.notResources.every(isKnown2) ? "no" : "maybe" : anyTri(d.resources.map((r) => knownString(r) === "*" ? "yes" : isKnown2(r) ? "no" : "maybe"));
+      const matches = (values) => anyTri(values.map((a) => !isKnown2(a) ? "maybe" : globMatches(knownString(a), action, true) ? "yes" : "no"));
+      const covers = d.actions.length ? matches(d.actions) : d.notActions.length ? not(matches(d.notActions)) : "maybe";
+      return allTri([effect, everywhere, covers, d.complete ? "yes" : "maybe"]);
+    })
+  );
+}
+var isKnown2 = (v) => knownString(v) !== void 0;
+
+// src/iam/escalations.ts
+var ESCALATIONS = [
+  { actions: ["iam:CreatePolicyVersion"], target: "any", why: "rewrite a policy it is attached to (Rhino #1)" },
+  { actions: ["iam:SetDefaultPolicyVersion"], target: "any", why: "switch a policy to a more permissive version (Rhino #2)" },
+  { actions: ["iam:PassRole"], target: "anyRole", why: "hand any role, admin included, to a service it controls (Rhino #3\u2013#8)" },
+  { actions: ["iam:CreateAccessKey"], target: "any", why: "mint long-lived keys for other users (Rhino #9)" },
+  { actions: ["iam:CreateLoginProfile"], target: "any", why: "set a console password for other users (Rhino #10)" },
+  { actions: ["iam:UpdateLoginProfile"], target: "any", why: "reset other users' console passwords (Rhino #11)" },
+  { actions: ["iam:AttachUserPolicy"], target: "any", why: "attach any managed policy to a user (Rhino #12)" },
+  { actions: ["iam:AttachGroupPolicy"], target: "any", why: "attach any managed policy to a group (Rhino #13)" },
+  { actions: ["iam:AttachRolePolicy"], target: "selfRole", why: "attach AdministratorAccess to its own role (Rhino #14)" },
+  { actions: ["iam:PutUserPolicy"], target: "any", why: "write inline policies on users (Rhino #15)" },
+  { actions: ["iam:PutGroupPolicy"], target: "any", why: "write inline policies on groups (Rhino #16)" },
+  { actions: ["iam:PutRolePolicy"], target: "selfRole", why: "write an inline policy on its own role (Rhino #17)" },
+  { actions: ["iam:AddUserToGroup"], target: "any", why: "join a more privileged group (Rhino #18)" },
+  { actions: ["iam:UpdateAssumeRolePolicy"], target: "anyRole", why: "let itself assume any role by rewriting trust (Rhino #19)" },
+  { actions: ["sts:AssumeRole"], target: "anyRole", why: "assume any role whose trust allows the account" },
+  { actions: ["eks:CreatePodIdentityAssociation", "iam:PassRole"], target: "anyRole", why: "give a pod it controls any role through EKS Pod Identity" },
+  { actions: ["eks:CreateAccessEntry"], target: "any", why: "grant any IAM principal access to the cluster" },
+  { actions: ["eks:AssociateAccessPolicy"], target: "any", why: "make a principal cluster admin through access policies" }
+];
+function isEscalationAction(action) {
+  return ESCALATIONS.some((e) => e.actions.length === 1 && e.actions[0].toLowerCase() === action.toLowerCase());
+}
+
+// src/model/irsa.ts
+init_value();
 
 // src/iam/trust.ts
 init_value();
@@ -38092,7 +38126,7 @@ var policy_no_wildcards_default = defineRule({
     scoped: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}, scoped by the condition {{by}}'
   },
   docs: {
-    rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: "*"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS\'s published controller policies do (`aws:ResourceTag/\u2026`, `aws:RequestTag/\u2026`, `ec2:ResourceTag/\u2026`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.',
+    rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: "*"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS\'s published controller policies do (`aws:ResourceTag/\u2026`, `aws:RequestTag/\u2026`, `ec2:ResourceTag/\u2026`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported. Actions a Deny of the role refuses everywhere are not counted, and privilege-escalation actions (`iam:PassRole`, `sts:AssumeRole`, ...) are left to policy-privilege-escalation, which weighs their resources.',
     fail: { files: { "terraform/iam.tf": withStatement(`Action   = "s3:*"
       Resource = "*"`) } },
     pass: { files: { "terraform/iam.tf": withStatement(`Action   = ["s3:GetObject", "s3:PutObject"]
@@ -38104,10 +38138,11 @@ var policy_no_wildcards_default = defineRule({
     const resourceHit = (catalog, s, star, policy3, role3, denies) => {
       const granted = catalog ? grantedActions(catalog, s) : void 0;
       if (catalog && !granted) return;
-      const scopable = granted && byImpact(granted.filter((g) => g.resourceLevel && !deniedEverywhere(denies, g.name)));
+      const scopable = granted && byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
       if (scopable && scopable.length === 0) return;
       const names = scopable ? listed(scopable.map((g) => g.name)) : "its actions";
       const scopes = scopingConditions(s);
+      if (!scopes.length && mayBeScoped(s)) return;
       if (scopes.length) {
         const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${\u2026}"} ${keyText(c.key)}`))].join(", ");
         hit(star, "scoped", policy3, role3, { actions: names, by }, "note");
@@ -38120,7 +38155,7 @@ var policy_no_wildcards_default = defineRule({
       found.set(key, entry);
     };
     const owned = [
-      ...model.reportedRoles.filter((r) => isWorkloadRole(model, r)).flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, role: `IRSA role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
+      ...model.reportedRoles.filter((r) => isWorkloadRole(model, r)).flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, role: `${irsaStatements(model, r.trust, r).length || model.serviceAccountsOf(r).length ? "IRSA" : "Pod Identity"} role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
       ...permissionDocuments(model).filter((d) => !d.role).map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) }))
     ];
     for (const { document: document2, policy: policy3, role: role3, denies } of owned) {
@@ -38144,7 +38179,7 @@ var policy_no_wildcards_default = defineRule({
     for (const { value, kind, policy: policy3, roles, data: data2, severity } of found.values()) {
       const text = knownString(value);
       const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
-      report(kind, value.loc, { policy: policy3, value: text, roles: [...roles].join(", ").replace(/, IRSA role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
+      report(kind, value.loc, { policy: policy3, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
     }
   }
 });
@@ -38264,26 +38299,6 @@ var policy_not_action_default = defineRule({
 
 // rules/policy-privilege-escalation.ts
 init_value();
-var ESCALATIONS = [
-  { actions: ["iam:CreatePolicyVersion"], target: "any", why: "rewrite a policy it is attached to (Rhino #1)" },
-  { actions: ["iam:SetDefaultPolicyVersion"], target: "any", why: "switch a policy to a more permissive version (Rhino #2)" },
-  { actions: ["iam:PassRole"], target: "anyRole", why: "hand any role, admin included, to a service it controls (Rhino #3\u2013#8)" },
-  { actions: ["iam:CreateAccessKey"], target: "any", why: "mint long-lived keys for other users (Rhino #9)" },
-  { actions: ["iam:CreateLoginProfile"], target: "any", why: "set a console password for other users (Rhino #10)" },
-  { actions: ["iam:UpdateLoginProfile"], target: "any", why: "reset other users' console passwords (Rhino #11)" },
-  { actions: ["iam:AttachUserPolicy"], target: "any", why: "attach any managed policy to a user (Rhino #12)" },
-  { actions: ["iam:AttachGroupPolicy"], target: "any", why: "attach any managed policy to a group (Rhino #13)" },
-  { actions: ["iam:AttachRolePolicy"], target: "selfRole", why: "attach AdministratorAccess to its own role (Rhino #14)" },
-  { actions: ["iam:PutUserPolicy"], target: "any", why: "write inline policies on users (Rhino #15)" },
-  { actions: ["iam:PutGroupPolicy"], target: "any", why: "write inline policies on groups (Rhino #16)" },
-  { actions: ["iam:PutRolePolicy"], target: "selfRole", why: "write an inline policy on its own role (Rhino #17)" },
-  { actions: ["iam:AddUserToGroup"], target: "any", why: "join a more privileged group (Rhino #18)" },
-  { actions: ["iam:UpdateAssumeRolePolicy"], target: "anyRole", why: "let itself assume any role by rewriting trust (Rhino #19)" },
-  { actions: ["sts:AssumeRole"], target: "anyRole", why: "assume any role whose trust allows the account" },
-  { actions: ["eks:CreatePodIdentityAssociation", "iam:PassRole"], target: "anyRole", why: "give a pod it controls any role through EKS Pod Identity" },
-  { actions: ["eks:CreateAccessEntry"], target: "any", why: "grant any IAM principal access to the cluster" },
-  { actions: ["eks:AssociateAccessPolicy"], target: "any", why: "make a principal cluster admin through access policies" }
-];
 var role2 = (actions) => ({
   "iam/trust-policy.json": irsaTrustJson("builds", "runner"),
   "iam/permissions.json": `{
@@ -38314,7 +38329,7 @@ var policy_privilege_escalation_default = defineRule({
   check(model, report) {
     for (const { document: document2, owner, role: role3 } of permissionDocuments(model)) {
       const denies = denyStatements([document2, ...role3?.policies.map((p) => p.document) ?? []]);
-      const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role3) && !deniedEverywhere(denies, a);
+      const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role3) && deniedEverywhere(denies, a) === "no";
       const passedTo = [];
       for (const s of document2.statements) {
         if (knownString(s.effect) !== "Allow") continue;

@@ -3,9 +3,10 @@ import { knownString, type Value } from "../src/core/value.js";
 import { defineRule, type ReportData, type Severity } from "../src/engine/rule.js";
 import type { IamCatalog } from "../src/iam/catalog.js";
 import type { Statement } from "../src/iam/document.js";
-import { byImpact, deniedEverywhere, denyStatements, grantedActions, keyText, readOnly, scopingConditions } from "../src/iam/scope.js";
+import { byImpact, deniedEverywhere, denyStatements, grantedActions, keyText, mayBeScoped, readOnly, scopingConditions } from "../src/iam/scope.js";
+import { isEscalationAction } from "../src/iam/escalations.js";
 import { permissionDocuments } from "../src/model/documents.js";
-import { isWorkloadRole } from "../src/model/irsa.js";
+import { irsaStatements, isWorkloadRole } from "../src/model/irsa.js";
 import { irsaRoleTf } from "./examples.js";
 
 type Kind = "action" | "pattern" | "resource" | "scoped";
@@ -36,7 +37,7 @@ export default defineRule({
   },
   docs: {
     rationale:
-      "An IRSA role exists to give one workload the AWS permissions it needs. `Action: \"*\"` or `\"s3:*\"` grants every current and future API of a service (including deletes and permission changes), and `Resource: \"*\"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS's catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: \"*\"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS's published controller policies do (`aws:ResourceTag/…`, `aws:RequestTag/…`, `ec2:ResourceTag/…`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported.",
+      "An IRSA role exists to give one workload the AWS permissions it needs. `Action: \"*\"` or `\"s3:*\"` grants every current and future API of a service (including deletes and permission changes), and `Resource: \"*\"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS's catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: \"*\"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS's published controller policies do (`aws:ResourceTag/…`, `aws:RequestTag/…`, `ec2:ResourceTag/…`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported. Actions a Deny of the role refuses everywhere are not counted, and privilege-escalation actions (`iam:PassRole`, `sts:AssumeRole`, ...) are left to policy-privilege-escalation, which weighs their resources.",
     fail: { files: { "terraform/iam.tf": withStatement(`Action   = "s3:*"
       Resource = "*"`) } },
     pass: { files: { "terraform/iam.tf": withStatement(`Action   = ["s3:GetObject", "s3:PutObject"]
@@ -53,10 +54,11 @@ export default defineRule({
     const resourceHit = (catalog: IamCatalog | undefined, s: Statement, star: Value, policy: string, role: string, denies: Statement[]) => {
       const granted = catalog ? grantedActions(catalog, s) : undefined;
       if (catalog && !granted) return; // an action not known: policy-unknown-action's, or not decidable
-      const scopable = granted && byImpact(granted.filter((g) => g.resourceLevel && !deniedEverywhere(denies, g.name)));
+      const scopable = granted && byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
       if (scopable && scopable.length === 0) return;
       const names = scopable ? listed(scopable.map((g) => g.name)) : "its actions";
       const scopes = scopingConditions(s);
+      if (!scopes.length && mayBeScoped(s)) return; // a condition not known may scope it
       if (scopes.length) {
         const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${…}"} ${keyText(c.key)}`))].join(", ");
         hit(star, "scoped", policy, role, { actions: names, by }, "note");
@@ -72,7 +74,7 @@ export default defineRule({
     const owned = [
       ...model.reportedRoles
         .filter((r) => isWorkloadRole(model, r))
-        .flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, role: `IRSA role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
+        .flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, role: `${irsaStatements(model, r.trust, r).length || model.serviceAccountsOf(r).length ? "IRSA" : "Pod Identity"} role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
       ...permissionDocuments(model)
         .filter((d) => !d.role)
         .map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) })),
@@ -98,7 +100,7 @@ export default defineRule({
     for (const { value, kind, policy, roles, data, severity } of found.values()) {
       const text = knownString(value)!;
       const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
-      report(kind, value.loc, { policy, value: text, roles: [...roles].join(", ").replace(/, IRSA role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data }, { fix, severity });
+      report(kind, value.loc, { policy, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data }, { fix, severity });
     }
   },
 });

@@ -4,43 +4,9 @@ import { defineRule } from "../src/engine/rule.js";
 import type { Statement } from "../src/iam/document.js";
 import type { Role } from "../src/model/model.js";
 import { deniedEverywhere, denyStatements } from "../src/iam/scope.js";
+import { ESCALATIONS, type Target } from "../src/iam/escalations.js";
 import { permissionDocuments } from "../src/model/documents.js";
 import { irsaTrustJson } from "./examples.js";
-
-/**
- * Actions (and combinations) that let whoever holds the role raise its own privileges. Sources:
- * Rhino Security Labs, "AWS IAM Privilege Escalation – Methods and Mitigation" (methods 1–21);
- * pacu's iam__privesc_scan module; policy_sentry's privilege-escalation list; cloudsplaining's
- * PrivilegeEscalation finding; for EKS, AWS's documentation of Pod Identity and access entries.
- */
-type Target = "any" | "anyRole" | "selfRole";
-
-/**
- * `target` says which resources make an action dangerous: "any" resource it names, "anyRole"
- * (`*` or every role: PassRole, AssumeRole), or "selfRole" (every role, or the role itself: a
- * policy attached to another named role does not raise this one's privileges, and service-linked
- * roles' policies cannot be changed at all).
- */
-const ESCALATIONS: Array<{ actions: string[]; target: Target; why: string }> = [
-  { actions: ["iam:CreatePolicyVersion"], target: "any", why: "rewrite a policy it is attached to (Rhino #1)" },
-  { actions: ["iam:SetDefaultPolicyVersion"], target: "any", why: "switch a policy to a more permissive version (Rhino #2)" },
-  { actions: ["iam:PassRole"], target: "anyRole", why: "hand any role, admin included, to a service it controls (Rhino #3–#8)" },
-  { actions: ["iam:CreateAccessKey"], target: "any", why: "mint long-lived keys for other users (Rhino #9)" },
-  { actions: ["iam:CreateLoginProfile"], target: "any", why: "set a console password for other users (Rhino #10)" },
-  { actions: ["iam:UpdateLoginProfile"], target: "any", why: "reset other users' console passwords (Rhino #11)" },
-  { actions: ["iam:AttachUserPolicy"], target: "any", why: "attach any managed policy to a user (Rhino #12)" },
-  { actions: ["iam:AttachGroupPolicy"], target: "any", why: "attach any managed policy to a group (Rhino #13)" },
-  { actions: ["iam:AttachRolePolicy"], target: "selfRole", why: "attach AdministratorAccess to its own role (Rhino #14)" },
-  { actions: ["iam:PutUserPolicy"], target: "any", why: "write inline policies on users (Rhino #15)" },
-  { actions: ["iam:PutGroupPolicy"], target: "any", why: "write inline policies on groups (Rhino #16)" },
-  { actions: ["iam:PutRolePolicy"], target: "selfRole", why: "write an inline policy on its own role (Rhino #17)" },
-  { actions: ["iam:AddUserToGroup"], target: "any", why: "join a more privileged group (Rhino #18)" },
-  { actions: ["iam:UpdateAssumeRolePolicy"], target: "anyRole", why: "let itself assume any role by rewriting trust (Rhino #19)" },
-  { actions: ["sts:AssumeRole"], target: "anyRole", why: "assume any role whose trust allows the account" },
-  { actions: ["eks:CreatePodIdentityAssociation", "iam:PassRole"], target: "anyRole", why: "give a pod it controls any role through EKS Pod Identity" },
-  { actions: ["eks:CreateAccessEntry"], target: "any", why: "grant any IAM principal access to the cluster" },
-  { actions: ["eks:AssociateAccessPolicy"], target: "any", why: "make a principal cluster admin through access policies" },
-];
 
 /** The AWS CLI's layout: the role's trust and permissions side by side. */
 const role = (actions: string) => ({
@@ -77,7 +43,7 @@ export default defineRule({
       // What a Deny of the role's policies refuses everywhere is not granted.
       const denies = denyStatements([document, ...(role?.policies.map((p) => p.document) ?? [])]);
       const allows = (o: Statement, a: string, e: (typeof ESCALATIONS)[number]) =>
-        knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role) && !deniedEverywhere(denies, a);
+        knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role) && deniedEverywhere(denies, a) === "no";
       const passedTo: Statement[] = [];
       for (const s of document.statements) {
         if (knownString(s.effect) !== "Allow") continue;

@@ -1,6 +1,7 @@
 import { knownString, type Value } from "../core/value.js";
 import type { CatalogAction, IamCatalog } from "./catalog.js";
-import { globMatches } from "../core/match.js";
+import { anyTri, globMatches, type Tri } from "../core/match.js";
+import { allTri, not } from "./evaluate.js";
 import type { Condition, PolicyDocument, Statement } from "./document.js";
 
 /**
@@ -16,6 +17,11 @@ const SCOPING_KEY = /^(?:[a-z0-9-]+:(?:ResourceTag|RequestTag)\/.+|aws:TagKeys|i
 /** The conditions of a statement that scope what it allows, each with its key known. */
 export function scopingConditions(s: Statement): Condition[] {
   return s.conditions.filter((c) => SCOPING_KEY.test(knownString(c.key) ?? "") || TAG_PREFIX.test(knownPrefix(c.key)));
+}
+
+/** Whether a condition not known in full may be one that scopes the statement. */
+export function mayBeScoped(s: Statement): boolean {
+  return !s.complete || s.conditions.some((c) => knownString(c.key) === undefined && !TAG_PREFIX.test(knownPrefix(c.key)));
 }
 
 /** `autoscaling:ResourceTag/kubernetes.io/cluster/${var.name}` is a tag key whatever its unknown part. */
@@ -57,18 +63,26 @@ export function readOnly(action: CatalogAction): boolean {
   return action.accessLevel.split(", ").every((l) => l === "Read" || l === "List");
 }
 
-/** The Deny statements of a set of documents (a role's policies): what they refuse is not granted. */
+/** The statements of a set of documents (a role's policies) that deny, or whose effect is not known. */
 export function denyStatements(documents: Iterable<PolicyDocument | undefined>): Statement[] {
-  return [...new Set(documents)].flatMap((d) => d?.statements ?? []).filter((s) => knownString(s.effect) === "Deny");
+  return [...new Set(documents)].flatMap((d) => d?.statements ?? []).filter((s) => knownString(s.effect) !== "Allow");
 }
 
-/** Whether one of `denies` refuses `action` on every resource, unconditionally. */
-export function deniedEverywhere(denies: Statement[], action: string): boolean {
-  return denies.some((d) => {
-    if (!d.complete || d.conditions.length || d.notResources.length || !d.resources.some((r) => knownString(r) === "*")) return false;
-    const names = (values: Value[]) => values.map(knownString);
-    if (d.actions.length) return names(d.actions).some((a) => a !== undefined && globMatches(a, action, true));
-    const not = names(d.notActions);
-    return not.length > 0 && not.every((a) => a !== undefined) && !not.some((a) => globMatches(a!, action, true));
-  });
+/**
+ * Whether `action` may be refused on every resource, unconditionally, by one of `denies`: "maybe"
+ * when a part of a Deny is not known, so that no finding rests on a grant a Deny may take back.
+ */
+export function deniedEverywhere(denies: Statement[], action: string): Tri {
+  return anyTri(
+    denies.map((d) => {
+      if (d.conditions.length) return "no"; // a conditional Deny leaves the grant in other contexts
+      const effect: Tri = knownString(d.effect) === "Deny" ? "yes" : "maybe";
+      const everywhere = d.notResources.length ? (d.notResources.every(isKnown) ? "no" : "maybe") : anyTri(d.resources.map((r) => (knownString(r) === "*" ? "yes" : isKnown(r) ? "no" : "maybe")));
+      const matches = (values: Value[]) => anyTri(values.map((a) => (!isKnown(a) ? "maybe" : globMatches(knownString(a)!, action, true) ? "yes" : "no")));
+      const covers: Tri = d.actions.length ? matches(d.actions) : d.notActions.length ? not(matches(d.notActions)) : "maybe";
+      return allTri([effect, everywhere, covers, d.complete ? "yes" : "maybe"]);
+    }),
+  );
 }
+
+const isKnown = (v: Value) => knownString(v) !== undefined;
