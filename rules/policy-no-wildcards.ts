@@ -52,17 +52,18 @@ export default defineRule({
      * others count; a tag or service condition scopes them (a note), read-only ones are a warning.
      */
     const resourceHit = (catalog: IamCatalog | undefined, s: Statement, star: Value, policy: string, role: string, denies: Statement[]) => {
-      const granted = catalog ? grantedActions(catalog, s) : undefined;
-      if (catalog && !granted) return; // an action not known: policy-unknown-action's, or not decidable
-      const scopable = granted && byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
-      if (scopable && scopable.length === 0) return;
-      const names = scopable ? listed(scopable.map((g) => g.name)) : "its actions";
+      // Without the catalog nobody knows which actions AWS requires "*" for: the run says so instead.
+      const granted = catalog && grantedActions(catalog, s);
+      if (!granted) return; // an action not known: policy-unknown-action's, or not decidable
+      const scopable = byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
+      if (scopable.length === 0) return;
+      const names = listed(scopable.map((g) => g.name));
       const scopes = scopingConditions(s);
       if (!scopes.length && mayBeScoped(s)) return; // a condition not known may scope it
       if (scopes.length) {
         const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${…}"} ${keyText(c.key)}`))].join(", ");
         hit(star, "scoped", policy, role, { actions: names, by }, "note");
-      } else hit(star, "resource", policy, role, { actions: names }, scopable?.every(readOnly) ? "warning" : undefined);
+      } else hit(star, "resource", policy, role, { actions: names }, scopable.every(readOnly) ? "warning" : undefined);
     };
     const hit = (value: Value, kind: Kind, policy: string, role: string, data: ReportData = {}, severity?: Severity) => {
       const key = formatLocation(value.loc);

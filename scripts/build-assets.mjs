@@ -4,6 +4,7 @@
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
+import { writeCatalog } from "./build-catalog.mjs";
 
 const require = createRequire(import.meta.url);
 mkdirSync("dist/wasm", { recursive: true });
@@ -40,3 +41,4 @@ process.exitCode = await main(process.argv.slice(2), {
 `,
 );
 chmodSync("dist/cli.js", 0o755);
+await writeCatalog("dist/iam-catalog.json");

@@ -6,12 +6,14 @@ import { InputError, lint, type LintResult } from "./engine/lint.js";
 import type { AnyRule } from "./engine/rule.js";
 import { ConfigError, configLintOptions, findConfig, loadConfig, type Config } from "./config/load.js";
 import { displayPath } from "./discover/discover.js";
-import { toBaseline, type Baseline } from "./engine/suppress.js";
+import { toBaseline } from "./engine/suppress.js";
+import { stagedSnapshot } from "./engine/staged.js";
+import { readBaselineFile } from "./engine/baseline-file.js";
+import { repositoryRoot } from "./discover/repository.js";
 import { writeReport } from "./engine/write-report.js";
-import { readNamedInput } from "./engine/read-input.js";
 import { formatGithub } from "./format/github.js";
 import { formatJson } from "./format/json.js";
-import { formatSarif } from "./format/sarif.js";
+import { formatSarif, type SarifPlaces } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
 import { summarize } from "./format/summary.js";
 import { visible } from "./core/sanitize.js";
@@ -38,8 +40,13 @@ Options:
   -c, --config <file>                config file (default: the nearest .irsa-lint.yaml,
                                      .irsa-lint.yml or irsa-lint.config.json upwards)
       --print-config                 print the effective configuration and exit
-      --baseline <file>              report findings recorded in this baseline as suppressed
+      --baseline <file>              report findings recorded in this baseline as suppressed,
+                                     and entries that match no finding any more
+      --prune-baseline               with --baseline: rewrite it without the entries that match nothing
       --write-baseline <file>        record today's findings in a baseline file and exit 0
+      --include-suppressed           keep suppressed and baselined findings in SARIF, marked as such
+      --staged                       lint what the next commit will contain: tracked files with
+                                     their staged content (for pre-commit)
       --account-id <id>              AWS account id that data.aws_caller_identity resolves to
       --var <name=value>             set a Terraform input variable for every root (repeatable)
       --var-file <file>              read Terraform variables from a .tfvars or .tfvars.json file (repeatable)
@@ -75,6 +82,9 @@ function parse(argv: string[]) {
       "print-config": { type: "boolean" },
       baseline: { type: "string" },
       "write-baseline": { type: "string" },
+      "prune-baseline": { type: "boolean" },
+      staged: { type: "boolean" },
+      "include-suppressed": { type: "boolean" },
       "account-id": { type: "string" },
       var: { type: "string", multiple: true },
       "var-file": { type: "string", multiple: true },
@@ -113,26 +123,11 @@ function cliVars(pairs: string[] = []): Array<[string, string]> {
 
 const FORMATS = ["stylish", "json", "sarif", "github"];
 
-function render(format: string, result: LintResult, cwd: string, color: boolean, verbose: boolean): string {
+function render(format: string, result: LintResult, where: SarifPlaces, color: boolean, verbose: boolean): string {
   if (format === "json") return formatJson(result);
-  if (format === "sarif") return formatSarif(result, rules, cwd);
+  if (format === "sarif") return formatSarif(result, rules, where);
   if (format === "github") return formatGithub(result);
   return formatStylish(result, { color, verbose });
-}
-
-function readBaseline(file: string, cwd: string): Baseline {
-  const read = readNamedInput(file, cwd);
-  if ("error" in read) throw new UsageError(`--baseline ${displayPath(file, cwd)}: ${read.error}`);
-  let data: Partial<Baseline>;
-  try {
-    data = JSON.parse(read.text) as Partial<Baseline>;
-  } catch {
-    // JSON.parse quotes the text it rejects: the message must not.
-    throw new UsageError(`--baseline ${displayPath(file, cwd)}: not valid JSON`);
-  }
-  const entries = Array.isArray(data?.findings) ? data.findings : undefined;
-  if (data?.version !== 1 || !entries || !entries.every((f) => typeof f?.fingerprint === "string")) throw new UsageError(`--baseline ${displayPath(file, cwd)}: not an irsa-lint baseline (version 1, findings with fingerprints)`);
-  return data as Baseline;
 }
 
 function effectiveConfig(config: Config, cwd: string) {
@@ -149,12 +144,90 @@ function effectiveConfig(config: Config, cwd: string) {
   };
 }
 
+/** Why a run exits 1, in one line for standard error. */
+function exitReason(result: LintResult, maxWarnings: number | undefined): string {
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  const warnings = result.findings.filter((f) => f.severity === "warning").length;
+  return errors ? `${plural(errors, "error")} found` : `${plural(warnings, "warning")} exceed --max-warnings ${maxWarnings}`;
+}
+
 function exitCode(result: LintResult, maxWarnings: number | undefined): number {
   const linted = result.files.filter((f) => f.status !== "failed").length;
   if (result.files.length > 0 && linted === 0) return EXIT.usage;
   if (result.findings.some((f) => f.severity === "error")) return EXIT.findings;
   const warnings = result.findings.filter((f) => f.severity === "warning").length;
   return maxWarnings !== undefined && warnings > maxWarnings ? EXIT.findings : EXIT.ok;
+}
+
+interface RunSettings {
+  format: string;
+  maxWarnings?: number;
+  maxFileMb?: number;
+  threads?: number;
+  accountId?: string;
+  /** Where inputs are read from (a snapshot of the index with --staged). */
+  cwd: string;
+  /** What SARIF and baseline paths are relative to: the repository's top level. */
+  root: string;
+}
+
+async function run(values: ReturnType<typeof parse>["values"], positionals: string[], io: Io, { format, maxWarnings, maxFileMb, threads, accountId, cwd, root }: RunSettings): Promise<number> {
+    const configFile = values.config ? resolve(cwd, values.config) : findConfig(cwd);
+  if (values.config && !existsSync(configFile!)) throw new UsageError(`--config ${values.config}: no such file`);
+  const config: Config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
+  if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, cwd), null, 2)}\n`), EXIT.ok;
+  const baseline = values.baseline ? readBaselineFile(resolve(cwd, values.baseline), cwd) : undefined;
+
+  const result = await lint({
+    paths: positionals,
+    cwd,
+    root,
+    rules,
+    ...configLintOptions(config, cwd),
+    accountId,
+    varFiles: values["var-file"],
+    vars: cliVars(values.var),
+    baseline,
+    maxFileBytes: maxFileMb === undefined ? undefined : maxFileMb * 1024 * 1024,
+    threads,
+  });
+  if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
+  if (result.files.length === 0)
+    throw new UsageError(`no Kubernetes, Terraform or IAM JSON file in ${positionals.length ? positionals.join(", ") : "."} (files ending in .yaml, .yml, .tf, .tf.json, .tfvars or .json, not ignored by .gitignore or the config's exclude)`);
+  if (values["write-baseline"]) {
+    const recorded = toBaseline(result.findings);
+    writeReport(values["write-baseline"], `${JSON.stringify(recorded, null, 2)}\n`, io.cwd, "--write-baseline");
+    io.stderr(`irsa-lint: recorded ${recorded.findings.length} findings in ${values["write-baseline"]}\n`);
+    return EXIT.ok;
+  }
+  const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === "error") } : result;
+  const color = !values["no-color"] && (values.color || io.color) && !values.output;
+  let report: string;
+  try {
+    report = render(format, shown, { cwd, root, includeSuppressed: values["include-suppressed"] }, color, !!values.verbose);
+  } catch (e) {
+    // A report past the longest string Node.js can hold: say so, not "internal error".
+    if (e instanceof RangeError && /string length/i.test(e.message)) throw new UsageError(`the ${format} report of ${shown.findings.length} findings is too large to write; lint fewer paths, or record them with --write-baseline`);
+    throw e;
+  }
+  const summary = summarize(result);
+  if (values.output) writeReport(values.output, report, io.cwd, "--output");
+  else io.stdout(report);
+
+  if (values.strict && (summary.files.failed > 0 || summary.incomplete > 0)) {
+    io.stderr(`irsa-lint: --strict: ${[summary.files.failed ? plural(summary.files.failed, "file") + " could not be parsed" : "", summary.incomplete ? plural(summary.incomplete, "check") + " could not run" : ""].filter(Boolean).join(", ")}\n`);
+    return EXIT.usage;
+  }
+  if (result.staleBaseline.length) {
+    if (values["prune-baseline"]) {
+      const kept = { version: 2, findings: baseline!.findings.filter((b) => !result.staleBaseline.includes(b)) };
+      writeReport(values.baseline!, `${JSON.stringify(kept, null, 2)}\n`, io.cwd, "--baseline");
+      io.stderr(`irsa-lint: removed ${plural(result.staleBaseline.length, "baseline entry")} that matched no finding from ${values.baseline}\n`);
+    } else io.stderr(`irsa-lint: ${plural(result.staleBaseline.length, "baseline entry")} in ${values.baseline} matched no finding (fixed or gone); --prune-baseline removes them\n`);
+  }
+  const code = exitCode(result, maxWarnings);
+  if (code === EXIT.findings) io.stderr(`irsa-lint: ${exitReason(result, maxWarnings)}\n`);
+  return code;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -176,52 +249,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const accountId = values["account-id"];
     if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError("--account-id expects 12 digits");
 
-    const configFile = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
-    if (values.config && !existsSync(configFile!)) throw new UsageError(`--config ${values.config}: no such file`);
-    const config: Config = configFile ? await loadConfig(configFile, rules, io.cwd) : { rules: {} };
-    if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, io.cwd), null, 2)}\n`), EXIT.ok;
-    const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), io.cwd) : undefined;
-
-    const result = await lint({
-      paths: positionals,
-      cwd: io.cwd,
-      rules,
-      ...configLintOptions(config, io.cwd),
-      accountId,
-      varFiles: values["var-file"],
-      vars: cliVars(values.var),
-      baseline,
-      maxFileBytes: maxFileMb === undefined ? undefined : maxFileMb * 1024 * 1024,
-      threads,
-    });
-    if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
-    if (result.files.length === 0)
-      throw new UsageError(`no Kubernetes, Terraform or IAM JSON file in ${positionals.length ? positionals.join(", ") : "."} (files ending in .yaml, .yml, .tf, .tf.json, .tfvars or .json, not ignored by .gitignore or the config's exclude)`);
-    if (values["write-baseline"]) {
-      const recorded = toBaseline(result.findings);
-      writeReport(values["write-baseline"], `${JSON.stringify(recorded, null, 2)}\n`, io.cwd, "--write-baseline");
-      io.stderr(`irsa-lint: recorded ${recorded.findings.length} findings in ${values["write-baseline"]}\n`);
-      return EXIT.ok;
-    }
-    const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === "error") } : result;
-    const color = !values["no-color"] && (values.color || io.color) && !values.output;
-    let report: string;
+    if (values["prune-baseline"] && !values.baseline) throw new UsageError("--prune-baseline needs --baseline <file>");
+    // --staged reads the commit-to-be from a snapshot of git's index; reports are still written here.
+    const snapshot = values.staged ? stagedSnapshot(io.cwd) : undefined;
     try {
-      report = render(format, shown, io.cwd, color, !!values.verbose);
-    } catch (e) {
-      // A report past the longest string Node.js can hold: say so, not "internal error".
-      if (e instanceof RangeError && /string length/i.test(e.message)) throw new UsageError(`the ${format} report of ${shown.findings.length} findings is too large to write; lint fewer paths, or record them with --write-baseline`);
-      throw e;
+      return await run(values, positionals, io, { format, maxWarnings, maxFileMb, threads, accountId, cwd: snapshot?.cwd ?? io.cwd, root: snapshot?.root ?? repositoryRoot(io.cwd) });
+    } finally {
+      snapshot?.dispose();
     }
-    const summary = summarize(result);
-    if (values.output) writeReport(values.output, report, io.cwd, "--output");
-    else io.stdout(report);
-
-    if (values.strict && (summary.files.failed > 0 || summary.incomplete > 0)) {
-      io.stderr(`irsa-lint: --strict: ${[summary.files.failed ? plural(summary.files.failed, "file") + " could not be parsed" : "", summary.incomplete ? plural(summary.incomplete, "check") + " could not run" : ""].filter(Boolean).join(", ")}\n`);
-      return EXIT.usage;
-    }
-    return exitCode(result, maxWarnings);
   } catch (e) {
     const err = e as Error & { code?: string };
     if (e instanceof UsageError || e instanceof InputError || e instanceof ConfigError || err.code?.startsWith("ERR_PARSE_ARGS")) {

@@ -1,14 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module script without types
 import { bundleAction } from "../scripts/build-action.mjs";
+// @ts-expect-error: a plain ES module script without types
+import { compactCatalog } from "../scripts/build-catalog.mjs";
 import { FIXTURES } from "./helpers.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -23,10 +25,10 @@ const work = mkdtempSync(join(tmpdir(), "irsa-lint-action-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs the committed bundle the way the runner does: inputs as INPUT_* variables. */
-function runAction(workspace: string, inputs: Record<string, string>) {
+function runAction(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
   const output = join(workspace, "github-output.txt");
   writeFileSync(output, "");
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: output };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: output, ...extraEnv };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const run = spawnSync(process.execPath, [join(ROOT, action.runs.main)], { cwd: workspace, env, encoding: "utf8" });
   const outputs = Object.fromEntries(readFileSync(output, "utf8").trim().split("\n").filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2)));
@@ -35,7 +37,7 @@ function runAction(workspace: string, inputs: Record<string, string>) {
 
 describe("GitHub Action", () => {
   it("declares exactly the inputs and outputs its entry reads and writes", () => {
-    const read = [...entrySource.matchAll(/input\("([\w-]+)"/g)].map((m) => m[1]).sort();
+    const read = [...entrySource.matchAll(/(?:input|choice)\("([\w-]+)"/g)].map((m) => m[1]).sort();
     expect(Object.keys(action.inputs).sort()).toEqual(read);
     const written = [...entrySource.matchAll(/setOutput\("([\w-]+)"/g)].map((m) => m[1]).sort();
     expect(Object.keys(action.outputs).sort()).toEqual(written);
@@ -43,7 +45,11 @@ describe("GitHub Action", () => {
   });
 
   it("runs a committed bundle that is in sync with the sources (npm run build:action)", async () => {
-    expect(readFileSync(join(ROOT, "action/index.mjs"), "utf8")).toBe(await bundleAction());
+    const built = (await bundleAction()) as Array<{ name: string; text: string }>;
+    const committed = readdirSync(join(ROOT, "action")).filter((f) => f.endsWith(".mjs"));
+    expect(committed.sort()).toEqual(built.map((b) => b.name).sort());
+    for (const { name, text } of built) expect(readFileSync(join(ROOT, "action", name), "utf8"), name).toBe(text);
+    expect(JSON.parse(readFileSync(join(ROOT, "action/iam-catalog.json"), "utf8"))).toEqual(await compactCatalog());
     const require = createRequire(import.meta.url);
     for (const [name, pkg] of [
       ["tree-sitter-terraform.wasm", "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"],
@@ -60,7 +66,30 @@ describe("GitHub Action", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^::error file=terraform\/envs\/prod\/terraform\.tfvars,line=4,col=76,/m);
-    expect(run.outputs).toEqual({ "sarif-file": join(workspace, "out/irsa.sarif"), errors: "3", warnings: "0" });
+    expect(run.outputs).toEqual({ "sarif-file": join(workspace, "out/irsa.sarif"), errors: "3", warnings: "0", notes: "0", suppressed: "0", "not-checked": "0" });
+  });
+
+  it("writes a job summary linked to the commit's lines, escaping what the files say; annotations can be turned off", () => {
+    const summary = join(workspace, "summary.md");
+    writeFileSync(summary, "");
+    const run = runAction(workspace, { paths: ".", annotations: "false", "fail-on": "never" }, { GITHUB_STEP_SUMMARY: summary, GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "acme/platform", GITHUB_SHA: "0123abc" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/^::error file=/m);
+    const text = readFileSync(summary, "utf8");
+    expect(text).toMatch(/^### ❌ irsa-lint: 3 errors, 0 warnings, 0 notes$/m);
+    expect(text).toContain("| [trust-subject-matches](");
+    expect(text).toMatch(/\| error \| \[terraform\/envs\/prod\/terraform\.tfvars:4\]\(https:\/\/github\.com\/acme\/platform\/blob\/0123abc\/terraform\/envs\/prod\/terraform\.tfvars#L4\) \|/);
+  });
+
+  it("fails on too many warnings and suppresses what a baseline records", () => {
+    runAction(workspace, { paths: ".", "fail-on": "never" });
+    const cli = spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "--write-baseline", "baseline.json", "."], { cwd: workspace, encoding: "utf8" });
+    expect(cli.status).toBe(0);
+    const run = runAction(workspace, { paths: ".", baseline: "baseline.json", "max-warnings": "0" });
+    expect([run.status, run.outputs.errors, run.outputs.suppressed]).toEqual([0, "0", "3"]);
+    const sarif = JSON.parse(readFileSync(join(workspace, "irsa-lint.sarif"), "utf8"));
+    expect(sarif.runs[0].results).toEqual([]);
+    rmSync(join(workspace, "baseline.json"));
   });
 
   it("keeps SARIF fingerprints when a line is inserted above a finding", () => {
@@ -73,7 +102,7 @@ describe("GitHub Action", () => {
     const run = runAction(workspace, { paths: ".", "sarif-file": "out/irsa.sarif", "fail-on": "never" });
     expect(run.status).toBe(0);
     const after = sarif();
-    const key = (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["irsaLintFinding/v1"];
+    const key = (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["irsaLintFinding/v2"];
     expect(after.runs[0].results.map(key)).toEqual(before.runs[0].results.map(key));
     const moved = after.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "policy-no-wildcards");
     expect(moved.locations[0].physicalLocation.region.startLine).toBe(5);
@@ -126,4 +155,28 @@ describe("GitHub Action", () => {
     const results = JSON.parse(readFileSync(report, "utf8")).runs[0].results as Array<{ level?: string; ruleId: string; message: { arguments?: string[] } }>;
     expect(results.filter((r) => r.level === "error").map((r) => `${r.ruleId}: ${r.message.arguments?.join(" ")}`)).toEqual([]);
   });
+
+  it("finds what the CLI finds when copied alone into an empty folder (no node_modules anywhere above)", () => {
+    const alone = mkdtempSync(join(tmpdir(), "irsa-lint-alone-"));
+    try {
+      cpSync(join(ROOT, "action"), alone, { recursive: true });
+      let parent = alone;
+      while (parent !== dirname(parent)) {
+        expect(existsSync(join(parent, "node_modules")), `node_modules above ${alone}`).toBe(false);
+        parent = dirname(parent);
+      }
+      const findings = (cli: string, fixture: string) => {
+        const run = spawnSync(process.execPath, [cli, "--format", "json", "."], { cwd: join(FIXTURES, fixture), encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+        const out = JSON.parse(run.stdout) as { findings: unknown[]; diagnostics: Array<{ message: string }> };
+        return { findings: out.findings, diagnostics: out.diagnostics.map((d) => d.message) };
+      };
+      for (const fixture of readdirSync(FIXTURES).filter((f) => f !== "hostile")) {
+        const bundled = findings(join(alone, "cli.mjs"), fixture);
+        expect(bundled, fixture).toEqual(findings(join(ROOT, "dist/cli.js"), fixture));
+        expect(bundled.diagnostics.join("\n"), fixture).not.toContain("catalog could not be loaded");
+      }
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -241,12 +241,12 @@ resource "kubernetes_service_account_v1" "dotted" {
   });
 
   it("rejects a malformed baseline and a config alias bomb with one line, never an internal error", () => {
-    writeFileSync(join(repo, "baseline.json"), '{"version":1,"findings":[null]}');
+    writeFileSync(join(repo, "baseline.json"), '{"version":2,"findings":[null]}');
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
     writeFileSync(join(repo, "bomb.yaml"), `${bomb}\n`);
     try {
       const baseline = cli(["--baseline", "baseline.json", "."], repo);
-      expect([baseline.code, baseline.stderr.split("\n")[0]]).toEqual([2, "irsa-lint: --baseline baseline.json: not an irsa-lint baseline (version 1, findings with fingerprints)"]);
+      expect([baseline.code, baseline.stderr.split("\n")[0]]).toEqual([2, "irsa-lint: --baseline baseline.json: not an irsa-lint baseline (version 2, findings with fingerprints)"]);
       const config = cli(["--config", "bomb.yaml", "."], repo);
       expect([config.code, config.stderr.split("\n")[0]]).toEqual([2, "irsa-lint: bomb.yaml: its aliases expand too far to be a configuration"]);
     } finally {

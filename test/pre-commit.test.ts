@@ -1,48 +1,110 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
-import { afterAll, describe, expect, it } from "vitest";
-import { FIXTURES } from "./helpers.js";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { irsaRoleTf } from "../rules/examples.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const [hook] = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8"));
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-const repo = mkdtempSync(join(tmpdir(), "irsa-lint-pre-commit-"));
-afterAll(() => rmSync(repo, { recursive: true, force: true }));
+const work = mkdtempSync(join(tmpdir(), "irsa-lint-pre-commit-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const hasPreCommit = spawnSync("pre-commit", ["--version"]).status === 0;
 
-/** Runs the hook's entry the way pre-commit does: the installed bin, from the repository root, no file names. */
-function runHook() {
-  expect(hook.entry).toBe("irsa-lint");
-  return spawnSync(process.execPath, [join(ROOT, pkg.bin[hook.entry])], { cwd: repo, encoding: "utf8" });
+const SA = "k8s/serviceaccount.yaml";
+const ROLE = "terraform/payments.tf";
+const SERVICE_ACCOUNT = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: payments-api
+  namespace: team-payments
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production
+`;
+const V2_ROLE = irsaRoleTf("v2", "payments-api-v2", "team-payments", "payments-api");
+let repo = "";
+
+function git(...args: string[]) {
+  const run = spawnSync("git", args, { cwd: repo, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`git ${args.join(" ")}: ${run.stderr}`);
+  return run.stdout;
 }
 
+/** Runs the hook's entry the way pre-commit runs a script hook: the file itself, from the repository root, no file names. */
+function runEntry() {
+  const [script, ...args] = hook.entry.split(" ");
+  return spawnSync(join(ROOT, script), args, { cwd: repo, encoding: "utf8" });
+}
+
+/** The real pre-commit, installing the hook from this checkout's committed tree. */
+function tryRepo() {
+  return spawnSync("pre-commit", ["try-repo", ROOT, "irsa-lint"], { cwd: repo, encoding: "utf8", env: { ...process.env, PRE_COMMIT_HOME: join(work, "cache") } });
+}
+
+const edit = (file: string, from: string, to: string) => writeFileSync(join(repo, file), readFileSync(join(repo, file), "utf8").replace(from, to));
+
+beforeEach(() => {
+  repo = mkdtempSync(join(work, "repo-"));
+  git("init", "-q");
+  git("config", "user.email", "ci@example.com");
+  git("config", "user.name", "ci");
+  mkdirSync(join(repo, "k8s"));
+  mkdirSync(join(repo, "terraform"));
+  writeFileSync(join(repo, SA), SERVICE_ACCOUNT);
+  writeFileSync(join(repo, ROLE), irsaRoleTf("payments", "payments-api-production", "team-payments", "payments-api"));
+  writeFileSync(join(repo, "terraform/reports.tf"), irsaRoleTf("reports", "reports-api", "team-reports", "reports-api"));
+  git("add", "-A");
+  git("commit", "-qm", "init");
+});
+
 describe("pre-commit hook", () => {
-  it("is a node hook that lints the whole repository, filtered to the files it reads", () => {
-    expect(hook).toMatchObject({ id: "irsa-lint", language: "node", pass_filenames: false });
-    const files = new RegExp(hook.files);
-    for (const f of ["k8s/sa.yaml", "k8s/sa.yml", "main.tf", "main.tf.json", "prod.tfvars", "iam/policy.json"]) expect(files.test(f)).toBe(true);
-    for (const f of ["README.md", "main.go"]) expect(files.test(f)).toBe(false);
+  it("is a script hook running the committed standalone bundle on the whole staged tree", () => {
+    expect(hook).toMatchObject({ id: "irsa-lint", language: "script", entry: "action/cli.mjs --staged", pass_filenames: false, always_run: true });
+    expect(() => accessSync(join(ROOT, "action/cli.mjs"), constants.X_OK)).not.toThrow();
+    expect(readFileSync(join(ROOT, "action/cli.mjs"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 
-  it("fails a commit that breaks IRSA wiring and passes once it is fixed", () => {
-    spawnSync("git", ["init", "-q"], { cwd: repo });
-    cpSync(join(FIXTURES, "seed-payments-api"), repo, { recursive: true });
-    rmSync(join(repo, "expected.json"));
-    const clean = runHook();
-    expect(clean.status).toBe(0);
-
-    const sa = join(repo, "k8s/serviceaccount.yaml");
-    writeFileSync(sa, readFileSync(sa, "utf8").replace("payments-api-production", "payments-api-prod"));
-    const broken = runHook();
+  it("passes a clean commit and fails one that deletes a role a ServiceAccount still annotates", () => {
+    expect(runEntry().status).toBe(0);
+    git("rm", "-q", ROLE);
+    const broken = runEntry();
     expect(broken.status).toBe(1);
-    expect(broken.stdout).toContain("k8s/serviceaccount.yaml\n  7:33  error  ServiceAccount team-payments/payments-api annotates role payments-api-prod");
+    expect(broken.stdout).toContain("annotates role payments-api-production, but no scanned role has that name");
   });
 
-  it("honours the repository's .gitignore", () => {
-    writeFileSync(join(repo, ".gitignore"), "k8s/\n");
-    const ignored = runHook();
-    expect(ignored.status).toBe(0);
+  it("lints what is staged: an untracked role file and an unstaged fix do not make a broken commit pass", () => {
+    edit(SA, "payments-api-production", "payments-api-v2");
+    git("add", SA);
+    // The role exists in the work tree only, in a file the commit leaves out.
+    writeFileSync(join(repo, "terraform/v2.tf"), V2_ROLE);
+    const untracked = runEntry();
+    expect(untracked.status).toBe(1);
+    expect(untracked.stdout).toContain("annotates role payments-api-v2");
+    // Work-tree linting (no --staged) sees the untracked file and passes: the commit would not.
+    expect(spawnSync(join(ROOT, "action/cli.mjs"), [], { cwd: repo, encoding: "utf8" }).stdout).not.toContain("annotates role payments-api-v2");
+    git("add", "terraform/v2.tf");
+    expect(runEntry().status).toBe(0);
+    // An edit left unstaged is not in the commit either.
+    edit(SA, "payments-api-v2", "payments-api-production");
+    git("add", SA);
+    edit(SA, "payments-api-production", "payments-api-v2");
+    expect(runEntry().status).toBe(0);
   });
+
+  it.runIf(hasPreCommit)("installs and runs with the real pre-commit: fails a commit deleting an annotated role, and one whose annotation names an untracked role", () => {
+    const clean = tryRepo();
+    expect(clean.status, clean.stdout + clean.stderr).toBe(0);
+    git("rm", "-q", ROLE);
+    const deleted = tryRepo();
+    expect(deleted.status).toBe(1);
+    expect(deleted.stdout).toContain("annotates role payments-api-production, but no scanned role has that name");
+    git("reset", "-q", "--hard");
+    edit(SA, "payments-api-production", "payments-api-v2");
+    git("add", SA);
+    writeFileSync(join(repo, "terraform/v2.tf"), V2_ROLE);
+    const untracked = tryRepo();
+    expect(untracked.status).toBe(1);
+    expect(untracked.stdout).toContain("annotates role payments-api-v2");
+  }, 60_000);
 });

@@ -2,10 +2,14 @@ import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { rules } from "../../rules/index.js";
 import { ConfigError, configLintOptions, findConfig, loadConfig, type Config } from "../config/load.js";
+import { displayPath } from "../discover/discover.js";
+import { repositoryRoot } from "../discover/repository.js";
+import { readBaselineFile } from "../engine/baseline-file.js";
 import { InputError, lint } from "../engine/lint.js";
 import { writeReport } from "../engine/write-report.js";
 import { data, formatGithub } from "../format/github.js";
 import { formatJson } from "../format/json.js";
+import { formatMarkdownSummary } from "../format/markdown-summary.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatStylish } from "../format/stylish.js";
 import { summarize } from "../format/summary.js";
@@ -16,49 +20,79 @@ function input(name: string, fallback: string): string {
   return value ? value : fallback;
 }
 
+function choice(name: string, fallback: string, allowed: string[]): string {
+  const value = input(name, fallback);
+  if (!allowed.includes(value)) throw new InputError(`${name} must be ${allowed.join(", ").replace(/, ([^,]*)$/, " or $1")}, not "${value}"`);
+  return value;
+}
+
+const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
+
 function setOutput(name: string, value: string | number): void {
   const file = process.env.GITHUB_OUTPUT;
   if (file) appendFileSync(file, `${name}=${value}\n`);
 }
 
-/** The GitHub Action: lint, write SARIF for code scanning, annotate the pull request, set outputs. */
+/**
+ * The GitHub Action: lint, write SARIF for code scanning, annotate the pull request, write the job
+ * summary, set outputs. It runs the same engine as the CLI, from the committed bundle.
+ */
 export async function runAction(): Promise<number> {
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const paths = input("paths", ".").split(/[\s,]+/).filter(Boolean);
-  const format = input("format", "stylish");
+  const root = repositoryRoot(cwd);
+  const paths = list(input("paths", "."));
+  const format = choice("format", "stylish", ["stylish", "json", "github"]);
   const configInput = input("config", "");
-  const failOn = input("fail-on", "error");
+  const failOn = choice("fail-on", "error", ["error", "warning", "never"]);
   const sarifInput = input("sarif-file", "irsa-lint.sarif");
-  const failOnIncomplete = input("fail-on-incomplete", "true");
-  if (!["error", "warning", "never"].includes(failOn)) throw new InputError(`fail-on must be error, warning or never, not "${failOn}"`);
-  if (!["true", "false"].includes(failOnIncomplete)) throw new InputError(`fail-on-incomplete must be true or false, not "${failOnIncomplete}"`);
-  if (!["stylish", "json", "github"].includes(format)) throw new InputError(`format must be stylish, json or github, not "${format}"`);
+  const failOnIncomplete = choice("fail-on-incomplete", "true", ["true", "false"]);
+  const annotations = choice("annotations", "true", ["true", "false"]);
+  const includeSuppressed = choice("include-suppressed", "false", ["true", "false"]);
+  const baselineInput = input("baseline", "");
+  const varFiles = list(input("var-files", ""));
+  const maxWarningsInput = input("max-warnings", "");
+  const maxWarnings = maxWarningsInput === "" ? undefined : Number(maxWarningsInput);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new InputError(`max-warnings must be a whole number, not "${maxWarningsInput}"`);
 
   const configFile = configInput ? resolve(cwd, configInput) : findConfig(cwd);
   const config: Config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
-  const result = await lint({
-    paths,
-    cwd,
-    rules,
-    ...configLintOptions(config, cwd),
-  });
+  const baseline = baselineInput ? readBaselineFile(resolve(cwd, baselineInput), cwd, "baseline") : undefined;
+  const result = await lint({ paths, cwd, root, rules, ...configLintOptions(config, cwd), varFiles, baseline });
   if (result.missingPaths.length) throw new InputError(`no such file or folder: ${result.missingPaths.join(", ")}`);
 
   // A pull request may commit a symbolic link where the SARIF goes: never written through.
-  const sarifFile = writeReport(sarifInput, formatSarif(result, rules, cwd), cwd, "sarif-file", true);
-  // Workflow commands first, so findings annotate the pull request even without code scanning.
-  process.stdout.write(formatGithub(result));
+  const sarifFile = writeReport(sarifInput, formatSarif(result, rules, { cwd, root, includeSuppressed: includeSuppressed === "true" }), cwd, "sarif-file", true);
+  // Annotations show on the pull request without code scanning; with it, each finding shows twice.
+  if (annotations === "true") process.stdout.write(formatGithub(result));
   if (format !== "github") process.stdout.write(format === "json" ? formatJson(result) : formatStylish(result, { color: false }));
+  else if (annotations !== "true") process.stdout.write(formatGithub(result));
 
   const summary = summarize(result);
+  writeJobSummary(result, cwd, root);
   setOutput("sarif-file", sarifFile);
   setOutput("errors", summary.errors);
   setOutput("warnings", summary.warnings);
+  setOutput("notes", summary.notes);
+  setOutput("suppressed", summary.suppressed);
+  setOutput("not-checked", summary.files.failed + summary.incomplete + summary.files.unchecked);
+  if (result.staleBaseline.length) process.stdout.write(`::notice title=irsa-lint::${data(`${result.staleBaseline.length} baseline entries matched no finding (fixed or gone); irsa-lint --baseline ${baselineInput} --prune-baseline removes them`)}\n`);
+
   const failed = failOn === "error" ? summary.errors > 0 : failOn === "warning" ? summary.errors + summary.warnings > 0 : false;
+  const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
+  if (tooManyWarnings) process.stdout.write(`::error title=irsa-lint::${data(`${summary.warnings} warnings exceed max-warnings ${maxWarnings}`)}\n`);
   // Fail closed: files that could not be parsed, or checks that could not run, may hide findings.
   const incomplete = failOnIncomplete === "true" && summary.files.failed + summary.incomplete > 0;
   if (incomplete) process.stdout.write(`::error title=irsa-lint::${data(`${summary.files.failed} files could not be parsed and ${summary.incomplete} checks could not run (see above); set fail-on-incomplete: false to pass anyway`)}\n`);
-  return failed || incomplete ? 1 : 0;
+  return failed || tooManyWarnings || incomplete ? 1 : 0;
+}
+
+/** The job summary, with links to the lines of the commit the workflow runs on. */
+function writeJobSummary(result: Awaited<ReturnType<typeof lint>>, cwd: string, root: string): void {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
+  const line = server && repository && sha ? (path: string, n: number) => `${server}/${repository}/blob/${sha}/${encodeURI(path)}#L${n}` : undefined;
+  appendFileSync(file, formatMarkdownSummary(result, { path: (f) => displayPath(resolve(cwd, f), root), line }));
 }
 
 runAction().then(

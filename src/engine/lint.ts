@@ -2,7 +2,10 @@ import { mergeDeclarations, emptyDeclarations } from "../core/declarations.js";
 import { compileGlobs } from "../core/glob.js";
 import { InputError } from "./errors.js";
 import type { Diagnostic, FileStatus } from "../core/diagnostic.js";
-import { compareLocations } from "../core/location.js";
+import { compareLocations, type SourceLocation } from "../core/location.js";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { repositoryRoot } from "../discover/repository.js";
 import { discover, displayPath, type DiscoveredFile, type Discovery } from "../discover/discover.js";
 import { link } from "../model/link.js";
 import { unresolvedNotes } from "../model/unresolved.js";
@@ -19,13 +22,15 @@ import { parseFiles, SLICE_MS, startWorkers } from "./parse-pool.js";
 import { phaseTimer } from "./timing.js";
 import type { AnyRule, Finding } from "./rule.js";
 import { runRules, type RuleSetting } from "./run-rules.js";
-import { applyBaseline, applyDirectives, assignFingerprints, type Baseline } from "./suppress.js";
+import { applyBaseline, applyDirectives, assignFingerprints, spanText, type Baseline } from "./suppress.js";
 
 export { InputError } from "./errors.js";
 
 export interface LintOptions {
   paths: string[];
   cwd: string;
+  /** The repository's top level, which fingerprints name files from (default: found from cwd). */
+  root?: string;
   rules: AnyRule[];
   /** Per-rule severity and options, from the config file. */
   settings?: Record<string, RuleSetting>;
@@ -59,6 +64,8 @@ export interface LintResult {
   missingPaths: string[];
   /** Each role annotation and Pod Identity association: the role it resolved to, and whether it was checked. */
   links: LinkReport[];
+  /** Baseline entries no finding matched: fixed, or gone (`--prune-baseline` drops them). */
+  staleBaseline: Baseline["findings"];
 }
 
 /** Below this many HCL files, optimising the grammar's WebAssembly costs more than it saves. */
@@ -131,13 +138,19 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Only for the services policies name, and only when there are policies: start-up stays fast.
   const services = servicesOf(allPermissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
   if (services.size) model.catalog = await loadCatalog(services);
+  if (services.size && !model.catalog) {
+    const first = allPermissionDocuments(model)[0].document;
+    diagnostics.push({ level: "error", message: "the IAM action catalog could not be loaded: action names, action patterns and Resource \"*\" were not checked (policy-unknown-action, policy-no-wildcards)", location: first.loc });
+  }
   timer.mark("catalog");
   const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts);
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
-  await assignFingerprints(findings);
-  if (options.baseline) applyBaseline(findings, options.baseline);
+  // Identities name files relative to the repository root: the same from a subfolder or the top.
+  const root = options.root ?? repositoryRoot(options.cwd);
+  await assignFingerprints(findings, spanReader(files), (file) => displayPath(resolve(options.cwd, file), root));
+  const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
   timer.mark("rules");
   timer.report();
   return {
@@ -147,6 +160,27 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     diagnostics,
     missingPaths: discovered.missing,
     links: coverageOf(model, findings),
+    staleBaseline,
+  };
+}
+
+/** The source text at a location, read back from the files the scan parsed (cached per file). */
+function spanReader(files: DiscoveredFile[]): (loc: SourceLocation) => string | undefined {
+  const byPath = new Map(files.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
+  const texts = new Map<string, string | undefined>();
+  return (loc) => {
+    if (!texts.has(loc.file)) {
+      const absolute = byPath.get(loc.file);
+      let text: string | undefined;
+      try {
+        text = absolute ? readFileSync(absolute, "utf8") : undefined;
+      } catch {
+        text = undefined;
+      }
+      texts.set(loc.file, text);
+    }
+    const text = texts.get(loc.file);
+    return text === undefined ? undefined : spanText(text, loc);
   };
 }
 

@@ -18,7 +18,9 @@ export interface Finding {
   related: RelatedLocation[];
   /** How to fix it, one sentence. */
   fix?: string;
-  /** Stable across runs and line shifts; set by the engine. */
+  /** Which of the rule's messages: part of the finding's identity, where the wording is not. */
+  messageId?: string;
+  /** Stable across runs, line shifts and message wording; set by the engine. */
   fingerprint?: string;
   /** Set when an inline comment or the baseline suppresses it; suppressed findings never fail a run. */
   suppression?: { kind: "inSource" | "external"; justification: string };

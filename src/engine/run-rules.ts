@@ -34,7 +34,7 @@ export function runRules(model: IrsaModel, rules: AnyRule[], settings: Record<st
           seen.add(key);
           const level = setting.severity && setting.severity !== "off" ? setting.severity : (extras?.severity ?? severity);
           const related = (extras?.related ?? []).map((r) => ({ ...r, message: elide(r.message) }));
-          findings.push({ ruleId: rule.id, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix) });
+          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix) });
         },
         options,
       );

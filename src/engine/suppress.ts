@@ -1,5 +1,6 @@
 import { pushTo } from "../core/collections.js";
 import type { Directive } from "../parse/directives.js";
+import type { SourceLocation } from "../core/location.js";
 import type { Finding } from "./rule.js";
 
 /** Findings the tool itself reports about suppression comments. */
@@ -17,20 +18,33 @@ export const SUPPRESSION_RULES = {
 } as const;
 
 /**
- * Stable identity of a finding for SARIF and baselines: what it says and in which file, not on
- * which line, so it survives lines inserted above it. Repeats in a file are numbered.
+ * Stable identity of a finding for SARIF and baselines: the rule, which of its messages, the file
+ * and the source text the finding points at (the action, the sub value, the annotation), not the
+ * line (it survives lines inserted above) nor the wording (a "did you mean" that changes when an
+ * unrelated role is added). Repeats of one identity in a file are numbered. `spanOf` gives the
+ * located text; where it is not known (standard input), the message stands in.
  */
-export async function assignFingerprints(findings: Finding[]): Promise<void> {
+export async function assignFingerprints(findings: Finding[], spanOf: (loc: SourceLocation) => string | undefined = () => undefined, fromRoot: (file: string) => string = (f) => f): Promise<void> {
   if (!findings.length) return;
   // Loaded only when there is something to fingerprint: node:crypto takes a few milliseconds to start.
   const { createHash } = await import("node:crypto");
   const seen = new Map<string, number>();
   for (const f of findings) {
-    const base = `${f.ruleId}|${f.location.file}|${f.message}`;
+    const span = spanOf(f.location);
+    const subject = span === undefined ? `message:${f.message}` : `source:${span.replace(/\s+/g, " ").trim()}`;
+    const base = `${f.ruleId}|${f.messageId ?? ""}|${fromRoot(f.location.file)}|${subject}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     f.fingerprint = createHash("sha256").update(`${base}|${n}`).digest("hex").slice(0, 32);
   }
+}
+
+/** The text between a location's start and end in `text`. */
+export function spanText(text: string, loc: SourceLocation): string {
+  const lines = text.split("\n", loc.endLine);
+  if (loc.line > lines.length) return "";
+  if (loc.line === loc.endLine) return lines[loc.line - 1].slice(loc.column - 1, loc.endColumn - 1);
+  return [lines[loc.line - 1].slice(loc.column - 1), ...lines.slice(loc.line, loc.endLine - 1), (lines[loc.endLine - 1] ?? "").slice(0, loc.endColumn - 1)].join("\n");
 }
 
 /** Marks findings that a directive covers; reports directives that cover nothing or are invalid. */
@@ -77,16 +91,24 @@ export function applyDirectives(findings: Finding[], directives: Directive[], kn
   return extra;
 }
 
+/** Version 2: fingerprints from identities (version 1's hashed the message). */
 export interface Baseline {
-  version: 1;
+  version: 2;
   findings: Array<{ ruleId: string; file: string; fingerprint: string }>;
 }
 
-export function applyBaseline(findings: Finding[], baseline: Baseline): void {
+/** Marks baselined findings as suppressed; returns the entries that matched none (fixed, or gone). */
+export function applyBaseline(findings: Finding[], baseline: Baseline): Baseline["findings"] {
   const known = new Set(baseline.findings.map((b) => b.fingerprint));
-  for (const f of findings) if (!f.suppression && f.fingerprint && known.has(f.fingerprint)) f.suppression = { kind: "external", justification: "in the baseline" };
+  const matched = new Set<string>();
+  for (const f of findings)
+    if (f.fingerprint && known.has(f.fingerprint)) {
+      matched.add(f.fingerprint);
+      if (!f.suppression) f.suppression = { kind: "external", justification: "in the baseline" };
+    }
+  return baseline.findings.filter((b) => !matched.has(b.fingerprint));
 }
 
 export function toBaseline(findings: Finding[]): Baseline {
-  return { version: 1, findings: findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, fingerprint: f.fingerprint! })) };
+  return { version: 2, findings: findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, fingerprint: f.fingerprint! })) };
 }

@@ -8,7 +8,9 @@ export function formatGithub(result: LintResult): string {
     const level = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "notice";
     const l = f.location;
     const props = `file=${property(l.file)},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${property(`irsa-lint ${f.ruleId}`)}`;
-    lines.push(`::${level} ${props}::${data(f.fix ? `${f.message}. ${f.fix}` : f.message)}`);
+    // An annotation shows one place: the other ends of a cross-file finding go in its text.
+    const others = f.related.map((r) => `\n${r.message} (${r.location.file}:${r.location.line}:${r.location.column})`).join("");
+    lines.push(`::${level} ${props}::${data(`${f.fix ? `${f.message}. ${f.fix}` : f.message}${others}`)}`);
   }
   for (const f of result.files) {
     if (f.status === "failed") lines.push(`::error file=${property(f.file)},line=${f.location.line},col=${f.location.column},title=irsa-lint parse error::${data(f.reason)}`);

