@@ -68,7 +68,7 @@ async function run(args: string[]) {
 describe("hostile repository", () => {
   it("gives every file a status, follows no symlink out of the tree or round a loop, and still lints the healthy files", async () => {
     const { code, stdout, stderr } = await run(["--format", "json", "."]);
-    expect(stderr).toBe("");
+    expect(stderr).toBe("irsa-lint: 3 errors found\n");
     expect(code).toBe(1);
     const doc = JSON.parse(stdout);
     const status = Object.fromEntries(doc.files.map((f: { file: string; status: string; reason: string | null }) => [f.file, `${f.status}${f.reason ? `: ${f.reason}` : ""}`]));
