@@ -18,16 +18,16 @@ import {
   summarize,
   uncheckedFiles,
   writeReport
-} from "./chunk-SXT72K5X.mjs";
-import "./chunk-7G64UT74.mjs";
+} from "./chunk-QVOZHUJE.mjs";
+import "./chunk-SMFSBKKS.mjs";
 import {
   InputError
-} from "./chunk-HDWEJ2N5.mjs";
-import "./chunk-OJ7AUX5I.mjs";
+} from "./chunk-P4CRP3QJ.mjs";
+import "./chunk-N6CGBHXP.mjs";
 import "./chunk-YHZRUZG2.mjs";
 import {
   displayPath
-} from "./chunk-RVBWTPUP.mjs";
+} from "./chunk-NCEE5OP6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-7G64UT74.mjs";
-import "./chunk-OJ7AUX5I.mjs";
-import "./chunk-RVBWTPUP.mjs";
+} from "./chunk-SMFSBKKS.mjs";
+import "./chunk-N6CGBHXP.mjs";
+import "./chunk-NCEE5OP6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

@@ -57,6 +57,16 @@ interface Operator {
 const STRING_OPERATORS = /^String(Not)?(Equals|EqualsIgnoreCase|Like)$/;
 
 export function parseOperator(text: string): Operator | undefined {
+  if (operators.has(text)) return operators.get(text);
+  const op = readOperator(text);
+  operators.set(text, op);
+  return op;
+}
+
+/** Operators by their text: a policy set names a handful, and evaluation asks about each many times. */
+const operators = new Map<string, Operator | undefined>();
+
+function readOperator(text: string): Operator | undefined {
   const m = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/.exec(text);
   if (!m) return undefined;
   const base = m[2];
@@ -128,7 +138,13 @@ export function actionApplies(s: Statement, action: string): Tri {
 
 /** Whether all of a statement's conditions hold. */
 export function conditionsHold(s: Statement, request: TokenRequest): Tri {
-  return allTri([...s.conditions.map((c) => conditionHolds(c, request)), s.complete ? "yes" : "maybe"]);
+  let verdict: Tri = s.complete ? "yes" : "maybe";
+  for (const c of s.conditions) {
+    const t = conditionHolds(c, request);
+    if (t === "no") return "no";
+    if (t === "maybe") verdict = "maybe";
+  }
+  return verdict;
 }
 
 /** Why a request is refused or admitted, for messages. */
@@ -151,7 +167,16 @@ export function evaluateTrust(doc: PolicyDocument, allows: Statement[], request:
   if (allows.length === 0 && closed) return { admitted: "no" };
   let best: Verdict = { admitted: "no" };
   for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows)) {
-    const applies = (s: Statement, effect: "Allow" | "Deny"): Tri => allTri([effectIs(s, effect), principalApplies(s, provider), actionApplies(s, request.action), conditionsHold(s, request)]);
+    // Each test in turn, cheapest first: one "no" decides (allTri of all four, without the rest).
+    const applies = (s: Statement, effect: "Allow" | "Deny"): Tri => {
+      let verdict: Tri = "yes";
+      for (const test of [() => effectIs(s, effect), () => principalApplies(s, provider), () => actionApplies(s, request.action), () => conditionsHold(s, request)]) {
+        const t = test();
+        if (t === "no") return "no";
+        if (t === "maybe") verdict = "maybe";
+      }
+      return verdict;
+    };
     const allowing = doc.statements.map((s) => ({ s, applies: applies(s, "Allow") }));
     const denying = doc.statements.map((s) => ({ s, applies: applies(s, "Deny") }));
     const deny = denying.find((d) => d.applies === "yes")?.s;

@@ -9,8 +9,8 @@ export interface Release {
   origin: ServiceAccountDecl["origin"];
 }
 
-/** Keys under which charts configure a component's ServiceAccount, besides the top-level one. */
-const MAX_DEPTH = 3;
+/** How deep below the top-level mapping a `serviceAccount` block is looked for (component keys). */
+export const CHART_SERVICE_ACCOUNT_DEPTH = 3;
 
 /**
  * The ServiceAccounts a chart's values configure, by the convention charts share: a
@@ -23,7 +23,7 @@ const MAX_DEPTH = 3;
 export function chartServiceAccounts(values: Value | undefined, release: Release): ServiceAccountDecl[] {
   const out: ServiceAccountDecl[] = [];
   const visit = (v: Value | undefined, depth: number) => {
-    if (v?.kind !== "object" || depth > MAX_DEPTH) return;
+    if (v?.kind !== "object" || depth > CHART_SERVICE_ACCOUNT_DEPTH) return;
     for (const [key, inner] of v.entries) {
       if (/^serviceAccount$/i.test(key) && inner.kind === "object") {
         const sa = fromBlock(inner, v, key, release);

@@ -9,9 +9,10 @@ import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
 import { readEksctl } from "./eksctl.js";
 import type { FileParseResult } from "./result.js";
 import { MANIFEST_YAML, yamlMessage, yamlToValue, type Shape } from "./yaml-value.js";
-import { chartServiceAccounts } from "./chart-values.js";
+import { CHART_SERVICE_ACCOUNT_DEPTH, chartServiceAccounts } from "./chart-values.js";
 import { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations } from "./kubernetes-annotations.js";
 import { releaseServiceAccounts } from "./releases.js";
+import { blankUnread, type Selector } from "./yaml-blank.js";
 
 export { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations };
 
@@ -75,7 +76,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
     // A Service or ConfigMap next to a Deployment cannot bear on IRSA either: leave it unparsed.
     if (start > 0 || end < text.length) if (!RELEVANT.test(source)) continue;
     const position = (offset: number) => lines.position(start + offset);
-    for (const doc of parseAllDocuments(source, MANIFEST_YAML)) {
+    for (const doc of parseManifest(source, KUSTOMIZATION.test(file) ? undefined : MANIFEST_SELECTOR)) {
       const problem = doc.errors[0];
       if (problem) {
         result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
@@ -135,7 +136,10 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
   const position = (offset: number) => lines.position(offset);
   const deep = excessiveNesting(text);
   if (deep !== undefined) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
-  const doc = parseDocument(text, MANIFEST_YAML);
+  const blanked = blankUnread(text, chartValuesSelector(0));
+  let doc = parseDocument(blanked ?? text, MANIFEST_YAML);
+  // An error in what was blanked would be reported where the whole text puts it.
+  if (blanked !== undefined && doc.errors[0]) doc = parseDocument(text, MANIFEST_YAML);
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
@@ -145,6 +149,44 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
   if (!accounts.length) return { ...result, skipped: "Helm values without a ServiceAccount that has a name or an IRSA annotation" };
   result.declarations.serviceAccounts.push(...accounts);
   return result;
+}
+
+/**
+ * The documents of one stream's slice, parsed with what `select` does not read blanked (offsets
+ * unchanged); parsed whole when that text has an error, so that the error is the whole text's.
+ */
+function parseManifest(source: string, select: Selector | undefined): ReturnType<typeof parseAllDocuments> {
+  const blanked = select && blankUnread(source, select);
+  if (blanked !== undefined && blanked !== source) {
+    const docs = parseAllDocuments(blanked, MANIFEST_YAML);
+    if (docs.every((d) => !d.errors.length)) return docs;
+  }
+  return parseAllDocuments(source, MANIFEST_YAML);
+}
+
+/** A selector that reads the keys of a Shape (see yamlToValue), as yamlToValue converts them. */
+function shapeSelector(shape: Shape, root: Shape, made = new Map<Shape, Selector>()): Selector {
+  let selector = made.get(shape);
+  if (selector) return selector;
+  selector = (key) => {
+    const want = shape[key];
+    if (!want) return false;
+    return want === true ? true : shapeSelector(want === "root" ? root : want, root, made);
+  };
+  made.set(shape, selector);
+  return selector;
+}
+
+/**
+ * What chartServiceAccounts reads of a values file: `serviceAccount` blocks in the mappings of the
+ * first four levels. A key is read on when its lines mention a serviceAccount.
+ */
+function chartValuesSelector(depth: number): Selector {
+  return (key, region) => {
+    if (/^serviceAccount$/i.test(key)) return true;
+    if (depth >= CHART_SERVICE_ACCOUNT_DEPTH) return false;
+    return /serviceAccount/i.test(region()) ? chartValuesSelector(depth + 1) : false;
+  };
 }
 
 /**
@@ -158,6 +200,8 @@ function documentRanges(text: string, whole: boolean): Array<[number, number]> {
   for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index > 0) starts.push(m.index);
   return starts.map((s, i) => [s, starts[i + 1] ?? text.length]);
 }
+
+const MANIFEST_SELECTOR = shapeSelector(MANIFEST, MANIFEST);
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|Kustomization|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
@@ -262,7 +306,8 @@ function readWorkload(kind: string, name: string, namespace: string, loc: Source
     namespace,
     loc,
     serviceAccountName: knownString(saValue) ?? "default",
-    serviceAccountLoc: saValue?.loc ?? podSpec.loc,
+    // Without serviceAccountName, the pod spec's `spec:` key: a span that edits to its containers leave alone.
+    serviceAccountLoc: saValue?.loc ?? (template?.kind === "object" ? template.keyLocs.get("spec") : undefined) ?? podSpec.loc,
     tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
     automount: getEntry(podSpec, "automountServiceAccountToken"),
     roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),

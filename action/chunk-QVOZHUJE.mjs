@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-7G64UT74.mjs";
+} from "./chunk-SMFSBKKS.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-HDWEJ2N5.mjs";
+} from "./chunk-P4CRP3QJ.mjs";
 import {
   elideFileText,
   excerpt,
@@ -33,7 +33,7 @@ import {
   mergeDeclarations,
   require_dist,
   str
-} from "./chunk-RVBWTPUP.mjs";
+} from "./chunk-NCEE5OP6.mjs";
 import {
   __commonJS,
   __toESM
@@ -500,6 +500,13 @@ function conditionsOn(s, claim) {
 }
 var STRING_OPERATORS = /^String(Not)?(Equals|EqualsIgnoreCase|Like)$/;
 function parseOperator(text) {
+  if (operators.has(text)) return operators.get(text);
+  const op = readOperator(text);
+  operators.set(text, op);
+  return op;
+}
+var operators = /* @__PURE__ */ new Map();
+function readOperator(text) {
   const m = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/.exec(text);
   if (!m) return void 0;
   const base = m[2];
@@ -557,14 +564,28 @@ function actionApplies(s, action) {
   return "maybe";
 }
 function conditionsHold(s, request) {
-  return allTri([...s.conditions.map((c) => conditionHolds(c, request)), s.complete ? "yes" : "maybe"]);
+  let verdict = s.complete ? "yes" : "maybe";
+  for (const c of s.conditions) {
+    const t = conditionHolds(c, request);
+    if (t === "no") return "no";
+    if (t === "maybe") verdict = "maybe";
+  }
+  return verdict;
 }
 function evaluateTrust(doc, allows2, request) {
   const closed = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s));
   if (allows2.length === 0 && closed) return { admitted: "no" };
   let best = { admitted: "no" };
   for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows2)) {
-    const applies = (s, effect) => allTri([effectIs(s, effect), principalApplies(s, provider), actionApplies(s, request.action), conditionsHold(s, request)]);
+    const applies = (s, effect) => {
+      let verdict = "yes";
+      for (const test of [() => effectIs(s, effect), () => principalApplies(s, provider), () => actionApplies(s, request.action), () => conditionsHold(s, request)]) {
+        const t = test();
+        if (t === "no") return "no";
+        if (t === "maybe") verdict = "maybe";
+      }
+      return verdict;
+    };
     const allowing = doc.statements.map((s) => ({ s, applies: applies(s, "Allow") }));
     const denying = doc.statements.map((s) => ({ s, applies: applies(s, "Deny") }));
     const deny = denying.find((d) => d.applies === "yes")?.s;
@@ -2376,7 +2397,7 @@ function matchSequence(pattern2, items, matches, isStar) {
 }
 
 // src/engine/lint.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/iam/document.ts
@@ -3126,7 +3147,7 @@ function toBaseline(findings) {
 }
 
 // src/engine/lint.ts
-var FEW_HCL_FILES = 500;
+var FEW_HCL_BYTES = 384 * 1024;
 async function lint(options) {
   const timer = phaseTimer();
   const workers = startWorkers(options.paths, options.cwd, options.threads);
@@ -3232,7 +3253,7 @@ async function prepareScan(options) {
   const discovered = await discover(options.paths, options.cwd);
   const files = selectFiles(discovered.files, options);
   let parser = options.hclParser;
-  const hcl = () => parser ??= createHclParser({ baselineOnly: files.filter(needsHcl).length < FEW_HCL_FILES });
+  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files.filter(needsHcl)) });
   const terraformFiles = files.filter(feedsTerraform);
   if (!terraformFiles.length) return { discovered, files, hcl };
   const terraform = startTerraform(options, discovered, terraformFiles, hcl);
@@ -3240,8 +3261,16 @@ async function prepareScan(options) {
   });
   return { discovered, files, hcl, terraform };
 }
+function littleHcl(files) {
+  let bytes = 0;
+  for (const f of files) {
+    bytes += f.stdin ? 0 : statSync2(f.absolute, { throwIfNoEntry: false })?.size ?? 0;
+    if (bytes >= FEW_HCL_BYTES) return false;
+  }
+  return true;
+}
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-224UWMIH.mjs"), import("./variables-WE2W5NFK.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-KUFYKV6O.mjs"), import("./variables-4LACWADV.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-HDWEJ2N5.mjs";
-import "./chunk-OJ7AUX5I.mjs";
+} from "./chunk-P4CRP3QJ.mjs";
+import "./chunk-N6CGBHXP.mjs";
 import {
   tfvarsValues
-} from "./chunk-O4H2UWOR.mjs";
+} from "./chunk-QWRSGA2F.mjs";
 import "./chunk-YHZRUZG2.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-RVBWTPUP.mjs";
+} from "./chunk-NCEE5OP6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

@@ -8141,11 +8141,11 @@ function serviceAccountAnnotations(get) {
 }
 
 // src/parse/chart-values.ts
-var MAX_DEPTH2 = 3;
+var CHART_SERVICE_ACCOUNT_DEPTH = 3;
 function chartServiceAccounts(values, release) {
   const out = [];
   const visit2 = (v, depth) => {
-    if (v?.kind !== "object" || depth > MAX_DEPTH2) return;
+    if (v?.kind !== "object" || depth > CHART_SERVICE_ACCOUNT_DEPTH) return;
     for (const [key, inner] of v.entries) {
       if (/^serviceAccount$/i.test(key) && inner.kind === "object") {
         const sa = fromBlock(inner, v, key, release);
@@ -8262,6 +8262,123 @@ function releaseServiceAccounts(kind, object, declaredNamespace) {
   });
 }
 
+// src/parse/yaml-blank.ts
+var PLAIN_KEY = /^([A-Za-z0-9_$][\w.\/$-]*)[ ]*:(?=[ ]|$)/;
+function blankUnread(text, root) {
+  if (text.includes("&") || text.includes("	")) return void 0;
+  const blank = [];
+  const stack = [{ indent: -1, select: root, key: false, keys: /* @__PURE__ */ new Set() }];
+  let first = true;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const next = end + 1;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    const rest = line.slice(indent);
+    if (rest === "" || rest[0] === "#") {
+      if (stack[stack.length - 1].select === false) blank.push([start, end]);
+      start = next;
+      continue;
+    }
+    if (first && indent === 0 && /^---[ ]*(#.*)?$/.test(rest)) {
+      first = false;
+      start = next;
+      continue;
+    }
+    first = false;
+    if (indent === 0 && (rest.startsWith("---") || rest.startsWith("...") || rest[0] === "%")) return void 0;
+    const dash = rest[0] === "-" && (rest.length === 1 || rest[1] === " ");
+    while (stack.length > 1) {
+      const top = stack[stack.length - 1];
+      if (top.indent < indent || top.indent === indent && dash && top.key) break;
+      stack.pop();
+    }
+    const context = stack[stack.length - 1];
+    if (context.select === false) blank.push([start, end]);
+    if (typeof context.select !== "function") {
+      start = next;
+      continue;
+    }
+    let column = indent;
+    let body = rest;
+    if (dash) {
+      let after = 1;
+      while (body.charCodeAt(after) === 32) after++;
+      body = body.slice(after);
+      if (body[0] === "-" && (body.length === 1 || body[1] === " ")) return void 0;
+      stack.push({ indent, select: context.select, key: false, keys: /* @__PURE__ */ new Set() });
+      column = indent + after;
+      if (body === "" || body[0] === "#") {
+        start = next;
+        continue;
+      }
+    }
+    const level = stack[stack.length - 1];
+    const key = PLAIN_KEY.exec(body);
+    if (!key) {
+      if (!dash || !closedOnLine(body)) return void 0;
+      start = next;
+      continue;
+    }
+    const name = key[1];
+    if (level.keys.has(name)) return void 0;
+    level.keys.add(name);
+    const value = body.slice(key[0].length).trimStart();
+    const inline = value !== "" && value[0] !== "#";
+    if (inline && !closedOnLine(value)) return void 0;
+    let decision = level.select(name, () => text.slice(start, regionEnd(text, next, column)));
+    if (dash && decision === false) decision = true;
+    if (decision === false) blank.push([start, end]);
+    stack.push({ indent: column, select: inline && decision !== false ? true : decision, key: true, keys: /* @__PURE__ */ new Set() });
+    start = next;
+  }
+  if (!blank.length) return text;
+  let out = "";
+  let from = 0;
+  for (const [s, e] of blank) {
+    out += text.slice(from, s) + " ".repeat(e - s);
+    from = e;
+  }
+  return out + text.slice(from);
+}
+function regionEnd(text, from, column) {
+  for (let start = from; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    let indent = 0;
+    while (text.charCodeAt(start + indent) === 32) indent++;
+    const c = text[start + indent];
+    const empty = start + indent >= end || c === "#" || c === "\r";
+    if (!empty && (indent < column || indent === column && !(c === "-" && " \r\n".includes(text[start + indent + 1] ?? "\n")))) return start;
+    start = end + 1;
+  }
+  return text.length;
+}
+function closedOnLine(value) {
+  const c = value[0];
+  if (c !== '"' && c !== "'" && c !== "[" && c !== "{") return true;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '"') {
+      for (i++; i < value.length && value[i] !== '"'; i++) if (value[i] === "\\") i++;
+      if (i >= value.length) return false;
+    } else if (ch === "'" && (i === 0 || "[{, :".includes(value[i - 1]))) {
+      for (i++; i < value.length; i++) {
+        if (value[i] === "'" && value[i + 1] === "'") i++;
+        else if (value[i] === "'") break;
+      }
+      if (i >= value.length) return false;
+    } else if (ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") depth--;
+    else if (ch === "#" && value[i - 1] === " ") break;
+    if (depth === 0 && i > 0 && (c === '"' || c === "'" || ch === "]" || ch === "}")) return true;
+  }
+  return depth === 0 && c !== '"' && c !== "'";
+}
+
 // src/parse/kubernetes.ts
 var POD_TEMPLATE_PATHS = {
   Pod: [],
@@ -8315,7 +8432,7 @@ function parseKubernetes(file, text) {
       if (!RELEVANT.test(source)) continue;
     }
     const position = (offset) => lines.position(start + offset);
-    for (const doc of (0, import_yaml4.parseAllDocuments)(source, MANIFEST_YAML)) {
+    for (const doc of parseManifest(source, KUSTOMIZATION.test(file) ? void 0 : MANIFEST_SELECTOR)) {
       const problem = doc.errors[0];
       if (problem) {
         result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
@@ -8363,7 +8480,9 @@ function parseHelmValues(file, text, result) {
   const position = (offset) => lines.position(offset);
   const deep = excessiveNesting(text);
   if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
-  const doc = (0, import_yaml4.parseDocument)(text, MANIFEST_YAML);
+  const blanked = blankUnread(text, chartValuesSelector(0));
+  let doc = (0, import_yaml4.parseDocument)(blanked ?? text, MANIFEST_YAML);
+  if (blanked !== void 0 && doc.errors[0]) doc = (0, import_yaml4.parseDocument)(text, MANIFEST_YAML);
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
@@ -8374,12 +8493,39 @@ function parseHelmValues(file, text, result) {
   result.declarations.serviceAccounts.push(...accounts);
   return result;
 }
+function parseManifest(source, select) {
+  const blanked = select && blankUnread(source, select);
+  if (blanked !== void 0 && blanked !== source) {
+    const docs = (0, import_yaml4.parseAllDocuments)(blanked, MANIFEST_YAML);
+    if (docs.every((d) => !d.errors.length)) return docs;
+  }
+  return (0, import_yaml4.parseAllDocuments)(source, MANIFEST_YAML);
+}
+function shapeSelector(shape, root, made = /* @__PURE__ */ new Map()) {
+  let selector = made.get(shape);
+  if (selector) return selector;
+  selector = (key) => {
+    const want = shape[key];
+    if (!want) return false;
+    return want === true ? true : shapeSelector(want === "root" ? root : want, root, made);
+  };
+  made.set(shape, selector);
+  return selector;
+}
+function chartValuesSelector(depth) {
+  return (key, region) => {
+    if (/^serviceAccount$/i.test(key)) return true;
+    if (depth >= CHART_SERVICE_ACCOUNT_DEPTH) return false;
+    return /serviceAccount/i.test(region()) ? chartValuesSelector(depth + 1) : false;
+  };
+}
 function documentRanges(text, whole) {
   if (whole || /^%/m.test(text)) return [[0, text.length]];
   const starts = [0];
   for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index > 0) starts.push(m.index);
   return starts.map((s, i) => [s, starts[i + 1] ?? text.length]);
 }
+var MANIFEST_SELECTOR = shapeSelector(MANIFEST, MANIFEST);
 var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|Kustomization|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 var TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
@@ -8466,7 +8612,8 @@ function readWorkload(kind, name, namespace, loc, template, podSpec) {
     namespace,
     loc,
     serviceAccountName: knownString(saValue) ?? "default",
-    serviceAccountLoc: saValue?.loc ?? podSpec.loc,
+    // Without serviceAccountName, the pod spec's `spec:` key: a span that edits to its containers leave alone.
+    serviceAccountLoc: saValue?.loc ?? (template?.kind === "object" ? template.keyLocs.get("spec") : void 0) ?? podSpec.loc,
     tokenExpiration: getEntry(annotations, TOKEN_EXPIRATION_ANNOTATION),
     automount: getEntry(podSpec, "automountServiceAccountToken"),
     roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-OJ7AUX5I.mjs";
+} from "./chunk-N6CGBHXP.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-RVBWTPUP.mjs";
+} from "./chunk-NCEE5OP6.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-O4H2UWOR.mjs";
+} from "./chunk-QWRSGA2F.mjs";
 import "./chunk-YHZRUZG2.mjs";
-import "./chunk-RVBWTPUP.mjs";
+import "./chunk-NCEE5OP6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

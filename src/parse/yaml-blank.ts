@@ -1,0 +1,151 @@
+/**
+ * What to do with a mapping key's value: `true` keeps it whole, `false` blanks it, a selector
+ * reads its keys in turn. `region` is the key's line and the lines of its value.
+ */
+export type Selector = (key: string, region: () => string) => Selector | boolean;
+
+interface Level {
+  /** Column of the key (or of the `-` of a sequence item) that opened this level; -1 for the document. */
+  indent: number;
+  select: Selector | boolean;
+  /** Opened by a key whose value may be a sequence written at the key's own column. */
+  key: boolean;
+  keys?: Set<string>;
+}
+
+const PLAIN_KEY = /^([A-Za-z0-9_$][\w.\/$-]*)[ ]*:(?=[ ]|$)/;
+
+/**
+ * The text with the values nobody reads replaced by spaces: same length, same lines, same offsets,
+ * so every position the parser reports is the original's. The YAML parser's cost grows with what it
+ * reads; a Deployment's containers, probes and env vars, or a chart's hundreds of values, are most
+ * of a file and none of IRSA. Blank lines are cheap for it.
+ *
+ * Only plain block YAML is blanked, line by line by indentation: undefined (parse it whole) for
+ * anchors (an alias may name a blanked anchor), tabs, directives, quoted or complex keys, a key
+ * repeated in one mapping (the last wins: which one is read must not depend on blanking), and a
+ * quoted or bracketed value left open at the end of its line. A key on a sequence item's `-` line is
+ * never blanked (the item would change shape).
+ */
+export function blankUnread(text: string, root: Selector): string | undefined {
+  if (text.includes("&") || text.includes("\t")) return undefined;
+  const blank: Array<[number, number]> = [];
+  const stack: Level[] = [{ indent: -1, select: root, key: false, keys: new Set() }];
+  let first = true;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const next = end + 1;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    const rest = line.slice(indent);
+    if (rest === "" || rest[0] === "#") {
+      // Comments and empty lines close nothing: they go with the value they are in.
+      if (stack[stack.length - 1].select === false) blank.push([start, end]);
+      start = next;
+      continue;
+    }
+    if (first && indent === 0 && /^---[ ]*(#.*)?$/.test(rest)) {
+      first = false;
+      start = next;
+      continue;
+    }
+    first = false;
+    if (indent === 0 && (rest.startsWith("---") || rest.startsWith("...") || rest[0] === "%")) return undefined;
+    const dash = rest[0] === "-" && (rest.length === 1 || rest[1] === " ");
+    while (stack.length > 1) {
+      const top = stack[stack.length - 1];
+      // A sequence may stand at its key's own column: `containers:` then `- name: api`.
+      if (top.indent < indent || (top.indent === indent && dash && top.key)) break;
+      stack.pop();
+    }
+    const context = stack[stack.length - 1];
+    if (context.select === false) blank.push([start, end]);
+    if (typeof context.select !== "function") {
+      start = next;
+      continue;
+    }
+    let column = indent;
+    let body = rest;
+    if (dash) {
+      let after = 1;
+      while (body.charCodeAt(after) === 32) after++;
+      body = body.slice(after);
+      if (body[0] === "-" && (body.length === 1 || body[1] === " ")) return undefined;
+      stack.push({ indent, select: context.select, key: false, keys: new Set() });
+      column = indent + after;
+      if (body === "" || body[0] === "#") {
+        start = next;
+        continue;
+      }
+    }
+    const level = stack[stack.length - 1];
+    const key = PLAIN_KEY.exec(body);
+    if (!key) {
+      // A sequence item that is a scalar or a flow collection, whole on its line.
+      if (!dash || !closedOnLine(body)) return undefined;
+      start = next;
+      continue;
+    }
+    const name = key[1];
+    if (level.keys!.has(name)) return undefined;
+    level.keys!.add(name);
+    const value = body.slice(key[0].length).trimStart();
+    const inline = value !== "" && value[0] !== "#";
+    if (inline && !closedOnLine(value)) return undefined;
+    let decision = (level.select as Selector)(name, () => text.slice(start, regionEnd(text, next, column)));
+    if (dash && decision === false) decision = true;
+    if (decision === false) blank.push([start, end]);
+    // A value on the key's line ends there or continues as a scalar on deeper lines: nothing to select in it.
+    stack.push({ indent: column, select: inline && decision !== false ? true : decision, key: true, keys: new Set() });
+    start = next;
+  }
+  if (!blank.length) return text;
+  let out = "";
+  let from = 0;
+  for (const [s, e] of blank) {
+    out += text.slice(from, s) + " ".repeat(e - s);
+    from = e;
+  }
+  return out + text.slice(from);
+}
+
+/** Where the value of a key at `column` ends: the first later line less indented (or a sibling key). */
+function regionEnd(text: string, from: number, column: number): number {
+  for (let start = from; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    let indent = 0;
+    while (text.charCodeAt(start + indent) === 32) indent++;
+    const c = text[start + indent];
+    const empty = start + indent >= end || c === "#" || c === "\r";
+    if (!empty && (indent < column || (indent === column && !(c === "-" && " \r\n".includes(text[start + indent + 1] ?? "\n"))))) return start;
+    start = end + 1;
+  }
+  return text.length;
+}
+
+/** Whether a value that starts a line's content is complete on it: no quote or bracket left open. */
+function closedOnLine(value: string): boolean {
+  const c = value[0];
+  if (c !== '"' && c !== "'" && c !== "[" && c !== "{") return true;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '"') {
+      for (i++; i < value.length && value[i] !== '"'; i++) if (value[i] === "\\") i++;
+      if (i >= value.length) return false;
+    } else if (ch === "'" && (i === 0 || "[{, :".includes(value[i - 1]))) {
+      for (i++; i < value.length; i++) {
+        if (value[i] === "'" && value[i + 1] === "'") i++;
+        else if (value[i] === "'") break;
+      }
+      if (i >= value.length) return false;
+    } else if (ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") depth--;
+    else if (ch === "#" && value[i - 1] === " ") break;
+    if (depth === 0 && i > 0 && (c === '"' || c === "'" || ch === "]" || ch === "}")) return true;
+  }
+  return depth === 0 && c !== '"' && c !== "'";
+}
