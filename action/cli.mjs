@@ -17,19 +17,19 @@ import {
   summarize,
   toBaseline,
   writeReport
-} from "./chunk-QVOZHUJE.mjs";
-import "./chunk-SMFSBKKS.mjs";
+} from "./chunk-6YSOPOAQ.mjs";
+import "./chunk-WH3CSW2O.mjs";
 import {
   InputError
-} from "./chunk-P4CRP3QJ.mjs";
-import "./chunk-N6CGBHXP.mjs";
+} from "./chunk-OTBY6PA3.mjs";
+import "./chunk-VRDCDDK6.mjs";
 import {
   visible
 } from "./chunk-YHZRUZG2.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-NCEE5OP6.mjs";
+} from "./chunk-3GRXW5SC.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

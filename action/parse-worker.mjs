@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-SMFSBKKS.mjs";
-import "./chunk-N6CGBHXP.mjs";
-import "./chunk-NCEE5OP6.mjs";
+} from "./chunk-WH3CSW2O.mjs";
+import "./chunk-VRDCDDK6.mjs";
+import "./chunk-3GRXW5SC.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

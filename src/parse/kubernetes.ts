@@ -32,7 +32,7 @@ const POD_SPEC: Shape = { serviceAccountName: true, serviceAccount: true, automo
 const POD_TEMPLATE: Shape = { metadata: { annotations: true }, spec: POD_SPEC };
 
 /** The parts of a manifest irsa-lint reads: converting only these keeps large manifests cheap. */
-const MANIFEST: Shape = {
+export const MANIFEST: Shape = {
   apiVersion: true,
   kind: true,
   items: "root",
@@ -165,7 +165,7 @@ function parseManifest(source: string, select: Selector | undefined): ReturnType
 }
 
 /** A selector that reads the keys of a Shape (see yamlToValue), as yamlToValue converts them. */
-function shapeSelector(shape: Shape, root: Shape, made = new Map<Shape, Selector>()): Selector {
+export function shapeSelector(shape: Shape, root: Shape, made = new Map<Shape, Selector>()): Selector {
   let selector = made.get(shape);
   if (selector) return selector;
   selector = (key) => {
@@ -181,7 +181,7 @@ function shapeSelector(shape: Shape, root: Shape, made = new Map<Shape, Selector
  * What chartServiceAccounts reads of a values file: `serviceAccount` blocks in the mappings of the
  * first four levels. A key is read on when its lines mention a serviceAccount.
  */
-function chartValuesSelector(depth: number): Selector {
+export function chartValuesSelector(depth: number): Selector {
   return (key, region) => {
     if (/^serviceAccount$/i.test(key)) return true;
     if (depth >= CHART_SERVICE_ACCOUNT_DEPTH) return false;
@@ -201,7 +201,7 @@ function documentRanges(text: string, whole: boolean): Array<[number, number]> {
   return starts.map((s, i) => [s, starts[i + 1] ?? text.length]);
 }
 
-const MANIFEST_SELECTOR = shapeSelector(MANIFEST, MANIFEST);
+export const MANIFEST_SELECTOR = shapeSelector(MANIFEST, MANIFEST);
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|Kustomization|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);

@@ -16,10 +16,10 @@ interface Level {
 const PLAIN_KEY = /^([A-Za-z0-9_$][\w.\/$-]*)[ ]*:(?=[ ]|$)/;
 
 /**
- * The text with the values nobody reads replaced by spaces: same length, same lines, same offsets,
- * so every position the parser reports is the original's. The YAML parser's cost grows with what it
+ * The text with the values nobody reads turned into comment lines: same length, same lines, same
+ * offsets, so every position the parser reports is the original's. The YAML parser's cost grows with what it
  * reads; a Deployment's containers, probes and env vars, or a chart's hundreds of values, are most
- * of a file and none of IRSA. Blank lines are cheap for it.
+ * of a file and none of IRSA. Comment lines are cheap for it.
  *
  * Only plain block YAML is blanked, line by line by indentation: undefined (parse it whole) for
  * anchors (an alias may name a blanked anchor), tabs, directives, quoted or complex keys, a key
@@ -104,8 +104,9 @@ export function blankUnread(text: string, root: Selector): string | undefined {
   if (!blank.length) return text;
   let out = "";
   let from = 0;
+  // A comment line, not spaces: spaces deeper than a block scalar above would be its content.
   for (const [s, e] of blank) {
-    out += text.slice(from, s) + " ".repeat(e - s);
+    out += text.slice(from, s) + (e > s ? "#" + " ".repeat(e - s - 1) : "");
     from = e;
   }
   return out + text.slice(from);

@@ -8338,7 +8338,7 @@ function blankUnread(text, root) {
   let out = "";
   let from = 0;
   for (const [s, e] of blank) {
-    out += text.slice(from, s) + " ".repeat(e - s);
+    out += text.slice(from, s) + (e > s ? "#" + " ".repeat(e - s - 1) : "");
     from = e;
   }
   return out + text.slice(from);

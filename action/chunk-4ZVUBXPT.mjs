@@ -33,7 +33,7 @@ import {
   unknown,
   valuesAt,
   withOrigin
-} from "./chunk-NCEE5OP6.mjs";
+} from "./chunk-3GRXW5SC.mjs";
 
 // src/terraform/project.ts
 import { posix as posix2 } from "node:path";

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-P4CRP3QJ.mjs";
-import "./chunk-N6CGBHXP.mjs";
+} from "./chunk-OTBY6PA3.mjs";
+import "./chunk-VRDCDDK6.mjs";
 import {
   tfvarsValues
-} from "./chunk-QWRSGA2F.mjs";
+} from "./chunk-4ZVUBXPT.mjs";
 import "./chunk-YHZRUZG2.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-NCEE5OP6.mjs";
+} from "./chunk-3GRXW5SC.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-QWRSGA2F.mjs";
+} from "./chunk-4ZVUBXPT.mjs";
 import "./chunk-YHZRUZG2.mjs";
-import "./chunk-NCEE5OP6.mjs";
+import "./chunk-3GRXW5SC.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-N6CGBHXP.mjs";
+} from "./chunk-VRDCDDK6.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-NCEE5OP6.mjs";
+} from "./chunk-3GRXW5SC.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-SMFSBKKS.mjs";
+} from "./chunk-WH3CSW2O.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-P4CRP3QJ.mjs";
+} from "./chunk-OTBY6PA3.mjs";
 import {
   elideFileText,
   excerpt,
@@ -33,7 +33,7 @@ import {
   mergeDeclarations,
   require_dist,
   str
-} from "./chunk-NCEE5OP6.mjs";
+} from "./chunk-3GRXW5SC.mjs";
 import {
   __commonJS,
   __toESM
@@ -3270,7 +3270,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-KUFYKV6O.mjs"), import("./variables-4LACWADV.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-IMBCDIEJ.mjs"), import("./variables-6HTEXFTR.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
