@@ -17,6 +17,8 @@ export function parseJsonWithPositions(
   text: string,
   position?: PositionOf,
   offset = 0,
+  /** JSON.parse has accepted the text already: no need to ask it again. */
+  valid = false,
 ): { value?: Value; error?: { message: string; line: number; column: number } } {
   let lines: LineIndex | undefined;
   const at: PositionOf = position !== undefined ? (o) => position(o + offset) : (o) => (lines ??= new LineIndex(text)).position(o);
@@ -29,7 +31,7 @@ export function parseJsonWithPositions(
     return { error: { message: yamlMessage(problem.message), line: p.line, column: p.column } };
   }
   // YAML accepts what JSON does not (trailing commas, comments); AWS rejects those documents.
-  const strictError = jsonSyntaxError(text);
+  const strictError = valid ? undefined : jsonSyntaxError(text);
   if (strictError) {
     const p = at(strictError.offset);
     return { error: { message: strictError.message, line: p.line, column: p.column } };
@@ -58,8 +60,9 @@ export function parseIamJson(file: string, text: string): FileParseResult {
   const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/i.test(text);
   // Dashboards, package manifests and test data are most JSON files: a glance at the top-level keys
   // decides, and only IAM documents, CloudFormation templates and IAM exports are parsed with positions.
-  if (!mentionsIam || !iamShaped(text)) return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
-  const { value, error } = parseJsonWithPositions(file, text);
+  const shape = mentionsIam ? iamShape(text) : "other";
+  if (shape === "other") return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
+  const { value, error } = parseJsonWithPositions(file, text, undefined, 0, shape === "iam");
   if (error) {
     result.diagnostics.push({
       level: "error",
@@ -91,18 +94,18 @@ export function parseIamJson(file: string, text: string): FileParseResult {
 /**
  * Whether a JSON text can be an IAM document (`Statement`), `get-role` output (`Role`), an account
  * export (`RoleDetailList`) or a CloudFormation template (`Resources`), by its top-level keys.
- * Text JSON.parse rejects is handed to the positioned parser, which says where it fails.
+ * Text JSON.parse rejects ("invalid") is handed to the positioned parser, which says where it fails.
  */
-function iamShaped(text: string): boolean {
+function iamShape(text: string): "iam" | "other" | "invalid" {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return true;
+    return "invalid";
   }
-  if (!data || typeof data !== "object" || Array.isArray(data)) return false;
+  if (!data || typeof data !== "object" || Array.isArray(data)) return "other";
   const keys = new Set(Object.keys(data).map((k) => k.toLowerCase()));
-  return ["statement", "role", "roledetaillist", "resources"].some((k) => keys.has(k));
+  return ["statement", "role", "roledetaillist", "resources"].some((k) => keys.has(k)) ? "iam" : "other";
 }
 
 /**
