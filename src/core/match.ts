@@ -72,19 +72,21 @@ export function matchValue(v: Value, text: string, glob = false): Tri {
 
 /** Whether an IAM glob (`*`, `?`) matches `text`, case-insensitively where IAM does. */
 export function globMatches(pattern: string, text: string, caseInsensitive = false): boolean {
-  if (!/[*?]/.test(pattern)) return caseInsensitive ? pattern.toLowerCase() === text.toLowerCase() : pattern === text;
-  const key = `${caseInsensitive ? "i" : "s"}${pattern}`;
-  let compiled = globCache.get(key);
-  if (!compiled) {
-    // Rules match the same few patterns against thousands of names: compile each once.
-    if (globCache.size >= 4096) globCache.clear();
-    compiled = Int32Array.from(units(caseInsensitive ? pattern.toLowerCase() : pattern, true));
-    globCache.set(key, compiled);
+  const cache = caseInsensitive ? globsIgnoringCase : globs;
+  let compiled = cache.get(pattern);
+  if (compiled === undefined) {
+    // Rules match the same few patterns against thousands of names: look at each once.
+    if (cache.size >= 4096) cache.clear();
+    compiled = /[*?]/.test(pattern) ? Int32Array.from(units(caseInsensitive ? pattern.toLowerCase() : pattern, true)) : null;
+    cache.set(pattern, compiled);
   }
+  if (compiled === null) return caseInsensitive ? pattern.toLowerCase() === text.toLowerCase() : pattern === text;
   return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
 }
 
-const globCache = new Map<string, Int32Array>();
+/** Compiled patterns; null for a pattern without wildcards, compared as text. */
+const globs = new Map<string, Int32Array | null>();
+const globsIgnoringCase = new Map<string, Int32Array | null>();
 
 export function anyTri(results: Iterable<Tri>): Tri {
   let maybe = false;

@@ -5,14 +5,17 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { DiscoveredFile } from "../discover/discover.js";
 import type { HclParser } from "../parse/hcl/parser.js";
-import { feedsTerraform, parseSourceFile, type FileOutcome, type ReadOptions } from "./parse-files.js";
+import { feedsTerraform, needsHcl, parseSourceFile, type FileOutcome, type ReadOptions } from "./parse-files.js";
 import type { ParseRequest, ParseResponse } from "./parse-worker.js";
 
 /**
- * Below this many files, starting a worker costs more than it saves. Measured on 2 vCPUs with
- * the bench's repositories: 2,070 files lint 4% slower on two threads, 4,142 files 9% faster.
+ * Below this much work, starting a worker costs more than it saves: a worker takes a few hundred
+ * milliseconds to answer its first batch, and both threads then compile their code apart. Work is
+ * counted in manifests; an HCL file (parsed, then copied out of tree-sitter) weighs HCL_WEIGHT.
+ * Measured on 2 vCPUs with the bench's repositories: 3,000 manifests lint 9% slower on two threads.
  */
-const WORKER_THRESHOLD = 3000;
+const WORKER_THRESHOLD = 4500;
+const HCL_WEIGHT = 3;
 const WORKER_BATCH = 96;
 /** Batches a worker holds at once, so it never waits for this thread to hand out the next. */
 const IN_FLIGHT = 2;
@@ -51,7 +54,7 @@ export async function startWorkers(paths: string[], cwd: string, requested?: num
 function largeRepository(from: string): boolean {
   for (let dir = from; ; dir = dirname(dir)) {
     try {
-      return statSync(join(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
+      return statSync(join(dir, ".git", "index")).size > (WORKER_THRESHOLD / HCL_WEIGHT) * 100;
     } catch {
       if (dirname(dir) === dir) return false;
     }
@@ -68,7 +71,8 @@ function largeRepository(from: string): boolean {
  */
 export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<HclParser>, options: ParseOptions, starting: Promise<Worker[]> = Promise.resolve([])): Promise<FileOutcome[]> {
   const started = await starting;
-  const threads = !workerFile() ? 1 : (options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads()));
+  const work = files.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
+  const threads = !workerFile() ? 1 : (options.threads ?? (work < WORKER_THRESHOLD ? 1 : defaultThreads()));
   const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[a])) - Number(feedsTerraform(files[b])) || a - b);
   const outcomes: FileOutcome[] = new Array(files.length);
   const arrive = (index: number, outcome: FileOutcome) => {

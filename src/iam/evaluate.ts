@@ -41,9 +41,14 @@ function lastText(parts: Array<string | UnknownValue>): string | undefined {
 }
 
 /** The conditions of a statement on one claim. */
-export function conditionsOn(s: Statement, claim: Claim): Condition[] {
-  return s.conditions.filter((c) => claimOf(c.key) === claim);
+export function conditionsOn(s: Statement, claim: Claim): readonly Condition[] {
+  let byClaim = claimConditions.get(s);
+  if (!byClaim) claimConditions.set(s, (byClaim = { sub: s.conditions.filter((c) => claimOf(c.key) === "sub"), aud: s.conditions.filter((c) => claimOf(c.key) === "aud") }));
+  return byClaim[claim];
 }
+
+/** Every rule asks about the same statements: their conditions by claim, sorted out once. */
+const claimConditions = new WeakMap<Statement, Record<Claim, readonly Condition[]>>();
 
 interface Operator {
   base: string;

@@ -10,7 +10,7 @@ export function subject(namespace: string, name: string): string {
 }
 
 /** What conditions on a claim admit, for messages: `sub "a", "b"`, or `every sub except "c"`. */
-export function describeClaim(conditions: Condition[], claim: "sub" | "aud"): string {
+export function describeClaim(conditions: readonly Condition[], claim: "sub" | "aud"): string {
   const parts = conditions.map((c) => {
     const values = valuesText(c.values);
     const op = parseOperator(knownString(c.operator) ?? "");

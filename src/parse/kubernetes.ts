@@ -1,4 +1,4 @@
-import { parseAllDocuments, parseDocument } from "yaml";
+import { parseAllDocuments, parseDocument, type Document } from "yaml";
 import { emptyDeclarations, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { LineIndex } from "../core/lines.js";
@@ -12,7 +12,7 @@ import { MANIFEST_YAML, yamlMessage, yamlToValue, type Shape } from "./yaml-valu
 import { CHART_SERVICE_ACCOUNT_DEPTH, chartServiceAccounts } from "./chart-values.js";
 import { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations } from "./kubernetes-annotations.js";
 import { releaseServiceAccounts } from "./releases.js";
-import { blankUnread, type Selector } from "./yaml-blank.js";
+import { withoutUnread, type Selector } from "./yaml-cut.js";
 
 export { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations };
 
@@ -75,8 +75,9 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
     const source = text.slice(start, end);
     // A Service or ConfigMap next to a Deployment cannot bear on IRSA either: leave it unparsed.
     if (start > 0 || end < text.length) if (!RELEVANT.test(source)) continue;
-    const position = (offset: number) => lines.position(start + offset);
-    for (const doc of parseManifest(source, KUSTOMIZATION.test(file) ? undefined : MANIFEST_SELECTOR)) {
+    const parsed = parseCut(source, KUSTOMIZATION.test(file) ? undefined : MANIFEST_SELECTOR, (t) => parseAllDocuments(t, MANIFEST_YAML) as Document.Parsed[]);
+    const position = (offset: number) => lines.position(start + parsed.original(offset));
+    for (const doc of parsed.docs) {
       const problem = doc.errors[0];
       if (problem) {
         result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
@@ -87,7 +88,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
         sawKubernetes = true;
         continue;
       }
-      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result), source });
+      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result), source: parsed.text });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
         sawKubernetes = true;
@@ -136,15 +137,14 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
   const position = (offset: number) => lines.position(offset);
   const deep = excessiveNesting(text);
   if (deep !== undefined) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
-  const blanked = blankUnread(text, chartValuesSelector(0));
-  let doc = parseDocument(blanked ?? text, MANIFEST_YAML);
-  // An error in what was blanked would be reported where the whole text puts it.
-  if (blanked !== undefined && doc.errors[0]) doc = parseDocument(text, MANIFEST_YAML);
+  const { docs, text: read, original } = parseCut(text, chartValuesSelector(0), (t) => [parseDocument(t, MANIFEST_YAML)]);
+  const doc = docs[0];
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
   }
-  const values = yamlToValue(doc, doc.contents, file, position, { placeholders: true, onDuplicateKey: duplicateWarning(result), source: text });
+  const at = (offset: number) => position(original(offset));
+  const values = yamlToValue(doc, doc.contents, file, at, { placeholders: true, onDuplicateKey: duplicateWarning(result), source: read });
   const accounts = chartServiceAccounts(values, { origin: "helm" });
   if (!accounts.length) return { ...result, skipped: "Helm values without a ServiceAccount that has a name or an IRSA annotation" };
   result.declarations.serviceAccounts.push(...accounts);
@@ -152,16 +152,17 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
 }
 
 /**
- * The documents of one stream's slice, parsed with what `select` does not read blanked (offsets
- * unchanged); parsed whole when that text has an error, so that the error is the whole text's.
+ * Documents parsed from the text without what `select` does not read (see withoutUnread), with
+ * the text parsed and the map from its offsets to the original's; parsed whole when there is
+ * nothing to cut, or when the cut text has an error (then the error is the whole text's).
  */
-function parseManifest(source: string, select: Selector | undefined): ReturnType<typeof parseAllDocuments> {
-  const blanked = select && blankUnread(source, select);
-  if (blanked !== undefined && blanked !== source) {
-    const docs = parseAllDocuments(blanked, MANIFEST_YAML);
-    if (docs.every((d) => !d.errors.length)) return docs;
+function parseCut(source: string, select: Selector | undefined, parse: (text: string) => Document.Parsed[]): { docs: Document.Parsed[]; text: string; original: (offset: number) => number } {
+  const cut = select && withoutUnread(source, select);
+  if (cut && cut.text !== source) {
+    const docs = parse(cut.text);
+    if (docs.every((d) => !d.errors.length)) return { docs, ...cut };
   }
-  return parseAllDocuments(source, MANIFEST_YAML);
+  return { docs: parse(source), text: source, original: (o) => o };
 }
 
 /** A selector that reads the keys of a Shape (see yamlToValue), as yamlToValue converts them. */

@@ -7,7 +7,8 @@ import { LineIndex } from "../src/core/lines.js";
 import type { Value } from "../src/core/value.js";
 import { chartServiceAccounts } from "../src/parse/chart-values.js";
 import { MANIFEST, MANIFEST_SELECTOR, chartValuesSelector } from "../src/parse/kubernetes.js";
-import { blankUnread } from "../src/parse/yaml-blank.js";
+import type { Selector } from "../src/parse/yaml-cut.js";
+import { withoutUnread } from "../src/parse/yaml-cut.js";
 import { MANIFEST_YAML, yamlToValue } from "../src/parse/yaml-value.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -31,7 +32,7 @@ spec:
       - name: api
         image: example/api:1
         env:
-        # a comment in a blanked value
+        # a comment in a value cut
         - name: A
           value: "1"
       - image: example/side:1
@@ -41,24 +42,23 @@ spec:
         name: side
 `;
 
-/** Lines blanked, by number (1-based). */
-function blankedLines(text: string, out: string): number[] {
-  const a = text.split("\n");
-  const b = out.split("\n");
-  expect(b.length).toBe(a.length);
-  expect(out.length).toBe(text.length);
-  const changed = a.flatMap((line, i) => (line !== b[i] ? [i] : []));
-  for (const i of changed) expect(b[i]).toMatch(/^# *$/);
-  return changed.map((i) => i + 1);
+/** Lines cut, by number (1-based); every kept line maps back to where it was. */
+function cutLines(text: string, select: Selector): number[] {
+  const cut = withoutUnread(text, select)!;
+  const kept = new Set<number>();
+  const lines = new LineIndex(text);
+  for (let o = 0; o < cut.text.length; o++) {
+    expect(text[cut.original(o)]).toBe(cut.text[o]);
+    kept.add(lines.position(cut.original(o)).line);
+  }
+  return text.split("\n").flatMap((_, i) => (kept.has(i + 1) || i + 1 === text.split("\n").length ? [] : [i + 1]));
 }
 
-describe("blanking what nobody reads before parsing YAML", () => {
-  it("blanks the keys a shape does not read, with their values, keeping every offset", () => {
-    const out = blankUnread(DEPLOYMENT, MANIFEST_SELECTOR)!;
+describe("cutting what nobody reads before parsing YAML", () => {
+  it("cuts the keys a shape does not read, with their values, and maps every offset back", () => {
     // labels, replicas, selector, the template's labels, image and env (comments inside them too);
     // a key on an item's `-` line stays, so the second container keeps its shape.
-    expect(blankedLines(DEPLOYMENT, out)).toEqual([5, 7, 8, 9, 12, 13, 18, 19, 20, 21, 22, 24, 25, 26]);
-    expect(out.split("\n")[22]).toBe("      - image: example/side:1");
+    expect(cutLines(DEPLOYMENT, MANIFEST_SELECTOR)).toEqual([5, 7, 8, 9, 12, 13, 18, 19, 20, 21, 22, 24, 25, 26]);
   });
 
   it("keeps chart values that can hold a serviceAccount block, four levels down", () => {
@@ -74,11 +74,10 @@ deep:
       c:
         serviceAccount: { name: too-deep }
 `;
-    const out = blankUnread(values, chartValuesSelector(0))!;
-    expect(blankedLines(values, out)).toEqual([1, 2, 4, 10, 11]);
+    expect(cutLines(values, chartValuesSelector(0))).toEqual([1, 2, 4, 10, 11]);
   });
 
-  it("leaves the text to the parser whole where blanking could change what it means", () => {
+  it("leaves the text to the parser whole where cutting could change what it means", () => {
     const cases = {
       anchor: "metadata:\n  labels: &l { a: b }\n  name: x\n",
       tab: "metadata:\n\tname: x\n",
@@ -91,11 +90,11 @@ deep:
       directive: "%YAML 1.1\n---\nkind: A\n",
       flowRoot: "{ kind: A }\n",
     };
-    for (const [name, text] of Object.entries(cases)) expect(blankUnread(text, MANIFEST_SELECTOR), name).toBeUndefined();
+    for (const [name, text] of Object.entries(cases)) expect(withoutUnread(text, MANIFEST_SELECTOR), name).toBeUndefined();
   });
 
-  it("reads the same values from blanked text as from the whole, on every YAML file of the fixtures, examples and bench repositories", async () => {
-    const bench = mkdtempSync(join(tmpdir(), "irsa-lint-blank-"));
+  it("reads the same values from cut text as from the whole, on every YAML file of the fixtures, examples and bench repositories", async () => {
+    const bench = mkdtempSync(join(tmpdir(), "irsa-lint-cut-"));
     // @ts-expect-error: the bench's generator is plain JavaScript
     const { generate, generateGitOps } = await import("../bench/generate.mjs");
     generate(join(bench, "monorepo"), 5);
@@ -104,28 +103,28 @@ deep:
     for (const file of yamlFiles([join(ROOT, "fixtures"), join(ROOT, "examples"), bench])) {
       const text = readFileSync(file, "utf8");
       for (const source of text.split(/^(?=---(?:[ \t\r\n]|$))/m)) {
-        const blanked = blankUnread(source, MANIFEST_SELECTOR);
-        if (blanked === undefined || blanked === source) continue;
+        const cut = withoutUnread(source, MANIFEST_SELECTOR);
+        if (cut === undefined || cut.text === source) continue;
         const whole = parseAllDocuments(source, MANIFEST_YAML);
-        const part = parseAllDocuments(blanked, MANIFEST_YAML);
+        const part = parseAllDocuments(cut.text, MANIFEST_YAML);
         if (part.some((d) => d.errors.length)) continue; // parsed whole instead, by design
         const lines = new LineIndex(source);
-        // A document blanked whole is no document: one with nothing read is nothing either.
-        const convert = (docs: typeof whole) =>
-          docs.map((d) => comparable(yamlToValue(d, d.contents, file, (o) => lines.position(o), { shape: MANIFEST, placeholders: true, source }))).filter((v) => v !== null);
-        expect(convert(part), file).toEqual(convert(whole));
+        // A document cut whole is no document: one with nothing read is nothing either.
+        const convert = (docs: typeof whole, text: string, original: (o: number) => number) =>
+          docs.map((d) => comparable(yamlToValue(d, d.contents, file, (o) => lines.position(original(o)), { shape: MANIFEST, placeholders: true, source: text }))).filter((v) => v !== null);
+        expect(convert(part, cut.text, cut.original), file).toEqual(convert(whole, source, (o) => o));
         compared++;
       }
       if (/values[^/]*\.ya?ml$/.test(file)) {
-        const blanked = blankUnread(text, chartValuesSelector(0));
-        if (blanked === undefined) continue;
+        const cut = withoutUnread(text, chartValuesSelector(0));
+        if (cut === undefined) continue;
         const lines = new LineIndex(text);
-        const accounts = (t: string) => {
+        const accounts = (t: string, original: (o: number) => number) => {
           const doc = parseDocument(t, MANIFEST_YAML);
-          return doc.errors.length ? undefined : chartServiceAccounts(yamlToValue(doc, doc.contents, file, (o) => lines.position(o), { placeholders: true, source: text }), { origin: "helm" });
+          return doc.errors.length ? undefined : chartServiceAccounts(yamlToValue(doc, doc.contents, file, (o) => lines.position(original(o)), { placeholders: true, source: t }), { origin: "helm" });
         };
-        const part = accounts(blanked);
-        if (part) expect(part, file).toEqual(accounts(text));
+        const part = accounts(cut.text, cut.original);
+        if (part) expect(part, file).toEqual(accounts(text, (o) => o));
         compared++;
       }
     }
@@ -145,7 +144,7 @@ function yamlFiles(dirs: string[]): string[] {
 }
 
 /**
- * A value as readers see it: a mapping whose read keys were all blanked reads as nothing, as an
+ * A value as readers see it: a mapping whose read keys were all cut reads as nothing, as an
  * empty one does; a mapping's span may shrink to the keys that are read (readers locate keys and
  * scalars, never a partly read mapping: see serviceAccountLoc).
  */

@@ -1,5 +1,5 @@
 /**
- * What to do with a mapping key's value: `true` keeps it whole, `false` blanks it, a selector
+ * What to do with a mapping key's value: `true` keeps it whole, `false` cuts it, a selector
  * reads its keys in turn. `region` is the key's line and the lines of its value.
  */
 export type Selector = (key: string, region: () => string) => Selector | boolean;
@@ -15,34 +15,76 @@ interface Level {
 
 const PLAIN_KEY = /^([A-Za-z0-9_$][\w.\/$-]*)[ ]*:(?=[ ]|$)/;
 
+/** A text with lines taken out, and where each of its offsets stands in the original. */
+export interface CutText {
+  text: string;
+  original(offset: number): number;
+}
+
 /**
- * The text with the values nobody reads turned into comment lines: same length, same lines, same
- * offsets, so every position the parser reports is the original's. The YAML parser's cost grows with what it
- * reads; a Deployment's containers, probes and env vars, or a chart's hundreds of values, are most
- * of a file and none of IRSA. Comment lines are cheap for it.
+ * The text without the lines of the values nobody reads, and a map from its offsets back to the
+ * original's, so that every position reported is the original's. The YAML parser's cost grows
+ * with what it reads; a Deployment's containers, probes and env vars, or a chart's hundreds of
+ * values, are most of a file and none of IRSA.
  *
- * Only plain block YAML is blanked, line by line by indentation: undefined (parse it whole) for
- * anchors (an alias may name a blanked anchor), tabs, directives, quoted or complex keys, a key
- * repeated in one mapping (the last wins: which one is read must not depend on blanking), and a
- * quoted or bracketed value left open at the end of its line. A key on a sequence item's `-` line is
- * never blanked (the item would change shape).
+ * Only plain block YAML is cut, line by line by indentation: undefined (parse it whole) for
+ * anchors (an alias may name a cut anchor), tabs, directives, quoted or complex keys, a key
+ * repeated in one mapping (the last wins: which one is read must not depend on cutting), and a
+ * quoted or bracketed value left open at the end of its line. A key on a sequence item's `-` line
+ * is never cut (the item would change shape). Mappings may end earlier than in the original:
+ * readers locate keys and scalars, which keep their places.
  */
-export function blankUnread(text: string, root: Selector): string | undefined {
+export function withoutUnread(text: string, root: Selector): CutText | undefined {
+  const cuts = unreadLines(text, root);
+  if (cuts === undefined) return undefined;
+  if (!cuts.length) return { text, original: (o) => o };
+  const cutStarts: number[] = [];
+  const originalStarts: number[] = [];
+  let out = "";
+  let from = 0;
+  for (const [s, e] of [...cuts, [text.length, text.length] as [number, number]]) {
+    if (s > from) {
+      cutStarts.push(out.length);
+      originalStarts.push(from);
+      out += text.slice(from, s);
+    }
+    from = e;
+  }
+  const original = (offset: number): number => {
+    let lo = 0;
+    let hi = cutStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (cutStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return cutStarts.length ? originalStarts[lo] + offset - cutStarts[lo] : offset;
+  };
+  return { text: out, original };
+}
+
+/** The runs of whole lines (newlines included) holding only values `root` does not read. */
+function unreadLines(text: string, root: Selector): Array<[number, number]> | undefined {
   if (text.includes("&") || text.includes("\t")) return undefined;
-  const blank: Array<[number, number]> = [];
+  const cuts: Array<[number, number]> = [];
+  const cut = (s: number, e: number) => {
+    const last = cuts[cuts.length - 1];
+    if (last && last[1] === s) last[1] = e;
+    else cuts.push([s, e]);
+  };
   const stack: Level[] = [{ indent: -1, select: root, key: false, keys: new Set() }];
   let first = true;
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const next = end + 1;
+    const next = newline < 0 ? text.length : end + 1;
     const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
     const rest = line.slice(indent);
     if (rest === "" || rest[0] === "#") {
       // Comments and empty lines close nothing: they go with the value they are in.
-      if (stack[stack.length - 1].select === false) blank.push([start, end]);
+      if (stack[stack.length - 1].select === false) cut(start, next);
       start = next;
       continue;
     }
@@ -61,7 +103,7 @@ export function blankUnread(text: string, root: Selector): string | undefined {
       stack.pop();
     }
     const context = stack[stack.length - 1];
-    if (context.select === false) blank.push([start, end]);
+    if (context.select === false) cut(start, next);
     if (typeof context.select !== "function") {
       start = next;
       continue;
@@ -96,20 +138,12 @@ export function blankUnread(text: string, root: Selector): string | undefined {
     if (inline && !closedOnLine(value)) return undefined;
     let decision = (level.select as Selector)(name, () => text.slice(start, regionEnd(text, next, column)));
     if (dash && decision === false) decision = true;
-    if (decision === false) blank.push([start, end]);
+    if (decision === false) cut(start, next);
     // A value on the key's line ends there or continues as a scalar on deeper lines: nothing to select in it.
     stack.push({ indent: column, select: inline && decision !== false ? true : decision, key: true, keys: new Set() });
     start = next;
   }
-  if (!blank.length) return text;
-  let out = "";
-  let from = 0;
-  // A comment line, not spaces: spaces deeper than a block scalar above would be its content.
-  for (const [s, e] of blank) {
-    out += text.slice(from, s) + (e > s ? "#" + " ".repeat(e - s - 1) : "");
-    from = e;
-  }
-  return out + text.slice(from);
+  return cuts;
 }
 
 /** Where the value of a key at `column` ends: the first later line less indented (or a sibling key). */
