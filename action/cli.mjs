@@ -17,19 +17,19 @@ import {
   summarize,
   toBaseline,
   writeReport
-} from "./chunk-6YSOPOAQ.mjs";
-import "./chunk-WH3CSW2O.mjs";
+} from "./chunk-6XL2PTAV.mjs";
+import "./chunk-JZRXNZ47.mjs";
 import {
   InputError
-} from "./chunk-OTBY6PA3.mjs";
-import "./chunk-VRDCDDK6.mjs";
+} from "./chunk-DKDWMDVL.mjs";
+import "./chunk-BGH4IYC4.mjs";
 import {
   visible
 } from "./chunk-YHZRUZG2.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-3GRXW5SC.mjs";
+} from "./chunk-ADPLGSA6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-WH3CSW2O.mjs";
-import "./chunk-VRDCDDK6.mjs";
-import "./chunk-3GRXW5SC.mjs";
+} from "./chunk-JZRXNZ47.mjs";
+import "./chunk-BGH4IYC4.mjs";
+import "./chunk-ADPLGSA6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

@@ -98,6 +98,21 @@ export function withOrigin<V extends Value>(v: V, origin: Origin): V {
 }
 
 export const str = (value: string, loc: SourceLocation): StringValue => ({ kind: "string", value, loc });
+/**
+ * The JSON text of a known value, written out only when something reads it: rules read policy
+ * documents through `json`, and most encoded documents are never read as text.
+ */
+export function jsonText(json: Value, loc: SourceLocation): StringValue {
+  let text: string | undefined;
+  return {
+    kind: "string",
+    get value() {
+      return (text ??= JSON.stringify(toPlain(json)));
+    },
+    loc,
+    json,
+  };
+}
 export const num = (value: number, loc: SourceLocation): NumberValue => ({ kind: "number", value, loc });
 export const bool = (value: boolean, loc: SourceLocation): BoolValue => ({ kind: "bool", value, loc });
 export const nul = (loc: SourceLocation): NullValue => ({ kind: "null", loc });

@@ -31,18 +31,38 @@ export function readSource(absolute: string, maxBytes = MAX_FILE_BYTES, roots?: 
     return failure(e);
   }
   try {
+    // Most source files fit the thread's buffer: read first, and ask the size only of a large
+    // file (fstat's Stats, dates and all, cost more than the read of a small file).
+    const length = readInto(fd, shared, 0);
+    if (length === 0 && !fstatSync(fd).isFile()) return { skipped: "not a regular file" };
+    if (length < shared.length) return length > maxBytes ? tooLarge(maxBytes) : decode(shared.subarray(0, length));
     const info = fstatSync(fd);
     if (!info.isFile()) return { skipped: "not a regular file" };
-    if (info.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    const bytes = Buffer.allocUnsafe(info.size);
-    let length = 0;
-    for (let n = 1; length < bytes.length && n > 0; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
-    return decode(bytes.subarray(0, length));
+    if (info.size > maxBytes) return tooLarge(maxBytes);
+    const bytes = Buffer.allocUnsafe(Math.max(info.size, length));
+    shared.copy(bytes, 0, 0, length);
+    return decode(bytes.subarray(0, readInto(fd, bytes, length)));
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // A directory, or a FIFO something holds open: nothing to lint.
+    if (code === "EISDIR" || code === "EAGAIN") return { skipped: "not a regular file" };
     return failure(e);
   } finally {
     closeSync(fd);
   }
+}
+
+/** This thread's read buffer. */
+const shared = Buffer.allocUnsafe(1 << 20);
+
+/** Reads until the file ends or `bytes` is full, from `length` on: the length read. */
+function readInto(fd: number, bytes: Buffer, length: number): number {
+  for (let n = 1; length < bytes.length && n > 0; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
+  return length;
+}
+
+function tooLarge(maxBytes: number): ReadResult {
+  return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
 }
 
 /** A symlink is read, followed, only when it resolves inside the scanned roots. */
@@ -55,7 +75,7 @@ function readSymlink(absolute: string, maxBytes: number, roots: string[]): ReadR
 export function readStdin(maxBytes = MAX_FILE_BYTES): ReadResult {
   try {
     const bytes = readFileSync(0);
-    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    if (bytes.length > maxBytes) return tooLarge(maxBytes);
     return decode(bytes);
   } catch (e) {
     return failure(e);

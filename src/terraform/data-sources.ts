@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../core/location.js";
-import { firstUnknown, isKnown, obj, str, toPlain, unknown, withOrigin, type Value } from "../core/value.js";
+import { firstUnknown, isKnown, jsonText, obj, unknown, withOrigin, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
 import type { Scope } from "./scope.js";
 import { iamArn } from "./computed.js";
@@ -20,7 +20,7 @@ export function dataSourceValue(block: Block, address: string, scope: Scope, ctx
     case "aws_iam_policy_document": {
       const document = ctx.policyDocument(block, scope);
       const json: Value = isKnown(document)
-        ? { ...str(JSON.stringify(toPlain(document)), loc), json: document }
+        ? jsonText(document, loc)
         : { kind: "template", parts: [firstUnknown(document)!], json: document, loc };
       entries.set("json", json);
       entries.set("minified_json", json);

@@ -1,6 +1,6 @@
 import { RE2JS } from "re2js";
 import type { SourceLocation } from "../core/location.js";
-import { bool, firstUnknown, isKnown, list, num, obj, str, toPlain, unknown, type Value } from "../core/value.js";
+import { bool, firstUnknown, isKnown, jsonText, list, num, obj, str, toPlain, unknown, type Value } from "../core/value.js";
 import { LIMITS, type Budget } from "./budget.js";
 import type { FileTaint } from "./taint.js";
 import { asText, failure, isFailure } from "./convert.js";
@@ -86,7 +86,7 @@ function expandGo(template: string, matcher: { group(g: number | string): string
 const FUNCTIONS: Record<string, Impl> = {
   jsonencode: strict(([v], loc) => {
     // The text of a partly known document is not known, but its structure is: keep it for rules.
-    if (isKnown(v)) return { ...str(JSON.stringify(toPlain(v)), loc), json: v };
+    if (isKnown(v)) return jsonText(v, loc);
     return { kind: "template", parts: [firstUnknown(v) ?? unknown("part of the document is not known", loc)], json: v, loc };
   }),
   // JSON is YAML: yamlencode's text differs from Terraform's, but its structure is the same.

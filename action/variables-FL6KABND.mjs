@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-OTBY6PA3.mjs";
-import "./chunk-VRDCDDK6.mjs";
+} from "./chunk-DKDWMDVL.mjs";
+import "./chunk-BGH4IYC4.mjs";
 import {
   tfvarsValues
-} from "./chunk-4ZVUBXPT.mjs";
+} from "./chunk-GRMMSSZO.mjs";
 import "./chunk-YHZRUZG2.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-3GRXW5SC.mjs";
+} from "./chunk-ADPLGSA6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-WH3CSW2O.mjs";
+} from "./chunk-JZRXNZ47.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-OTBY6PA3.mjs";
+} from "./chunk-DKDWMDVL.mjs";
 import {
   elideFileText,
   excerpt,
@@ -33,7 +33,7 @@ import {
   mergeDeclarations,
   require_dist,
   str
-} from "./chunk-3GRXW5SC.mjs";
+} from "./chunk-ADPLGSA6.mjs";
 import {
   __commonJS,
   __toESM
@@ -350,17 +350,18 @@ function matchValue(v, text, glob = false) {
   return v.kind === "string" ? "yes" : "maybe";
 }
 function globMatches(pattern2, text, caseInsensitive = false) {
-  if (!/[*?]/.test(pattern2)) return caseInsensitive ? pattern2.toLowerCase() === text.toLowerCase() : pattern2 === text;
-  const key = `${caseInsensitive ? "i" : "s"}${pattern2}`;
-  let compiled = globCache.get(key);
-  if (!compiled) {
-    if (globCache.size >= 4096) globCache.clear();
-    compiled = Int32Array.from(units(caseInsensitive ? pattern2.toLowerCase() : pattern2, true));
-    globCache.set(key, compiled);
+  const cache = caseInsensitive ? globsIgnoringCase : globs;
+  let compiled = cache.get(pattern2);
+  if (compiled === void 0) {
+    if (cache.size >= 4096) cache.clear();
+    compiled = /[*?]/.test(pattern2) ? Int32Array.from(units(caseInsensitive ? pattern2.toLowerCase() : pattern2, true)) : null;
+    cache.set(pattern2, compiled);
   }
+  if (compiled === null) return caseInsensitive ? pattern2.toLowerCase() === text.toLowerCase() : pattern2 === text;
   return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
 }
-var globCache = /* @__PURE__ */ new Map();
+var globs = /* @__PURE__ */ new Map();
+var globsIgnoringCase = /* @__PURE__ */ new Map();
 function anyTri(results) {
   let maybe = false;
   for (const r of results) {
@@ -496,8 +497,11 @@ function lastText(parts) {
   return typeof last === "string" ? last : void 0;
 }
 function conditionsOn(s, claim) {
-  return s.conditions.filter((c) => claimOf(c.key) === claim);
+  let byClaim = claimConditions.get(s);
+  if (!byClaim) claimConditions.set(s, byClaim = { sub: s.conditions.filter((c) => claimOf(c.key) === "sub"), aud: s.conditions.filter((c) => claimOf(c.key) === "aud") });
+  return byClaim[claim];
 }
+var claimConditions = /* @__PURE__ */ new WeakMap();
 var STRING_OPERATORS = /^String(Not)?(Equals|EqualsIgnoreCase|Like)$/;
 function parseOperator(text) {
   if (operators.has(text)) return operators.get(text);
@@ -2910,7 +2914,8 @@ import { existsSync as existsSync4, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-var WORKER_THRESHOLD = 3e3;
+var WORKER_THRESHOLD = 4500;
+var HCL_WEIGHT = 3;
 var WORKER_BATCH = 96;
 var IN_FLIGHT = 2;
 var MAX_THREADS = 4;
@@ -2926,7 +2931,7 @@ async function startWorkers(paths, cwd, requested) {
 function largeRepository(from) {
   for (let dir = from; ; dir = dirname4(dir)) {
     try {
-      return statSync(join3(dir, ".git", "index")).size > WORKER_THRESHOLD * 100;
+      return statSync(join3(dir, ".git", "index")).size > WORKER_THRESHOLD / HCL_WEIGHT * 100;
     } catch {
       if (dirname4(dir) === dir) return false;
     }
@@ -2934,7 +2939,8 @@ function largeRepository(from) {
 }
 async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
-  const threads = !workerFile() ? 1 : options.threads ?? (files.length < WORKER_THRESHOLD ? 1 : defaultThreads());
+  const work = files.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
+  const threads = !workerFile() ? 1 : options.threads ?? (work < WORKER_THRESHOLD ? 1 : defaultThreads());
   const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[a])) - Number(feedsTerraform(files[b])) || a - b);
   const outcomes = new Array(files.length);
   const arrive = (index, outcome) => {
@@ -3270,7 +3276,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-IMBCDIEJ.mjs"), import("./variables-6HTEXFTR.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-ZGNCPICC.mjs"), import("./variables-FL6KABND.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

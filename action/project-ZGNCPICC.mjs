@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-4ZVUBXPT.mjs";
+} from "./chunk-GRMMSSZO.mjs";
 import "./chunk-YHZRUZG2.mjs";
-import "./chunk-3GRXW5SC.mjs";
+import "./chunk-ADPLGSA6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   MAX_FILE_BYTES,
   symlinkRefusal
-} from "./chunk-3GRXW5SC.mjs";
+} from "./chunk-ADPLGSA6.mjs";
 
 // src/engine/read.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from "node:fs";
@@ -21,18 +21,30 @@ function readSource(absolute, maxBytes = MAX_FILE_BYTES, roots) {
     return failure(e);
   }
   try {
+    const length = readInto(fd, shared, 0);
+    if (length === 0 && !fstatSync(fd).isFile()) return { skipped: "not a regular file" };
+    if (length < shared.length) return length > maxBytes ? tooLarge(maxBytes) : decode(shared.subarray(0, length));
     const info = fstatSync(fd);
     if (!info.isFile()) return { skipped: "not a regular file" };
-    if (info.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    const bytes = Buffer.allocUnsafe(info.size);
-    let length = 0;
-    for (let n = 1; length < bytes.length && n > 0; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
-    return decode(bytes.subarray(0, length));
+    if (info.size > maxBytes) return tooLarge(maxBytes);
+    const bytes = Buffer.allocUnsafe(Math.max(info.size, length));
+    shared.copy(bytes, 0, 0, length);
+    return decode(bytes.subarray(0, readInto(fd, bytes, length)));
   } catch (e) {
+    const code = e.code;
+    if (code === "EISDIR" || code === "EAGAIN") return { skipped: "not a regular file" };
     return failure(e);
   } finally {
     closeSync(fd);
   }
+}
+var shared = Buffer.allocUnsafe(1 << 20);
+function readInto(fd, bytes, length) {
+  for (let n = 1; length < bytes.length && n > 0; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
+  return length;
+}
+function tooLarge(maxBytes) {
+  return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
 }
 function readSymlink(absolute, maxBytes, roots) {
   const refusal = symlinkRefusal(absolute, roots);
@@ -41,7 +53,7 @@ function readSymlink(absolute, maxBytes, roots) {
 function readStdin(maxBytes = MAX_FILE_BYTES) {
   try {
     const bytes = readFileSync(0);
-    if (bytes.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    if (bytes.length > maxBytes) return tooLarge(maxBytes);
     return decode(bytes);
   } catch (e) {
     return failure(e);

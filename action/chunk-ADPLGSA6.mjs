@@ -7340,6 +7340,17 @@ function withOrigin(v, origin) {
   return { ...v, origin };
 }
 var str = (value, loc) => ({ kind: "string", value, loc });
+function jsonText(json, loc) {
+  let text;
+  return {
+    kind: "string",
+    get value() {
+      return text ??= JSON.stringify(toPlain(json));
+    },
+    loc,
+    json
+  };
+}
 var num = (value, loc) => ({ kind: "number", value, loc });
 var bool = (value, loc) => ({ kind: "bool", value, loc });
 var nul = (loc) => ({ kind: "null", loc });
@@ -7988,7 +7999,7 @@ function documentOf(v) {
 }
 
 // src/parse/iam-json.ts
-function parseJsonWithPositions(file, text, position, offset = 0) {
+function parseJsonWithPositions(file, text, position, offset = 0, valid = false) {
   let lines;
   const at2 = position !== void 0 ? (o) => position(o + offset) : (o) => (lines ??= new LineIndex(text)).position(o);
   const deep = excessiveNesting(text);
@@ -7999,7 +8010,7 @@ function parseJsonWithPositions(file, text, position, offset = 0) {
     const p = at2(problem.pos[0]);
     return { error: { message: yamlMessage(problem.message), line: p.line, column: p.column } };
   }
-  const strictError = jsonSyntaxError(text);
+  const strictError = valid ? void 0 : jsonSyntaxError(text);
   if (strictError) {
     const p = at2(strictError.offset);
     return { error: { message: strictError.message, line: p.line, column: p.column } };
@@ -8022,8 +8033,9 @@ function jsonSyntaxError(text) {
 function parseIamJson(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
   const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/i.test(text);
-  if (!mentionsIam || !iamShaped(text)) return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
-  const { value, error } = parseJsonWithPositions(file, text);
+  const shape = mentionsIam ? iamShape(text) : "other";
+  if (shape === "other") return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
+  const { value, error } = parseJsonWithPositions(file, text, void 0, 0, shape === "iam");
   if (error) {
     result.diagnostics.push({
       level: "error",
@@ -8051,16 +8063,16 @@ function parseIamJson(file, text) {
   }
   return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
 }
-function iamShaped(text) {
+function iamShape(text) {
   let data;
   try {
     data = JSON.parse(text);
   } catch {
-    return true;
+    return "invalid";
   }
-  if (!data || typeof data !== "object" || Array.isArray(data)) return false;
+  if (!data || typeof data !== "object" || Array.isArray(data)) return "other";
   const keys = new Set(Object.keys(data).map((k) => k.toLowerCase()));
-  return ["statement", "role", "roledetaillist", "resources"].some((k) => keys.has(k));
+  return ["statement", "role", "roledetaillist", "resources"].some((k) => keys.has(k)) ? "iam" : "other";
 }
 function readAuthorizationDetails(file, value, result) {
   for (const detail of asItems(getEntry(value, "RoleDetailList"))) {
@@ -8262,23 +8274,56 @@ function releaseServiceAccounts(kind, object, declaredNamespace) {
   });
 }
 
-// src/parse/yaml-blank.ts
+// src/parse/yaml-cut.ts
 var PLAIN_KEY = /^([A-Za-z0-9_$][\w.\/$-]*)[ ]*:(?=[ ]|$)/;
-function blankUnread(text, root) {
+function withoutUnread(text, root) {
+  const cuts = unreadLines(text, root);
+  if (cuts === void 0) return void 0;
+  if (!cuts.length) return { text, original: (o) => o };
+  const cutStarts = [];
+  const originalStarts = [];
+  let out = "";
+  let from = 0;
+  for (const [s, e] of [...cuts, [text.length, text.length]]) {
+    if (s > from) {
+      cutStarts.push(out.length);
+      originalStarts.push(from);
+      out += text.slice(from, s);
+    }
+    from = e;
+  }
+  const original = (offset) => {
+    let lo = 0;
+    let hi = cutStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (cutStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return cutStarts.length ? originalStarts[lo] + offset - cutStarts[lo] : offset;
+  };
+  return { text: out, original };
+}
+function unreadLines(text, root) {
   if (text.includes("&") || text.includes("	")) return void 0;
-  const blank = [];
+  const cuts = [];
+  const cut = (s, e) => {
+    const last = cuts[cuts.length - 1];
+    if (last && last[1] === s) last[1] = e;
+    else cuts.push([s, e]);
+  };
   const stack = [{ indent: -1, select: root, key: false, keys: /* @__PURE__ */ new Set() }];
   let first = true;
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const next = end + 1;
+    const next = newline < 0 ? text.length : end + 1;
     const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
     const rest = line.slice(indent);
     if (rest === "" || rest[0] === "#") {
-      if (stack[stack.length - 1].select === false) blank.push([start, end]);
+      if (stack[stack.length - 1].select === false) cut(start, next);
       start = next;
       continue;
     }
@@ -8296,7 +8341,7 @@ function blankUnread(text, root) {
       stack.pop();
     }
     const context = stack[stack.length - 1];
-    if (context.select === false) blank.push([start, end]);
+    if (context.select === false) cut(start, next);
     if (typeof context.select !== "function") {
       start = next;
       continue;
@@ -8330,18 +8375,11 @@ function blankUnread(text, root) {
     if (inline && !closedOnLine(value)) return void 0;
     let decision = level.select(name, () => text.slice(start, regionEnd(text, next, column)));
     if (dash && decision === false) decision = true;
-    if (decision === false) blank.push([start, end]);
+    if (decision === false) cut(start, next);
     stack.push({ indent: column, select: inline && decision !== false ? true : decision, key: true, keys: /* @__PURE__ */ new Set() });
     start = next;
   }
-  if (!blank.length) return text;
-  let out = "";
-  let from = 0;
-  for (const [s, e] of blank) {
-    out += text.slice(from, s) + (e > s ? "#" + " ".repeat(e - s - 1) : "");
-    from = e;
-  }
-  return out + text.slice(from);
+  return cuts;
 }
 function regionEnd(text, from, column) {
   for (let start = from; start < text.length; ) {
@@ -8431,8 +8469,9 @@ function parseKubernetes(file, text) {
     if (start > 0 || end < text.length) {
       if (!RELEVANT.test(source)) continue;
     }
-    const position = (offset) => lines.position(start + offset);
-    for (const doc of parseManifest(source, KUSTOMIZATION.test(file) ? void 0 : MANIFEST_SELECTOR)) {
+    const parsed = parseCut(source, KUSTOMIZATION.test(file) ? void 0 : MANIFEST_SELECTOR, (t) => (0, import_yaml4.parseAllDocuments)(t, MANIFEST_YAML));
+    const position = (offset) => lines.position(start + parsed.original(offset));
+    for (const doc of parsed.docs) {
       const problem = doc.errors[0];
       if (problem) {
         result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
@@ -8443,7 +8482,7 @@ function parseKubernetes(file, text) {
         sawKubernetes = true;
         continue;
       }
-      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result), source });
+      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result), source: parsed.text });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
         sawKubernetes = true;
@@ -8480,26 +8519,26 @@ function parseHelmValues(file, text, result) {
   const position = (offset) => lines.position(offset);
   const deep = excessiveNesting(text);
   if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
-  const blanked = blankUnread(text, chartValuesSelector(0));
-  let doc = (0, import_yaml4.parseDocument)(blanked ?? text, MANIFEST_YAML);
-  if (blanked !== void 0 && doc.errors[0]) doc = (0, import_yaml4.parseDocument)(text, MANIFEST_YAML);
+  const { docs, text: read, original } = parseCut(text, chartValuesSelector(0), (t) => [(0, import_yaml4.parseDocument)(t, MANIFEST_YAML)]);
+  const doc = docs[0];
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
     return result;
   }
-  const values = yamlToValue(doc, doc.contents, file, position, { placeholders: true, onDuplicateKey: duplicateWarning(result), source: text });
+  const at2 = (offset) => position(original(offset));
+  const values = yamlToValue(doc, doc.contents, file, at2, { placeholders: true, onDuplicateKey: duplicateWarning(result), source: read });
   const accounts = chartServiceAccounts(values, { origin: "helm" });
   if (!accounts.length) return { ...result, skipped: "Helm values without a ServiceAccount that has a name or an IRSA annotation" };
   result.declarations.serviceAccounts.push(...accounts);
   return result;
 }
-function parseManifest(source, select) {
-  const blanked = select && blankUnread(source, select);
-  if (blanked !== void 0 && blanked !== source) {
-    const docs = (0, import_yaml4.parseAllDocuments)(blanked, MANIFEST_YAML);
-    if (docs.every((d) => !d.errors.length)) return docs;
+function parseCut(source, select, parse) {
+  const cut = select && withoutUnread(source, select);
+  if (cut && cut.text !== source) {
+    const docs = parse(cut.text);
+    if (docs.every((d) => !d.errors.length)) return { docs, ...cut };
   }
-  return (0, import_yaml4.parseAllDocuments)(source, MANIFEST_YAML);
+  return { docs: parse(source), text: source, original: (o) => o };
 }
 function shapeSelector(shape, root, made = /* @__PURE__ */ new Map()) {
   let selector = made.get(shape);
@@ -8625,6 +8664,7 @@ function readWorkload(kind, name, namespace, loc, template, podSpec) {
 export {
   withOrigin,
   str,
+  jsonText,
   num,
   bool,
   nul,

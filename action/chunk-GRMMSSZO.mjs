@@ -16,6 +16,7 @@ import {
   getEntry,
   insideRoots,
   isKnown,
+  jsonText,
   knownString,
   list,
   mergeDeclarations,
@@ -33,7 +34,7 @@ import {
   unknown,
   valuesAt,
   withOrigin
-} from "./chunk-3GRXW5SC.mjs";
+} from "./chunk-ADPLGSA6.mjs";
 
 // src/terraform/project.ts
 import { posix as posix2 } from "node:path";
@@ -6832,7 +6833,7 @@ function expandGo(template, matcher) {
 }
 var FUNCTIONS = {
   jsonencode: strict(([v], loc) => {
-    if (isKnown(v)) return { ...str(JSON.stringify(toPlain(v)), loc), json: v };
+    if (isKnown(v)) return jsonText(v, loc);
     return { kind: "template", parts: [firstUnknown(v) ?? unknown("part of the document is not known", loc)], json: v, loc };
   }),
   // JSON is YAML: yamlencode's text differs from Terraform's, but its structure is the same.
@@ -8295,7 +8296,7 @@ function dataSourceValue(block, address, scope, ctx) {
   switch (type) {
     case "aws_iam_policy_document": {
       const document2 = ctx.policyDocument(block, scope);
-      const json = isKnown(document2) ? { ...str(JSON.stringify(toPlain(document2)), loc), json: document2 } : { kind: "template", parts: [firstUnknown(document2)], json: document2, loc };
+      const json = isKnown(document2) ? jsonText(document2, loc) : { kind: "template", parts: [firstUnknown(document2)], json: document2, loc };
       entries.set("json", json);
       entries.set("minified_json", json);
       break;
