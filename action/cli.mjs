@@ -17,7 +17,7 @@ import {
   summarize,
   toBaseline,
   writeReport
-} from "./chunk-6XL2PTAV.mjs";
+} from "./chunk-G5Y746QZ.mjs";
 import "./chunk-JZRXNZ47.mjs";
 import {
   InputError

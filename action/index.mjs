@@ -18,7 +18,7 @@ import {
   summarize,
   uncheckedFiles,
   writeReport
-} from "./chunk-6XL2PTAV.mjs";
+} from "./chunk-G5Y746QZ.mjs";
 import "./chunk-JZRXNZ47.mjs";
 import {
   InputError

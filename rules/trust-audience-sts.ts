@@ -67,7 +67,8 @@ export default defineRule<"missing" | "wrong" | "anyAudience", { audiences: stri
         if ([...audiences].every((a) => passes(a) === "no")) {
           const expected = [...audiences].join('" or "');
           report("wrong", conditions[0].valuesLoc, { owner, actual, expected }, { fix: `Set the aud condition to ${expected}.` });
-        } else if (witness(document, [s], subjects, [PROBE_AUDIENCE])) {
+        } else if (passes(PROBE_AUDIENCE) !== "no" && witness(document, [s], subjects, [PROBE_AUDIENCE])) {
+          // (Aud conditions that refuse the probe audience refuse it whatever the subject: no witness to look for.)
           report("anyAudience", conditions[0].valuesLoc, { owner, actual, probe: PROBE_AUDIENCE }, { ...fix, severity: "warning" });
         }
       }

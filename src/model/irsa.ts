@@ -94,15 +94,18 @@ function originFederation(model: IrsaModel, origin: Origin): Federation {
 /** The IRSA statements of a trust document (Allow only). */
 export function irsaStatements(model: IrsaModel, doc: PolicyDocument | undefined, role?: Role): Statement[] {
   if (!doc) return [];
-  let byRole = memo.get(model);
-  if (!byRole) memo.set(model, (byRole = new Map()));
-  const key = `${role?.id ?? ""}\u0000${doc.loc.file}:${doc.loc.line}:${doc.loc.column}`;
-  let found = byRole.get(key);
-  if (!found) byRole.set(key, (found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role) === "irsa")));
+  let byRole = memo.get(model)?.get(doc);
+  if (!byRole) {
+    if (!memo.has(model)) memo.set(model, new WeakMap());
+    memo.get(model)!.set(doc, (byRole = new Map()));
+  }
+  let found = byRole.get(role);
+  if (!found) byRole.set(role, (found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role) === "irsa")));
   return found;
 }
 
-const memo = new WeakMap<IrsaModel, Map<string, Statement[]>>();
+/** Every rule asks for the same documents' IRSA statements: found once per model, document and role. */
+const memo = new WeakMap<IrsaModel, WeakMap<PolicyDocument, Map<Role | undefined, Statement[]>>>();
 
 /** Roles the pods of a cluster can assume: IRSA trust, an annotation naming them, or EKS Pod Identity. */
 export function isWorkloadRole(model: IrsaModel, role: Role): boolean {

@@ -821,11 +821,13 @@ function originFederation(model, origin) {
 }
 function irsaStatements(model, doc, role3) {
   if (!doc) return [];
-  let byRole = memo.get(model);
-  if (!byRole) memo.set(model, byRole = /* @__PURE__ */ new Map());
-  const key = `${role3?.id ?? ""}\0${doc.loc.file}:${doc.loc.line}:${doc.loc.column}`;
-  let found = byRole.get(key);
-  if (!found) byRole.set(key, found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role3) === "irsa"));
+  let byRole = memo.get(model)?.get(doc);
+  if (!byRole) {
+    if (!memo.has(model)) memo.set(model, /* @__PURE__ */ new WeakMap());
+    memo.get(model).set(doc, byRole = /* @__PURE__ */ new Map());
+  }
+  let found = byRole.get(role3);
+  if (!found) byRole.set(role3, found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role3) === "irsa"));
   return found;
 }
 var memo = /* @__PURE__ */ new WeakMap();
@@ -1788,7 +1790,7 @@ var trust_audience_sts_default = defineRule({
         if ([...audiences2].every((a) => passes(a) === "no")) {
           const expected = [...audiences2].join('" or "');
           report("wrong", conditions[0].valuesLoc, { owner, actual, expected }, { fix: `Set the aud condition to ${expected}.` });
-        } else if (witness(document, [s], subjects, [PROBE_AUDIENCE])) {
+        } else if (passes(PROBE_AUDIENCE) !== "no" && witness(document, [s], subjects, [PROBE_AUDIENCE])) {
           report("anyAudience", conditions[0].valuesLoc, { owner, actual, probe: PROBE_AUDIENCE }, { ...fix, severity: "warning" });
         }
       }
