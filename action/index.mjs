@@ -18,16 +18,16 @@ import {
   summarize,
   uncheckedFiles,
   writeReport
-} from "./chunk-G5Y746QZ.mjs";
-import "./chunk-JZRXNZ47.mjs";
+} from "./chunk-LSFTHYPF.mjs";
+import "./chunk-WSJYBDVJ.mjs";
 import {
   InputError
-} from "./chunk-DKDWMDVL.mjs";
-import "./chunk-BGH4IYC4.mjs";
+} from "./chunk-4Z3XGZSY.mjs";
+import "./chunk-KCOX63Q2.mjs";
 import "./chunk-YHZRUZG2.mjs";
 import {
   displayPath
-} from "./chunk-ADPLGSA6.mjs";
+} from "./chunk-54LWBRRH.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-JZRXNZ47.mjs";
-import "./chunk-BGH4IYC4.mjs";
-import "./chunk-ADPLGSA6.mjs";
+} from "./chunk-WSJYBDVJ.mjs";
+import "./chunk-KCOX63Q2.mjs";
+import "./chunk-54LWBRRH.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

@@ -39,17 +39,19 @@ export default defineRule<"missing" | "wrong" | "anyAudience", { audiences: stri
   },
   check(model, report, { audiences: extra }) {
     for (const { document, owner, role } of trustDocuments(model)) {
+      const accounts = role ? model.serviceAccountsOf(role) : [];
+      const statements = irsaStatements(model, document, role);
       const audiences = new Set([STS_AUDIENCE, ...extra]);
-      for (const sa of role ? model.serviceAccountsOf(role) : []) {
+      for (const sa of accounts) {
         const custom = knownString(sa.audience);
         if (custom) audiences.add(custom);
       }
       const subjects = [
-        ...(role ? model.serviceAccountsOf(role).filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false).map((sa) => subject(sa.namespace, sa.name)) : []),
-        ...subValues([...irsaStatements(model, document, role)]).flatMap(patternInstances),
+        ...accounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false).map((sa) => subject(sa.namespace, sa.name)),
+        ...subValues(statements).flatMap(patternInstances),
         PROBE_SUBJECT,
       ];
-      for (const s of irsaStatements(model, document, role)) {
+      for (const s of statements) {
         const conditions = conditionsOn(s, "aud");
         const provider = providerOf(s);
         const fix = { fix: `Add a StringEquals condition on ${provider}:aud with the value sts.amazonaws.com.` };

@@ -143,13 +143,21 @@ export function actionApplies(s: Statement, action: string): Tri {
 
 /** Whether all of a statement's conditions hold. */
 export function conditionsHold(s: Statement, request: TokenRequest): Tri {
-  let verdict: Tri = s.complete ? "yes" : "maybe";
-  for (const c of s.conditions) {
-    const t = conditionHolds(c, request);
-    if (t === "no") return "no";
-    if (t === "maybe") verdict = "maybe";
-  }
-  return verdict;
+  return allTri(conditionResults(s, request));
+}
+
+// Generators: allTri stops at the first "no", so the tests after it are never run.
+function* conditionResults(s: Statement, request: TokenRequest): Generator<Tri> {
+  for (const c of s.conditions) yield conditionHolds(c, request);
+  yield s.complete ? "yes" : "maybe";
+}
+
+/** Whether a statement of this effect applies to the request, test by test, cheapest first. */
+function* statementTests(s: Statement, effect: "Allow" | "Deny", provider: Value | undefined, request: TokenRequest): Generator<Tri> {
+  yield effectIs(s, effect);
+  yield principalApplies(s, provider);
+  yield actionApplies(s, request.action);
+  yield conditionsHold(s, request);
 }
 
 /** Why a request is refused or admitted, for messages. */
@@ -172,16 +180,7 @@ export function evaluateTrust(doc: PolicyDocument, allows: Statement[], request:
   if (allows.length === 0 && closed) return { admitted: "no" };
   let best: Verdict = { admitted: "no" };
   for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows)) {
-    // Each test in turn, cheapest first: one "no" decides (allTri of all four, without the rest).
-    const applies = (s: Statement, effect: "Allow" | "Deny"): Tri => {
-      let verdict: Tri = "yes";
-      for (const test of [() => effectIs(s, effect), () => principalApplies(s, provider), () => actionApplies(s, request.action), () => conditionsHold(s, request)]) {
-        const t = test();
-        if (t === "no") return "no";
-        if (t === "maybe") verdict = "maybe";
-      }
-      return verdict;
-    };
+    const applies = (s: Statement, effect: "Allow" | "Deny"): Tri => allTri(statementTests(s, effect, provider, request));
     const allowing = doc.statements.map((s) => ({ s, applies: applies(s, "Allow") }));
     const denying = doc.statements.map((s) => ({ s, applies: applies(s, "Deny") }));
     const deny = denying.find((d) => d.applies === "yes")?.s;

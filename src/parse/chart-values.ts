@@ -1,6 +1,7 @@
 import type { ServiceAccountDecl } from "../core/declarations.js";
 import { getEntry, knownString, obj, type ObjectValue, type Value } from "../core/value.js";
 import { serviceAccountAnnotations } from "./kubernetes-annotations.js";
+import type { Selector } from "./yaml-cut.js";
 
 /** Where a Helm release's values come from, and what the release itself decides. */
 export interface Release {
@@ -10,7 +11,7 @@ export interface Release {
 }
 
 /** How deep below the top-level mapping a `serviceAccount` block is looked for (component keys). */
-export const CHART_SERVICE_ACCOUNT_DEPTH = 3;
+const CHART_SERVICE_ACCOUNT_DEPTH = 3;
 
 /**
  * The ServiceAccounts a chart's values configure, by the convention charts share: a
@@ -33,6 +34,19 @@ export function chartServiceAccounts(values: Value | undefined, release: Release
   };
   visit(values, 0);
   return out;
+}
+
+/**
+ * What chartServiceAccounts reads of a values file, as a selector for cutting the rest before
+ * parsing (yaml-cut): `serviceAccount` blocks in the mappings of the first four levels. A key is
+ * read on when its lines mention a serviceAccount.
+ */
+export function chartValuesSelector(depth = 0): Selector {
+  return (key, region) => {
+    if (/^serviceAccount$/i.test(key)) return true;
+    if (depth >= CHART_SERVICE_ACCOUNT_DEPTH) return false;
+    return /serviceAccount/i.test(region()) ? chartValuesSelector(depth + 1) : false;
+  };
 }
 
 function fromBlock(block: ObjectValue, parent: ObjectValue, key: string, release: Release): ServiceAccountDecl | undefined {

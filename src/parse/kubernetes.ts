@@ -8,8 +8,8 @@ import { asItems, getEntry, knownString, type Value } from "../core/value.js";
 import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
 import { readEksctl } from "./eksctl.js";
 import type { FileParseResult } from "./result.js";
-import { MANIFEST_YAML, yamlMessage, yamlToValue, type Shape } from "./yaml-value.js";
-import { CHART_SERVICE_ACCOUNT_DEPTH, chartServiceAccounts } from "./chart-values.js";
+import { MANIFEST_YAML, shapeSelector, yamlMessage, yamlToValue, type Shape } from "./yaml-value.js";
+import { chartServiceAccounts, chartValuesSelector } from "./chart-values.js";
 import { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations } from "./kubernetes-annotations.js";
 import { releaseServiceAccounts } from "./releases.js";
 import { withoutUnread, type Selector } from "./yaml-cut.js";
@@ -137,7 +137,7 @@ function parseHelmValues(file: string, text: string, result: FileParseResult): F
   const position = (offset: number) => lines.position(offset);
   const deep = excessiveNesting(text);
   if (deep !== undefined) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
-  const { docs, text: read, original } = parseCut(text, chartValuesSelector(0), (t) => [parseDocument(t, MANIFEST_YAML)]);
+  const { docs, text: read, original } = parseCut(text, chartValuesSelector(), (t) => [parseDocument(t, MANIFEST_YAML)]);
   const doc = docs[0];
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
@@ -165,31 +165,6 @@ function parseCut(source: string, select: Selector | undefined, parse: (text: st
   return { docs: parse(source), text: source, original: (o) => o };
 }
 
-/** A selector that reads the keys of a Shape (see yamlToValue), as yamlToValue converts them. */
-export function shapeSelector(shape: Shape, root: Shape, made = new Map<Shape, Selector>()): Selector {
-  let selector = made.get(shape);
-  if (selector) return selector;
-  selector = (key) => {
-    const want = shape[key];
-    if (!want) return false;
-    return want === true ? true : shapeSelector(want === "root" ? root : want, root, made);
-  };
-  made.set(shape, selector);
-  return selector;
-}
-
-/**
- * What chartServiceAccounts reads of a values file: `serviceAccount` blocks in the mappings of the
- * first four levels. A key is read on when its lines mention a serviceAccount.
- */
-export function chartValuesSelector(depth: number): Selector {
-  return (key, region) => {
-    if (/^serviceAccount$/i.test(key)) return true;
-    if (depth >= CHART_SERVICE_ACCOUNT_DEPTH) return false;
-    return /serviceAccount/i.test(region()) ? chartValuesSelector(depth + 1) : false;
-  };
-}
-
 /**
  * Where each document of a YAML stream starts: at a `---` line, which ends any scalar or
  * collection before it. A stream with directives (`%YAML`, `%TAG`) is kept whole, since a
@@ -202,7 +177,7 @@ function documentRanges(text: string, whole: boolean): Array<[number, number]> {
   return starts.map((s, i) => [s, starts[i + 1] ?? text.length]);
 }
 
-export const MANIFEST_SELECTOR = shapeSelector(MANIFEST, MANIFEST);
+export const MANIFEST_SELECTOR = shapeSelector(MANIFEST);
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|Kustomization|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);

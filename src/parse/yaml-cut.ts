@@ -10,7 +10,8 @@ interface Level {
   select: Selector | boolean;
   /** Opened by a key whose value may be a sequence written at the key's own column. */
   key: boolean;
-  keys?: Set<string>;
+  /** Keys met at this level: a repeated one stops the cutting. */
+  keys: Set<string>;
 }
 
 const PLAIN_KEY = /^([A-Za-z0-9_$][\w.\/$-]*)[ ]*:(?=[ ]|$)/;
@@ -75,13 +76,7 @@ function unreadLines(text: string, root: Selector): Array<[number, number]> | un
   const stack: Level[] = [{ indent: -1, select: root, key: false, keys: new Set() }];
   let first = true;
   for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf("\n", start);
-    const end = newline < 0 ? text.length : newline;
-    const next = newline < 0 ? text.length : end + 1;
-    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-    let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    const rest = line.slice(indent);
+    const { next, indent, rest } = lineAt(text, start);
     if (rest === "" || rest[0] === "#") {
       // Comments and empty lines close nothing: they go with the value they are in.
       if (stack[stack.length - 1].select === false) cut(start, next);
@@ -95,7 +90,7 @@ function unreadLines(text: string, root: Selector): Array<[number, number]> | un
     }
     first = false;
     if (indent === 0 && (rest.startsWith("---") || rest.startsWith("...") || rest[0] === "%")) return undefined;
-    const dash = rest[0] === "-" && (rest.length === 1 || rest[1] === " ");
+    const dash = startsItem(rest);
     while (stack.length > 1) {
       const top = stack[stack.length - 1];
       // A sequence may stand at its key's own column: `containers:` then `- name: api`.
@@ -114,7 +109,7 @@ function unreadLines(text: string, root: Selector): Array<[number, number]> | un
       let after = 1;
       while (body.charCodeAt(after) === 32) after++;
       body = body.slice(after);
-      if (body[0] === "-" && (body.length === 1 || body[1] === " ")) return undefined;
+      if (startsItem(body)) return undefined;
       stack.push({ indent, select: context.select, key: false, keys: new Set() });
       column = indent + after;
       if (body === "" || body[0] === "#") {
@@ -131,8 +126,8 @@ function unreadLines(text: string, root: Selector): Array<[number, number]> | un
       continue;
     }
     const name = key[1];
-    if (level.keys!.has(name)) return undefined;
-    level.keys!.add(name);
+    if (level.keys.has(name)) return undefined;
+    level.keys.add(name);
     const value = body.slice(key[0].length).trimStart();
     const inline = value !== "" && value[0] !== "#";
     if (inline && !closedOnLine(value)) return undefined;
@@ -149,16 +144,27 @@ function unreadLines(text: string, root: Selector): Array<[number, number]> | un
 /** Where the value of a key at `column` ends: the first later line less indented (or a sibling key). */
 function regionEnd(text: string, from: number, column: number): number {
   for (let start = from; start < text.length; ) {
-    const newline = text.indexOf("\n", start);
-    const end = newline < 0 ? text.length : newline;
-    let indent = 0;
-    while (text.charCodeAt(start + indent) === 32) indent++;
-    const c = text[start + indent];
-    const empty = start + indent >= end || c === "#" || c === "\r";
-    if (!empty && (indent < column || (indent === column && !(c === "-" && " \r\n".includes(text[start + indent + 1] ?? "\n"))))) return start;
-    start = end + 1;
+    const { next, indent, rest } = lineAt(text, start);
+    const empty = rest === "" || rest[0] === "#";
+    if (!empty && (indent < column || (indent === column && !startsItem(rest)))) return start;
+    start = next;
   }
   return text.length;
+}
+
+/** The line starting at `start`: where the next begins, its indentation, and its content after it (no CR). */
+function lineAt(text: string, start: number): { next: number; indent: number; rest: string } {
+  const newline = text.indexOf("\n", start);
+  const end = newline < 0 ? text.length : newline;
+  let indent = 0;
+  while (text.charCodeAt(start + indent) === 32) indent++;
+  const rest = text.slice(start + indent, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+  return { next: newline < 0 ? text.length : end + 1, indent, rest };
+}
+
+/** Whether a line's content (its indentation left out) starts a block sequence item: `-` then a space or nothing. */
+function startsItem(rest: string): boolean {
+  return rest[0] === "-" && (rest.length === 1 || rest[1] === " ");
 }
 
 /** Whether a value that starts a line's content is complete on it: no quote or bracket left open. */

@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, Scalar, Schema, visit, type Alias, typ
 import { InputLimitError } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { placeholderTemplate } from "./placeholders.js";
+import type { Selector } from "./yaml-cut.js";
 import { bool, list, nul, num, obj, str, unknown, type Value } from "../core/value.js";
 
 export type PositionOf = (offset: number) => { line: number; column: number };
@@ -11,6 +12,15 @@ export type PositionOf = (offset: number) => { line: number; column: number };
  * further, "root" restarts at the top shape (lists of objects). Without a shape, all is converted.
  */
 export type Shape = { [key: string]: true | "root" | Shape };
+
+/** What `yamlToValue` reads of a Shape, as a selector for cutting the rest before parsing (yaml-cut). */
+export function shapeSelector(shape: Shape, root: Shape = shape): Selector {
+  return (key) => {
+    const want = shape[key];
+    if (!want) return false;
+    return want === true ? true : shapeSelector(want === "root" ? root : want, root);
+  };
+}
 
 /**
  * How manifests are parsed: YAML 1.1, as the API server reads them, but every scalar left a string

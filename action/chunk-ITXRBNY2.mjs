@@ -34,7 +34,7 @@ import {
   unknown,
   valuesAt,
   withOrigin
-} from "./chunk-ADPLGSA6.mjs";
+} from "./chunk-54LWBRRH.mjs";
 
 // src/terraform/project.ts
 import { posix as posix2 } from "node:path";

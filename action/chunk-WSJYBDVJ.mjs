@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-BGH4IYC4.mjs";
+} from "./chunk-KCOX63Q2.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-ADPLGSA6.mjs";
+} from "./chunk-54LWBRRH.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

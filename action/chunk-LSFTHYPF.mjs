@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-JZRXNZ47.mjs";
+} from "./chunk-WSJYBDVJ.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-DKDWMDVL.mjs";
+} from "./chunk-4Z3XGZSY.mjs";
 import {
   elideFileText,
   excerpt,
@@ -33,7 +33,7 @@ import {
   mergeDeclarations,
   require_dist,
   str
-} from "./chunk-ADPLGSA6.mjs";
+} from "./chunk-54LWBRRH.mjs";
 import {
   __commonJS,
   __toESM
@@ -568,28 +568,24 @@ function actionApplies(s, action) {
   return "maybe";
 }
 function conditionsHold(s, request) {
-  let verdict = s.complete ? "yes" : "maybe";
-  for (const c of s.conditions) {
-    const t = conditionHolds(c, request);
-    if (t === "no") return "no";
-    if (t === "maybe") verdict = "maybe";
-  }
-  return verdict;
+  return allTri(conditionResults(s, request));
+}
+function* conditionResults(s, request) {
+  for (const c of s.conditions) yield conditionHolds(c, request);
+  yield s.complete ? "yes" : "maybe";
+}
+function* statementTests(s, effect, provider, request) {
+  yield effectIs(s, effect);
+  yield principalApplies(s, provider);
+  yield actionApplies(s, request.action);
+  yield conditionsHold(s, request);
 }
 function evaluateTrust(doc, allows2, request) {
   const closed = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s));
   if (allows2.length === 0 && closed) return { admitted: "no" };
   let best = { admitted: "no" };
   for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows2)) {
-    const applies = (s, effect) => {
-      let verdict = "yes";
-      for (const test of [() => effectIs(s, effect), () => principalApplies(s, provider), () => actionApplies(s, request.action), () => conditionsHold(s, request)]) {
-        const t = test();
-        if (t === "no") return "no";
-        if (t === "maybe") verdict = "maybe";
-      }
-      return verdict;
-    };
+    const applies = (s, effect) => allTri(statementTests(s, effect, provider, request));
     const allowing = doc.statements.map((s) => ({ s, applies: applies(s, "Allow") }));
     const denying = doc.statements.map((s) => ({ s, applies: applies(s, "Deny") }));
     const deny = denying.find((d) => d.applies === "yes")?.s;
@@ -1765,17 +1761,19 @@ var trust_audience_sts_default = defineRule({
   },
   check(model, report, { audiences: extra }) {
     for (const { document, owner, role: role3 } of trustDocuments(model)) {
+      const accounts = role3 ? model.serviceAccountsOf(role3) : [];
+      const statements = irsaStatements(model, document, role3);
       const audiences2 = /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]);
-      for (const sa of role3 ? model.serviceAccountsOf(role3) : []) {
+      for (const sa of accounts) {
         const custom = knownString(sa.audience);
         if (custom) audiences2.add(custom);
       }
       const subjects = [
-        ...role3 ? model.serviceAccountsOf(role3).filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false).map((sa) => subject(sa.namespace, sa.name)) : [],
-        ...subValues([...irsaStatements(model, document, role3)]).flatMap(patternInstances),
+        ...accounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false).map((sa) => subject(sa.namespace, sa.name)),
+        ...subValues(statements).flatMap(patternInstances),
         PROBE_SUBJECT
       ];
-      for (const s of irsaStatements(model, document, role3)) {
+      for (const s of statements) {
         const conditions = conditionsOn(s, "aud");
         const provider = providerOf(s);
         const fix = { fix: `Add a StringEquals condition on ${provider}:aud with the value sts.amazonaws.com.` };
@@ -3278,7 +3276,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-ZGNCPICC.mjs"), import("./variables-FL6KABND.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-QPOYAYMY.mjs"), import("./variables-6C5Q7AEP.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

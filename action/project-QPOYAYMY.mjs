@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-GRMMSSZO.mjs";
+} from "./chunk-ITXRBNY2.mjs";
 import "./chunk-YHZRUZG2.mjs";
-import "./chunk-ADPLGSA6.mjs";
+import "./chunk-54LWBRRH.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -7721,6 +7721,13 @@ function placeholderTemplate(text, loc) {
 }
 
 // src/parse/yaml-value.ts
+function shapeSelector(shape, root = shape) {
+  return (key) => {
+    const want = shape[key];
+    if (!want) return false;
+    return want === true ? true : shapeSelector(want === "root" ? root : want, root);
+  };
+}
 var MANIFEST_YAML = { version: "1.1", schema: "failsafe", prettyErrors: false, uniqueKeys: false };
 var YAML_1_1 = new import_yaml.Schema({ schema: "yaml-1.1" }).tags.filter((t) => !t.collection);
 function resolveYaml11(n) {
@@ -8168,6 +8175,13 @@ function chartServiceAccounts(values, release) {
   visit2(values, 0);
   return out;
 }
+function chartValuesSelector(depth = 0) {
+  return (key, region) => {
+    if (/^serviceAccount$/i.test(key)) return true;
+    if (depth >= CHART_SERVICE_ACCOUNT_DEPTH) return false;
+    return /serviceAccount/i.test(region()) ? chartValuesSelector(depth + 1) : false;
+  };
+}
 function fromBlock(block, parent, key, release) {
   if (knownString(getEntry(block, "create")) === "false") return void 0;
   const annotations = getEntry(block, "annotations");
@@ -8315,13 +8329,7 @@ function unreadLines(text, root) {
   const stack = [{ indent: -1, select: root, key: false, keys: /* @__PURE__ */ new Set() }];
   let first = true;
   for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf("\n", start);
-    const end = newline < 0 ? text.length : newline;
-    const next = newline < 0 ? text.length : end + 1;
-    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-    let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    const rest = line.slice(indent);
+    const { next, indent, rest } = lineAt(text, start);
     if (rest === "" || rest[0] === "#") {
       if (stack[stack.length - 1].select === false) cut(start, next);
       start = next;
@@ -8334,7 +8342,7 @@ function unreadLines(text, root) {
     }
     first = false;
     if (indent === 0 && (rest.startsWith("---") || rest.startsWith("...") || rest[0] === "%")) return void 0;
-    const dash = rest[0] === "-" && (rest.length === 1 || rest[1] === " ");
+    const dash = startsItem(rest);
     while (stack.length > 1) {
       const top = stack[stack.length - 1];
       if (top.indent < indent || top.indent === indent && dash && top.key) break;
@@ -8352,7 +8360,7 @@ function unreadLines(text, root) {
       let after = 1;
       while (body.charCodeAt(after) === 32) after++;
       body = body.slice(after);
-      if (body[0] === "-" && (body.length === 1 || body[1] === " ")) return void 0;
+      if (startsItem(body)) return void 0;
       stack.push({ indent, select: context.select, key: false, keys: /* @__PURE__ */ new Set() });
       column = indent + after;
       if (body === "" || body[0] === "#") {
@@ -8383,16 +8391,23 @@ function unreadLines(text, root) {
 }
 function regionEnd(text, from, column) {
   for (let start = from; start < text.length; ) {
-    const newline = text.indexOf("\n", start);
-    const end = newline < 0 ? text.length : newline;
-    let indent = 0;
-    while (text.charCodeAt(start + indent) === 32) indent++;
-    const c = text[start + indent];
-    const empty = start + indent >= end || c === "#" || c === "\r";
-    if (!empty && (indent < column || indent === column && !(c === "-" && " \r\n".includes(text[start + indent + 1] ?? "\n")))) return start;
-    start = end + 1;
+    const { next, indent, rest } = lineAt(text, start);
+    const empty = rest === "" || rest[0] === "#";
+    if (!empty && (indent < column || indent === column && !startsItem(rest))) return start;
+    start = next;
   }
   return text.length;
+}
+function lineAt(text, start) {
+  const newline = text.indexOf("\n", start);
+  const end = newline < 0 ? text.length : newline;
+  let indent = 0;
+  while (text.charCodeAt(start + indent) === 32) indent++;
+  const rest = text.slice(start + indent, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+  return { next: newline < 0 ? text.length : end + 1, indent, rest };
+}
+function startsItem(rest) {
+  return rest[0] === "-" && (rest.length === 1 || rest[1] === " ");
 }
 function closedOnLine(value) {
   const c = value[0];
@@ -8519,7 +8534,7 @@ function parseHelmValues(file, text, result) {
   const position = (offset) => lines.position(offset);
   const deep = excessiveNesting(text);
   if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, position)] };
-  const { docs, text: read, original } = parseCut(text, chartValuesSelector(0), (t) => [(0, import_yaml4.parseDocument)(t, MANIFEST_YAML)]);
+  const { docs, text: read, original } = parseCut(text, chartValuesSelector(), (t) => [(0, import_yaml4.parseDocument)(t, MANIFEST_YAML)]);
   const doc = docs[0];
   if (doc.errors[0]) {
     result.diagnostics.push(yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], position));
@@ -8540,31 +8555,13 @@ function parseCut(source, select, parse) {
   }
   return { docs: parse(source), text: source, original: (o) => o };
 }
-function shapeSelector(shape, root, made = /* @__PURE__ */ new Map()) {
-  let selector = made.get(shape);
-  if (selector) return selector;
-  selector = (key) => {
-    const want = shape[key];
-    if (!want) return false;
-    return want === true ? true : shapeSelector(want === "root" ? root : want, root, made);
-  };
-  made.set(shape, selector);
-  return selector;
-}
-function chartValuesSelector(depth) {
-  return (key, region) => {
-    if (/^serviceAccount$/i.test(key)) return true;
-    if (depth >= CHART_SERVICE_ACCOUNT_DEPTH) return false;
-    return /serviceAccount/i.test(region()) ? chartValuesSelector(depth + 1) : false;
-  };
-}
 function documentRanges(text, whole) {
   if (whole || /^%/m.test(text)) return [[0, text.length]];
   const starts = [0];
   for (const m of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (m.index > 0) starts.push(m.index);
   return starts.map((s, i) => [s, starts[i + 1] ?? text.length]);
 }
-var MANIFEST_SELECTOR = shapeSelector(MANIFEST, MANIFEST);
+var MANIFEST_SELECTOR = shapeSelector(MANIFEST);
 var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|Kustomization|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 var TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-DKDWMDVL.mjs";
-import "./chunk-BGH4IYC4.mjs";
+} from "./chunk-4Z3XGZSY.mjs";
+import "./chunk-KCOX63Q2.mjs";
 import {
   tfvarsValues
-} from "./chunk-GRMMSSZO.mjs";
+} from "./chunk-ITXRBNY2.mjs";
 import "./chunk-YHZRUZG2.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-ADPLGSA6.mjs";
+} from "./chunk-54LWBRRH.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts
