@@ -4,6 +4,7 @@ import { irsaStatements } from "../src/model/irsa.js";
 import { conditionsOn } from "../src/iam/evaluate.js";
 import { audiences, witness } from "../src/iam/questions.js";
 import { parseSubject } from "../src/iam/trust.js";
+import type { Condition, Statement } from "../src/iam/document.js";
 
 const trust = (subs: string) =>
   `{\n  "Role": {\n    "RoleName": "shared",\n    "Path": "/",\n    "Arn": "arn:aws:iam::123456789012:role/shared",\n    "AssumeRolePolicyDocument": {\n      "Version": "2012-10-17",\n      "Statement": [{\n        "Effect": "Allow",\n        "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC" },\n        "Action": "sts:AssumeRoleWithWebIdentity",\n        "Condition": { "StringEquals": {\n          "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": ${subs},\n          "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"\n        } }\n      }]\n    }\n  }\n}\n`;
@@ -26,20 +27,25 @@ export default defineRule({
   check(model, report) {
     for (const role of model.reportedRoles) {
       const allows = irsaStatements(model, role.trust, role);
+      // Subjects naming a namespace, before asking IAM about any: most roles name one namespace.
+      const named: Array<{ ns: string; text: string; statement: Statement; condition: Condition }> = [];
+      for (const statement of allows)
+        for (const condition of conditionsOn(statement, "sub"))
+          for (const v of condition.values) {
+            const text = knownString(v) ?? "";
+            const ns = parseSubject(text)?.namespace;
+            if (ns && !/[*?]/.test(ns)) named.push({ ns, text, statement, condition }); // wildcards are trust-subject-wildcard's
+          }
+      if (new Set(named.map((n) => n.ns)).size < 2) continue;
       const auds = audiences(allows);
       const namespaces = new Set<string>();
       let first;
-      for (const s of allows)
-        for (const c of conditionsOn(s, "sub"))
-          for (const v of c.values) {
-            const text = knownString(v) ?? "";
-            const ns = parseSubject(text)?.namespace;
-            if (!ns || /[*?]/.test(ns)) continue; // wildcards are trust-subject-wildcard's
-            // Only a subject IAM admits: not one a negated operator or a Deny excludes.
-            if (!witness(role.trust!, [s], [text], auds)) continue;
-            namespaces.add(ns);
-            first ??= c.valuesLoc;
-          }
+      for (const { ns, text, statement, condition } of named) {
+        // Only a subject IAM admits: not one a negated operator or a Deny excludes.
+        if (!witness(role.trust!, [statement], [text], auds)) continue;
+        namespaces.add(ns);
+        first ??= condition.valuesLoc;
+      }
       if (namespaces.size < 2) continue;
       const list = [...namespaces].sort();
       report("shared", first!, { role: role.displayName, count: list.length, namespaces: list.join(", ") }, { fix: "Split the role: one per namespace." });

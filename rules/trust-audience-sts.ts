@@ -39,39 +39,39 @@ export default defineRule<"missing" | "wrong" | "anyAudience", { audiences: stri
   },
   check(model, report, { audiences: extra }) {
     for (const { document, owner, role } of trustDocuments(model)) {
-      const accounts = role ? model.serviceAccountsOf(role) : [];
       const statements = irsaStatements(model, document, role);
+      if (statements.length === 0) continue;
+      const accounts = role ? model.serviceAccountsOf(role) : [];
       const audiences = new Set([STS_AUDIENCE, ...extra]);
       for (const sa of accounts) {
         const custom = knownString(sa.audience);
         if (custom) audiences.add(custom);
       }
-      const subjects = [
+      // Tokens to look for a witness among; most trusts never need them.
+      const subjects = () => [
         ...accounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false).map((sa) => subject(sa.namespace, sa.name)),
         ...subValues(statements).flatMap(patternInstances),
         PROBE_SUBJECT,
       ];
       for (const s of statements) {
         const conditions = conditionsOn(s, "aud");
-        const provider = providerOf(s);
-        const fix = { fix: `Add a StringEquals condition on ${provider}:aud with the value sts.amazonaws.com.` };
+        const fix = () => ({ fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
         if (conditions.length === 0) {
           // Point at the sub condition when there is one: the aud condition belongs beside it.
           const at = conditionsOn(s, "sub")[0]?.loc ?? s.loc;
           const undecidable = !s.complete || s.conditions.some((c) => claimOf(c.key) === undefined);
           // Hardening, not a fault: STS still requires the token's aud to be one of the provider's client IDs.
-          if (!undecidable) report("missing", at, { owner, provider }, { ...fix, severity: "warning" });
+          if (!undecidable) report("missing", at, { owner, provider: providerOf(s) }, { ...fix(), severity: "warning" });
           continue;
         }
-        const actual = describeClaim(conditions, "aud");
         // The aud conditions alone decide whether a token of this audience can pass the statement.
         const passes = (aud: string) => allTri(conditions.map((c) => conditionHolds(c, { action: WEB_IDENTITY_ACTION, aud })));
         if ([...audiences].every((a) => passes(a) === "no")) {
           const expected = [...audiences].join('" or "');
-          report("wrong", conditions[0].valuesLoc, { owner, actual, expected }, { fix: `Set the aud condition to ${expected}.` });
-        } else if (passes(PROBE_AUDIENCE) !== "no" && witness(document, [s], subjects, [PROBE_AUDIENCE])) {
+          report("wrong", conditions[0].valuesLoc, { owner, actual: describeClaim(conditions, "aud"), expected }, { fix: `Set the aud condition to ${expected}.` });
+        } else if (passes(PROBE_AUDIENCE) !== "no" && witness(document, [s], subjects(), [PROBE_AUDIENCE])) {
           // (Aud conditions that refuse the probe audience refuse it whatever the subject: no witness to look for.)
-          report("anyAudience", conditions[0].valuesLoc, { owner, actual, probe: PROBE_AUDIENCE }, { ...fix, severity: "warning" });
+          report("anyAudience", conditions[0].valuesLoc, { owner, actual: describeClaim(conditions, "aud"), probe: PROBE_AUDIENCE }, { ...fix(), severity: "warning" });
         }
       }
     }

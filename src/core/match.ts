@@ -80,7 +80,7 @@ export function globMatches(pattern: string, text: string, caseInsensitive = fal
     compiled = /[*?]/.test(pattern) ? Int32Array.from(units(caseInsensitive ? pattern.toLowerCase() : pattern, true)) : null;
     cache.set(pattern, compiled);
   }
-  if (compiled === null) return caseInsensitive ? pattern.toLowerCase() === text.toLowerCase() : pattern === text;
+  if (compiled === null) return pattern === text || (caseInsensitive && pattern.toLowerCase() === text.toLowerCase());
   return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
 }
 

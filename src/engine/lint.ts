@@ -146,7 +146,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     diagnostics.push({ level: "error", message: "the IAM action catalog could not be loaded: action names, action patterns and Resource \"*\" were not checked (policy-unknown-action, policy-no-wildcards)", location: first.loc });
   }
   timer.mark("catalog");
-  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts);
+  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts, timer.rule);
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));

@@ -14,7 +14,13 @@ export interface RuleSetting {
  * Runs every enabled rule over the model; identical findings from one rule are reported once. A
  * rule that throws is a bug: it becomes a diagnostic and the other rules still run.
  */
-export function runRules(model: IrsaModel, rules: AnyRule[], settings: Record<string, RuleSetting>, fileTexts: ReadonlySet<string> = new Set()): { findings: Finding[]; crashes: Diagnostic[] } {
+export function runRules(
+  model: IrsaModel,
+  rules: AnyRule[],
+  settings: Record<string, RuleSetting>,
+  fileTexts: ReadonlySet<string> = new Set(),
+  timed?: (id: string, ms: number) => void,
+): { findings: Finding[]; crashes: Diagnostic[] } {
   const elide = (text: string) => (fileTexts.size ? elideFileText(text, fileTexts) : text);
   const findings: Finding[] = [];
   const crashes: Diagnostic[] = [];
@@ -24,6 +30,7 @@ export function runRules(model: IrsaModel, rules: AnyRule[], settings: Record<st
     const severity = setting.severity ?? rule.severity;
     if (severity === "off") continue;
     const options = { ...(rule.options?.defaults ?? {}), ...(setting.options ?? {}) };
+    const started = timed && performance.now();
     try {
       rule.check(
         model,
@@ -41,6 +48,7 @@ export function runRules(model: IrsaModel, rules: AnyRule[], settings: Record<st
     } catch (e) {
       crashes.push({ level: "error", message: `rule ${rule.id} failed (please report it): ${(e as Error).message}`, location: fileStart("irsa-lint") });
     }
+    if (timed) timed(rule.id, performance.now() - started!);
   }
   return { findings, crashes };
 }

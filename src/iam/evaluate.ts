@@ -141,23 +141,36 @@ export function actionApplies(s: Statement, action: string): Tri {
   return "maybe";
 }
 
-/** Whether all of a statement's conditions hold. */
+/** Whether all of a statement's conditions hold (each evaluated until one fails). */
 export function conditionsHold(s: Statement, request: TokenRequest): Tri {
-  return allTri(conditionResults(s, request));
+  let result: Tri = s.complete ? "yes" : "maybe";
+  for (const c of s.conditions) {
+    result = and(result, conditionHolds(c, request));
+    if (result === "no") break;
+  }
+  return result;
 }
 
-// Generators: allTri stops at the first "no", so the tests after it are never run.
-function* conditionResults(s: Statement, request: TokenRequest): Generator<Tri> {
-  for (const c of s.conditions) yield conditionHolds(c, request);
-  yield s.complete ? "yes" : "maybe";
+/** Three-valued AND. */
+function and(a: Tri, b: Tri): Tri {
+  return a === "no" || b === "no" ? "no" : a === "yes" ? b : "maybe";
 }
 
-/** Whether a statement of this effect applies to the request, test by test, cheapest first. */
-function* statementTests(s: Statement, effect: "Allow" | "Deny", provider: Value | undefined, request: TokenRequest): Generator<Tri> {
-  yield effectIs(s, effect);
-  yield principalApplies(s, provider);
-  yield actionApplies(s, request.action);
-  yield conditionsHold(s, request);
+/** Three-valued OR. */
+function or(a: Tri, b: Tri): Tri {
+  return a === "yes" || b === "yes" ? "yes" : a === "no" ? b : "maybe";
+}
+
+/**
+ * Whether a statement of this effect applies to the request, test by test, cheapest first: a
+ * test that fails spares the ones after it (rules ask this thousands of times).
+ */
+function statementApplies(s: Statement, effect: "Allow" | "Deny", provider: Value | undefined, request: TokenRequest): Tri {
+  let result = effectIs(s, effect);
+  if (result !== "no") result = and(result, principalApplies(s, provider));
+  if (result !== "no") result = and(result, actionApplies(s, request.action));
+  if (result !== "no") result = and(result, conditionsHold(s, request));
+  return result;
 }
 
 /** Why a request is refused or admitted, for messages. */
@@ -175,38 +188,59 @@ export interface Verdict {
  * a Deny, an Allow to `"*"`, a statement not known, or a statement list not known in full.
  */
 export function evaluateTrust(doc: PolicyDocument, allows: Statement[], request: TokenRequest): Verdict {
-  const closed = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s));
   // No statement names the cluster's provider: only one open to every principal could admit its token.
-  if (allows.length === 0 && closed) return { admitted: "no" };
+  if (allows.length === 0 && closed(doc)) return { admitted: "no" };
+  // A statement list not known in full may hold an Allow or a Deny of anything.
+  const unseen: Tri = doc.complete ? "no" : "maybe";
   let best: Verdict = { admitted: "no" };
   for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows)) {
-    const applies = (s: Statement, effect: "Allow" | "Deny"): Tri => allTri(statementTests(s, effect, provider, request));
-    const allowing = doc.statements.map((s) => ({ s, applies: applies(s, "Allow") }));
-    const denying = doc.statements.map((s) => ({ s, applies: applies(s, "Deny") }));
-    const deny = denying.find((d) => d.applies === "yes")?.s;
+    let allowed: Tri = unseen;
+    let denied: Tri = unseen;
+    let allow: Statement | undefined;
+    let deny: Statement | undefined;
+    for (const s of doc.statements) {
+      const denies = statementApplies(s, "Deny", provider, request);
+      if (denies === "yes") deny ??= s;
+      denied = or(denied, denies);
+      const admits = statementApplies(s, "Allow", provider, request);
+      if (admits === "yes") allow ??= s;
+      allowed = or(allowed, admits);
+    }
     if (deny) {
       if (best.admitted === "no") best = { admitted: "no", deny };
       continue;
     }
-    const unseen: Tri = doc.complete ? "no" : "maybe";
-    const allowed = anyTri([...allowing.map((a) => a.applies), unseen]);
-    const denied = anyTri([...denying.map((d) => d.applies), unseen]);
-    if (allowed === "yes" && denied === "no") return { admitted: "yes", allow: allowing.find((a) => a.applies === "yes")!.s };
+    if (allowed === "yes" && denied === "no") return { admitted: "yes", allow };
     if (allowed !== "no") best = { admitted: "maybe" };
   }
   return best;
 }
 
+/** Whether every statement of a document is known and none is open to every principal (once per document). */
+function closed(doc: PolicyDocument): boolean {
+  let found = closedDocuments.get(doc);
+  if (found === undefined) closedDocuments.set(doc, (found = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s))));
+  return found;
+}
+
+const closedDocuments = new WeakMap<PolicyDocument, boolean>();
+
 /** Each OIDC provider the IRSA statements name, once; a token comes from one of them (or, none named, from one not known). */
 function providersOf(allows: Statement[]): Array<Value | undefined> {
+  // Rules pass the same (memoised) statement lists again and again.
+  let found = providerLists.get(allows);
+  if (found) return found;
   const out = new Map<string, Value>();
   allows.forEach((s, i) =>
     s.principals.forEach((p, j) => {
       if (p.type === "Federated") out.set(render(p.value) ?? `\u0001${i}.${j}`, p.value);
     }),
   );
-  return out.size ? [...out.values()] : [undefined];
+  providerLists.set(allows, (found = out.size ? [...out.values()] : [undefined]));
+  return found;
 }
+
+const providerLists = new WeakMap<Statement[], Array<Value | undefined>>();
 
 function effectIs(s: Statement, effect: "Allow" | "Deny"): Tri {
   // IAM requires Effect; a statement without one is read as an Allow elsewhere in irsa-lint.
