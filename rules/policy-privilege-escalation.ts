@@ -40,10 +40,10 @@ export default defineRule({
   },
   check(model, report) {
     for (const { document, owner, role } of permissionDocuments(model)) {
-      // What a Deny of the role's policies refuses everywhere is not granted.
-      const denies = denyStatements([document, ...(role?.policies.map((p) => p.document) ?? [])]);
-      const allows = (o: Statement, a: string, e: (typeof ESCALATIONS)[number]) =>
-        knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role) && deniedEverywhere(denies, a) === "no";
+      // What a Deny of the role's policies refuses everywhere is not granted (looked up once something is).
+      let denies: Statement[] | undefined;
+      const notDenied = (a: string) => deniedEverywhere((denies ??= denyStatements([document, ...(role?.policies.map((p) => p.document) ?? [])])), a) === "no";
+      const allows = (o: Statement, a: string, e: (typeof ESCALATIONS)[number]) => knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role) && notDenied(a);
       const passedTo: Statement[] = [];
       for (const s of document.statements) {
         if (knownString(s.effect) !== "Allow") continue;

@@ -77,16 +77,19 @@ export function globMatches(pattern: string, text: string, caseInsensitive = fal
   if (compiled === undefined) {
     // Rules match the same few patterns against thousands of names: look at each once.
     if (cache.size >= 4096) cache.clear();
-    compiled = /[*?]/.test(pattern) ? Int32Array.from(units(caseInsensitive ? pattern.toLowerCase() : pattern, true)) : null;
+    compiled = /[*?]/.test(pattern) ? Int32Array.from(units(caseInsensitive ? pattern.toLowerCase() : pattern, true)) : { lower: pattern.toLowerCase(), ascii: /^[\x00-\x7f]*$/.test(pattern) };
     cache.set(pattern, compiled);
   }
-  if (compiled === null) return pattern === text || (caseInsensitive && pattern.toLowerCase() === text.toLowerCase());
-  return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
+  if (compiled instanceof Int32Array) return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
+  if (pattern === text || !caseInsensitive) return pattern === text;
+  // Nothing lowercases to ASCII text of another length: most names are told apart without lowercasing.
+  return !(compiled.ascii && text.length !== pattern.length) && compiled.lower === text.toLowerCase();
 }
 
-/** Compiled patterns; null for a pattern without wildcards, compared as text. */
-const globs = new Map<string, Int32Array | null>();
-const globsIgnoringCase = new Map<string, Int32Array | null>();
+/** Compiled patterns; for a pattern without wildcards, compared as text, its lowercase. */
+type CompiledGlob = Int32Array | { lower: string; ascii: boolean };
+const globs = new Map<string, CompiledGlob>();
+const globsIgnoringCase = new Map<string, CompiledGlob>();
 
 export function anyTri(results: Iterable<Tri>): Tri {
   let maybe = false;

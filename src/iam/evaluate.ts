@@ -89,9 +89,7 @@ function readOperator(text: string): Operator | undefined {
 
 /** Whether a condition holds for the token. */
 export function conditionHolds(c: Condition, request: TokenRequest): Tri {
-  const text = knownString(c.operator);
-  const op = text === undefined ? undefined : parseOperator(text);
-  const claim = claimOf(c.key);
+  const { op, claim } = readCondition(c);
   // Another key (aws:SourceIp, a tag, another claim): what the request carries for it is not known.
   if (!op || !claim || claim === "other") return "maybe";
   if (op.base === "Null") {
@@ -105,6 +103,18 @@ export function conditionHolds(c: Condition, request: TokenRequest): Tri {
   const matched = anyTri(c.values.map((v) => valueMatches(v, actual, op)));
   return op.negated ? not(matched) : matched;
 }
+
+/** A condition's operator and claim, read once: rules evaluate the same conditions for many tokens. */
+function readCondition(c: Condition): { op?: Operator; claim?: Claim | "other" } {
+  let found = readConditions.get(c);
+  if (!found) {
+    const text = knownString(c.operator);
+    readConditions.set(c, (found = { op: text === undefined ? undefined : parseOperator(text), claim: claimOf(c.key) }));
+  }
+  return found;
+}
+
+const readConditions = new WeakMap<Condition, { op?: Operator; claim?: Claim | "other" }>();
 
 function valueMatches(v: Value, actual: string, op: Operator): Tri {
   const known = knownString(v);
@@ -135,10 +145,20 @@ export function allTri(results: Iterable<Tri>): Tri {
 
 /** Whether a statement's Action/NotAction covers `action` (IAM action names ignore case). */
 export function actionApplies(s: Statement, action: string): Tri {
-  const test = (values: Value[]) => anyTri(values.map((v) => (knownString(v) === undefined ? "maybe" : globMatches(knownString(v)!, action, true) ? "yes" : "no")));
-  if (s.actions.length) return test(s.actions);
-  if (s.notActions.length) return not(test(s.notActions));
+  if (s.actions.length) return namesAction(s.actions, action);
+  if (s.notActions.length) return not(namesAction(s.notActions, action));
   return "maybe";
+}
+
+/** Whether one of the action patterns matches `action`. */
+function namesAction(patterns: Value[], action: string): Tri {
+  let result: Tri = "no";
+  for (const v of patterns) {
+    const pattern = knownString(v);
+    if (pattern === undefined) result = "maybe";
+    else if (globMatches(pattern, action, true)) return "yes";
+  }
+  return result;
 }
 
 /** Whether all of a statement's conditions hold (each evaluated until one fails). */
