@@ -113,6 +113,56 @@ export function jsonText(json: Value, loc: SourceLocation): StringValue {
     json,
   };
 }
+/**
+ * Whether the JSON text of `json` (as jsonText writes it) is certainly no longer than `limit`,
+ * counted without writing it: every character as its longest escape, every number at its longest.
+ */
+export function jsonFitsIn(json: Value, limit: number): boolean {
+  return jsonLengthBound(json, limit) <= limit;
+}
+
+/** An upper bound of the JSON text's length, or Infinity once it passes `limit`. */
+function jsonLengthBound(json: Value, limit: number): number {
+  const quoted = (length: number) => 2 + 6 * length;
+  let total = 0;
+  const pending: Value[] = [json];
+  for (let v = pending.pop(); v; v = pending.pop()) {
+    switch (v.kind) {
+      case "string":
+        // A document encoded inside another: its text is bounded from its structure too.
+        total += v.json ? quoted(jsonLengthBound(v.json, (limit - total) / 6)) : quoted(v.value.length);
+        break;
+      case "number":
+        total += 24;
+        break;
+      case "bool":
+      case "null":
+        total += 5;
+        break;
+      case "list":
+        total += 2 + v.items.length;
+        pending.push(...v.items);
+        break;
+      case "object":
+        total += 2;
+        for (const [key, value] of v.entries) {
+          total += quoted(key.length) + 2;
+          pending.push(value);
+        }
+        break;
+      case "template":
+        total += 2;
+        for (const p of v.parts) total += 6 * (typeof p === "string" ? p.length : 4);
+        break;
+      case "unknown":
+        total += quoted(4);
+        break;
+    }
+    if (total > limit) return Infinity;
+  }
+  return total;
+}
+
 export const num = (value: number, loc: SourceLocation): NumberValue => ({ kind: "number", value, loc });
 export const bool = (value: boolean, loc: SourceLocation): BoolValue => ({ kind: "bool", value, loc });
 export const nul = (loc: SourceLocation): NullValue => ({ kind: "null", loc });

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
-import { unknown, type UnknownValue, type Value } from "../core/value.js";
+import { jsonFitsIn, unknown, type UnknownValue, type Value } from "../core/value.js";
 
 /**
  * Terraform a pull request controls can ask for unbounded work in a few bytes: nested `for`
@@ -50,7 +50,8 @@ export class Budget {
 
   /** A value within the size limits, or the unknown that replaces it. */
   bounded(v: Value): Value {
-    if (v.kind === "string" && v.value.length > LIMITS.stringLength) return this.exceeded("stringLength", v.loc);
+    // An encoded document's text is written only when read: most are bounded by their structure alone.
+    if (v.kind === "string" && !(v.json && jsonFitsIn(v.json, LIMITS.stringLength)) && v.value.length > LIMITS.stringLength) return this.exceeded("stringLength", v.loc);
     if (v.kind === "list" && v.items.length > LIMITS.collectionSize) return this.exceeded("collectionSize", v.loc);
     if (v.kind === "object" && v.entries.size > LIMITS.collectionSize) return this.exceeded("collectionSize", v.loc);
     return v;
