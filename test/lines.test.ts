@@ -22,3 +22,17 @@ describe("LineIndex", () => {
     );
   });
 });
+
+describe("LineIndex.span", () => {
+  it("locates a span as position() locates its ends", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "\n") }), fc.nat(), fc.nat(), (text, x, y) => {
+        const [start, end] = [x % (text.length + 1), y % (text.length + 1)].sort((a, b) => a - b);
+        const a = counted(text, start);
+        const b = counted(text, end);
+        expect(new LineIndex(text).span("f", start, end)).toEqual({ file: "f", line: a.line, column: a.column, endLine: b.line, endColumn: b.column });
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+});

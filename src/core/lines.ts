@@ -9,8 +9,21 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; column: number } {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - this.starts[line] + 1 };
+  }
+
+  /** The location of a span: one object, for parsers that locate every node. */
+  span(file: string, start: number, end: number): { file: string; line: number; column: number; endLine: number; endColumn: number } {
+    const a = this.lineOf(start);
+    const b = this.lineOf(end);
+    return { file, line: a + 1, column: start - this.starts[a] + 1, endLine: b + 1, endColumn: end - this.starts[b] + 1 };
+  }
+
+  /** The 0-based line of an offset. */
+  private lineOf(offset: number): number {
     const { starts, last } = this;
-    if (starts[last] <= offset && !(starts[last + 1] <= offset)) return { line: last + 1, column: offset - starts[last] + 1 };
+    if (starts[last] <= offset && !(starts[last + 1] <= offset)) return last;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -19,7 +32,7 @@ export class LineIndex {
       else hi = mid - 1;
     }
     this.last = lo;
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    return lo;
   }
 
   /** The offset of a 1-based line and column. */

@@ -40,9 +40,7 @@ class HclConverter {
   }
 
   private offsetLoc(start: number, end: number): SourceLocation {
-    const a = this.lines.position(start);
-    const b = this.lines.position(end);
-    return { file: this.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    return this.lines.span(this.file, start, end);
   }
 
   body(n: Node): Body {
@@ -148,10 +146,10 @@ class HclConverter {
    * Terraform, so the chain is walked in a loop and only its right operands recurse.
    */
   private binary(n: Node): Expr {
-    const links: Array<{ node: Node; children: Node[]; at: number }> = [];
+    const links: Array<{ node: Node; children: readonly Node[]; at: number }> = [];
     for (let cur: Node | undefined = n; cur; ) {
       // Operands are inlined terms (`var.env == "x"` has variable_expr, get_attr, "==", ...).
-      const children: Node[] = cur.children;
+      const children: readonly Node[] = cur.children;
       const at: number = children.findIndex((c, i) => i > 0 && !c.isNamed && c.type !== "(" && c.type !== ")" && !this.inParens(children, i));
       links.push({ node: cur, children, at });
       const inner: Node | undefined = at === 1 && children[0].type === "operation" ? firstNamed(children[0]) : undefined;
@@ -192,7 +190,7 @@ class HclConverter {
   }
 
   /** A term: a base expression (maybe parenthesised) followed by attribute, index and splat steps. */
-  private term(children: Node[], loc: SourceLocation): Expr {
+  private term(children: readonly Node[], loc: SourceLocation): Expr {
     if (children.length === 0) return { type: "invalid", loc };
     let base: Expr;
     let i: number;
@@ -207,13 +205,13 @@ class HclConverter {
     return steps.length ? { type: "traverse", object: base, steps, loc } : base;
   }
 
-  private spanLoc(nodes: Node[]): SourceLocation {
+  private spanLoc(nodes: readonly Node[]): SourceLocation {
     const a = this.loc(nodes[0]);
     const b = this.loc(nodes[nodes.length - 1]);
     return { ...a, endLine: b.endLine, endColumn: b.endColumn };
   }
 
-  private inParens(children: Node[], index: number): boolean {
+  private inParens(children: readonly Node[], index: number): boolean {
     let depth = 0;
     for (let i = 0; i < index; i++) depth += children[i].type === "(" ? 1 : children[i].type === ")" ? -1 : 0;
     return depth > 0;
@@ -336,7 +334,7 @@ class HclConverter {
    * Template content between `from` and `to`: interpolations and directives are parsed, everything
    * else is literal text read from the source (tree-sitter leaves whitespace out of its literals).
    */
-  private templateParts(children: Node[], from: number, to: number, heredoc: boolean): TemplatePart[] {
+  private templateParts(children: readonly Node[], from: number, to: number, heredoc: boolean): TemplatePart[] {
     const parts: TemplatePart[] = [];
     let cursor = from;
     const pushText = (start: number, end: number) => {

@@ -93,8 +93,14 @@ export class SyntaxNode {
     return this.tree.text.slice(this.startIndex, this.endIndex);
   }
 
-  /** Children in order, comments left out (they carry no meaning for evaluation). */
-  get children(): SyntaxNode[] {
+  private kids?: readonly SyntaxNode[];
+
+  /** Children in order, comments left out (they carry no meaning for evaluation); made once per node. */
+  get children(): readonly SyntaxNode[] {
+    return (this.kids ??= this.readChildren());
+  }
+
+  private readChildren(): SyntaxNode[] {
     const { nodes } = this.tree;
     const out: SyntaxNode[] = [];
     const end = nodes[this.index * STRIDE + 3];
