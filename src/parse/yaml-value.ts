@@ -126,7 +126,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
     if (isMap(n)) {
       const entries = new Map<string, Value>();
       const keyLocs = new Map<string, SourceLocation>();
-      const keyValues = new Map<string, Value>();
+      let keyValues: Map<string, Value> | undefined;
       for (const pair of n.items) {
         const keyNode = pair.key as Node | null;
         // A shape's keys are plain names, which no schema types as anything but strings.
@@ -138,7 +138,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
         const template = placeholders && !shape ? placeholderTemplate(key, keyLoc) : undefined;
         if (template) {
           key = template.parts.map((p) => (typeof p === "string" ? p : "\u0000")).join("");
-          keyValues.set(key, template);
+          (keyValues ??= new Map()).set(key, template);
         }
         if (onDuplicateKey && keyLocs.has(key)) onDuplicateKey(key, keyLoc);
         keyLocs.set(key, keyLoc);
@@ -146,7 +146,7 @@ export function yamlToValue(doc: Document, node: Node | null | undefined, file: 
         entries.set(key, convert(pair.value as Node | null, depth + 1, keyLoc, inner, viaAlias));
       }
       const map = obj(entries, loc, keyLocs);
-      if (keyValues.size) map.keyValues = keyValues;
+      if (keyValues) map.keyValues = keyValues;
       return map;
     }
     return unknown("unsupported YAML node", loc);

@@ -84,7 +84,10 @@ export class TerraformEvaluation {
     /** Display paths of every Terraform file (`.tf`, `.tf.json`, `.tfvars`, `.tfvars.json`) that will arrive. */
     expected: string[],
   ) {
-    for (const file of expected) this.pending.set(posix.dirname(file), (this.pending.get(posix.dirname(file)) ?? 0) + 1);
+    for (const file of expected) {
+      const dir = posix.dirname(file);
+      this.pending.set(dir, (this.pending.get(dir) ?? 0) + 1);
+    }
     this.host = new Host(input.cwd, input.scanRoots, input.hcl);
     this.accountId = input.accountId ? str(input.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : undefined;
   }
