@@ -17,19 +17,19 @@ import {
   summarize,
   toBaseline,
   writeReport
-} from "./chunk-LSFTHYPF.mjs";
-import "./chunk-WSJYBDVJ.mjs";
+} from "./chunk-RASWY4RB.mjs";
+import "./chunk-3BC5JZ5Y.mjs";
 import {
   InputError
-} from "./chunk-4Z3XGZSY.mjs";
-import "./chunk-KCOX63Q2.mjs";
+} from "./chunk-CRYWLXFX.mjs";
+import "./chunk-3WAP3M74.mjs";
 import {
   visible
 } from "./chunk-YHZRUZG2.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-54LWBRRH.mjs";
+} from "./chunk-IYOYIFJQ.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-WSJYBDVJ.mjs";
-import "./chunk-KCOX63Q2.mjs";
-import "./chunk-54LWBRRH.mjs";
+} from "./chunk-3BC5JZ5Y.mjs";
+import "./chunk-3WAP3M74.mjs";
+import "./chunk-IYOYIFJQ.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

@@ -194,10 +194,17 @@ metadata:
 });
 
 describe("IRSA_LINT_TIMING", () => {
-  it("prints one line of phase times on standard error, and nothing without it", () => {
+  it("prints a line of phase times and one of the slowest rules on standard error, and nothing without it", () => {
     const lintWith = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "--output", "/dev/null", "examples/payments-api"], { cwd: ROOT, encoding: "utf8", env });
     const { IRSA_LINT_TIMING: _, ...quiet } = process.env;
-    expect(lintWith({ ...quiet, IRSA_LINT_TIMING: "1" }).stderr).toMatch(/^irsa-lint timing: discover \d+ ms, parse \d+ ms, terraform \d+ ms, link \d+ ms, catalog \d+ ms, rules \d+ ms\n$/);
+    const [phases, slowest, ...rest] = lintWith({ ...quiet, IRSA_LINT_TIMING: "1" }).stderr.split("\n");
+    expect(phases).toMatch(/^irsa-lint timing: discover \d+ ms, parse \d+ ms, terraform \d+ ms, link \d+ ms, catalog \d+ ms, rules \d+ ms$/);
+    // Eight rules, slowest first.
+    const times = [...slowest.matchAll(/([a-z-]+) (\d+\.\d) ms/g)];
+    expect(slowest.startsWith("irsa-lint timing, slowest rules: ")).toBe(true);
+    expect(times).toHaveLength(8);
+    expect(times.map((m) => Number(m[2]))).toEqual(times.map((m) => Number(m[2])).sort((a, b) => b - a));
+    expect(rest).toEqual([""]);
     expect(lintWith(quiet).stderr).toBe("");
   });
 });

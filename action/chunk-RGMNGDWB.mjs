@@ -16,6 +16,7 @@ import {
   getEntry,
   insideRoots,
   isKnown,
+  jsonFitsIn,
   jsonText,
   knownString,
   list,
@@ -34,7 +35,7 @@ import {
   unknown,
   valuesAt,
   withOrigin
-} from "./chunk-54LWBRRH.mjs";
+} from "./chunk-IYOYIFJQ.mjs";
 
 // src/terraform/project.ts
 import { posix as posix2 } from "node:path";
@@ -78,7 +79,7 @@ var Budget = class {
   }
   /** A value within the size limits, or the unknown that replaces it. */
   bounded(v) {
-    if (v.kind === "string" && v.value.length > LIMITS.stringLength) return this.exceeded("stringLength", v.loc);
+    if (v.kind === "string" && !(v.json && jsonFitsIn(v.json, LIMITS.stringLength)) && v.value.length > LIMITS.stringLength) return this.exceeded("stringLength", v.loc);
     if (v.kind === "list" && v.items.length > LIMITS.collectionSize) return this.exceeded("collectionSize", v.loc);
     if (v.kind === "object" && v.entries.size > LIMITS.collectionSize) return this.exceeded("collectionSize", v.loc);
     return v;
@@ -8705,7 +8706,10 @@ function evaluateTerraform(input) {
 var TerraformEvaluation = class {
   constructor(input, expected) {
     this.input = input;
-    for (const file of expected) this.pending.set(posix2.dirname(file), (this.pending.get(posix2.dirname(file)) ?? 0) + 1);
+    for (const file of expected) {
+      const dir = posix2.dirname(file);
+      this.pending.set(dir, (this.pending.get(dir) ?? 0) + 1);
+    }
     this.host = new Host(input.cwd, input.scanRoots, input.hcl);
     this.accountId = input.accountId ? str(input.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : void 0;
   }

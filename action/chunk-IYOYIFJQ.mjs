@@ -7351,6 +7351,48 @@ function jsonText(json, loc) {
     json
   };
 }
+function jsonFitsIn(json, limit) {
+  return jsonLengthBound(json, limit) <= limit;
+}
+function jsonLengthBound(json, limit) {
+  const quoted = (length) => 2 + 6 * length;
+  let total = 0;
+  const pending = [json];
+  for (let v = pending.pop(); v; v = pending.pop()) {
+    switch (v.kind) {
+      case "string":
+        total += v.json ? quoted(jsonLengthBound(v.json, (limit - total) / 6)) : quoted(v.value.length);
+        break;
+      case "number":
+        total += 24;
+        break;
+      case "bool":
+      case "null":
+        total += 5;
+        break;
+      case "list":
+        total += 2 + v.items.length;
+        pending.push(...v.items);
+        break;
+      case "object":
+        total += 2;
+        for (const [key, value] of v.entries) {
+          total += quoted(key.length) + 2;
+          pending.push(value);
+        }
+        break;
+      case "template":
+        total += 2;
+        for (const p of v.parts) total += 6 * (typeof p === "string" ? p.length : 4);
+        break;
+      case "unknown":
+        total += quoted(4);
+        break;
+    }
+    if (total > limit) return Infinity;
+  }
+  return total;
+}
 var num = (value, loc) => ({ kind: "number", value, loc });
 var bool = (value, loc) => ({ kind: "bool", value, loc });
 var nul = (loc) => ({ kind: "null", loc });
@@ -7651,18 +7693,34 @@ var import_yaml3 = __toESM(require_dist(), 1);
 // src/core/lines.ts
 var LineIndex = class {
   starts = [0];
+  /** The line of the last lookup: parsers ask about nearby offsets, mostly in order. */
+  last = 0;
   constructor(text) {
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
   }
   position(offset) {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - this.starts[line] + 1 };
+  }
+  /** The location of a span: one object, for parsers that locate every node. */
+  span(file, start, end) {
+    const a = this.lineOf(start);
+    const b = this.lineOf(end);
+    return { file, line: a + 1, column: start - this.starts[a] + 1, endLine: b + 1, endColumn: end - this.starts[b] + 1 };
+  }
+  /** The 0-based line of an offset. */
+  lineOf(offset) {
+    const { starts, last } = this;
+    if (starts[last] <= offset && !(starts[last + 1] <= offset)) return last;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    this.last = lo;
+    return lo;
   }
   /** The offset of a 1-based line and column. */
   offset(line, column) {
@@ -7793,7 +7851,7 @@ function yamlToValue(doc, node, file, position, options = {}) {
     if ((0, import_yaml.isMap)(n)) {
       const entries = /* @__PURE__ */ new Map();
       const keyLocs = /* @__PURE__ */ new Map();
-      const keyValues = /* @__PURE__ */ new Map();
+      let keyValues;
       for (const pair of n.items) {
         const keyNode = pair.key;
         let key = (0, import_yaml.isScalar)(keyNode) ? String(shape ? keyNode.value : valueOf(keyNode)) : String(keyNode);
@@ -7803,7 +7861,7 @@ function yamlToValue(doc, node, file, position, options = {}) {
         const template = placeholders && !shape ? placeholderTemplate(key, keyLoc) : void 0;
         if (template) {
           key = template.parts.map((p) => typeof p === "string" ? p : "\0").join("");
-          keyValues.set(key, template);
+          (keyValues ??= /* @__PURE__ */ new Map()).set(key, template);
         }
         if (onDuplicateKey && keyLocs.has(key)) onDuplicateKey(key, keyLoc);
         keyLocs.set(key, keyLoc);
@@ -7811,7 +7869,7 @@ function yamlToValue(doc, node, file, position, options = {}) {
         entries.set(key, convert(pair.value, depth + 1, keyLoc, inner, viaAlias));
       }
       const map = obj(entries, loc, keyLocs);
-      if (keyValues.size) map.keyValues = keyValues;
+      if (keyValues) map.keyValues = keyValues;
       return map;
     }
     return unknown("unsupported YAML node", loc);
@@ -8662,6 +8720,7 @@ export {
   withOrigin,
   str,
   jsonText,
+  jsonFitsIn,
   num,
   bool,
   nul,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-KCOX63Q2.mjs";
+} from "./chunk-3WAP3M74.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-54LWBRRH.mjs";
+} from "./chunk-IYOYIFJQ.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
@@ -78,8 +78,12 @@ var SyntaxNode = class _SyntaxNode {
   get text() {
     return this.tree.text.slice(this.startIndex, this.endIndex);
   }
-  /** Children in order, comments left out (they carry no meaning for evaluation). */
+  kids;
+  /** Children in order, comments left out (they carry no meaning for evaluation); made once per node. */
   get children() {
+    return this.kids ??= this.readChildren();
+  }
+  readChildren() {
     const { nodes } = this.tree;
     const out = [];
     const end = nodes[this.index * STRIDE + 3];
@@ -166,9 +170,7 @@ var HclConverter = class {
     return this.offsetLoc(n.startIndex, n.endIndex);
   }
   offsetLoc(start, end) {
-    const a = this.lines.position(start);
-    const b = this.lines.position(end);
-    return { file: this.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    return this.lines.span(this.file, start, end);
   }
   body(n) {
     const body = { attributes: [], blocks: [] };

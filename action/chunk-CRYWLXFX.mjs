@@ -1,7 +1,7 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
   readSource
-} from "./chunk-KCOX63Q2.mjs";
+} from "./chunk-3WAP3M74.mjs";
 
 // src/engine/read-input.ts
 import { lstatSync, realpathSync } from "node:fs";

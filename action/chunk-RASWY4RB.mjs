@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-WSJYBDVJ.mjs";
+} from "./chunk-3BC5JZ5Y.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-4Z3XGZSY.mjs";
+} from "./chunk-CRYWLXFX.mjs";
 import {
   elideFileText,
   excerpt,
@@ -33,7 +33,7 @@ import {
   mergeDeclarations,
   require_dist,
   str
-} from "./chunk-54LWBRRH.mjs";
+} from "./chunk-IYOYIFJQ.mjs";
 import {
   __commonJS,
   __toESM
@@ -354,11 +354,12 @@ function globMatches(pattern2, text, caseInsensitive = false) {
   let compiled = cache.get(pattern2);
   if (compiled === void 0) {
     if (cache.size >= 4096) cache.clear();
-    compiled = /[*?]/.test(pattern2) ? Int32Array.from(units(caseInsensitive ? pattern2.toLowerCase() : pattern2, true)) : null;
+    compiled = /[*?]/.test(pattern2) ? Int32Array.from(units(caseInsensitive ? pattern2.toLowerCase() : pattern2, true)) : { lower: pattern2.toLowerCase(), ascii: /^[\x00-\x7f]*$/.test(pattern2) };
     cache.set(pattern2, compiled);
   }
-  if (compiled === null) return caseInsensitive ? pattern2.toLowerCase() === text.toLowerCase() : pattern2 === text;
-  return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
+  if (compiled instanceof Int32Array) return wildcardMatch(compiled, caseInsensitive ? text.toLowerCase() : text);
+  if (pattern2 === text || !caseInsensitive) return pattern2 === text;
+  return !(compiled.ascii && text.length !== pattern2.length) && compiled.lower === text.toLowerCase();
 }
 var globs = /* @__PURE__ */ new Map();
 var globsIgnoringCase = /* @__PURE__ */ new Map();
@@ -526,9 +527,7 @@ function readOperator(text) {
   };
 }
 function conditionHolds(c, request) {
-  const text = knownString(c.operator);
-  const op = text === void 0 ? void 0 : parseOperator(text);
-  const claim = claimOf(c.key);
+  const { op, claim } = readCondition(c);
   if (!op || !claim || claim === "other") return "maybe";
   if (op.base === "Null") {
     if (op.qualifier || op.ifExists) return "maybe";
@@ -539,6 +538,15 @@ function conditionHolds(c, request) {
   const matched = anyTri(c.values.map((v) => valueMatches(v, actual, op)));
   return op.negated ? not(matched) : matched;
 }
+function readCondition(c) {
+  let found = readConditions.get(c);
+  if (!found) {
+    const text = knownString(c.operator);
+    readConditions.set(c, found = { op: text === void 0 ? void 0 : parseOperator(text), claim: claimOf(c.key) });
+  }
+  return found;
+}
+var readConditions = /* @__PURE__ */ new WeakMap();
 function valueMatches(v, actual, op) {
   const known = knownString(v);
   if (known?.includes("${") || v.kind === "template" && v.parts.some((p) => typeof p === "string" && p.includes("${"))) return "maybe";
@@ -562,54 +570,85 @@ function allTri(results) {
   return maybe ? "maybe" : "yes";
 }
 function actionApplies(s, action) {
-  const test = (values) => anyTri(values.map((v) => knownString(v) === void 0 ? "maybe" : globMatches(knownString(v), action, true) ? "yes" : "no"));
-  if (s.actions.length) return test(s.actions);
-  if (s.notActions.length) return not(test(s.notActions));
+  if (s.actions.length) return namesAction(s.actions, action);
+  if (s.notActions.length) return not(namesAction(s.notActions, action));
   return "maybe";
 }
+function namesAction(patterns, action) {
+  let result = "no";
+  for (const v of patterns) {
+    const pattern2 = knownString(v);
+    if (pattern2 === void 0) result = "maybe";
+    else if (globMatches(pattern2, action, true)) return "yes";
+  }
+  return result;
+}
 function conditionsHold(s, request) {
-  return allTri(conditionResults(s, request));
+  let result = s.complete ? "yes" : "maybe";
+  for (const c of s.conditions) {
+    result = and(result, conditionHolds(c, request));
+    if (result === "no") break;
+  }
+  return result;
 }
-function* conditionResults(s, request) {
-  for (const c of s.conditions) yield conditionHolds(c, request);
-  yield s.complete ? "yes" : "maybe";
+function and(a, b) {
+  return a === "no" || b === "no" ? "no" : a === "yes" ? b : "maybe";
 }
-function* statementTests(s, effect, provider, request) {
-  yield effectIs(s, effect);
-  yield principalApplies(s, provider);
-  yield actionApplies(s, request.action);
-  yield conditionsHold(s, request);
+function or(a, b) {
+  return a === "yes" || b === "yes" ? "yes" : a === "no" ? b : "maybe";
+}
+function statementApplies(s, effect, provider, request) {
+  let result = effectIs(s, effect);
+  if (result !== "no") result = and(result, principalApplies(s, provider));
+  if (result !== "no") result = and(result, actionApplies(s, request.action));
+  if (result !== "no") result = and(result, conditionsHold(s, request));
+  return result;
 }
 function evaluateTrust(doc, allows2, request) {
-  const closed = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s));
-  if (allows2.length === 0 && closed) return { admitted: "no" };
+  if (allows2.length === 0 && closed(doc)) return { admitted: "no" };
+  const unseen = doc.complete ? "no" : "maybe";
   let best = { admitted: "no" };
   for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows2)) {
-    const applies = (s, effect) => allTri(statementTests(s, effect, provider, request));
-    const allowing = doc.statements.map((s) => ({ s, applies: applies(s, "Allow") }));
-    const denying = doc.statements.map((s) => ({ s, applies: applies(s, "Deny") }));
-    const deny = denying.find((d) => d.applies === "yes")?.s;
+    let allowed = unseen;
+    let denied = unseen;
+    let allow;
+    let deny;
+    for (const s of doc.statements) {
+      const denies = statementApplies(s, "Deny", provider, request);
+      if (denies === "yes") deny ??= s;
+      denied = or(denied, denies);
+      const admits2 = statementApplies(s, "Allow", provider, request);
+      if (admits2 === "yes") allow ??= s;
+      allowed = or(allowed, admits2);
+    }
     if (deny) {
       if (best.admitted === "no") best = { admitted: "no", deny };
       continue;
     }
-    const unseen = doc.complete ? "no" : "maybe";
-    const allowed = anyTri([...allowing.map((a) => a.applies), unseen]);
-    const denied = anyTri([...denying.map((d) => d.applies), unseen]);
-    if (allowed === "yes" && denied === "no") return { admitted: "yes", allow: allowing.find((a) => a.applies === "yes").s };
+    if (allowed === "yes" && denied === "no") return { admitted: "yes", allow };
     if (allowed !== "no") best = { admitted: "maybe" };
   }
   return best;
 }
+function closed(doc) {
+  let found = closedDocuments.get(doc);
+  if (found === void 0) closedDocuments.set(doc, found = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s)));
+  return found;
+}
+var closedDocuments = /* @__PURE__ */ new WeakMap();
 function providersOf(allows2) {
+  let found = providerLists.get(allows2);
+  if (found) return found;
   const out = /* @__PURE__ */ new Map();
   allows2.forEach(
     (s, i) => s.principals.forEach((p, j) => {
       if (p.type === "Federated") out.set(render(p.value) ?? `${i}.${j}`, p.value);
     })
   );
-  return out.size ? [...out.values()] : [void 0];
+  providerLists.set(allows2, found = out.size ? [...out.values()] : [void 0]);
+  return found;
 }
+var providerLists = /* @__PURE__ */ new WeakMap();
 function effectIs(s, effect) {
   const known = s.effect ? knownString(s.effect) : "Allow";
   return known === void 0 ? "maybe" : known === effect ? "yes" : "no";
@@ -1127,8 +1166,9 @@ var policy_privilege_escalation_default = defineRule({
   },
   check(model, report) {
     for (const { document, owner, role: role3 } of permissionDocuments(model)) {
-      const denies = denyStatements([document, ...role3?.policies.map((p) => p.document) ?? []]);
-      const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role3) && deniedEverywhere(denies, a) === "no";
+      let denies;
+      const notDenied = (a) => deniedEverywhere(denies ??= denyStatements([document, ...role3?.policies.map((p) => p.document) ?? []]), a) === "no";
+      const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role3) && notDenied(a);
       const passedTo = [];
       for (const s of document.statements) {
         if (knownString(s.effect) !== "Allow") continue;
@@ -1494,19 +1534,23 @@ var role_shared_across_namespaces_default = defineRule({
   check(model, report) {
     for (const role3 of model.reportedRoles) {
       const allows2 = irsaStatements(model, role3.trust, role3);
+      const named = [];
+      for (const statement of allows2)
+        for (const condition of conditionsOn(statement, "sub"))
+          for (const v of condition.values) {
+            const text = knownString(v) ?? "";
+            const ns = parseSubject(text)?.namespace;
+            if (ns && !/[*?]/.test(ns)) named.push({ ns, text, statement, condition });
+          }
+      if (new Set(named.map((n) => n.ns)).size < 2) continue;
       const auds = audiences(allows2);
       const namespaces = /* @__PURE__ */ new Set();
       let first;
-      for (const s of allows2)
-        for (const c of conditionsOn(s, "sub"))
-          for (const v of c.values) {
-            const text = knownString(v) ?? "";
-            const ns = parseSubject(text)?.namespace;
-            if (!ns || /[*?]/.test(ns)) continue;
-            if (!witness(role3.trust, [s], [text], auds)) continue;
-            namespaces.add(ns);
-            first ??= c.valuesLoc;
-          }
+      for (const { ns, text, statement, condition } of named) {
+        if (!witness(role3.trust, [statement], [text], auds)) continue;
+        namespaces.add(ns);
+        first ??= condition.valuesLoc;
+      }
       if (namespaces.size < 2) continue;
       const list = [...namespaces].sort();
       report("shared", first, { role: role3.displayName, count: list.length, namespaces: list.join(", ") }, { fix: "Split the role: one per namespace." });
@@ -1761,35 +1805,34 @@ var trust_audience_sts_default = defineRule({
   },
   check(model, report, { audiences: extra }) {
     for (const { document, owner, role: role3 } of trustDocuments(model)) {
-      const accounts = role3 ? model.serviceAccountsOf(role3) : [];
       const statements = irsaStatements(model, document, role3);
+      if (statements.length === 0) continue;
+      const accounts = role3 ? model.serviceAccountsOf(role3) : [];
       const audiences2 = /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]);
       for (const sa of accounts) {
         const custom = knownString(sa.audience);
         if (custom) audiences2.add(custom);
       }
-      const subjects = [
+      const subjects = () => [
         ...accounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false).map((sa) => subject(sa.namespace, sa.name)),
         ...subValues(statements).flatMap(patternInstances),
         PROBE_SUBJECT
       ];
       for (const s of statements) {
         const conditions = conditionsOn(s, "aud");
-        const provider = providerOf(s);
-        const fix = { fix: `Add a StringEquals condition on ${provider}:aud with the value sts.amazonaws.com.` };
+        const fix = () => ({ fix: `Add a StringEquals condition on ${providerOf(s)}:aud with the value sts.amazonaws.com.` });
         if (conditions.length === 0) {
           const at = conditionsOn(s, "sub")[0]?.loc ?? s.loc;
           const undecidable = !s.complete || s.conditions.some((c) => claimOf(c.key) === void 0);
-          if (!undecidable) report("missing", at, { owner, provider }, { ...fix, severity: "warning" });
+          if (!undecidable) report("missing", at, { owner, provider: providerOf(s) }, { ...fix(), severity: "warning" });
           continue;
         }
-        const actual = describeClaim(conditions, "aud");
         const passes = (aud) => allTri(conditions.map((c) => conditionHolds(c, { action: WEB_IDENTITY_ACTION, aud })));
         if ([...audiences2].every((a) => passes(a) === "no")) {
           const expected = [...audiences2].join('" or "');
-          report("wrong", conditions[0].valuesLoc, { owner, actual, expected }, { fix: `Set the aud condition to ${expected}.` });
-        } else if (passes(PROBE_AUDIENCE) !== "no" && witness(document, [s], subjects, [PROBE_AUDIENCE])) {
-          report("anyAudience", conditions[0].valuesLoc, { owner, actual, probe: PROBE_AUDIENCE }, { ...fix, severity: "warning" });
+          report("wrong", conditions[0].valuesLoc, { owner, actual: describeClaim(conditions, "aud"), expected }, { fix: `Set the aud condition to ${expected}.` });
+        } else if (passes(PROBE_AUDIENCE) !== "no" && witness(document, [s], subjects(), [PROBE_AUDIENCE])) {
+          report("anyAudience", conditions[0].valuesLoc, { owner, actual: describeClaim(conditions, "aud"), probe: PROBE_AUDIENCE }, { ...fix(), severity: "warning" });
         }
       }
     }
@@ -2418,7 +2461,7 @@ function readStatement(s, index) {
   const get = (k) => getEntryLoose(s, k);
   const principal = get("Principal");
   const notPrincipal = get("NotPrincipal");
-  const conditions = readConditions(get("Condition"));
+  const conditions = readConditions2(get("Condition"));
   const unknownParts = [...s.entries.keys()].some((k) => k.startsWith("\0"));
   const principals = readPrincipals(principal);
   const notPrincipals = readPrincipals(notPrincipal);
@@ -2455,7 +2498,7 @@ function readPrincipals(v) {
   for (const [type, ids] of v.entries) for (const value of asItems(ids)) out.push({ type, value });
   return out;
 }
-function readConditions(v) {
+function readConditions2(v) {
   if (!v) return { conditions: [], complete: true };
   if (v.kind !== "object") return { conditions: [], complete: false };
   const conditions = [];
@@ -2917,6 +2960,7 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 var WORKER_THRESHOLD = 4500;
 var HCL_WEIGHT = 3;
 var WORKER_BATCH = 96;
+var JOIN_AT = 3e3;
 var IN_FLIGHT = 2;
 var MAX_THREADS = 4;
 var workerFile = () => [new URL("./parse-worker.mjs", import.meta.url), new URL("./parse-worker.js", import.meta.url)].map((u) => fileURLToPath2(u)).find(existsSync4) ?? "";
@@ -2941,6 +2985,7 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
   const work = files.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
   const threads = !workerFile() ? 1 : options.threads ?? (work < WORKER_THRESHOLD ? 1 : defaultThreads());
+  const joinAt = options.threads === void 0 ? JOIN_AT : 0;
   const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[a])) - Number(feedsTerraform(files[b])) || a - b);
   const outcomes = new Array(files.length);
   const arrive = (index, outcome) => {
@@ -2982,9 +3027,15 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
   function feed(worker) {
     return new Promise((resolve6, reject) => {
       let pending = 0;
+      let joined = false;
       const send = () => {
         if (front >= back) return;
-        const count = Math.min(WORKER_BATCH, back - front);
+        if (!joined && !needsHcl(files[order[back - 1]])) {
+          if (back - front < joinAt) return;
+          joined = true;
+        }
+        let count = Math.min(WORKER_BATCH, back - front);
+        if (!joined) count = hclRun(count);
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
@@ -2998,6 +3049,11 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
         if (pending === 0) resolve6();
       });
       worker.on("error", reject);
+      const hclRun = (most) => {
+        let k = 0;
+        while (k < most && needsHcl(files[order[back - 1 - k]])) k++;
+        return k;
+      };
       for (let i = 0; i < IN_FLIGHT; i++) send();
       if (pending === 0) resolve6();
     });
@@ -3015,11 +3071,13 @@ function slicer() {
 }
 
 // src/engine/timing.ts
+var SLOWEST_RULES = 8;
 function phaseTimer() {
   if (!process.env.IRSA_LINT_TIMING) return { mark() {
   }, report() {
   } };
   const phases = [];
+  const rules2 = [];
   let last = performance.now();
   return {
     mark(phase) {
@@ -3027,15 +3085,21 @@ function phaseTimer() {
       phases.push(`${phase} ${Math.round(now - last)} ms`);
       last = now;
     },
+    rule(id, ms) {
+      rules2.push([id, ms]);
+    },
     report() {
-      process.stderr.write(`irsa-lint timing: ${phases.join(", ")}
+      const slowest = rules2.sort((a, b) => b[1] - a[1]).slice(0, SLOWEST_RULES);
+      const ruleLine = slowest.length ? `
+irsa-lint timing, slowest rules: ${slowest.map(([id, ms]) => `${id} ${ms.toFixed(1)} ms`).join(", ")}` : "";
+      process.stderr.write(`irsa-lint timing: ${phases.join(", ")}${ruleLine}
 `);
     }
   };
 }
 
 // src/engine/run-rules.ts
-function runRules(model, rules2, settings, fileTexts = /* @__PURE__ */ new Set()) {
+function runRules(model, rules2, settings, fileTexts = /* @__PURE__ */ new Set(), timed) {
   const elide = (text) => fileTexts.size ? elideFileText(text, fileTexts) : text;
   const findings = [];
   const crashes = [];
@@ -3045,6 +3109,7 @@ function runRules(model, rules2, settings, fileTexts = /* @__PURE__ */ new Set()
     const severity = setting.severity ?? rule.severity;
     if (severity === "off") continue;
     const options = { ...rule.options?.defaults ?? {}, ...setting.options ?? {} };
+    const started = timed && performance.now();
     try {
       rule.check(
         model,
@@ -3062,6 +3127,7 @@ function runRules(model, rules2, settings, fileTexts = /* @__PURE__ */ new Set()
     } catch (e) {
       crashes.push({ level: "error", message: `rule ${rule.id} failed (please report it): ${e.message}`, location: fileStart("irsa-lint") });
     }
+    if (timed) timed(rule.id, performance.now() - started);
   }
   return { findings, crashes };
 }
@@ -3218,7 +3284,7 @@ async function lint(options) {
     diagnostics.push({ level: "error", message: 'the IAM action catalog could not be loaded: action names, action patterns and Resource "*" were not checked (policy-unknown-action, policy-no-wildcards)', location: first.loc });
   }
   timer.mark("catalog");
-  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts);
+  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts, timer.rule);
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
@@ -3276,7 +3342,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-QPOYAYMY.mjs"), import("./variables-6C5Q7AEP.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-QZ6S7XML.mjs"), import("./variables-7SZ2HVUP.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-ITXRBNY2.mjs";
+} from "./chunk-RGMNGDWB.mjs";
 import "./chunk-YHZRUZG2.mjs";
-import "./chunk-54LWBRRH.mjs";
+import "./chunk-IYOYIFJQ.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-4Z3XGZSY.mjs";
-import "./chunk-KCOX63Q2.mjs";
+} from "./chunk-CRYWLXFX.mjs";
+import "./chunk-3WAP3M74.mjs";
 import {
   tfvarsValues
-} from "./chunk-ITXRBNY2.mjs";
+} from "./chunk-RGMNGDWB.mjs";
 import "./chunk-YHZRUZG2.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-54LWBRRH.mjs";
+} from "./chunk-IYOYIFJQ.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts
