@@ -17,7 +17,7 @@ import {
   summarize,
   toBaseline,
   writeReport
-} from "./chunk-RASWY4RB.mjs";
+} from "./chunk-WW5GEWOD.mjs";
 import "./chunk-3BC5JZ5Y.mjs";
 import {
   InputError

@@ -19,10 +19,10 @@ const HCL_WEIGHT = 3;
 const WORKER_BATCH = 96;
 /**
  * Workers parse HCL; they join in on the other files only while at least this many remain. A
- * thread new to YAML runs its parser's code cold, and its outcomes are copied back whole (HCL
- * trees move without a copy): measured at 1,000 teams, 3% faster to leave ~1,500 manifests to
- * this thread; at 5,000 teams, the same either way. Below it, as below WORKER_THRESHOLD, a second
- * thread on manifests does not pay. With `--threads`, workers take any file.
+ * thread new to YAML runs its parser's code cold: at 1,000 teams this thread ended up waiting
+ * 50–200 ms for a worker's last cold batches of manifests, and leaving them here was 3% faster;
+ * at 5,000 teams it is the same either way. Below it, as below WORKER_THRESHOLD, a second thread
+ * on manifests does not pay. With `--threads`, workers take any file.
  */
 const JOIN_AT = 3000;
 /** Batches a worker holds at once, so it never waits for this thread to hand out the next. */
@@ -128,6 +128,12 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
     return new Promise<void>((resolve, reject) => {
       let pending = 0;
       let joined = false;
+      /** How many files at the back, up to `most`, need HCL. */
+      const hclRun = (most: number) => {
+        let k = 0;
+        while (k < most && needsHcl(files[order[back - 1 - k]])) k++;
+        return k;
+      };
       const send = () => {
         if (front >= back) return;
         if (!joined && !needsHcl(files[order[back - 1]])) {
@@ -150,11 +156,6 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
         if (pending === 0) resolve();
       });
       worker.on("error", reject);
-      const hclRun = (most: number) => {
-        let k = 0;
-        while (k < most && needsHcl(files[order[back - 1 - k]])) k++;
-        return k;
-      };
       for (let i = 0; i < IN_FLIGHT; i++) send();
       if (pending === 0) resolve();
     });

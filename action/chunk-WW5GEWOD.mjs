@@ -3028,6 +3028,11 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
     return new Promise((resolve6, reject) => {
       let pending = 0;
       let joined = false;
+      const hclRun = (most) => {
+        let k = 0;
+        while (k < most && needsHcl(files[order[back - 1 - k]])) k++;
+        return k;
+      };
       const send = () => {
         if (front >= back) return;
         if (!joined && !needsHcl(files[order[back - 1]])) {
@@ -3049,11 +3054,6 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
         if (pending === 0) resolve6();
       });
       worker.on("error", reject);
-      const hclRun = (most) => {
-        let k = 0;
-        while (k < most && needsHcl(files[order[back - 1 - k]])) k++;
-        return k;
-      };
       for (let i = 0; i < IN_FLIGHT; i++) send();
       if (pending === 0) resolve6();
     });
