@@ -17,19 +17,19 @@ import {
   summarize,
   toBaseline,
   writeReport
-} from "./chunk-WW5GEWOD.mjs";
-import "./chunk-3BC5JZ5Y.mjs";
+} from "./chunk-ET4KNFHG.mjs";
+import "./chunk-EQ63R7ZR.mjs";
 import {
   InputError
-} from "./chunk-CRYWLXFX.mjs";
-import "./chunk-3WAP3M74.mjs";
+} from "./chunk-JMYTEKWQ.mjs";
+import "./chunk-7ZFCTUZI.mjs";
 import {
   visible
-} from "./chunk-YHZRUZG2.mjs";
+} from "./chunk-NAC7HLRI.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-IYOYIFJQ.mjs";
+} from "./chunk-VY7OPAIO.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

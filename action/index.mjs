@@ -18,16 +18,16 @@ import {
   summarize,
   uncheckedFiles,
   writeReport
-} from "./chunk-WW5GEWOD.mjs";
-import "./chunk-3BC5JZ5Y.mjs";
+} from "./chunk-ET4KNFHG.mjs";
+import "./chunk-EQ63R7ZR.mjs";
 import {
   InputError
-} from "./chunk-CRYWLXFX.mjs";
-import "./chunk-3WAP3M74.mjs";
-import "./chunk-YHZRUZG2.mjs";
+} from "./chunk-JMYTEKWQ.mjs";
+import "./chunk-7ZFCTUZI.mjs";
+import "./chunk-NAC7HLRI.mjs";
 import {
   displayPath
-} from "./chunk-IYOYIFJQ.mjs";
+} from "./chunk-VY7OPAIO.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts

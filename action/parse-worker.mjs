@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-3BC5JZ5Y.mjs";
-import "./chunk-3WAP3M74.mjs";
-import "./chunk-IYOYIFJQ.mjs";
+} from "./chunk-EQ63R7ZR.mjs";
+import "./chunk-7ZFCTUZI.mjs";
+import "./chunk-VY7OPAIO.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

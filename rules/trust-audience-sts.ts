@@ -3,7 +3,8 @@ import { defineRule } from "../src/engine/rule.js";
 import { trustDocuments } from "../src/model/documents.js";
 import { irsaStatements } from "../src/model/irsa.js";
 import { WEB_IDENTITY_ACTION, STS_AUDIENCE, describeClaim, providerOf, subject } from "../src/iam/trust.js";
-import { allTri, claimOf, conditionHolds, conditionsOn } from "../src/iam/evaluate.js";
+import { allTri } from "../src/core/match.js";
+import { claimOf, conditionHolds, conditionsOn } from "../src/iam/evaluate.js";
 import { PROBE_AUDIENCE, PROBE_SUBJECT, patternInstances, subValues, witness } from "../src/iam/questions.js";
 
 export default defineRule<"missing" | "wrong" | "anyAudience", { audiences: string[] }>({

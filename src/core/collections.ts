@@ -4,3 +4,17 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, item: V): void {
   if (list) list.push(item);
   else map.set(key, [item]);
 }
+
+/**
+ * `build` run once per key object and remembered while the key lives: the rules ask about the
+ * same models, documents and statements many times over.
+ */
+export function memoised<K extends object, T>(build: (key: K) => T): (key: K) => T {
+  const built = new WeakMap<K, T>();
+  return (key) => {
+    if (built.has(key)) return built.get(key)!;
+    const value = build(key);
+    built.set(key, value);
+    return value;
+  };
+}

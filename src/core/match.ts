@@ -91,13 +91,32 @@ type CompiledGlob = Int32Array | { lower: string; ascii: boolean };
 const globs = new Map<string, CompiledGlob>();
 const globsIgnoringCase = new Map<string, CompiledGlob>();
 
+/** Three-valued OR: "yes" if either is, "no" if both are. */
+export function or(a: Tri, b: Tri): Tri {
+  return a === "yes" || b === "yes" ? "yes" : a === "no" ? b : "maybe";
+}
+
+/** Three-valued AND: "no" if either is, "yes" if both are. */
+export function and(a: Tri, b: Tri): Tri {
+  return a === "no" || b === "no" ? "no" : a === "yes" ? b : "maybe";
+}
+
+export function not(t: Tri): Tri {
+  return t === "yes" ? "no" : t === "no" ? "yes" : "maybe";
+}
+
+/** OR of all, stopping at the first "yes". */
 export function anyTri(results: Iterable<Tri>): Tri {
-  let maybe = false;
-  for (const r of results) {
-    if (r === "yes") return "yes";
-    if (r === "maybe") maybe = true;
-  }
-  return maybe ? "maybe" : "no";
+  let result: Tri = "no";
+  for (const r of results) if ((result = or(result, r)) === "yes") break;
+  return result;
+}
+
+/** AND of all, stopping at the first "no" (with generators, the tests after it never run). */
+export function allTri(results: Iterable<Tri>): Tri {
+  let result: Tri = "yes";
+  for (const r of results) if ((result = and(result, r)) === "no") break;
+  return result;
 }
 
 /** Whether a partially known string ends with a known suffix (e.g. a condition key ending in ":sub"). */

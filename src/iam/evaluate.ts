@@ -1,4 +1,5 @@
-import { anyTri, globMatches, matchValue, type Tri } from "../core/match.js";
+import { and, anyTri, globMatches, matchValue, not, or, type Tri } from "../core/match.js";
+import { memoised } from "../core/collections.js";
 import { knownString, str, type UnknownValue, type Value } from "../core/value.js";
 import type { Condition, PolicyDocument, Principal, Statement } from "./document.js";
 
@@ -42,13 +43,14 @@ function lastText(parts: Array<string | UnknownValue>): string | undefined {
 
 /** The conditions of a statement on one claim. */
 export function conditionsOn(s: Statement, claim: Claim): readonly Condition[] {
-  let byClaim = claimConditions.get(s);
-  if (!byClaim) claimConditions.set(s, (byClaim = { sub: s.conditions.filter((c) => claimOf(c.key) === "sub"), aud: s.conditions.filter((c) => claimOf(c.key) === "aud") }));
-  return byClaim[claim];
+  return claimConditions(s)[claim];
 }
 
 /** Every rule asks about the same statements: their conditions by claim, sorted out once. */
-const claimConditions = new WeakMap<Statement, Record<Claim, readonly Condition[]>>();
+const claimConditions = memoised((s: Statement): Record<Claim, readonly Condition[]> => ({
+  sub: s.conditions.filter((c) => claimOf(c.key) === "sub"),
+  aud: s.conditions.filter((c) => claimOf(c.key) === "aud"),
+}));
 
 interface Operator {
   base: string;
@@ -105,16 +107,10 @@ export function conditionHolds(c: Condition, request: TokenRequest): Tri {
 }
 
 /** A condition's operator and claim, read once: rules evaluate the same conditions for many tokens. */
-function readCondition(c: Condition): { op?: Operator; claim?: Claim | "other" } {
-  let found = readConditions.get(c);
-  if (!found) {
-    const text = knownString(c.operator);
-    readConditions.set(c, (found = { op: text === undefined ? undefined : parseOperator(text), claim: claimOf(c.key) }));
-  }
-  return found;
-}
-
-const readConditions = new WeakMap<Condition, { op?: Operator; claim?: Claim | "other" }>();
+const readCondition = memoised((c: Condition): { op?: Operator; claim?: Claim | "other" } => {
+  const text = knownString(c.operator);
+  return { op: text === undefined ? undefined : parseOperator(text), claim: claimOf(c.key) };
+});
 
 function valueMatches(v: Value, actual: string, op: Operator): Tri {
   const known = knownString(v);
@@ -130,18 +126,6 @@ function lowerMatch(v: Value, actual: string): Tri {
   return matchValue(lowered, actual.toLowerCase());
 }
 
-export function not(t: Tri): Tri {
-  return t === "yes" ? "no" : t === "no" ? "yes" : "maybe";
-}
-
-export function allTri(results: Iterable<Tri>): Tri {
-  let maybe = false;
-  for (const r of results) {
-    if (r === "no") return "no";
-    if (r === "maybe") maybe = true;
-  }
-  return maybe ? "maybe" : "yes";
-}
 
 /** Whether a statement's Action/NotAction covers `action` (IAM action names ignore case). */
 export function actionApplies(s: Statement, action: string): Tri {
@@ -169,16 +153,6 @@ export function conditionsHold(s: Statement, request: TokenRequest): Tri {
     if (result === "no") break;
   }
   return result;
-}
-
-/** Three-valued AND. */
-function and(a: Tri, b: Tri): Tri {
-  return a === "no" || b === "no" ? "no" : a === "yes" ? b : "maybe";
-}
-
-/** Three-valued OR. */
-function or(a: Tri, b: Tri): Tri {
-  return a === "yes" || b === "yes" ? "yes" : a === "no" ? b : "maybe";
 }
 
 /**
@@ -237,30 +211,21 @@ export function evaluateTrust(doc: PolicyDocument, allows: Statement[], request:
 }
 
 /** Whether every statement of a document is known and none is open to every principal (once per document). */
-function closed(doc: PolicyDocument): boolean {
-  let found = closedDocuments.get(doc);
-  if (found === undefined) closedDocuments.set(doc, (found = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s))));
-  return found;
-}
+const closed = memoised((doc: PolicyDocument): boolean => doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s)));
 
-const closedDocuments = new WeakMap<PolicyDocument, boolean>();
-
-/** Each OIDC provider the IRSA statements name, once; a token comes from one of them (or, none named, from one not known). */
-function providersOf(allows: Statement[]): Array<Value | undefined> {
-  // Rules pass the same (memoised) statement lists again and again.
-  let found = providerLists.get(allows);
-  if (found) return found;
+/**
+ * Each OIDC provider the IRSA statements name, once; a token comes from one of them (or, none
+ * named, from one not known). Rules pass the same (memoised) statement lists again and again.
+ */
+const providersOf = memoised((allows: Statement[]): Array<Value | undefined> => {
   const out = new Map<string, Value>();
   allows.forEach((s, i) =>
     s.principals.forEach((p, j) => {
       if (p.type === "Federated") out.set(render(p.value) ?? `\u0001${i}.${j}`, p.value);
     }),
   );
-  providerLists.set(allows, (found = out.size ? [...out.values()] : [undefined]));
-  return found;
-}
-
-const providerLists = new WeakMap<Statement[], Array<Value | undefined>>();
+  return out.size ? [...out.values()] : [undefined];
+});
 
 function effectIs(s: Statement, effect: "Allow" | "Deny"): Tri {
   // IAM requires Effect; a statement without one is read as an Allow elsewhere in irsa-lint.

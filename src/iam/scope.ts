@@ -1,7 +1,6 @@
 import { knownString, type Value } from "../core/value.js";
 import type { CatalogAction, IamCatalog } from "./catalog.js";
-import { anyTri, globMatches, type Tri } from "../core/match.js";
-import { allTri, not } from "./evaluate.js";
+import { allTri, anyTri, globMatches, not, type Tri } from "../core/match.js";
 import type { Condition, PolicyDocument, Statement } from "./document.js";
 
 /**

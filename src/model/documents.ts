@@ -1,3 +1,4 @@
+import { memoised } from "../core/collections.js";
 import type { PolicyDocument } from "../iam/document.js";
 import { irsaStatements, isWorkloadRole } from "./irsa.js";
 import type { IrsaModel, Role } from "./model.js";
@@ -12,17 +13,10 @@ export interface OwnedDocument {
   role?: Role;
 }
 
-/** Several rules and the engine ask for the same lists of one model: each is built once. */
-const memo = <T>(build: (model: IrsaModel) => T) => {
-  const built = new WeakMap<IrsaModel, T>();
-  return (model: IrsaModel): T => {
-    if (!built.has(model)) built.set(model, build(model));
-    return built.get(model)!;
-  };
-};
+// Several rules and the engine ask for the same lists of one model: each is built once (memoised).
 
 /** Every trust policy in the scan: those of roles, and standalone documents (someone will attach them). */
-export const trustDocuments = memo((model): readonly OwnedDocument[] => {
+export const trustDocuments = memoised((model: IrsaModel): readonly OwnedDocument[] => {
   const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust!, owner: `of role ${r.displayName}`, role: r }));
   const standalone = model.documents
     .filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0))
@@ -31,7 +25,7 @@ export const trustDocuments = memo((model): readonly OwnedDocument[] => {
 });
 
 /** Every permission policy a role of the scan uses, plus standalone ones, each once. */
-export const allPermissionDocuments = memo((model): readonly OwnedDocument[] => {
+export const allPermissionDocuments = memoised((model: IrsaModel): readonly OwnedDocument[] => {
   const seen = new Set<PolicyDocument>();
   const out: OwnedDocument[] = [];
   for (const role of model.reportedRoles)
@@ -51,7 +45,7 @@ export const allPermissionDocuments = memo((model): readonly OwnedDocument[] => 
  * workload role when it sits beside a standalone IRSA trust document (the AWS CLI layout of
  * `trust-policy.json` and `permissions.json`).
  */
-export const permissionDocuments = memo((model): readonly OwnedDocument[] => {
+export const permissionDocuments = memoised((model: IrsaModel): readonly OwnedDocument[] => {
   const irsaFolders = new Set(trustDocuments(model).filter((t) => !t.role && irsaStatements(model, t.document).length > 0).map((t) => dirname(t.document.loc.file)));
   return allPermissionDocuments(model).filter((d) => (d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file))));
 });

@@ -1,3 +1,4 @@
+import { memoised } from "../core/collections.js";
 import { asItems, knownString, type Origin, type Value } from "../core/value.js";
 import type { PolicyDocument, Statement } from "../iam/document.js";
 import { actionApplies, conditionsOn } from "../iam/evaluate.js";
@@ -94,18 +95,14 @@ function originFederation(model: IrsaModel, origin: Origin): Federation {
 /** The IRSA statements of a trust document (Allow only). */
 export function irsaStatements(model: IrsaModel, doc: PolicyDocument | undefined, role?: Role): Statement[] {
   if (!doc) return [];
-  let byRole = memo.get(model)?.get(doc);
-  if (!byRole) {
-    if (!memo.has(model)) memo.set(model, new WeakMap());
-    memo.get(model)!.set(doc, (byRole = new Map()));
-  }
+  const byRole = statementsByRole(model)(doc);
   let found = byRole.get(role);
   if (!found) byRole.set(role, (found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role) === "irsa")));
   return found;
 }
 
 /** Every rule asks for the same documents' IRSA statements: found once per model, document and role. */
-const memo = new WeakMap<IrsaModel, WeakMap<PolicyDocument, Map<Role | undefined, Statement[]>>>();
+const statementsByRole = memoised((_model: IrsaModel) => memoised((_doc: PolicyDocument) => new Map<Role | undefined, Statement[]>()));
 
 /** Roles the pods of a cluster can assume: IRSA trust, an annotation naming them, or EKS Pod Identity. */
 export function isWorkloadRole(model: IrsaModel, role: Role): boolean {

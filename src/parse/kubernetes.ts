@@ -65,17 +65,18 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
   }
   // Most manifests (ConfigMaps, Services, Ingresses) cannot bear on IRSA: skip them unparsed.
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
-  if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
+  const kustomization = KUSTOMIZATION.test(file);
+  if (!RELEVANT.test(text) && !kustomization) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
 
   const lines = new LineIndex(text);
   const deep = excessiveNesting(text);
   if (deep !== undefined) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => lines.position(o))] };
   let sawKubernetes = false;
-  for (const [start, end] of documentRanges(text, KUSTOMIZATION.test(file))) {
+  for (const [start, end] of documentRanges(text, kustomization)) {
     const source = text.slice(start, end);
     // A Service or ConfigMap next to a Deployment cannot bear on IRSA either: leave it unparsed.
     if (start > 0 || end < text.length) if (!RELEVANT.test(source)) continue;
-    const parsed = parseCut(source, KUSTOMIZATION.test(file) ? undefined : MANIFEST_SELECTOR, (t) => parseAllDocuments(t, MANIFEST_YAML) as Document.Parsed[]);
+    const parsed = parseCut(source, kustomization ? undefined : MANIFEST_SELECTOR, (t) => parseAllDocuments(t, MANIFEST_YAML) as Document.Parsed[]);
     const position = (offset: number) => lines.position(start + parsed.original(offset));
     for (const doc of parsed.docs) {
       const problem = doc.errors[0];
@@ -83,7 +84,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
         result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
         continue;
       }
-      if (KUSTOMIZATION.test(file)) {
+      if (kustomization) {
         result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position, { onDuplicateKey: duplicateWarning(result) })));
         sawKubernetes = true;
         continue;

@@ -179,12 +179,10 @@ class HclConverter {
       cur = inner;
     }
     frames.reverse(); // innermost first: its condition is the chain's first
-    const end = this.loc(n);
     const conditions = [frames[0][0], ...frames.slice(0, -1).map((f) => f[2])];
     let expr = this.expr(frames[frames.length - 1][2]);
     for (let i = frames.length - 1; i >= 0; i--) {
-      const start = this.loc(conditions[i]);
-      expr = { type: "conditional", cond: this.expr(conditions[i]), then: this.expr(frames[i][1]), else: expr, loc: { ...start, endLine: end.endLine, endColumn: end.endColumn } };
+      expr = { type: "conditional", cond: this.expr(conditions[i]), then: this.expr(frames[i][1]), else: expr, loc: this.offsetLoc(conditions[i].startIndex, n.endIndex) };
     }
     return expr;
   }
@@ -206,9 +204,7 @@ class HclConverter {
   }
 
   private spanLoc(nodes: readonly Node[]): SourceLocation {
-    const a = this.loc(nodes[0]);
-    const b = this.loc(nodes[nodes.length - 1]);
-    return { ...a, endLine: b.endLine, endColumn: b.endColumn };
+    return this.offsetLoc(nodes[0].startIndex, nodes[nodes.length - 1].endIndex);
   }
 
   private inParens(children: readonly Node[], index: number): boolean {

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-3WAP3M74.mjs";
+} from "./chunk-7ZFCTUZI.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-IYOYIFJQ.mjs";
+} from "./chunk-VY7OPAIO.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
@@ -299,12 +299,10 @@ var HclConverter = class {
       cur = inner;
     }
     frames.reverse();
-    const end = this.loc(n);
     const conditions = [frames[0][0], ...frames.slice(0, -1).map((f) => f[2])];
     let expr = this.expr(frames[frames.length - 1][2]);
     for (let i = frames.length - 1; i >= 0; i--) {
-      const start = this.loc(conditions[i]);
-      expr = { type: "conditional", cond: this.expr(conditions[i]), then: this.expr(frames[i][1]), else: expr, loc: { ...start, endLine: end.endLine, endColumn: end.endColumn } };
+      expr = { type: "conditional", cond: this.expr(conditions[i]), then: this.expr(frames[i][1]), else: expr, loc: this.offsetLoc(conditions[i].startIndex, n.endIndex) };
     }
     return expr;
   }
@@ -324,9 +322,7 @@ var HclConverter = class {
     return steps.length ? { type: "traverse", object: base, steps, loc } : base;
   }
   spanLoc(nodes) {
-    const a = this.loc(nodes[0]);
-    const b = this.loc(nodes[nodes.length - 1]);
-    return { ...a, endLine: b.endLine, endColumn: b.endColumn };
+    return this.offsetLoc(nodes[0].startIndex, nodes[nodes.length - 1].endIndex);
   }
   inParens(children, index) {
     let depth = 0;

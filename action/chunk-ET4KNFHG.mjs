@@ -6,18 +6,19 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-3BC5JZ5Y.mjs";
+} from "./chunk-EQ63R7ZR.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-CRYWLXFX.mjs";
+} from "./chunk-JMYTEKWQ.mjs";
 import {
   elideFileText,
   excerpt,
   guardLine,
+  memoised,
   pushTo,
   visible
-} from "./chunk-YHZRUZG2.mjs";
+} from "./chunk-NAC7HLRI.mjs";
 import {
   asItems,
   compareLocations,
@@ -33,7 +34,7 @@ import {
   mergeDeclarations,
   require_dist,
   str
-} from "./chunk-IYOYIFJQ.mjs";
+} from "./chunk-VY7OPAIO.mjs";
 import {
   __commonJS,
   __toESM
@@ -363,13 +364,24 @@ function globMatches(pattern2, text, caseInsensitive = false) {
 }
 var globs = /* @__PURE__ */ new Map();
 var globsIgnoringCase = /* @__PURE__ */ new Map();
+function or(a, b) {
+  return a === "yes" || b === "yes" ? "yes" : a === "no" ? b : "maybe";
+}
+function and(a, b) {
+  return a === "no" || b === "no" ? "no" : a === "yes" ? b : "maybe";
+}
+function not(t) {
+  return t === "yes" ? "no" : t === "no" ? "yes" : "maybe";
+}
 function anyTri(results) {
-  let maybe = false;
-  for (const r of results) {
-    if (r === "yes") return "yes";
-    if (r === "maybe") maybe = true;
-  }
-  return maybe ? "maybe" : "no";
+  let result = "no";
+  for (const r of results) if ((result = or(result, r)) === "yes") break;
+  return result;
+}
+function allTri(results) {
+  let result = "yes";
+  for (const r of results) if ((result = and(result, r)) === "no") break;
+  return result;
 }
 function editDistance(a, b, limit = Infinity) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -485,209 +497,6 @@ function allows(s, action) {
   return s.actions.some((a) => globMatches(knownString(a) ?? "", action, true));
 }
 
-// src/iam/evaluate.ts
-function claimOf(key) {
-  const text = key.kind === "string" ? key.value : key.kind === "template" ? lastText(key.parts) : void 0;
-  if (text === void 0) return void 0;
-  const m = /:(sub|aud)$/i.exec(text);
-  if (m) return m[1].toLowerCase();
-  return key.kind === "string" ? "other" : void 0;
-}
-function lastText(parts) {
-  const last = parts[parts.length - 1];
-  return typeof last === "string" ? last : void 0;
-}
-function conditionsOn(s, claim) {
-  let byClaim = claimConditions.get(s);
-  if (!byClaim) claimConditions.set(s, byClaim = { sub: s.conditions.filter((c) => claimOf(c.key) === "sub"), aud: s.conditions.filter((c) => claimOf(c.key) === "aud") });
-  return byClaim[claim];
-}
-var claimConditions = /* @__PURE__ */ new WeakMap();
-var STRING_OPERATORS = /^String(Not)?(Equals|EqualsIgnoreCase|Like)$/;
-function parseOperator(text) {
-  if (operators.has(text)) return operators.get(text);
-  const op = readOperator(text);
-  operators.set(text, op);
-  return op;
-}
-var operators = /* @__PURE__ */ new Map();
-function readOperator(text) {
-  const m = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/.exec(text);
-  if (!m) return void 0;
-  const base = m[2];
-  const s = STRING_OPERATORS.exec(base);
-  if (!s && base !== "Null") return void 0;
-  return {
-    base,
-    negated: !!s?.[1],
-    ignoreCase: s?.[2] === "EqualsIgnoreCase",
-    glob: s?.[2] === "Like",
-    ifExists: !!m[3],
-    qualifier: m[1]
-  };
-}
-function conditionHolds(c, request) {
-  const { op, claim } = readCondition(c);
-  if (!op || !claim || claim === "other") return "maybe";
-  if (op.base === "Null") {
-    if (op.qualifier || op.ifExists) return "maybe";
-    return anyTri(c.values.map((v) => knownString(v) === void 0 ? "maybe" : knownString(v) === "false" ? "yes" : "no"));
-  }
-  const actual = request[claim];
-  if (actual === void 0) return "maybe";
-  const matched = anyTri(c.values.map((v) => valueMatches(v, actual, op)));
-  return op.negated ? not(matched) : matched;
-}
-function readCondition(c) {
-  let found = readConditions.get(c);
-  if (!found) {
-    const text = knownString(c.operator);
-    readConditions.set(c, found = { op: text === void 0 ? void 0 : parseOperator(text), claim: claimOf(c.key) });
-  }
-  return found;
-}
-var readConditions = /* @__PURE__ */ new WeakMap();
-function valueMatches(v, actual, op) {
-  const known = knownString(v);
-  if (known?.includes("${") || v.kind === "template" && v.parts.some((p) => typeof p === "string" && p.includes("${"))) return "maybe";
-  if (op.ignoreCase) return known === void 0 ? v.kind === "unknown" ? "maybe" : lowerMatch(v, actual) : known.toLowerCase() === actual.toLowerCase() ? "yes" : "no";
-  return matchValue(v, actual, op.glob);
-}
-function lowerMatch(v, actual) {
-  if (v.kind !== "template") return "no";
-  const lowered = { ...v, parts: v.parts.map((p) => typeof p === "string" ? p.toLowerCase() : p) };
-  return matchValue(lowered, actual.toLowerCase());
-}
-function not(t) {
-  return t === "yes" ? "no" : t === "no" ? "yes" : "maybe";
-}
-function allTri(results) {
-  let maybe = false;
-  for (const r of results) {
-    if (r === "no") return "no";
-    if (r === "maybe") maybe = true;
-  }
-  return maybe ? "maybe" : "yes";
-}
-function actionApplies(s, action) {
-  if (s.actions.length) return namesAction(s.actions, action);
-  if (s.notActions.length) return not(namesAction(s.notActions, action));
-  return "maybe";
-}
-function namesAction(patterns, action) {
-  let result = "no";
-  for (const v of patterns) {
-    const pattern2 = knownString(v);
-    if (pattern2 === void 0) result = "maybe";
-    else if (globMatches(pattern2, action, true)) return "yes";
-  }
-  return result;
-}
-function conditionsHold(s, request) {
-  let result = s.complete ? "yes" : "maybe";
-  for (const c of s.conditions) {
-    result = and(result, conditionHolds(c, request));
-    if (result === "no") break;
-  }
-  return result;
-}
-function and(a, b) {
-  return a === "no" || b === "no" ? "no" : a === "yes" ? b : "maybe";
-}
-function or(a, b) {
-  return a === "yes" || b === "yes" ? "yes" : a === "no" ? b : "maybe";
-}
-function statementApplies(s, effect, provider, request) {
-  let result = effectIs(s, effect);
-  if (result !== "no") result = and(result, principalApplies(s, provider));
-  if (result !== "no") result = and(result, actionApplies(s, request.action));
-  if (result !== "no") result = and(result, conditionsHold(s, request));
-  return result;
-}
-function evaluateTrust(doc, allows2, request) {
-  if (allows2.length === 0 && closed(doc)) return { admitted: "no" };
-  const unseen = doc.complete ? "no" : "maybe";
-  let best = { admitted: "no" };
-  for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows2)) {
-    let allowed = unseen;
-    let denied = unseen;
-    let allow;
-    let deny;
-    for (const s of doc.statements) {
-      const denies = statementApplies(s, "Deny", provider, request);
-      if (denies === "yes") deny ??= s;
-      denied = or(denied, denies);
-      const admits2 = statementApplies(s, "Allow", provider, request);
-      if (admits2 === "yes") allow ??= s;
-      allowed = or(allowed, admits2);
-    }
-    if (deny) {
-      if (best.admitted === "no") best = { admitted: "no", deny };
-      continue;
-    }
-    if (allowed === "yes" && denied === "no") return { admitted: "yes", allow };
-    if (allowed !== "no") best = { admitted: "maybe" };
-  }
-  return best;
-}
-function closed(doc) {
-  let found = closedDocuments.get(doc);
-  if (found === void 0) closedDocuments.set(doc, found = doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s)));
-  return found;
-}
-var closedDocuments = /* @__PURE__ */ new WeakMap();
-function providersOf(allows2) {
-  let found = providerLists.get(allows2);
-  if (found) return found;
-  const out = /* @__PURE__ */ new Map();
-  allows2.forEach(
-    (s, i) => s.principals.forEach((p, j) => {
-      if (p.type === "Federated") out.set(render(p.value) ?? `${i}.${j}`, p.value);
-    })
-  );
-  providerLists.set(allows2, found = out.size ? [...out.values()] : [void 0]);
-  return found;
-}
-var providerLists = /* @__PURE__ */ new WeakMap();
-function effectIs(s, effect) {
-  const known = s.effect ? knownString(s.effect) : "Allow";
-  return known === void 0 ? "maybe" : known === effect ? "yes" : "no";
-}
-function opensToAll(s) {
-  return effectIs(s, "Allow") !== "no" && (s.notPrincipals.length > 0 || s.principals.some((p) => p.type === "*" || p.type === "AWS" && knownString(p.value) === "*"));
-}
-function principalApplies(s, provider) {
-  if (s.principals.length) return anyTri(s.principals.map((p) => samePrincipal(p, provider)));
-  if (s.notPrincipals.length) return not(anyTri(s.notPrincipals.map((p) => samePrincipal(p, provider))));
-  return "maybe";
-}
-function samePrincipal(p, provider) {
-  if (p.type === "*") return "yes";
-  if (p.type === "AWS") return /^(\*|\d{12}|arn:[^:]+:iam::\d{12}:root)$/.test(knownString(p.value) ?? "*") ? "maybe" : "no";
-  if (p.type === "Service" || p.type === "CanonicalUser") return "no";
-  if (p.type !== "Federated") return "maybe";
-  return provider ? sameValue(p.value, provider) : "maybe";
-}
-function sameValue(a, b) {
-  const x = knownString(a);
-  const y = knownString(b);
-  if (x !== void 0 && y !== void 0) return x === y ? "yes" : "no";
-  return render(a) === render(b) ? "yes" : "maybe";
-}
-function render(v) {
-  if (v.kind === "string") return v.value;
-  const origin = (u) => u.origin ? `\0${u.origin.type}.${u.origin.address}.${u.origin.attribute ?? ""}` : void 0;
-  if (v.kind === "unknown") return origin(v);
-  if (v.kind !== "template") return void 0;
-  let out = "";
-  for (const p of v.parts) {
-    const piece = typeof p === "string" ? p : origin(p);
-    if (piece === void 0) return void 0;
-    out += piece;
-  }
-  return out;
-}
-
 // src/iam/scope.ts
 var SCOPING_KEY = /^(?:[a-z0-9-]+:(?:ResourceTag|RequestTag)\/.+|aws:TagKeys|iam:PassedToService|iam:AWSServiceName|kms:ViaService|ec2:CreateAction|elasticloadbalancing:CreateAction|aws:CalledVia(?:First|Last)?)$/i;
 function scopingConditions(s) {
@@ -761,6 +570,179 @@ var ESCALATIONS = [
 ];
 function isEscalationAction(action) {
   return ESCALATIONS.some((e) => e.actions.length === 1 && e.actions[0].toLowerCase() === action.toLowerCase());
+}
+
+// src/iam/evaluate.ts
+function claimOf(key) {
+  const text = key.kind === "string" ? key.value : key.kind === "template" ? lastText(key.parts) : void 0;
+  if (text === void 0) return void 0;
+  const m = /:(sub|aud)$/i.exec(text);
+  if (m) return m[1].toLowerCase();
+  return key.kind === "string" ? "other" : void 0;
+}
+function lastText(parts) {
+  const last = parts[parts.length - 1];
+  return typeof last === "string" ? last : void 0;
+}
+function conditionsOn(s, claim) {
+  return claimConditions(s)[claim];
+}
+var claimConditions = memoised((s) => ({
+  sub: s.conditions.filter((c) => claimOf(c.key) === "sub"),
+  aud: s.conditions.filter((c) => claimOf(c.key) === "aud")
+}));
+var STRING_OPERATORS = /^String(Not)?(Equals|EqualsIgnoreCase|Like)$/;
+function parseOperator(text) {
+  if (operators.has(text)) return operators.get(text);
+  const op = readOperator(text);
+  operators.set(text, op);
+  return op;
+}
+var operators = /* @__PURE__ */ new Map();
+function readOperator(text) {
+  const m = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/.exec(text);
+  if (!m) return void 0;
+  const base = m[2];
+  const s = STRING_OPERATORS.exec(base);
+  if (!s && base !== "Null") return void 0;
+  return {
+    base,
+    negated: !!s?.[1],
+    ignoreCase: s?.[2] === "EqualsIgnoreCase",
+    glob: s?.[2] === "Like",
+    ifExists: !!m[3],
+    qualifier: m[1]
+  };
+}
+function conditionHolds(c, request) {
+  const { op, claim } = readCondition(c);
+  if (!op || !claim || claim === "other") return "maybe";
+  if (op.base === "Null") {
+    if (op.qualifier || op.ifExists) return "maybe";
+    return anyTri(c.values.map((v) => knownString(v) === void 0 ? "maybe" : knownString(v) === "false" ? "yes" : "no"));
+  }
+  const actual = request[claim];
+  if (actual === void 0) return "maybe";
+  const matched = anyTri(c.values.map((v) => valueMatches(v, actual, op)));
+  return op.negated ? not(matched) : matched;
+}
+var readCondition = memoised((c) => {
+  const text = knownString(c.operator);
+  return { op: text === void 0 ? void 0 : parseOperator(text), claim: claimOf(c.key) };
+});
+function valueMatches(v, actual, op) {
+  const known = knownString(v);
+  if (known?.includes("${") || v.kind === "template" && v.parts.some((p) => typeof p === "string" && p.includes("${"))) return "maybe";
+  if (op.ignoreCase) return known === void 0 ? v.kind === "unknown" ? "maybe" : lowerMatch(v, actual) : known.toLowerCase() === actual.toLowerCase() ? "yes" : "no";
+  return matchValue(v, actual, op.glob);
+}
+function lowerMatch(v, actual) {
+  if (v.kind !== "template") return "no";
+  const lowered = { ...v, parts: v.parts.map((p) => typeof p === "string" ? p.toLowerCase() : p) };
+  return matchValue(lowered, actual.toLowerCase());
+}
+function actionApplies(s, action) {
+  if (s.actions.length) return namesAction(s.actions, action);
+  if (s.notActions.length) return not(namesAction(s.notActions, action));
+  return "maybe";
+}
+function namesAction(patterns, action) {
+  let result = "no";
+  for (const v of patterns) {
+    const pattern2 = knownString(v);
+    if (pattern2 === void 0) result = "maybe";
+    else if (globMatches(pattern2, action, true)) return "yes";
+  }
+  return result;
+}
+function conditionsHold(s, request) {
+  let result = s.complete ? "yes" : "maybe";
+  for (const c of s.conditions) {
+    result = and(result, conditionHolds(c, request));
+    if (result === "no") break;
+  }
+  return result;
+}
+function statementApplies(s, effect, provider, request) {
+  let result = effectIs(s, effect);
+  if (result !== "no") result = and(result, principalApplies(s, provider));
+  if (result !== "no") result = and(result, actionApplies(s, request.action));
+  if (result !== "no") result = and(result, conditionsHold(s, request));
+  return result;
+}
+function evaluateTrust(doc, allows2, request) {
+  if (allows2.length === 0 && closed(doc)) return { admitted: "no" };
+  const unseen = doc.complete ? "no" : "maybe";
+  let best = { admitted: "no" };
+  for (const provider of request.provider ? [str(request.provider, doc.loc)] : providersOf(allows2)) {
+    let allowed = unseen;
+    let denied = unseen;
+    let allow;
+    let deny;
+    for (const s of doc.statements) {
+      const denies = statementApplies(s, "Deny", provider, request);
+      if (denies === "yes") deny ??= s;
+      denied = or(denied, denies);
+      const admits2 = statementApplies(s, "Allow", provider, request);
+      if (admits2 === "yes") allow ??= s;
+      allowed = or(allowed, admits2);
+    }
+    if (deny) {
+      if (best.admitted === "no") best = { admitted: "no", deny };
+      continue;
+    }
+    if (allowed === "yes" && denied === "no") return { admitted: "yes", allow };
+    if (allowed !== "no") best = { admitted: "maybe" };
+  }
+  return best;
+}
+var closed = memoised((doc) => doc.complete && doc.statements.every((s) => s.decided && !opensToAll(s)));
+var providersOf = memoised((allows2) => {
+  const out = /* @__PURE__ */ new Map();
+  allows2.forEach(
+    (s, i) => s.principals.forEach((p, j) => {
+      if (p.type === "Federated") out.set(render(p.value) ?? `${i}.${j}`, p.value);
+    })
+  );
+  return out.size ? [...out.values()] : [void 0];
+});
+function effectIs(s, effect) {
+  const known = s.effect ? knownString(s.effect) : "Allow";
+  return known === void 0 ? "maybe" : known === effect ? "yes" : "no";
+}
+function opensToAll(s) {
+  return effectIs(s, "Allow") !== "no" && (s.notPrincipals.length > 0 || s.principals.some((p) => p.type === "*" || p.type === "AWS" && knownString(p.value) === "*"));
+}
+function principalApplies(s, provider) {
+  if (s.principals.length) return anyTri(s.principals.map((p) => samePrincipal(p, provider)));
+  if (s.notPrincipals.length) return not(anyTri(s.notPrincipals.map((p) => samePrincipal(p, provider))));
+  return "maybe";
+}
+function samePrincipal(p, provider) {
+  if (p.type === "*") return "yes";
+  if (p.type === "AWS") return /^(\*|\d{12}|arn:[^:]+:iam::\d{12}:root)$/.test(knownString(p.value) ?? "*") ? "maybe" : "no";
+  if (p.type === "Service" || p.type === "CanonicalUser") return "no";
+  if (p.type !== "Federated") return "maybe";
+  return provider ? sameValue(p.value, provider) : "maybe";
+}
+function sameValue(a, b) {
+  const x = knownString(a);
+  const y = knownString(b);
+  if (x !== void 0 && y !== void 0) return x === y ? "yes" : "no";
+  return render(a) === render(b) ? "yes" : "maybe";
+}
+function render(v) {
+  if (v.kind === "string") return v.value;
+  const origin = (u) => u.origin ? `\0${u.origin.type}.${u.origin.address}.${u.origin.attribute ?? ""}` : void 0;
+  if (v.kind === "unknown") return origin(v);
+  if (v.kind !== "template") return void 0;
+  let out = "";
+  for (const p of v.parts) {
+    const piece = typeof p === "string" ? p : origin(p);
+    if (piece === void 0) return void 0;
+    out += piece;
+  }
+  return out;
 }
 
 // src/iam/trust.ts
@@ -856,16 +838,12 @@ function originFederation(model, origin) {
 }
 function irsaStatements(model, doc, role3) {
   if (!doc) return [];
-  let byRole = memo.get(model)?.get(doc);
-  if (!byRole) {
-    if (!memo.has(model)) memo.set(model, /* @__PURE__ */ new WeakMap());
-    memo.get(model).set(doc, byRole = /* @__PURE__ */ new Map());
-  }
+  const byRole = statementsByRole(model)(doc);
   let found = byRole.get(role3);
   if (!found) byRole.set(role3, found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role3) === "irsa"));
   return found;
 }
-var memo = /* @__PURE__ */ new WeakMap();
+var statementsByRole = memoised((_model) => memoised((_doc) => /* @__PURE__ */ new Map()));
 function isWorkloadRole(model, role3) {
   if (irsaStatements(model, role3.trust, role3).length > 0 || model.serviceAccountsOf(role3).length > 0) return true;
   if (model.podIdentityAssociations.some((a) => a.roles.includes(role3))) return true;
@@ -873,19 +851,12 @@ function isWorkloadRole(model, role3) {
 }
 
 // src/model/documents.ts
-var memo2 = (build) => {
-  const built = /* @__PURE__ */ new WeakMap();
-  return (model) => {
-    if (!built.has(model)) built.set(model, build(model));
-    return built.get(model);
-  };
-};
-var trustDocuments = memo2((model) => {
+var trustDocuments = memoised((model) => {
   const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
   const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
   return [...roles, ...standalone];
 });
-var allPermissionDocuments = memo2((model) => {
+var allPermissionDocuments = memoised((model) => {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   for (const role3 of model.reportedRoles)
@@ -898,7 +869,7 @@ var allPermissionDocuments = memo2((model) => {
     if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `Policy in ${d.loc.file}` });
   return out;
 });
-var permissionDocuments = memo2((model) => {
+var permissionDocuments = memoised((model) => {
   const irsaFolders = new Set(trustDocuments(model).filter((t) => !t.role && irsaStatements(model, t.document).length > 0).map((t) => dirname(t.document.loc.file)));
   return allPermissionDocuments(model).filter((d) => d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file)));
 });
@@ -2461,7 +2432,7 @@ function readStatement(s, index) {
   const get = (k) => getEntryLoose(s, k);
   const principal = get("Principal");
   const notPrincipal = get("NotPrincipal");
-  const conditions = readConditions2(get("Condition"));
+  const conditions = readConditions(get("Condition"));
   const unknownParts = [...s.entries.keys()].some((k) => k.startsWith("\0"));
   const principals = readPrincipals(principal);
   const notPrincipals = readPrincipals(notPrincipal);
@@ -2498,7 +2469,7 @@ function readPrincipals(v) {
   for (const [type, ids] of v.entries) for (const value of asItems(ids)) out.push({ type, value });
   return out;
 }
-function readConditions2(v) {
+function readConditions(v) {
   if (!v) return { conditions: [], complete: true };
   if (v.kind !== "object") return { conditions: [], complete: false };
   const conditions = [];
@@ -3342,7 +3313,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-QZ6S7XML.mjs"), import("./variables-7SZ2HVUP.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-MTPMH23G.mjs"), import("./variables-VBDFMZIV.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

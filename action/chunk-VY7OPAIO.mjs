@@ -8532,17 +8532,18 @@ function parseKubernetes(file, text) {
     return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template \u2026 | irsa-lint -)", unchecked: true };
   }
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
-  if (!RELEVANT.test(text) && !KUSTOMIZATION.test(file)) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
+  const kustomization = KUSTOMIZATION.test(file);
+  if (!RELEVANT.test(text) && !kustomization) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
   const lines = new LineIndex(text);
   const deep = excessiveNesting(text);
   if (deep !== void 0) return { ...result, diagnostics: [yamlError(file, "nested too deeply to read", deep, (o) => lines.position(o))] };
   let sawKubernetes = false;
-  for (const [start, end] of documentRanges(text, KUSTOMIZATION.test(file))) {
+  for (const [start, end] of documentRanges(text, kustomization)) {
     const source = text.slice(start, end);
     if (start > 0 || end < text.length) {
       if (!RELEVANT.test(source)) continue;
     }
-    const parsed = parseCut(source, KUSTOMIZATION.test(file) ? void 0 : MANIFEST_SELECTOR, (t) => (0, import_yaml4.parseAllDocuments)(t, MANIFEST_YAML));
+    const parsed = parseCut(source, kustomization ? void 0 : MANIFEST_SELECTOR, (t) => (0, import_yaml4.parseAllDocuments)(t, MANIFEST_YAML));
     const position = (offset) => lines.position(start + parsed.original(offset));
     for (const doc of parsed.docs) {
       const problem = doc.errors[0];
@@ -8550,7 +8551,7 @@ function parseKubernetes(file, text) {
         result.diagnostics.push(yamlError(file, problem.message, problem.pos[0], position));
         continue;
       }
-      if (KUSTOMIZATION.test(file)) {
+      if (kustomization) {
         result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position, { onDuplicateKey: duplicateWarning(result) })));
         sawKubernetes = true;
         continue;

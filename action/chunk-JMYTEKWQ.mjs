@@ -1,7 +1,7 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
   readSource
-} from "./chunk-3WAP3M74.mjs";
+} from "./chunk-7ZFCTUZI.mjs";
 
 // src/engine/read-input.ts
 import { lstatSync, realpathSync } from "node:fs";

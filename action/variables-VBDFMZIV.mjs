@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-CRYWLXFX.mjs";
-import "./chunk-3WAP3M74.mjs";
+} from "./chunk-JMYTEKWQ.mjs";
+import "./chunk-7ZFCTUZI.mjs";
 import {
   tfvarsValues
-} from "./chunk-RGMNGDWB.mjs";
-import "./chunk-YHZRUZG2.mjs";
+} from "./chunk-YW57XMYL.mjs";
+import "./chunk-NAC7HLRI.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-IYOYIFJQ.mjs";
+} from "./chunk-VY7OPAIO.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

@@ -6,6 +6,15 @@ function pushTo(map, key, item) {
   if (list) list.push(item);
   else map.set(key, [item]);
 }
+function memoised(build) {
+  const built = /* @__PURE__ */ new WeakMap();
+  return (key) => {
+    if (built.has(key)) return built.get(key);
+    const value = build(key);
+    built.set(key, value);
+    return value;
+  };
+}
 
 // src/core/sanitize.ts
 var INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -34,5 +43,6 @@ export {
   guardLine,
   MIN_TRACKED,
   elideFileText,
-  pushTo
+  pushTo,
+  memoised
 };

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   MIN_TRACKED,
   pushTo
-} from "./chunk-YHZRUZG2.mjs";
+} from "./chunk-NAC7HLRI.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -35,7 +35,7 @@ import {
   unknown,
   valuesAt,
   withOrigin
-} from "./chunk-IYOYIFJQ.mjs";
+} from "./chunk-VY7OPAIO.mjs";
 
 // src/terraform/project.ts
 import { posix as posix2 } from "node:path";

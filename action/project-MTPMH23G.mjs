@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-RGMNGDWB.mjs";
-import "./chunk-YHZRUZG2.mjs";
-import "./chunk-IYOYIFJQ.mjs";
+} from "./chunk-YW57XMYL.mjs";
+import "./chunk-NAC7HLRI.mjs";
+import "./chunk-VY7OPAIO.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,
