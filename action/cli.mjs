@@ -4,6 +4,7 @@ import {
   ConfigError,
   VERSION,
   configLintOptions,
+  describeUnchecked,
   findConfig,
   formatGithub,
   formatJson,
@@ -16,20 +17,21 @@ import {
   rules,
   summarize,
   toBaseline,
+  uncheckedTotal,
   writeReport
-} from "./chunk-ET4KNFHG.mjs";
-import "./chunk-EQ63R7ZR.mjs";
+} from "./chunk-7PATPINE.mjs";
+import "./chunk-M3MIB2GX.mjs";
 import {
   InputError
-} from "./chunk-JMYTEKWQ.mjs";
-import "./chunk-7ZFCTUZI.mjs";
+} from "./chunk-5IHHPILF.mjs";
+import "./chunk-Y6J7KBJG.mjs";
 import {
   visible
 } from "./chunk-NAC7HLRI.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-VY7OPAIO.mjs";
+} from "./chunk-V66BWEDX.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts
@@ -228,8 +230,8 @@ async function run(values, positionals, io, { format, maxWarnings, maxFileMb, th
   const summary = summarize(result);
   if (values.output) writeReport(values.output, report, io.cwd, "--output");
   else io.stdout(report);
-  if (values.strict && (summary.files.failed > 0 || summary.incomplete > 0)) {
-    io.stderr(`irsa-lint: --strict: ${[summary.files.failed ? plural(summary.files.failed, "file") + " could not be parsed" : "", summary.incomplete ? plural(summary.incomplete, "check") + " could not run" : ""].filter(Boolean).join(", ")}
+  if (values.strict && uncheckedTotal(summary) > 0) {
+    io.stderr(`irsa-lint: --strict: ${describeUnchecked(summary)}
 `);
     return EXIT.usage;
   }

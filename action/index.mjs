@@ -3,6 +3,7 @@ import {
   ConfigError,
   configLintOptions,
   data,
+  describeUnchecked,
   findConfig,
   formatGithub,
   formatJson,
@@ -17,17 +18,18 @@ import {
   rules,
   summarize,
   uncheckedFiles,
+  uncheckedTotal,
   writeReport
-} from "./chunk-ET4KNFHG.mjs";
-import "./chunk-EQ63R7ZR.mjs";
+} from "./chunk-7PATPINE.mjs";
+import "./chunk-M3MIB2GX.mjs";
 import {
   InputError
-} from "./chunk-JMYTEKWQ.mjs";
-import "./chunk-7ZFCTUZI.mjs";
+} from "./chunk-5IHHPILF.mjs";
+import "./chunk-Y6J7KBJG.mjs";
 import "./chunk-NAC7HLRI.mjs";
 import {
   displayPath
-} from "./chunk-VY7OPAIO.mjs";
+} from "./chunk-V66BWEDX.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts
@@ -50,7 +52,8 @@ function formatMarkdownSummary(result, links) {
   const notChecked = [
     ...result.files.flatMap((f) => f.status === "failed" ? [`${cell(links.path(f.file))}: ${cell(f.reason)}`] : []),
     ...incompleteChecks(result).map((d) => `${cell(links.path(d.location.file))}:${d.location.line}: ${cell(d.message)}`),
-    ...uncheckedFiles(result).map((f) => `${cell(links.path(f.file))}: ${cell(f.reason)}`)
+    ...uncheckedFiles(result).map((f) => `${cell(links.path(f.file))}: ${cell(f.reason)}`),
+    ...result.notChecked.map((n) => `${cell(links.path(n.location.file))}:${n.location.line}: ${cell(n.message)} (${cell(n.rules.join(", "))})`)
   ];
   if (notChecked.length) out.push("**Not checked** (findings there may be missing):", "", ...notChecked.slice(0, ROWS).map((l) => `- ${l}`), "");
   if (result.findings.length) {
@@ -127,15 +130,15 @@ async function runAction() {
   setOutput("warnings", summary.warnings);
   setOutput("notes", summary.notes);
   setOutput("suppressed", summary.suppressed);
-  setOutput("not-checked", summary.files.failed + summary.incomplete + summary.files.unchecked);
+  setOutput("not-checked", uncheckedTotal(summary));
   if (result.staleBaseline.length) process.stdout.write(`::notice title=irsa-lint::${data(`${result.staleBaseline.length} baseline entries matched no finding (fixed or gone); irsa-lint --baseline ${baselineInput} --prune-baseline removes them`)}
 `);
   const failed = failOn === "error" ? summary.errors > 0 : failOn === "warning" ? summary.errors + summary.warnings > 0 : false;
   const tooManyWarnings = maxWarnings !== void 0 && summary.warnings > maxWarnings;
   if (tooManyWarnings) process.stdout.write(`::error title=irsa-lint::${data(`${summary.warnings} warnings exceed max-warnings ${maxWarnings}`)}
 `);
-  const incomplete = failOnIncomplete === "true" && summary.files.failed + summary.incomplete > 0;
-  if (incomplete) process.stdout.write(`::error title=irsa-lint::${data(`${summary.files.failed} files could not be parsed and ${summary.incomplete} checks could not run (see above); set fail-on-incomplete: false to pass anyway`)}
+  const incomplete = failOnIncomplete === "true" && uncheckedTotal(summary) > 0;
+  if (incomplete) process.stdout.write(`::error title=irsa-lint::${data(`not everything was checked: ${describeUnchecked(summary)} (see above); set fail-on-incomplete: false to pass anyway`)}
 `);
   return failed || tooManyWarnings || incomplete ? 1 : 0;
 }

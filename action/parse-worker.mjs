@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-EQ63R7ZR.mjs";
-import "./chunk-7ZFCTUZI.mjs";
-import "./chunk-VY7OPAIO.mjs";
+} from "./chunk-M3MIB2GX.mjs";
+import "./chunk-Y6J7KBJG.mjs";
+import "./chunk-V66BWEDX.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

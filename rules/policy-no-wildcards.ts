@@ -1,11 +1,13 @@
 import { formatLocation } from "../src/core/location.js";
+import { matchValue } from "../src/core/match.js";
 import { knownString, type Value } from "../src/core/value.js";
+import { alternatives, unknownReason } from "../src/iam/alternatives.js";
 import { defineRule, type ReportData, type Severity } from "../src/engine/rule.js";
 import type { IamCatalog } from "../src/iam/catalog.js";
 import type { Statement } from "../src/iam/document.js";
 import { byImpact, deniedEverywhere, denyStatements, grantedActions, keyText, mayBeScoped, readOnly, scopingConditions } from "../src/iam/scope.js";
 import { isEscalationAction } from "../src/iam/escalations.js";
-import { permissionDocuments } from "../src/model/documents.js";
+import { ownerText, permissionDocuments } from "../src/model/documents.js";
 import { irsaStatements, isWorkloadRole } from "../src/model/irsa.js";
 import { irsaRoleTf } from "./examples.js";
 
@@ -30,10 +32,10 @@ export default defineRule({
   description: "Policies attached to IRSA roles must not allow Action \"*\" or \"service:*\", or Resource \"*\"",
   tags: ["security", "CWE-269"],
   messages: {
-    action: "Policy {{policy}} allows action \"{{value}}\" to {{roles}}: every API of {{scope}}",
-    pattern: "Policy {{policy}} allows \"{{value}}\" to {{roles}}: {{count}} actions ({{levels}}), and any AWS adds later that match",
-    resource: "Policy {{policy}} allows {{actions}} on Resource \"*\" to {{roles}}: every resource of the account, where these actions could name the ARNs the workload uses",
-    scoped: "Policy {{policy}} allows {{actions}} on Resource \"*\" to {{roles}}, scoped by the condition {{by}}",
+    action: "Policy {{policy}} allows action \"{{value}}\" to {{roles}}{{when}}: every API of {{scope}}",
+    pattern: "Policy {{policy}} allows \"{{value}}\" to {{roles}}{{when}}: {{count}} actions ({{levels}}), and any AWS adds later that match",
+    resource: "Policy {{policy}} allows {{actions}} on Resource \"*\" to {{roles}}{{when}}: every resource of the account, where these actions could name the ARNs the workload uses",
+    scoped: "Policy {{policy}} allows {{actions}} on Resource \"*\" to {{roles}}{{when}}, scoped by the condition {{by}}",
   },
   docs: {
     rationale:
@@ -44,64 +46,86 @@ export default defineRule({
       Resource = "arn:aws:s3:::payments-receipts/*"`) } },
     fix: "List the actions the workload calls, and scope Resource to the ARNs it touches.",
   },
-  check(model, report) {
-    type Hit = { value: Value; kind: Kind; policy: string; roles: Set<string>; data: ReportData; severity?: Severity };
+  check(model, report, _options, unchecked) {
+    type Hit = { value: Value; kind: Kind; policy: string; roles: Set<string>; data: ReportData; severity?: Severity; when?: string };
     const found = new Map<string, Hit>();
     /**
      * Resource "*": AWS requires it for actions without resource-level permissions, so only the
      * others count; a tag or service condition scopes them (a note), read-only ones are a warning.
      */
-    const resourceHit = (catalog: IamCatalog | undefined, s: Statement, star: Value, policy: string, role: string, denies: Statement[]) => {
+    /** The actions of a statement that Resource "*" would extend to every resource, most harmful first. */
+    const scopableActions = (catalog: IamCatalog | undefined, s: Statement, denies: Statement[]) => {
       // Without the catalog nobody knows which actions AWS requires "*" for: the run says so instead.
       const granted = catalog && grantedActions(catalog, s);
-      if (!granted) return; // an action not known: policy-unknown-action's, or not decidable
-      const scopable = byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
-      if (scopable.length === 0) return;
+      if (!granted) return []; // an action not known: policy-unknown-action's, or said not checked
+      return byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
+    };
+    const resourceHit = (s: Statement, star: Value, policy: string, role: string, scopable: ReturnType<typeof scopableActions>, when?: string) => {
       const names = listed(scopable.map((g) => g.name));
       const scopes = scopingConditions(s);
       if (!scopes.length && mayBeScoped(s)) return; // a condition not known may scope it
       if (scopes.length) {
         const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${…}"} ${keyText(c.key)}`))].join(", ");
-        hit(star, "scoped", policy, role, { actions: names, by }, "note");
-      } else hit(star, "resource", policy, role, { actions: names }, scopable.every(readOnly) ? "warning" : undefined);
+        hit(star, "scoped", policy, role, { actions: names, by }, "note", when);
+      } else hit(star, "resource", policy, role, { actions: names }, scopable.every(readOnly) ? "warning" : undefined, when);
     };
-    const hit = (value: Value, kind: Kind, policy: string, role: string, data: ReportData = {}, severity?: Severity) => {
+    const hit = (value: Value, kind: Kind, policy: string, role: string, data: ReportData = {}, severity?: Severity, when?: string) => {
       const key = formatLocation(value.loc);
-      const entry = found.get(key) ?? { value, kind, policy, roles: new Set<string>(), data, severity };
+      const entry = found.get(key) ?? { value, kind, policy, roles: new Set<string>(), data, severity, when };
       entry.roles.add(role);
       found.set(key, entry);
+    };
+    const judgeAction = (a: Value, text: string, policy: string, role: string, when?: string) => {
+      if (/^(\*|[\w-]+:\*)$/.test(text)) {
+        // `svc:*` of a service AWS does not have grants nothing: policy-unknown-action reports the name.
+        if (text !== "*" && model.catalog && !model.catalog.service(text.split(":")[0])) return;
+        hit(a, "action", policy, role, {}, undefined, when);
+      }
+      else if (/^[\w-]+:.*[*?]/.test(text)) {
+        const granted = model.catalog?.expand(text);
+        if (!granted?.length) return; // unknown to the catalog: policy-unknown-action's
+        const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
+        const writes = levels.some((l) => /Write|Permissions/.test(l));
+        hit(a, "pattern", policy, role, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning", when);
+      }
     };
     // The policies of workload roles, and standalone documents beside a standalone IRSA trust (the AWS CLI layout).
     const owned = [
       ...model.reportedRoles
         .filter((r) => isWorkloadRole(model, r))
-        .flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, role: `${irsaStatements(model, r.trust, r).length || model.serviceAccountsOf(r).length ? "IRSA" : "Pod Identity"} role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
+        .flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, owner: ownerText(p.displayName, r.displayName), role: `${irsaStatements(model, r.trust, r).length || model.serviceAccountsOf(r).length ? "IRSA" : "Pod Identity"} role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
       ...permissionDocuments(model)
         .filter((d) => !d.role)
-        .map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) })),
+        .map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, owner: ownerText(undefined, undefined, d.document.loc.file), role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) })),
     ];
-    for (const { document, policy, role, denies } of owned) {
-      for (const s of document?.statements ?? []) {
-        if (knownString(s.effect) !== "Allow") continue;
+    for (const { document, policy, owner, role, denies } of owned) {
+      if (!document) continue;
+      if (!document.complete) unchecked(document.gap?.loc ?? document.loc, `the statement list of ${owner}`, document.gap?.reason ?? "it is not known");
+      for (const s of document.statements) {
+        const effect = s.effect ? knownString(s.effect) : "Allow";
+        if (effect === undefined) unchecked(s.effect!.loc, `Effect of a statement of ${owner}`, unknownReason(s.effect!));
+        if (effect !== "Allow") continue;
         for (const a of s.actions) {
-          const text = knownString(a) ?? "";
-          if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy, role);
-          else if (/^[\w-]+:.*[*?]/.test(text)) {
-            const granted = model.catalog?.expand(text);
-            if (!granted?.length) continue; // unknown to the catalog: policy-unknown-action's
-            const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
-            const writes = levels.some((l) => /Write|Permissions/.test(l));
-            hit(a, "pattern", policy, role, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
-          }
+          const options = alternatives(a);
+          if (!options) unchecked(a.loc, `Action of ${owner}`, unknownReason(a));
+          for (const o of options ?? []) judgeAction(o.value, knownString(o.value) ?? "", policy, role, o.when);
         }
-        const star = s.resources.find((r) => knownString(r) === "*");
-        if (star) resourceHit(model.catalog, s, star, policy, role, denies);
+        const scopable = scopableActions(model.catalog, s, denies);
+        if (!scopable.length) continue;
+        for (const r of s.resources) {
+          const options = alternatives(r);
+          // A declared resource's own attribute (aws_s3_bucket.b.arn) is one resource, never "*"; a module's output may be anything.
+          const declared = r.origin && !/^(module:|data\.terraform_remote_state$)/.test(r.origin.type);
+          if (!options && !declared && matchValue(r, "*") !== "no") unchecked(r.loc, `Resource of ${owner}`, unknownReason(r));
+          for (const o of options ?? []) if (knownString(o.value) === "*") resourceHit(s, o.value, policy, role, scopable, o.when);
+        }
       }
     }
-    for (const { value, kind, policy, roles, data, severity } of found.values()) {
+    for (const { value, kind, policy, roles, data, severity, when } of found.values()) {
       const text = knownString(value)!;
       const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
-      report(kind, value.loc, { policy, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data }, { fix, severity });
+      const message = { policy, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data, when: when ? ` when ${when}` : "" };
+      report(kind, value.loc, message, { fix, severity, ...(when ? { condition: when } : {}) });
     }
   },
 });

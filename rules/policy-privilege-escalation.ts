@@ -7,6 +7,7 @@ import { deniedEverywhere, denyStatements } from "../src/iam/scope.js";
 import { ESCALATIONS, type Target } from "../src/iam/escalations.js";
 import { permissionDocuments } from "../src/model/documents.js";
 import { irsaTrustJson } from "./examples.js";
+import { alternatives, unknownReason } from "../src/iam/alternatives.js";
 
 /** The AWS CLI's layout: the role's trust and permissions side by side. */
 const role = (actions: string) => ({
@@ -28,7 +29,7 @@ export default defineRule({
   description: "Policies must not grant actions that let the role raise its own privileges",
   tags: ["security", "CWE-269"],
   messages: {
-    escalation: "{{owner}} grants {{actions}}: the pod could {{why}}",
+    escalation: "{{owner}} grants {{actions}}{{when}}: the pod could {{why}}",
     passToService: "{{owner}} grants iam:PassRole on every role, limited by iam:PassedToService to {{services}}: the pod could give any role, admin included, to a resource of that service it creates",
   },
   docs: {
@@ -38,15 +39,24 @@ export default defineRule({
     pass: { files: role('"ec2:DescribeInstances"') },
     fix: "Remove the action, or scope iam:PassRole and sts:AssumeRole to the exact role ARNs the workload needs.",
   },
-  check(model, report) {
-    for (const { document, owner, role } of permissionDocuments(model)) {
+  check(model, report, _options, unchecked) {
+    for (const { document, owner, label, role } of permissionDocuments(model)) {
       // What a Deny of the role's policies refuses everywhere is not granted (looked up once something is).
       let denies: Statement[] | undefined;
       const notDenied = (a: string) => deniedEverywhere((denies ??= denyStatements([document, ...(role?.policies.map((p) => p.document) ?? [])])), a) === "no";
-      const allows = (o: Statement, a: string, e: (typeof ESCALATIONS)[number]) => knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role) && notDenied(a);
+      // A branch of a conditional not known that grants the action: the finding names the condition.
+      let when: string | undefined;
+      const allows = (o: Statement, a: string, e: (typeof ESCALATIONS)[number]) => {
+        const granted = knownString(o.effect) === "Allow" && grants(o, a);
+        if (granted === false || !reaches(o, a, e.target, role) || !notDenied(a)) return false;
+        if (granted !== true) when ??= granted;
+        return true;
+      };
       const passedTo: Statement[] = [];
       for (const s of document.statements) {
         if (knownString(s.effect) !== "Allow") continue;
+        for (const a of s.actions) if (!alternatives(a)) unchecked(a.loc, `Action of ${label}`, unknownReason(a));
+        when = undefined;
         // Reported at the statement granting the first action; a combination counts when the
         // document grants all of it.
         const matched = ESCALATIONS.filter((e) => allows(s, e.actions[0], e) && e.actions.every((a) => document.statements.some((o) => allows(o, a, e))));
@@ -59,9 +69,10 @@ export default defineRule({
         const whys = escalations.map((e) => e.why);
         report("escalation", at.loc, {
           owner,
+          when: when ? ` when ${when}` : "",
           actions: summary(escalations.map((e) => e.actions.join(" + "))),
           why: whys.length > 2 ? `${whys.slice(0, 2).join("; ")}; and ${whys.length - 2} more ways` : whys.join("; "),
-        });
+        }, when ? { condition: when } : {});
       }
       for (const s of passedTo) {
         const services = passedToService(s).join(", ");
@@ -72,7 +83,7 @@ export default defineRule({
 });
 
 function actionAt(s: Statement, matched: typeof ESCALATIONS) {
-  return s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
+  return s.actions.find((a) => matched.some((e) => e.actions.some((x) => grants({ ...s, actions: [a] }, x) !== false))) ?? s.actions[0];
 }
 
 /** Whether a statement's resources reach what makes the action dangerous; a resource not known never does. */
@@ -108,9 +119,15 @@ function summary(items: string[]): string {
   return items.length > 4 ? `${items.slice(0, 3).join(", ")} and ${items.length - 3} more escalation paths` : items.join(", ");
 }
 
-function grants(s: Statement, action: string): boolean {
-  return s.actions.some((a) => {
-    const pattern = knownString(a);
-    return pattern !== undefined && globMatches(pattern, action, true);
-  });
+/** Whether a statement's Action grants `action`: true, false, or the condition of the branch that does. */
+function grants(s: Statement, action: string): boolean | string {
+  let when: string | undefined;
+  for (const a of s.actions)
+    for (const o of alternatives(a) ?? []) {
+      const pattern = knownString(o.value);
+      if (pattern === undefined || !globMatches(pattern, action, true)) continue;
+      if (!o.when) return true;
+      when ??= o.when;
+    }
+  return when ?? false;
 }

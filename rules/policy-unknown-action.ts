@@ -3,6 +3,7 @@ import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { authorisingActions } from "../src/iam/operations.js";
 import { allPermissionDocuments } from "../src/model/documents.js";
+import { alternatives } from "../src/iam/alternatives.js";
 
 const policy = (action: string) => `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": ["${action}"],\n    "Resource": "arn:aws:s3:::payments-receipts/*"\n  }]\n}\n`;
 
@@ -29,7 +30,8 @@ export default defineRule({
     if (!catalog) return;
     for (const { document, owner } of allPermissionDocuments(model)) {
       for (const s of document.statements)
-        for (const a of [...s.actions, ...s.notActions]) {
+        // Each branch of a conditional not known is a name the code writes: it is checked too.
+        for (const a of [...s.actions, ...s.notActions].flatMap((x) => (alternatives(x) ?? []).map((o) => o.value))) {
           const action = knownString(a);
           const m = action && /^([a-z0-9-]+):(.+)$/i.exec(action);
           if (!m) continue;

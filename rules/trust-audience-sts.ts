@@ -6,6 +6,7 @@ import { WEB_IDENTITY_ACTION, STS_AUDIENCE, describeClaim, providerOf, subject }
 import { allTri } from "../src/core/match.js";
 import { claimOf, conditionHolds, conditionsOn } from "../src/iam/evaluate.js";
 import { PROBE_AUDIENCE, PROBE_SUBJECT, patternInstances, subValues, witness } from "../src/iam/questions.js";
+import { unknownReason } from "../src/iam/alternatives.js";
 
 export default defineRule<"missing" | "wrong" | "anyAudience", { audiences: string[] }>({
   id: "trust-audience-sts",
@@ -38,8 +39,8 @@ export default defineRule<"missing" | "wrong" | "anyAudience", { audiences: stri
     },
     defaults: { audiences: [] },
   },
-  check(model, report, { audiences: extra }) {
-    for (const { document, owner, role } of trustDocuments(model)) {
+  check(model, report, { audiences: extra }, unchecked) {
+    for (const { document, owner, label, role } of trustDocuments(model)) {
       const statements = irsaStatements(model, document, role);
       if (statements.length === 0) continue;
       const accounts = role ? model.serviceAccountsOf(role) : [];
@@ -63,11 +64,16 @@ export default defineRule<"missing" | "wrong" | "anyAudience", { audiences: stri
           const undecidable = !s.complete || s.conditions.some((c) => claimOf(c.key) === undefined);
           // Hardening, not a fault: STS still requires the token's aud to be one of the provider's client IDs.
           if (!undecidable) report("missing", at, { owner, provider: providerOf(s) }, { ...fix(), severity: "warning" });
+          else unchecked(at, `whether a statement of ${label} requires an aud`, "part of its conditions is not known");
           continue;
         }
         // The aud conditions alone decide whether a token of this audience can pass the statement.
         const passes = (aud: string) => allTri(conditions.map((c) => conditionHolds(c, { action: WEB_IDENTITY_ACTION, aud })));
-        if ([...audiences].every((a) => passes(a) === "no")) {
+        const verdicts = [...audiences].map(passes);
+        if (verdicts.every((v) => v !== "yes") && verdicts.some((v) => v === "maybe")) {
+          const open = conditions.flatMap((c) => c.values).find((v) => knownString(v) === undefined);
+          unchecked(open?.loc ?? conditions[0].valuesLoc, `the aud condition of ${label}`, open ? unknownReason(open) : "its operator or key is not known");
+        } else if (verdicts.every((v) => v === "no")) {
           const expected = [...audiences].join('" or "');
           report("wrong", conditions[0].valuesLoc, { owner, actual: describeClaim(conditions, "aud"), expected }, { fix: `Set the aud condition to ${expected}.` });
         } else if (passes(PROBE_AUDIENCE) !== "no" && witness(document, [s], subjects(), [PROBE_AUDIENCE])) {

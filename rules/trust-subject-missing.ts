@@ -1,7 +1,8 @@
 import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { conditionsOn, parseOperator } from "../src/iam/evaluate.js";
-import { PROBE_SUBJECT, audiences, witness } from "../src/iam/questions.js";
+import { PROBE_SUBJECT, admits, audiences, witness } from "../src/iam/questions.js";
+import { unknownReason } from "../src/iam/alternatives.js";
 import { providerOf, valuesText } from "../src/iam/trust.js";
 import { trustDocuments } from "../src/model/documents.js";
 import { irsaStatements } from "../src/model/irsa.js";
@@ -26,17 +27,24 @@ export default defineRule({
     pass: { files: { "iam/trust.json": trust('      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",\n') } },
     fix: "Add a StringEquals condition on <provider>:sub with the value system:serviceaccount:<namespace>:<serviceaccount>.",
   },
-  check(model, report) {
-    for (const { document, owner, role } of trustDocuments(model)) {
+  check(model, report, _options, unchecked) {
+    for (const { document, owner, label, role } of trustDocuments(model)) {
       const allows = irsaStatements(model, document, role);
       const auds = audiences(allows, role ? model.serviceAccountsOf(role).map((sa) => knownString(sa.audience) ?? "") : []);
       for (const s of allows) {
         const subs = conditionsOn(s, "sub");
         const ops = subs.map((c) => parseOperator(knownString(c.operator) ?? ""));
         // A positive sub condition (or one not understood) restricts: trust-subject-wildcard judges patterns.
-        if (ops.some((op) => !op || (!op.negated && op.base !== "Null"))) continue;
+        if (ops.some((op) => !op || (!op.negated && op.base !== "Null"))) {
+          const open = subs.find((c) => knownString(c.operator) === undefined);
+          if (open) unchecked(open.loc, `the operator of a sub condition of ${label}`, unknownReason(open.operator));
+          continue;
+        }
         // The claim needs a witness: a ServiceAccount nobody named, in a namespace nobody named, admitted.
-        if (!witness(document, [s], [PROBE_SUBJECT], auds)) continue;
+        if (!witness(document, [s], [PROBE_SUBJECT], auds)) {
+          if (auds.some((aud) => admits(document, [s], PROBE_SUBJECT, aud).admitted === "maybe")) unchecked(s.loc, `whether a statement of ${label} restricts sub`, "part of it is not known");
+          continue;
+        }
         const provider = providerOf(s);
         const fix = { fix: `Add "${provider}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` };
         const negated = subs.find((_, i) => ops[i]!.negated);

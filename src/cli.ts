@@ -15,7 +15,7 @@ import { formatGithub } from "./format/github.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif, type SarifPlaces } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
-import { summarize } from "./format/summary.js";
+import { describeUnchecked, summarize, uncheckedTotal } from "./format/summary.js";
 import { visible } from "./core/sanitize.js";
 import { VERSION } from "./version.js";
 
@@ -214,8 +214,8 @@ async function run(values: ReturnType<typeof parse>["values"], positionals: stri
   if (values.output) writeReport(values.output, report, io.cwd, "--output");
   else io.stdout(report);
 
-  if (values.strict && (summary.files.failed > 0 || summary.incomplete > 0)) {
-    io.stderr(`irsa-lint: --strict: ${[summary.files.failed ? plural(summary.files.failed, "file") + " could not be parsed" : "", summary.incomplete ? plural(summary.incomplete, "check") + " could not run" : ""].filter(Boolean).join(", ")}\n`);
+  if (values.strict && uncheckedTotal(summary) > 0) {
+    io.stderr(`irsa-lint: --strict: ${describeUnchecked(summary)}\n`);
     return EXIT.usage;
   }
   if (result.staleBaseline.length) {

@@ -108,6 +108,17 @@ describe("GitHub Action", () => {
     expect(moved.locations[0].physicalLocation.region.startLine).toBe(5);
   });
 
+  it("fails the step when an element a rule needed is not known, and names it (fail-on-incomplete)", () => {
+    const unknown = join(work, "unknown-action");
+    cpSync(join(FIXTURES, "hostile", "unknown-removes-check"), unknown, { recursive: true });
+    const run = runAction(unknown, { paths: ".", "fail-on": "never" });
+    expect(run.status).toBe(1);
+    expect(run.outputs["not-checked"]).toBe("5");
+    expect(run.stdout).toMatch(/^::warning file=terraform\/main\.tf,line=41,col=47,title=irsa-lint could not check \(policy-no-wildcards%2C policy-privilege-escalation\)::Action of policy aws_iam_role_policy\.from_variable of role app is not known \(var\.actions has no default/m);
+    expect(run.stdout).toMatch(/^::error title=irsa-lint::not everything was checked: 5 elements rules needed were not known/m);
+    expect(runAction(unknown, { paths: ".", "fail-on": "never", "fail-on-incomplete": "false" }).status).toBe(0);
+  });
+
   it("reports a bad input as a one-line error annotation, exit 2", () => {
     const run = runAction(workspace, { "fail-on": "sometimes" });
     expect(run.status).toBe(2);

@@ -56,11 +56,13 @@ describe("irsa-lint CLI", () => {
       suppressed: 0,
       incomplete: 0,
       files: { linted: 1, skipped: 4, failed: 3, unchecked: 1 },
+      notChecked: 0,
       // broken-files/k8s/healthy.yaml annotates a role; the Terraform that might declare it could not be parsed.
       links: { annotations: 1, podIdentityAssociations: 0, linked: 0, checked: 0, missing: 0, notResolved: 1, notChecked: 0 },
     });
     expect(doc.links).toEqual([expect.objectContaining({ kind: "annotation", serviceAccount: "apps/healthy", status: "not-resolved", role: null })]);
     expect(doc.suppressed).toEqual([]);
+    expect(doc.notChecked).toEqual([]);
   });
 
   it("writes --output to a file and nothing to stdout", async () => {

@@ -13,7 +13,7 @@ describe("job summary", () => {
       diagnostics: [],
       missingPaths: [],
       links: [],
-      staleBaseline: [],
+      staleBaseline: [], notChecked: [],
     };
     const text = formatMarkdownSummary(result, { path: (f) => f });
     const row = text.split("\n").find((l) => l.startsWith("| error"))!;

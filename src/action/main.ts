@@ -12,7 +12,7 @@ import { formatJson } from "../format/json.js";
 import { formatMarkdownSummary } from "../format/markdown-summary.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatStylish } from "../format/stylish.js";
-import { summarize } from "../format/summary.js";
+import { describeUnchecked, summarize, uncheckedTotal } from "../format/summary.js";
 
 /** An action input, as the runner passes it: INPUT_<NAME> in the environment. */
 function input(name: string, fallback: string): string {
@@ -74,15 +74,15 @@ export async function runAction(): Promise<number> {
   setOutput("warnings", summary.warnings);
   setOutput("notes", summary.notes);
   setOutput("suppressed", summary.suppressed);
-  setOutput("not-checked", summary.files.failed + summary.incomplete + summary.files.unchecked);
+  setOutput("not-checked", uncheckedTotal(summary));
   if (result.staleBaseline.length) process.stdout.write(`::notice title=irsa-lint::${data(`${result.staleBaseline.length} baseline entries matched no finding (fixed or gone); irsa-lint --baseline ${baselineInput} --prune-baseline removes them`)}\n`);
 
   const failed = failOn === "error" ? summary.errors > 0 : failOn === "warning" ? summary.errors + summary.warnings > 0 : false;
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   if (tooManyWarnings) process.stdout.write(`::error title=irsa-lint::${data(`${summary.warnings} warnings exceed max-warnings ${maxWarnings}`)}\n`);
   // Fail closed: files that could not be parsed, or checks that could not run, may hide findings.
-  const incomplete = failOnIncomplete === "true" && summary.files.failed + summary.incomplete > 0;
-  if (incomplete) process.stdout.write(`::error title=irsa-lint::${data(`${summary.files.failed} files could not be parsed and ${summary.incomplete} checks could not run (see above); set fail-on-incomplete: false to pass anyway`)}\n`);
+  const incomplete = failOnIncomplete === "true" && uncheckedTotal(summary) > 0;
+  if (incomplete) process.stdout.write(`::error title=irsa-lint::${data(`not everything was checked: ${describeUnchecked(summary)} (see above); set fail-on-incomplete: false to pass anyway`)}\n`);
   return failed || tooManyWarnings || incomplete ? 1 : 0;
 }
 

@@ -68,6 +68,8 @@ export interface ObjectValue extends Located {
   keyValues?: Map<string, Value>;
   /** Set on Terraform resource objects: attributes not listed are computed at apply, so unknown. */
   openReason?: string;
+  /** The declared resource such an object is: its attributes computed at apply keep it as their origin. */
+  openOrigin?: Omit<Origin, "attribute">;
 }
 /** A string whose known parts are literal text and whose other parts are unknown. */
 export interface TemplateValue extends Located {
@@ -90,6 +92,19 @@ export interface UnknownValue extends Located {
    * (instances of a block with an unknown count or for_each): indexing it yields the element.
    */
   element?: Value;
+  /**
+   * The values it is one of, when only a condition is not known (`var.prod ? "*" : "s3:GetObject"`):
+   * each with the condition under which the code writes it. Rules that judge what the code writes
+   * may report a choice, naming its condition; everything else sees an unknown.
+   */
+  choices?: Choice[];
+}
+
+/** One branch of a conditional whose condition is not known. */
+export interface Choice {
+  value: Value;
+  /** `var.prod is true`: when the code writes this value. */
+  when: string;
 }
 
 /** The value with `origin` set, copied: values are shared (a local is read in many places). */

@@ -1,6 +1,9 @@
 import { formatLocation, type SourceLocation } from "../core/location.js";
 import { knownString } from "../core/value.js";
-import type { IrsaModel, Role, RoleLink } from "../model/model.js";
+import type { IrsaModel, Role, RoleLink, ServiceAccount } from "../model/model.js";
+import { admits } from "../iam/questions.js";
+import { STS_AUDIENCE, subject } from "../iam/trust.js";
+import { irsaStatements } from "../model/irsa.js";
 import type { Finding } from "./rule.js";
 
 /**
@@ -48,7 +51,12 @@ export function coverageOf(model: IrsaModel, findings: Finding[]): LinkReport[] 
     const role = link.roles[0];
     if (!role) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link) });
     else {
-      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : trustGap(role);
+      const why =
+        sa.namespaceKnown === false
+          ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)"
+          : sa.nameKnown === false
+            ? "the ServiceAccount's name is not known (a chart's default, or a value irsa-lint cannot resolve)"
+            : (trustGap(role) ?? undecided(model, role, sa));
       out.push({ ...base, role: described(role), status: why ? "not-checked" : "checked", ...(why ? { reason: why } : {}) });
     }
   }
@@ -84,6 +92,16 @@ function trustGap(role: Role): string | undefined {
   if (!role.trust) return `the trust policy of role ${role.displayName} is not in the scan`;
   if (!role.trust.complete) return `part of the trust policy of role ${role.displayName} is not known (--verbose lists the values)`;
   return undefined;
+}
+
+/**
+ * `checked` means the trust was compared with this ServiceAccount's token: the evaluator said yes
+ * or no. A maybe (a sub value, an operator or a Deny not known) is not a check.
+ */
+function undecided(model: IrsaModel, role: Role, sa: ServiceAccount): string | undefined {
+  const sub = subject(sa.namespace, sa.name);
+  const verdict = admits(role.trust!, irsaStatements(model, role.trust, role), sub, knownString(sa.audience) ?? STS_AUDIENCE);
+  return verdict.admitted === "maybe" ? `whether the trust policy of role ${role.displayName} admits ${sub} is not known: a value it depends on is not known (--verbose lists the values)` : undefined;
 }
 
 function unresolvedReason(model: IrsaModel, link: RoleLink): string {

@@ -11,6 +11,7 @@ import { link } from "../model/link.js";
 import { unresolvedNotes } from "../model/unresolved.js";
 import { allPermissionDocuments } from "../model/documents.js";
 import { loadCatalog, servicesOf } from "../iam/catalog.js";
+import { alternatives } from "../iam/alternatives.js";
 import { knownString } from "../core/value.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import type { TerraformEvaluation } from "../terraform/project.js";
@@ -20,7 +21,7 @@ import { applyKustomizations } from "./kustomize.js";
 import { feedsTerraform, needsHcl, terraformSource, tfvarsOf, type FileOutcome } from "./parse-files.js";
 import { parseFiles, SLICE_MS, startWorkers } from "./parse-pool.js";
 import { phaseTimer } from "./timing.js";
-import type { AnyRule, Finding } from "./rule.js";
+import type { AnyRule, Finding, NotChecked } from "./rule.js";
 import { runRules, type RuleSetting } from "./run-rules.js";
 import { applyBaseline, applyDirectives, assignFingerprints, spanText, type Baseline } from "./suppress.js";
 
@@ -66,6 +67,8 @@ export interface LintResult {
   links: LinkReport[];
   /** Baseline entries no finding matched: fixed, or gone (`--prune-baseline` drops them). */
   staleBaseline: Baseline["findings"];
+  /** Elements rules needed and could not know (an Action from a variable without a value): checks not made. */
+  notChecked: NotChecked[];
 }
 
 /**
@@ -139,14 +142,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
   // Only for the services policies name, and only when there are policies: start-up stays fast.
-  const services = servicesOf(allPermissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
+  // Every action a policy may name, the branches of conditionals included.
+  const services = servicesOf(allPermissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].flatMap((a) => (alternatives(a) ?? []).map((o) => knownString(o.value) ?? "")))));
   if (services.size) model.catalog = await loadCatalog(services);
   if (services.size && !model.catalog) {
     const first = allPermissionDocuments(model)[0].document;
     diagnostics.push({ level: "error", message: "the IAM action catalog could not be loaded: action names, action patterns and Resource \"*\" were not checked (policy-unknown-action, policy-no-wildcards)", location: first.loc });
   }
   timer.mark("catalog");
-  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts, timer.rule);
+  const { findings, crashes, notChecked } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts, timer.rule);
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
@@ -164,6 +168,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     missingPaths: discovered.missing,
     links: coverageOf(model, findings),
     staleBaseline,
+    notChecked: notChecked.sort((a, b) => compareLocations(a.location, b.location)),
   };
 }
 

@@ -24,7 +24,25 @@ export interface Finding {
   fingerprint?: string;
   /** Set when an inline comment or the baseline suppresses it; suppressed findings never fail a run. */
   suppression?: { kind: "inSource" | "external"; justification: string };
+  /** Set when the finding is about one branch of a conditional whose condition is not known. */
+  condition?: string;
 }
+
+/**
+ * A check a rule could not make: the element it needed to judge was not known. Listed in every
+ * format, counted, and failing `--strict` and the Action's `fail-on-incomplete`, so that an unknown
+ * never passes for a clean result.
+ */
+export interface NotChecked {
+  location: SourceLocation;
+  /** What was not known and why: `Action of policy app of IRSA role app is not known (var.actions has no value)`. */
+  message: string;
+  /** The rules that could not check it. */
+  rules: string[];
+}
+
+/** How a rule says it could not check an element: `what` names it, `reason` says why it is not known. */
+export type Unchecked = (location: SourceLocation, what: string, reason: string) => void;
 
 export interface RuleExample {
   /** Paths and contents, shown in the docs as a small repository. */
@@ -46,6 +64,8 @@ export interface ReportExtras {
   fix?: string;
   /** A rule may report one case more severely than its default; the config still overrides both. */
   severity?: Severity;
+  /** The finding is about a branch of a conditional not known (see Finding.condition). */
+  condition?: string;
 }
 
 export type Report<M extends string> = (messageId: M, location: SourceLocation, data?: ReportData, extras?: ReportExtras) => void;
@@ -65,7 +85,7 @@ export interface Rule<M extends string = string, O extends object = object> {
   messages: Record<M, string>;
   docs: RuleDocs;
   options?: RuleOptions<O>;
-  check(model: IrsaModel, report: Report<M>, options: O): void;
+  check(model: IrsaModel, report: Report<M>, options: O, unchecked: Unchecked): void;
 }
 
 /** Identity function that types message ids and options, as typescript-eslint's createRule does. */

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import { fileStart, formatLocation } from "../core/location.js";
 import type { IrsaModel } from "../model/model.js";
 import { elideFileText } from "../core/sanitize.js";
-import { fillMessage, type AnyRule, type Finding, type Severity } from "./rule.js";
+import { fillMessage, type AnyRule, type Finding, type NotChecked, type Severity } from "./rule.js";
 
 /** What the config says of one rule: a severity ("off" disables it) and options. */
 export interface RuleSetting {
@@ -12,7 +12,8 @@ export interface RuleSetting {
 
 /**
  * Runs every enabled rule over the model; identical findings from one rule are reported once. A
- * rule that throws is a bug: it becomes a diagnostic and the other rules still run.
+ * rule that throws is a bug: it becomes a diagnostic and the other rules still run. What rules
+ * could not check is merged by place and message: one element several rules needed is one entry.
  */
 export function runRules(
   model: IrsaModel,
@@ -20,11 +21,12 @@ export function runRules(
   settings: Record<string, RuleSetting>,
   fileTexts: ReadonlySet<string> = new Set(),
   timed?: (id: string, ms: number) => void,
-): { findings: Finding[]; crashes: Diagnostic[] } {
+): { findings: Finding[]; crashes: Diagnostic[]; notChecked: NotChecked[] } {
   const elide = (text: string) => (fileTexts.size ? elideFileText(text, fileTexts) : text);
   const findings: Finding[] = [];
   const crashes: Diagnostic[] = [];
   const seen = new Set<string>();
+  const notChecked = new Map<string, NotChecked>();
   for (const rule of rules) {
     const setting = settings[rule.id] ?? {};
     const severity = setting.severity ?? rule.severity;
@@ -41,14 +43,21 @@ export function runRules(
           seen.add(key);
           const level = setting.severity && setting.severity !== "off" ? setting.severity : (extras?.severity ?? severity);
           const related = (extras?.related ?? []).map((r) => ({ ...r, message: elide(r.message) }));
-          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix) });
+          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix), ...(extras?.condition ? { condition: elide(extras.condition) } : {}) });
         },
         options,
+        (location, what, reason) => {
+          const message = elide(fillMessage("{{what}} is not known ({{reason}})", { what, reason }));
+          const key = `${formatLocation(location)}|${message}`;
+          const entry = notChecked.get(key);
+          if (!entry) notChecked.set(key, { location, message, rules: [rule.id] });
+          else if (!entry.rules.includes(rule.id)) entry.rules.push(rule.id);
+        },
       );
     } catch (e) {
       crashes.push({ level: "error", message: `rule ${rule.id} failed (please report it): ${(e as Error).message}`, location: fileStart("irsa-lint") });
     }
     if (timed) timed(rule.id, performance.now() - started!);
   }
-  return { findings, crashes };
+  return { findings, crashes, notChecked: [...notChecked.values()] };
 }

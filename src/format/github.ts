@@ -19,6 +19,10 @@ export function formatGithub(result: LintResult): string {
     const l = d.location;
     lines.push(`::error file=${property(l.file)},line=${l.line},col=${l.column},title=irsa-lint could not check::${data(d.message)}`);
   }
+  for (const n of result.notChecked) {
+    const l = n.location;
+    lines.push(`::warning file=${property(l.file)},line=${l.line},col=${l.column},title=${property(`irsa-lint could not check (${n.rules.join(", ")})`)}::${data(n.message)}`);
+  }
   for (const f of uncheckedFiles(result)) lines.push(`::warning file=${property(f.file)},title=irsa-lint skipped a file::${data(`not checked: ${f.reason}`)}`);
   return lines.length ? `${lines.join("\n")}\n` : "";
 }

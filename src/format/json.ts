@@ -22,6 +22,7 @@ export function formatJson(result: LintResult): string {
     findings: result.findings.map(shape),
     suppressed: result.suppressed.map((f) => ({ ...shape(f), suppression: f.suppression })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
+    notChecked: result.notChecked.map((n) => ({ file: n.location.file, line: n.location.line, column: n.location.column, message: n.message, rules: n.rules })),
     diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
     links: result.links.map((l) => ({
       kind: l.kind,

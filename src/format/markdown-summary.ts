@@ -33,6 +33,7 @@ export function formatMarkdownSummary(result: LintResult, links: SummaryLinks): 
     ...result.files.flatMap((f) => (f.status === "failed" ? [`${cell(links.path(f.file))}: ${cell(f.reason)}`] : [])),
     ...incompleteChecks(result).map((d) => `${cell(links.path(d.location.file))}:${d.location.line}: ${cell(d.message)}`),
     ...uncheckedFiles(result).map((f) => `${cell(links.path(f.file))}: ${cell(f.reason)}`),
+    ...result.notChecked.map((n) => `${cell(links.path(n.location.file))}:${n.location.line}: ${cell(n.message)} (${cell(n.rules.join(", "))})`),
   ];
   if (notChecked.length) out.push("**Not checked** (findings there may be missing):", "", ...notChecked.slice(0, ROWS).map((l) => `- ${l}`), "");
 

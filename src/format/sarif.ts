@@ -95,6 +95,7 @@ export function formatSarif(result: LintResult, rules: AnyRule[], places: SarifP
           ? [{ level: f.unchecked ? "warning" : "note", message: { text: `${f.file} ${f.unchecked ? "not checked" : "skipped"}: ${f.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifact(f.file, places) } }] }]
           : [],
     ),
+    ...result.notChecked.map((n): Notification => ({ level: "warning", message: { text: `${n.message}: not checked by ${n.rules.join(", ")}` }, locations: [{ physicalLocation: physicalAt(n.location) }] })),
     ...[...incompleteChecks(result), ...result.diagnostics.filter((d) => d.level !== "error")].map(
       (d): Notification => ({ level: d.level, message: { text: d.message }, locations: [{ physicalLocation: physicalAt(d.location) }] }),
     ),

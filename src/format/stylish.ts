@@ -31,10 +31,11 @@ export function formatStylish(result: LintResult, options: { color: boolean; ver
   const failed = result.files.filter((f) => f.status === "failed");
   const incomplete = incompleteChecks(result);
   const unchecked = uncheckedFiles(result);
-  if (failed.length || incomplete.length || unchecked.length) {
+  if (failed.length || incomplete.length || unchecked.length || result.notChecked.length) {
     lines.push(c.underline("Not checked"));
     for (const f of failed) if (f.status === "failed") lines.push(`  ${at(f.location)}  ${c.red("error")}  ${visible(f.reason)}`);
     for (const d of incomplete) lines.push(`  ${at(d.location)}  ${c.red("error")}  ${visible(d.message)}`);
+    for (const n of result.notChecked) lines.push(`  ${at(n.location)}  ${c.yellow("not checked")}  ${visible(n.message)}  ${c.dim(n.rules.join(", "))}`);
     const byReason = new Map<string, string[]>();
     for (const f of unchecked) pushTo(byReason, f.reason, f.file);
     for (const [reason, files] of byReason) {
@@ -69,7 +70,7 @@ function summaryLine(result: LintResult, c: ReturnType<typeof createColors>): st
   const problems = s.errors + s.warnings + s.notes;
   const counts = `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
   const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
-  const notChecked = s.incomplete + s.files.unchecked;
+  const notChecked = s.incomplete + s.files.unchecked + s.notChecked;
   const gap = notChecked ? `; ${notChecked} not checked (listed above)` : "";
   const links = `\n${coverageLine(s)}`;
   if (problems > 0) return `${s.errors ? c.red("✖") : c.yellow("⚠")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}${links}`;

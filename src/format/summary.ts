@@ -10,6 +10,8 @@ export interface Summary {
   /** Checks that could not run (an internal error, a limit): their files may hide findings. */
   incomplete: number;
   files: { linted: number; skipped: number; failed: number; unchecked: number };
+  /** Elements rules needed and could not know (NotChecked entries): checks not made. */
+  notChecked: number;
   /** What was checked: role annotations and Pod Identity associations, and what became of them. */
   links: Coverage;
 }
@@ -24,6 +26,7 @@ export function summarize(result: LintResult): Summary {
     suppressed: result.suppressed.length,
     incomplete: incompleteChecks(result).length,
     files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed"), unchecked: uncheckedFiles(result).length },
+    notChecked: result.notChecked.length,
     links: summarizeCoverage(result.links),
   };
 }
@@ -42,4 +45,26 @@ const failureKey = (l: { file: string; line: number; column: number }, message: 
 /** Files skipped that may bear on IRSA (too large, binary, a Helm template): every format says so. */
 export function uncheckedFiles(result: LintResult): Array<Extract<FileStatus, { status: "skipped" }>> {
   return result.files.filter((f): f is Extract<FileStatus, { status: "skipped" }> => f.status === "skipped" && !!f.unchecked);
+}
+
+/**
+ * Everything the run could not look at that may hide a finding: files that failed to parse or were
+ * skipped unread, checks that could not run, elements rules could not know. `--strict` and the
+ * Action's `fail-on-incomplete` fail on it; a green result is printed only when it is 0.
+ */
+export function uncheckedTotal(s: Summary): number {
+  return s.files.failed + s.incomplete + s.files.unchecked + s.notChecked;
+}
+
+/** `2 files could not be parsed, 1 check could not run, 3 elements were not known`: what uncheckedTotal counts. */
+export function describeUnchecked(s: Summary): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [
+    s.files.failed ? plural(s.files.failed, "file could not be parsed", "files could not be parsed") : "",
+    s.files.unchecked ? plural(s.files.unchecked, "file was skipped unread", "files were skipped unread") : "",
+    s.incomplete ? plural(s.incomplete, "check could not run", "checks could not run") : "",
+    s.notChecked ? plural(s.notChecked, "element a rule needed was not known", "elements rules needed were not known") : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
 }

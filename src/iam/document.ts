@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../core/location.js";
-import { asItems, getEntryLoose, knownString, str, type ObjectValue, type Value } from "../core/value.js";
+import { asItems, firstUnknown, getEntryLoose, knownString, str, type ObjectValue, type UnknownValue, type Value } from "../core/value.js";
 
 /** An IAM policy document read from any source, every element located. */
 export interface PolicyDocument {
@@ -7,6 +7,8 @@ export interface PolicyDocument {
   statements: Statement[];
   /** False when part of the statement list is not known: absence proves nothing then. */
   complete: boolean;
+  /** The part of the statement list not known, when it is not complete: what messages say is missing. */
+  gap?: UnknownValue;
 }
 
 export interface Statement {
@@ -49,15 +51,15 @@ export interface Condition {
 
 /** Reads a located Value shaped like IAM JSON. Anything not known stays unknown, never guessed. */
 export function readPolicyDocument(v: Value): PolicyDocument {
-  if (v.kind !== "object") return { loc: v.loc, statements: [], complete: false };
+  if (v.kind !== "object") return { loc: v.loc, statements: [], complete: false, gap: firstUnknown(v) };
   const raw = getEntryLoose(v, "Statement");
   if (!raw) return { loc: v.loc, statements: [], complete: true };
   const complete = raw.kind === "list" || raw.kind === "object";
   const statements = asItems(raw)
     .filter((s): s is ObjectValue => s.kind === "object")
     .map((s, index) => readStatement(s, index));
-  const allKnown = asItems(raw).every((s) => s.kind === "object");
-  return { loc: v.loc, statements, complete: complete && allKnown };
+  const unread = complete ? asItems(raw).find((s) => s.kind !== "object") : raw;
+  return { loc: v.loc, statements, complete: !unread, ...(unread ? { gap: firstUnknown(unread) } : {}) };
 }
 
 function readStatement(s: ObjectValue, index: number): Statement {

@@ -10,6 +10,8 @@ export interface OwnedDocument {
    * statement"); for permission policies a sentence's subject, "Policy P of role X".
    */
   owner: string;
+  /** How "not checked" entries name it: `policy P of role R`, `the trust policy in F` (see ownerText). */
+  label: string;
   role?: Role;
 }
 
@@ -17,10 +19,10 @@ export interface OwnedDocument {
 
 /** Every trust policy in the scan: those of roles, and standalone documents (someone will attach them). */
 export const trustDocuments = memoised((model: IrsaModel): readonly OwnedDocument[] => {
-  const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust!, owner: `of role ${r.displayName}`, role: r }));
+  const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust!, owner: `of role ${r.displayName}`, label: `the trust policy of role ${r.displayName}`, role: r }));
   const standalone = model.documents
     .filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0))
-    .map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
+    .map((d) => ({ document: d, owner: `in ${d.loc.file}`, label: `the trust policy in ${d.loc.file}` }));
   return [...roles, ...standalone];
 });
 
@@ -32,10 +34,10 @@ export const allPermissionDocuments = memoised((model: IrsaModel): readonly Owne
     for (const p of role.policies)
       if (p.document && !seen.has(p.document)) {
         seen.add(p.document);
-        out.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role.displayName}`, role });
+        out.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role.displayName}`, label: ownerText(p.displayName, role.displayName), role });
       }
   for (const d of model.documents)
-    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `Policy in ${d.loc.file}` });
+    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `Policy in ${d.loc.file}`, label: ownerText(undefined, undefined, d.loc.file) });
   return out;
 });
 
@@ -51,3 +53,8 @@ export const permissionDocuments = memoised((model: IrsaModel): readonly OwnedDo
 });
 
 const dirname = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+
+/** How "not checked" entries name a permission policy, the same in every rule: `policy P of role R`, `the policy in F`. */
+export function ownerText(policy: string | undefined, role: string | undefined, file?: string): string {
+  return policy !== undefined && role !== undefined ? `policy ${policy} of role ${role}` : `the policy in ${file}`;
+}

@@ -1,12 +1,12 @@
 import { parseRenderedYaml } from "./rendered-yaml.js";
 import type { Declarations, PolicyDecl } from "../core/declarations.js";
-import { asItems, getEntry, knownString, list, obj, str, unknown, type UnknownValue, type Value } from "../core/value.js";
+import { asItems, getEntry, knownString, list, str, unknown, type Value } from "../core/value.js";
+import { intrinsics } from "./cloudformation-intrinsics.js";
 
 /**
  * IAM in a CloudFormation (or CDK output) template: roles, managed and inline policies, OIDC
  * providers and Pod Identity associations. Intrinsic functions are resolved as far as the template
- * alone allows: `Fn::Sub` keeps its literal text around unknown `${...}` parts; `Ref` to a role or
- * policy of the same template links to it; everything else is unknown.
+ * alone allows (cloudformation-intrinsics.ts); `Ref` to a role or policy of the same template links to it.
  */
 export function isCloudFormation(v: Value | undefined): boolean {
   const resources = getEntry(v, "Resources");
@@ -17,6 +17,7 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
   const resources = getEntry(template, "Resources");
   if (resources?.kind !== "object") return;
   const id = (logicalId: string) => `${file}#${logicalId}`;
+  const resolve = intrinsics(template);
   const each = [...resources.entries].map(([logicalId, resource]) => {
     const props = getEntry(resource, "Properties");
     const prop = (name: string) => {
@@ -80,37 +81,6 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
 /** The logical id a `Ref` names, or undefined. */
 function refTarget(v: Value): string | undefined {
   return v.kind === "object" && v.entries.size === 1 ? knownString(v.entries.get("Ref")) : undefined;
-}
-
-/** Resolves intrinsic functions throughout a value. */
-export function resolve(v: Value): Value {
-  if (v.kind === "list") return list(v.items.map(resolve), v.loc);
-  if (v.kind !== "object") return v;
-  if (v.entries.size === 1) {
-    const [name, arg] = [...v.entries][0];
-    if (name === "Fn::Sub") return sub(arg, v.loc);
-    if (name === "Ref" || name.startsWith("Fn::")) return unknown(`CloudFormation ${name === "Ref" ? "Ref" : name} ${knownString(arg) ?? ""}`.trim(), v.loc);
-  }
-  const entries = new Map([...v.entries].map(([k, x]) => [k, resolve(x)]));
-  return obj(entries, v.loc, v.keyLocs);
-}
-
-/** `Fn::Sub`: literal text stays, `${Name}` becomes unknown (pseudo parameters and references). */
-function sub(arg: Value, loc: Value["loc"]): Value {
-  const text = knownString(arg.kind === "list" ? arg.items[0] : arg);
-  if (text === undefined) return unknown("CloudFormation Fn::Sub", loc);
-  const parts: Array<string | UnknownValue> = [];
-  let last = 0;
-  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
-    parts.push(text.slice(last, m.index));
-    parts.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : { ...unknown(`CloudFormation \${${m[1]}}`, loc), placeholder: m[0] });
-    last = m.index! + m[0].length;
-  }
-  parts.push(text.slice(last));
-  const merged = parts.filter((p) => p !== "");
-  const block = arg.kind === "string" && arg.blockIndent !== undefined ? { blockIndent: arg.blockIndent } : {};
-  if (merged.every((p) => typeof p === "string")) return { ...str(merged.join(""), arg.loc), ...block };
-  return { kind: "template", parts: merged, loc: arg.loc, ...block };
 }
 
 /**

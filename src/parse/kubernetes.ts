@@ -40,6 +40,8 @@ export const MANIFEST: Shape = {
   automountServiceAccountToken: true,
   iam: true,
   Resources: true,
+  // CloudFormation Fn::FindInMap reads the template's Mappings.
+  Mappings: true,
   spec: {
     ...POD_SPEC,
     template: POD_TEMPLATE,

@@ -53,5 +53,6 @@ export function withComputedAttributes(type: string, address: string, id: string
   }
   const result = obj(entries, loc);
   result.openReason = address;
+  result.openOrigin = { address: id, type };
   return result;
 }

@@ -45,5 +45,6 @@ export function dataSourceValue(block: Block, address: string, scope: Scope, ctx
   }
   const value = obj(entries, loc);
   value.openReason = address;
+  value.openOrigin = { address, type: `data.${type}` };
   return value;
 }

@@ -1,11 +1,12 @@
 import { pushTo } from "../core/collections.js";
 import type { SourceLocation } from "../core/location.js";
-import { bool, firstUnknown, list, nul, num, obj, str, unknown, withOrigin, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
+import { bool, firstUnknown, list, nul, num, obj, str, unknown, withOrigin, type Choice, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
 import type { Expr, TemplatePart, Traversal } from "../parse/hcl/ast.js";
 import { asText, failure, iterate, truthy } from "./convert.js";
 import { callFunction, type FunctionHost } from "./functions.js";
 import { Budget, LIMITS } from "./budget.js";
 import { Scope } from "./scope.js";
+import { describeCondition } from "./expr-text.js";
 
 /** Resolves the root of a reference (`var.x`, `aws_iam_role.r`, ...) and says how many steps it used. */
 export interface ReferenceResolver {
@@ -40,8 +41,12 @@ export class Evaluator {
         if (typeof e.value === "string") return str(e.value, e.loc);
         if (typeof e.value === "number") return num(e.value, e.loc);
         return bool(e.value, e.loc);
-      case "template":
-        return this.template(e.parts, scope, e.loc);
+      case "template": {
+        const value = this.template(e.parts, scope, e.loc);
+        // A heredoc template's text begins on the next line: rendered-YAML and JSON readers locate its lines from there.
+        if (!e.heredoc || value.kind !== "template" || value.loc !== e.loc) return value;
+        return { ...value, loc: { ...e.loc, line: e.loc.line + 1, column: 1 }, blockIndent: e.indent ?? 0 };
+      }
       case "tuple":
         return list(e.items.map((i) => this.eval(i, scope)), e.loc);
       case "object":
@@ -144,7 +149,12 @@ export class Evaluator {
     const decided = truthy(cond);
     if (decided !== undefined) return this.eval(decided ? thenExpr : elseExpr, scope);
     if (cond.kind !== "unknown") return failure("condition is not a bool", loc);
-    return unknown(`depends on a condition that is not known: ${cond.reason}`, loc);
+    const result = unknown(`depends on a condition that is not known: ${cond.reason}`, loc);
+    if (cond.error) return result;
+    // Both branches are what the code may write: a rule judging text (`"*"`) may judge each.
+    const condition = describeCondition(condExpr);
+    const choices = [...choicesOf(this.eval(thenExpr, scope), `${condition} is true`), ...choicesOf(this.eval(elseExpr, scope), `${condition} is false`)];
+    return choices.length <= MAX_CHOICES ? { ...result, choices } : result;
   }
 
   private forExpr(e: Extract<Expr, { type: "for" }>, scope: Scope): Value {
@@ -243,6 +253,15 @@ export class Evaluator {
   }
 }
 
+/** Branches of nested conditionals kept as choices; past this, the value is only unknown. */
+const MAX_CHOICES = 16;
+
+/** A branch's values: itself, or the choices of a nested conditional under both conditions. */
+function choicesOf(v: Value, when: string): Choice[] {
+  if (v.kind === "unknown" && v.choices) return v.choices.map((c) => ({ value: c.value, when: `${when} and ${c.when}` }));
+  return v.kind === "unknown" && v.error ? [] : [{ value: v, when }];
+}
+
 function mergeParts(parts: Array<string | UnknownValue>): Array<string | UnknownValue> {
   const out: Array<string | UnknownValue> = [];
   for (const p of parts) {
@@ -269,7 +288,7 @@ export function index(v: Value, key: Value, loc: SourceLocation): Value {
   if (v.kind === "object") {
     const k = asText(key);
     if (k !== undefined && v.entries.has(k)) return v.entries.get(k)!;
-    if (v.openReason) return unknown(`${v.openReason}.${k}`, loc);
+    if (v.openReason) return { ...unknown(`${v.openReason}.${k}`, loc), ...(v.openOrigin && k !== undefined ? { origin: { ...v.openOrigin, attribute: k } } : {}) };
     return failure(`no attribute or key ${JSON.stringify(k)}`, loc);
   }
   return failure(`cannot index a ${v.kind}`, loc);

@@ -4,6 +4,7 @@ import { bool, firstUnknown, isKnown, jsonText, list, num, obj, str, toPlain, un
 import { LIMITS, type Budget } from "./budget.js";
 import type { FileTaint } from "./taint.js";
 import { asText, failure, isFailure } from "./convert.js";
+import { ENCODING_FUNCTIONS, UNEVALUATED_FUNCTIONS } from "./encoding-functions.js";
 
 /** What functions need from outside: reading files relative to the module, inside the scanned tree. */
 export interface FunctionHost {
@@ -304,6 +305,8 @@ Object.assign(FUNCTIONS, {
   min: strict((args, loc) => num(Math.min(...args.flatMap((a) => listOf(a) ?? [a]).map((a) => Number(asText(a)))), loc)),
 } satisfies Record<string, Impl>);
 
+for (const [name, impl] of Object.entries(ENCODING_FUNCTIONS)) FUNCTIONS[name] = strict(impl);
+
 /** `regex` (the first match) and `regexall` (every match), on RE2 like Terraform. */
 function regexMatch(pattern: string | undefined, text: string | undefined, loc: SourceLocation, all: boolean): Value {
   if (pattern === undefined || text === undefined) return failure("regex expects strings", loc);
@@ -326,7 +329,11 @@ export function callFunction(name: string, args: Arg[], loc: SourceLocation, hos
   // Own properties only: `constructor()` or `__proto__()` in a configuration names no function.
   const lazy = Object.hasOwn(LAZY_FUNCTIONS, bare) ? LAZY_FUNCTIONS[bare] : undefined;
   const impl = Object.hasOwn(FUNCTIONS, bare) ? FUNCTIONS[bare] : undefined;
-  if (!lazy && !impl) return unknown(`function ${name}() is not evaluated by irsa-lint`, loc);
+  if (!lazy && !impl) {
+    // Provider functions (`provider::aws::arn_parse`) and Terraform's others are not evaluated; any other name is no function.
+    if (bare.includes("::") || UNEVALUATED_FUNCTIONS.has(bare)) return unknown(`function ${name}() is not evaluated by irsa-lint`, loc);
+    return failure(`Terraform has no function ${name}(): the configuration would not plan`, loc);
+  }
   const arity = ARITY[bare];
   if (arity && (args.length < arity[0] || args.length > arity[1])) return failure(`${name}() takes ${arity[0] === arity[1] ? arity[0] : `${arity[0]} to ${arity[1]}`} arguments, not ${args.length}`, loc);
   try {
@@ -352,6 +359,7 @@ const ARITY: Record<string, [number, number]> = {
   lookup: [2, 3], try: [1, Infinity], can: [1, 1], coalesce: [1, Infinity], coalescelist: [1, Infinity],
   basename: [1, 1], dirname: [1, 1], title: [1, 1], strrev: [1, 1], regex: [2, 2], regexall: [2, 2], range: [1, 3],
   zipmap: [2, 2], formatlist: [1, Infinity], sort: [1, 1], reverse: [1, 1], slice: [3, 3], alltrue: [1, 1], anytrue: [1, 1],
-  max: [1, Infinity], min: [1, Infinity], indent: [2, 2], chomp: [1, 1],
+  max: [1, Infinity], min: [1, Infinity], indent: [2, 2], chomp: [1, 1], yamldecode: [1, 1], base64decode: [1, 1],
+  base64encode: [1, 1], urlencode: [1, 1], csvdecode: [1, 1],
 };
 

@@ -96,8 +96,10 @@ export class Host {
     if (!pairs) return unknown("templatefile() variables not known", loc);
     const scope = EMPTY_SCOPE.with(Object.fromEntries(pairs.map(([k, v]) => [String((k as { value: unknown }).value), v])));
     const template = unwrap(expr);
-    // The rendered text no longer maps to the file offset by offset: anchor it at the file's start.
+    // The rendered text no longer maps to the file offset by offset: anchor it at the file's start
+    // (the heredoc it was parsed as is gone: its text starts on line 1).
     template.loc = { ...template.loc, line: 1, column: 1 };
+    if (template.type === "template") template.heredoc = false;
     const rendered = new Evaluator(NO_REFERENCES, host).eval(template, scope);
     return this.taint.spread(rendered);
   }

@@ -1,3 +1,4 @@
+import { parseRenderedYaml } from "../parse/rendered-yaml.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { SourceLocation } from "../core/location.js";
 import { list, obj, str, unknown, type Value } from "../core/value.js";
@@ -244,6 +245,8 @@ export class TerraformModule implements ReferenceResolver {
   /** A JSON string (jsonencode result, heredoc, file()) as its structured, located Value. */
   decodeJson(v: Value): Value {
     if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
+    // A heredoc of JSON with interpolations: its structure is known, the interpolated parts are not.
+    if (v.kind === "template") return parseRenderedYaml(v)[0] ?? v;
     if (v.kind !== "string") return v;
     return this.options.host.parseJson(v.value, v.verbatimFrom?.file ?? v.loc.file, v.loc, v.verbatimFrom);
   }

@@ -62,7 +62,8 @@ export type Traversal =
 
 export type Expr =
   | { type: "literal"; value: string | number | boolean | null; loc: SourceLocation }
-  | { type: "template"; parts: TemplatePart[]; heredoc: boolean; loc: SourceLocation }
+  /** A heredoc's text starts on the line after `loc`'s, `indent` columns in (what `<<-` removed). */
+  | { type: "template"; parts: TemplatePart[]; heredoc: boolean; indent?: number; loc: SourceLocation }
   | { type: "tuple"; items: Expr[]; loc: SourceLocation }
   | { type: "object"; items: ObjectItem[]; loc: SourceLocation }
   | { type: "variable"; name: string; loc: SourceLocation }

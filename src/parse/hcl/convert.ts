@@ -4,7 +4,7 @@ import { MAX_NESTING } from "../../core/nesting.js";
 import type { SourceLocation } from "../../core/location.js";
 import type { Attribute, Block, Body, Expr, HclFile, ObjectItem, TemplatePart, Traversal } from "./ast.js";
 import { rootOf, type SyntaxNode, type SyntaxTree } from "./syntax-tree.js";
-import { stripIndent, unescapeHeredoc, unescapeQuoted } from "./text.js";
+import { stripped, unescapeHeredoc, unescapeQuoted } from "./text.js";
 
 /** The HCL AST of a file from its flattened syntax tree (one without syntax errors). */
 export function convertSyntaxTree(file: string, tree: SyntaxTree): HclFile {
@@ -125,7 +125,7 @@ class HclConverter {
       case "quoted_template":
         return { type: "template", parts: this.quotedParts(n), heredoc: false, loc };
       case "heredoc_template":
-        return { type: "template", parts: this.heredocParts(n), heredoc: true, loc };
+        return { type: "template", ...this.heredocParts(n), heredoc: true, loc };
       case "function_call":
         return this.call(n);
       case "conditional":
@@ -313,7 +313,7 @@ class HclConverter {
     return this.templateParts(children, open.endIndex, end, false);
   }
 
-  private heredocParts(n: Node): TemplatePart[] {
+  private heredocParts(n: Node): { parts: TemplatePart[]; indent: number } {
     const children = n.children;
     const idents = children.filter((c) => c.type === "heredoc_identifier");
     const openEnd = idents[0]?.endIndex ?? n.startIndex;
@@ -323,7 +323,7 @@ class HclConverter {
     const to = close ? close.startIndex - (this.lines.position(close.startIndex).column - 1) : n.endIndex;
     const parts = this.templateParts(children, from, Math.max(from, to), true);
     const strip = children[0]?.text === "<<-";
-    return strip ? stripIndent(parts) : parts;
+    return strip ? stripped(parts) : { parts, indent: 0 };
   }
 
   /**

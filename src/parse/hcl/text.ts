@@ -18,7 +18,8 @@ export function unescapeHeredoc(raw: string): string {
 }
 
 /** `<<-` heredocs drop the indentation common to all their lines. */
-export function stripIndent(parts: TemplatePart[]): TemplatePart[] {
+/** `<<-` heredoc parts with their common indentation removed, and how many columns that was. */
+export function stripped(parts: TemplatePart[]): { parts: TemplatePart[]; indent: number } {
   let min = Infinity;
   let atLineStart = true;
   for (const p of parts) {
@@ -35,9 +36,9 @@ export function stripIndent(parts: TemplatePart[]): TemplatePart[] {
       if (line !== "") atLineStart = false;
     });
   }
-  if (!Number.isFinite(min) || min === 0) return parts;
+  if (!Number.isFinite(min) || min === 0) return { parts, indent: 0 };
   let lineStart = true;
-  return parts.map((p) => {
+  const out = parts.map((p) => {
     if (p.type !== "text") {
       lineStart = false;
       return p;
@@ -52,4 +53,5 @@ export function stripIndent(parts: TemplatePart[]): TemplatePart[] {
     lineStart = p.value.endsWith("\n");
     return { ...p, value };
   });
+  return { parts: out, indent: min };
 }

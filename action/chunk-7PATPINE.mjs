@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-EQ63R7ZR.mjs";
+} from "./chunk-M3MIB2GX.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-JMYTEKWQ.mjs";
+} from "./chunk-5IHHPILF.mjs";
 import {
   elideFileText,
   excerpt,
@@ -34,7 +34,7 @@ import {
   mergeDeclarations,
   require_dist,
   str
-} from "./chunk-VY7OPAIO.mjs";
+} from "./chunk-V66BWEDX.mjs";
 import {
   __commonJS,
   __toESM
@@ -497,6 +497,30 @@ function allows(s, action) {
   return s.actions.some((a) => globMatches(knownString(a) ?? "", action, true));
 }
 
+// src/iam/alternatives.ts
+function alternatives(v) {
+  if (v.kind !== "unknown") return isKnown(v) ? [{ value: v }] : void 0;
+  if (!v.choices) return void 0;
+  const out = [];
+  for (const c of v.choices) {
+    if (!isKnown(c.value)) return void 0;
+    for (const item of asItems(c.value)) out.push({ value: item, when: c.when });
+  }
+  return out;
+}
+function unknownReason(v) {
+  if (v.kind === "unknown" && v.choices) {
+    const open = v.choices.find((c) => !isKnown(c.value));
+    if (open) return `when ${open.when}, ${firstUnknown(open.value)?.reason ?? "it is not known"}`;
+  }
+  return firstUnknown(v)?.reason ?? "it is not known";
+}
+function withConditionValue(document, statement, condition, from, to) {
+  const replaced = { ...condition, values: condition.values.map((v) => v === from ? to : v) };
+  const changed = { ...statement, conditions: statement.conditions.map((c) => c === condition ? replaced : c) };
+  return { document: { ...document, statements: document.statements.map((s) => s === statement ? changed : s) }, statement: changed };
+}
+
 // src/iam/scope.ts
 var SCOPING_KEY = /^(?:[a-z0-9-]+:(?:ResourceTag|RequestTag)\/.+|aws:TagKeys|iam:PassedToService|iam:AWSServiceName|kms:ViaService|ec2:CreateAction|elasticloadbalancing:CreateAction|aws:CalledVia(?:First|Last)?)$/i;
 function scopingConditions(s) {
@@ -852,8 +876,8 @@ function isWorkloadRole(model, role3) {
 
 // src/model/documents.ts
 var trustDocuments = memoised((model) => {
-  const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, role: r }));
-  const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}` }));
+  const roles = model.reportedRoles.filter((r) => r.trust).map((r) => ({ document: r.trust, owner: `of role ${r.displayName}`, label: `the trust policy of role ${r.displayName}`, role: r }));
+  const standalone = model.documents.filter((d) => d.statements.some((s) => s.principals.length > 0 || s.notPrincipals.length > 0)).map((d) => ({ document: d, owner: `in ${d.loc.file}`, label: `the trust policy in ${d.loc.file}` }));
   return [...roles, ...standalone];
 });
 var allPermissionDocuments = memoised((model) => {
@@ -863,10 +887,10 @@ var allPermissionDocuments = memoised((model) => {
     for (const p of role3.policies)
       if (p.document && !seen.has(p.document)) {
         seen.add(p.document);
-        out.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role3.displayName}`, role: role3 });
+        out.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role3.displayName}`, label: ownerText(p.displayName, role3.displayName), role: role3 });
       }
   for (const d of model.documents)
-    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `Policy in ${d.loc.file}` });
+    if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `Policy in ${d.loc.file}`, label: ownerText(void 0, void 0, d.loc.file) });
   return out;
 });
 var permissionDocuments = memoised((model) => {
@@ -874,6 +898,9 @@ var permissionDocuments = memoised((model) => {
   return allPermissionDocuments(model).filter((d) => d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file)));
 });
 var dirname = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+function ownerText(policy2, role3, file) {
+  return policy2 !== void 0 && role3 !== void 0 ? `policy ${policy2} of role ${role3}` : `the policy in ${file}`;
+}
 
 // rules/examples.ts
 var PROVIDER = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C9A";
@@ -931,10 +958,10 @@ var policy_no_wildcards_default = defineRule({
   description: 'Policies attached to IRSA roles must not allow Action "*" or "service:*", or Resource "*"',
   tags: ["security", "CWE-269"],
   messages: {
-    action: 'Policy {{policy}} allows action "{{value}}" to {{roles}}: every API of {{scope}}',
-    pattern: 'Policy {{policy}} allows "{{value}}" to {{roles}}: {{count}} actions ({{levels}}), and any AWS adds later that match',
-    resource: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}: every resource of the account, where these actions could name the ARNs the workload uses',
-    scoped: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}, scoped by the condition {{by}}'
+    action: 'Policy {{policy}} allows action "{{value}}" to {{roles}}{{when}}: every API of {{scope}}',
+    pattern: 'Policy {{policy}} allows "{{value}}" to {{roles}}{{when}}: {{count}} actions ({{levels}}), and any AWS adds later that match',
+    resource: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}{{when}}: every resource of the account, where these actions could name the ARNs the workload uses',
+    scoped: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}{{when}}, scoped by the condition {{by}}'
   },
   docs: {
     rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: "*"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS\'s published controller policies do (`aws:ResourceTag/\u2026`, `aws:RequestTag/\u2026`, `ec2:ResourceTag/\u2026`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported. Actions a Deny of the role refuses everywhere are not counted, and privilege-escalation actions (`iam:PassRole`, `sts:AssumeRole`, ...) are left to policy-privilege-escalation, which weighs their resources.',
@@ -944,53 +971,71 @@ var policy_no_wildcards_default = defineRule({
       Resource = "arn:aws:s3:::payments-receipts/*"`) } },
     fix: "List the actions the workload calls, and scope Resource to the ARNs it touches."
   },
-  check(model, report) {
+  check(model, report, _options, unchecked) {
     const found = /* @__PURE__ */ new Map();
-    const resourceHit = (catalog, s, star, policy2, role3, denies) => {
+    const scopableActions = (catalog, s, denies) => {
       const granted = catalog && grantedActions(catalog, s);
-      if (!granted) return;
-      const scopable = byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
-      if (scopable.length === 0) return;
+      if (!granted) return [];
+      return byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
+    };
+    const resourceHit = (s, star, policy2, role3, scopable, when) => {
       const names = listed(scopable.map((g) => g.name));
       const scopes = scopingConditions(s);
       if (!scopes.length && mayBeScoped(s)) return;
       if (scopes.length) {
         const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${\u2026}"} ${keyText(c.key)}`))].join(", ");
-        hit(star, "scoped", policy2, role3, { actions: names, by }, "note");
-      } else hit(star, "resource", policy2, role3, { actions: names }, scopable.every(readOnly) ? "warning" : void 0);
+        hit(star, "scoped", policy2, role3, { actions: names, by }, "note", when);
+      } else hit(star, "resource", policy2, role3, { actions: names }, scopable.every(readOnly) ? "warning" : void 0, when);
     };
-    const hit = (value, kind, policy2, role3, data2 = {}, severity) => {
+    const hit = (value, kind, policy2, role3, data2 = {}, severity, when) => {
       const key = formatLocation(value.loc);
-      const entry = found.get(key) ?? { value, kind, policy: policy2, roles: /* @__PURE__ */ new Set(), data: data2, severity };
+      const entry = found.get(key) ?? { value, kind, policy: policy2, roles: /* @__PURE__ */ new Set(), data: data2, severity, when };
       entry.roles.add(role3);
       found.set(key, entry);
     };
+    const judgeAction = (a, text, policy2, role3, when) => {
+      if (/^(\*|[\w-]+:\*)$/.test(text)) {
+        if (text !== "*" && model.catalog && !model.catalog.service(text.split(":")[0])) return;
+        hit(a, "action", policy2, role3, {}, void 0, when);
+      } else if (/^[\w-]+:.*[*?]/.test(text)) {
+        const granted = model.catalog?.expand(text);
+        if (!granted?.length) return;
+        const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
+        const writes = levels.some((l) => /Write|Permissions/.test(l));
+        hit(a, "pattern", policy2, role3, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning", when);
+      }
+    };
     const owned = [
-      ...model.reportedRoles.filter((r) => isWorkloadRole(model, r)).flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, role: `${irsaStatements(model, r.trust, r).length || model.serviceAccountsOf(r).length ? "IRSA" : "Pod Identity"} role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
-      ...permissionDocuments(model).filter((d) => !d.role).map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) }))
+      ...model.reportedRoles.filter((r) => isWorkloadRole(model, r)).flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, owner: ownerText(p.displayName, r.displayName), role: `${irsaStatements(model, r.trust, r).length || model.serviceAccountsOf(r).length ? "IRSA" : "Pod Identity"} role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
+      ...permissionDocuments(model).filter((d) => !d.role).map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, owner: ownerText(void 0, void 0, d.document.loc.file), role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) }))
     ];
-    for (const { document, policy: policy2, role: role3, denies } of owned) {
-      for (const s of document?.statements ?? []) {
-        if (knownString(s.effect) !== "Allow") continue;
+    for (const { document, policy: policy2, owner, role: role3, denies } of owned) {
+      if (!document) continue;
+      if (!document.complete) unchecked(document.gap?.loc ?? document.loc, `the statement list of ${owner}`, document.gap?.reason ?? "it is not known");
+      for (const s of document.statements) {
+        const effect = s.effect ? knownString(s.effect) : "Allow";
+        if (effect === void 0) unchecked(s.effect.loc, `Effect of a statement of ${owner}`, unknownReason(s.effect));
+        if (effect !== "Allow") continue;
         for (const a of s.actions) {
-          const text = knownString(a) ?? "";
-          if (/^(\*|[\w-]+:\*)$/.test(text)) hit(a, "action", policy2, role3);
-          else if (/^[\w-]+:.*[*?]/.test(text)) {
-            const granted = model.catalog?.expand(text);
-            if (!granted?.length) continue;
-            const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
-            const writes = levels.some((l) => /Write|Permissions/.test(l));
-            hit(a, "pattern", policy2, role3, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning");
-          }
+          const options = alternatives(a);
+          if (!options) unchecked(a.loc, `Action of ${owner}`, unknownReason(a));
+          for (const o of options ?? []) judgeAction(o.value, knownString(o.value) ?? "", policy2, role3, o.when);
         }
-        const star = s.resources.find((r) => knownString(r) === "*");
-        if (star) resourceHit(model.catalog, s, star, policy2, role3, denies);
+        const scopable = scopableActions(model.catalog, s, denies);
+        if (!scopable.length) continue;
+        for (const r of s.resources) {
+          const options = alternatives(r);
+          const declared = r.origin && !/^(module:|data\.terraform_remote_state$)/.test(r.origin.type);
+          if (!options && !declared && matchValue(r, "*") !== "no") unchecked(r.loc, `Resource of ${owner}`, unknownReason(r));
+          for (const o of options ?? []) if (knownString(o.value) === "*") resourceHit(s, o.value, policy2, role3, scopable, o.when);
+        }
       }
     }
-    for (const { value, kind, policy: policy2, roles, data: data2, severity } of found.values()) {
+    for (const { value, kind, policy: policy2, roles, data: data2, severity, when } of found.values()) {
       const text = knownString(value);
       const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
-      report(kind, value.loc, { policy: policy2, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2 }, { fix, severity });
+      const message = { policy: policy2, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2, when: when ? ` when ${when}` : "" };
+      report(kind, value.loc, message, { fix, severity, ...when ? { condition: when } : {} });
     }
   }
 });
@@ -1047,7 +1092,7 @@ var policy_broad_managed_default = defineRule({
   description: "IRSA roles must not carry AWS managed policies that grant admin-like or full-service access",
   tags: ["security", "CWE-269"],
   messages: {
-    attached: "Role {{role}} has the AWS managed policy {{policy}} attached: {{what}}"
+    attached: "Role {{role}} has the AWS managed policy {{policy}} attached{{when}}: {{what}}"
   },
   docs: {
     rationale: "AWS managed policies are written for people, not workloads: `AdministratorAccess` and `PowerUserAccess` grant nearly everything, `IAMFullAccess` is a privilege escalation in itself, and every `*FullAccess` policy grants all of a service, deletes included, on every resource in the account. A pod's role should carry a policy written for what the pod does.",
@@ -1055,14 +1100,24 @@ var policy_broad_managed_default = defineRule({
     pass: { files: { "terraform/iam.tf": withPolicy("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess") } },
     fix: "Attach a customer managed policy listing the actions and resources the workload uses."
   },
-  check(model, report) {
+  check(model, report, _options, unchecked) {
     for (const role3 of model.reportedRoles) {
       if (!isWorkloadRole(model, role3)) continue;
       for (const p of role3.policies) {
-        const arn = p.arn && parseArnValue(p.arn);
-        if (!arn || arn.account !== "aws" || !ADMIN_LIKE.test(arn.name)) continue;
-        const what = arn.name === "AdministratorAccess" || arn.name === "PowerUserAccess" ? "administrator access for every pod that uses it" : arn.name === "IAMFullAccess" ? "the pod can grant itself anything" : "every action of the service on every resource";
-        report("attached", p.arn.loc, { role: role3.displayName, policy: arn.name, what }, { fix: "Replace it with a policy written for the workload." });
+        if (!p.arn) continue;
+        const options = p.arn.kind === "unknown" ? alternatives(p.arn) : [{ value: p.arn, when: void 0 }];
+        if (!options) {
+          const arn = parseArnValue(p.arn);
+          const aws = arn ? hasHole(arn.account) ? void 0 : arn.account === "aws" : p.arn.origin ? false : void 0;
+          if (aws !== false && !(arn && !hasHole(arn.name) && !ADMIN_LIKE.test(arn.name))) unchecked(p.arn.loc, `the policy ARN attached to role ${role3.displayName}`, unknownReason(p.arn));
+          continue;
+        }
+        for (const o of options) {
+          const arn = parseArnValue(o.value);
+          if (!arn || arn.account !== "aws" || !ADMIN_LIKE.test(arn.name)) continue;
+          const what = arn.name === "AdministratorAccess" || arn.name === "PowerUserAccess" ? "administrator access for every pod that uses it" : arn.name === "IAMFullAccess" ? "the pod can grant itself anything" : "every action of the service on every resource";
+          report("attached", o.value.loc, { role: role3.displayName, policy: arn.name, what, when: o.when ? ` when ${o.when}` : "" }, { fix: "Replace it with a policy written for the workload.", ...o.when ? { condition: o.when } : {} });
+        }
       }
     }
   }
@@ -1126,7 +1181,7 @@ var policy_privilege_escalation_default = defineRule({
   description: "Policies must not grant actions that let the role raise its own privileges",
   tags: ["security", "CWE-269"],
   messages: {
-    escalation: "{{owner}} grants {{actions}}: the pod could {{why}}",
+    escalation: "{{owner}} grants {{actions}}{{when}}: the pod could {{why}}",
     passToService: "{{owner}} grants iam:PassRole on every role, limited by iam:PassedToService to {{services}}: the pod could give any role, admin included, to a resource of that service it creates"
   },
   docs: {
@@ -1135,14 +1190,22 @@ var policy_privilege_escalation_default = defineRule({
     pass: { files: role2('"ec2:DescribeInstances"') },
     fix: "Remove the action, or scope iam:PassRole and sts:AssumeRole to the exact role ARNs the workload needs."
   },
-  check(model, report) {
-    for (const { document, owner, role: role3 } of permissionDocuments(model)) {
+  check(model, report, _options, unchecked) {
+    for (const { document, owner, label, role: role3 } of permissionDocuments(model)) {
       let denies;
       const notDenied = (a) => deniedEverywhere(denies ??= denyStatements([document, ...role3?.policies.map((p) => p.document) ?? []]), a) === "no";
-      const allows2 = (o, a, e) => knownString(o.effect) === "Allow" && grants(o, a) && reaches(o, a, e.target, role3) && notDenied(a);
+      let when;
+      const allows2 = (o, a, e) => {
+        const granted = knownString(o.effect) === "Allow" && grants(o, a);
+        if (granted === false || !reaches(o, a, e.target, role3) || !notDenied(a)) return false;
+        if (granted !== true) when ??= granted;
+        return true;
+      };
       const passedTo = [];
       for (const s of document.statements) {
         if (knownString(s.effect) !== "Allow") continue;
+        for (const a of s.actions) if (!alternatives(a)) unchecked(a.loc, `Action of ${label}`, unknownReason(a));
+        when = void 0;
         const matched = ESCALATIONS.filter((e) => allows2(s, e.actions[0], e) && e.actions.every((a) => document.statements.some((o) => allows2(o, a, e))));
         const limited = matched.filter((e) => e.actions.includes("iam:PassRole") && passedToService(s).length);
         if (limited.length) passedTo.push(s);
@@ -1152,9 +1215,10 @@ var policy_privilege_escalation_default = defineRule({
         const whys = escalations.map((e) => e.why);
         report("escalation", at.loc, {
           owner,
+          when: when ? ` when ${when}` : "",
           actions: summary(escalations.map((e) => e.actions.join(" + "))),
           why: whys.length > 2 ? `${whys.slice(0, 2).join("; ")}; and ${whys.length - 2} more ways` : whys.join("; ")
-        });
+        }, when ? { condition: when } : {});
       }
       for (const s of passedTo) {
         const services = passedToService(s).join(", ");
@@ -1164,7 +1228,7 @@ var policy_privilege_escalation_default = defineRule({
   }
 });
 function actionAt(s, matched) {
-  return s.actions.find((a) => matched.some((e) => e.actions.some((x) => globMatches(knownString(a) ?? "", x, true)))) ?? s.actions[0];
+  return s.actions.find((a) => matched.some((e) => e.actions.some((x) => grants({ ...s, actions: [a] }, x) !== false))) ?? s.actions[0];
 }
 function reaches(s, action, target, role3) {
   if (s.notResources.length) return target === "any" || s.notResources.every((r) => knownString(r) !== void 0 && !globMatches(knownString(r), "arn:aws:iam::123456789012:role/x", true));
@@ -1191,10 +1255,15 @@ function summary(items) {
   return items.length > 4 ? `${items.slice(0, 3).join(", ")} and ${items.length - 3} more escalation paths` : items.join(", ");
 }
 function grants(s, action) {
-  return s.actions.some((a) => {
-    const pattern2 = knownString(a);
-    return pattern2 !== void 0 && globMatches(pattern2, action, true);
-  });
+  let when;
+  for (const a of s.actions)
+    for (const o of alternatives(a) ?? []) {
+      const pattern2 = knownString(o.value);
+      if (pattern2 === void 0 || !globMatches(pattern2, action, true)) continue;
+      if (!o.when) return true;
+      when ??= o.when;
+    }
+  return when ?? false;
 }
 
 // src/iam/operations.ts
@@ -1269,7 +1338,7 @@ var policy_unknown_action_default = defineRule({
     if (!catalog) return;
     for (const { document, owner } of allPermissionDocuments(model)) {
       for (const s of document.statements)
-        for (const a of [...s.actions, ...s.notActions]) {
+        for (const a of [...s.actions, ...s.notActions].flatMap((x) => (alternatives(x) ?? []).map((o) => o.value))) {
           const action = knownString(a);
           const m = action && /^([a-z0-9-]+):(.+)$/i.exec(action);
           if (!m) continue;
@@ -1774,8 +1843,8 @@ var trust_audience_sts_default = defineRule({
     },
     defaults: { audiences: [] }
   },
-  check(model, report, { audiences: extra }) {
-    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+  check(model, report, { audiences: extra }, unchecked) {
+    for (const { document, owner, label, role: role3 } of trustDocuments(model)) {
       const statements = irsaStatements(model, document, role3);
       if (statements.length === 0) continue;
       const accounts = role3 ? model.serviceAccountsOf(role3) : [];
@@ -1796,10 +1865,15 @@ var trust_audience_sts_default = defineRule({
           const at = conditionsOn(s, "sub")[0]?.loc ?? s.loc;
           const undecidable = !s.complete || s.conditions.some((c) => claimOf(c.key) === void 0);
           if (!undecidable) report("missing", at, { owner, provider: providerOf(s) }, { ...fix(), severity: "warning" });
+          else unchecked(at, `whether a statement of ${label} requires an aud`, "part of its conditions is not known");
           continue;
         }
         const passes = (aud) => allTri(conditions.map((c) => conditionHolds(c, { action: WEB_IDENTITY_ACTION, aud })));
-        if ([...audiences2].every((a) => passes(a) === "no")) {
+        const verdicts = [...audiences2].map(passes);
+        if (verdicts.every((v) => v !== "yes") && verdicts.some((v) => v === "maybe")) {
+          const open = conditions.flatMap((c) => c.values).find((v) => knownString(v) === void 0);
+          unchecked(open?.loc ?? conditions[0].valuesLoc, `the aud condition of ${label}`, open ? unknownReason(open) : "its operator or key is not known");
+        } else if (verdicts.every((v) => v === "no")) {
           const expected = [...audiences2].join('" or "');
           report("wrong", conditions[0].valuesLoc, { owner, actual: describeClaim(conditions, "aud"), expected }, { fix: `Set the aud condition to ${expected}.` });
         } else if (passes(PROBE_AUDIENCE) !== "no" && witness(document, [s], subjects(), [PROBE_AUDIENCE])) {
@@ -2028,15 +2102,22 @@ var trust_subject_missing_default = defineRule({
     pass: { files: { "iam/trust.json": trust5('      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",\n') } },
     fix: "Add a StringEquals condition on <provider>:sub with the value system:serviceaccount:<namespace>:<serviceaccount>."
   },
-  check(model, report) {
-    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+  check(model, report, _options, unchecked) {
+    for (const { document, owner, label, role: role3 } of trustDocuments(model)) {
       const allows2 = irsaStatements(model, document, role3);
       const auds = audiences(allows2, role3 ? model.serviceAccountsOf(role3).map((sa) => knownString(sa.audience) ?? "") : []);
       for (const s of allows2) {
         const subs = conditionsOn(s, "sub");
         const ops = subs.map((c) => parseOperator(knownString(c.operator) ?? ""));
-        if (ops.some((op) => !op || !op.negated && op.base !== "Null")) continue;
-        if (!witness(document, [s], [PROBE_SUBJECT], auds)) continue;
+        if (ops.some((op) => !op || !op.negated && op.base !== "Null")) {
+          const open = subs.find((c) => knownString(c.operator) === void 0);
+          if (open) unchecked(open.loc, `the operator of a sub condition of ${label}`, unknownReason(open.operator));
+          continue;
+        }
+        if (!witness(document, [s], [PROBE_SUBJECT], auds)) {
+          if (auds.some((aud) => admits(document, [s], PROBE_SUBJECT, aud).admitted === "maybe")) unchecked(s.loc, `whether a statement of ${label} restricts sub`, "part of it is not known");
+          continue;
+        }
         const provider = providerOf(s);
         const fix = { fix: `Add "${provider}:sub": "system:serviceaccount:<namespace>:<name>" under StringEquals.` };
         const negated = subs.find((_, i) => ops[i].negated);
@@ -2122,8 +2203,8 @@ var trust_subject_wildcard_default = defineRule({
   description: "StringLike sub patterns must not admit more ServiceAccounts than intended",
   tags: ["security", "CWE-285"],
   messages: {
-    namespace: 'Trust statement {{owner}} admits sub "{{pattern}}": a wildcard namespace lets ServiceAccounts of any namespace assume the role{{admits}}',
-    name: 'Trust statement {{owner}} admits sub "{{pattern}}": every ServiceAccount matching it can assume the role{{admits}}'
+    namespace: 'Trust statement {{owner}} admits sub "{{pattern}}"{{when}}: a wildcard namespace lets ServiceAccounts of any namespace assume the role{{admits}}',
+    name: 'Trust statement {{owner}} admits sub "{{pattern}}"{{when}}: every ServiceAccount matching it can assume the role{{admits}}'
   },
   docs: {
     rationale: "`StringLike` with `*` or `?` in the `sub` value admits every ServiceAccount whose name matches, including ones created later by anyone who can create ServiceAccounts in that namespace. A wildcard in the namespace part (`system:serviceaccount:*:app`) is an error: whoever can create a namespace can assume the role. The message lists the scanned ServiceAccounts the pattern admits today. A pattern a Deny statement or another condition narrows so that no new name gets in is not reported.",
@@ -2131,26 +2212,32 @@ var trust_subject_wildcard_default = defineRule({
     pass: { files: { "iam/trust.json": trust6("system:serviceaccount:payments:payments-api") } },
     fix: "List the exact subjects under StringEquals; keep StringLike only for a deliberate, namespace-scoped name pattern."
   },
-  check(model, report) {
-    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+  check(model, report, _options, unchecked) {
+    for (const { document, owner, label, role: role3 } of trustDocuments(model)) {
       const allows2 = irsaStatements(model, document, role3);
       const auds = audiences(allows2, role3 ? model.serviceAccountsOf(role3).map((sa) => knownString(sa.audience) ?? "") : []);
       for (const s of allows2) {
         for (const c of conditionsOn(s, "sub")) {
           const op = parseOperator(knownString(c.operator) ?? "");
           if (!op?.glob || op.negated) continue;
-          for (const v of c.values) {
-            const pattern2 = knownString(v);
-            if (pattern2 === void 0 || !/[*?]/.test(pattern2) || pattern2.includes("${")) continue;
-            if (!witness(document, [s], patternInstances(pattern2), auds)) continue;
-            const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern2)?.[1] ?? "*";
-            const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false && globMatches(pattern2, subject(sa.namespace, sa.name))).filter((sa) => witness(document, [s], [subject(sa.namespace, sa.name)], auds)).map((sa) => sa.key);
-            const admits2 = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
-            const wildNamespace = /[*?]/.test(namespacePart);
-            report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern: pattern2, admits: admits2 }, {
-              severity: wildNamespace ? "error" : void 0,
-              fix: "Replace the pattern with the exact system:serviceaccount:<namespace>:<name> values under StringEquals."
-            });
+          for (const written of c.values) {
+            const options = alternatives(written);
+            if (!options) unchecked(written.loc, `a sub value of ${label}`, unknownReason(written));
+            for (const { value: v, when } of options ?? []) {
+              const pattern2 = knownString(v);
+              if (pattern2 === void 0 || !/[*?]/.test(pattern2) || pattern2.includes("${")) continue;
+              const asWritten = v === written ? { document, statement: s } : withConditionValue(document, s, c, written, v);
+              if (!witness(asWritten.document, [asWritten.statement], patternInstances(pattern2), auds)) continue;
+              const namespacePart = /^system:serviceaccount:([^:]*)/.exec(pattern2)?.[1] ?? "*";
+              const admitted = model.serviceAccounts.filter((sa) => sa.namespaceKnown !== false && sa.nameKnown !== false && globMatches(pattern2, subject(sa.namespace, sa.name))).filter((sa) => witness(asWritten.document, [asWritten.statement], [subject(sa.namespace, sa.name)], auds)).map((sa) => sa.key);
+              const admits2 = admitted.length ? `; today: ${admitted.slice(0, 5).join(", ")}${admitted.length > 5 ? ` and ${admitted.length - 5} more` : ""}` : "";
+              const wildNamespace = /[*?]/.test(namespacePart);
+              report(wildNamespace ? "namespace" : "name", v.loc, { owner, pattern: pattern2, admits: admits2, when: when ? ` when ${when}` : "" }, {
+                severity: wildNamespace ? "error" : void 0,
+                fix: "Replace the pattern with the exact system:serviceaccount:<namespace>:<name> values under StringEquals.",
+                ...when ? { condition: when } : {}
+              });
+            }
           }
         }
       }
@@ -2420,13 +2507,13 @@ import { resolve as resolve3 } from "node:path";
 
 // src/iam/document.ts
 function readPolicyDocument(v) {
-  if (v.kind !== "object") return { loc: v.loc, statements: [], complete: false };
+  if (v.kind !== "object") return { loc: v.loc, statements: [], complete: false, gap: firstUnknown(v) };
   const raw = getEntryLoose(v, "Statement");
   if (!raw) return { loc: v.loc, statements: [], complete: true };
   const complete = raw.kind === "list" || raw.kind === "object";
   const statements = asItems(raw).filter((s) => s.kind === "object").map((s, index) => readStatement(s, index));
-  const allKnown = asItems(raw).every((s) => s.kind === "object");
-  return { loc: v.loc, statements, complete: complete && allKnown };
+  const unread = complete ? asItems(raw).find((s) => s.kind !== "object") : raw;
+  return { loc: v.loc, statements, complete: !unread, ...unread ? { gap: firstUnknown(unread) } : {} };
 }
 function readStatement(s, index) {
   const get = (k) => getEntryLoose(s, k);
@@ -2811,7 +2898,7 @@ function coverageOf(model, findings) {
     const role3 = link2.roles[0];
     if (!role3) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link2) });
     else {
-      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : trustGap(role3);
+      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : sa.nameKnown === false ? "the ServiceAccount's name is not known (a chart's default, or a value irsa-lint cannot resolve)" : trustGap(role3) ?? undecided(model, role3, sa);
       out.push({ ...base, role: described(role3), status: why ? "not-checked" : "checked", ...why ? { reason: why } : {} });
     }
   }
@@ -2844,6 +2931,11 @@ function trustGap(role3) {
   if (!role3.trust) return `the trust policy of role ${role3.displayName} is not in the scan`;
   if (!role3.trust.complete) return `part of the trust policy of role ${role3.displayName} is not known (--verbose lists the values)`;
   return void 0;
+}
+function undecided(model, role3, sa) {
+  const sub = subject(sa.namespace, sa.name);
+  const verdict = admits(role3.trust, irsaStatements(model, role3.trust, role3), sub, knownString(sa.audience) ?? STS_AUDIENCE);
+  return verdict.admitted === "maybe" ? `whether the trust policy of role ${role3.displayName} admits ${sub} is not known: a value it depends on is not known (--verbose lists the values)` : void 0;
 }
 function unresolvedReason(model, link2) {
   if (link2.unresolved) return `${link2.unresolved}`;
@@ -3075,6 +3167,7 @@ function runRules(model, rules2, settings, fileTexts = /* @__PURE__ */ new Set()
   const findings = [];
   const crashes = [];
   const seen = /* @__PURE__ */ new Set();
+  const notChecked = /* @__PURE__ */ new Map();
   for (const rule of rules2) {
     const setting = settings[rule.id] ?? {};
     const severity = setting.severity ?? rule.severity;
@@ -3091,16 +3184,23 @@ function runRules(model, rules2, settings, fileTexts = /* @__PURE__ */ new Set()
           seen.add(key);
           const level = setting.severity && setting.severity !== "off" ? setting.severity : extras?.severity ?? severity;
           const related = (extras?.related ?? []).map((r) => ({ ...r, message: elide(r.message) }));
-          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix) });
+          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix), ...extras?.condition ? { condition: elide(extras.condition) } : {} });
         },
-        options
+        options,
+        (location, what, reason) => {
+          const message = elide(fillMessage("{{what}} is not known ({{reason}})", { what, reason }));
+          const key = `${formatLocation(location)}|${message}`;
+          const entry = notChecked.get(key);
+          if (!entry) notChecked.set(key, { location, message, rules: [rule.id] });
+          else if (!entry.rules.includes(rule.id)) entry.rules.push(rule.id);
+        }
       );
     } catch (e) {
       crashes.push({ level: "error", message: `rule ${rule.id} failed (please report it): ${e.message}`, location: fileStart("irsa-lint") });
     }
     if (timed) timed(rule.id, performance.now() - started);
   }
-  return { findings, crashes };
+  return { findings, crashes, notChecked: [...notChecked.values()] };
 }
 
 // src/engine/suppress.ts
@@ -3248,14 +3348,14 @@ async function lint(options) {
   const model = link(declarations, { unparsedRoleSources });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
-  const services = servicesOf(allPermissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => knownString(a) ?? ""))));
+  const services = servicesOf(allPermissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].flatMap((a) => (alternatives(a) ?? []).map((o) => knownString(o.value) ?? "")))));
   if (services.size) model.catalog = await loadCatalog(services);
   if (services.size && !model.catalog) {
     const first = allPermissionDocuments(model)[0].document;
     diagnostics.push({ level: "error", message: 'the IAM action catalog could not be loaded: action names, action patterns and Resource "*" were not checked (policy-unknown-action, policy-no-wildcards)', location: first.loc });
   }
   timer.mark("catalog");
-  const { findings, crashes } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts, timer.rule);
+  const { findings, crashes, notChecked } = runRules(model, options.rules, options.settings ?? {}, terraform?.fileTexts, timer.rule);
   diagnostics.push(...crashes);
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
@@ -3271,7 +3371,8 @@ async function lint(options) {
     diagnostics,
     missingPaths: discovered.missing,
     links: coverageOf(model, findings),
-    staleBaseline
+    staleBaseline,
+    notChecked: notChecked.sort((a, b) => compareLocations(a.location, b.location))
   };
 }
 function spanReader(files) {
@@ -3313,7 +3414,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-MTPMH23G.mjs"), import("./variables-VBDFMZIV.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-H7K5WM4I.mjs"), import("./variables-D733XTYV.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
@@ -3401,6 +3502,7 @@ function summarize(result) {
     suppressed: result.suppressed.length,
     incomplete: incompleteChecks(result).length,
     files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed"), unchecked: uncheckedFiles(result).length },
+    notChecked: result.notChecked.length,
     links: summarizeCoverage(result.links)
   };
 }
@@ -3411,6 +3513,18 @@ function incompleteChecks(result) {
 var failureKey = (l, message) => `${l.file}:${l.line}:${l.column}:${message}`;
 function uncheckedFiles(result) {
   return result.files.filter((f) => f.status === "skipped" && !!f.unchecked);
+}
+function uncheckedTotal(s) {
+  return s.files.failed + s.incomplete + s.files.unchecked + s.notChecked;
+}
+function describeUnchecked(s) {
+  const plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  return [
+    s.files.failed ? plural2(s.files.failed, "file could not be parsed", "files could not be parsed") : "",
+    s.files.unchecked ? plural2(s.files.unchecked, "file was skipped unread", "files were skipped unread") : "",
+    s.incomplete ? plural2(s.incomplete, "check could not run", "checks could not run") : "",
+    s.notChecked ? plural2(s.notChecked, "element a rule needed was not known", "elements rules needed were not known") : ""
+  ].filter(Boolean).join(", ");
 }
 
 // src/format/github.ts
@@ -3430,6 +3544,10 @@ ${r.message} (${r.location.file}:${r.location.line}:${r.location.column})`).join
   for (const d of incompleteChecks(result)) {
     const l = d.location;
     lines.push(`::error file=${property(l.file)},line=${l.line},col=${l.column},title=irsa-lint could not check::${data(d.message)}`);
+  }
+  for (const n of result.notChecked) {
+    const l = n.location;
+    lines.push(`::warning file=${property(l.file)},line=${l.line},col=${l.column},title=${property(`irsa-lint could not check (${n.rules.join(", ")})`)}::${data(n.message)}`);
   }
   for (const f of uncheckedFiles(result)) lines.push(`::warning file=${property(f.file)},title=irsa-lint skipped a file::${data(`not checked: ${f.reason}`)}`);
   return lines.length ? `${lines.join("\n")}
@@ -3462,6 +3580,7 @@ function formatJson(result) {
     findings: result.findings.map(shape),
     suppressed: result.suppressed.map((f) => ({ ...shape(f), suppression: f.suppression })),
     files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
+    notChecked: result.notChecked.map((n) => ({ file: n.location.file, line: n.location.line, column: n.location.column, message: n.message, rules: n.rules })),
     diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
     links: result.links.map((l) => ({
       kind: l.kind,
@@ -3563,6 +3682,7 @@ function formatSarif(result, rules2, places) {
     ...result.files.flatMap(
       (f) => f.status === "failed" ? [{ level: "error", message: { text: `${f.file}: ${f.reason}` }, locations: [{ physicalLocation: physicalAt(f.location) }] }] : f.status === "skipped" ? [{ level: f.unchecked ? "warning" : "note", message: { text: `${f.file} ${f.unchecked ? "not checked" : "skipped"}: ${f.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifact(f.file, places) } }] }] : []
     ),
+    ...result.notChecked.map((n) => ({ level: "warning", message: { text: `${n.message}: not checked by ${n.rules.join(", ")}` }, locations: [{ physicalLocation: physicalAt(n.location) }] })),
     ...[...incompleteChecks(result), ...result.diagnostics.filter((d) => d.level !== "error")].map(
       (d) => ({ level: d.level, message: { text: d.message }, locations: [{ physicalLocation: physicalAt(d.location) }] })
     )
@@ -3609,10 +3729,11 @@ function formatStylish(result, options) {
   const failed = result.files.filter((f) => f.status === "failed");
   const incomplete = incompleteChecks(result);
   const unchecked = uncheckedFiles(result);
-  if (failed.length || incomplete.length || unchecked.length) {
+  if (failed.length || incomplete.length || unchecked.length || result.notChecked.length) {
     lines.push(c.underline("Not checked"));
     for (const f of failed) if (f.status === "failed") lines.push(`  ${at(f.location)}  ${c.red("error")}  ${visible(f.reason)}`);
     for (const d of incomplete) lines.push(`  ${at(d.location)}  ${c.red("error")}  ${visible(d.message)}`);
+    for (const n of result.notChecked) lines.push(`  ${at(n.location)}  ${c.yellow("not checked")}  ${visible(n.message)}  ${c.dim(n.rules.join(", "))}`);
     const byReason = /* @__PURE__ */ new Map();
     for (const f of unchecked) pushTo(byReason, f.reason, f.file);
     for (const [reason, files] of byReason) {
@@ -3647,7 +3768,7 @@ function summaryLine(result, c) {
   const problems = s.errors + s.warnings + s.notes;
   const counts = `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
   const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
-  const notChecked = s.incomplete + s.files.unchecked;
+  const notChecked = s.incomplete + s.files.unchecked + s.notChecked;
   const gap = notChecked ? `; ${notChecked} not checked (listed above)` : "";
   const links = `
 ${coverageLine(s)}`;
@@ -3678,6 +3799,8 @@ export {
   summarize,
   incompleteChecks,
   uncheckedFiles,
+  uncheckedTotal,
+  describeUnchecked,
   formatGithub,
   data,
   formatJson,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-7ZFCTUZI.mjs";
+} from "./chunk-Y6J7KBJG.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-VY7OPAIO.mjs";
+} from "./chunk-V66BWEDX.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
@@ -111,7 +111,7 @@ function unescapeQuoted(raw) {
 function unescapeHeredoc(raw) {
   return raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
 }
-function stripIndent(parts) {
+function stripped(parts) {
   let min = Infinity;
   let atLineStart = true;
   for (const p of parts) {
@@ -128,9 +128,9 @@ function stripIndent(parts) {
       if (line !== "") atLineStart = false;
     });
   }
-  if (!Number.isFinite(min) || min === 0) return parts;
+  if (!Number.isFinite(min) || min === 0) return { parts, indent: 0 };
   let lineStart = true;
-  return parts.map((p) => {
+  const out = parts.map((p) => {
     if (p.type !== "text") {
       lineStart = false;
       return p;
@@ -142,6 +142,7 @@ function stripIndent(parts) {
     lineStart = p.value.endsWith("\n");
     return { ...p, value };
   });
+  return { parts: out, indent: min };
 }
 
 // src/parse/hcl/convert.ts
@@ -248,7 +249,7 @@ var HclConverter = class {
       case "quoted_template":
         return { type: "template", parts: this.quotedParts(n), heredoc: false, loc };
       case "heredoc_template":
-        return { type: "template", parts: this.heredocParts(n), heredoc: true, loc };
+        return { type: "template", ...this.heredocParts(n), heredoc: true, loc };
       case "function_call":
         return this.call(n);
       case "conditional":
@@ -427,7 +428,7 @@ var HclConverter = class {
     const to = close ? close.startIndex - (this.lines.position(close.startIndex).column - 1) : n.endIndex;
     const parts = this.templateParts(children, from, Math.max(from, to), true);
     const strip = children[0]?.text === "<<-";
-    return strip ? stripIndent(parts) : parts;
+    return strip ? stripped(parts) : { parts, indent: 0 };
   }
   /**
    * Template content between `from` and `to`: interpolations and directives are parsed, everything

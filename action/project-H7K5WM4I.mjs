@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-YW57XMYL.mjs";
+} from "./chunk-AYOEKLFV.mjs";
 import "./chunk-NAC7HLRI.mjs";
-import "./chunk-VY7OPAIO.mjs";
+import "./chunk-V66BWEDX.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -29,13 +29,19 @@ import {
   parseRenderedYaml,
   readManifestValue,
   relocate,
+  require_dist,
   serviceAccountAnnotations,
   str,
   toPlain,
   unknown,
   valuesAt,
-  withOrigin
-} from "./chunk-VY7OPAIO.mjs";
+  withOrigin,
+  yamlMessage,
+  yamlToValue
+} from "./chunk-V66BWEDX.mjs";
+import {
+  __toESM
+} from "./chunk-6MZWJWAL.mjs";
 
 // src/terraform/project.ts
 import { posix as posix2 } from "node:path";
@@ -6785,6 +6791,145 @@ var RE2JS = class RE2JS2 {
   }
 };
 
+// src/terraform/encoding-functions.ts
+var import_yaml = __toESM(require_dist(), 1);
+var ENCODING_FUNCTIONS = {
+  yamldecode: ([v], loc) => {
+    const text = asText(v);
+    if (text === void 0) return failure("yamldecode expects a string", loc);
+    const doc = (0, import_yaml.parseDocument)(text, { version: "1.2", prettyErrors: false, uniqueKeys: false });
+    if (doc.errors.length) return failure(`yamldecode: ${yamlMessage(doc.errors[0].message)}`, loc);
+    if (doc.contents === null) return { kind: "null", loc };
+    return relocate(yamlToValue(doc, doc.contents, loc.file, () => ({ line: loc.line, column: loc.column })), unknown("", loc));
+  },
+  base64decode: ([v], loc) => {
+    const text = asText(v);
+    if (text === void 0 || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return failure("base64decode: the string is not valid base64", loc);
+    try {
+      return str(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text, "base64")), loc);
+    } catch {
+      return failure("base64decode: the result is not UTF-8", loc);
+    }
+  },
+  base64encode: ([v], loc) => {
+    const text = asText(v);
+    return text === void 0 ? failure("base64encode expects a string", loc) : str(Buffer.from(text, "utf8").toString("base64"), loc);
+  },
+  urlencode: ([v], loc) => {
+    const text = asText(v);
+    return text === void 0 ? failure("urlencode expects a string", loc) : str(encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, "+"), loc);
+  },
+  csvdecode: ([v], loc) => {
+    const text = asText(v);
+    if (text === void 0) return failure("csvdecode expects a string", loc);
+    const rows = csvRows(text);
+    if (!rows) return failure("csvdecode: the text is not valid CSV", loc);
+    const [header, ...records] = rows;
+    if (!header) return list([], loc);
+    if (records.some((r) => r.length !== header.length)) return failure("csvdecode: a row has a different number of fields than the header", loc);
+    return list(records.map((r) => obj(new Map(header.map((h, i) => [h, str(r[i], loc)])), loc)), loc);
+  }
+};
+function csvRows(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += '"', i += 2;
+      else if (c === '"') quoted = false, i++;
+      else field += c, i++;
+      continue;
+    }
+    if (c === '"' && field === "") quoted = true, i++;
+    else if (c === '"') return void 0;
+    else if (c === ",") row.push(field), field = "", i++;
+    else if (c === "\n" || c === "\r") {
+      row.push(field);
+      rows.push(row);
+      row = [], field = "";
+      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+    } else field += c, i++;
+  }
+  if (quoted) return void 0;
+  if (field !== "" || row.length) row.push(field), rows.push(row);
+  return rows.filter((r) => !(r.length === 1 && r[0] === ""));
+}
+var UNEVALUATED_FUNCTIONS = /* @__PURE__ */ new Set([
+  "abs",
+  "abspath",
+  "base64gzip",
+  "base64sha256",
+  "base64sha512",
+  "bcrypt",
+  "can",
+  "ceil",
+  "chunklist",
+  "cidrhost",
+  "cidrnetmask",
+  "cidrsubnet",
+  "cidrsubnets",
+  "contains",
+  "convert",
+  "endswith",
+  "ephemeralasnull",
+  "file",
+  "filebase64",
+  "filebase64sha256",
+  "filebase64sha512",
+  "fileexists",
+  "filemd5",
+  "fileset",
+  "filesha1",
+  "filesha256",
+  "filesha512",
+  "floor",
+  "formatdate",
+  "index",
+  "issensitive",
+  "keys",
+  "log",
+  "matchkeys",
+  "md5",
+  "nonsensitive",
+  "parseint",
+  "pathexpand",
+  "plantimestamp",
+  "pow",
+  "sensitive",
+  "setintersection",
+  "setproduct",
+  "setsubtract",
+  "setunion",
+  "sha1",
+  "sha256",
+  "sha512",
+  "signum",
+  "strcontains",
+  "sum",
+  "templatestring",
+  "textdecodebase64",
+  "textencodebase64",
+  "timeadd",
+  "timecmp",
+  "timestamp",
+  "transpose",
+  "type",
+  "uuid",
+  "uuidv5",
+  "yamlencode",
+  "jsonencode",
+  "tobool",
+  "tolist",
+  "tomap",
+  "tonumber",
+  "toset",
+  "tostring"
+]);
+
 // src/terraform/functions.ts
 var DECODERS = /* @__PURE__ */ new Set(["jsondecode", "yamldecode"]);
 var TooLarge = class extends Error {
@@ -7040,6 +7185,7 @@ ${" ".repeat(n)}`))(args, loc, host);
   max: strict((args, loc) => num(Math.max(...args.flatMap((a) => listOf(a) ?? [a]).map((a) => Number(asText(a)))), loc)),
   min: strict((args, loc) => num(Math.min(...args.flatMap((a) => listOf(a) ?? [a]).map((a) => Number(asText(a)))), loc))
 });
+for (const [name, impl] of Object.entries(ENCODING_FUNCTIONS)) FUNCTIONS[name] = strict(impl);
 function regexMatch(pattern, text, loc, all) {
   if (pattern === void 0 || text === void 0) return failure("regex expects strings", loc);
   const re = RE2JS.compile(pattern);
@@ -7059,7 +7205,10 @@ function callFunction(name, args, loc, host) {
   const bare = name.replace(/^core::/, "");
   const lazy = Object.hasOwn(LAZY_FUNCTIONS, bare) ? LAZY_FUNCTIONS[bare] : void 0;
   const impl = Object.hasOwn(FUNCTIONS, bare) ? FUNCTIONS[bare] : void 0;
-  if (!lazy && !impl) return unknown(`function ${name}() is not evaluated by irsa-lint`, loc);
+  if (!lazy && !impl) {
+    if (bare.includes("::") || UNEVALUATED_FUNCTIONS.has(bare)) return unknown(`function ${name}() is not evaluated by irsa-lint`, loc);
+    return failure(`Terraform has no function ${name}(): the configuration would not plan`, loc);
+  }
   const arity = ARITY[bare];
   if (arity && (args.length < arity[0] || args.length > arity[1])) return failure(`${name}() takes ${arity[0] === arity[1] ? arity[0] : `${arity[0]} to ${arity[1]}`} arguments, not ${args.length}`, loc);
   try {
@@ -7130,8 +7279,46 @@ var ARITY = {
   max: [1, Infinity],
   min: [1, Infinity],
   indent: [2, 2],
-  chomp: [1, 1]
+  chomp: [1, 1],
+  yamldecode: [1, 1],
+  base64decode: [1, 1],
+  base64encode: [1, 1],
+  urlencode: [1, 1],
+  csvdecode: [1, 1]
 };
+
+// src/terraform/expr-text.ts
+function describeCondition(e) {
+  const text = exprText(e, 3);
+  return text !== void 0 && text.length <= 80 ? text : `the condition at line ${e.loc.line}`;
+}
+function exprText(e, depth) {
+  if (depth < 0) return void 0;
+  switch (e.type) {
+    case "variable":
+      return e.name;
+    case "literal":
+      return JSON.stringify(e.value);
+    case "traverse": {
+      let out = exprText(e.object, depth - 1);
+      for (const step of e.steps) {
+        if (out === void 0) return void 0;
+        out += step.type === "attr" ? `.${step.name}` : step.type === "splat" ? "[*]" : `[${exprText(step.index, depth - 1) ?? "\u2026"}]`;
+      }
+      return out;
+    }
+    case "unary": {
+      const operand = exprText(e.operand, depth - 1);
+      return operand === void 0 ? void 0 : `${e.op}${operand}`;
+    }
+    case "binary": {
+      const [left, right] = [exprText(e.left, depth - 1), exprText(e.right, depth - 1)];
+      return left === void 0 || right === void 0 ? void 0 : `${left} ${e.op} ${right}`;
+    }
+    default:
+      return void 0;
+  }
+}
 
 // src/terraform/evaluator.ts
 var Evaluator = class {
@@ -7161,8 +7348,11 @@ var Evaluator = class {
         if (typeof e.value === "string") return str(e.value, e.loc);
         if (typeof e.value === "number") return num(e.value, e.loc);
         return bool(e.value, e.loc);
-      case "template":
-        return this.template(e.parts, scope, e.loc);
+      case "template": {
+        const value = this.template(e.parts, scope, e.loc);
+        if (!e.heredoc || value.kind !== "template" || value.loc !== e.loc) return value;
+        return { ...value, loc: { ...e.loc, line: e.loc.line + 1, column: 1 }, blockIndent: e.indent ?? 0 };
+      }
       case "tuple":
         return list(e.items.map((i) => this.eval(i, scope)), e.loc);
       case "object":
@@ -7257,7 +7447,11 @@ var Evaluator = class {
     const decided = truthy(cond);
     if (decided !== void 0) return this.eval(decided ? thenExpr : elseExpr, scope);
     if (cond.kind !== "unknown") return failure("condition is not a bool", loc);
-    return unknown(`depends on a condition that is not known: ${cond.reason}`, loc);
+    const result = unknown(`depends on a condition that is not known: ${cond.reason}`, loc);
+    if (cond.error) return result;
+    const condition = describeCondition(condExpr);
+    const choices = [...choicesOf(this.eval(thenExpr, scope), `${condition} is true`), ...choicesOf(this.eval(elseExpr, scope), `${condition} is false`)];
+    return choices.length <= MAX_CHOICES ? { ...result, choices } : result;
   }
   forExpr(e, scope) {
     const collection = this.eval(e.collection, scope);
@@ -7347,6 +7541,11 @@ var Evaluator = class {
     return void 0;
   }
 };
+var MAX_CHOICES = 16;
+function choicesOf(v, when) {
+  if (v.kind === "unknown" && v.choices) return v.choices.map((c) => ({ value: c.value, when: `${when} and ${c.when}` }));
+  return v.kind === "unknown" && v.error ? [] : [{ value: v, when }];
+}
 function mergeParts(parts) {
   const out = [];
   for (const p of parts) {
@@ -7370,7 +7569,7 @@ function index(v, key, loc) {
   if (v.kind === "object") {
     const k = asText(key);
     if (k !== void 0 && v.entries.has(k)) return v.entries.get(k);
-    if (v.openReason) return unknown(`${v.openReason}.${k}`, loc);
+    if (v.openReason) return { ...unknown(`${v.openReason}.${k}`, loc), ...v.openOrigin && k !== void 0 ? { origin: { ...v.openOrigin, attribute: k } } : {} };
     return failure(`no attribute or key ${JSON.stringify(k)}`, loc);
   }
   return failure(`cannot index a ${v.kind}`, loc);
@@ -7573,6 +7772,7 @@ function withComputedAttributes(type, address, id, attrs, loc, account) {
   }
   const result = obj(entries, loc);
   result.openReason = address;
+  result.openOrigin = { address: id, type };
   return result;
 }
 
@@ -8252,6 +8452,7 @@ var Host = class {
     const scope = EMPTY_SCOPE.with(Object.fromEntries(pairs.map(([k, v]) => [String(k.value), v])));
     const template = unwrap(expr);
     template.loc = { ...template.loc, line: 1, column: 1 };
+    if (template.type === "template") template.heredoc = false;
     const rendered = new Evaluator(NO_REFERENCES, host).eval(template, scope);
     return this.taint.spread(rendered);
   }
@@ -8320,6 +8521,7 @@ function dataSourceValue(block, address, scope, ctx) {
   }
   const value = obj(entries, loc);
   value.openReason = address;
+  value.openOrigin = { address, type: `data.${type}` };
   return value;
 }
 
@@ -8662,6 +8864,7 @@ var TerraformModule = class _TerraformModule {
   /** A JSON string (jsonencode result, heredoc, file()) as its structured, located Value. */
   decodeJson(v) {
     if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
+    if (v.kind === "template") return parseRenderedYaml(v)[0] ?? v;
     if (v.kind !== "string") return v;
     return this.options.host.parseJson(v.value, v.verbatimFrom?.file ?? v.loc.file, v.loc, v.verbatimFrom);
   }

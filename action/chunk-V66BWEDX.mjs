@@ -7961,6 +7961,126 @@ function tokenIndex(placeholder) {
 }
 var at = (part, loc) => ({ ...part, loc });
 
+// src/parse/cloudformation-intrinsics.ts
+var MAX_CHOICES = 16;
+var NO_VALUE = "CloudFormation AWS::NoValue";
+function intrinsics(template) {
+  const mappings = getEntry(template, "Mappings");
+  const resolve2 = (v) => {
+    if (v.kind === "list") return list(v.items.map(resolve2).filter((x) => !isNoValue(x)), v.loc);
+    if (v.kind !== "object") return v;
+    if (v.entries.size === 1) {
+      const [name, arg] = [...v.entries][0];
+      if (name === "Ref") return knownString(arg) === "AWS::NoValue" ? { ...unknown(NO_VALUE, v.loc), placeholder: NO_VALUE } : unknown(`CloudFormation Ref ${knownString(arg) ?? ""}`.trim(), v.loc);
+      if (name.startsWith("Fn::")) return call(name, arg, v.loc);
+    }
+    const entries = /* @__PURE__ */ new Map();
+    for (const [k, x] of v.entries) {
+      const value = resolve2(x);
+      if (!isNoValue(value)) entries.set(k, value);
+    }
+    return obj(entries, v.loc, v.keyLocs);
+  };
+  const call = (name, arg, loc) => {
+    const args = arg.kind === "list" ? arg.items : [arg];
+    switch (name) {
+      case "Fn::Sub":
+        return sub(args[0], args[1] ? resolve2(args[1]) : void 0, loc);
+      case "Fn::Join":
+        return join3(resolve2(args[0] ?? nul(loc)), resolve2(args[1] ?? nul(loc)), loc);
+      case "Fn::Select": {
+        const [index, from] = [resolve2(args[0] ?? nul(loc)), resolve2(args[1] ?? nul(loc))];
+        const i = Number(knownString(index));
+        if (from.kind !== "list" || !Number.isInteger(i)) return unknown(`CloudFormation Fn::Select of a value not known`, loc);
+        return from.items[i] ?? unknown(`CloudFormation Fn::Select: index ${i} out of range`, loc);
+      }
+      case "Fn::Split": {
+        const [delimiter, text] = [knownString(resolve2(args[0] ?? nul(loc))), knownString(resolve2(args[1] ?? nul(loc)))];
+        if (delimiter === void 0 || text === void 0) return unknown("CloudFormation Fn::Split of a value not known", loc);
+        return list(text.split(delimiter).map((s) => str(s, loc)), loc);
+      }
+      case "Fn::If":
+        return branches(args, loc);
+      case "Fn::FindInMap":
+        return findInMap(args.map(resolve2), knownString(getEntry(args[1], "Ref")) ?? "the key", loc);
+      default:
+        return unknown(`CloudFormation ${name}`, loc);
+    }
+  };
+  const branches = (args, loc) => {
+    const condition = knownString(args[0]) ?? "a condition";
+    const result = unknown(`CloudFormation Fn::If on condition ${condition}, which depends on parameters`, loc);
+    const choices = [];
+    for (const [i, outcome] of [[1, "true"], [2, "false"]]) {
+      const branch = resolve2(args[i] ?? nul(loc));
+      const when = `condition ${condition} is ${outcome}`;
+      if (branch.kind === "unknown" && branch.choices) for (const c of branch.choices) choices.push({ value: c.value, when: `${when} and ${c.when}` });
+      else choices.push({ value: isNoValue(branch) ? nul(branch.loc) : branch, when });
+    }
+    return choices.length <= MAX_CHOICES ? { ...result, choices } : result;
+  };
+  const findInMap = ([mapName, top, second], keyName, loc) => {
+    const map = getEntry(mappings, knownString(mapName) ?? "\0");
+    const key = knownString(second);
+    if (map?.kind !== "object" || key === void 0) return unknown("CloudFormation Fn::FindInMap of a map or key not known", loc);
+    const topKey = knownString(top);
+    if (topKey !== void 0) return resolve2(getEntry(getEntry(map, topKey), key) ?? unknown(`CloudFormation Fn::FindInMap: no ${topKey}.${key} in ${knownString(mapName)}`, loc));
+    const choices = [];
+    for (const [k, entry] of map.entries) {
+      const value = getEntry(entry, key);
+      if (value) choices.push({ value: resolve2(value), when: `${keyName} is ${k}` });
+    }
+    const result = unknown(`CloudFormation Fn::FindInMap with a key not known`, loc);
+    return choices.length && choices.length <= MAX_CHOICES ? { ...result, choices } : result;
+  };
+  return resolve2;
+}
+function isNoValue(v) {
+  return v.kind === "unknown" && v.placeholder === NO_VALUE;
+}
+function join3(delimiter, items, loc) {
+  const sep3 = knownString(delimiter);
+  if (sep3 === void 0 || items.kind !== "list") return unknown("CloudFormation Fn::Join of a value not known", loc);
+  const parts = [];
+  items.items.forEach((item, i) => {
+    if (i > 0) parts.push(sep3);
+    const text = knownString(item);
+    if (text !== void 0) parts.push(text);
+    else if (item.kind === "template") parts.push(...item.parts);
+    else parts.push(item.kind === "unknown" ? { ...item, choices: void 0 } : unknown(`CloudFormation Fn::Join of a ${item.kind}`, item.loc));
+  });
+  return textOf(parts, loc);
+}
+function sub(template, variables, loc) {
+  const text = knownString(template);
+  if (template === void 0 || text === void 0) return unknown("CloudFormation Fn::Sub", loc);
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
+    parts.push(text.slice(last, m.index));
+    const given = getEntry(variables, m[1]);
+    const known = given && knownString(given);
+    if (m[1].startsWith("!")) parts.push(`\${${m[1].slice(1)}}`);
+    else if (known !== void 0) parts.push(known);
+    else if (given?.kind === "template") parts.push(...given.parts);
+    else parts.push({ ...unknown(`CloudFormation \${${m[1]}}`, loc), placeholder: m[0] });
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  const block = template.kind === "string" && template.blockIndent !== void 0 ? { blockIndent: template.blockIndent } : {};
+  return { ...textOf(parts, template.loc), ...block };
+}
+function textOf(parts, loc) {
+  const merged = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof p === "string" && typeof last === "string") merged[merged.length - 1] = last + p;
+    else if (p !== "") merged.push(p);
+  }
+  if (merged.every((p) => typeof p === "string")) return str(merged.join(""), loc);
+  return { kind: "template", parts: merged, loc };
+}
+
 // src/parse/cloudformation.ts
 function isCloudFormation(v) {
   const resources = getEntry(v, "Resources");
@@ -7970,6 +8090,7 @@ function readCloudFormation(file, template, out) {
   const resources = getEntry(template, "Resources");
   if (resources?.kind !== "object") return;
   const id = (logicalId) => `${file}#${logicalId}`;
+  const resolve2 = intrinsics(template);
   const each = [...resources.entries].map(([logicalId, resource]) => {
     const props = getEntry(resource, "Properties");
     const prop = (name) => {
@@ -8030,33 +8151,6 @@ function readCloudFormation(file, template, out) {
 }
 function refTarget(v) {
   return v.kind === "object" && v.entries.size === 1 ? knownString(v.entries.get("Ref")) : void 0;
-}
-function resolve2(v) {
-  if (v.kind === "list") return list(v.items.map(resolve2), v.loc);
-  if (v.kind !== "object") return v;
-  if (v.entries.size === 1) {
-    const [name, arg] = [...v.entries][0];
-    if (name === "Fn::Sub") return sub(arg, v.loc);
-    if (name === "Ref" || name.startsWith("Fn::")) return unknown(`CloudFormation ${name === "Ref" ? "Ref" : name} ${knownString(arg) ?? ""}`.trim(), v.loc);
-  }
-  const entries = new Map([...v.entries].map(([k, x]) => [k, resolve2(x)]));
-  return obj(entries, v.loc, v.keyLocs);
-}
-function sub(arg, loc) {
-  const text = knownString(arg.kind === "list" ? arg.items[0] : arg);
-  if (text === void 0) return unknown("CloudFormation Fn::Sub", loc);
-  const parts = [];
-  let last = 0;
-  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
-    parts.push(text.slice(last, m.index));
-    parts.push(m[1].startsWith("!") ? `\${${m[1].slice(1)}}` : { ...unknown(`CloudFormation \${${m[1]}}`, loc), placeholder: m[0] });
-    last = m.index + m[0].length;
-  }
-  parts.push(text.slice(last));
-  const merged = parts.filter((p) => p !== "");
-  const block = arg.kind === "string" && arg.blockIndent !== void 0 ? { blockIndent: arg.blockIndent } : {};
-  if (merged.every((p) => typeof p === "string")) return { ...str(merged.join(""), arg.loc), ...block };
-  return { kind: "template", parts: merged, loc: arg.loc, ...block };
 }
 function documentOf(v) {
   if (v?.kind !== "string" && v?.kind !== "template") return v;
@@ -8511,6 +8605,8 @@ var MANIFEST = {
   automountServiceAccountToken: true,
   iam: true,
   Resources: true,
+  // CloudFormation Fn::FindInMap reads the template's Mappings.
+  Mappings: true,
   spec: {
     ...POD_SPEC,
     template: POD_TEMPLATE,
@@ -8751,6 +8847,8 @@ export {
   MAX_NESTING,
   excessiveNesting,
   InputLimitError,
+  yamlToValue,
+  yamlMessage,
   parseRenderedYaml,
   parseJsonWithPositions,
   parseIamJson,

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-JMYTEKWQ.mjs";
-import "./chunk-7ZFCTUZI.mjs";
+} from "./chunk-5IHHPILF.mjs";
+import "./chunk-Y6J7KBJG.mjs";
 import {
   tfvarsValues
-} from "./chunk-YW57XMYL.mjs";
+} from "./chunk-AYOEKLFV.mjs";
 import "./chunk-NAC7HLRI.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-VY7OPAIO.mjs";
+} from "./chunk-V66BWEDX.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts
