@@ -10,6 +10,7 @@ import {
   formatJson,
   formatSarif,
   formatStylish,
+  guardText,
   lint,
   loadConfig,
   readBaselineFile,
@@ -18,20 +19,19 @@ import {
   summarize,
   toBaseline,
   uncheckedTotal,
+  visible,
   writeReport
-} from "./chunk-7PATPINE.mjs";
-import "./chunk-M3MIB2GX.mjs";
+} from "./chunk-POEU3COB.mjs";
+import "./chunk-S6WWWGWC.mjs";
 import {
   InputError
-} from "./chunk-5IHHPILF.mjs";
-import "./chunk-Y6J7KBJG.mjs";
-import {
-  visible
-} from "./chunk-NAC7HLRI.mjs";
+} from "./chunk-VML5CFQG.mjs";
+import "./chunk-XW6QD5JJ.mjs";
+import "./chunk-NIM62BA4.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-V66BWEDX.mjs";
+} from "./chunk-VPPX7RD5.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts
@@ -159,7 +159,7 @@ var FORMATS = ["stylish", "json", "sarif", "github"];
 function render(format, result, where, color, verbose) {
   if (format === "json") return formatJson(result);
   if (format === "sarif") return formatSarif(result, rules, where);
-  if (format === "github") return formatGithub(result);
+  if (format === "github") return formatGithub(result, rules.map((r) => r.id));
   return formatStylish(result, { color, verbose });
 }
 function effectiveConfig(config, cwd) {
@@ -250,7 +250,8 @@ async function run(values, positionals, io, { format, maxWarnings, maxFileMb, th
 `);
   return code;
 }
-async function main(argv, io) {
+async function main(argv, given) {
+  const io = { ...given, stderr: (text) => given.stderr(guardText(text)) };
   let debug = argv.includes("--debug");
   try {
     const { values, positionals } = parse(argv);

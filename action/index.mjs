@@ -1,9 +1,11 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
+  CONFIG_NAMES,
   ConfigError,
   configLintOptions,
   data,
   describeUnchecked,
+  encodePath,
   findConfig,
   formatGithub,
   formatJson,
@@ -19,25 +21,65 @@ import {
   summarize,
   uncheckedFiles,
   uncheckedTotal,
+  visible,
   writeReport
-} from "./chunk-7PATPINE.mjs";
-import "./chunk-M3MIB2GX.mjs";
+} from "./chunk-POEU3COB.mjs";
+import "./chunk-S6WWWGWC.mjs";
 import {
   InputError
-} from "./chunk-5IHHPILF.mjs";
-import "./chunk-Y6J7KBJG.mjs";
-import "./chunk-NAC7HLRI.mjs";
+} from "./chunk-VML5CFQG.mjs";
+import "./chunk-XW6QD5JJ.mjs";
+import "./chunk-NIM62BA4.mjs";
 import {
   displayPath
-} from "./chunk-V66BWEDX.mjs";
+} from "./chunk-VPPX7RD5.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts
 import { appendFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join as join2, resolve } from "node:path";
+
+// src/action/base-files.ts
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, relative, sep } from "node:path";
+function baseFiles(root, eventPath) {
+  if (!eventPath) return void 0;
+  let sha;
+  try {
+    sha = JSON.parse(readFileSync(eventPath, "utf8")).pull_request?.base?.sha;
+  } catch {
+    return void 0;
+  }
+  if (typeof sha !== "string" || !/^[0-9a-f]{40}$/.test(sha)) return void 0;
+  try {
+    execFileSync("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd: root, stdio: "ignore" });
+  } catch {
+    throw new InputError(`config-from: base: the base commit ${sha} is not in the checkout; check out with fetch-depth: 0 (or fetch the base) so irsa-lint can read its config and baseline`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "irsa-lint-base-"));
+  return {
+    sha,
+    copy(absolute) {
+      const path = relative(root, absolute).split(sep).join("/");
+      if (path.startsWith("../")) throw new InputError(`config-from: base: ${path} is outside the repository`);
+      let text;
+      try {
+        text = execFileSync("git", ["show", `${sha}:${path}`], { cwd: root, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 << 20 });
+      } catch {
+        return void 0;
+      }
+      const file = join(mkdtempSync(join(dir, "f-")), basename(absolute));
+      writeFileSync(file, text);
+      return file;
+    }
+  };
+}
 
 // src/format/markdown-summary.ts
 var ROWS = 200;
+var MAX_BYTES = 900 * 1024;
 function formatMarkdownSummary(result, links) {
   const s = summarize(result);
   const out = [];
@@ -55,7 +97,14 @@ function formatMarkdownSummary(result, links) {
     ...uncheckedFiles(result).map((f) => `${cell(links.path(f.file))}: ${cell(f.reason)}`),
     ...result.notChecked.map((n) => `${cell(links.path(n.location.file))}:${n.location.line}: ${cell(n.message)} (${cell(n.rules.join(", "))})`)
   ];
-  if (notChecked.length) out.push("**Not checked** (findings there may be missing):", "", ...notChecked.slice(0, ROWS).map((l) => `- ${l}`), "");
+  let bytes = 0;
+  const fits = (line) => (bytes += Buffer.byteLength(line) + 1) <= MAX_BYTES / 2;
+  if (notChecked.length) {
+    const shown = notChecked.slice(0, ROWS).filter(fits);
+    out.push("**Not checked** (findings there may be missing):", "", ...shown.map((l) => `- ${l}`));
+    if (shown.length < notChecked.length) out.push(`- \u2026 and ${notChecked.length - shown.length} more: see the job log or the SARIF upload.`);
+    out.push("");
+  }
   if (result.findings.length) {
     const byRule = /* @__PURE__ */ new Map();
     for (const f of result.findings) {
@@ -66,20 +115,27 @@ function formatMarkdownSummary(result, links) {
     out.push("| Rule | Errors | Warnings | Notes |", "|---|---:|---:|---:|");
     for (const [rule, [e, w, n]] of [...byRule].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || a[0].localeCompare(b[0]))) out.push(`| [${rule}](${helpUri(rule)}) | ${e} | ${w} | ${n} |`);
     out.push("", `<details><summary>${count(result.findings.length, "finding")}</summary>`, "", "| Severity | Where | Rule | Message |", "|---|---|---|---|");
-    for (const f of result.findings.slice(0, ROWS)) {
+    const bySeverity = [...result.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    bytes = 0;
+    let shown = 0;
+    for (const f of bySeverity.slice(0, ROWS)) {
       const path = links.path(f.location.file);
       const where = `${cell(path)}:${f.location.line}`;
-      out.push(`| ${f.severity} | ${links.line ? `[${where}](${links.line(path, f.location.line)})` : where} | ${f.ruleId} | ${cell(f.message)} |`);
+      const row = `| ${f.severity} | ${links.line ? `[${where}](${links.line(path, f.location.line)})` : where} | ${f.ruleId} | ${cell(f.message)} |`;
+      if (!fits(row)) break;
+      out.push(row);
+      shown++;
     }
-    if (result.findings.length > ROWS) out.push("", `\u2026 and ${result.findings.length - ROWS} more: see the annotations or code scanning.`);
+    if (result.findings.length > shown) out.push("", `\u2026 and ${count(result.findings.length - shown, "more finding")}: see the annotations, the job log or code scanning.`);
     out.push("", "</details>", "");
   }
   return `${out.join("\n")}
 `;
 }
 var count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 function cell(text) {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
+  return visible(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/:\/\//g, ":\u200D//").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200D.`).replace(/@/g, "@\u200D");
 }
 
 // src/action/main.ts
@@ -114,15 +170,23 @@ async function runAction() {
   const maxWarningsInput = input("max-warnings", "");
   const maxWarnings = maxWarningsInput === "" ? void 0 : Number(maxWarningsInput);
   if (maxWarnings !== void 0 && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new InputError(`max-warnings must be a whole number, not "${maxWarningsInput}"`);
-  const configFile = configInput ? resolve(cwd, configInput) : findConfig(cwd);
-  const config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
-  const baseline = baselineInput ? readBaselineFile(resolve(cwd, baselineInput), cwd, "baseline") : void 0;
+  const configFrom = choice("config-from", "workspace", ["workspace", "base"]);
+  const base = configFrom === "base" ? baseFiles(root, process.env.GITHUB_EVENT_PATH) : void 0;
+  if (configFrom === "base" && !base) process.stdout.write(`::notice title=irsa-lint::${data("config-from: base reads the config and baseline of a pull request's base commit; this event has none, so the workspace's are used")}
+`);
+  let configFile = configInput ? resolve(cwd, configInput) : base ? void 0 : findConfig(cwd);
+  let configText = configFile && base ? base.copy(configFile) : configFile;
+  if (base && !configInput) [configFile, configText] = CONFIG_NAMES.map((n) => [join2(root, n), base.copy(join2(root, n))]).find(([, copy]) => copy) ?? [];
+  const config = configText ? { ...await loadConfig(configText, rules, cwd), file: configFile } : { rules: {} };
+  const baselineFile = baselineInput ? resolve(cwd, baselineInput) : void 0;
+  const baselineText = baselineFile && base ? base.copy(baselineFile) : baselineFile;
+  const baseline = baselineText ? readBaselineFile(baselineText, cwd, "baseline") : void 0;
   const result = await lint({ paths, cwd, root, rules, ...configLintOptions(config, cwd), varFiles, baseline });
   if (result.missingPaths.length) throw new InputError(`no such file or folder: ${result.missingPaths.join(", ")}`);
   const sarifFile = writeReport(sarifInput, formatSarif(result, rules, { cwd, root, includeSuppressed: includeSuppressed === "true" }), cwd, "sarif-file", true);
-  if (annotations === "true") process.stdout.write(formatGithub(result));
+  if (annotations === "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id)));
   if (format !== "github") process.stdout.write(format === "json" ? formatJson(result) : formatStylish(result, { color: false }));
-  else if (annotations !== "true") process.stdout.write(formatGithub(result));
+  else if (annotations !== "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id)));
   const summary = summarize(result);
   writeJobSummary(result, cwd, root);
   setOutput("sarif-file", sarifFile);
@@ -146,7 +210,7 @@ function writeJobSummary(result, cwd, root) {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) return;
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
-  const line = server && repository && sha ? (path, n) => `${server}/${repository}/blob/${sha}/${encodeURI(path)}#L${n}` : void 0;
+  const line = server && repository && sha ? (path, n) => `${server}/${repository}/blob/${sha}/${encodePath(path)}#L${n}` : void 0;
   appendFileSync(file, formatMarkdownSummary(result, { path: (f) => displayPath(resolve(cwd, f), root), line }));
 }
 runAction().then(

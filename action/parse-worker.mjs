@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-M3MIB2GX.mjs";
-import "./chunk-Y6J7KBJG.mjs";
-import "./chunk-V66BWEDX.mjs";
+} from "./chunk-S6WWWGWC.mjs";
+import "./chunk-XW6QD5JJ.mjs";
+import "./chunk-VPPX7RD5.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

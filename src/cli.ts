@@ -16,7 +16,7 @@ import { formatJson } from "./format/json.js";
 import { formatSarif, type SarifPlaces } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
 import { describeUnchecked, summarize, uncheckedTotal } from "./format/summary.js";
-import { visible } from "./core/sanitize.js";
+import { guardText, visible } from "./core/sanitize.js";
 import { VERSION } from "./version.js";
 
 export interface Io {
@@ -126,7 +126,7 @@ const FORMATS = ["stylish", "json", "sarif", "github"];
 function render(format: string, result: LintResult, where: SarifPlaces, color: boolean, verbose: boolean): string {
   if (format === "json") return formatJson(result);
   if (format === "sarif") return formatSarif(result, rules, where);
-  if (format === "github") return formatGithub(result);
+  if (format === "github") return formatGithub(result, rules.map((r) => r.id));
   return formatStylish(result, { color, verbose });
 }
 
@@ -230,7 +230,9 @@ async function run(values: ReturnType<typeof parse>["values"], positionals: stri
   return code;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], given: Io): Promise<number> {
+  // Errors quote paths and values a pull request chooses: no line of them may read as a workflow command.
+  const io: Io = { ...given, stderr: (text) => given.stderr(guardText(text)) };
   let debug = argv.includes("--debug");
   try {
     const { values, positionals } = parse(argv);

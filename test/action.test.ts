@@ -119,6 +119,32 @@ describe("GitHub Action", () => {
     expect(runAction(unknown, { paths: ".", "fail-on": "never", "fail-on-incomplete": "false" }).status).toBe(0);
   });
 
+  it("reads the config and baseline of the pull request's base commit with config-from: base", () => {
+    const repo = join(work, "base-config");
+    mkdirSync(join(repo, "k8s"), { recursive: true });
+    writeFileSync(join(repo, "k8s/sa.yaml"), "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n  namespace: b\n  annotations:\n    eks.amazonaws.com/token-expiration: \"60\"\n");
+    writeFileSync(join(repo, ".irsa-lint.yaml"), "rules:\n  token-expiration-minimum: error\n");
+    const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, encoding: "utf8" }).stdout.trim();
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-qm", "base");
+    const sha = git("rev-parse", "HEAD");
+    // The pull request turns the rule off and records the finding in a baseline it adds.
+    writeFileSync(join(repo, ".irsa-lint.yaml"), "rules:\n  token-expiration-minimum: off\n");
+    git("commit", "-qam", "loosen");
+    const event = join(work, "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { base: { sha } } }));
+    expect(runAction(repo, { paths: "." }).status).toBe(0);
+    const fromBase = runAction(repo, { paths: ".", "config-from": "base" }, { GITHUB_EVENT_PATH: event });
+    expect([fromBase.status, fromBase.outputs.errors]).toEqual([1, "1"]);
+    // A baseline only the pull request has is not read: the base commit has none.
+    writeFileSync(join(repo, "baseline.json"), JSON.stringify({ version: 2, findings: [] }));
+    expect(runAction(repo, { paths: ".", "config-from": "base", baseline: "baseline.json" }, { GITHUB_EVENT_PATH: event }).outputs.errors).toBe("1");
+    writeFileSync(event, JSON.stringify({ pull_request: { base: { sha: "0".repeat(40) } } }));
+    const missing = runAction(repo, { paths: ".", "config-from": "base" }, { GITHUB_EVENT_PATH: event });
+    expect([missing.status, missing.stdout]).toEqual([2, expect.stringContaining("is not in the checkout")]);
+  });
+
   it("reports a bad input as a one-line error annotation, exit 2", () => {
     const run = runAction(workspace, { "fail-on": "sometimes" });
     expect(run.status).toBe(2);

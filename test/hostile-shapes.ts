@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { rules } from "../rules/index.js";
 import { lint, type LintResult } from "../src/engine/lint.js";
@@ -18,7 +18,11 @@ export type HostileShape =
   | { kind: "anchor"; width: number; aliases: number }
   | { kind: "format"; width: number }
   | { kind: "nested-for"; depth: number; size: number }
-  | { kind: "wildcards"; pattern: string; name: string };
+  | { kind: "wildcards"; pattern: string; name: string }
+  | { kind: "blowup"; width: number; count: number }
+  | { kind: "self-template"; calls: number; padding: number }
+  | { kind: "placeholder-prefix"; count: number; aliases: number }
+  | { kind: "flux"; kustomizations: number; accounts: number };
 
 export const hostileShape: fc.Arbitrary<HostileShape> = fc.oneof(
   fc.record({ kind: fc.constant("chain" as const), terms: fc.integer({ min: 1, max: 30_000 }), op: fc.constantFrom("+" as const, "*" as const, "-" as const, "&&" as const, "==" as const) }),
@@ -30,6 +34,10 @@ export const hostileShape: fc.Arbitrary<HostileShape> = fc.oneof(
     pattern: fc.array(fc.constantFrom("*", "a", "?", "b"), { minLength: 1, maxLength: 40 }).map((p) => p.join("")),
     name: fc.array(fc.constantFrom("a", "b"), { minLength: 1, maxLength: 63 }).map((p) => p.join("")),
   }),
+  fc.record({ kind: fc.constant("blowup" as const), width: fc.integer({ min: 1, max: 15_000_000 }), count: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({ kind: fc.constant("self-template" as const), calls: fc.integer({ min: 1, max: 6 }), padding: fc.integer({ min: 0, max: 8_000 }) }),
+  fc.record({ kind: fc.constant("placeholder-prefix" as const), count: fc.integer({ min: 1, max: 100_000 }), aliases: fc.integer({ min: 0, max: 5_000 }) }),
+  fc.record({ kind: fc.constant("flux" as const), kustomizations: fc.integer({ min: 1, max: 2_000 }), accounts: fc.integer({ min: 1, max: 2_000 }) }),
 );
 
 const OIDC = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
@@ -68,6 +76,34 @@ export function shapeFiles(shape: HostileShape): Record<string, string> {
 }
 ${role('"r-${length(local.all)}"')}` };
     }
+    case "blowup":
+      return {
+        "main.tf": `locals {
+  big = format("%${shape.width}s", "x")
+  all = [for i, c in split("", format("%${shape.count}s", "")) : upper("\${i}\${local.big}")]
+}
+${role('"r-${length(local.all)}"')}`,
+      };
+    case "self-template":
+      return {
+        "main.tf": `locals {
+  text = templatefile("\${path.module}/self.tpl", {})
+}
+${role('"r-${length(local.text)}"')}`,
+        "self.tpl": `${"p".repeat(shape.padding)}
+${Array.from({ length: shape.calls }, () => '${templatefile("self.tpl", {})}').join("\n")}
+`,
+      };
+    case "placeholder-prefix": {
+      const prefix = "${a-".repeat(shape.count);
+      const refs = Array.from({ length: shape.aliases }, (_, i) => `    r${i}: *p`).join("\n");
+      return { "sa.yaml": `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n  namespace: b\n  annotations:\n    eks.amazonaws.com/role-arn: &p "arn:aws:iam::111122223333:role/${prefix}"\n${refs}\n` };
+    }
+    case "flux": {
+      const kustomizations = Array.from({ length: shape.kustomizations }, (_, i) => `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: k${i}\nspec:\n  path: ./apps\n  postBuild:\n    substitute:\n      V${i}: x${i}\n`).join("---\n");
+      const accounts = Array.from({ length: shape.accounts }, (_, i) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: s${i}\n  namespace: b\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/\${V${i}}\n`).join("---\n");
+      return { "flux.yaml": kustomizations, "apps/sa.yaml": accounts };
+    }
     case "wildcards":
       return {
         "main.tf": role('"w"', `, Condition = { StringEquals = { "${ISSUER}:aud" = "sts.amazonaws.com" }, StringLike = { "${ISSUER}:sub" = "system:serviceaccount:apps:${shape.pattern}" } }`),
@@ -81,7 +117,10 @@ ${role('"r-${length(local.all)}"')}` };
 export async function lintShape(shape: HostileShape, hclParser: Promise<HclParser>): Promise<{ result: LintResult; ms: number; heapMb: number }> {
   const dir = mkdtempSync(join(tmpdir(), "irsa-lint-shape-"));
   try {
-    for (const [name, text] of Object.entries(shapeFiles(shape))) writeFileSync(join(dir, name), text);
+    for (const [name, text] of Object.entries(shapeFiles(shape))) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
     const result = await lint({ paths: ["."], cwd: dir, rules, hclParser });

@@ -3,7 +3,7 @@ import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
 import { compileGlobs } from "../src/core/glob.js";
 import { globMatches, matchValue } from "../src/core/match.js";
-import { elideFileText, guardLine, visible } from "../src/core/sanitize.js";
+import { elideFileText, guardLine, guardText, visible } from "../src/core/sanitize.js";
 import { unknown, type TemplateValue } from "../src/core/value.js";
 
 const loc = { file: "t", line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -74,10 +74,29 @@ describe("console text", () => {
     expect(guardLine("::error::forged")).toBe("\\x3a:error::forged");
     expect(guardLine("   ::add-mask::x")).toBe("   \\x3a:add-mask::x");
     expect(guardLine("k8s/a.yaml")).toBe("k8s/a.yaml");
+    expect(guardLine("x ##[error file=README.md;line=1]Approved")).toBe("x #\\x23[error file=README.md;line=1]Approved");
+  });
+
+  it("leaves no line either of the runner's parsers takes for a command (v2: a trimmed line starting with ::; legacy: ##[ anywhere)", () => {
+    const piece = fc.constantFrom("::", "##[", "#", "[", ":", " ", "\t", "\n", "error", "]", "x");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join("")), (text) => {
+        for (const line of guardText(text).split("\n")) {
+          expect(line.trim().startsWith("::")).toBe(false);
+          expect(line.indexOf("##[")).toBe(-1);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("quotes no text computed from a file, however short, where a message quotes it as a value", () => {
+    expect(elideFileText("sk3", new Set(["sk3"]))).toBe("…(file text not shown)");
+    expect(elideFileText("a role named sk3x", new Set(["sk3"]))).toBe("a role named sk3x");
   });
 
   it("quotes no text computed from a file whole", () => {
     const token = "ghs_0123456789abcdef";
-    expect(elideFileText(`role arn:aws:iam::1:role/${token} is unknown`, new Set([token]))).toBe("role arn:aws:iam::1:role/ghs_…(file text not shown) is unknown");
+    expect(elideFileText(`role arn:aws:iam::1:role/${token} is unknown`, new Set([token]))).toBe("role arn:aws:iam::1:role/…(file text not shown) is unknown");
   });
 });

@@ -1,7 +1,8 @@
 import { appendFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { rules } from "../../rules/index.js";
-import { ConfigError, configLintOptions, findConfig, loadConfig, type Config } from "../config/load.js";
+import { CONFIG_NAMES, ConfigError, configLintOptions, findConfig, loadConfig, type Config } from "../config/load.js";
+import { baseFiles } from "./base-files.js";
 import { displayPath } from "../discover/discover.js";
 import { repositoryRoot } from "../discover/repository.js";
 import { readBaselineFile } from "../engine/baseline-file.js";
@@ -13,6 +14,7 @@ import { formatMarkdownSummary } from "../format/markdown-summary.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatStylish } from "../format/stylish.js";
 import { describeUnchecked, summarize, uncheckedTotal } from "../format/summary.js";
+import { encodePath } from "../core/sanitize.js";
 
 /** An action input, as the runner passes it: INPUT_<NAME> in the environment. */
 function input(name: string, fallback: string): string {
@@ -54,18 +56,27 @@ export async function runAction(): Promise<number> {
   const maxWarnings = maxWarningsInput === "" ? undefined : Number(maxWarningsInput);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new InputError(`max-warnings must be a whole number, not "${maxWarningsInput}"`);
 
-  const configFile = configInput ? resolve(cwd, configInput) : findConfig(cwd);
-  const config: Config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
-  const baseline = baselineInput ? readBaselineFile(resolve(cwd, baselineInput), cwd, "baseline") : undefined;
+  const configFrom = choice("config-from", "workspace", ["workspace", "base"]);
+  const base = configFrom === "base" ? baseFiles(root, process.env.GITHUB_EVENT_PATH) : undefined;
+  if (configFrom === "base" && !base) process.stdout.write(`::notice title=irsa-lint::${data("config-from: base reads the config and baseline of a pull request's base commit; this event has none, so the workspace's are used")}\n`);
+  // With a base commit, the config and baseline are the base's: a pull request cannot loosen its own gate.
+  let configFile = configInput ? resolve(cwd, configInput) : base ? undefined : findConfig(cwd);
+  let configText = configFile && base ? base.copy(configFile) : configFile;
+  // The base commit's own config, found where irsa-lint looks for one: the repository's top level.
+  if (base && !configInput) [configFile, configText] = CONFIG_NAMES.map((n) => [join(root, n), base.copy(join(root, n))]).find(([, copy]) => copy) ?? [];
+  const config: Config = configText ? { ...(await loadConfig(configText, rules, cwd)), file: configFile } : { rules: {} };
+  const baselineFile = baselineInput ? resolve(cwd, baselineInput) : undefined;
+  const baselineText = baselineFile && base ? base.copy(baselineFile) : baselineFile;
+  const baseline = baselineText ? readBaselineFile(baselineText, cwd, "baseline") : undefined;
   const result = await lint({ paths, cwd, root, rules, ...configLintOptions(config, cwd), varFiles, baseline });
   if (result.missingPaths.length) throw new InputError(`no such file or folder: ${result.missingPaths.join(", ")}`);
 
   // A pull request may commit a symbolic link where the SARIF goes: never written through.
   const sarifFile = writeReport(sarifInput, formatSarif(result, rules, { cwd, root, includeSuppressed: includeSuppressed === "true" }), cwd, "sarif-file", true);
   // Annotations show on the pull request without code scanning; with it, each finding shows twice.
-  if (annotations === "true") process.stdout.write(formatGithub(result));
+  if (annotations === "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id)));
   if (format !== "github") process.stdout.write(format === "json" ? formatJson(result) : formatStylish(result, { color: false }));
-  else if (annotations !== "true") process.stdout.write(formatGithub(result));
+  else if (annotations !== "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id)));
 
   const summary = summarize(result);
   writeJobSummary(result, cwd, root);
@@ -91,7 +102,7 @@ function writeJobSummary(result: Awaited<ReturnType<typeof lint>>, cwd: string, 
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) return;
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
-  const line = server && repository && sha ? (path: string, n: number) => `${server}/${repository}/blob/${sha}/${encodeURI(path)}#L${n}` : undefined;
+  const line = server && repository && sha ? (path: string, n: number) => `${server}/${repository}/blob/${sha}/${encodePath(path)}#L${n}` : undefined;
   appendFileSync(file, formatMarkdownSummary(result, { path: (f) => displayPath(resolve(cwd, f), root), line }));
 }
 

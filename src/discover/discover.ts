@@ -22,6 +22,11 @@ export interface Discovery {
   /** Absolute folders (or files) the user named: the boundary nothing may be read outside of. */
   roots: string[];
   missing: string[];
+  /**
+   * Whether a file of any kind is part of what the scan reads (tracked, or not ignored by git):
+   * Terraform's file() reads nothing else, so a git-ignored `secrets.env` never reaches a message.
+   */
+  readable: (absolute: string) => boolean;
 }
 
 const PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
@@ -51,6 +56,7 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
   const found = new Map<string, DiscoveredFile>();
   const roots: string[] = [];
   const missing: string[] = [];
+  const readable: Array<(absolute: string) => boolean | undefined> = [];
   for (const p of paths.length ? paths : ["."]) {
     if (p === "-") {
       // `helm template ... | irsa-lint -`: standard input is one multi-document manifest.
@@ -77,8 +83,10 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
     // A folder named on the command line is scanned even when .gitignore covers it (`helm template … > rendered/`).
     // Git lists nothing in an ignored folder: only then is it asked whether the folder is ignored.
     const fromGit = await gitFiles(absolute);
-    const listed = fromGit === undefined ? await walkFiles(absolute) : fromGit.length === 0 && gitIgnores(absolute) ? await walkFiles(absolute, false) : fromGit;
-    for (const rel of withoutPackages(absolute, listed)) {
+    const ignoredRoot = fromGit !== undefined && fromGit.length === 0 && gitIgnores(absolute);
+    const listed = fromGit === undefined ? await walkFiles(absolute) : ignoredRoot ? await walkFiles(absolute, false) : fromGit;
+    readable.push(await readableIn(roots[roots.length - 1], fromGit && !ignoredRoot ? fromGit : undefined, fromGit === undefined));
+    for (const rel of withoutPackages(absolute, listed.filter((f) => !IGNORED_DIR.test(f)))) {
       const kind = classify(rel);
       const file = (absolute.endsWith(sep) ? absolute : absolute + sep) + (sep === "/" ? rel : rel.replaceAll("/", sep));
       if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
@@ -86,7 +94,27 @@ export async function discover(paths: string[], cwd: string): Promise<Discovery>
   }
   // Symlinks, special and deleted files are found when read (in parallel, one open each).
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, roots, missing };
+  // A named file, or a file under an ignored folder named on the command line, is the user's choice.
+  return { files, roots, missing, readable: (absolute) => readable.map((r) => r(absolute)).find((r) => r !== undefined) ?? roots.includes(absolute) };
+}
+
+/**
+ * Which files below `dir` the scan may read: those git lists (tracked or not ignored), or, where
+ * git cannot run, those .gitignore does not exclude and those the index tracks. Undefined for a
+ * file outside `dir`; true for every file of a folder the user named although git ignores it.
+ */
+async function readableIn(dir: string, listed: string[] | undefined, walked: boolean): Promise<(absolute: string) => boolean | undefined> {
+  const inside = (absolute: string) => absolute.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+  const relativeTo = (absolute: string) => absolute.slice(dir.length + (dir.endsWith(sep) ? 0 : 1)).split(sep).join("/");
+  if (listed) {
+    const set = new Set(listed);
+    return (absolute) => (inside(absolute) ? set.has(relativeTo(absolute)) : undefined);
+  }
+  if (!walked) return (absolute) => (inside(absolute) ? true : undefined);
+  const { isGitIgnored } = await import("globby");
+  const ignored = await isGitIgnored({ cwd: dir });
+  const tracked = new Set(trackedFiles(dir) ?? []);
+  return (absolute) => (inside(absolute) ? tracked.has(relativeTo(absolute)) || !ignored(absolute) : undefined);
 }
 
 /**
@@ -103,7 +131,7 @@ async function gitFiles(dir: string): Promise<string[] | undefined> {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     });
-    return stdout.split("\0").filter((f) => f && !IGNORED_DIR.test(f));
+    return stdout.split("\0").filter(Boolean);
   } catch {
     return undefined; // not a work tree, or no git: walk the tree instead
   }

@@ -12,7 +12,10 @@ export function trackedFiles(dir: string): string[] | undefined {
   if (!top) return undefined;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(top, ".git", "index"));
+    const index = join(top, ".git", "index");
+    // A pull request cannot commit .git/index, but a CI cache or a checkout action can leave one: bounded.
+    if (statSync(index).size > MAX_INDEX_BYTES) return undefined;
+    bytes = readFileSync(index);
   } catch {
     return undefined;
   }
@@ -32,12 +35,29 @@ function workTreeTop(dir: string): string | undefined {
   }
 }
 
+/** An index larger than this, or listing more entries, is not read (git's own limits are far above real repositories). */
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
+const MAX_ENTRIES = 500_000;
+/** The longest path a file system takes: a longer entry name means the index is not one git wrote. */
+const MAX_NAME_BYTES = 4096;
+
+/**
+ * Whether an entry path is one discovery may read: relative, without `..`, empty or `.git`
+ * segments, as git itself refuses to check out (verify_path); otherwise `../outside.yaml` would be read.
+ */
+export function safeEntryPath(path: string): boolean {
+  if (path === "" || path.startsWith("/") || /^[A-Za-z]:/.test(path) || path.includes("\\") || path.includes("\0")) return false;
+  return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== ".." && segment.toLowerCase() !== ".git");
+}
+
 /** Entry paths of an index, or undefined for anything but a well-formed v2-v4 index. */
 export function readIndex(bytes: Buffer): string[] | undefined {
   if (bytes.length < 12 || bytes.toString("latin1", 0, 4) !== "DIRC") return undefined;
   const version = bytes.readUInt32BE(4);
   if (version < 2 || version > 4) return undefined;
   const count = bytes.readUInt32BE(8);
+  // Each entry takes at least 62 bytes: a count the file cannot hold is not an index.
+  if (count > MAX_ENTRIES || count * 62 > bytes.length) return undefined;
   const paths: string[] = [];
   let at = 12;
   let previous: Buffer = Buffer.alloc(0);
@@ -59,19 +79,20 @@ export function readIndex(bytes: Buffer): string[] | undefined {
         strip = ((strip + 1) << 7) | (byte & 0x7f);
       }
       const end = bytes.indexOf(0, at);
-      if (end < 0 || strip > previous.length) return undefined;
+      if (end < 0 || strip > previous.length || previous.length - strip + (end - at) > MAX_NAME_BYTES) return undefined;
       name = Buffer.concat([previous.subarray(0, previous.length - strip), bytes.subarray(at, end)]);
       at = end + 1;
     } else {
       const end = bytes.indexOf(0, at);
-      if (end < 0) return undefined;
+      if (end < 0 || end - at > MAX_NAME_BYTES) return undefined;
       name = bytes.subarray(at, end);
       // Entries are padded with NULs to a multiple of eight bytes.
       at = start + ((end - start + 8) & ~7);
     }
     previous = name;
     // Stage 0 only: a path in conflict is listed once per stage.
-    if (((flags >> 12) & 3) === 0) paths.push(name.toString("utf8"));
+    const path = name.toString("utf8");
+    if (((flags >> 12) & 3) === 0 && safeEntryPath(path)) paths.push(path);
   }
   return paths;
 }

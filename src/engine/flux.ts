@@ -11,19 +11,41 @@ import type { FileOutcome } from "./parse-files.js";
 export function applyFluxSubstitutions(outcomes: FileOutcome[]): void {
   const substitutions = outcomes.flatMap((o) => o.declarations.fluxSubstitutions);
   if (!substitutions.length) return;
-  for (const s of substitutions) {
+  // Kustomizations by the folder they apply: a file looks its folders up, never every Kustomization
+  // (thousands of them times thousands of ServiceAccounts was quadratic).
+  const byPath = new Map<string, number[]>();
+  substitutions.forEach((s, i) => {
     const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
-    for (const o of outcomes) {
-      const file = o.status.file;
-      if (prefix && file !== prefix && !file.startsWith(`${prefix}/`)) continue;
+    const list = byPath.get(prefix) ?? [];
+    byPath.set(prefix, list);
+    list.push(i);
+  });
+  for (const o of outcomes) {
+    if (!o.declarations.serviceAccounts.some((sa) => [sa.roleArn, sa.tokenExpiration, sa.audience].some(hasPlaceholderPart))) continue;
+    const applying = foldersOf(o.status.file).flatMap((folder) => byPath.get(folder) ?? []).sort((a, b) => a - b);
+    for (const i of applying) {
+      const { values } = substitutions[i];
       o.declarations.serviceAccounts = o.declarations.serviceAccounts.map((sa) => ({
         ...sa,
-        roleArn: sa.roleArn && substitute(sa.roleArn, s.values),
-        tokenExpiration: sa.tokenExpiration && substitute(sa.tokenExpiration, s.values),
-        audience: sa.audience && substitute(sa.audience, s.values),
+        roleArn: sa.roleArn && substitute(sa.roleArn, values),
+        tokenExpiration: sa.tokenExpiration && substitute(sa.tokenExpiration, values),
+        audience: sa.audience && substitute(sa.audience, values),
       }));
     }
   }
+}
+
+/** `a/b/c.yaml`: the file itself, `a/b`, `a` and the root (""), the paths a Kustomization may apply it from. */
+function foldersOf(file: string): string[] {
+  const out = [file, ""];
+  for (let at = file.lastIndexOf("/"); at > 0; at = file.lastIndexOf("/", at - 1)) out.push(file.slice(0, at));
+  return out;
+}
+
+function hasPlaceholderPart(v: Value | undefined): boolean {
+  if (!v) return false;
+  if (v.kind === "unknown") return !!v.placeholder;
+  return v.kind === "template" && v.parts.some((p) => typeof p !== "string" && !!p.placeholder);
 }
 
 function substitute(v: Value, values: Map<string, string>): Value {

@@ -229,7 +229,7 @@ async function startTerraform(options: LintOptions, discovered: Discovery, terra
   const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("../terraform/project.js"), import("./variables.js"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
-  const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
+  const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
   return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
 }
 

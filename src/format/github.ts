@@ -1,10 +1,19 @@
 import type { LintResult } from "../engine/lint.js";
+import { visible } from "../core/sanitize.js";
 import { incompleteChecks, uncheckedFiles } from "./summary.js";
 
 /** GitHub Actions workflow commands: findings show inline on pull requests without code scanning. */
-export function formatGithub(result: LintResult): string {
+/**
+ * GitHub shows ten annotations of each kind per step: findings come by severity, then by the rule's
+ * place in `ruleOrder` (the registry lists the wiring checks first), so a pull request cannot push
+ * the real ones out with decoys in files whose names sort first.
+ */
+export function formatGithub(result: LintResult, ruleOrder: string[] = []): string {
   const lines: string[] = [];
-  for (const f of result.findings) {
+  const rank = (id: string) => (ruleOrder.includes(id) ? ruleOrder.indexOf(id) : ruleOrder.length);
+  const severity = { error: 0, warning: 1, note: 2 } as const;
+  const ordered = [...result.findings].sort((a, b) => severity[a.severity] - severity[b.severity] || rank(a.ruleId) - rank(b.ruleId));
+  for (const f of ordered) {
     const level = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "notice";
     const l = f.location;
     const props = `file=${property(l.file)},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${property(`irsa-lint ${f.ruleId}`)}`;
@@ -29,9 +38,11 @@ export function formatGithub(result: LintResult): string {
 
 // Escaping as GitHub's @actions/core does for workflow commands.
 export function data(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // `##[` would be a legacy command to the runner's second parser: its `#` escaped, the text shown as written.
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replaceAll("##[", "#%23[");
 }
 
+/** A property value (a file name, a title): control, bidirectional and zero-width characters shown as escapes. */
 function property(s: string): string {
-  return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return data(visible(s)).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

@@ -36,5 +36,11 @@ export function formatJson(result: LintResult): string {
     })),
     summary: summarize(result),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  // Escaped in the JSON text, the same strings: C1 controls, bidirectional and zero-width characters
+  // (a terminal or a reviewer's editor shows them otherwise), and `##[` (a legacy workflow command
+  // anywhere in a job log line).
+  const text = JSON.stringify(doc, null, 2)
+    .replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replaceAll("##[", "#\\u0023[");
+  return `${text}\n`;
 }

@@ -1,9 +1,12 @@
 import type { LintResult } from "../engine/lint.js";
 import { helpUri } from "../engine/rule.js";
+import { visible } from "../core/sanitize.js";
 import { incompleteChecks, summarize, uncheckedFiles } from "./summary.js";
 
-/** Findings listed in the table; past this many the summary says how many more (GitHub caps a summary at 1 MiB). */
+/** Findings listed in the table; past this many the summary says how many more. */
 const ROWS = 200;
+/** GitHub refuses a step summary over 1 MiB: rows stop before this many bytes, and the rest are counted. */
+const MAX_BYTES = 900 * 1024;
 
 export interface SummaryLinks {
   /** The repository-root path of a file the run names. */
@@ -35,7 +38,14 @@ export function formatMarkdownSummary(result: LintResult, links: SummaryLinks): 
     ...uncheckedFiles(result).map((f) => `${cell(links.path(f.file))}: ${cell(f.reason)}`),
     ...result.notChecked.map((n) => `${cell(links.path(n.location.file))}:${n.location.line}: ${cell(n.message)} (${cell(n.rules.join(", "))})`),
   ];
-  if (notChecked.length) out.push("**Not checked** (findings there may be missing):", "", ...notChecked.slice(0, ROWS).map((l) => `- ${l}`), "");
+  let bytes = 0;
+  const fits = (line: string) => (bytes += Buffer.byteLength(line) + 1) <= MAX_BYTES / 2;
+  if (notChecked.length) {
+    const shown = notChecked.slice(0, ROWS).filter(fits);
+    out.push("**Not checked** (findings there may be missing):", "", ...shown.map((l) => `- ${l}`));
+    if (shown.length < notChecked.length) out.push(`- … and ${notChecked.length - shown.length} more: see the job log or the SARIF upload.`);
+    out.push("");
+  }
 
   if (result.findings.length) {
     const byRule = new Map<string, [number, number, number]>();
@@ -47,25 +57,39 @@ export function formatMarkdownSummary(result: LintResult, links: SummaryLinks): 
     out.push("| Rule | Errors | Warnings | Notes |", "|---|---:|---:|---:|");
     for (const [rule, [e, w, n]] of [...byRule].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || a[0].localeCompare(b[0]))) out.push(`| [${rule}](${helpUri(rule)}) | ${e} | ${w} | ${n} |`);
     out.push("", `<details><summary>${count(result.findings.length, "finding")}</summary>`, "", "| Severity | Where | Rule | Message |", "|---|---|---|---|");
-    for (const f of result.findings.slice(0, ROWS)) {
+    // Errors first: a pull request's decoy notes never push them out of the table.
+    const bySeverity = [...result.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    bytes = 0;
+    let shown = 0;
+    for (const f of bySeverity.slice(0, ROWS)) {
       const path = links.path(f.location.file);
       const where = `${cell(path)}:${f.location.line}`;
-      out.push(`| ${f.severity} | ${links.line ? `[${where}](${links.line(path, f.location.line)})` : where} | ${f.ruleId} | ${cell(f.message)} |`);
+      const row = `| ${f.severity} | ${links.line ? `[${where}](${links.line(path, f.location.line)})` : where} | ${f.ruleId} | ${cell(f.message)} |`;
+      if (!fits(row)) break;
+      out.push(row);
+      shown++;
     }
-    if (result.findings.length > ROWS) out.push("", `… and ${result.findings.length - ROWS} more: see the annotations or code scanning.`);
+    if (result.findings.length > shown) out.push("", `… and ${count(result.findings.length - shown, "more finding")}: see the annotations, the job log or code scanning.`);
     out.push("", "</details>", "");
   }
   return `${out.join("\n")}\n`;
 }
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 } as const;
 
-/** Text from the scan as one table cell: Markdown and HTML render as text, on one line. */
+/**
+ * Text from the scan as one table cell: Markdown and HTML render as text, on one line; invisible
+ * and bidirectional characters show as escapes; URLs, `www.` and `@mentions` are broken with a
+ * zero-width joiner, so GitHub neither links them nor notifies anyone.
+ */
 function cell(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+  return visible(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
+    .replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1")
+    .replace(/:\/\//g, ":\u200d//")
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200d.`)
+    .replace(/@/g, "@\u200d");
 }

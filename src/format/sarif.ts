@@ -1,3 +1,4 @@
+import { encodePath } from "../core/sanitize.js";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { displayPath } from "../discover/discover.js";
@@ -27,8 +28,9 @@ export interface SarifPlaces {
 /** SARIF message text: `[` and `]` are link syntax there, so literal ones are escaped. */
 const escapeText = (text: string) => text.replace(/[[\]\\]/g, (c) => `\\${c}`);
 
+/** A path as a relative URI reference (RFC 3986): each segment percent-encoded, `#` and `?` included. */
 function artifact(file: string, places: SarifPlaces) {
-  return { uri: encodeURI(displayPath(resolve(places.cwd, file), places.root)), uriBaseId: "%SRCROOT%" };
+  return { uri: encodePath(displayPath(resolve(places.cwd, file), places.root)), uriBaseId: "%SRCROOT%" };
 }
 
 function physical(loc: SourceLocation, places: SarifPlaces): PhysicalLocation {

@@ -25,6 +25,7 @@ export class Evaluator {
   eval(e: Expr, scope: Scope): Value {
     const budget = this.budget;
     if (++budget.steps > LIMITS.steps) return budget.exceeded("steps", e.loc);
+    if ((budget.steps & 4095) === 0 && budget.outOfTime()) return budget.exceeded("milliseconds", e.loc);
     if (budget.depth >= LIMITS.depth) return budget.exceeded("depth", e.loc);
     budget.depth++;
     try {
@@ -78,7 +79,11 @@ export class Evaluator {
     let value = this.eval(chain[chain.length - 1].left, scope);
     for (let i = chain.length - 1; i >= 0; i--) {
       if (++this.budget.steps > LIMITS.steps) return this.budget.exceeded("steps", chain[i].loc);
-      value = binary(chain[i].op, value, this.eval(chain[i].right, scope), chain[i].loc);
+      const right = this.eval(chain[i].right, scope);
+      const left = value;
+      value = binary(chain[i].op, left, right, chain[i].loc);
+      // A comparison with a file's text tells that text.
+      if (this.host.taint && (this.host.taint.has(left) || this.host.taint.has(right))) value = this.host.taint.spread(value);
     }
     return value;
   }
@@ -147,7 +152,8 @@ export class Evaluator {
   private conditional(condExpr: Expr, thenExpr: Expr, elseExpr: Expr, scope: Scope, loc: SourceLocation): Value {
     const cond = this.eval(condExpr, scope);
     const decided = truthy(cond);
-    if (decided !== undefined) return this.eval(decided ? thenExpr : elseExpr, scope);
+    // A branch chosen by a file's text tells that text: it is tainted as the text is.
+    if (decided !== undefined) return this.taintedBy(cond, this.eval(decided ? thenExpr : elseExpr, scope));
     if (cond.kind !== "unknown") return failure("condition is not a bool", loc);
     const result = unknown(`depends on a condition that is not known: ${cond.reason}`, loc);
     if (cond.error) return result;
@@ -164,11 +170,14 @@ export class Evaluator {
     const items: Value[] = [];
     const entries = new Map<string, Value>();
     const grouped = new Map<string, Value[]>();
+    let filteredByFile = false;
     for (const [k, v] of pairs) {
       const inner = scope.with(e.keyVar ? { [e.keyVar]: k, [e.valueVar]: v } : { [e.valueVar]: v });
       if (e.cond) {
-        const keep = truthy(this.eval(e.cond, inner));
+        const filter = this.eval(e.cond, inner);
+        const keep = truthy(filter);
         if (keep === undefined) return unknown("for expression filter is not known", e.loc);
+        filteredByFile ||= !!this.host.taint?.has(filter);
         if (!keep) continue;
       }
       const value = this.eval(e.valueExpr, inner);
@@ -182,9 +191,16 @@ export class Evaluator {
       if (e.group) pushTo(grouped, key, value);
       else entries.set(key, value);
     }
-    if (e.kind === "tuple") return list(items, e.loc);
+    // Which elements a file's text kept tells that text: `[for c in chars : c if substr(file(x), i, 1) == c]`.
+    const taint = (v: Value) => (filteredByFile ? this.host.taint!.spread(v) : v);
+    if (e.kind === "tuple") return taint(list(items, e.loc));
     for (const [k, vs] of grouped) entries.set(k, list(vs, e.loc));
-    return obj(entries, e.loc);
+    return taint(obj(entries, e.loc));
+  }
+
+  /** `result`, tainted when `by` (a condition) was computed from a file's text. */
+  private taintedBy(by: Value, result: Value): Value {
+    return this.host.taint?.has(by) ? this.host.taint.spread(result) : result;
   }
 
   /** Evaluates template parts; unknown interpolations make a partially known template. */
@@ -200,7 +216,10 @@ export class Evaluator {
   }
 
   private joinTemplate(out: Array<string | UnknownValue>, parts: TemplatePart[], loc: SourceLocation): Value {
-    if (out.reduce((n, p) => n + (typeof p === "string" ? p.length : 0), 0) > LIMITS.stringLength) return this.budget.exceeded("stringLength", loc);
+    const length = out.reduce((n, p) => n + (typeof p === "string" ? p.length : 0), 0);
+    if (length > LIMITS.stringLength) return this.budget.exceeded("stringLength", loc);
+    // A template that only quotes one literal creates nothing new.
+    if (parts.length > 1 && (this.budget.stringBytes += length) > LIMITS.stringBytes) return this.budget.exceeded("stringBytes", loc);
     const merged = mergeParts(out);
     if (merged.every((p) => typeof p === "string")) {
       const value = str(merged.join(""), loc);

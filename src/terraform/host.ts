@@ -6,6 +6,7 @@ import { LineIndex } from "../core/lines.js";
 import type { SourceLocation } from "../core/location.js";
 import { unknown, type Value } from "../core/value.js";
 import type { HclParser } from "../parse/hcl/parser.js";
+import type { Expr } from "../parse/hcl/ast.js";
 import { parseJsonWithPositions, relocate } from "../parse/iam-json.js";
 import type { Budget } from "./budget.js";
 import { failure, iterate } from "./convert.js";
@@ -34,11 +35,14 @@ export class Host {
   /** Files read as templates (templatefile): Terraform renders them, so they are not manifests of their own. */
   readonly rendered = new Set<string>();
   private readonly indexes = new Map<string, LineIndex>();
+  /** Template files parsed once, whoever renders them how often. */
+  private readonly templates = new Map<string, Expr | undefined>();
 
   constructor(
     private readonly cwd: string,
     private readonly scanRoots: string[],
     private readonly hcl?: HclParser,
+    private readonly readable?: (absolute: string) => boolean,
   ) {}
 
   /** A scanned Terraform file's text: JSON in its heredocs is placed in it, and file() reads it from here. */
@@ -62,9 +66,9 @@ export class Host {
     const moduleDir = posix.dirname(loc.file);
     const fromCwd = path.startsWith(`${moduleDir}/`) || posix.isAbsolute(path);
     const display = fromCwd ? posix.normalize(path) : posix.normalize(posix.join(rootDir, path));
-    const text = readConfined(this.cwd, resolve(this.cwd, display), this.scanRoots);
+    const text = readConfined(this.cwd, resolve(this.cwd, display), this.scanRoots, this.readable);
     // One reason for every refusal: whether a path exists outside what may be read is not told.
-    if (text === undefined) return { error: `file ${path} is not read: file() reads only regular files of up to 5 MB inside the scanned folders, not through symbolic links nor in version-control metadata (.git)` };
+    if (text === undefined) return { error: `file ${path} is not read: file() reads only regular files of up to 5 MB inside the scanned folders that git tracks or does not ignore, not through symbolic links nor in version-control metadata (.git)` };
     this.texts.set(display, text);
     return { text, file: display };
   }
@@ -88,20 +92,34 @@ export class Host {
     const read = this.readFile(rootDir, path, loc);
     if ("error" in read) return unknown(read.error, loc);
     this.rendered.add(read.file);
-    const body = read.text.endsWith("\n") ? read.text : `${read.text}\n`;
-    const parsed = this.hcl.parse(read.file, `${TEMPLATE_PREFIX}${body}IRSA_LINT_TEMPLATE\n`);
-    const expr = parsed.file?.body.attributes[0]?.expr;
+    const expr = this.templateExpr(read.file, read.text);
     if (!expr) return unknown(`template ${path} has a syntax error`, loc);
     const pairs = iterate(vars);
     if (!pairs) return unknown("templatefile() variables not known", loc);
     const scope = EMPTY_SCOPE.with(Object.fromEntries(pairs.map(([k, v]) => [String((k as { value: unknown }).value), v])));
-    const template = unwrap(expr);
-    // The rendered text no longer maps to the file offset by offset: anchor it at the file's start
-    // (the heredoc it was parsed as is gone: its text starts on line 1).
-    template.loc = { ...template.loc, line: 1, column: 1 };
-    if (template.type === "template") template.heredoc = false;
-    const rendered = new Evaluator(NO_REFERENCES, host).eval(template, scope);
+    // Terraform refuses templatefile() inside a template: a template rendering itself is an error, not a loop.
+    const inner: FunctionHost = { ...host, templateFile: (_p, _v, at) => failure("templatefile() cannot be called from inside a template (Terraform refuses it)", at) };
+    const rendered = new Evaluator(NO_REFERENCES, inner).eval(expr, scope);
     return this.taint.spread(rendered);
+  }
+
+  /** A template file's expression, parsed once and moved back to its place in the file. */
+  private templateExpr(file: string, text: string): Expr | undefined {
+    const key = `${file}\u0000${text}`;
+    if (this.templates.has(key)) return this.templates.get(key);
+    const body = text.endsWith("\n") ? text : `${text}\n`;
+    const parsed = this.hcl!.parse(file, `${TEMPLATE_PREFIX}${body}IRSA_LINT_TEMPLATE\n`);
+    const found = parsed.file?.body.attributes[0]?.expr;
+    let expr: Expr | undefined;
+    if (found) {
+      expr = unwrap(found);
+      // The rendered text no longer maps to the file offset by offset: anchor it at the file's start
+      // (the heredoc it was parsed as is gone: its text starts on line 1).
+      expr.loc = { ...expr.loc, line: 1, column: 1 };
+      if (expr.type === "template") expr.heredoc = false;
+    }
+    this.templates.set(key, expr);
+    return expr;
   }
 }
 
@@ -129,13 +147,15 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
  * A file's text, if Terraform's file() may read it here: a regular file inside the scanned roots,
  * reached without a symbolic link, outside version-control metadata, within the size cap.
  */
-function readConfined(cwd: string, absolute: string, roots: string[]): string | undefined {
+export function readConfined(cwd: string, absolute: string, roots: string[], readable?: (absolute: string) => boolean): string | undefined {
   let fd: number | undefined;
   try {
     // The real path must be the path itself: no link anywhere on the way, not even inside the roots.
     const real = realpathSync(absolute);
     if (real !== resolve(realpathSync(cwd), relative(cwd, absolute))) return undefined;
     if (!insideRoots(real, roots) || real.split(sep).some((part) => VCS_METADATA.has(part))) return undefined;
+    // A file git ignores (an untracked `secrets.env`) is no part of the repository: never read.
+    if (readable && !readable(real)) return undefined;
     fd = openSync(real, constants.O_RDONLY | NO_FOLLOW | (constants.O_NONBLOCK ?? 0));
     const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;

@@ -1,4 +1,5 @@
-import { posix } from "node:path";
+import { readdirSync } from "node:fs";
+import { posix, resolve } from "node:path";
 import { pushTo } from "../core/collections.js";
 import { emptyDeclarations, mergeDeclarations, type Declarations } from "../core/declarations.js";
 import { InputLimitError, type Diagnostic } from "../core/diagnostic.js";
@@ -9,7 +10,7 @@ import { fileStart } from "../core/location.js";
 import { Budget } from "./budget.js";
 import { Evaluator } from "./evaluator.js";
 import { extractDeclarations } from "./extract.js";
-import { Host, NO_FILES, NO_REFERENCES } from "./host.js";
+import { Host, NO_FILES, NO_REFERENCES, readConfined } from "./host.js";
 import { TerraformModule } from "./module.js";
 import { EMPTY_SCOPE } from "./scope.js";
 
@@ -20,6 +21,8 @@ export interface TerraformInput {
   tfvars: Tfvars[];
   /** Absolute roots of the scan: file() never reads outside them. */
   scanRoots: string[];
+  /** Files file() may read inside them (tracked, or not ignored by git); every file when absent. */
+  readable?: (absolute: string) => boolean;
   cwd: string;
   accountId?: string;
   /** `--var-file` and `--var` values, applied to every root after its own tfvars. */
@@ -88,7 +91,7 @@ export class TerraformEvaluation {
       const dir = posix.dirname(file);
       this.pending.set(dir, (this.pending.get(dir) ?? 0) + 1);
     }
-    this.host = new Host(input.cwd, input.scanRoots, input.hcl);
+    this.host = new Host(input.cwd, input.scanRoots, input.hcl, input.readable);
     this.accountId = input.accountId ? str(input.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : undefined;
   }
 
@@ -184,9 +187,35 @@ export class TerraformEvaluation {
   private astsIn(dir: string, keep: boolean): HclFile[] | undefined {
     const known = this.kept.get(dir);
     if (known) return known;
-    const asts = this.sourcesByDir.get(dir)?.map((s) => s.ast());
-    if (asts && keep) this.kept.set(dir, asts);
+    const asts = this.sourcesByDir.get(dir)?.map((s) => s.ast()) ?? this.unscannedModule(dir);
+    if (asts && (keep || !this.sourcesByDir.has(dir))) this.kept.set(dir, asts);
     return asts;
+  }
+
+  /**
+   * A module folder under `.terraform/` (a local `source = "./.terraform/iam"`, or what `terraform
+   * init` downloaded): discovery skips `.terraform`, but Terraform loads it, so its `.tf` files are
+   * read here, through file()'s confinement (inside the scanned folders, no symbolic link, 5 MB).
+   */
+  private unscannedModule(dir: string): HclFile[] | undefined {
+    if (!dir.split("/").includes(".terraform") || !this.input.hcl) return undefined;
+    let names: string[];
+    try {
+      names = readdirSync(resolve(this.input.cwd, dir)).filter((n) => n.endsWith(".tf")).sort();
+    } catch {
+      return undefined;
+    }
+    const files: HclFile[] = [];
+    for (const name of names) {
+      const file = posix.join(dir, name);
+      const text = readConfined(this.input.cwd, resolve(this.input.cwd, file), this.input.scanRoots);
+      const parsed = text === undefined ? undefined : this.input.hcl.parse(file, text).file;
+      if (parsed) {
+        this.host.addText(file, text!);
+        files.push(parsed);
+      }
+    }
+    return files.length ? files : undefined;
   }
 
   private evaluateRoot(dir: string): RootResult {

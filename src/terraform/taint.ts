@@ -1,6 +1,5 @@
 import type { Value } from "../core/value.js";
 
-import { MIN_TRACKED } from "../core/sanitize.js";
 
 /**
  * Text read by file() or templatefile() may be anything in the work tree, a token a CI step left
@@ -15,7 +14,7 @@ export class FileTaint {
 
   mark(v: Value): Value {
     this.values.add(v);
-    if (v.kind === "string" && v.value.length >= MIN_TRACKED) this.texts.add(v.value);
+    if (v.kind === "string" && v.value !== "") this.texts.add(v.value);
     return v;
   }
 

@@ -6,19 +6,15 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-M3MIB2GX.mjs";
+} from "./chunk-S6WWWGWC.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-5IHHPILF.mjs";
+} from "./chunk-VML5CFQG.mjs";
 import {
-  elideFileText,
-  excerpt,
-  guardLine,
   memoised,
-  pushTo,
-  visible
-} from "./chunk-NAC7HLRI.mjs";
+  pushTo
+} from "./chunk-NIM62BA4.mjs";
 import {
   asItems,
   compareLocations,
@@ -34,7 +30,7 @@ import {
   mergeDeclarations,
   require_dist,
   str
-} from "./chunk-V66BWEDX.mjs";
+} from "./chunk-VPPX7RD5.mjs";
 import {
   __commonJS,
   __toESM
@@ -111,6 +107,34 @@ var require_picocolors = __commonJS({
     module.exports.createColors = createColors2;
   }
 });
+
+// src/core/sanitize.ts
+var INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
+function visible(text) {
+  return text.replace(INVISIBLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function excerpt(text, max) {
+  const shown = visible(text);
+  return shown.length <= max ? shown : `${shown.slice(0, max - 1)}\u2026`;
+}
+function guardLine(line) {
+  const guarded = line.includes("##[") ? line.replaceAll("##[", "#\\x23[") : line;
+  return /^\s*::/.test(guarded) ? guarded.replace("::", "\\x3a:") : guarded;
+}
+function guardText(text) {
+  return text.includes("::") || text.includes("##[") ? text.split("\n").map(guardLine).join("\n") : text;
+}
+var MIN_TRACKED = 8;
+function elideFileText(text, tainted) {
+  if (text.length < MIN_TRACKED) return tainted.has(text) ? "\u2026(file text not shown)" : text;
+  let out = text;
+  for (const t of tainted) if (t.length >= MIN_TRACKED && out.includes(t)) out = out.split(t).join("\u2026(file text not shown)");
+  return out;
+}
+function encodePath(path) {
+  return path.split("/").map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
 
 // src/engine/rule.ts
 function defineRule(rule) {
@@ -2953,19 +2977,36 @@ import { posix } from "node:path";
 function applyFluxSubstitutions(outcomes) {
   const substitutions = outcomes.flatMap((o) => o.declarations.fluxSubstitutions);
   if (!substitutions.length) return;
-  for (const s of substitutions) {
+  const byPath = /* @__PURE__ */ new Map();
+  substitutions.forEach((s, i) => {
     const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
-    for (const o of outcomes) {
-      const file = o.status.file;
-      if (prefix && file !== prefix && !file.startsWith(`${prefix}/`)) continue;
+    const list = byPath.get(prefix) ?? [];
+    byPath.set(prefix, list);
+    list.push(i);
+  });
+  for (const o of outcomes) {
+    if (!o.declarations.serviceAccounts.some((sa) => [sa.roleArn, sa.tokenExpiration, sa.audience].some(hasPlaceholderPart))) continue;
+    const applying = foldersOf(o.status.file).flatMap((folder) => byPath.get(folder) ?? []).sort((a, b) => a - b);
+    for (const i of applying) {
+      const { values } = substitutions[i];
       o.declarations.serviceAccounts = o.declarations.serviceAccounts.map((sa) => ({
         ...sa,
-        roleArn: sa.roleArn && substitute(sa.roleArn, s.values),
-        tokenExpiration: sa.tokenExpiration && substitute(sa.tokenExpiration, s.values),
-        audience: sa.audience && substitute(sa.audience, s.values)
+        roleArn: sa.roleArn && substitute(sa.roleArn, values),
+        tokenExpiration: sa.tokenExpiration && substitute(sa.tokenExpiration, values),
+        audience: sa.audience && substitute(sa.audience, values)
       }));
     }
   }
+}
+function foldersOf(file) {
+  const out = [file, ""];
+  for (let at = file.lastIndexOf("/"); at > 0; at = file.lastIndexOf("/", at - 1)) out.push(file.slice(0, at));
+  return out;
+}
+function hasPlaceholderPart(v) {
+  if (!v) return false;
+  if (v.kind === "unknown") return !!v.placeholder;
+  return v.kind === "template" && v.parts.some((p) => typeof p !== "string" && !!p.placeholder);
 }
 function substitute(v, values) {
   if (v.kind !== "template" && !(v.kind === "unknown" && v.placeholder)) return v;
@@ -3414,10 +3455,10 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-H7K5WM4I.mjs"), import("./variables-D733XTYV.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-FJIBZUG4.mjs"), import("./variables-JPJEK3WX.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
-  const input = { scanRoots: discovered.roots, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
+  const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
   return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
 }
 function selectFiles(files, options) {
@@ -3528,9 +3569,12 @@ function describeUnchecked(s) {
 }
 
 // src/format/github.ts
-function formatGithub(result) {
+function formatGithub(result, ruleOrder = []) {
   const lines = [];
-  for (const f of result.findings) {
+  const rank = (id) => ruleOrder.includes(id) ? ruleOrder.indexOf(id) : ruleOrder.length;
+  const severity = { error: 0, warning: 1, note: 2 };
+  const ordered = [...result.findings].sort((a, b) => severity[a.severity] - severity[b.severity] || rank(a.ruleId) - rank(b.ruleId));
+  for (const f of ordered) {
     const level = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "notice";
     const l = f.location;
     const props = `file=${property(l.file)},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${property(`irsa-lint ${f.ruleId}`)}`;
@@ -3554,10 +3598,10 @@ ${r.message} (${r.location.file}:${r.location.line}:${r.location.column})`).join
 ` : "";
 }
 function data(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replaceAll("##[", "#%23[");
 }
 function property(s) {
-  return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return data(visible(s)).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // src/format/json.ts
@@ -3594,7 +3638,8 @@ function formatJson(result) {
     })),
     summary: summarize(result)
   };
-  return `${JSON.stringify(doc, null, 2)}
+  const text = JSON.stringify(doc, null, 2).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("##[", "#\\u0023[");
+  return `${text}
 `;
 }
 
@@ -3621,7 +3666,7 @@ var SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var SECURITY_SEVERITY = { error: "7.5", warning: "5.0", note: "2.0" };
 var escapeText = (text) => text.replace(/[[\]\\]/g, (c) => `\\${c}`);
 function artifact(file, places) {
-  return { uri: encodeURI(displayPath(resolve5(places.cwd, file), places.root)), uriBaseId: "%SRCROOT%" };
+  return { uri: encodePath(displayPath(resolve5(places.cwd, file), places.root)), uriBaseId: "%SRCROOT%" };
 }
 function physical(loc, places) {
   return {
@@ -3785,8 +3830,12 @@ function coverageLine(s) {
 }
 
 export {
+  visible,
+  guardText,
+  encodePath,
   helpUri,
   rules,
+  CONFIG_NAMES,
   ConfigError,
   findConfig,
   loadConfig,

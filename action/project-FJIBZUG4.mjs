@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-AYOEKLFV.mjs";
-import "./chunk-NAC7HLRI.mjs";
-import "./chunk-V66BWEDX.mjs";
+} from "./chunk-VE4V2PYW.mjs";
+import "./chunk-NIM62BA4.mjs";
+import "./chunk-VPPX7RD5.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

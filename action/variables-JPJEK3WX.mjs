@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-5IHHPILF.mjs";
-import "./chunk-Y6J7KBJG.mjs";
+} from "./chunk-VML5CFQG.mjs";
+import "./chunk-XW6QD5JJ.mjs";
 import {
   tfvarsValues
-} from "./chunk-AYOEKLFV.mjs";
-import "./chunk-NAC7HLRI.mjs";
+} from "./chunk-VE4V2PYW.mjs";
+import "./chunk-NIM62BA4.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-V66BWEDX.mjs";
+} from "./chunk-VPPX7RD5.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

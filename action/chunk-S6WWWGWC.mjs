@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-Y6J7KBJG.mjs";
+} from "./chunk-XW6QD5JJ.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-V66BWEDX.mjs";
+} from "./chunk-VPPX7RD5.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

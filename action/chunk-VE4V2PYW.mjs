@@ -1,8 +1,7 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
-  MIN_TRACKED,
   pushTo
-} from "./chunk-NAC7HLRI.mjs";
+} from "./chunk-NIM62BA4.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -38,13 +37,14 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-V66BWEDX.mjs";
+} from "./chunk-VPPX7RD5.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";
 
 // src/terraform/project.ts
-import { posix as posix2 } from "node:path";
+import { readdirSync } from "node:fs";
+import { posix as posix2, resolve as resolve2 } from "node:path";
 
 // src/terraform/budget.ts
 var LIMITS = {
@@ -57,14 +57,23 @@ var LIMITS = {
   /** Elements of one list or map, and instances of one count or for_each. */
   collectionSize: 1e5,
   /** Module instances evaluated per root. */
-  moduleInstances: 1e4
+  moduleInstances: 1e4,
+  /**
+   * Characters of all the strings functions and templates create in one root: 335 bytes of
+   * `format("%15000000s")` and a `for` over 400 elements ask for 6 GB. Real roots create a few MB.
+   */
+  stringBytes: 64 * 1024 * 1024,
+  /** Wall-clock time one root may take, whatever else limits it. */
+  milliseconds: 15e3
 };
 var WHAT = {
   steps: `evaluating this root takes more than ${LIMITS.steps.toLocaleString("en-US")} steps`,
   depth: `expressions and references nest more than ${LIMITS.depth} levels deep`,
   stringLength: `a string would be longer than ${LIMITS.stringLength / 1024 / 1024} MB`,
   collectionSize: `a collection would have more than ${LIMITS.collectionSize.toLocaleString("en-US")} elements`,
-  moduleInstances: `the root would evaluate more than ${LIMITS.moduleInstances.toLocaleString("en-US")} module instances`
+  moduleInstances: `the root would evaluate more than ${LIMITS.moduleInstances.toLocaleString("en-US")} module instances`,
+  stringBytes: `its functions and templates would create more than ${LIMITS.stringBytes / 1024 / 1024} MB of text`,
+  milliseconds: `evaluating this root takes longer than ${LIMITS.milliseconds / 1e3} seconds`
 };
 var Budget = class {
   constructor(diagnostics) {
@@ -74,7 +83,13 @@ var Budget = class {
   steps = 0;
   depth = 0;
   moduleInstances = 0;
+  stringBytes = 0;
   reported = /* @__PURE__ */ new Set();
+  deadline = performance.now() + LIMITS.milliseconds;
+  /** Whether the root's time is up (asked every few thousand steps: reading the clock is not free). */
+  outOfTime() {
+    return performance.now() > this.deadline;
+  }
   /** The unknown a limit leaves, reported once per root and kind. */
   exceeded(kind, loc) {
     if (!this.reported.has(kind)) {
@@ -83,8 +98,9 @@ var Budget = class {
     }
     return unknown(`irsa-lint's limit: ${WHAT[kind]}`, loc);
   }
-  /** A value within the size limits, or the unknown that replaces it. */
+  /** A value within the size limits, or the unknown that replaces it; a new string's length is charged. */
   bounded(v) {
+    if (v.kind === "string" && !v.json && (this.stringBytes += v.value.length) > LIMITS.stringBytes) return this.exceeded("stringBytes", v.loc);
     if (v.kind === "string" && !(v.json && jsonFitsIn(v.json, LIMITS.stringLength)) && v.value.length > LIMITS.stringLength) return this.exceeded("stringLength", v.loc);
     if (v.kind === "list" && v.items.length > LIMITS.collectionSize) return this.exceeded("collectionSize", v.loc);
     if (v.kind === "object" && v.entries.size > LIMITS.collectionSize) return this.exceeded("collectionSize", v.loc);
@@ -7333,6 +7349,7 @@ var Evaluator = class {
   eval(e, scope) {
     const budget = this.budget;
     if (++budget.steps > LIMITS.steps) return budget.exceeded("steps", e.loc);
+    if ((budget.steps & 4095) === 0 && budget.outOfTime()) return budget.exceeded("milliseconds", e.loc);
     if (budget.depth >= LIMITS.depth) return budget.exceeded("depth", e.loc);
     budget.depth++;
     try {
@@ -7383,7 +7400,10 @@ var Evaluator = class {
     let value = this.eval(chain[chain.length - 1].left, scope);
     for (let i = chain.length - 1; i >= 0; i--) {
       if (++this.budget.steps > LIMITS.steps) return this.budget.exceeded("steps", chain[i].loc);
-      value = binary(chain[i].op, value, this.eval(chain[i].right, scope), chain[i].loc);
+      const right = this.eval(chain[i].right, scope);
+      const left = value;
+      value = binary(chain[i].op, left, right, chain[i].loc);
+      if (this.host.taint && (this.host.taint.has(left) || this.host.taint.has(right))) value = this.host.taint.spread(value);
     }
     return value;
   }
@@ -7445,7 +7465,7 @@ var Evaluator = class {
   conditional(condExpr, thenExpr, elseExpr, scope, loc) {
     const cond = this.eval(condExpr, scope);
     const decided = truthy(cond);
-    if (decided !== void 0) return this.eval(decided ? thenExpr : elseExpr, scope);
+    if (decided !== void 0) return this.taintedBy(cond, this.eval(decided ? thenExpr : elseExpr, scope));
     if (cond.kind !== "unknown") return failure("condition is not a bool", loc);
     const result = unknown(`depends on a condition that is not known: ${cond.reason}`, loc);
     if (cond.error) return result;
@@ -7460,11 +7480,14 @@ var Evaluator = class {
     const items = [];
     const entries = /* @__PURE__ */ new Map();
     const grouped = /* @__PURE__ */ new Map();
+    let filteredByFile = false;
     for (const [k, v] of pairs) {
       const inner = scope.with(e.keyVar ? { [e.keyVar]: k, [e.valueVar]: v } : { [e.valueVar]: v });
       if (e.cond) {
-        const keep2 = truthy(this.eval(e.cond, inner));
+        const filter = this.eval(e.cond, inner);
+        const keep2 = truthy(filter);
         if (keep2 === void 0) return unknown("for expression filter is not known", e.loc);
+        filteredByFile ||= !!this.host.taint?.has(filter);
         if (!keep2) continue;
       }
       const value = this.eval(e.valueExpr, inner);
@@ -7478,9 +7501,14 @@ var Evaluator = class {
       if (e.group) pushTo(grouped, key, value);
       else entries.set(key, value);
     }
-    if (e.kind === "tuple") return list(items, e.loc);
+    const taint = (v) => filteredByFile ? this.host.taint.spread(v) : v;
+    if (e.kind === "tuple") return taint(list(items, e.loc));
     for (const [k, vs] of grouped) entries.set(k, list(vs, e.loc));
-    return obj(entries, e.loc);
+    return taint(obj(entries, e.loc));
+  }
+  /** `result`, tainted when `by` (a condition) was computed from a file's text. */
+  taintedBy(by, result) {
+    return this.host.taint?.has(by) ? this.host.taint.spread(result) : result;
   }
   /** Evaluates template parts; unknown interpolations make a partially known template. */
   template(parts, scope, loc) {
@@ -7493,7 +7521,9 @@ var Evaluator = class {
     return tainted.from && this.host.taint ? this.host.taint.mark(value) : value;
   }
   joinTemplate(out, parts, loc) {
-    if (out.reduce((n, p) => n + (typeof p === "string" ? p.length : 0), 0) > LIMITS.stringLength) return this.budget.exceeded("stringLength", loc);
+    const length = out.reduce((n, p) => n + (typeof p === "string" ? p.length : 0), 0);
+    if (length > LIMITS.stringLength) return this.budget.exceeded("stringLength", loc);
+    if (parts.length > 1 && (this.budget.stringBytes += length) > LIMITS.stringBytes) return this.budget.exceeded("stringBytes", loc);
     const merged = mergeParts(out);
     if (merged.every((p) => typeof p === "string")) {
       const value = str(merged.join(""), loc);
@@ -8357,7 +8387,7 @@ var FileTaint = class {
   texts = /* @__PURE__ */ new Set();
   mark(v) {
     this.values.add(v);
-    if (v.kind === "string" && v.value.length >= MIN_TRACKED) this.texts.add(v.value);
+    if (v.kind === "string" && v.value !== "") this.texts.add(v.value);
     return v;
   }
   /** Whether a value, or anything inside it, was computed from a file's text. */
@@ -8389,19 +8419,23 @@ var NO_FILES = {
   templateFile: (_p, _v, loc) => unknown("templatefile() is not available here", loc)
 };
 var Host = class {
-  constructor(cwd, scanRoots, hcl) {
+  constructor(cwd, scanRoots, hcl, readable) {
     this.cwd = cwd;
     this.scanRoots = scanRoots;
     this.hcl = hcl;
+    this.readable = readable;
   }
   cwd;
   scanRoots;
   hcl;
+  readable;
   texts = /* @__PURE__ */ new Map();
   taint = new FileTaint();
   /** Files read as templates (templatefile): Terraform renders them, so they are not manifests of their own. */
   rendered = /* @__PURE__ */ new Set();
   indexes = /* @__PURE__ */ new Map();
+  /** Template files parsed once, whoever renders them how often. */
+  templates = /* @__PURE__ */ new Map();
   /** A scanned Terraform file's text: JSON in its heredocs is placed in it, and file() reads it from here. */
   addText(file, text) {
     this.texts.set(file, text);
@@ -8420,8 +8454,8 @@ var Host = class {
     const moduleDir = posix.dirname(loc.file);
     const fromCwd = path.startsWith(`${moduleDir}/`) || posix.isAbsolute(path);
     const display = fromCwd ? posix.normalize(path) : posix.normalize(posix.join(rootDir, path));
-    const text = readConfined(this.cwd, resolve(this.cwd, display), this.scanRoots);
-    if (text === void 0) return { error: `file ${path} is not read: file() reads only regular files of up to 5 MB inside the scanned folders, not through symbolic links nor in version-control metadata (.git)` };
+    const text = readConfined(this.cwd, resolve(this.cwd, display), this.scanRoots, this.readable);
+    if (text === void 0) return { error: `file ${path} is not read: file() reads only regular files of up to 5 MB inside the scanned folders that git tracks or does not ignore, not through symbolic links nor in version-control metadata (.git)` };
     this.texts.set(display, text);
     return { text, file: display };
   }
@@ -8441,20 +8475,32 @@ var Host = class {
     const read = this.readFile(rootDir, path, loc);
     if ("error" in read) return unknown(read.error, loc);
     this.rendered.add(read.file);
-    const body = read.text.endsWith("\n") ? read.text : `${read.text}
-`;
-    const parsed = this.hcl.parse(read.file, `${TEMPLATE_PREFIX}${body}IRSA_LINT_TEMPLATE
-`);
-    const expr = parsed.file?.body.attributes[0]?.expr;
+    const expr = this.templateExpr(read.file, read.text);
     if (!expr) return unknown(`template ${path} has a syntax error`, loc);
     const pairs = iterate(vars);
     if (!pairs) return unknown("templatefile() variables not known", loc);
     const scope = EMPTY_SCOPE.with(Object.fromEntries(pairs.map(([k, v]) => [String(k.value), v])));
-    const template = unwrap(expr);
-    template.loc = { ...template.loc, line: 1, column: 1 };
-    if (template.type === "template") template.heredoc = false;
-    const rendered = new Evaluator(NO_REFERENCES, host).eval(template, scope);
+    const inner = { ...host, templateFile: (_p, _v, at) => failure("templatefile() cannot be called from inside a template (Terraform refuses it)", at) };
+    const rendered = new Evaluator(NO_REFERENCES, inner).eval(expr, scope);
     return this.taint.spread(rendered);
+  }
+  /** A template file's expression, parsed once and moved back to its place in the file. */
+  templateExpr(file, text) {
+    const key = `${file}\0${text}`;
+    if (this.templates.has(key)) return this.templates.get(key);
+    const body = text.endsWith("\n") ? text : `${text}
+`;
+    const parsed = this.hcl.parse(file, `${TEMPLATE_PREFIX}${body}IRSA_LINT_TEMPLATE
+`);
+    const found = parsed.file?.body.attributes[0]?.expr;
+    let expr;
+    if (found) {
+      expr = unwrap(found);
+      expr.loc = { ...expr.loc, line: 1, column: 1 };
+      if (expr.type === "template") expr.heredoc = false;
+    }
+    this.templates.set(key, expr);
+    return expr;
   }
 };
 function unwrap(node) {
@@ -8472,12 +8518,13 @@ function unwrap(node) {
 }
 var VCS_METADATA = /* @__PURE__ */ new Set([".git", ".hg", ".svn", ".bzr", "_darcs", ".jj", "CVS"]);
 var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-function readConfined(cwd, absolute, roots) {
+function readConfined(cwd, absolute, roots, readable) {
   let fd;
   try {
     const real = realpathSync(absolute);
     if (real !== resolve(realpathSync(cwd), relative(cwd, absolute))) return void 0;
     if (!insideRoots(real, roots) || real.split(sep).some((part) => VCS_METADATA.has(part))) return void 0;
+    if (readable && !readable(real)) return void 0;
     fd = openSync(real, constants.O_RDONLY | NO_FOLLOW | (constants.O_NONBLOCK ?? 0));
     const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_FILE_BYTES) return void 0;
@@ -8913,7 +8960,7 @@ var TerraformEvaluation = class {
       const dir = posix2.dirname(file);
       this.pending.set(dir, (this.pending.get(dir) ?? 0) + 1);
     }
-    this.host = new Host(input.cwd, input.scanRoots, input.hcl);
+    this.host = new Host(input.cwd, input.scanRoots, input.hcl, input.readable);
     this.accountId = input.accountId ? str(input.accountId, { file: "--account-id", line: 1, column: 1, endLine: 1, endColumn: 1 }) : void 0;
   }
   input;
@@ -9016,9 +9063,34 @@ var TerraformEvaluation = class {
   astsIn(dir, keep2) {
     const known = this.kept.get(dir);
     if (known) return known;
-    const asts = this.sourcesByDir.get(dir)?.map((s) => s.ast());
-    if (asts && keep2) this.kept.set(dir, asts);
+    const asts = this.sourcesByDir.get(dir)?.map((s) => s.ast()) ?? this.unscannedModule(dir);
+    if (asts && (keep2 || !this.sourcesByDir.has(dir))) this.kept.set(dir, asts);
     return asts;
+  }
+  /**
+   * A module folder under `.terraform/` (a local `source = "./.terraform/iam"`, or what `terraform
+   * init` downloaded): discovery skips `.terraform`, but Terraform loads it, so its `.tf` files are
+   * read here, through file()'s confinement (inside the scanned folders, no symbolic link, 5 MB).
+   */
+  unscannedModule(dir) {
+    if (!dir.split("/").includes(".terraform") || !this.input.hcl) return void 0;
+    let names;
+    try {
+      names = readdirSync(resolve2(this.input.cwd, dir)).filter((n) => n.endsWith(".tf")).sort();
+    } catch {
+      return void 0;
+    }
+    const files = [];
+    for (const name of names) {
+      const file = posix2.join(dir, name);
+      const text = readConfined(this.input.cwd, resolve2(this.input.cwd, file), this.input.scanRoots);
+      const parsed = text === void 0 ? void 0 : this.input.hcl.parse(file, text).file;
+      if (parsed) {
+        this.host.addText(file, text);
+        files.push(parsed);
+      }
+    }
+    return files.length ? files : void 0;
   }
   evaluateRoot(dir) {
     this.callsOf(dir);

@@ -7502,7 +7502,9 @@ function trackedFiles(dir) {
   if (!top) return void 0;
   let bytes;
   try {
-    bytes = readFileSync(join(top, ".git", "index"));
+    const index = join(top, ".git", "index");
+    if (statSync(index).size > MAX_INDEX_BYTES) return void 0;
+    bytes = readFileSync(index);
   } catch {
     return void 0;
   }
@@ -7519,11 +7521,19 @@ function workTreeTop(dir) {
     if (dirname(d) === d) return void 0;
   }
 }
+var MAX_INDEX_BYTES = 64 * 1024 * 1024;
+var MAX_ENTRIES = 5e5;
+var MAX_NAME_BYTES = 4096;
+function safeEntryPath(path2) {
+  if (path2 === "" || path2.startsWith("/") || /^[A-Za-z]:/.test(path2) || path2.includes("\\") || path2.includes("\0")) return false;
+  return path2.split("/").every((segment) => segment !== "" && segment !== "." && segment !== ".." && segment.toLowerCase() !== ".git");
+}
 function readIndex(bytes) {
   if (bytes.length < 12 || bytes.toString("latin1", 0, 4) !== "DIRC") return void 0;
   const version = bytes.readUInt32BE(4);
   if (version < 2 || version > 4) return void 0;
   const count = bytes.readUInt32BE(8);
+  if (count > MAX_ENTRIES || count * 62 > bytes.length) return void 0;
   const paths = [];
   let at2 = 12;
   let previous = Buffer.alloc(0);
@@ -7543,17 +7553,18 @@ function readIndex(bytes) {
         strip = strip + 1 << 7 | byte & 127;
       }
       const end = bytes.indexOf(0, at2);
-      if (end < 0 || strip > previous.length) return void 0;
+      if (end < 0 || strip > previous.length || previous.length - strip + (end - at2) > MAX_NAME_BYTES) return void 0;
       name = Buffer.concat([previous.subarray(0, previous.length - strip), bytes.subarray(at2, end)]);
       at2 = end + 1;
     } else {
       const end = bytes.indexOf(0, at2);
-      if (end < 0) return void 0;
+      if (end < 0 || end - at2 > MAX_NAME_BYTES) return void 0;
       name = bytes.subarray(at2, end);
       at2 = start + (end - start + 8 & ~7);
     }
     previous = name;
-    if ((flags >> 12 & 3) === 0) paths.push(name.toString("utf8"));
+    const path2 = name.toString("utf8");
+    if ((flags >> 12 & 3) === 0 && safeEntryPath(path2)) paths.push(path2);
   }
   return paths;
 }
@@ -7581,6 +7592,7 @@ async function discover(paths, cwd) {
   const found = /* @__PURE__ */ new Map();
   const roots = [];
   const missing = [];
+  const readable = [];
   for (const p of paths.length ? paths : ["."]) {
     if (p === "-") {
       found.set("-", { path: STDIN, absolute: "/dev/stdin", kind: "kubernetes", stdin: true });
@@ -7603,15 +7615,30 @@ async function discover(paths, cwd) {
     const base = displayPath(absolute, cwd);
     const prefix = base === "." ? "" : `${base}/`;
     const fromGit = await gitFiles(absolute);
-    const listed = fromGit === void 0 ? await walkFiles(absolute) : fromGit.length === 0 && gitIgnores(absolute) ? await walkFiles(absolute, false) : fromGit;
-    for (const rel of withoutPackages(absolute, listed)) {
+    const ignoredRoot = fromGit !== void 0 && fromGit.length === 0 && gitIgnores(absolute);
+    const listed = fromGit === void 0 ? await walkFiles(absolute) : ignoredRoot ? await walkFiles(absolute, false) : fromGit;
+    readable.push(await readableIn(roots[roots.length - 1], fromGit && !ignoredRoot ? fromGit : void 0, fromGit === void 0));
+    for (const rel of withoutPackages(absolute, listed.filter((f) => !IGNORED_DIR.test(f)))) {
       const kind = classify(rel);
       const file = (absolute.endsWith(sep2) ? absolute : absolute + sep2) + (sep2 === "/" ? rel : rel.replaceAll("/", sep2));
       if (kind && !found.has(file)) found.set(file, { path: prefix + rel, absolute: file, kind });
     }
   }
   const files = [...found.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, roots, missing };
+  return { files, roots, missing, readable: (absolute) => readable.map((r) => r(absolute)).find((r) => r !== void 0) ?? roots.includes(absolute) };
+}
+async function readableIn(dir, listed, walked) {
+  const inside = (absolute) => absolute.startsWith(dir.endsWith(sep2) ? dir : dir + sep2);
+  const relativeTo = (absolute) => absolute.slice(dir.length + (dir.endsWith(sep2) ? 0 : 1)).split(sep2).join("/");
+  if (listed) {
+    const set = new Set(listed);
+    return (absolute) => inside(absolute) ? set.has(relativeTo(absolute)) : void 0;
+  }
+  if (!walked) return (absolute) => inside(absolute) ? true : void 0;
+  const { isGitIgnored } = await import("./globby-FZQACD3Y.mjs");
+  const ignored = await isGitIgnored({ cwd: dir });
+  const tracked = new Set(trackedFiles(dir) ?? []);
+  return (absolute) => inside(absolute) ? tracked.has(relativeTo(absolute)) || !ignored(absolute) : void 0;
 }
 async function gitFiles(dir) {
   try {
@@ -7621,7 +7648,7 @@ async function gitFiles(dir) {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"]
     });
-    return stdout.split("\0").filter((f) => f && !IGNORED_DIR.test(f));
+    return stdout.split("\0").filter(Boolean);
   } catch {
     return void 0;
   }
@@ -7760,19 +7787,71 @@ var import_yaml2 = __toESM(require_dist(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/parse/placeholders.ts
-var PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_.:-]*(?::?[-=?+][^}]*)?\}|\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\{\{[^{}]*\}\}|<[A-Za-z][A-Za-z0-9 _.-]*>|(?<![A-Za-z0-9])[xX]{4,}(?![A-Za-z0-9])/g;
-var ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
 function hasPlaceholder(text) {
-  return ANY_PLACEHOLDER.test(text);
+  return nextPlaceholder(text, 0) !== void 0;
 }
+function nextPlaceholder(text, from) {
+  let close = -2;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let end;
+    if (c === DOLLAR && text.charCodeAt(i + 1) === OPEN_BRACE) {
+      if (close !== -1 && close < i) close = text.indexOf("}", i);
+      end = close < 0 ? void 0 : envsubst(text, i + 2, close);
+    } else if (c === DOLLAR && text.charCodeAt(i + 1) === OPEN_PAREN) end = run(text, i + 2, isIdentStart, isKustomizeChar, CLOSE_PAREN);
+    else if (c === OPEN_BRACE && text.charCodeAt(i + 1) === OPEN_BRACE) end = braces(text, i + 2);
+    else if (c === LESS) end = run(text, i + 1, isLetter, isDocChar, GREATER);
+    else if ((c === LOWER_X || c === UPPER_X) && !isAlnum(text.charCodeAt(i - 1))) {
+      let j = i;
+      while (text.charCodeAt(j) === LOWER_X || text.charCodeAt(j) === UPPER_X) j++;
+      if (j - i >= 4 && !isAlnum(text.charCodeAt(j))) end = j;
+      else i = j - 1;
+    }
+    if (end !== void 0) return [i, end];
+  }
+  return void 0;
+}
+function envsubst(text, from, close) {
+  if (!isIdentStart(text.charCodeAt(from))) return void 0;
+  let j = from + 1;
+  while (j < close && isNameChar(text.charCodeAt(j))) j++;
+  if (j === close) return close + 1;
+  for (let k = from + 1; k <= j; k++) {
+    const c = text.charCodeAt(k);
+    if (isOperator(c) || c === COLON && isOperator(text.charCodeAt(k + 1))) return close + 1;
+  }
+  return void 0;
+}
+function run(text, from, first, rest, end) {
+  if (!first(text.charCodeAt(from))) return void 0;
+  let j = from + 1;
+  while (j < text.length && rest(text.charCodeAt(j))) j++;
+  return text.charCodeAt(j) === end ? j + 1 : void 0;
+}
+function braces(text, from) {
+  let j = from;
+  while (j < text.length && text.charCodeAt(j) !== OPEN_BRACE && text.charCodeAt(j) !== CLOSE_BRACE) j++;
+  return text.charCodeAt(j) === CLOSE_BRACE && text.charCodeAt(j + 1) === CLOSE_BRACE ? j + 2 : void 0;
+}
+var [DOLLAR, OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN, LESS, GREATER, COLON, LOWER_X, UPPER_X] = [..."${}()<>:xX"].map((c) => c.charCodeAt(0));
+var isLetter = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
+var isDigit = (c) => c >= 48 && c <= 57;
+var isAlnum = (c) => isLetter(c) || isDigit(c);
+var isIdentStart = (c) => isLetter(c) || c === 95;
+var isNameChar = (c) => isAlnum(c) || c === 95 || c === 46 || c === 58 || c === 45;
+var isKustomizeChar = (c) => isAlnum(c) || c === 95 || c === 46 || c === 45;
+var isDocChar = (c) => isAlnum(c) || c === 32 || c === 95 || c === 46 || c === 45;
+var isOperator = (c) => c === 45 || c === 61 || c === 63 || c === 43;
 function placeholderTemplate(text, loc) {
   if (!hasPlaceholder(text)) return void 0;
   const parts = [];
   let last = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    if (m.index > last) parts.push(text.slice(last, m.index));
-    parts.push({ ...unknown(`placeholder ${m[0]}, filled in at deploy time`, loc), placeholder: m[0] });
-    last = m.index + m[0].length;
+  for (let m = nextPlaceholder(text, 0); m; m = nextPlaceholder(text, m[1])) {
+    const [start, end] = m;
+    if (start > last) parts.push(text.slice(last, start));
+    const placeholder = text.slice(start, end);
+    parts.push({ ...unknown(`placeholder ${placeholder}, filled in at deploy time`, loc), placeholder });
+    last = end;
   }
   if (last < text.length) parts.push(text.slice(last));
   return { kind: "template", parts, loc };
