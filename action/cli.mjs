@@ -21,8 +21,8 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-POEU3COB.mjs";
-import "./chunk-S6WWWGWC.mjs";
+} from "./chunk-AT4V55QJ.mjs";
+import "./chunk-FJT4L6DO.mjs";
 import {
   InputError
 } from "./chunk-VML5CFQG.mjs";

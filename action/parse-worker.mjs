@@ -3,7 +3,7 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-S6WWWGWC.mjs";
+} from "./chunk-FJT4L6DO.mjs";
 import "./chunk-XW6QD5JJ.mjs";
 import "./chunk-VPPX7RD5.mjs";
 import "./chunk-6MZWJWAL.mjs";

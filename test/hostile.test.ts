@@ -30,6 +30,8 @@ symlinkSync(join(outside, "secret.yaml"), join(root, "k8s/escape.yaml")); // out
 symlinkSync(join(root, "k8s/missing.yaml"), join(root, "k8s/dangling.yaml")); // broken
 symlinkSync(join(root, "k8s/healthy.yaml"), join(root, "k8s/alias.yaml")); // inside: fine
 writeFileSync(join(root, "k8s/huge.yaml"), `# ${"x".repeat(5 * 1024 * 1024)}\n`);
+// One 2 MB line: the HCL grammar would take seconds and hundreds of MB for it.
+writeFileSync(join(root, "long.tf"), `locals { x = "${"y".repeat(2 * 1024 * 1024)}" }\n`);
 writeFileSync(join(root, "k8s/locked.yaml"), healthy.replace("healthy", "locked"));
 chmodSync(join(root, "k8s/locked.yaml"), 0o000);
 // A FIFO read blindly would block the run until something writes to it.
@@ -78,7 +80,9 @@ describe("hostile repository", () => {
       "k8s/escape.yaml": "skipped: symbolic link to outside the scanned tree",
       "k8s/dangling.yaml": "skipped: broken symbolic link",
       "k8s/huge.yaml": "skipped: larger than 5 MB",
+      "long.tf": "skipped: a line longer than 1 MB (irsa-lint's limit for HCL)",
     });
+    expect(doc.summary.files.unchecked).toBeGreaterThanOrEqual(2);
     if (canLock) expect(status["k8s/locked.yaml"]).toBe("failed: permission denied");
     if (hasFifo) expect(status["k8s/pipe.yaml"]).toBe("skipped: not a regular file");
     expect(Object.keys(status).some((f) => f.includes("loop"))).toBe(false);

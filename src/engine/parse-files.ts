@@ -90,6 +90,8 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
       return parseIamJson(file.path, text);
     case "terraform":
     case "tfvars": {
+      // The HCL grammar parses a megabyte-long line in seconds and hundreds of MB: no configuration has one.
+      if (longestLine(text) > MAX_HCL_LINE) return { ...empty, skipped: `a line longer than ${MAX_HCL_LINE / 1024 / 1024} MB (irsa-lint's limit for HCL)`, unchecked: true };
       const parsed = hcl!.syntax(file.path, text);
       if (parsed.tree) outcome.syntax = { tree: parsed.tree, kind: file.kind };
       return { ...empty, diagnostics: parsed.errors };
@@ -103,6 +105,21 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
       return empty;
     }
   }
+}
+
+/** The longest line an HCL file may have: Terraform code, heredoc policies included, stays far below it. */
+const MAX_HCL_LINE = 1024 * 1024;
+
+function longestLine(text: string): number {
+  if (text.length <= MAX_HCL_LINE) return text.length;
+  let longest = 0;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 ? text.length : end;
+    longest = Math.max(longest, stop - start);
+    start = stop + 1;
+  }
+  return longest;
 }
 
 /** The Terraform file an outcome holds, if any. */

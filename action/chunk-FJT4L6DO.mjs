@@ -771,6 +771,7 @@ function parseText(file, text, hcl, outcome) {
       return parseIamJson(file.path, text);
     case "terraform":
     case "tfvars": {
+      if (longestLine(text) > MAX_HCL_LINE) return { ...empty, skipped: `a line longer than ${MAX_HCL_LINE / 1024 / 1024} MB (irsa-lint's limit for HCL)`, unchecked: true };
       const parsed = hcl.syntax(file.path, text);
       if (parsed.tree) outcome.syntax = { tree: parsed.tree, kind: file.kind };
       return { ...empty, diagnostics: parsed.errors };
@@ -784,6 +785,18 @@ function parseText(file, text, hcl, outcome) {
       return empty;
     }
   }
+}
+var MAX_HCL_LINE = 1024 * 1024;
+function longestLine(text) {
+  if (text.length <= MAX_HCL_LINE) return text.length;
+  let longest = 0;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 ? text.length : end;
+    longest = Math.max(longest, stop - start);
+    start = stop + 1;
+  }
+  return longest;
 }
 function terraformSource(outcome) {
   if (outcome.hcl) return builtSource(outcome.hcl);

@@ -6,7 +6,7 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-S6WWWGWC.mjs";
+} from "./chunk-FJT4L6DO.mjs";
 import {
   InputError,
   readNamedInput
