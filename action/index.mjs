@@ -23,16 +23,16 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-AT4V55QJ.mjs";
-import "./chunk-FJT4L6DO.mjs";
+} from "./chunk-3ZV76ZOW.mjs";
+import "./chunk-2GEDINSP.mjs";
 import {
   InputError
-} from "./chunk-VML5CFQG.mjs";
-import "./chunk-XW6QD5JJ.mjs";
+} from "./chunk-C3EGTM7D.mjs";
+import "./chunk-U725IMRS.mjs";
 import "./chunk-NIM62BA4.mjs";
 import {
   displayPath
-} from "./chunk-VPPX7RD5.mjs";
+} from "./chunk-5D7KYJCI.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts

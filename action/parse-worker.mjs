@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-FJT4L6DO.mjs";
-import "./chunk-XW6QD5JJ.mjs";
-import "./chunk-VPPX7RD5.mjs";
+} from "./chunk-2GEDINSP.mjs";
+import "./chunk-U725IMRS.mjs";
+import "./chunk-5D7KYJCI.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

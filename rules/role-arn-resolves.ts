@@ -61,7 +61,8 @@ export default defineRule<"missing" | "prefixed" | "wrongPath" | "wrongAccount",
       const link = model.linkOf(sa.roleArn);
       const name = link.name;
       // Only an ARN whose role name is known can name no role; a maybe is never a finding.
-      if (name === undefined || link.roles.length || link.candidates.length || link.blockers.length || link.unresolved) continue;
+      // A project that declares no role (a lesson's manifests beside another lesson's Terraform): not resolved, never missing.
+      if (name === undefined || link.roles.length || link.candidates.length || link.blockers.length || link.unresolved || link.projectWithoutRoles !== undefined) continue;
       const who = `${sa.namespace}/${sa.name}`;
       const prefixed = model.roles.find((r) => knownString(r.namePrefix)?.replace(/-$/, "") === name);
       if (prefixed) {

@@ -1,6 +1,7 @@
+import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { conditionsOn } from "../src/iam/evaluate.js";
-import { admits } from "../src/iam/questions.js";
+import { admits, refusesNamespace } from "../src/iam/questions.js";
 import { describeClaim, subject } from "../src/iam/trust.js";
 import { irsaStatements } from "../src/model/irsa.js";
 
@@ -39,6 +40,7 @@ export default defineRule({
       "Trust policy of role {{role}} admits {{admitted}}, not \"{{subject}}\" of ServiceAccount {{sa}} that annotates it",
     denied: "Trust policy of role {{role}} refuses ServiceAccount {{sa}} that annotates it: the Deny statement at line {{line}} matches \"{{subject}}\", and an explicit Deny overrides every Allow",
     noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider",
+    namespace: "Trust policy of role {{role}} admits {{admitted}}, no ServiceAccount of namespace {{namespace}}, where the chart that annotates it creates its ServiceAccount (named by the chart)",
   },
   docs: {
     rationale:
@@ -61,7 +63,25 @@ export default defineRule({
     for (const sa of model.serviceAccounts) {
       const roles = model.rolesOf(sa).filter((r) => r.trust);
       // A chart's ServiceAccount lives in the release namespace, which only helm install knows.
-      if (roles.length === 0 || sa.namespaceKnown === false || sa.nameKnown === false) continue;
+      if (roles.length === 0 || sa.namespaceKnown === false) continue;
+      // A chart names its ServiceAccount itself: what is known, the namespace, is compared.
+      if (sa.nameKnown === false) {
+        // An EKS Pod Identity association in the namespace may be the chart's ServiceAccount's: it would win.
+        if (!roles.every((r) => refusesNamespace(r.trust!, sa.namespace)) || model.podIdentityAssociations.some((a) => knownString(a.namespace) === sa.namespace)) continue;
+        const role = roles[0];
+        const statements = irsaStatements(model, role.trust, role);
+        const data = { role: role.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
+        if (statements.length === 0) {
+          report("noWebIdentity", role.trust!.loc, data, { related: [{ location: sa.loc, message: "the chart's ServiceAccount is configured here" }], fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+          continue;
+        }
+        const subs = statements.flatMap((s) => conditionsOn(s, "sub"));
+        report("namespace", subs[0]?.valuesLoc ?? role.trust!.loc, { ...data, admitted: describeClaim(subs, "sub"), namespace: sa.namespace }, {
+          related: [{ location: sa.loc, message: `the chart's ServiceAccount in namespace ${sa.namespace} is configured here` }],
+          fix: `Admit system:serviceaccount:${sa.namespace}:<the chart's ServiceAccount name> in the trust policy, or install the release into the namespace the trust admits.`,
+        });
+        continue;
+      }
       const sub = subject(sa.namespace, sa.name);
       // The audience is trust-audience-sts' to judge: here any audience may be the token's.
       const verdicts = roles.map((r) => admits(r.trust!, irsaStatements(model, r.trust, r), sub));

@@ -21,6 +21,12 @@ export interface ServiceAccountDecl {
   namespaceKnown?: boolean;
   /** False when the name is a value irsa-lint cannot resolve: the ServiceAccount may be any. */
   nameKnown?: boolean;
+  /**
+   * For a chart's ServiceAccount of unknown name: the names Helm's fullname convention gives it
+   * (the release name when it holds the chart's name, else `<release>-<chart>`). They may mark a
+   * link checked; they are never a finding's premise.
+   */
+  conventionalNames?: string[];
 }
 
 export interface WorkloadDecl {

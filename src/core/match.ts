@@ -190,3 +190,48 @@ function sharedSuffix(a: string, b: string): number {
   while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
   return i;
 }
+
+/**
+ * Whether two compiled patterns (STAR for any run, ANY for one character) can match one same
+ * text: `*-argocd` and `prod-*` can, `karpenter-node-*` and `*-argocd` cannot. Each pattern's
+ * unknown parts are independent here, which can only say "can" more often: sound for a maybe.
+ */
+export function patternsIntersect(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  const width = b.length + 1;
+  // seen[i * width + j]: the suffixes a[i:] and b[j:] were already shown unable to meet.
+  const failed = new Uint8Array((a.length + 1) * width);
+  const stack: Array<[number, number]> = [[0, 0]];
+  while (stack.length) {
+    const [i, j] = stack.pop()!;
+    if (failed[i * width + j]) continue;
+    failed[i * width + j] = 1;
+    if (i === a.length && j === b.length) return true;
+    const x = i < a.length ? a[i] : undefined;
+    const y = j < b.length ? b[j] : undefined;
+    if (x === STAR) {
+      stack.push([i + 1, j]);
+      if (y !== undefined) stack.push([i, j + 1]);
+    } else if (y === STAR) {
+      stack.push([i, j + 1]);
+      if (x !== undefined) stack.push([i + 1, j]);
+    } else if (x !== undefined && y !== undefined && (x === y || x === ANY || y === ANY)) stack.push([i + 1, j + 1]);
+  }
+  return false;
+}
+
+/** A value's text as a pattern whose unknown parts are STAR (no IAM wildcards): undefined when wholly unknown. */
+export function namePattern(v: Value): number[] | undefined {
+  return compile(v, false);
+}
+
+/** A text with `hole` characters for unknown runs, followed by any run when `open` (a name prefix), as a pattern. */
+export function openPattern(text: string, hole: string, open: boolean): number[] {
+  const p = holePattern(text, hole);
+  if (open) p.push(STAR);
+  return p;
+}
+
+/** An IAM glob (`*`, `?`) as a compiled pattern. */
+export function globPattern(text: string): number[] {
+  return units(text, true);
+}

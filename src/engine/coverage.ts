@@ -1,7 +1,7 @@
 import { formatLocation, type SourceLocation } from "../core/location.js";
 import { knownString } from "../core/value.js";
 import type { IrsaModel, Role, RoleLink, ServiceAccount } from "../model/model.js";
-import { admits } from "../iam/questions.js";
+import { admits, refusesNamespace } from "../iam/questions.js";
 import { STS_AUDIENCE, subject } from "../iam/trust.js";
 import { irsaStatements } from "../model/irsa.js";
 import type { Finding } from "./rule.js";
@@ -24,6 +24,8 @@ export interface LinkReport {
    */
   status: "checked" | "missing" | "not-resolved" | "not-checked";
   reason?: string;
+  /** How the role was chosen when the ARN did not name it by reference or by its one exact name. */
+  assumed?: string;
 }
 
 export interface Coverage {
@@ -54,10 +56,10 @@ export function coverageOf(model: IrsaModel, findings: Finding[]): LinkReport[] 
       const why =
         sa.namespaceKnown === false
           ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)"
-          : sa.nameKnown === false
-            ? "the ServiceAccount's name is not known (a chart's default, or a value irsa-lint cannot resolve)"
-            : (trustGap(role) ?? undecided(model, role, sa));
-      out.push({ ...base, role: described(role), status: why ? "not-checked" : "checked", ...(why ? { reason: why } : {}) });
+          : (trustGap(role) ?? (sa.nameKnown === false ? chartDefault(model, role, sa) : undecided(model, role, sa)));
+      const reason = typeof why === "string" ? why : undefined;
+      const assumed = [link.assumed, typeof why === "object" ? why.assumed : undefined].filter(Boolean).join("; ");
+      out.push({ ...base, role: described(role), status: reason ? "not-checked" : "checked", ...(reason ? { reason } : {}), ...(assumed ? { assumed } : {}) });
     }
   }
   for (const a of model.podIdentityAssociations) {
@@ -104,10 +106,26 @@ function undecided(model: IrsaModel, role: Role, sa: ServiceAccount): string | u
   return verdict.admitted === "maybe" ? `whether the trust policy of role ${role.displayName} admits ${sub} is not known: a value it depends on is not known (--verbose lists the values)` : undefined;
 }
 
+/**
+ * A chart's ServiceAccount of unknown name: its namespace is compared (a trust refusing the whole
+ * namespace is a finding); Helm's fullname convention may then tell the name, never a finding.
+ */
+function chartDefault(model: IrsaModel, role: Role, sa: ServiceAccount): string | { assumed: string } | undefined {
+  const podIdentity = model.podIdentityAssociations.find((a) => knownString(a.namespace) === sa.namespace);
+  if (podIdentity) return `an EKS Pod Identity association in namespace ${sa.namespace} (${formatLocation(podIdentity.loc)}) may be the chart's ServiceAccount's, and would be used instead of the annotation`;
+  if (refusesNamespace(role.trust!, sa.namespace)) return undefined;
+  const allows = irsaStatements(model, role.trust, role);
+  const aud = knownString(sa.audience) ?? STS_AUDIENCE;
+  const named = (sa.conventionalNames ?? []).find((name) => admits(role.trust!, allows, subject(sa.namespace, name), aud).admitted === "yes");
+  if (named !== undefined) return { assumed: `the chart's ServiceAccount taken to be ${sa.namespace}/${named} (Helm's fullname convention), which the trust admits` };
+  return `the ServiceAccount's name is the chart's default, not known here: the trust admits ServiceAccounts of namespace ${sa.namespace}, the name was not compared`;
+}
+
 function unresolvedReason(model: IrsaModel, link: RoleLink): string {
   if (link.unresolved) return `${link.unresolved}`;
   if (model.roles.length === 0) return "the scan has no roles: lint the Terraform, CloudFormation or IAM JSON that declares them too";
-  if (link.candidates.length) return `it may be role ${link.candidates[0].displayName}${link.candidates.length > 1 ? ` or ${link.candidates.length - 1} more` : ""}, whose name is partly unknown`;
+  if (link.projectWithoutRoles !== undefined) return `no role is declared in ${link.projectWithoutRoles || "the scanned folders"}; none elsewhere in the scan has this name`;
+  if (link.candidates.length) return `it may be role ${link.candidates[0].displayName}${link.candidates.length > 1 ? ` or ${link.candidates.length - 1} more` : ""} (${formatLocation(link.candidates[0].loc)}), whose name ${link.candidates.length > 1 ? "or theirs " : ""}is partly unknown, equally near`;
   if (link.blockers.length) {
     const r = link.blockers[0];
     return `role ${r.displayName} (${formatLocation(r.loc)}) may be it: its name is not known; give it with --var or tfvars, or list roles managed elsewhere in role-arn-resolves' externalRoles`;

@@ -33,6 +33,7 @@ export function formatJson(result: LintResult): string {
       role: l.role ? { name: l.role.name, file: l.role.location.file, line: l.role.location.line } : null,
       status: l.status,
       reason: l.reason ?? null,
+      assumed: l.assumed ?? null,
     })),
     summary: summarize(result),
   };

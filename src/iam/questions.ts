@@ -1,6 +1,7 @@
 import type { PolicyDocument, Statement } from "./document.js";
-import { conditionsOn, evaluateTrust, type TokenRequest, type Verdict } from "./evaluate.js";
-import { knownString } from "../core/value.js";
+import { actionApplies, conditionsOn, evaluateTrust, parseOperator, type TokenRequest, type Verdict } from "./evaluate.js";
+import { knownString, str } from "../core/value.js";
+import { globPattern, patternsIntersect } from "../core/match.js";
 import { STS_AUDIENCE, WEB_IDENTITY_ACTION, subject } from "./trust.js";
 
 /**
@@ -48,4 +49,31 @@ export function audiences(statements: Statement[], extra: Iterable<string> = [])
 export function subValues(statements: Statement[]): string[] {
   const values = statements.flatMap((s) => conditionsOn(s, "sub").flatMap((c) => c.values.map(knownString)));
   return [...new Set(values.filter((v): v is string => v !== undefined))];
+}
+
+/**
+ * Whether the trust certainly refuses every ServiceAccount of `namespace`, whatever its name: each
+ * statement that may allow a web-identity token has a sub condition (StringEquals or StringLike,
+ * every value known) none of whose values can be `system:serviceaccount:<namespace>:<anything>`.
+ * A chart's ServiceAccount of unknown name is judged by this: its namespace is known. Anything not
+ * known makes the answer "not certain" (false).
+ */
+export function refusesNamespace(doc: PolicyDocument, namespace: string): boolean {
+  if (!doc.complete) return false;
+  const prefix = `system:serviceaccount:${namespace}:`;
+  const inNamespace = globPattern(`${prefix}*`);
+  const mayAllow = doc.statements.filter((s) => knownString(s.effect ?? str("Allow", s.loc)) !== "Deny" && actionApplies(s, WEB_IDENTITY_ACTION) !== "no");
+  return mayAllow.every((s) => {
+    if (!s.complete || !s.decided) return false;
+    return conditionsOn(s, "sub").some((c) => {
+      const op = parseOperator(knownString(c.operator) ?? "");
+      if (!op || op.negated || op.qualifier || op.base === "Null") return false;
+      return c.values.every((v) => {
+        const text = knownString(v);
+        if (text === undefined || text.includes("${")) return false;
+        const [value, target] = op.ignoreCase ? [text.toLowerCase(), prefix.toLowerCase()] : [text, prefix];
+        return op.glob ? !patternsIntersect(globPattern(value), op.ignoreCase ? globPattern(`${target}*`) : inNamespace) : !value.startsWith(target);
+      });
+    });
+  });
 }

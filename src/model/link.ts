@@ -1,15 +1,17 @@
-import { displayPart, hasHole, parseArnValue, partMatches, type Arn } from "../core/arn.js";
+import { displayPart, hasHole, parseArnValue, partMatches } from "../core/arn.js";
 import { pushTo } from "../core/collections.js";
 import type { AttachmentDecl, Declarations, PolicyDecl, RoleDecl } from "../core/declarations.js";
-import { matchValue, type Tri } from "../core/match.js";
-import { firstUnknown, knownString, type Origin, type Value } from "../core/value.js";
+import { knownString, type Value } from "../core/value.js";
 import { readPolicyDocument } from "../iam/document.js";
 import type { AttachedPolicy, IrsaModel, Role, RoleLink, ServiceAccount, Workload } from "./model.js";
+import { Projects } from "./projects.js";
+import { normalisePath, referenceOf, RoleIndex, type LinkPurpose } from "./role-index.js";
 
 /** Builds the linked model. Every edge lookup afterwards is a map lookup or a short list scan. */
-export function link(decls: Declarations, options: { unparsedRoleSources?: string[] } = {}): IrsaModel {
+export function link(decls: Declarations, options: { unparsedRoleSources?: string[]; infraFiles?: Iterable<string> } = {}): IrsaModel {
   const roles = decls.roles.map(toRole);
-  const roleIndex = new RoleIndex(roles);
+  const projects = new Projects([...(options.infraFiles ?? []), ...roles.map((r) => `${r.site}/x`)]);
+  const roleIndex = new RoleIndex(roles, projects);
   // Managed policies a role declares itself (managed_policy_arns, module policies, IAM exports) are attachments too.
   const declared = decls.roles.flatMap((r) => r.attachedPolicyArns.map((arn) => ({ role: r.name, policyArn: arn, loc: arn.loc, roleId: r.id })));
   attachPolicies(roleIndex, [...decls.attachments, ...declared], decls.policies);
@@ -19,9 +21,9 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
   const workloads: Workload[] = decls.workloads.map((w) => ({ ...w, serviceAccount: byKey.get(`${w.namespace}/${w.serviceAccountName}`) }));
 
   const links = new Map<Value, RoleLink>();
-  const linkOf = (arn: Value) => {
+  const linkOf = (arn: Value, purpose: LinkPurpose = "irsa") => {
     let found = links.get(arn);
-    if (!found) links.set(arn, (found = roleIndex.lookup(arn)));
+    if (!found) links.set(arn, (found = roleIndex.lookup(arn, purpose)));
     return found;
   };
   const sasOfRole = new Map<Role, ServiceAccount[]>();
@@ -38,14 +40,14 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
   const podIdentityAssociations = decls.podIdentityAssociations.map(({ serviceAccount, ...a }) => {
     const ns = knownString(a.namespace);
     const name = knownString(serviceAccount);
-    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: linkOf(a.roleArn).roles };
+    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: linkOf(a.roleArn, "pod-identity").roles };
   });
   const associated = new Set(podIdentityAssociations.flatMap((a) => a.roles));
   return {
     serviceAccounts,
     workloads,
     roles,
-    reportedRoles: roles.filter((r) => !r.instancesUnknown || sasOfRole.has(r) || associated.has(r)),
+    reportedRoles: roles,
     oidcProviders: decls.oidcProviders,
     podIdentityAssociations,
     documents: standaloneDocuments(decls, roles),
@@ -77,7 +79,16 @@ function toRole(decl: RoleDecl): Role {
     generatedTrust: decl.generatedTrust ?? false,
     instancesUnknown: decl.id.includes("[*]"),
     template: decl.template ?? false,
+    site: siteOf(decl),
   };
+}
+
+/** The folder a role is deployed from: its Terraform root (ids are `<root>::<address>`), else its file's folder. */
+function siteOf(decl: RoleDecl): string {
+  const at = decl.id.indexOf("::");
+  if (at >= 0) return decl.id.slice(0, at);
+  const slash = decl.loc.file.lastIndexOf("/");
+  return slash < 0 ? "" : decl.loc.file.slice(0, slash);
 }
 
 /** A partly known name as a pattern (`*-worker`), for messages. */
@@ -92,116 +103,6 @@ function inline(p: PolicyDecl, attachedAt = p.loc): AttachedPolicy {
 function describeArn(arn: Value): string {
   const parsed = parseArnValue(arn);
   return parsed ? displayPart(parsed.name) : (knownString(arn) ?? "policy");
-}
-
-/**
- * The declaration a value refers to, when it is an attribute of one: the value itself
- * (`aws_iam_role.app.arn`), or the one unknown part of a template that holds the ARN's name
- * (`arn:aws:iam::${var.account}:role/${aws_iam_role.app.name}`).
- */
-function referenceOf(v: Value, attributes: string[]): Origin | undefined {
-  if (v.origin?.attribute && attributes.includes(v.origin.attribute)) return v.origin;
-  if (v.kind !== "template") return undefined;
-  const last = v.parts[v.parts.length - 1];
-  const before = v.parts[v.parts.length - 2];
-  if (typeof last === "string" || !last.origin || last.origin.attribute !== "name") return undefined;
-  return typeof before === "string" && /:role\/(?:.*\/)?$/.test(before) ? last.origin : undefined;
-}
-
-/** Roles by id and known name, and the few whose name is partial, prefixed or unknown. */
-class RoleIndex {
-  private readonly byName = new Map<string, Role[]>();
-  private readonly partial: Role[] = [];
-  private readonly byId: Map<string, Role>;
-
-  constructor(private readonly all: Role[]) {
-    this.byId = new Map(all.map((r) => [r.id, r]));
-    const roles = all;
-    for (const r of roles) {
-      const name = knownString(r.name);
-      if (name !== undefined) pushTo(this.byName, name, r);
-      else this.partial.push(r);
-    }
-  }
-
-  get(id: string): Role | undefined {
-    return this.byId.get(id);
-  }
-
-  lookup(arnValue: Value): RoleLink {
-    const none: RoleLink = { roles: [], candidates: [], blockers: [] };
-    const ref = referenceOf(arnValue, ["arn"]);
-    if (ref?.type === "aws_iam_role") {
-      const role = this.byId.get(ref.address);
-      return role ? { ...none, roles: [role], via: "reference" } : { ...none, unresolved: `it refers to ${ref.address}, which is not among the scanned roles` };
-    }
-    const arn = parseArnValue(arnValue);
-    if (!arn || arn.resourceType !== "role") {
-      const hole = firstUnknown(arnValue);
-      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : hole ? `its value is not known (${hole.reason})` : "it is not a role ARN";
-      // A value not known may name any role of the scan.
-      return { ...none, candidates: hole && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
-    }
-    if (hasHole(arn.name)) {
-      // A name not known: any role whose name fits may be the one, none for certain.
-      const candidates = [...this.byName.values()].flat().filter((r) => roleMatches(r, arn) !== "no");
-      return { ...none, candidates: [...candidates, ...this.partial.filter((r) => roleMatches(r, arn) !== "no")], unresolved: `the role name in it is not known (${displayPart(arn.name)})` };
-    }
-    const roles = (this.byName.get(arn.name) ?? []).filter((r) => roleMatches(r, arn) === "yes");
-    const candidates: Role[] = [];
-    const blockers: Role[] = [];
-    for (const r of this.partial) {
-      if (roleMatches(r, arn) === "no") continue;
-      if (r.name.kind === "unknown" && !r.generatedSuffix && knownString(r.namePrefix) === undefined) {
-        if (!r.template) blockers.push(r);
-      } else candidates.push(r);
-    }
-    // Certain only when nothing else may be meant: a same-named role, or one whose name could be it.
-    if (candidates.length || blockers.length) return { roles: [], candidates: [...roles, ...candidates], blockers, name: arn.name };
-    return { roles, via: roles.length ? "name" : undefined, candidates, blockers, name: arn.name };
-  }
-
-  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it), for certain. */
-  byRoleName(v: Value): Role[] {
-    const ref = referenceOf(v, ["name", "id"]);
-    if (ref?.type === "aws_iam_role") return [this.byId.get(ref.address)].filter((r): r is Role => !!r);
-    const name = knownString(v);
-    return name !== undefined ? (this.byName.get(name) ?? []) : [];
-  }
-}
-
-/** The suffix a tool adds to a name it generates (see RoleDecl.generatedSuffix). */
-const GENERATED_SUFFIX = { terraform: /\d{18}[0-9a-f]{8}$/, cloudformation: /-[A-Za-z0-9]{12,13}$/ };
-const SUFFIX_LENGTH = { terraform: 26, cloudformation: 0 };
-
-function nameMatches(role: Role, name: string): Tri {
-  if (role.name.kind === "string" || role.name.kind === "template") return matchValue(role.name, name);
-  if (role.generatedSuffix) {
-    if (!GENERATED_SUFFIX[role.generatedSuffix].test(name)) return "no";
-    const prefix = role.namePrefix;
-    const before = name.slice(0, name.length - SUFFIX_LENGTH[role.generatedSuffix]);
-    if (!prefix || prefix.kind === "unknown" || role.generatedSuffix === "cloudformation") return "maybe";
-    return matchValue(prefix, before) === "no" ? "no" : "maybe";
-  }
-  const prefix = knownString(role.namePrefix);
-  if (prefix !== undefined) return name.startsWith(prefix) ? "maybe" : "no";
-  return role.name.kind === "unknown" ? "maybe" : "no";
-}
-
-function roleMatches(role: Role, arn: Arn): Tri {
-  const name = hasHole(arn.name) ? (knownString(role.name) !== undefined ? partMatches(arn.name, knownString(role.name)!) : "maybe") : nameMatches(role, arn.name);
-  if (name === "no") return "no";
-  const path = knownString(role.path);
-  if (path !== undefined && partMatches(arn.path, normalisePath(path)) === "no") return "no";
-  if (path === undefined && name === "yes") return "maybe";
-  const explicit = role.arn && parseArnValue(role.arn);
-  if (explicit && !hasHole(explicit.account) && !hasHole(arn.account) && explicit.account !== arn.account) return "no";
-  return name;
-}
-
-function normalisePath(path: string): string {
-  if (path === "" || path === "/") return "/";
-  return `${path.startsWith("/") ? "" : "/"}${path}${path.endsWith("/") ? "" : "/"}`;
 }
 
 function attachPolicies(index: RoleIndex, attachments: AttachmentDecl[], policies: PolicyDecl[]): void {

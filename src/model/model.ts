@@ -33,6 +33,8 @@ export interface Role {
   instancesUnknown: boolean;
   /** Declared in a folder that is a module no scanned root calls: with an unknown name, a template. */
   template: boolean;
+  /** The folder it is deployed from (its Terraform root, else its file's folder): links prefer the nearest role. */
+  site: string;
 }
 
 export interface AttachedPolicy {
@@ -59,9 +61,13 @@ export interface PodIdentityAssociation extends Omit<PodIdentityAssociationDecl,
  * `roles` is ever a finding's premise: a "maybe" never is.
  */
 export interface RoleLink {
-  /** The roles it names for certain: by reference to their declaration, or by their exact name. */
+  /** The roles it names for certain: by reference to their declaration, by name, or as the only role whose name can be it. */
   roles: Role[];
-  via?: "reference" | "name";
+  via?: "reference" | "name" | "pattern";
+  /** What the link assumed when it was not by reference or by the one role of that name ("the nearest role named x"). */
+  assumed?: string;
+  /** The ARN's project declares no role: a name no scanned role has is not resolved there, never missing. */
+  projectWithoutRoles?: string;
   /** Roles it may name: their name has unknown parts that fit, or the ARN's name does. */
   candidates: Role[];
   /** Roles of a wholly unknown name, any of which could be the one. */
@@ -77,17 +83,17 @@ export interface IrsaModel {
   workloads: Workload[];
   roles: Role[];
   /**
-   * The roles findings about a role's own trust and policies may name: all but those whose every
-   * instance is unknown (count or for_each not known), which may not exist, unless an annotation or
-   * association names them.
+   * The roles findings about a role's own trust and policies may name: all of them, those behind a
+   * count or for_each not known included (they stand for one instance that may exist, and what is
+   * wrong with it is wrong with each instance).
    */
   reportedRoles: Role[];
   oidcProviders: OidcProvider[];
   podIdentityAssociations: PodIdentityAssociation[];
   /** Policy documents found on their own (IAM JSON files). */
   documents: PolicyDocument[];
-  /** What a role ARN value names. */
-  linkOf(arn: Value): RoleLink;
+  /** What a role ARN value names: for an IRSA annotation by default, or for a Pod Identity association. */
+  linkOf(arn: Value, purpose?: "irsa" | "pod-identity"): RoleLink;
   /** ServiceAccounts whose annotation names the role for certain. */
   serviceAccountsOf(role: Role): ServiceAccount[];
   /** Whether some annotation names the role, for certain or maybe: enough to keep a rule quiet, never to fire one. */

@@ -8,6 +8,9 @@ export interface Release {
   /** The release namespace (helm_release, HelmRelease, Argo CD destination); unknown for a chart's values.yaml. */
   namespace?: Value;
   origin: ServiceAccountDecl["origin"];
+  /** The release's name and the chart's, when known: Helm names resources from them. */
+  name?: string;
+  chart?: string;
 }
 
 /** How deep below the top-level mapping a `serviceAccount` block is looked for (component keys). */
@@ -58,7 +61,7 @@ function fromBlock(block: ObjectValue, parent: ObjectValue, key: string, release
   if (!irsa.roleArn && !name) return undefined;
   const namespace = knownString(release.namespace);
   return {
-    ...(name ? { name } : { name: "<chart's default name>", nameKnown: false }),
+    ...(name ? { name } : { name: "<chart's default name>", nameKnown: false, ...conventional(release) }),
     ...(namespace !== undefined ? { namespace } : { namespace: "<release namespace>", namespaceKnown: false }),
     loc: (name ? nameValue?.loc : undefined) ?? parent.keyLocs.get(key) ?? block.loc,
     ...irsa,
@@ -83,4 +86,12 @@ export function mergeValues(base: Value | undefined, over: Value): Value {
 export function valuesAt(path: string, value: Value): Value {
   const keys = path.split(/(?<!\\)\./).map((k) => k.replace(/\\\./g, "."));
   return keys.reduceRight<Value>((inner, key) => obj(new Map([[key, inner]]), value.loc, new Map([[key, value.loc]])), value);
+}
+
+/** Helm's `fullname` helper, as `helm create` writes it and most charts keep: truncated to 63 characters. */
+function conventional(release: Release): { conventionalNames?: string[] } {
+  if (!release.name) return {};
+  const chart = release.chart?.replace(/^.*\//, "").replace(/:.*$/, "");
+  const fullname = !chart || release.name.includes(chart) ? release.name : `${release.name}-${chart}`;
+  return { conventionalNames: [...new Set([fullname, release.name].map((n) => n.slice(0, 63).replace(/-$/, "")))] };
 }

@@ -49,8 +49,10 @@ export const MANIFEST: Shape = {
     // Flux HelmRelease and Argo CD Application: a release's values and namespace.
     values: true,
     targetNamespace: true,
-    source: { helm: true },
-    sources: { helm: true },
+    releaseName: true,
+    chart: { spec: { chart: true } },
+    source: { helm: true, chart: true },
+    sources: { helm: true, chart: true },
     destination: { namespace: true },
     path: true,
     postBuild: true,

@@ -1,5 +1,5 @@
 import type { ServiceAccountDecl } from "../core/declarations.js";
-import { asItems, getEntry, type Value } from "../core/value.js";
+import { asItems, getEntry, knownString, type Value } from "../core/value.js";
 import { chartServiceAccounts } from "./chart-values.js";
 import { parseRenderedYaml } from "./rendered-yaml.js";
 
@@ -14,7 +14,12 @@ export function releaseServiceAccounts(kind: string, object: Value, declaredName
   const spec = getEntry(object, "spec");
   if (kind === "HelmRelease") {
     const namespace = getEntry(spec, "targetNamespace") ?? (declaredNamespace !== undefined ? getEntry(getEntry(object, "metadata"), "namespace") : undefined);
-    return chartServiceAccounts(getEntry(spec, "values"), { namespace, origin: "helm" });
+    // Flux names the release [<targetNamespace>-]<name> unless spec.releaseName says otherwise.
+    const name = knownString(getEntry(getEntry(object, "metadata"), "name"));
+    const target = knownString(getEntry(spec, "targetNamespace"));
+    const releaseName = knownString(getEntry(spec, "releaseName")) ?? (name && target ? `${target}-${name}` : name);
+    const chart = knownString(getEntry(getEntry(getEntry(spec, "chart"), "spec"), "chart"));
+    return chartServiceAccounts(getEntry(spec, "values"), { namespace, origin: "helm", name: releaseName, chart });
   }
   const namespace = getEntry(getEntry(spec, "destination"), "namespace");
   const sources = [getEntry(spec, "source"), ...asItems(getEntry(spec, "sources"))];
@@ -22,6 +27,7 @@ export function releaseServiceAccounts(kind: string, object: Value, declaredName
     const helm = getEntry(source, "helm");
     const inline = getEntry(helm, "values");
     const values = getEntry(helm, "valuesObject") ?? (inline ? parseRenderedYaml(inline)[0] : undefined);
-    return chartServiceAccounts(values, { namespace, origin: "helm" });
+    const name = knownString(getEntry(helm, "releaseName")) ?? knownString(getEntry(getEntry(object, "metadata"), "name"));
+    return chartServiceAccounts(values, { namespace, origin: "helm", name, chart: knownString(getEntry(source, "chart")) });
   });
 }

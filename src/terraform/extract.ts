@@ -18,6 +18,16 @@ const attr = (attrs: Attrs, name: string) => {
   return v && v.kind !== "null" ? v : undefined;
 };
 
+/**
+ * An argument's value located where the argument is written: a reference (`aws_iam_role.r.arn`)
+ * carries the place of what it refers to, and a link's site is where the reference is made.
+ */
+const writtenAt = (block: Block, attrs: Attrs, name: string) => {
+  const v = attr(attrs, name);
+  const at = block.body.attributes.find((a) => a.name === name)?.expr.loc;
+  return v && at && v.origin ? { ...v, loc: at } : v;
+};
+
 function policy(attrs: Attrs, address: string, block: Block, mod: TerraformModule, documentKey = "policy"): PolicyDecl {
   const document = attr(attrs, documentKey);
   return {
@@ -87,7 +97,7 @@ const HANDLERS: Record<string, Handler> = {
     });
   },
   aws_eks_addon(attrs, address, block, mod, out) {
-    addonDeclarations(knownString(attrs.get("addon_name")), { roleArn: attr(attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)) }, block.headerLoc, out, (message) =>
+    addonDeclarations(knownString(attrs.get("addon_name")), { roleArn: writtenAt(block, attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)) }, block.headerLoc, out, (message) =>
       mod.diagnostics.push({ level: "note", message: `${address}: ${message}`, location: block.headerLoc }),
     );
   },
@@ -113,13 +123,15 @@ function helmRelease(attrs: Attrs, _address: string, block: Block, mod: Terrafor
   const setBlocks = nestedBlocks(block.body, "set", scope, mod.evaluator).blocks.map(
     (b) => new Map(b.block.body.attributes.map((a) => [a.name, { ...mod.evaluator.eval(a.expr, b.scope), loc: a.expr.loc }])),
   );
-  const setList = asItems(attr(attrs, "set")).map((v) => (v.kind === "object" ? v.entries : new Map<string, Value>()));
+  // `set = [...]` as an argument (the helm provider v3); `set { }` blocks are read above, located where written.
+  const setList = block.body.attributes.some((a) => a.name === "set") ? asItems(attr(attrs, "set")).map((v) => (v.kind === "object" ? v.entries : new Map<string, Value>())) : [];
   for (const entry of [...setBlocks, ...setList]) {
     const name = knownString(entry.get("name"));
     const value = entry.get("value");
     if (name !== undefined && value) values = mergeValues(values, valuesAt(name, value));
   }
-  out.serviceAccounts.push(...chartServiceAccounts(values, { namespace: attr(attrs, "namespace") ?? str("default", block.headerLoc), origin: "terraform" }));
+  const release = { name: knownString(attr(attrs, "name")), chart: knownString(attr(attrs, "chart")) };
+  out.serviceAccounts.push(...chartServiceAccounts(values, { namespace: attr(attrs, "namespace") ?? str("default", block.headerLoc), origin: "terraform", ...release }));
 }
 
 /** Manifests Terraform applies (`kubectl_manifest`'s YAML, `kubernetes_manifest`'s object): read as the manifest files they stand for. */
@@ -251,7 +263,7 @@ function eksModuleAddons(mod: TerraformModule, name: string, block: Block, out: 
   for (const arg of ["cluster_addons", "addons", "eks_addons"]) {
     const value = mod.attribute(block, arg, scope);
     for (const addon of moduleAddons(value)) {
-      addonDeclarations(addon.name, { roleArn: getEntry(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings) }, addon.loc, out, (message) =>
+      addonDeclarations(addon.name, { roleArn: annotationAt(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings) }, addon.loc, out, (message) =>
         mod.diagnostics.push({ level: "note", message: `module.${name}: ${message}`, location: addon.loc }),
       );
     }

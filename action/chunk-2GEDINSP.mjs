@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-XW6QD5JJ.mjs";
+} from "./chunk-U725IMRS.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-VPPX7RD5.mjs";
+} from "./chunk-5D7KYJCI.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

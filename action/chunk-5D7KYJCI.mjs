@@ -8422,7 +8422,7 @@ function fromBlock(block, parent, key, release) {
   if (!irsa.roleArn && !name) return void 0;
   const namespace = knownString(release.namespace);
   return {
-    ...name ? { name } : { name: "<chart's default name>", nameKnown: false },
+    ...name ? { name } : { name: "<chart's default name>", nameKnown: false, ...conventional(release) },
     ...namespace !== void 0 ? { namespace } : { namespace: "<release namespace>", namespaceKnown: false },
     loc: (name ? nameValue?.loc : void 0) ?? parent.keyLocs.get(key) ?? block.loc,
     ...irsa,
@@ -8443,6 +8443,12 @@ function mergeValues(base, over) {
 function valuesAt(path2, value) {
   const keys = path2.split(/(?<!\\)\./).map((k) => k.replace(/\\\./g, "."));
   return keys.reduceRight((inner, key) => obj(/* @__PURE__ */ new Map([[key, inner]]), value.loc, /* @__PURE__ */ new Map([[key, value.loc]])), value);
+}
+function conventional(release) {
+  if (!release.name) return {};
+  const chart = release.chart?.replace(/^.*\//, "").replace(/:.*$/, "");
+  const fullname = !chart || release.name.includes(chart) ? release.name : `${release.name}-${chart}`;
+  return { conventionalNames: [...new Set([fullname, release.name].map((n) => n.slice(0, 63).replace(/-$/, "")))] };
 }
 
 // src/parse/kubernetes.ts
@@ -8507,7 +8513,11 @@ function releaseServiceAccounts(kind, object, declaredNamespace) {
   const spec = getEntry(object, "spec");
   if (kind === "HelmRelease") {
     const namespace2 = getEntry(spec, "targetNamespace") ?? (declaredNamespace !== void 0 ? getEntry(getEntry(object, "metadata"), "namespace") : void 0);
-    return chartServiceAccounts(getEntry(spec, "values"), { namespace: namespace2, origin: "helm" });
+    const name = knownString(getEntry(getEntry(object, "metadata"), "name"));
+    const target = knownString(getEntry(spec, "targetNamespace"));
+    const releaseName = knownString(getEntry(spec, "releaseName")) ?? (name && target ? `${target}-${name}` : name);
+    const chart = knownString(getEntry(getEntry(getEntry(spec, "chart"), "spec"), "chart"));
+    return chartServiceAccounts(getEntry(spec, "values"), { namespace: namespace2, origin: "helm", name: releaseName, chart });
   }
   const namespace = getEntry(getEntry(spec, "destination"), "namespace");
   const sources = [getEntry(spec, "source"), ...asItems(getEntry(spec, "sources"))];
@@ -8515,7 +8525,8 @@ function releaseServiceAccounts(kind, object, declaredNamespace) {
     const helm = getEntry(source, "helm");
     const inline = getEntry(helm, "values");
     const values = getEntry(helm, "valuesObject") ?? (inline ? parseRenderedYaml(inline)[0] : void 0);
-    return chartServiceAccounts(values, { namespace, origin: "helm" });
+    const name = knownString(getEntry(helm, "releaseName")) ?? knownString(getEntry(getEntry(object, "metadata"), "name"));
+    return chartServiceAccounts(values, { namespace, origin: "helm", name, chart: knownString(getEntry(source, "chart")) });
   });
 }
 
@@ -8693,8 +8704,10 @@ var MANIFEST = {
     // Flux HelmRelease and Argo CD Application: a release's values and namespace.
     values: true,
     targetNamespace: true,
-    source: { helm: true },
-    sources: { helm: true },
+    releaseName: true,
+    chart: { spec: { chart: true } },
+    source: { helm: true, chart: true },
+    sources: { helm: true, chart: true },
     destination: { namespace: true },
     path: true,
     postBuild: true

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-VE4V2PYW.mjs";
+} from "./chunk-5PBOMCVV.mjs";
 import "./chunk-NIM62BA4.mjs";
-import "./chunk-VPPX7RD5.mjs";
+import "./chunk-5D7KYJCI.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

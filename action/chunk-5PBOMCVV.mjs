@@ -37,7 +37,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-VPPX7RD5.mjs";
+} from "./chunk-5D7KYJCI.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";
@@ -8166,6 +8166,11 @@ var attr = (attrs, name) => {
   const v = attrs.get(name);
   return v && v.kind !== "null" ? v : void 0;
 };
+var writtenAt = (block, attrs, name) => {
+  const v = attr(attrs, name);
+  const at = block.body.attributes.find((a) => a.name === name)?.expr.loc;
+  return v && at && v.origin ? { ...v, loc: at } : v;
+};
 function policy(attrs, address, block, mod, documentKey = "policy") {
   const document2 = attr(attrs, documentKey);
   return {
@@ -8234,7 +8239,7 @@ var HANDLERS = {
   aws_eks_addon(attrs, address, block, mod, out) {
     addonDeclarations(
       knownString(attrs.get("addon_name")),
-      { roleArn: attr(attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)) },
+      { roleArn: writtenAt(block, attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)) },
       block.headerLoc,
       out,
       (message) => mod.diagnostics.push({ level: "note", message: `${address}: ${message}`, location: block.headerLoc })
@@ -8255,13 +8260,14 @@ function helmRelease(attrs, _address, block, mod, out, scope) {
   const setBlocks = nestedBlocks(block.body, "set", scope, mod.evaluator).blocks.map(
     (b) => new Map(b.block.body.attributes.map((a) => [a.name, { ...mod.evaluator.eval(a.expr, b.scope), loc: a.expr.loc }]))
   );
-  const setList = asItems(attr(attrs, "set")).map((v) => v.kind === "object" ? v.entries : /* @__PURE__ */ new Map());
+  const setList = block.body.attributes.some((a) => a.name === "set") ? asItems(attr(attrs, "set")).map((v) => v.kind === "object" ? v.entries : /* @__PURE__ */ new Map()) : [];
   for (const entry of [...setBlocks, ...setList]) {
     const name = knownString(entry.get("name"));
     const value = entry.get("value");
     if (name !== void 0 && value) values = mergeValues(values, valuesAt(name, value));
   }
-  out.serviceAccounts.push(...chartServiceAccounts(values, { namespace: attr(attrs, "namespace") ?? str("default", block.headerLoc), origin: "terraform" }));
+  const release = { name: knownString(attr(attrs, "name")), chart: knownString(attr(attrs, "chart")) };
+  out.serviceAccounts.push(...chartServiceAccounts(values, { namespace: attr(attrs, "namespace") ?? str("default", block.headerLoc), origin: "terraform", ...release }));
 }
 function manifests(attrs, _address, _block, _mod, out) {
   const result = { declarations: out, diagnostics: [] };
@@ -8367,7 +8373,7 @@ function eksModuleAddons(mod, name, block, out) {
     for (const addon of moduleAddons(value)) {
       addonDeclarations(
         addon.name,
-        { roleArn: getEntry(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings) },
+        { roleArn: annotationAt(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings) },
         addon.loc,
         out,
         (message) => mod.diagnostics.push({ level: "note", message: `module.${name}: ${message}`, location: addon.loc })

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-FJT4L6DO.mjs";
+} from "./chunk-2GEDINSP.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-VML5CFQG.mjs";
+} from "./chunk-C3EGTM7D.mjs";
 import {
   memoised,
   pushTo
@@ -30,7 +30,7 @@ import {
   mergeDeclarations,
   require_dist,
   str
-} from "./chunk-VPPX7RD5.mjs";
+} from "./chunk-5D7KYJCI.mjs";
 import {
   __commonJS,
   __toESM
@@ -454,6 +454,38 @@ function sharedSuffix(a, b) {
   let i = 0;
   while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
   return i;
+}
+function patternsIntersect(a, b) {
+  const width = b.length + 1;
+  const failed = new Uint8Array((a.length + 1) * width);
+  const stack = [[0, 0]];
+  while (stack.length) {
+    const [i, j] = stack.pop();
+    if (failed[i * width + j]) continue;
+    failed[i * width + j] = 1;
+    if (i === a.length && j === b.length) return true;
+    const x = i < a.length ? a[i] : void 0;
+    const y = j < b.length ? b[j] : void 0;
+    if (x === STAR) {
+      stack.push([i + 1, j]);
+      if (y !== void 0) stack.push([i, j + 1]);
+    } else if (y === STAR) {
+      stack.push([i, j + 1]);
+      if (x !== void 0) stack.push([i + 1, j]);
+    } else if (x !== void 0 && y !== void 0 && (x === y || x === ANY || y === ANY)) stack.push([i + 1, j + 1]);
+  }
+  return false;
+}
+function namePattern(v) {
+  return compile(v, false);
+}
+function openPattern(text, hole, open) {
+  const p = holePattern(text, hole);
+  if (open) p.push(STAR);
+  return p;
+}
+function globPattern(text) {
+  return units(text, true);
 }
 
 // rules/pod-identity-trust.ts
@@ -1486,7 +1518,7 @@ var role_arn_resolves_default = defineRule({
       if (text !== void 0 && externalRoles.some((pattern2) => globMatches(pattern2, text))) continue;
       const link2 = model.linkOf(sa.roleArn);
       const name = link2.name;
-      if (name === void 0 || link2.roles.length || link2.candidates.length || link2.blockers.length || link2.unresolved) continue;
+      if (name === void 0 || link2.roles.length || link2.candidates.length || link2.blockers.length || link2.unresolved || link2.projectWithoutRoles !== void 0) continue;
       const who = `${sa.namespace}/${sa.name}`;
       const prefixed = model.roles.find((r) => knownString(r.namePrefix)?.replace(/-$/, "") === name);
       if (prefixed) {
@@ -1558,6 +1590,25 @@ function audiences(statements, extra = []) {
 function subValues(statements) {
   const values = statements.flatMap((s) => conditionsOn(s, "sub").flatMap((c) => c.values.map(knownString)));
   return [...new Set(values.filter((v) => v !== void 0))];
+}
+function refusesNamespace(doc, namespace) {
+  if (!doc.complete) return false;
+  const prefix = `system:serviceaccount:${namespace}:`;
+  const inNamespace = globPattern(`${prefix}*`);
+  const mayAllow = doc.statements.filter((s) => knownString(s.effect ?? str("Allow", s.loc)) !== "Deny" && actionApplies(s, WEB_IDENTITY_ACTION) !== "no");
+  return mayAllow.every((s) => {
+    if (!s.complete || !s.decided) return false;
+    return conditionsOn(s, "sub").some((c) => {
+      const op = parseOperator(knownString(c.operator) ?? "");
+      if (!op || op.negated || op.qualifier || op.base === "Null") return false;
+      return c.values.every((v) => {
+        const text = knownString(v);
+        if (text === void 0 || text.includes("${")) return false;
+        const [value, target] = op.ignoreCase ? [text.toLowerCase(), prefix.toLowerCase()] : [text, prefix];
+        return op.glob ? !patternsIntersect(globPattern(value), op.ignoreCase ? globPattern(`${target}*`) : inNamespace) : !value.startsWith(target);
+      });
+    });
+  });
 }
 
 // rules/role-shared-across-namespaces.ts
@@ -2047,7 +2098,8 @@ var trust_subject_matches_default = defineRule({
   messages: {
     mismatch: 'Trust policy of role {{role}} admits {{admitted}}, not "{{subject}}" of ServiceAccount {{sa}} that annotates it',
     denied: 'Trust policy of role {{role}} refuses ServiceAccount {{sa}} that annotates it: the Deny statement at line {{line}} matches "{{subject}}", and an explicit Deny overrides every Allow',
-    noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider"
+    noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider",
+    namespace: "Trust policy of role {{role}} admits {{admitted}}, no ServiceAccount of namespace {{namespace}}, where the chart that annotates it creates its ServiceAccount (named by the chart)"
   },
   docs: {
     rationale: "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. IAM's semantics are honoured: every string operator (negated, IgnoreCase, IfExists), lists of values, condition keys in any case, and explicit Deny statements, which refuse a token whatever the Allows say. A value irsa-lint cannot resolve never produces this finding.",
@@ -2068,7 +2120,23 @@ var trust_subject_matches_default = defineRule({
   check(model, report) {
     for (const sa of model.serviceAccounts) {
       const roles = model.rolesOf(sa).filter((r) => r.trust);
-      if (roles.length === 0 || sa.namespaceKnown === false || sa.nameKnown === false) continue;
+      if (roles.length === 0 || sa.namespaceKnown === false) continue;
+      if (sa.nameKnown === false) {
+        if (!roles.every((r) => refusesNamespace(r.trust, sa.namespace)) || model.podIdentityAssociations.some((a) => knownString(a.namespace) === sa.namespace)) continue;
+        const role4 = roles[0];
+        const statements2 = irsaStatements(model, role4.trust, role4);
+        const data3 = { role: role4.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
+        if (statements2.length === 0) {
+          report("noWebIdentity", role4.trust.loc, data3, { related: [{ location: sa.loc, message: "the chart's ServiceAccount is configured here" }], fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+          continue;
+        }
+        const subs = statements2.flatMap((s) => conditionsOn(s, "sub"));
+        report("namespace", subs[0]?.valuesLoc ?? role4.trust.loc, { ...data3, admitted: describeClaim(subs, "sub"), namespace: sa.namespace }, {
+          related: [{ location: sa.loc, message: `the chart's ServiceAccount in namespace ${sa.namespace} is configured here` }],
+          fix: `Admit system:serviceaccount:${sa.namespace}:<the chart's ServiceAccount name> in the trust policy, or install the release into the namespace the trust admits.`
+        });
+        continue;
+      }
       const sub = subject(sa.namespace, sa.name);
       const verdicts = roles.map((r) => admits(r.trust, irsaStatements(model, r.trust, r), sub));
       if (verdicts.some((v) => v.admitted !== "no")) continue;
@@ -2398,9 +2466,9 @@ function describe(error, doc, lineCounter, shown) {
   return `${shown}:${at.line}:${at.col}: ${what}`;
 }
 function findKey(doc, path, key) {
-  const parent = path.length ? doc.getIn(path, true) : doc.contents;
-  if (!(0, import_yaml.isMap)(parent)) return void 0;
-  const pair = parent.items.find((p) => String(p.key?.value ?? p.key) === key);
+  const parent2 = path.length ? doc.getIn(path, true) : doc.contents;
+  if (!(0, import_yaml.isMap)(parent2)) return void 0;
+  const pair = parent2.items.find((p) => String(p.key?.value ?? p.key) === key);
   return pair?.key;
 }
 function configLintOptions(config, cwd) {
@@ -2600,19 +2668,195 @@ function readConditions(v) {
   return { conditions, complete };
 }
 
+// src/model/projects.ts
+var Projects = class {
+  /** Folders holding infrastructure code (each file's folder and every folder above it). */
+  holding = /* @__PURE__ */ new Set();
+  constructor(infraFiles) {
+    for (const file of infraFiles) {
+      for (let dir = parent(file); dir !== ""; dir = parent(dir)) this.holding.add(dir);
+      this.holding.add("");
+    }
+  }
+  /** The project of a file (or folder): the nearest enclosing folder holding infrastructure code. */
+  of(file) {
+    for (let dir = parent(file); dir !== ""; dir = parent(dir)) if (this.holding.has(dir)) return dir;
+    return "";
+  }
+};
+function inProject(folder, project) {
+  return project === "" || folder === project || folder.startsWith(`${project}/`);
+}
+function sharedFolders(a, b) {
+  const x = a.split("/");
+  const y = b.split("/");
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+function parent(path) {
+  const at = path.lastIndexOf("/");
+  return at < 0 ? "" : path.slice(0, at);
+}
+
+// src/model/role-index.ts
+function referenceOf(v, attributes) {
+  if (v.origin?.attribute && attributes.includes(v.origin.attribute)) return v.origin;
+  if (v.kind !== "template") return void 0;
+  const last = v.parts[v.parts.length - 1];
+  const before = v.parts[v.parts.length - 2];
+  if (typeof last === "string" || !last.origin || last.origin.attribute !== "name") return void 0;
+  return typeof before === "string" && /:role\/(?:.*\/)?$/.test(before) ? last.origin : void 0;
+}
+var RoleIndex = class {
+  constructor(all, projects) {
+    this.all = all;
+    this.projects = projects;
+    this.byId = new Map(all.map((r) => [r.id, r]));
+    for (const r of all) {
+      const name = knownString(r.name);
+      if (name !== void 0) pushTo(this.byName, name, r);
+      else this.partial.push(r);
+    }
+  }
+  all;
+  projects;
+  byName = /* @__PURE__ */ new Map();
+  partial = [];
+  byId;
+  get(id) {
+    return this.byId.get(id);
+  }
+  lookup(arnValue, purpose = "irsa") {
+    const none = { roles: [], candidates: [], blockers: [] };
+    const ref = referenceOf(arnValue, ["arn"]);
+    if (ref?.type === "aws_iam_role") {
+      const role3 = this.byId.get(ref.address);
+      return role3 ? { ...none, roles: [role3], via: "reference" } : { ...none, unresolved: `it refers to ${ref.address}, which is not among the scanned roles` };
+    }
+    const arn = parseArnValue(arnValue);
+    if (!arn || arn.resourceType !== "role") {
+      const hole = firstUnknown(arnValue);
+      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : hole ? `its value is not known (${hole.reason})` : "it is not a role ARN";
+      return { ...none, candidates: hole && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
+    }
+    const site = arnValue.loc.file;
+    const project = this.projects.of(site);
+    const exact = [];
+    const possible = [];
+    const blockers = [];
+    const unlikely = [];
+    for (const r of hasHole(arn.name) ? this.all : [...this.byName.get(arn.name) ?? [], ...this.partial]) {
+      const match = roleMatches(r, arn);
+      if (match === "no") continue;
+      if (match === "yes") exact.push(r);
+      else if (whollyUnknown(r)) {
+        if (!r.template && inProject(r.site, project)) blockers.push(r);
+      } else if (purpose === "pod-identity" || mayTrustWebIdentity(r)) possible.push(r);
+      else unlikely.push(r);
+    }
+    const name = hasHole(arn.name) ? void 0 : arn.name;
+    const found = [...exact, ...possible, ...blockers];
+    if (found.length === 0 && unlikely.length) return { ...none, candidates: unlikely, name, unresolved: `${describeRoles(unlikely)} can have this name, but ${unlikely.length === 1 ? "its trust admits" : "their trusts admit"} no web-identity token` };
+    if (found.length === 0) {
+      const declaresRoles = this.all.some((r) => inProject(r.site, project));
+      return { ...none, ...name !== void 0 ? { name } : {}, ...declaresRoles ? {} : { projectWithoutRoles: project }, ...hasHole(arn.name) ? { unresolved: `the role name in it is not known (${displayPart(arn.name)}), and no scanned role's name can be it` } : {} };
+    }
+    const nearest = nearestOf(found, site);
+    const others = found.length - nearest.length;
+    const beyond = others ? `; ${others} other ${others === 1 ? "role" : "roles"} farther away could be it too` : "";
+    if (nearest.every((r) => exact.includes(r))) return { ...none, roles: nearest, via: "name", name, ...others ? { assumed: `the nearest role named ${arn.name}${beyond}` } : {} };
+    if (nearest.length === 1 && possible.includes(nearest[0])) {
+      const role3 = nearest[0];
+      return { ...none, roles: [role3], via: "pattern", name, assumed: `the only ${others ? "nearest " : ""}role whose name can be ${displayPart(arn.name)} (${role3.displayName})${beyond}` };
+    }
+    return { ...none, candidates: nearest.filter((r) => !blockers.includes(r)), blockers: nearest.filter((r) => blockers.includes(r)), name, ...hasHole(arn.name) ? { unresolved: `the role name in it is not known (${displayPart(arn.name)}): ${describeRoles(nearest)} can be it` } : {} };
+  }
+  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it), for certain. */
+  byRoleName(v) {
+    const ref = referenceOf(v, ["name", "id"]);
+    if (ref?.type === "aws_iam_role") return [this.byId.get(ref.address)].filter((r) => !!r);
+    const name = knownString(v);
+    return name !== void 0 ? this.byName.get(name) ?? [] : [];
+  }
+};
+function nearestOf(roles, site) {
+  const score = (r) => sharedFolders(site, r.site);
+  const best = Math.max(...roles.map(score));
+  return roles.filter((r) => score(r) === best);
+}
+function describeRoles(roles) {
+  const names = roles.slice(0, 3).map((r) => r.displayName);
+  return roles.length > 3 ? `${names.join(", ")} and ${roles.length - 3} more` : names.join(" or ");
+}
+function whollyUnknown(r) {
+  return r.name.kind === "unknown" && !r.generatedSuffix && knownString(r.namePrefix) === void 0 && r.namePrefix?.kind !== "template";
+}
+function mayTrustWebIdentity(r) {
+  const trust7 = r.trust;
+  if (!trust7 || !trust7.complete) return true;
+  return trust7.statements.some((s) => {
+    if (!s.decided) return true;
+    if (knownString(s.effect ?? { kind: "string", value: "Allow", loc: s.loc }) === "Deny") return false;
+    if (actionApplies(s, WEB_IDENTITY_ACTION) === "no") return false;
+    if (s.notPrincipals.length || s.principals.length === 0) return true;
+    return s.principals.some((p) => p.type === "Federated" || p.type === "*" || !["AWS", "Service", "CanonicalUser"].includes(p.type));
+  });
+}
+var GENERATED_SUFFIX = { terraform: /\d{18}[0-9a-f]{8}$/, cloudformation: /-[A-Za-z0-9]{12,13}$/ };
+var SUFFIX_LENGTH = { terraform: 26, cloudformation: 0 };
+function nameMatches(role3, name) {
+  if (role3.name.kind === "string" || role3.name.kind === "template") return matchValue(role3.name, name);
+  if (role3.generatedSuffix) {
+    if (!GENERATED_SUFFIX[role3.generatedSuffix].test(name)) return "no";
+    const prefix2 = role3.namePrefix;
+    const before = name.slice(0, name.length - SUFFIX_LENGTH[role3.generatedSuffix]);
+    if (!prefix2 || prefix2.kind === "unknown" || role3.generatedSuffix === "cloudformation") return "maybe";
+    return matchValue(prefix2, before) === "no" ? "no" : "maybe";
+  }
+  const prefix = knownString(role3.namePrefix);
+  if (prefix !== void 0) return name.startsWith(prefix) ? "maybe" : "no";
+  if (role3.namePrefix?.kind === "template") return matchValue({ ...role3.namePrefix, parts: [...role3.namePrefix.parts, { kind: "unknown", reason: "suffix", loc: role3.loc }] }, name);
+  return role3.name.kind === "unknown" ? "maybe" : "no";
+}
+function patternMatches(role3, arnName) {
+  const known = knownString(role3.name);
+  if (known !== void 0) return partMatches(arnName, known);
+  const annotation = openPattern(arnName, HOLE2, false);
+  const rolePattern = role3.name.kind === "template" ? namePattern(role3.name) : role3.namePrefix && role3.namePrefix.kind !== "unknown" ? [...namePattern(role3.namePrefix) ?? [], ...openPattern("", HOLE2, true)] : void 0;
+  if (!rolePattern) return "maybe";
+  return patternsIntersect(annotation, rolePattern) ? "maybe" : "no";
+}
+var HOLE2 = "\0";
+function roleMatches(role3, arn) {
+  const name = hasHole(arn.name) ? patternMatches(role3, arn.name) : nameMatches(role3, arn.name);
+  if (name === "no") return "no";
+  const path = knownString(role3.path);
+  if (path !== void 0 && partMatches(arn.path, normalisePath(path)) === "no") return "no";
+  if (path === void 0 && name === "yes") return "maybe";
+  const explicit = role3.arn && parseArnValue(role3.arn);
+  if (explicit && !hasHole(explicit.account) && !hasHole(arn.account) && explicit.account !== arn.account) return "no";
+  return name;
+}
+function normalisePath(path) {
+  if (path === "" || path === "/") return "/";
+  return `${path.startsWith("/") ? "" : "/"}${path}${path.endsWith("/") ? "" : "/"}`;
+}
+
 // src/model/link.ts
 function link(decls, options = {}) {
   const roles = decls.roles.map(toRole);
-  const roleIndex = new RoleIndex(roles);
+  const projects = new Projects([...options.infraFiles ?? [], ...roles.map((r) => `${r.site}/x`)]);
+  const roleIndex = new RoleIndex(roles, projects);
   const declared = decls.roles.flatMap((r) => r.attachedPolicyArns.map((arn) => ({ role: r.name, policyArn: arn, loc: arn.loc, roleId: r.id })));
   attachPolicies(roleIndex, [...decls.attachments, ...declared], decls.policies);
   const serviceAccounts = decls.serviceAccounts.map((sa) => ({ ...sa, key: `${sa.namespace}/${sa.name}` }));
   const byKey = new Map(serviceAccounts.map((sa) => [sa.key, sa]));
   const workloads = decls.workloads.map((w) => ({ ...w, serviceAccount: byKey.get(`${w.namespace}/${w.serviceAccountName}`) }));
   const links = /* @__PURE__ */ new Map();
-  const linkOf = (arn) => {
+  const linkOf = (arn, purpose = "irsa") => {
     let found = links.get(arn);
-    if (!found) links.set(arn, found = roleIndex.lookup(arn));
+    if (!found) links.set(arn, found = roleIndex.lookup(arn, purpose));
     return found;
   };
   const sasOfRole = /* @__PURE__ */ new Map();
@@ -2628,14 +2872,14 @@ function link(decls, options = {}) {
   const podIdentityAssociations = decls.podIdentityAssociations.map(({ serviceAccount, ...a }) => {
     const ns = knownString(a.namespace);
     const name = knownString(serviceAccount);
-    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : void 0, roles: linkOf(a.roleArn).roles };
+    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : void 0, roles: linkOf(a.roleArn, "pod-identity").roles };
   });
   const associated = new Set(podIdentityAssociations.flatMap((a) => a.roles));
   return {
     serviceAccounts,
     workloads,
     roles,
-    reportedRoles: roles.filter((r) => !r.instancesUnknown || sasOfRole.has(r) || associated.has(r)),
+    reportedRoles: roles,
     oidcProviders: decls.oidcProviders,
     podIdentityAssociations,
     documents: standaloneDocuments(decls, roles),
@@ -2665,8 +2909,15 @@ function toRole(decl) {
     loc: decl.loc,
     generatedTrust: decl.generatedTrust ?? false,
     instancesUnknown: decl.id.includes("[*]"),
-    template: decl.template ?? false
+    template: decl.template ?? false,
+    site: siteOf(decl)
   };
+}
+function siteOf(decl) {
+  const at = decl.id.indexOf("::");
+  if (at >= 0) return decl.id.slice(0, at);
+  const slash = decl.loc.file.lastIndexOf("/");
+  return slash < 0 ? "" : decl.loc.file.slice(0, slash);
 }
 function pattern(v, then = "") {
   return v?.kind === "template" ? `${v.parts.map((p) => typeof p === "string" ? p : "*").join("")}${then}` : void 0;
@@ -2677,98 +2928,6 @@ function inline(p, attachedAt = p.loc) {
 function describeArn(arn) {
   const parsed = parseArnValue(arn);
   return parsed ? displayPart(parsed.name) : knownString(arn) ?? "policy";
-}
-function referenceOf(v, attributes) {
-  if (v.origin?.attribute && attributes.includes(v.origin.attribute)) return v.origin;
-  if (v.kind !== "template") return void 0;
-  const last = v.parts[v.parts.length - 1];
-  const before = v.parts[v.parts.length - 2];
-  if (typeof last === "string" || !last.origin || last.origin.attribute !== "name") return void 0;
-  return typeof before === "string" && /:role\/(?:.*\/)?$/.test(before) ? last.origin : void 0;
-}
-var RoleIndex = class {
-  constructor(all) {
-    this.all = all;
-    this.byId = new Map(all.map((r) => [r.id, r]));
-    const roles = all;
-    for (const r of roles) {
-      const name = knownString(r.name);
-      if (name !== void 0) pushTo(this.byName, name, r);
-      else this.partial.push(r);
-    }
-  }
-  all;
-  byName = /* @__PURE__ */ new Map();
-  partial = [];
-  byId;
-  get(id) {
-    return this.byId.get(id);
-  }
-  lookup(arnValue) {
-    const none = { roles: [], candidates: [], blockers: [] };
-    const ref = referenceOf(arnValue, ["arn"]);
-    if (ref?.type === "aws_iam_role") {
-      const role3 = this.byId.get(ref.address);
-      return role3 ? { ...none, roles: [role3], via: "reference" } : { ...none, unresolved: `it refers to ${ref.address}, which is not among the scanned roles` };
-    }
-    const arn = parseArnValue(arnValue);
-    if (!arn || arn.resourceType !== "role") {
-      const hole = firstUnknown(arnValue);
-      const why = ref?.type === "data.aws_iam_role" ? `it is looked up from AWS (${ref.address})` : hole ? `its value is not known (${hole.reason})` : "it is not a role ARN";
-      return { ...none, candidates: hole && ref?.type !== "data.aws_iam_role" ? this.all : [], unresolved: why };
-    }
-    if (hasHole(arn.name)) {
-      const candidates2 = [...this.byName.values()].flat().filter((r) => roleMatches(r, arn) !== "no");
-      return { ...none, candidates: [...candidates2, ...this.partial.filter((r) => roleMatches(r, arn) !== "no")], unresolved: `the role name in it is not known (${displayPart(arn.name)})` };
-    }
-    const roles = (this.byName.get(arn.name) ?? []).filter((r) => roleMatches(r, arn) === "yes");
-    const candidates = [];
-    const blockers = [];
-    for (const r of this.partial) {
-      if (roleMatches(r, arn) === "no") continue;
-      if (r.name.kind === "unknown" && !r.generatedSuffix && knownString(r.namePrefix) === void 0) {
-        if (!r.template) blockers.push(r);
-      } else candidates.push(r);
-    }
-    if (candidates.length || blockers.length) return { roles: [], candidates: [...roles, ...candidates], blockers, name: arn.name };
-    return { roles, via: roles.length ? "name" : void 0, candidates, blockers, name: arn.name };
-  }
-  /** Roles an attachment's `role` argument names (by name, as the IAM API takes it), for certain. */
-  byRoleName(v) {
-    const ref = referenceOf(v, ["name", "id"]);
-    if (ref?.type === "aws_iam_role") return [this.byId.get(ref.address)].filter((r) => !!r);
-    const name = knownString(v);
-    return name !== void 0 ? this.byName.get(name) ?? [] : [];
-  }
-};
-var GENERATED_SUFFIX = { terraform: /\d{18}[0-9a-f]{8}$/, cloudformation: /-[A-Za-z0-9]{12,13}$/ };
-var SUFFIX_LENGTH = { terraform: 26, cloudformation: 0 };
-function nameMatches(role3, name) {
-  if (role3.name.kind === "string" || role3.name.kind === "template") return matchValue(role3.name, name);
-  if (role3.generatedSuffix) {
-    if (!GENERATED_SUFFIX[role3.generatedSuffix].test(name)) return "no";
-    const prefix2 = role3.namePrefix;
-    const before = name.slice(0, name.length - SUFFIX_LENGTH[role3.generatedSuffix]);
-    if (!prefix2 || prefix2.kind === "unknown" || role3.generatedSuffix === "cloudformation") return "maybe";
-    return matchValue(prefix2, before) === "no" ? "no" : "maybe";
-  }
-  const prefix = knownString(role3.namePrefix);
-  if (prefix !== void 0) return name.startsWith(prefix) ? "maybe" : "no";
-  return role3.name.kind === "unknown" ? "maybe" : "no";
-}
-function roleMatches(role3, arn) {
-  const name = hasHole(arn.name) ? knownString(role3.name) !== void 0 ? partMatches(arn.name, knownString(role3.name)) : "maybe" : nameMatches(role3, arn.name);
-  if (name === "no") return "no";
-  const path = knownString(role3.path);
-  if (path !== void 0 && partMatches(arn.path, normalisePath(path)) === "no") return "no";
-  if (path === void 0 && name === "yes") return "maybe";
-  const explicit = role3.arn && parseArnValue(role3.arn);
-  if (explicit && !hasHole(explicit.account) && !hasHole(arn.account) && explicit.account !== arn.account) return "no";
-  return name;
-}
-function normalisePath(path) {
-  if (path === "" || path === "/") return "/";
-  return `${path.startsWith("/") ? "" : "/"}${path}${path.endsWith("/") ? "" : "/"}`;
 }
 function attachPolicies(index, attachments, policies) {
   const policyByName = /* @__PURE__ */ new Map();
@@ -2922,8 +3081,10 @@ function coverageOf(model, findings) {
     const role3 = link2.roles[0];
     if (!role3) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link2) });
     else {
-      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : sa.nameKnown === false ? "the ServiceAccount's name is not known (a chart's default, or a value irsa-lint cannot resolve)" : trustGap(role3) ?? undecided(model, role3, sa);
-      out.push({ ...base, role: described(role3), status: why ? "not-checked" : "checked", ...why ? { reason: why } : {} });
+      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : trustGap(role3) ?? (sa.nameKnown === false ? chartDefault(model, role3, sa) : undecided(model, role3, sa));
+      const reason = typeof why === "string" ? why : void 0;
+      const assumed = [link2.assumed, typeof why === "object" ? why.assumed : void 0].filter(Boolean).join("; ");
+      out.push({ ...base, role: described(role3), status: reason ? "not-checked" : "checked", ...reason ? { reason } : {}, ...assumed ? { assumed } : {} });
     }
   }
   for (const a of model.podIdentityAssociations) {
@@ -2961,10 +3122,21 @@ function undecided(model, role3, sa) {
   const verdict = admits(role3.trust, irsaStatements(model, role3.trust, role3), sub, knownString(sa.audience) ?? STS_AUDIENCE);
   return verdict.admitted === "maybe" ? `whether the trust policy of role ${role3.displayName} admits ${sub} is not known: a value it depends on is not known (--verbose lists the values)` : void 0;
 }
+function chartDefault(model, role3, sa) {
+  const podIdentity = model.podIdentityAssociations.find((a) => knownString(a.namespace) === sa.namespace);
+  if (podIdentity) return `an EKS Pod Identity association in namespace ${sa.namespace} (${formatLocation(podIdentity.loc)}) may be the chart's ServiceAccount's, and would be used instead of the annotation`;
+  if (refusesNamespace(role3.trust, sa.namespace)) return void 0;
+  const allows2 = irsaStatements(model, role3.trust, role3);
+  const aud = knownString(sa.audience) ?? STS_AUDIENCE;
+  const named = (sa.conventionalNames ?? []).find((name) => admits(role3.trust, allows2, subject(sa.namespace, name), aud).admitted === "yes");
+  if (named !== void 0) return { assumed: `the chart's ServiceAccount taken to be ${sa.namespace}/${named} (Helm's fullname convention), which the trust admits` };
+  return `the ServiceAccount's name is the chart's default, not known here: the trust admits ServiceAccounts of namespace ${sa.namespace}, the name was not compared`;
+}
 function unresolvedReason(model, link2) {
   if (link2.unresolved) return `${link2.unresolved}`;
   if (model.roles.length === 0) return "the scan has no roles: lint the Terraform, CloudFormation or IAM JSON that declares them too";
-  if (link2.candidates.length) return `it may be role ${link2.candidates[0].displayName}${link2.candidates.length > 1 ? ` or ${link2.candidates.length - 1} more` : ""}, whose name is partly unknown`;
+  if (link2.projectWithoutRoles !== void 0) return `no role is declared in ${link2.projectWithoutRoles || "the scanned folders"}; none elsewhere in the scan has this name`;
+  if (link2.candidates.length) return `it may be role ${link2.candidates[0].displayName}${link2.candidates.length > 1 ? ` or ${link2.candidates.length - 1} more` : ""} (${formatLocation(link2.candidates[0].loc)}), whose name ${link2.candidates.length > 1 ? "or theirs " : ""}is partly unknown, equally near`;
   if (link2.blockers.length) {
     const r = link2.blockers[0];
     return `role ${r.displayName} (${formatLocation(r.loc)}) may be it: its name is not known; give it with --var or tfvars, or list roles managed elsewhere in role-arn-resolves' externalRoles`;
@@ -3386,7 +3558,8 @@ async function lint(options) {
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
-  const model = link(declarations, { unparsedRoleSources });
+  const infraFiles = [...files.filter((f) => f.kind !== "kubernetes" && f.kind !== "iam-json").map((f) => f.path), ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
   const services = servicesOf(allPermissionDocuments(model).flatMap((d) => d.document.statements.flatMap((s) => [...s.actions, ...s.notActions].flatMap((a) => (alternatives(a) ?? []).map((o) => knownString(o.value) ?? "")))));
@@ -3455,7 +3628,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-FJIBZUG4.mjs"), import("./variables-JPJEK3WX.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-JRG7EPGP.mjs"), import("./variables-2BREZPCV.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
@@ -3634,7 +3807,8 @@ function formatJson(result) {
       serviceAccount: l.serviceAccount,
       role: l.role ? { name: l.role.name, file: l.role.location.file, line: l.role.location.line } : null,
       status: l.status,
-      reason: l.reason ?? null
+      reason: l.reason ?? null,
+      assumed: l.assumed ?? null
     })),
     summary: summarize(result)
   };

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-VML5CFQG.mjs";
-import "./chunk-XW6QD5JJ.mjs";
+} from "./chunk-C3EGTM7D.mjs";
+import "./chunk-U725IMRS.mjs";
 import {
   tfvarsValues
-} from "./chunk-VE4V2PYW.mjs";
+} from "./chunk-5PBOMCVV.mjs";
 import "./chunk-NIM62BA4.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-VPPX7RD5.mjs";
+} from "./chunk-5D7KYJCI.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts
