@@ -23,7 +23,7 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-3ZV76ZOW.mjs";
+} from "./chunk-LONWQ3QN.mjs";
 import "./chunk-2GEDINSP.mjs";
 import {
   InputError

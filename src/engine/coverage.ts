@@ -16,6 +16,8 @@ export interface LinkReport {
   location: SourceLocation;
   /** `namespace/name`, `?` where not known. */
   serviceAccount: string;
+  /** Where the ServiceAccount is declared (its name, or the block that declares it), when the scan declares it. */
+  serviceAccountLocation?: SourceLocation;
   role?: { name: string; location: SourceLocation };
   /**
    * `checked`: the role's trust was evaluated for this ServiceAccount; `missing`: the role named
@@ -44,7 +46,7 @@ export function coverageOf(model: IrsaModel, findings: Finding[]): LinkReport[] 
   const out: LinkReport[] = [];
   for (const sa of model.serviceAccounts) {
     if (!sa.roleArn) continue;
-    const base = { kind: "annotation" as const, location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key };
+    const base = { kind: "annotation" as const, location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key, serviceAccountLocation: sa.loc };
     if (missing.has(formatLocation(sa.roleArn.loc))) {
       out.push({ ...base, status: "missing", reason: "no scanned role has that name (role-arn-resolves)" });
       continue;

@@ -42,7 +42,6 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
     const name = knownString(serviceAccount);
     return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: linkOf(a.roleArn, "pod-identity").roles };
   });
-  const associated = new Set(podIdentityAssociations.flatMap((a) => a.roles));
   return {
     serviceAccounts,
     workloads,

@@ -2874,7 +2874,6 @@ function link(decls, options = {}) {
     const name = knownString(serviceAccount);
     return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : void 0, roles: linkOf(a.roleArn, "pod-identity").roles };
   });
-  const associated = new Set(podIdentityAssociations.flatMap((a) => a.roles));
   return {
     serviceAccounts,
     workloads,
@@ -3072,7 +3071,7 @@ function coverageOf(model, findings) {
   const out = [];
   for (const sa of model.serviceAccounts) {
     if (!sa.roleArn) continue;
-    const base = { kind: "annotation", location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key };
+    const base = { kind: "annotation", location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key, serviceAccountLocation: sa.loc };
     if (missing.has(formatLocation(sa.roleArn.loc))) {
       out.push({ ...base, status: "missing", reason: "no scanned role has that name (role-arn-resolves)" });
       continue;
