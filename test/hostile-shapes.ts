@@ -34,10 +34,10 @@ export const hostileShape: fc.Arbitrary<HostileShape> = fc.oneof(
     pattern: fc.array(fc.constantFrom("*", "a", "?", "b"), { minLength: 1, maxLength: 40 }).map((p) => p.join("")),
     name: fc.array(fc.constantFrom("a", "b"), { minLength: 1, maxLength: 63 }).map((p) => p.join("")),
   }),
-  fc.record({ kind: fc.constant("blowup" as const), width: fc.integer({ min: 1, max: 15_000_000 }), count: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({ kind: fc.constant("blowup" as const), width: fc.integer({ min: 1, max: 4_000_000 }), count: fc.integer({ min: 1, max: 200 }) }),
   fc.record({ kind: fc.constant("self-template" as const), calls: fc.integer({ min: 1, max: 6 }), padding: fc.integer({ min: 0, max: 8_000 }) }),
-  fc.record({ kind: fc.constant("placeholder-prefix" as const), count: fc.integer({ min: 1, max: 100_000 }), aliases: fc.integer({ min: 0, max: 5_000 }) }),
-  fc.record({ kind: fc.constant("flux" as const), kustomizations: fc.integer({ min: 1, max: 2_000 }), accounts: fc.integer({ min: 1, max: 2_000 }) }),
+  fc.record({ kind: fc.constant("placeholder-prefix" as const), count: fc.integer({ min: 1, max: 20_000 }), aliases: fc.integer({ min: 0, max: 2_000 }) }),
+  fc.record({ kind: fc.constant("flux" as const), kustomizations: fc.integer({ min: 1, max: 500 }), accounts: fc.integer({ min: 1, max: 500 }) }),
 );
 
 const OIDC = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
