@@ -23,16 +23,16 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-LONWQ3QN.mjs";
-import "./chunk-2GEDINSP.mjs";
+} from "./chunk-KYH2RU2Q.mjs";
+import "./chunk-F7PXNG6D.mjs";
 import {
   InputError
-} from "./chunk-C3EGTM7D.mjs";
-import "./chunk-U725IMRS.mjs";
+} from "./chunk-PABRY5VJ.mjs";
+import "./chunk-RRVYOPYF.mjs";
 import "./chunk-NIM62BA4.mjs";
 import {
   displayPath
-} from "./chunk-5D7KYJCI.mjs";
+} from "./chunk-TA5M4A43.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-2GEDINSP.mjs";
-import "./chunk-U725IMRS.mjs";
-import "./chunk-5D7KYJCI.mjs";
+} from "./chunk-F7PXNG6D.mjs";
+import "./chunk-RRVYOPYF.mjs";
+import "./chunk-TA5M4A43.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

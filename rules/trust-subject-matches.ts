@@ -1,4 +1,5 @@
 import { knownString } from "../src/core/value.js";
+import type { SourceLocation } from "../src/core/location.js";
 import { defineRule } from "../src/engine/rule.js";
 import { conditionsOn } from "../src/iam/evaluate.js";
 import { admits, refusesNamespace } from "../src/iam/questions.js";
@@ -89,7 +90,7 @@ export default defineRule({
       const role = roles[0];
       const { deny } = verdicts[0];
       const data = { role: role.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
-      const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }];
+      const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }, ...carriedBy(sa)];
       const statements = irsaStatements(model, role.trust, role);
       if (statements.length === 0) {
         report("noWebIdentity", role.trust!.loc, data, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
@@ -110,3 +111,8 @@ export default defineRule({
     }
   },
 });
+
+/** The hops a GitOps tool carried the role ARN through, as related locations. */
+function carriedBy(sa: { provenance?: Array<{ message: string; location: SourceLocation }> }) {
+  return (sa.provenance ?? []).map((p) => ({ location: p.location, message: p.message }));
+}

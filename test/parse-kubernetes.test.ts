@@ -125,7 +125,9 @@ spec:
     expect(parseKubernetes("ci.yaml", "# {{ not a template }}\nrun: echo ${{ github.sha }} # {{ x }}\n").skipped).toMatch(/no ServiceAccount, workload/);
     expect(parseKubernetes("sa.yaml", 'kind: ServiceAccount\nmetadata:\n  name: "a # {{ b }}"\n').unchecked).toBe(true);
     expect(parseKubernetes("ci.yaml", "on: push\njobs: {}\n").skipped).toMatch(/no ServiceAccount, workload/);
-    expect(parseKubernetes("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n").skipped).toMatch(/no ServiceAccount, workload/);
+    // ConfigMaps and Secrets are read (Flux substituteFrom, Argo CD cluster Secrets), but not a large one (a dashboard).
+    expect(parseKubernetes("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata: { ROLE: arn }\n").declarations.configData).toHaveLength(1);
+    expect(parseKubernetes("cm.yaml", `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata: { dashboard: "${"x".repeat(40_000)}" }\n---\napiVersion: v1\nkind: Service\n`).declarations.configData).toHaveLength(0);
     expect(parseKubernetes("other.yaml", "apiVersion: v1\nkind: Pod\n---\nfoo: bar\n").skipped).toBeUndefined();
     const bad = parseKubernetes("bad.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: [unclosed\n");
     expect(bad.diagnostics[0]).toMatchObject({ level: "error", location: { file: "bad.yaml" } });

@@ -27,6 +27,14 @@ export interface ServiceAccountDecl {
    * link checked; they are never a finding's premise.
    */
   conventionalNames?: string[];
+  /** How a GitOps tool carried a value into it (a Flux substitution, an ApplicationSet generator), hop by hop. */
+  provenance?: Provenance[];
+}
+
+/** One hop of a value a GitOps tool carries: what it came through, and where that is written. */
+export interface Provenance {
+  message: string;
+  location: SourceLocation;
 }
 
 export interface WorkloadDecl {
@@ -122,14 +130,42 @@ export interface KustomizationDecl {
 }
 
 /**
- * A Flux `Kustomization` with `postBuild.substitute`: Flux replaces `${VAR}` in every manifest
- * under `spec.path` with these values before applying them.
+ * A Flux `Kustomization` with `postBuild.substitute` or `substituteFrom`: Flux replaces `${VAR}`
+ * in every manifest under `spec.path` with these values before applying them.
  */
 export interface FluxSubstitutionDecl {
   file: string;
+  name: string;
+  /** Its own namespace, where `substituteFrom` ConfigMaps and Secrets are looked up. */
+  namespace: string;
   /** `spec.path`, relative to the source's root (taken as the scan's working directory). */
   path: string;
-  values: Map<string, string>;
+  values: Map<string, Value>;
+  /** `substituteFrom` entries, in order (later ones win; `substitute` wins over all). */
+  from: Array<{ kind: string; name: string; optional: boolean }>;
+  loc: SourceLocation;
+}
+
+/**
+ * A ConfigMap or Secret whose keys GitOps tools read (Flux substituteFrom, an Argo CD cluster
+ * Secret): from a manifest, a kustomize generator, or Terraform (`kubernetes_config_map`).
+ */
+export interface ConfigDataDecl {
+  kind: "ConfigMap" | "Secret";
+  name: string;
+  namespace?: string;
+  data: Map<string, Value>;
+  labels: Map<string, string>;
+  annotations: Map<string, Value>;
+  loc: SourceLocation;
+}
+
+/** An Argo CD ApplicationSet: Applications made from its template, one per generated parameter set. */
+export interface ApplicationSetDecl {
+  name: string;
+  generators: Array<{ kind: string; body: Value; loc: SourceLocation }>;
+  template: Value;
+  loc: SourceLocation;
 }
 
 /** A policy document found on its own (an IAM JSON file that no role declaration owns). */
@@ -149,10 +185,12 @@ export interface Declarations {
   kustomizations: KustomizationDecl[];
   fluxSubstitutions: FluxSubstitutionDecl[];
   podIdentityAssociations: PodIdentityAssociationDecl[];
+  configData: ConfigDataDecl[];
+  applicationSets: ApplicationSetDecl[];
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

@@ -1,4 +1,5 @@
 import { formatLocation, type SourceLocation } from "../core/location.js";
+import type { Provenance } from "../core/declarations.js";
 import { knownString } from "../core/value.js";
 import type { IrsaModel, Role, RoleLink, ServiceAccount } from "../model/model.js";
 import { admits, refusesNamespace } from "../iam/questions.js";
@@ -28,6 +29,8 @@ export interface LinkReport {
   reason?: string;
   /** How the role was chosen when the ARN did not name it by reference or by its one exact name. */
   assumed?: string;
+  /** How a GitOps tool carried the role ARN to the annotation, hop by hop. */
+  via?: Provenance[];
 }
 
 export interface Coverage {
@@ -46,7 +49,7 @@ export function coverageOf(model: IrsaModel, findings: Finding[]): LinkReport[] 
   const out: LinkReport[] = [];
   for (const sa of model.serviceAccounts) {
     if (!sa.roleArn) continue;
-    const base = { kind: "annotation" as const, location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key, serviceAccountLocation: sa.loc };
+    const base = { kind: "annotation" as const, location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key, serviceAccountLocation: sa.loc, ...(sa.provenance?.length ? { via: sa.provenance } : {}) };
     if (missing.has(formatLocation(sa.roleArn.loc))) {
       out.push({ ...base, status: "missing", reason: "no scanned role has that name (role-arn-resolves)" });
       continue;

@@ -16,7 +16,7 @@ import { knownString } from "../core/value.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import type { TerraformEvaluation } from "../terraform/project.js";
 import { coverageOf, type LinkReport } from "./coverage.js";
-import { applyFluxSubstitutions } from "./flux.js";
+import { applyGitOps } from "./gitops.js";
 import { applyKustomizations } from "./kustomize.js";
 import { feedsTerraform, needsHcl, terraformSource, tfvarsOf, type FileOutcome } from "./parse-files.js";
 import { parseFiles, SLICE_MS, startWorkers } from "./parse-pool.js";
@@ -118,7 +118,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const terraform = evaluation?.finish();
   timer.mark("terraform");
   applyKustomizations(outcomes);
-  applyFluxSubstitutions(outcomes);
 
   const declarations = emptyDeclarations();
   const diagnostics: Diagnostic[] = [];
@@ -133,6 +132,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     diagnostics.push(...terraform.diagnostics);
   }
   dedupe(diagnostics);
+  applyGitOps(declarations);
 
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));

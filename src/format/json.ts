@@ -34,6 +34,7 @@ export function formatJson(result: LintResult): string {
       status: l.status,
       reason: l.reason ?? null,
       assumed: l.assumed ?? null,
+      via: (l.via ?? []).map((p) => ({ message: p.message, file: p.location.file, line: p.location.line, column: p.location.column })),
     })),
     summary: summarize(result),
   };

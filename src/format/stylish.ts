@@ -52,6 +52,15 @@ export function formatStylish(result: LintResult, options: { color: boolean; ver
       for (const l of open) lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${l.kind === "annotation" ? "role annotation" : "Pod Identity association"} of ${visible(l.serviceAccount)}${l.role ? ` (role ${visible(l.role.name)})` : ""}: ${visible(l.reason ?? "")}`);
       lines.push("");
     }
+    const carried = result.links.filter((l) => l.via?.length || l.assumed);
+    if (carried.length) {
+      lines.push(c.underline("Role links carried or assumed"));
+      for (const l of carried) {
+        lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${visible(l.serviceAccount)}${l.role ? ` → role ${visible(l.role.name)}` : ""}${l.assumed ? `: ${visible(l.assumed)}` : ""}`);
+        for (const p of l.via ?? []) lines.push(c.dim(`      ↳ ${visible(p.message)} (${at(p.location)})`));
+      }
+      lines.push("");
+    }
     const notes = result.diagnostics.filter((d) => d.level !== "error");
     const skipped = result.files.filter((f) => f.status === "skipped" && !f.unchecked);
     if (notes.length || skipped.length) {

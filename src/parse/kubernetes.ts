@@ -12,6 +12,7 @@ import { MANIFEST_YAML, shapeSelector, yamlMessage, yamlToValue, type Shape } fr
 import { chartServiceAccounts, chartValuesSelector } from "./chart-values.js";
 import { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations } from "./kubernetes-annotations.js";
 import { releaseServiceAccounts } from "./releases.js";
+import { readGitOpsObject } from "./gitops-objects.js";
 import { withoutUnread, type Selector } from "./yaml-cut.js";
 
 export { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations };
@@ -62,7 +63,8 @@ export const MANIFEST: Shape = {
 /** Parses a YAML file as Kubernetes manifests (YAML 1.1, as the API server reads them: MANIFEST_YAML). */
 export function parseKubernetes(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (helmTemplated(text)) {
+  // An ApplicationSet's template is Go-templated text in plain YAML: read, its template actions unknown parts.
+  if (helmTemplated(text) && !APPLICATION_SET.test(text)) {
     // A template of a ServiceAccount or workload is IRSA left unchecked; one of anything else is not.
     if (!TEMPLATED_KIND.test(text)) return { ...result, skipped: "a template ({{ }}) of no ServiceAccount or workload" };
     return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)", unchecked: true };
@@ -80,7 +82,11 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
     const source = text.slice(start, end);
     // A Service or ConfigMap next to a Deployment cannot bear on IRSA either: leave it unparsed.
     if (start > 0 || end < text.length) if (!RELEVANT.test(source)) continue;
-    const parsed = parseCut(source, kustomization ? undefined : MANIFEST_SELECTOR, (t) => parseAllDocuments(t, MANIFEST_YAML) as Document.Parsed[]);
+    // A ConfigMap or Secret that GitOps tools read variables from is small: a dashboard's is not read.
+    if (end - start > MAX_CONFIG_DATA && CONFIG_DATA.test(source) && !OTHER_RELEVANT.test(source)) continue;
+    // Objects other objects read (ConfigMaps, ApplicationSets) are read whole: which keys matter is known only later.
+    const whole = kustomization || READ_WHOLE.test(source);
+    const parsed = parseCut(source, whole ? undefined : MANIFEST_SELECTOR, (t) => parseAllDocuments(t, MANIFEST_YAML) as Document.Parsed[]);
     const position = (offset: number) => lines.position(start + parsed.original(offset));
     for (const doc of parsed.docs) {
       const problem = doc.errors[0];
@@ -93,7 +99,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
         sawKubernetes = true;
         continue;
       }
-      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result), source: parsed.text });
+      const value = yamlToValue(doc, doc.contents, file, position, { ...(whole ? {} : { shape: MANIFEST }), placeholders: true, onDuplicateKey: duplicateWarning(result), source: parsed.text });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
         sawKubernetes = true;
@@ -185,7 +191,13 @@ function documentRanges(text: string, whole: boolean): Array<[number, number]> {
 export const MANIFEST_SELECTOR = shapeSelector(MANIFEST);
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|Kustomization|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+const APPLICATION_SET = /^kind:\s*["']?ApplicationSet\b/m;
+const CONFIG_DATA = /^kind:\s*["']?(ConfigMap|Secret)\b/m;
+const OTHER_RELEVANT = new RegExp(`^kind:\\s*["']?(ServiceAccount|HelmRelease|Application|ApplicationSet|Kustomization|ClusterConfig|[A-Za-z]*List|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
+const MAX_CONFIG_DATA = 32 * 1024;
+/** Kinds read whole, without cutting what MANIFEST does not name. */
+const READ_WHOLE = /^kind:\s*["']?(ApplicationSet|ConfigMap|Secret)\b/m;
 
 /** A template's own kind, at the start of a line (a RoleBinding's subjects name ServiceAccounts too). */
 const TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
@@ -229,9 +241,15 @@ export function readManifestValue(doc: Value, result: FileParseResult): void {
 
 function readObject(object: Value, result: FileParseResult): void {
   const kind = knownString(getEntry(object, "kind"))!;
+  if (readGitOpsObject(kind, object, result.declarations)) return;
   const metadata = getEntry(object, "metadata");
   const nameValue = getEntry(metadata, "name");
   const name = knownString(nameValue);
+  // A release's name may be a placeholder (`app-{{name}}`): its values still configure ServiceAccounts.
+  if (kind === "HelmRelease" || (kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/"))) {
+    result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, knownString(getEntry(metadata, "namespace"))));
+    return;
+  }
   if (!name || !nameValue) return;
   // Without metadata.namespace, kubectl applies the object to whatever namespace it is told (-n):
   // grouped with its neighbours as "default", but not known for checks that compare it.
@@ -243,19 +261,7 @@ function readObject(object: Value, result: FileParseResult): void {
     readEksctl(object, result.declarations);
     return;
   }
-  if (kind === "Kustomization" && knownString(getEntry(object, "apiVersion"))?.startsWith("kustomize.toolkit.fluxcd.io/")) {
-    const spec = getEntry(object, "spec");
-    const path = knownString(getEntry(spec, "path"));
-    const substitute = getEntry(getEntry(spec, "postBuild"), "substitute");
-    if (path === undefined || substitute?.kind !== "object") return;
-    const values = new Map([...substitute.entries].flatMap(([k, v]) => (knownString(v) !== undefined ? [[k, knownString(v)!] as [string, string]] : [])));
-    result.declarations.fluxSubstitutions.push({ file: nameValue.loc.file, path, values });
-    return;
-  }
-  if (kind === "HelmRelease" || (kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/"))) {
-    result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, declared));
-    return;
-  }
+
   if (kind === "ServiceAccount") {
     const sa: ServiceAccountDecl = {
       name,

@@ -103,6 +103,10 @@ const HANDLERS: Record<string, Handler> = {
   },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
+  kubernetes_config_map: configData("ConfigMap"),
+  kubernetes_config_map_v1: configData("ConfigMap"),
+  kubernetes_secret: configData("Secret"),
+  kubernetes_secret_v1: configData("Secret"),
   helm_release: helmRelease,
   kubectl_manifest: manifests,
   kubernetes_manifest: manifests,
@@ -182,6 +186,32 @@ function serviceAccount(attrs: Attrs, _address: string, block: Block, mod: Terra
     automount: attrs.get("automount_service_account_token"),
     origin: "terraform",
   });
+}
+
+/**
+ * A ConfigMap or Secret Terraform writes (Flux `substituteFrom` reads it; a Secret labelled
+ * `argocd.argoproj.io/secret-type: cluster` is an Argo CD cluster): its `data` as Terraform holds
+ * it (the provider encodes a Secret's), with its labels and annotations.
+ */
+function configData(kind: "ConfigMap" | "Secret"): Handler {
+  return (attrs, _address, block, mod, out, scope) => {
+    const metadata = nestedBlocks(block.body, "metadata", scope, mod.evaluator).blocks[0];
+    if (!metadata) return;
+    const meta = new Map(metadata.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, metadata.scope)]));
+    const name = knownString(meta.get("name"));
+    if (name === undefined) return;
+    const entries = (v: Value | undefined) => (v?.kind === "object" ? v.entries : new Map<string, Value>());
+    const located = (v: Value | undefined) => new Map([...entries(v)].map(([k, x]) => [k, x.origin && v?.kind === "object" ? { ...x, loc: v.keyLocs.get(k) ?? x.loc } : x]));
+    out.configData.push({
+      kind,
+      name,
+      namespace: knownString(meta.get("namespace")),
+      data: new Map([...located(attr(attrs, "data")), ...located(attr(attrs, "binary_data"))]),
+      labels: new Map([...entries(meta.get("labels"))].flatMap(([k, v]) => (knownString(v) !== undefined ? [[k, knownString(v)!] as [string, string]] : []))),
+      annotations: located(meta.get("annotations")),
+      loc: meta.get("name")!.loc,
+    });
+  };
 }
 
 /** Everything IRSA-related that one module instance declares, child modules included. */

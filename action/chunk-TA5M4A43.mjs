@@ -7698,7 +7698,7 @@ function insideRoots(real, roots) {
 
 // src/core/declarations.ts
 function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [] };
 }
 function mergeDeclarations(into, from) {
   for (const key of Object.keys(into)) into[key].push(...from[key]);
@@ -8530,6 +8530,65 @@ function releaseServiceAccounts(kind, object, declaredNamespace) {
   });
 }
 
+// src/parse/gitops-objects.ts
+function readGitOpsObject(kind, object, out) {
+  const apiVersion = knownString(getEntry(object, "apiVersion")) ?? "";
+  const metadata = getEntry(object, "metadata");
+  const nameValue = getEntry(metadata, "name");
+  const name = knownString(nameValue);
+  const namespace = knownString(getEntry(metadata, "namespace"));
+  if (kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) {
+    const spec = getEntry(object, "spec");
+    const path2 = knownString(getEntry(spec, "path"));
+    const postBuild = getEntry(spec, "postBuild");
+    const substitute = getEntry(postBuild, "substitute");
+    const from = asItems(getEntry(postBuild, "substituteFrom")).flatMap((f) => {
+      const [fromKind, fromName] = [knownString(getEntry(f, "kind")), knownString(getEntry(f, "name"))];
+      return fromKind && fromName ? [{ kind: fromKind, name: fromName, optional: knownString(getEntry(f, "optional")) === "true" }] : [];
+    });
+    if (path2 === void 0 || substitute?.kind !== "object" && !from.length) return true;
+    const values = new Map(substitute?.kind === "object" ? substitute.entries : []);
+    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path: path2, values, from, loc: nameValue?.loc ?? object.loc });
+    return true;
+  }
+  if ((kind === "ConfigMap" || kind === "Secret") && apiVersion === "v1") {
+    if (name !== void 0) out.configData.push(configData(kind, name, namespace, object));
+    return true;
+  }
+  if (kind === "ApplicationSet" && apiVersion.startsWith("argoproj.io/")) {
+    const spec = getEntry(object, "spec");
+    const template = getEntry(spec, "template");
+    if (!template) return true;
+    const generators = asItems(getEntry(spec, "generators")).flatMap((g) => g.kind === "object" ? [...g.entries].map(([k, body]) => ({ kind: k, body, loc: g.keyLocs.get(k) ?? body.loc })) : []);
+    out.applicationSets.push({ name: name ?? "(unnamed)", generators, template, loc: nameValue?.loc ?? object.loc });
+    return true;
+  }
+  return false;
+}
+function configData(kind, name, namespace, object) {
+  const metadata = getEntry(object, "metadata");
+  const data = /* @__PURE__ */ new Map();
+  const encoded = getEntry(object, "data");
+  if (encoded?.kind === "object")
+    for (const [k, v] of encoded.entries) {
+      const text = knownString(v);
+      data.set(k, kind === "Secret" && text !== void 0 ? str(Buffer.from(text, "base64").toString("utf8"), v.loc) : v);
+    }
+  const plain = getEntry(object, "stringData");
+  if (plain?.kind === "object") for (const [k, v] of plain.entries) data.set(k, v);
+  const labels = getEntry(metadata, "labels");
+  const annotations = getEntry(metadata, "annotations");
+  return {
+    kind,
+    name,
+    namespace,
+    data,
+    labels: new Map(labels?.kind === "object" ? [...labels.entries].flatMap(([k, v]) => knownString(v) !== void 0 ? [[k, knownString(v)]] : []) : []),
+    annotations: new Map(annotations?.kind === "object" ? annotations.entries : []),
+    loc: getEntry(metadata, "name")?.loc ?? object.loc
+  };
+}
+
 // src/parse/yaml-cut.ts
 var PLAIN_KEY = /^([A-Za-z0-9_$][\w.\/$-]*)[ ]*:(?=[ ]|$)/;
 function withoutUnread(text, root) {
@@ -8715,7 +8774,7 @@ var MANIFEST = {
 };
 function parseKubernetes(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (helmTemplated(text)) {
+  if (helmTemplated(text) && !APPLICATION_SET.test(text)) {
     if (!TEMPLATED_KIND.test(text)) return { ...result, skipped: "a template ({{ }}) of no ServiceAccount or workload" };
     return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template \u2026 | irsa-lint -)", unchecked: true };
   }
@@ -8731,7 +8790,9 @@ function parseKubernetes(file, text) {
     if (start > 0 || end < text.length) {
       if (!RELEVANT.test(source)) continue;
     }
-    const parsed = parseCut(source, kustomization ? void 0 : MANIFEST_SELECTOR, (t) => (0, import_yaml4.parseAllDocuments)(t, MANIFEST_YAML));
+    if (end - start > MAX_CONFIG_DATA && CONFIG_DATA.test(source) && !OTHER_RELEVANT.test(source)) continue;
+    const whole = kustomization || READ_WHOLE.test(source);
+    const parsed = parseCut(source, whole ? void 0 : MANIFEST_SELECTOR, (t) => (0, import_yaml4.parseAllDocuments)(t, MANIFEST_YAML));
     const position = (offset) => lines.position(start + parsed.original(offset));
     for (const doc of parsed.docs) {
       const problem = doc.errors[0];
@@ -8744,7 +8805,7 @@ function parseKubernetes(file, text) {
         sawKubernetes = true;
         continue;
       }
-      const value = yamlToValue(doc, doc.contents, file, position, { shape: MANIFEST, placeholders: true, onDuplicateKey: duplicateWarning(result), source: parsed.text });
+      const value = yamlToValue(doc, doc.contents, file, position, { ...whole ? {} : { shape: MANIFEST }, placeholders: true, onDuplicateKey: duplicateWarning(result), source: parsed.text });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
         sawKubernetes = true;
@@ -8810,7 +8871,12 @@ function documentRanges(text, whole) {
 }
 var MANIFEST_SELECTOR = shapeSelector(MANIFEST);
 var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|Kustomization|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+var APPLICATION_SET = /^kind:\s*["']?ApplicationSet\b/m;
+var CONFIG_DATA = /^kind:\s*["']?(ConfigMap|Secret)\b/m;
+var OTHER_RELEVANT = new RegExp(`^kind:\\s*["']?(ServiceAccount|HelmRelease|Application|ApplicationSet|Kustomization|ClusterConfig|[A-Za-z]*List|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
+var MAX_CONFIG_DATA = 32 * 1024;
+var READ_WHOLE = /^kind:\s*["']?(ApplicationSet|ConfigMap|Secret)\b/m;
 var TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
 function readKustomization(file, v) {
   const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
@@ -8842,28 +8908,20 @@ function readManifestValue(doc, result) {
 }
 function readObject(object, result) {
   const kind = knownString(getEntry(object, "kind"));
+  if (readGitOpsObject(kind, object, result.declarations)) return;
   const metadata = getEntry(object, "metadata");
   const nameValue = getEntry(metadata, "name");
   const name = knownString(nameValue);
+  if (kind === "HelmRelease" || kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/")) {
+    result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, knownString(getEntry(metadata, "namespace"))));
+    return;
+  }
   if (!name || !nameValue) return;
   const declared = knownString(getEntry(metadata, "namespace"));
   const namespace = declared ?? "default";
   const annotations = getEntry(metadata, "annotations");
   if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
     readEksctl(object, result.declarations);
-    return;
-  }
-  if (kind === "Kustomization" && knownString(getEntry(object, "apiVersion"))?.startsWith("kustomize.toolkit.fluxcd.io/")) {
-    const spec = getEntry(object, "spec");
-    const path2 = knownString(getEntry(spec, "path"));
-    const substitute = getEntry(getEntry(spec, "postBuild"), "substitute");
-    if (path2 === void 0 || substitute?.kind !== "object") return;
-    const values = new Map([...substitute.entries].flatMap(([k, v]) => knownString(v) !== void 0 ? [[k, knownString(v)]] : []));
-    result.declarations.fluxSubstitutions.push({ file: nameValue.loc.file, path: path2, values });
-    return;
-  }
-  if (kind === "HelmRelease" || kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/")) {
-    result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, declared));
     return;
   }
   if (kind === "ServiceAccount") {
@@ -8939,16 +8997,17 @@ export {
   MAX_NESTING,
   excessiveNesting,
   InputLimitError,
-  yamlToValue,
-  yamlMessage,
-  parseRenderedYaml,
-  parseJsonWithPositions,
-  parseIamJson,
-  relocate,
   serviceAccountAnnotations,
   chartServiceAccounts,
   mergeValues,
   valuesAt,
+  yamlToValue,
+  yamlMessage,
+  parseRenderedYaml,
+  releaseServiceAccounts,
+  parseJsonWithPositions,
+  parseIamJson,
+  relocate,
   parseKubernetes,
   readManifestValue
 };

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-2GEDINSP.mjs";
+} from "./chunk-F7PXNG6D.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-C3EGTM7D.mjs";
+} from "./chunk-PABRY5VJ.mjs";
 import {
   memoised,
   pushTo
@@ -24,13 +24,18 @@ import {
   fileStart,
   firstUnknown,
   formatLocation,
+  getEntry,
   getEntryLoose,
   isKnown,
   knownString,
+  list,
   mergeDeclarations,
+  obj,
+  releaseServiceAccounts,
   require_dist,
-  str
-} from "./chunk-5D7KYJCI.mjs";
+  str,
+  unknown
+} from "./chunk-TA5M4A43.mjs";
 import {
   __commonJS,
   __toESM
@@ -1554,7 +1559,7 @@ var role_arn_resolves_default = defineRule({
         sa.roleArn.loc,
         { sa: who, name, hint: `${suggestion ? ` (did you mean ${suggestion}?)` : ""}${unparsed}` },
         {
-          related: role3 ? [{ location: role3.loc, message: `role ${suggestion} is declared here` }] : [],
+          related: [...role3 ? [{ location: role3.loc, message: `role ${suggestion} is declared here` }] : [], ...(sa.provenance ?? []).map((p) => ({ location: p.location, message: p.message }))],
           fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles."
         }
       );
@@ -1667,8 +1672,8 @@ var role_shared_across_namespaces_default = defineRule({
         first ??= condition.valuesLoc;
       }
       if (namespaces.size < 2) continue;
-      const list = [...namespaces].sort();
-      report("shared", first, { role: role3.displayName, count: list.length, namespaces: list.join(", ") }, { fix: "Split the role: one per namespace." });
+      const list2 = [...namespaces].sort();
+      report("shared", first, { role: role3.displayName, count: list2.length, namespaces: list2.join(", ") }, { fix: "Split the role: one per namespace." });
     }
   }
 });
@@ -2143,7 +2148,7 @@ var trust_subject_matches_default = defineRule({
       const role3 = roles[0];
       const { deny } = verdicts[0];
       const data2 = { role: role3.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
-      const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }];
+      const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }, ...carriedBy(sa)];
       const statements = irsaStatements(model, role3.trust, role3);
       if (statements.length === 0) {
         report("noWebIdentity", role3.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
@@ -2164,6 +2169,9 @@ var trust_subject_matches_default = defineRule({
     }
   }
 });
+function carriedBy(sa) {
+  return (sa.provenance ?? []).map((p) => ({ location: p.location, message: p.message }));
+}
 
 // rules/trust-subject-missing.ts
 var trust5 = (condition) => `{
@@ -3071,7 +3079,7 @@ function coverageOf(model, findings) {
   const out = [];
   for (const sa of model.serviceAccounts) {
     if (!sa.roleArn) continue;
-    const base = { kind: "annotation", location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key, serviceAccountLocation: sa.loc };
+    const base = { kind: "annotation", location: sa.roleArn.loc, serviceAccount: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key, serviceAccountLocation: sa.loc, ...sa.provenance?.length ? { via: sa.provenance } : {} };
     if (missing.has(formatLocation(sa.roleArn.loc))) {
       out.push({ ...base, status: "missing", reason: "no scanned role has that name (role-arn-resolves)" });
       continue;
@@ -3143,58 +3151,205 @@ function unresolvedReason(model, link2) {
   return "it matches role-arn-resolves' externalRoles, or its role is outside the scan";
 }
 
-// src/engine/flux.ts
+// src/engine/gitops.ts
 import { posix } from "node:path";
-function applyFluxSubstitutions(outcomes) {
-  const substitutions = outcomes.flatMap((o) => o.declarations.fluxSubstitutions);
-  if (!substitutions.length) return;
-  const byPath = /* @__PURE__ */ new Map();
-  substitutions.forEach((s, i) => {
-    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
-    const list = byPath.get(prefix) ?? [];
-    byPath.set(prefix, list);
-    list.push(i);
-  });
-  for (const o of outcomes) {
-    if (!o.declarations.serviceAccounts.some((sa) => [sa.roleArn, sa.tokenExpiration, sa.audience].some(hasPlaceholderPart))) continue;
-    const applying = foldersOf(o.status.file).flatMap((folder) => byPath.get(folder) ?? []).sort((a, b) => a - b);
-    for (const i of applying) {
-      const { values } = substitutions[i];
-      o.declarations.serviceAccounts = o.declarations.serviceAccounts.map((sa) => ({
-        ...sa,
-        roleArn: sa.roleArn && substitute(sa.roleArn, values),
-        tokenExpiration: sa.tokenExpiration && substitute(sa.tokenExpiration, values),
-        audience: sa.audience && substitute(sa.audience, values)
-      }));
-    }
-  }
+function applyGitOps(decls) {
+  if (decls.fluxSubstitutions.length) decls.serviceAccounts = applyFlux(decls.serviceAccounts, decls.fluxSubstitutions, decls.configData);
+  for (const set of decls.applicationSets) decls.serviceAccounts.push(...expandApplicationSet(set, decls.configData));
 }
-function foldersOf(file) {
-  const out = [file, ""];
-  for (let at = file.lastIndexOf("/"); at > 0; at = file.lastIndexOf("/", at - 1)) out.push(file.slice(0, at));
+function fillPlaceholders(v, fill, carried) {
+  const via = [];
+  const out = fillValue(v, fill, via, carried);
+  if (via.length && out !== v) carried.set(out, [...new Set(via)]);
   return out;
 }
-function hasPlaceholderPart(v) {
+function fillValue(v, fill, via, carried) {
+  switch (v.kind) {
+    case "object": {
+      const entries = /* @__PURE__ */ new Map();
+      for (const [k, x] of v.entries) entries.set(k, fillPlaceholders(x, fill, carried));
+      return { ...obj(entries, v.loc, v.keyLocs), ...v.keyValues ? { keyValues: v.keyValues } : {} };
+    }
+    case "list":
+      return list(v.items.map((x) => fillPlaceholders(x, fill, carried)), v.loc);
+    case "unknown": {
+      if (!v.placeholder) return v;
+      const got = fill(v.placeholder, v);
+      if (!got) return v;
+      if ("kind" in got) return got;
+      via.push(...got.via);
+      return { ...got.value, loc: v.loc };
+    }
+    case "template": {
+      let changed = false;
+      const parts = [];
+      for (const p of v.parts) {
+        const got = typeof p === "string" || !p.placeholder ? void 0 : fill(p.placeholder, p);
+        if (!got) {
+          parts.push(p);
+          continue;
+        }
+        changed = true;
+        if ("kind" in got) {
+          parts.push(got);
+          continue;
+        }
+        via.push(...got.via);
+        const filled = got.value;
+        if (v.parts.length === 1) return { ...filled, loc: v.loc };
+        const text = knownString(filled);
+        if (text !== void 0) parts.push(text);
+        else if (filled.kind === "template") parts.push(...filled.parts);
+        else {
+          const at = p;
+          parts.push(filled.kind === "unknown" ? { ...filled, loc: at.loc } : unknown(`${at.placeholder} is a ${filled.kind}`, at.loc));
+        }
+      }
+      if (!changed) return v;
+      const merged = parts.reduce((out, p) => typeof p === "string" && typeof out[out.length - 1] === "string" ? (out[out.length - 1] = `${out[out.length - 1]}${p}`, out) : (out.push(p), out), []);
+      return merged.every((p) => typeof p === "string") ? { ...str(merged.join(""), v.loc), ...v.blockIndent !== void 0 ? { blockIndent: v.blockIndent } : {} } : { ...v, parts: merged };
+    }
+    default:
+      return v;
+  }
+}
+var FLUX_PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}$/;
+function applyFlux(accounts, substitutions, configData) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const s of substitutions) {
+    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
+    byPath.set(prefix, [...byPath.get(prefix) ?? [], s]);
+  }
+  const variables = /* @__PURE__ */ new Map();
+  return accounts.map((sa) => {
+    if (![sa.roleArn, sa.tokenExpiration, sa.audience].some(hasPlaceholder)) return sa;
+    let out = sa;
+    for (const s of applying(sa.loc.file, byPath)) {
+      let vars = variables.get(s);
+      if (!vars) variables.set(s, vars = fluxVariables(s, configData));
+      const known = vars;
+      const fill = (placeholder, part) => {
+        const m = FLUX_PLACEHOLDER.exec(placeholder);
+        if (!m) return void 0;
+        const found = known.values.get(m[1]);
+        if (found) return found;
+        if (m[2] !== void 0) return { value: str(m[2], part.loc), via: [{ message: `Flux Kustomization ${s.name} leaves ${m[1]} to its default`, location: s.loc }] };
+        if (known.missing.length) return { ...part, reason: `placeholder ${placeholder}: Flux Kustomization ${s.name} (${formatLocation(s.loc)}) substitutes it from ${known.missing.join(", ")}, not in the scan` };
+        return void 0;
+      };
+      const carried = /* @__PURE__ */ new WeakMap();
+      const roleArn = out.roleArn && fillPlaceholders(out.roleArn, fill, carried);
+      out = {
+        ...out,
+        roleArn,
+        tokenExpiration: out.tokenExpiration && fillPlaceholders(out.tokenExpiration, fill, carried),
+        audience: out.audience && fillPlaceholders(out.audience, fill, carried)
+      };
+      const via = roleArn && carried.get(roleArn);
+      if (via) out = { ...out, provenance: [...out.provenance ?? [], ...via] };
+    }
+    return out;
+  });
+}
+function fluxVariables(s, configData) {
+  const values = /* @__PURE__ */ new Map();
+  const missing = [];
+  for (const from of s.from) {
+    const source = configData.find((c) => c.kind === from.kind && c.name === from.name && (c.namespace === void 0 || c.namespace === s.namespace));
+    if (!source) {
+      if (!from.optional) missing.push(`${from.kind} ${from.name}`);
+      continue;
+    }
+    for (const [key, value] of source.data) values.set(key, { value, via: [{ message: `Flux Kustomization ${s.name} substitutes \${${key}}`, location: s.loc }, { message: `from ${source.kind} ${source.name} key ${key}`, location: value.loc }] });
+  }
+  for (const [key, value] of s.values) values.set(key, { value, via: [{ message: `Flux Kustomization ${s.name} substitutes \${${key}}`, location: value.loc }] });
+  return { values, missing };
+}
+function applying(file, byPath) {
+  const found = /* @__PURE__ */ new Set();
+  const segments = file.split("/");
+  for (let end = segments.length; end >= 0; end--)
+    for (let start = 0; start <= end; start++) {
+      const [root, path] = [segments.slice(0, start).join("/"), segments.slice(start, end).join("/")];
+      for (const s of byPath.get(path) ?? []) if (root === "" || `${posix.dirname(s.file)}/`.startsWith(`${root}/`)) found.add(s);
+    }
+  return [...found].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+function hasPlaceholder(v) {
   if (!v) return false;
   if (v.kind === "unknown") return !!v.placeholder;
   return v.kind === "template" && v.parts.some((p) => typeof p !== "string" && !!p.placeholder);
 }
-function substitute(v, values) {
-  if (v.kind !== "template" && !(v.kind === "unknown" && v.placeholder)) return v;
-  const parts = v.kind === "template" ? v.parts : [v];
-  let changed = false;
-  const out = parts.map((p) => {
-    if (typeof p === "string" || !p.placeholder) return p;
-    const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}$/.exec(p.placeholder);
-    const value = m ? values.get(m[1]) ?? m[2] : void 0;
-    if (value === void 0) return p;
-    changed = true;
-    return value;
-  });
-  if (!changed) return v;
-  if (out.every((p) => typeof p === "string")) return str(out.join(""), v.loc);
-  const template = { kind: "template", parts: out, loc: v.loc };
-  return template;
+function parameterName(placeholder) {
+  const inner = /^\{\{-?\s*(.*?)\s*-?\}\}$/.exec(placeholder)?.[1];
+  if (inner === void 0) return void 0;
+  const index = /^index\s+\.?([\w.]+)\s+"([^"]+)"$/.exec(inner);
+  if (index) return `${index[1]}.${index[2]}`;
+  return /^\.?[A-Za-z_][\w.-]*$/.test(inner) ? inner.replace(/^\./, "") : void 0;
+}
+function expandApplicationSet(set, configData) {
+  const clusters = configData.filter((c) => c.kind === "Secret" && c.labels.get("argocd.argoproj.io/secret-type") === "cluster");
+  return set.generators.flatMap(
+    (g) => parameterSets(g, clusters).flatMap(({ params, unfilled }) => {
+      const generated = { message: `Argo CD ApplicationSet ${set.name}: ${g.kind} generator`, location: g.loc };
+      const carried = /* @__PURE__ */ new WeakMap();
+      const fill = (placeholder, part) => {
+        const name = parameterName(placeholder);
+        const found = name === void 0 ? void 0 : params.get(name);
+        if (found) return found;
+        return name !== void 0 ? { ...part, reason: `ApplicationSet parameter ${placeholder}: ${unfilled}` } : void 0;
+      };
+      const application = fillPlaceholders(set.template, fill, carried);
+      return releaseServiceAccounts("Application", application, void 0).map((sa) => ({ ...sa, provenance: [generated, ...(sa.roleArn && carried.get(sa.roleArn)) ?? []] }));
+    })
+  );
+}
+function parameterSets(g, clusters) {
+  const literal = (prefix, v, into, via) => flatten(prefix, v, into, via);
+  if (g.kind === "list") {
+    const elements = getEntry(g.body, "elements");
+    const items = elements?.kind === "list" ? elements.items : [];
+    return items.map((element) => {
+      const params = /* @__PURE__ */ new Map();
+      literal("", element, params, [{ message: "list generator element", location: element.loc }]);
+      return { params, unfilled: "the list generator's elements do not give it" };
+    });
+  }
+  if (g.kind === "clusters") {
+    const values = getEntry(g.body, "values");
+    const wanted = getEntry(getEntry(g.body, "selector"), "matchLabels");
+    const selected = clusters.filter((c) => wanted?.kind !== "object" || [...wanted.entries].every(([k, v]) => c.labels.get(k) === knownString(v)));
+    if (!selected.length) {
+      const params = /* @__PURE__ */ new Map();
+      literal("values", values, params, [{ message: "cluster generator values", location: values?.loc ?? g.loc }]);
+      return [{ params, unfilled: "it comes from an Argo CD cluster Secret (argocd.argoproj.io/secret-type: cluster) the scan does not declare" }];
+    }
+    return selected.map((c) => {
+      const params = /* @__PURE__ */ new Map();
+      const from = (what, v) => ({ value: v, via: [{ message: `Argo CD cluster Secret ${c.name} ${what}`, location: v.loc }] });
+      for (const key of ["name", "server"]) {
+        const v = c.data.get(key);
+        if (v) params.set(key, from(key, v));
+      }
+      for (const [k, v] of c.labels) params.set(`metadata.labels.${k}`, from(`label ${k}`, str(v, c.loc)));
+      for (const [k, v] of c.annotations) params.set(`metadata.annotations.${k}`, from(`annotation ${k}`, v));
+      const filledValues = values && fillPlaceholders(values, (p) => {
+        const n = parameterName(p);
+        return n === void 0 ? void 0 : params.get(n);
+      }, /* @__PURE__ */ new WeakMap());
+      literal("values", filledValues, params, [{ message: "cluster generator values", location: values?.loc ?? g.loc }]);
+      return { params, unfilled: `cluster Secret ${c.name} (${formatLocation(c.loc)}) does not give it` };
+    });
+  }
+  return [{ params: /* @__PURE__ */ new Map(), unfilled: `irsa-lint does not read the ${g.kind} generator's parameters` }];
+}
+function flatten(prefix, v, into, via) {
+  if (v?.kind !== "object") return;
+  for (const [k, x] of v.entries) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (x.kind === "object") flatten(name, x, into, via);
+    else into.set(name, { value: x, via });
+  }
 }
 
 // src/engine/kustomize.ts
@@ -3541,7 +3696,6 @@ async function lint(options) {
   const terraform = evaluation?.finish();
   timer.mark("terraform");
   applyKustomizations(outcomes);
-  applyFluxSubstitutions(outcomes);
   const declarations = emptyDeclarations();
   const diagnostics = [];
   for (const o of outcomes) {
@@ -3554,6 +3708,7 @@ async function lint(options) {
     diagnostics.push(...terraform.diagnostics);
   }
   dedupe(diagnostics);
+  applyGitOps(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
@@ -3627,7 +3782,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-JRG7EPGP.mjs"), import("./variables-2BREZPCV.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-5LTBWN45.mjs"), import("./variables-D6GTXBIP.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
@@ -3807,7 +3962,8 @@ function formatJson(result) {
       role: l.role ? { name: l.role.name, file: l.role.location.file, line: l.role.location.line } : null,
       status: l.status,
       reason: l.reason ?? null,
-      assumed: l.assumed ?? null
+      assumed: l.assumed ?? null,
+      via: (l.via ?? []).map((p) => ({ message: p.message, file: p.location.file, line: p.location.line, column: p.location.column }))
     })),
     summary: summarize(result)
   };
@@ -3966,6 +4122,15 @@ function formatStylish(result, options) {
     if (open.length) {
       lines.push(c.underline("Role links not checked"));
       for (const l of open) lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${l.kind === "annotation" ? "role annotation" : "Pod Identity association"} of ${visible(l.serviceAccount)}${l.role ? ` (role ${visible(l.role.name)})` : ""}: ${visible(l.reason ?? "")}`);
+      lines.push("");
+    }
+    const carried = result.links.filter((l) => l.via?.length || l.assumed);
+    if (carried.length) {
+      lines.push(c.underline("Role links carried or assumed"));
+      for (const l of carried) {
+        lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${visible(l.serviceAccount)}${l.role ? ` \u2192 role ${visible(l.role.name)}` : ""}${l.assumed ? `: ${visible(l.assumed)}` : ""}`);
+        for (const p of l.via ?? []) lines.push(c.dim(`      \u21B3 ${visible(p.message)} (${at(p.location)})`));
+      }
       lines.push("");
     }
     const notes = result.diagnostics.filter((d) => d.level !== "error");

@@ -37,7 +37,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-5D7KYJCI.mjs";
+} from "./chunk-TA5M4A43.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";
@@ -8247,6 +8247,10 @@ var HANDLERS = {
   },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
+  kubernetes_config_map: configData("ConfigMap"),
+  kubernetes_config_map_v1: configData("ConfigMap"),
+  kubernetes_secret: configData("Secret"),
+  kubernetes_secret_v1: configData("Secret"),
   helm_release: helmRelease,
   kubectl_manifest: manifests,
   kubernetes_manifest: manifests
@@ -8305,6 +8309,26 @@ function serviceAccount(attrs, _address, block, mod, out, scope) {
     automount: attrs.get("automount_service_account_token"),
     origin: "terraform"
   });
+}
+function configData(kind) {
+  return (attrs, _address, block, mod, out, scope) => {
+    const metadata = nestedBlocks(block.body, "metadata", scope, mod.evaluator).blocks[0];
+    if (!metadata) return;
+    const meta = new Map(metadata.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, metadata.scope)]));
+    const name = knownString(meta.get("name"));
+    if (name === void 0) return;
+    const entries = (v) => v?.kind === "object" ? v.entries : /* @__PURE__ */ new Map();
+    const located = (v) => new Map([...entries(v)].map(([k, x]) => [k, x.origin && v?.kind === "object" ? { ...x, loc: v.keyLocs.get(k) ?? x.loc } : x]));
+    out.configData.push({
+      kind,
+      name,
+      namespace: knownString(meta.get("namespace")),
+      data: new Map([...located(attr(attrs, "data")), ...located(attr(attrs, "binary_data"))]),
+      labels: new Map([...entries(meta.get("labels"))].flatMap(([k, v]) => knownString(v) !== void 0 ? [[k, knownString(v)]] : [])),
+      annotations: located(meta.get("annotations")),
+      loc: meta.get("name").loc
+    });
+  };
 }
 function extractDeclarations(mod) {
   const out = emptyDeclarations();

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-C3EGTM7D.mjs";
-import "./chunk-U725IMRS.mjs";
+} from "./chunk-PABRY5VJ.mjs";
+import "./chunk-RRVYOPYF.mjs";
 import {
   tfvarsValues
-} from "./chunk-5PBOMCVV.mjs";
+} from "./chunk-E4RXVH5L.mjs";
 import "./chunk-NIM62BA4.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-5D7KYJCI.mjs";
+} from "./chunk-TA5M4A43.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-5PBOMCVV.mjs";
+} from "./chunk-E4RXVH5L.mjs";
 import "./chunk-NIM62BA4.mjs";
-import "./chunk-5D7KYJCI.mjs";
+import "./chunk-TA5M4A43.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

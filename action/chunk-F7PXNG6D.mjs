@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-U725IMRS.mjs";
+} from "./chunk-RRVYOPYF.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-5D7KYJCI.mjs";
+} from "./chunk-TA5M4A43.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

@@ -1,0 +1,245 @@
+import { posix } from "node:path";
+import type { ApplicationSetDecl, ConfigDataDecl, Declarations, FluxSubstitutionDecl, Provenance, ServiceAccountDecl } from "../core/declarations.js";
+import { formatLocation } from "../core/location.js";
+import { getEntry, knownString, list, obj, str, unknown, type UnknownValue, type Value } from "../core/value.js";
+import { releaseServiceAccounts } from "../parse/releases.js";
+
+/**
+ * Values GitOps tools carry from one object into another, put where the tools put them before
+ * anything is linked: Flux post-build substitution (`postBuild.substitute` and `substituteFrom`
+ * ConfigMaps and Secrets, from manifests or Terraform), and Argo CD ApplicationSets (each
+ * generated parameter set fills the template's `{{…}}`, the cluster generator from the cluster
+ * Secrets the scan declares). A value carried keeps where it came from (ServiceAccountDecl.provenance);
+ * a source the scan does not contain is named in the unknown part it leaves.
+ */
+export function applyGitOps(decls: Declarations): void {
+  if (decls.fluxSubstitutions.length) decls.serviceAccounts = applyFlux(decls.serviceAccounts, decls.fluxSubstitutions, decls.configData);
+  for (const set of decls.applicationSets) decls.serviceAccounts.push(...expandApplicationSet(set, decls.configData));
+}
+
+/** A filled placeholder: its value, and the hops it came through. */
+type Filled = { value: Value; via: Provenance[] };
+
+/**
+ * Replaces the placeholders of a value (deeply) that `fill` knows; a placeholder that is the whole
+ * value becomes the filling value itself, placed where the placeholder was (so `aws_iam_role.x.arn`
+ * from a Terraform ConfigMap still links by reference).
+ */
+function fillPlaceholders(v: Value, fill: (placeholder: string, part: UnknownValue) => Filled | UnknownValue | undefined, carried: WeakMap<Value, Provenance[]>): Value {
+  const via: Provenance[] = [];
+  const out = fillValue(v, fill, via, carried);
+  if (via.length && out !== v) carried.set(out, [...new Set(via)]);
+  return out;
+}
+
+function fillValue(v: Value, fill: (placeholder: string, part: UnknownValue) => Filled | UnknownValue | undefined, via: Provenance[], carried: WeakMap<Value, Provenance[]>): Value {
+  switch (v.kind) {
+    case "object": {
+      const entries = new Map<string, Value>();
+      for (const [k, x] of v.entries) entries.set(k, fillPlaceholders(x, fill, carried));
+      return { ...obj(entries, v.loc, v.keyLocs), ...(v.keyValues ? { keyValues: v.keyValues } : {}) };
+    }
+    case "list":
+      return list(v.items.map((x) => fillPlaceholders(x, fill, carried)), v.loc);
+    case "unknown": {
+      if (!v.placeholder) return v;
+      const got = fill(v.placeholder, v);
+      if (!got) return v;
+      if ("kind" in got) return got;
+      via.push(...got.via);
+      return { ...got.value, loc: v.loc };
+    }
+    case "template": {
+      let changed = false;
+      const parts: Array<string | UnknownValue> = [];
+      for (const p of v.parts) {
+        const got = typeof p === "string" || !p.placeholder ? undefined : fill(p.placeholder, p);
+        if (!got) {
+          parts.push(p);
+          continue;
+        }
+        changed = true;
+        if ("kind" in got) {
+          parts.push(got);
+          continue;
+        }
+        via.push(...got.via);
+        const filled = got.value;
+        if (v.parts.length === 1) return { ...filled, loc: v.loc };
+        const text = knownString(filled);
+        if (text !== undefined) parts.push(text);
+        else if (filled.kind === "template") parts.push(...filled.parts);
+        else {
+          const at = p as UnknownValue;
+          parts.push(filled.kind === "unknown" ? { ...filled, loc: at.loc } : unknown(`${at.placeholder} is a ${filled.kind}`, at.loc));
+        }
+      }
+      if (!changed) return v;
+      const merged = parts.reduce<Array<string | UnknownValue>>((out, p) => (typeof p === "string" && typeof out[out.length - 1] === "string" ? ((out[out.length - 1] = `${out[out.length - 1]}${p}`), out) : (out.push(p), out)), []);
+      return merged.every((p) => typeof p === "string") ? { ...str(merged.join(""), v.loc), ...(v.blockIndent !== undefined ? { blockIndent: v.blockIndent } : {}) } : { ...v, parts: merged };
+    }
+    default:
+      return v;
+  }
+}
+
+/** `${VAR}` and `${VAR:=default}`: the variable's name and default. */
+const FLUX_PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}$/;
+
+function applyFlux(accounts: ServiceAccountDecl[], substitutions: FluxSubstitutionDecl[], configData: ConfigDataDecl[]): ServiceAccountDecl[] {
+  // Kustomizations by the folder they apply: a file looks its folders up, never every Kustomization.
+  const byPath = new Map<string, FluxSubstitutionDecl[]>();
+  for (const s of substitutions) {
+    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
+    byPath.set(prefix, [...(byPath.get(prefix) ?? []), s]);
+  }
+  const variables = new Map<FluxSubstitutionDecl, ReturnType<typeof fluxVariables>>();
+  return accounts.map((sa) => {
+    if (![sa.roleArn, sa.tokenExpiration, sa.audience].some(hasPlaceholder)) return sa;
+    let out = sa;
+    for (const s of applying(sa.loc.file, byPath)) {
+      let vars = variables.get(s);
+      if (!vars) variables.set(s, (vars = fluxVariables(s, configData)));
+      const known = vars;
+      const fill = (placeholder: string, part: UnknownValue): Filled | UnknownValue | undefined => {
+        const m = FLUX_PLACEHOLDER.exec(placeholder);
+        if (!m) return undefined;
+        const found = known.values.get(m[1]);
+        if (found) return found;
+        if (m[2] !== undefined) return { value: str(m[2], part.loc), via: [{ message: `Flux Kustomization ${s.name} leaves ${m[1]} to its default`, location: s.loc }] };
+        // Not filled: the unknown says which sources Flux would have read it from.
+        if (known.missing.length) return { ...part, reason: `placeholder ${placeholder}: Flux Kustomization ${s.name} (${formatLocation(s.loc)}) substitutes it from ${known.missing.join(", ")}, not in the scan` };
+        return undefined;
+      };
+      const carried = new WeakMap<Value, Provenance[]>();
+      const roleArn = out.roleArn && fillPlaceholders(out.roleArn, fill, carried);
+      out = {
+        ...out,
+        roleArn,
+        tokenExpiration: out.tokenExpiration && fillPlaceholders(out.tokenExpiration, fill, carried),
+        audience: out.audience && fillPlaceholders(out.audience, fill, carried),
+      };
+      const via = roleArn && carried.get(roleArn);
+      if (via) out = { ...out, provenance: [...(out.provenance ?? []), ...via] };
+    }
+    return out;
+  });
+}
+
+/** A Kustomization's variables: `substituteFrom` sources in order (later ones win), then `substitute`. */
+function fluxVariables(s: FluxSubstitutionDecl, configData: ConfigDataDecl[]): { values: Map<string, Filled>; missing: string[] } {
+  const values = new Map<string, Filled>();
+  const missing: string[] = [];
+  for (const from of s.from) {
+    const source = configData.find((c) => c.kind === from.kind && c.name === from.name && (c.namespace === undefined || c.namespace === s.namespace));
+    if (!source) {
+      if (!from.optional) missing.push(`${from.kind} ${from.name}`);
+      continue;
+    }
+    for (const [key, value] of source.data) values.set(key, { value, via: [{ message: `Flux Kustomization ${s.name} substitutes \${${key}}`, location: s.loc }, { message: `from ${source.kind} ${source.name} key ${key}`, location: value.loc }] });
+  }
+  for (const [key, value] of s.values) values.set(key, { value, via: [{ message: `Flux Kustomization ${s.name} substitutes \${${key}}`, location: value.loc }] });
+  return { values, missing };
+}
+
+/**
+ * The Kustomizations that apply a file: `spec.path` is relative to the root of the repository
+ * Flux reads, which is a folder above the Kustomization's own file (the scan may start anywhere
+ * in it). So a file applies when one of its folders is `<root>/<path>`, `<root>` a folder above
+ * (or of) the Kustomization's file. Each of the file's folders is split once per folder above it.
+ */
+function applying(file: string, byPath: Map<string, FluxSubstitutionDecl[]>): FluxSubstitutionDecl[] {
+  const found = new Set<FluxSubstitutionDecl>();
+  const segments = file.split("/");
+  for (let end = segments.length; end >= 0; end--)
+    for (let start = 0; start <= end; start++) {
+      const [root, path] = [segments.slice(0, start).join("/"), segments.slice(start, end).join("/")];
+      for (const s of byPath.get(path) ?? []) if (root === "" || `${posix.dirname(s.file)}/`.startsWith(`${root}/`)) found.add(s);
+    }
+  return [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function hasPlaceholder(v: Value | undefined): boolean {
+  if (!v) return false;
+  if (v.kind === "unknown") return !!v.placeholder;
+  return v.kind === "template" && v.parts.some((p) => typeof p !== "string" && !!p.placeholder);
+}
+
+/** An ApplicationSet parameter as its template names it: `{{values.x}}`, `{{ .values.x }}`, `{{ index .metadata.annotations "x" }}`. */
+function parameterName(placeholder: string): string | undefined {
+  const inner = /^\{\{-?\s*(.*?)\s*-?\}\}$/.exec(placeholder)?.[1];
+  if (inner === undefined) return undefined;
+  const index = /^index\s+\.?([\w.]+)\s+"([^"]+)"$/.exec(inner);
+  if (index) return `${index[1]}.${index[2]}`;
+  return /^\.?[A-Za-z_][\w.-]*$/.test(inner) ? inner.replace(/^\./, "") : undefined;
+}
+
+type Parameters = Map<string, Filled>;
+
+/** Each Application an ApplicationSet generates, read as an Application: its ServiceAccounts, with where their values came from. */
+function expandApplicationSet(set: ApplicationSetDecl, configData: ConfigDataDecl[]): ServiceAccountDecl[] {
+  const clusters = configData.filter((c) => c.kind === "Secret" && c.labels.get("argocd.argoproj.io/secret-type") === "cluster");
+  return set.generators.flatMap((g) =>
+    parameterSets(g, clusters).flatMap(({ params, unfilled }) => {
+      const generated: Provenance = { message: `Argo CD ApplicationSet ${set.name}: ${g.kind} generator`, location: g.loc };
+      const carried = new WeakMap<Value, Provenance[]>();
+      const fill = (placeholder: string, part: UnknownValue): Filled | UnknownValue | undefined => {
+        const name = parameterName(placeholder);
+        const found = name === undefined ? undefined : params.get(name);
+        if (found) return found;
+        return name !== undefined ? { ...part, reason: `ApplicationSet parameter ${placeholder}: ${unfilled}` } : undefined;
+      };
+      const application = fillPlaceholders(set.template, fill, carried);
+      return releaseServiceAccounts("Application", application, undefined).map((sa) => ({ ...sa, provenance: [generated, ...((sa.roleArn && carried.get(sa.roleArn)) ?? [])] }));
+    }),
+  );
+}
+
+/** The parameter sets one generator yields, and why the parameters it does not give are not known. */
+function parameterSets(g: ApplicationSetDecl["generators"][number], clusters: ConfigDataDecl[]): Array<{ params: Parameters; unfilled: string }> {
+  const literal = (prefix: string, v: Value | undefined, into: Parameters, via: Provenance[]) => flatten(prefix, v, into, via);
+  if (g.kind === "list") {
+    const elements = getEntry(g.body, "elements");
+    const items = elements?.kind === "list" ? elements.items : [];
+    return items.map((element) => {
+      const params: Parameters = new Map();
+      literal("", element, params, [{ message: "list generator element", location: element.loc }]);
+      return { params, unfilled: "the list generator's elements do not give it" };
+    });
+  }
+  if (g.kind === "clusters") {
+    const values = getEntry(g.body, "values");
+    const wanted = getEntry(getEntry(g.body, "selector"), "matchLabels");
+    const selected = clusters.filter((c) => wanted?.kind !== "object" || [...wanted.entries].every(([k, v]) => c.labels.get(k) === knownString(v)));
+    if (!selected.length) {
+      const params: Parameters = new Map();
+      literal("values", values, params, [{ message: "cluster generator values", location: values?.loc ?? g.loc }]);
+      return [{ params, unfilled: "it comes from an Argo CD cluster Secret (argocd.argoproj.io/secret-type: cluster) the scan does not declare" }];
+    }
+    return selected.map((c) => {
+      const params: Parameters = new Map();
+      const from = (what: string, v: Value) => ({ value: v, via: [{ message: `Argo CD cluster Secret ${c.name} ${what}`, location: v.loc }] });
+      for (const key of ["name", "server"]) {
+        const v = c.data.get(key);
+        if (v) params.set(key, from(key, v));
+      }
+      for (const [k, v] of c.labels) params.set(`metadata.labels.${k}`, from(`label ${k}`, str(v, c.loc)));
+      for (const [k, v] of c.annotations) params.set(`metadata.annotations.${k}`, from(`annotation ${k}`, v));
+      // Generator values may themselves name the cluster's parameters (`roleArn: '{{metadata.annotations.x}}'`).
+      const filledValues = values && fillPlaceholders(values, (p) => { const n = parameterName(p); return n === undefined ? undefined : params.get(n); }, new WeakMap());
+      literal("values", filledValues, params, [{ message: "cluster generator values", location: values?.loc ?? g.loc }]);
+      return { params, unfilled: `cluster Secret ${c.name} (${formatLocation(c.loc)}) does not give it` };
+    });
+  }
+  return [{ params: new Map(), unfilled: `irsa-lint does not read the ${g.kind} generator's parameters` }];
+}
+
+/** An object's scalar leaves as dotted parameter names (`values.roleArn`). */
+function flatten(prefix: string, v: Value | undefined, into: Parameters, via: Provenance[]): void {
+  if (v?.kind !== "object") return;
+  for (const [k, x] of v.entries) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (x.kind === "object") flatten(name, x, into, via);
+    else into.set(name, { value: x, via });
+  }
+}

@@ -1,0 +1,68 @@
+import type { ConfigDataDecl, Declarations } from "../core/declarations.js";
+import { asItems, getEntry, knownString, str, type Value } from "../core/value.js";
+
+/**
+ * Kubernetes objects through which GitOps tools carry values into other objects: Flux
+ * Kustomizations (post-build substitution), ConfigMaps and Secrets (what `substituteFrom` and
+ * Argo CD's cluster generator read), Argo CD ApplicationSets. Read here as they are written; the
+ * engine puts the values where the tools put them (engine/gitops.ts).
+ */
+export function readGitOpsObject(kind: string, object: Value, out: Declarations): boolean {
+  const apiVersion = knownString(getEntry(object, "apiVersion")) ?? "";
+  const metadata = getEntry(object, "metadata");
+  const nameValue = getEntry(metadata, "name");
+  const name = knownString(nameValue);
+  const namespace = knownString(getEntry(metadata, "namespace"));
+  if (kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) {
+    const spec = getEntry(object, "spec");
+    const path = knownString(getEntry(spec, "path"));
+    const postBuild = getEntry(spec, "postBuild");
+    const substitute = getEntry(postBuild, "substitute");
+    const from = asItems(getEntry(postBuild, "substituteFrom")).flatMap((f) => {
+      const [fromKind, fromName] = [knownString(getEntry(f, "kind")), knownString(getEntry(f, "name"))];
+      return fromKind && fromName ? [{ kind: fromKind, name: fromName, optional: knownString(getEntry(f, "optional")) === "true" }] : [];
+    });
+    if (path === undefined || (substitute?.kind !== "object" && !from.length)) return true;
+    const values = new Map(substitute?.kind === "object" ? substitute.entries : []);
+    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path, values, from, loc: nameValue?.loc ?? object.loc });
+    return true;
+  }
+  if ((kind === "ConfigMap" || kind === "Secret") && apiVersion === "v1") {
+    if (name !== undefined) out.configData.push(configData(kind, name, namespace, object));
+    return true;
+  }
+  if (kind === "ApplicationSet" && apiVersion.startsWith("argoproj.io/")) {
+    const spec = getEntry(object, "spec");
+    const template = getEntry(spec, "template");
+    if (!template) return true;
+    const generators = asItems(getEntry(spec, "generators")).flatMap((g) => (g.kind === "object" ? [...g.entries].map(([k, body]) => ({ kind: k, body, loc: g.keyLocs.get(k) ?? body.loc })) : []));
+    out.applicationSets.push({ name: name ?? "(unnamed)", generators, template, loc: nameValue?.loc ?? object.loc });
+    return true;
+  }
+  return false;
+}
+
+/** A ConfigMap's `data`, a Secret's `stringData` and base64 `data`, with labels and annotations. */
+function configData(kind: "ConfigMap" | "Secret", name: string, namespace: string | undefined, object: Value): ConfigDataDecl {
+  const metadata = getEntry(object, "metadata");
+  const data = new Map<string, Value>();
+  const encoded = getEntry(object, "data");
+  if (encoded?.kind === "object")
+    for (const [k, v] of encoded.entries) {
+      const text = knownString(v);
+      data.set(k, kind === "Secret" && text !== undefined ? str(Buffer.from(text, "base64").toString("utf8"), v.loc) : v);
+    }
+  const plain = getEntry(object, "stringData");
+  if (plain?.kind === "object") for (const [k, v] of plain.entries) data.set(k, v);
+  const labels = getEntry(metadata, "labels");
+  const annotations = getEntry(metadata, "annotations");
+  return {
+    kind,
+    name,
+    namespace,
+    data,
+    labels: new Map(labels?.kind === "object" ? [...labels.entries].flatMap(([k, v]) => (knownString(v) !== undefined ? [[k, knownString(v)!] as [string, string]] : [])) : []),
+    annotations: new Map(annotations?.kind === "object" ? annotations.entries : []),
+    loc: getEntry(metadata, "name")?.loc ?? object.loc,
+  };
+}
