@@ -21,17 +21,17 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-KYH2RU2Q.mjs";
-import "./chunk-F7PXNG6D.mjs";
+} from "./chunk-7AITF2PH.mjs";
+import "./chunk-NSASL7RA.mjs";
 import {
   InputError
-} from "./chunk-PABRY5VJ.mjs";
-import "./chunk-RRVYOPYF.mjs";
-import "./chunk-NIM62BA4.mjs";
+} from "./chunk-REV6KZPO.mjs";
+import "./chunk-6RRWFAU5.mjs";
+import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-TA5M4A43.mjs";
+} from "./chunk-2QAYMDGE.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

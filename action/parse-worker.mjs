@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-F7PXNG6D.mjs";
-import "./chunk-RRVYOPYF.mjs";
-import "./chunk-TA5M4A43.mjs";
+} from "./chunk-NSASL7RA.mjs";
+import "./chunk-6RRWFAU5.mjs";
+import "./chunk-2QAYMDGE.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

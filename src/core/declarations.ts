@@ -84,6 +84,10 @@ export interface RoleDecl {
   address?: string;
   /** Declared in a folder that looks like a module (no provider, backend or tfvars) that no scanned root calls. */
   template?: boolean;
+  /** A role declared as a Kubernetes object (Crossplane, ACK): its API group and object name, and whether an external-name annotation names it instead. */
+  kubernetesObject?: { group: string; name: string; external: boolean };
+  /** A copy of the role a patch renamed (its trust and policies are the base's): the id of the base. */
+  patchOf?: string;
 }
 
 export interface PolicyDecl {
@@ -127,6 +131,8 @@ export interface KustomizationDecl {
   namespace?: string;
   /** `resources` (and legacy `bases`) entries, relative to the kustomization's folder. */
   resources: string[];
+  /** Inline patches (a patch in a file is read as the object it is). */
+  patches: PatchDecl[];
 }
 
 /**
@@ -143,6 +149,19 @@ export interface FluxSubstitutionDecl {
   values: Map<string, Value>;
   /** `substituteFrom` entries, in order (later ones win; `substitute` wins over all). */
   from: Array<{ kind: string; name: string; optional: boolean }>;
+  /** `spec.patches` (and the older `patchesStrategicMerge`, `patchesJson6902`), applied before substitution. */
+  patches: PatchDecl[];
+  loc: SourceLocation;
+}
+
+/**
+ * A Kustomize patch (in a kustomization.yaml or a Flux Kustomization): JSON 6902 operations, or a
+ * strategic merge patch, for the objects its target selects.
+ */
+export interface PatchDecl {
+  target: { kind?: string; name?: string; namespace?: string; group?: string };
+  operations?: Array<{ op: string; path: string; value?: Value; loc: SourceLocation }>;
+  merge?: Value;
   loc: SourceLocation;
 }
 

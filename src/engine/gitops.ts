@@ -3,6 +3,7 @@ import type { ApplicationSetDecl, ConfigDataDecl, Declarations, FluxSubstitution
 import { formatLocation } from "../core/location.js";
 import { getEntry, knownString, list, obj, str, unknown, type UnknownValue, type Value } from "../core/value.js";
 import { releaseServiceAccounts } from "../parse/releases.js";
+import { patchRole, patchServiceAccount } from "./patches.js";
 
 /**
  * Values GitOps tools carry from one object into another, put where the tools put them before
@@ -13,8 +14,37 @@ import { releaseServiceAccounts } from "../parse/releases.js";
  * a source the scan does not contain is named in the unknown part it leaves.
  */
 export function applyGitOps(decls: Declarations): void {
+  if (decls.fluxSubstitutions.some((k) => k.patches.length)) applyFluxPatches(decls);
   if (decls.fluxSubstitutions.length) decls.serviceAccounts = applyFlux(decls.serviceAccounts, decls.fluxSubstitutions, decls.configData);
   for (const set of decls.applicationSets) decls.serviceAccounts.push(...expandApplicationSet(set, decls.configData));
+}
+
+/**
+ * A Flux Kustomization's patches: each ServiceAccount and IAM Role object under its path that a
+ * patch selects is deployed once more as the patch leaves it (the base may be deployed elsewhere as it is).
+ */
+function applyFluxPatches(decls: Declarations): void {
+  const byPath = pathIndex(decls.fluxSubstitutions.filter((k) => k.patches.length));
+  const accounts: ServiceAccountDecl[] = [];
+  for (const sa of decls.serviceAccounts)
+    for (const k of applying(sa.loc.file, byPath))
+      for (const patch of k.patches) {
+        const patched = patchServiceAccount(sa, patch);
+        if (patched) accounts.push({ ...patched, provenance: [...(sa.provenance ?? []), { message: `patched by Flux Kustomization ${k.name}`, location: patch.loc }] });
+      }
+  decls.serviceAccounts.push(...accounts);
+  const roles = decls.roles.flatMap((r) => applying(r.loc.file, byPath).flatMap((k) => k.patches.flatMap((p) => patchRole(r, p) ?? [])));
+  decls.roles.push(...roles);
+}
+
+/** Kustomizations by the path they apply (see applying). */
+function pathIndex(kustomizations: FluxSubstitutionDecl[]): Map<string, FluxSubstitutionDecl[]> {
+  const byPath = new Map<string, FluxSubstitutionDecl[]>();
+  for (const s of kustomizations) {
+    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
+    byPath.set(prefix, [...(byPath.get(prefix) ?? []), s]);
+  }
+  return byPath;
 }
 
 /** A filled placeholder: its value, and the hops it came through. */
@@ -88,11 +118,7 @@ const FLUX_PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}$/;
 
 function applyFlux(accounts: ServiceAccountDecl[], substitutions: FluxSubstitutionDecl[], configData: ConfigDataDecl[]): ServiceAccountDecl[] {
   // Kustomizations by the folder they apply: a file looks its folders up, never every Kustomization.
-  const byPath = new Map<string, FluxSubstitutionDecl[]>();
-  for (const s of substitutions) {
-    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
-    byPath.set(prefix, [...(byPath.get(prefix) ?? []), s]);
-  }
+  const byPath = pathIndex(substitutions);
   const variables = new Map<FluxSubstitutionDecl, ReturnType<typeof fluxVariables>>();
   return accounts.map((sa) => {
     if (![sa.roleArn, sa.tokenExpiration, sa.audience].some(hasPlaceholder)) return sa;

@@ -1,29 +1,54 @@
 import { posix } from "node:path";
-import type { KustomizationDecl } from "../core/declarations.js";
+import type { KustomizationDecl, ServiceAccountDecl } from "../core/declarations.js";
 import type { FileOutcome } from "./parse-files.js";
+import { patchServiceAccount } from "./patches.js";
 
 /**
  * Kustomize's `namespace:` is set on every resource a kustomization includes, directly or through
- * the bases it lists. A manifest included by namespaced kustomizations is deployed once per such
- * namespace, so its ServiceAccounts and workloads are read once per namespace (an overlay's
- * patches are not applied). Without this, a base's ServiceAccount would sit in `default`.
+ * the bases it lists, and its inline patches change what they select. Each kustomization that sets
+ * a namespace or patches is a deployment of the files it includes: their ServiceAccounts and
+ * workloads are read once per such kustomization, in its namespace, patched as it patches them
+ * (located where the patch writes the value). A file no such kustomization includes stays as it is.
  */
 export function applyKustomizations(outcomes: FileOutcome[]): void {
   const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
   if (!kustomizations.length) return;
   const byDir = new Map(kustomizations.map((k) => [posix.dirname(k.file), k]));
-  const namespacesOf = new Map<string, Set<string>>();
+  const deployments = new Map<string, KustomizationDecl[]>();
   for (const k of kustomizations) {
-    if (!k.namespace) continue;
-    for (const file of includedFiles(k, byDir, new Set())) namespacesOf.set(file, (namespacesOf.get(file) ?? new Set()).add(k.namespace));
+    if (!k.namespace && !k.patches.length) continue;
+    for (const file of includedFiles(k, byDir, new Set())) deployments.set(file, [...(deployments.get(file) ?? []), k]);
   }
   for (const o of outcomes) {
-    const namespaces = namespacesOf.get(o.status.file);
-    if (!namespaces) continue;
+    const by = deployments.get(o.status.file);
+    if (!by) continue;
     const d = o.declarations;
-    d.serviceAccounts = [...namespaces].flatMap((namespace) => d.serviceAccounts.map((sa) => ({ ...sa, namespace, namespaceKnown: true })));
-    d.workloads = [...namespaces].flatMap((namespace) => d.workloads.map((w) => ({ ...w, namespace })));
+    const namespaced = by.filter((k) => k.namespace);
+    d.serviceAccounts = d.serviceAccounts.flatMap((sa) => {
+      // A kustomization that neither sets a namespace nor patches this ServiceAccount deploys it as it is.
+      const variants = by.flatMap((k) => deployed(sa, k) ?? []);
+      const seen = new Set<string>();
+      const distinct = variants.filter((v) => {
+        const key = `${v.namespace}/${v.name}@${v.roleArn ? `${v.roleArn.loc.file}:${v.roleArn.loc.line}:${v.roleArn.loc.column}` : ""}`;
+        return !seen.has(key) && !!seen.add(key);
+      });
+      return distinct.length ? distinct : [sa];
+    });
+    // A kustomization that only patches leaves the namespace as it was; the namespaced ones set theirs.
+    const namespaces = namespaced.map((k) => k.namespace!);
+    if (namespaces.length) d.workloads = namespaces.flatMap((namespace) => d.workloads.map((w) => ({ ...w, namespace })));
   }
+}
+
+/** A ServiceAccount as one kustomization deploys it (patched as it patches it, in its namespace), or undefined when it changes nothing of it. */
+function deployed(sa: ServiceAccountDecl, k: KustomizationDecl): ServiceAccountDecl | undefined {
+  let out = sa;
+  for (const patch of k.patches) {
+    const patched = patchServiceAccount(out, patch);
+    if (patched) out = { ...patched, provenance: [...(out.provenance ?? []), { message: `patched by ${k.file}`, location: patch.loc }] };
+  }
+  if (k.namespace) return { ...out, namespace: k.namespace, namespaceKnown: true };
+  return out === sa ? undefined : out;
 }
 
 /** The manifest files a kustomization includes: listed files, and what listed folders' kustomizations include. */

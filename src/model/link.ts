@@ -46,7 +46,8 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
     serviceAccounts,
     workloads,
     roles,
-    reportedRoles: roles,
+    // A patched copy's documents are its base's: reported once, with the base.
+    reportedRoles: roles.filter((r) => !r.patchOf || !roleIndex.get(r.patchOf)),
     oidcProviders: decls.oidcProviders,
     podIdentityAssociations,
     documents: standaloneDocuments(decls, roles),
@@ -79,6 +80,7 @@ function toRole(decl: RoleDecl): Role {
     instancesUnknown: decl.id.includes("[*]"),
     template: decl.template ?? false,
     site: siteOf(decl),
+    ...(decl.patchOf ? { patchOf: decl.patchOf } : {}),
   };
 }
 

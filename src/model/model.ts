@@ -35,6 +35,8 @@ export interface Role {
   template: boolean;
   /** The folder it is deployed from (its Terraform root, else its file's folder): links prefer the nearest role. */
   site: string;
+  /** A copy a patch renamed: its trust and policies are those of the base, which findings about them name. */
+  patchOf?: string;
 }
 
 export interface AttachedPolicy {

@@ -1,5 +1,6 @@
-import type { ConfigDataDecl, Declarations } from "../core/declarations.js";
+import type { ConfigDataDecl, Declarations, PatchDecl } from "../core/declarations.js";
 import { asItems, getEntry, knownString, str, type Value } from "../core/value.js";
+import { parseRenderedYaml } from "./rendered-yaml.js";
 
 /**
  * Kubernetes objects through which GitOps tools carry values into other objects: Flux
@@ -22,9 +23,10 @@ export function readGitOpsObject(kind: string, object: Value, out: Declarations)
       const [fromKind, fromName] = [knownString(getEntry(f, "kind")), knownString(getEntry(f, "name"))];
       return fromKind && fromName ? [{ kind: fromKind, name: fromName, optional: knownString(getEntry(f, "optional")) === "true" }] : [];
     });
-    if (path === undefined || (substitute?.kind !== "object" && !from.length)) return true;
+    const patches = readPatches(spec);
+    if (path === undefined || (substitute?.kind !== "object" && !from.length && !patches.length)) return true;
     const values = new Map(substitute?.kind === "object" ? substitute.entries : []);
-    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path, values, from, loc: nameValue?.loc ?? object.loc });
+    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path, values, from, patches, loc: nameValue?.loc ?? object.loc });
     return true;
   }
   if ((kind === "ConfigMap" || kind === "Secret") && apiVersion === "v1") {
@@ -65,4 +67,43 @@ function configData(kind: "ConfigMap" | "Secret", name: string, namespace: strin
     annotations: new Map(annotations?.kind === "object" ? annotations.entries : []),
     loc: getEntry(metadata, "name")?.loc ?? object.loc,
   };
+}
+
+/**
+ * The inline patches of a kustomization or a Flux Kustomization: `patches` (a YAML or JSON string,
+ * or an object, with an optional target), `patchesStrategicMerge` (inline objects or strings) and
+ * `patchesJson6902` (a target and inline operations). A patch given by `path` is a file of the scan,
+ * read as the object it is.
+ */
+export function readPatches(spec: Value | undefined): PatchDecl[] {
+  const out: PatchDecl[] = [];
+  const targetOf = (t: Value | undefined): PatchDecl["target"] => ({
+    kind: knownString(getEntry(t, "kind")),
+    name: knownString(getEntry(t, "name")),
+    namespace: knownString(getEntry(t, "namespace")),
+    group: knownString(getEntry(t, "group")),
+  });
+  const add = (body: Value | undefined, target: PatchDecl["target"], at: Value) => {
+    const parsed = body && (body.kind === "string" || body.kind === "template") ? parseRenderedYaml(body)[0] : body;
+    if (!parsed) return;
+    if (parsed.kind === "list") {
+      const operations = parsed.items.flatMap((o) => {
+        const [op, path] = [knownString(getEntry(o, "op")), knownString(getEntry(o, "path"))];
+        return op && path !== undefined ? [{ op, path, value: getEntry(o, "value"), loc: (getEntry(o, "value") ?? o).loc }] : [];
+      });
+      out.push({ target, operations, loc: at.loc });
+    } else if (parsed.kind === "object") {
+      // A strategic merge patch names its object itself.
+      const meta = getEntry(parsed, "metadata");
+      out.push({ target: { kind: knownString(getEntry(parsed, "kind")), name: knownString(getEntry(meta, "name")), namespace: knownString(getEntry(meta, "namespace")), ...withoutUndefined(target) }, merge: parsed, loc: at.loc });
+    }
+  };
+  for (const p of asItems(getEntry(spec, "patches"))) if (!getEntry(p, "path")) add(getEntry(p, "patch"), targetOf(getEntry(p, "target")), p);
+  for (const p of asItems(getEntry(spec, "patchesStrategicMerge"))) add(p, {}, p);
+  for (const p of asItems(getEntry(spec, "patchesJson6902"))) if (!getEntry(p, "path")) add(getEntry(p, "patch"), targetOf(getEntry(p, "target")), p);
+  return out;
+}
+
+function withoutUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -12,7 +12,8 @@ import { MANIFEST_YAML, shapeSelector, yamlMessage, yamlToValue, type Shape } fr
 import { chartServiceAccounts, chartValuesSelector } from "./chart-values.js";
 import { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations } from "./kubernetes-annotations.js";
 import { releaseServiceAccounts } from "./releases.js";
-import { readGitOpsObject } from "./gitops-objects.js";
+import { readGitOpsObject, readPatches } from "./gitops-objects.js";
+import { readIacObject } from "./iac-objects.js";
 import { withoutUnread, type Selector } from "./yaml-cut.js";
 
 export { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations };
@@ -57,6 +58,10 @@ export const MANIFEST: Shape = {
     destination: { namespace: true },
     path: true,
     postBuild: true,
+    // Flux Kustomization patches.
+    patches: true,
+    patchesStrategicMerge: true,
+    patchesJson6902: true,
   },
 };
 
@@ -191,20 +196,20 @@ function documentRanges(text: string, whole: boolean): Array<[number, number]> {
 export const MANIFEST_SELECTOR = shapeSelector(MANIFEST);
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|ControllerConfig|DeploymentRuntimeConfig|Role|Policy|RolePolicyAttachment|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 const APPLICATION_SET = /^kind:\s*["']?ApplicationSet\b/m;
 const CONFIG_DATA = /^kind:\s*["']?(ConfigMap|Secret)\b/m;
 const OTHER_RELEVANT = new RegExp(`^kind:\\s*["']?(ServiceAccount|HelmRelease|Application|ApplicationSet|Kustomization|ClusterConfig|[A-Za-z]*List|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
 const MAX_CONFIG_DATA = 32 * 1024;
 /** Kinds read whole, without cutting what MANIFEST does not name. */
-const READ_WHOLE = /^kind:\s*["']?(ApplicationSet|ConfigMap|Secret)\b/m;
+const READ_WHOLE = /^kind:\s*["']?(ApplicationSet|ConfigMap|Secret)\b|^apiVersion:\s*["']?(iam\.aws\.crossplane\.io|iam\.aws\.upbound\.io|iam\.services\.k8s\.aws|pkg\.crossplane\.io)\//m;
 
 /** A template's own kind, at the start of a line (a RoleBinding's subjects name ServiceAccounts too). */
 const TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
 
 function readKustomization(file: string, v: Value): KustomizationDecl {
   const strings = (key: string) => asItems(getEntry(v, key)).map(knownString).filter((s): s is string => s !== undefined);
-  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
+  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")], patches: readPatches(v) };
 }
 
 /** kubectl reads a repeated key as its last value: so does irsa-lint, with a warning. */
@@ -241,7 +246,7 @@ export function readManifestValue(doc: Value, result: FileParseResult): void {
 
 function readObject(object: Value, result: FileParseResult): void {
   const kind = knownString(getEntry(object, "kind"))!;
-  if (readGitOpsObject(kind, object, result.declarations)) return;
+  if (readGitOpsObject(kind, object, result.declarations) || readIacObject(kind, object, result.declarations)) return;
   const metadata = getEntry(object, "metadata");
   const nameValue = getEntry(metadata, "name");
   const name = knownString(nameValue);

@@ -29,11 +29,16 @@ function nextPlaceholder(text: string, from: number): [number, number] | undefin
     } else if (c === DOLLAR && text.charCodeAt(i + 1) === OPEN_PAREN) end = run(text, i + 2, isIdentStart, isKustomizeChar, CLOSE_PAREN);
     else if (c === OPEN_BRACE && text.charCodeAt(i + 1) === OPEN_BRACE) end = braces(text, i + 2);
     else if (c === LESS) end = run(text, i + 1, isLetter, isDocChar, GREATER);
-    else if ((c === LOWER_X || c === UPPER_X) && !isAlnum(text.charCodeAt(i - 1))) {
-      let j = i;
-      while (text.charCodeAt(j) === LOWER_X || text.charCodeAt(j) === UPPER_X) j++;
-      if (j - i >= 4 && !isAlnum(text.charCodeAt(j))) end = j;
-      else i = j - 1; // no run inside this one can be a placeholder: it is preceded by an x
+    else {
+      let skipTo: number | undefined;
+      if ((c === LOWER_X || c === UPPER_X) && !isAlnum(text.charCodeAt(i - 1))) {
+        let j = i;
+        while (text.charCodeAt(j) === LOWER_X || text.charCodeAt(j) === UPPER_X) j++;
+        if (j - i >= 4 && !isAlnum(text.charCodeAt(j))) end = j;
+        else skipTo = j - 1; // no run inside this one can be a placeholder: it is preceded by an x
+      }
+      if (end === undefined && isAccountChar(c) && !isWordChar(text.charCodeAt(i - 1))) end = accountWord(text, i);
+      if (end === undefined && skipTo !== undefined) i = skipTo;
     }
     if (end !== undefined) return [i, end];
   }
@@ -57,6 +62,16 @@ function envsubst(text: string, from: number, close: number): number | undefined
   return undefined;
 }
 
+/**
+ * Documentation's account placeholder written as a word: `ACCOUNT_ID`, `AWS_ACCOUNT_ID`,
+ * `YOUR_ACCOUNT_NUMBER` (upper case, digits and `_`, naming ACCOUNT, standing alone).
+ */
+function accountWord(text: string, from: number): number | undefined {
+  let j = from;
+  while (j < text.length && isAccountChar(text.charCodeAt(j))) j++;
+  return !isWordChar(text.charCodeAt(j)) && text.slice(from, j).includes("ACCOUNT") ? j : undefined;
+}
+
 /** A run of `first` then `rest` characters ending with `end`: the index after it, or undefined. */
 function run(text: string, from: number, first: (c: number) => boolean, rest: (c: number) => boolean, end: number): number | undefined {
   if (!first(text.charCodeAt(from))) return undefined;
@@ -73,7 +88,11 @@ function braces(text: string, from: number): number | undefined {
 }
 
 const [DOLLAR, OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN, LESS, GREATER, COLON, LOWER_X, UPPER_X] = [..."${}()<>:xX"].map((c) => c.charCodeAt(0));
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isLetter = (c: number) => isUpper(c) || isLower(c);
+const isWordChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95;
+const isAccountChar = (c: number) => isUpper(c) || isDigit(c) || c === 95;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAlnum = (c: number) => isLetter(c) || isDigit(c);
 const isIdentStart = (c: number) => isLetter(c) || c === 95;

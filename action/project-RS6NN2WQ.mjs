@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-E4RXVH5L.mjs";
-import "./chunk-NIM62BA4.mjs";
-import "./chunk-TA5M4A43.mjs";
+} from "./chunk-GVDI2DIL.mjs";
+import "./chunk-VDI44TGU.mjs";
+import "./chunk-2QAYMDGE.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

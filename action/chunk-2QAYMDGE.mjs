@@ -7801,11 +7801,16 @@ function nextPlaceholder(text, from) {
     } else if (c === DOLLAR && text.charCodeAt(i + 1) === OPEN_PAREN) end = run(text, i + 2, isIdentStart, isKustomizeChar, CLOSE_PAREN);
     else if (c === OPEN_BRACE && text.charCodeAt(i + 1) === OPEN_BRACE) end = braces(text, i + 2);
     else if (c === LESS) end = run(text, i + 1, isLetter, isDocChar, GREATER);
-    else if ((c === LOWER_X || c === UPPER_X) && !isAlnum(text.charCodeAt(i - 1))) {
-      let j = i;
-      while (text.charCodeAt(j) === LOWER_X || text.charCodeAt(j) === UPPER_X) j++;
-      if (j - i >= 4 && !isAlnum(text.charCodeAt(j))) end = j;
-      else i = j - 1;
+    else {
+      let skipTo;
+      if ((c === LOWER_X || c === UPPER_X) && !isAlnum(text.charCodeAt(i - 1))) {
+        let j = i;
+        while (text.charCodeAt(j) === LOWER_X || text.charCodeAt(j) === UPPER_X) j++;
+        if (j - i >= 4 && !isAlnum(text.charCodeAt(j))) end = j;
+        else skipTo = j - 1;
+      }
+      if (end === void 0 && isAccountChar(c) && !isWordChar(text.charCodeAt(i - 1))) end = accountWord(text, i);
+      if (end === void 0 && skipTo !== void 0) i = skipTo;
     }
     if (end !== void 0) return [i, end];
   }
@@ -7822,6 +7827,11 @@ function envsubst(text, from, close) {
   }
   return void 0;
 }
+function accountWord(text, from) {
+  let j = from;
+  while (j < text.length && isAccountChar(text.charCodeAt(j))) j++;
+  return !isWordChar(text.charCodeAt(j)) && text.slice(from, j).includes("ACCOUNT") ? j : void 0;
+}
 function run(text, from, first, rest, end) {
   if (!first(text.charCodeAt(from))) return void 0;
   let j = from + 1;
@@ -7834,7 +7844,11 @@ function braces(text, from) {
   return text.charCodeAt(j) === CLOSE_BRACE && text.charCodeAt(j + 1) === CLOSE_BRACE ? j + 2 : void 0;
 }
 var [DOLLAR, OPEN_BRACE, CLOSE_BRACE, OPEN_PAREN, CLOSE_PAREN, LESS, GREATER, COLON, LOWER_X, UPPER_X] = [..."${}()<>:xX"].map((c) => c.charCodeAt(0));
-var isLetter = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
+var isUpper = (c) => c >= 65 && c <= 90;
+var isLower = (c) => c >= 97 && c <= 122;
+var isLetter = (c) => isUpper(c) || isLower(c);
+var isWordChar = (c) => isLetter(c) || c >= 48 && c <= 57 || c === 95;
+var isAccountChar = (c) => isUpper(c) || isDigit(c) || c === 95;
 var isDigit = (c) => c >= 48 && c <= 57;
 var isAlnum = (c) => isLetter(c) || isDigit(c);
 var isIdentStart = (c) => isLetter(c) || c === 95;
@@ -8320,9 +8334,9 @@ function readAuthorizationDetails(file, value, result) {
   for (const policy of asItems(getEntry(value, "Policies"))) {
     const name = getEntry(policy, "PolicyName");
     const current = asItems(getEntry(policy, "PolicyVersionList")).find((v) => getEntry(v, "IsDefaultVersion")?.kind === "bool" && knownString(getEntry(v, "IsDefaultVersion")) === "true");
-    const document = decodeTrust(getEntry(current, "Document"));
-    if (!name || !document) continue;
-    result.declarations.policies.push({ id: `${file}#policy/${knownString(name)}`, name, path: getEntry(policy, "Path") ?? str("/", name.loc), document, loc: name.loc });
+    const document2 = decodeTrust(getEntry(current, "Document"));
+    if (!name || !document2) continue;
+    result.declarations.policies.push({ id: `${file}#policy/${knownString(name)}`, name, path: getEntry(policy, "Path") ?? str("/", name.loc), document: document2, loc: name.loc });
   }
 }
 function readRole(file, role) {
@@ -8546,9 +8560,10 @@ function readGitOpsObject(kind, object, out) {
       const [fromKind, fromName] = [knownString(getEntry(f, "kind")), knownString(getEntry(f, "name"))];
       return fromKind && fromName ? [{ kind: fromKind, name: fromName, optional: knownString(getEntry(f, "optional")) === "true" }] : [];
     });
-    if (path2 === void 0 || substitute?.kind !== "object" && !from.length) return true;
+    const patches = readPatches(spec);
+    if (path2 === void 0 || substitute?.kind !== "object" && !from.length && !patches.length) return true;
     const values = new Map(substitute?.kind === "object" ? substitute.entries : []);
-    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path: path2, values, from, loc: nameValue?.loc ?? object.loc });
+    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path: path2, values, from, patches, loc: nameValue?.loc ?? object.loc });
     return true;
   }
   if ((kind === "ConfigMap" || kind === "Secret") && apiVersion === "v1") {
@@ -8587,6 +8602,114 @@ function configData(kind, name, namespace, object) {
     annotations: new Map(annotations?.kind === "object" ? annotations.entries : []),
     loc: getEntry(metadata, "name")?.loc ?? object.loc
   };
+}
+function readPatches(spec) {
+  const out = [];
+  const targetOf = (t) => ({
+    kind: knownString(getEntry(t, "kind")),
+    name: knownString(getEntry(t, "name")),
+    namespace: knownString(getEntry(t, "namespace")),
+    group: knownString(getEntry(t, "group"))
+  });
+  const add = (body, target, at2) => {
+    const parsed = body && (body.kind === "string" || body.kind === "template") ? parseRenderedYaml(body)[0] : body;
+    if (!parsed) return;
+    if (parsed.kind === "list") {
+      const operations = parsed.items.flatMap((o) => {
+        const [op, path2] = [knownString(getEntry(o, "op")), knownString(getEntry(o, "path"))];
+        return op && path2 !== void 0 ? [{ op, path: path2, value: getEntry(o, "value"), loc: (getEntry(o, "value") ?? o).loc }] : [];
+      });
+      out.push({ target, operations, loc: at2.loc });
+    } else if (parsed.kind === "object") {
+      const meta = getEntry(parsed, "metadata");
+      out.push({ target: { kind: knownString(getEntry(parsed, "kind")), name: knownString(getEntry(meta, "name")), namespace: knownString(getEntry(meta, "namespace")), ...withoutUndefined(target) }, merge: parsed, loc: at2.loc });
+    }
+  };
+  for (const p of asItems(getEntry(spec, "patches"))) if (!getEntry(p, "path")) add(getEntry(p, "patch"), targetOf(getEntry(p, "target")), p);
+  for (const p of asItems(getEntry(spec, "patchesStrategicMerge"))) add(p, {}, p);
+  for (const p of asItems(getEntry(spec, "patchesJson6902"))) if (!getEntry(p, "path")) add(getEntry(p, "patch"), targetOf(getEntry(p, "target")), p);
+  return out;
+}
+function withoutUndefined(o) {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== void 0));
+}
+
+// src/parse/iac-objects.ts
+function readIacObject(kind, object, out) {
+  const group = (knownString(getEntry(object, "apiVersion")) ?? "").split("/")[0];
+  const metadata = getEntry(object, "metadata");
+  const nameValue = getEntry(metadata, "name");
+  const spec = getEntry(object, "spec");
+  const at2 = nameValue?.loc ?? object.loc;
+  if (group === "pkg.crossplane.io" && (kind === "ControllerConfig" || kind === "DeploymentRuntimeConfig")) {
+    const template = kind === "ControllerConfig" ? metadata : getEntry(getEntry(spec, "serviceAccountTemplate"), "metadata");
+    const irsa = serviceAccountAnnotations((key) => getEntry(getEntry(template, "annotations"), key));
+    if (!irsa.roleArn) return true;
+    const named = kind === "DeploymentRuntimeConfig" ? getEntry(template, "name") : void 0;
+    const name = knownString(named);
+    out.serviceAccounts.push({
+      ...name ? { name } : { name: "<provider's ServiceAccount>", nameKnown: false },
+      namespace: "<Crossplane's namespace>",
+      namespaceKnown: false,
+      loc: named?.loc ?? at2,
+      ...irsa,
+      origin: "kubernetes"
+    });
+    return true;
+  }
+  if (group !== "iam.aws.crossplane.io" && group !== "iam.aws.upbound.io" && group !== "iam.services.k8s.aws") return false;
+  const forProvider = group === "iam.services.k8s.aws" ? spec : getEntry(spec, "forProvider");
+  const objectName = knownString(nameValue) ?? "(unnamed)";
+  const id = (k, n) => `k8s:${group}/${k}/${n}`;
+  const external = getEntry(getEntry(metadata, "annotations"), "crossplane.io/external-name");
+  const iamName = (group === "iam.services.k8s.aws" ? getEntry(spec, "name") : void 0) ?? external ?? nameValue ?? unknown(`${kind} without a name`, at2);
+  if (kind === "Role") {
+    const trust = getEntry(forProvider, "assumeRolePolicyDocument") ?? getEntry(forProvider, "assumeRolePolicy");
+    const inline = getEntry(forProvider, group === "iam.services.k8s.aws" ? "inlinePolicies" : "inlinePolicy");
+    out.roles.push({
+      id: id("Role", objectName),
+      name: iamName,
+      path: getEntry(forProvider, "path") ?? str("/", at2),
+      trust: trust && document(trust),
+      loc: at2,
+      inlinePolicies: inlinePolicies(inline, id("Role", objectName), at2),
+      attachedPolicyArns: [...asItems(getEntry(forProvider, "managedPolicyArns")), ...asItems(getEntry(forProvider, "policies"))],
+      address: `${kind} ${objectName} (${group})`,
+      kubernetesObject: { group, name: objectName, external: group === "iam.services.k8s.aws" || !!external }
+    });
+    return true;
+  }
+  if (kind === "Policy") {
+    const doc = getEntry(forProvider, "document") ?? getEntry(forProvider, "policy") ?? getEntry(forProvider, "policyDocument");
+    out.policies.push({ id: id("Policy", objectName), address: `Policy ${objectName}`, name: iamName, path: getEntry(forProvider, "path") ?? str("/", at2), document: doc ? document(doc) : unknown("no policy document", at2), loc: at2 });
+    return true;
+  }
+  if (kind === "RolePolicyAttachment") {
+    const roleRef = knownString(getEntry(getEntry(forProvider, "roleNameRef"), "name")) ?? knownString(getEntry(getEntry(forProvider, "roleRef"), "name"));
+    const policyRef = knownString(getEntry(getEntry(forProvider, "policyArnRef"), "name"));
+    const policyArn = getEntry(forProvider, "policyArn") ?? (policyRef ? unknown(`the ARN of Policy ${policyRef}`, at2) : void 0);
+    if (!policyArn) return true;
+    const role = getEntry(forProvider, "roleName") ?? getEntry(forProvider, "role") ?? unknown(`Role ${roleRef ?? "(not named)"}`, at2);
+    out.attachments.push({ role, policyArn: policyRef ? { ...policyArn, origin: { address: id("Policy", policyRef), type: "aws_iam_policy", attribute: "arn" } } : policyArn, loc: at2, ...roleRef ? { roleId: id("Role", roleRef) } : {} });
+    return true;
+  }
+  return true;
+}
+function document(v) {
+  if (v.kind !== "string" && v.kind !== "template") return v;
+  return parseRenderedYaml(v)[0] ?? unknown("the policy document is not valid JSON", v.loc);
+}
+function inlinePolicies(v, roleId, at2) {
+  if (v?.kind === "object")
+    return [...v.entries].map(([name, doc]) => ({ id: `${roleId}/${name}`, address: `inline policy ${name}`, name: str(name, v.keyLocs.get(name) ?? at2), path: str("/", at2), document: document(doc), loc: v.keyLocs.get(name) ?? at2 }));
+  return asItems(v).map((p, i) => ({
+    id: `${roleId}/${i}`,
+    address: `inline policy ${knownString(getEntry(p, "name")) ?? i}`,
+    name: getEntry(p, "name") ?? str(`inline ${i}`, p.loc),
+    path: str("/", p.loc),
+    document: document(getEntry(p, "policy") ?? unknown("no policy", p.loc)),
+    loc: p.loc
+  }));
 }
 
 // src/parse/yaml-cut.ts
@@ -8769,7 +8892,11 @@ var MANIFEST = {
     sources: { helm: true, chart: true },
     destination: { namespace: true },
     path: true,
-    postBuild: true
+    postBuild: true,
+    // Flux Kustomization patches.
+    patches: true,
+    patchesStrategicMerge: true,
+    patchesJson6902: true
   }
 };
 function parseKubernetes(file, text) {
@@ -8871,16 +8998,16 @@ function documentRanges(text, whole) {
 }
 var MANIFEST_SELECTOR = shapeSelector(MANIFEST);
 var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|ControllerConfig|DeploymentRuntimeConfig|Role|Policy|RolePolicyAttachment|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 var APPLICATION_SET = /^kind:\s*["']?ApplicationSet\b/m;
 var CONFIG_DATA = /^kind:\s*["']?(ConfigMap|Secret)\b/m;
 var OTHER_RELEVANT = new RegExp(`^kind:\\s*["']?(ServiceAccount|HelmRelease|Application|ApplicationSet|Kustomization|ClusterConfig|[A-Za-z]*List|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
 var MAX_CONFIG_DATA = 32 * 1024;
-var READ_WHOLE = /^kind:\s*["']?(ApplicationSet|ConfigMap|Secret)\b/m;
+var READ_WHOLE = /^kind:\s*["']?(ApplicationSet|ConfigMap|Secret)\b|^apiVersion:\s*["']?(iam\.aws\.crossplane\.io|iam\.aws\.upbound\.io|iam\.services\.k8s\.aws|pkg\.crossplane\.io)\//m;
 var TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
 function readKustomization(file, v) {
   const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
-  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")] };
+  return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")], patches: readPatches(v) };
 }
 function duplicateWarning(result) {
   return (key, loc) => result.diagnostics.push({ level: "warning", message: `key ${JSON.stringify(key)} is repeated: its last value is used, as kubectl does`, location: loc });
@@ -8908,7 +9035,7 @@ function readManifestValue(doc, result) {
 }
 function readObject(object, result) {
   const kind = knownString(getEntry(object, "kind"));
-  if (readGitOpsObject(kind, object, result.declarations)) return;
+  if (readGitOpsObject(kind, object, result.declarations) || readIacObject(kind, object, result.declarations)) return;
   const metadata = getEntry(object, "metadata");
   const nameValue = getEntry(metadata, "name");
   const name = knownString(nameValue);
@@ -8997,6 +9124,9 @@ export {
   MAX_NESTING,
   excessiveNesting,
   InputLimitError,
+  ROLE_ARN_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+  AUDIENCE_ANNOTATION,
   serviceAccountAnnotations,
   chartServiceAccounts,
   mergeValues,

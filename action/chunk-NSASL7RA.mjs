@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-RRVYOPYF.mjs";
+} from "./chunk-6RRWFAU5.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -13,7 +13,7 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes
-} from "./chunk-TA5M4A43.mjs";
+} from "./chunk-2QAYMDGE.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

@@ -6,16 +6,20 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-F7PXNG6D.mjs";
+} from "./chunk-NSASL7RA.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-PABRY5VJ.mjs";
+} from "./chunk-REV6KZPO.mjs";
 import {
+  RE2JS,
   memoised,
   pushTo
-} from "./chunk-NIM62BA4.mjs";
+} from "./chunk-VDI44TGU.mjs";
 import {
+  AUDIENCE_ANNOTATION,
+  ROLE_ARN_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
   asItems,
   compareLocations,
   discover,
@@ -35,7 +39,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-TA5M4A43.mjs";
+} from "./chunk-2QAYMDGE.mjs";
 import {
   __commonJS,
   __toESM
@@ -2886,7 +2890,8 @@ function link(decls, options = {}) {
     serviceAccounts,
     workloads,
     roles,
-    reportedRoles: roles,
+    // A patched copy's documents are its base's: reported once, with the base.
+    reportedRoles: roles.filter((r) => !r.patchOf || !roleIndex.get(r.patchOf)),
     oidcProviders: decls.oidcProviders,
     podIdentityAssociations,
     documents: standaloneDocuments(decls, roles),
@@ -2917,7 +2922,8 @@ function toRole(decl) {
     generatedTrust: decl.generatedTrust ?? false,
     instancesUnknown: decl.id.includes("[*]"),
     template: decl.template ?? false,
-    site: siteOf(decl)
+    site: siteOf(decl),
+    ...decl.patchOf ? { patchOf: decl.patchOf } : {}
   };
 }
 function siteOf(decl) {
@@ -3153,9 +3159,87 @@ function unresolvedReason(model, link2) {
 
 // src/engine/gitops.ts
 import { posix } from "node:path";
+
+// src/engine/patches.ts
+var IRSA_KEYS = {
+  [ROLE_ARN_ANNOTATION]: "roleArn",
+  [TOKEN_EXPIRATION_ANNOTATION]: "tokenExpiration",
+  [AUDIENCE_ANNOTATION]: "audience"
+};
+function selects(target, kind, name, namespace, group) {
+  if (target.kind !== void 0 && target.kind !== kind) return false;
+  if (target.group !== void 0 && group !== void 0 && target.group !== group) return false;
+  if (target.namespace !== void 0 && namespace !== void 0 && target.namespace !== namespace) return false;
+  if (target.name === void 0) return target.kind !== void 0;
+  if (target.name === name) return true;
+  try {
+    return RE2JS.compile(`^(?:${target.name})$`).matcher(name).matches();
+  } catch {
+    return false;
+  }
+}
+function patchServiceAccount(sa, patch) {
+  if (sa.origin !== "kubernetes" || sa.nameKnown === false || !selects(patch.target, "ServiceAccount", sa.name, sa.namespaceKnown === false ? void 0 : sa.namespace, "")) return void 0;
+  let out = { ...sa };
+  const setAnnotation = (key, value) => {
+    const field = IRSA_KEYS[key];
+    if (field) out = { ...out, [field]: value && value.kind !== "null" ? value : void 0 };
+  };
+  for (const o of patch.operations ?? []) {
+    const path = o.path.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const removes = o.op === "remove";
+    if (!removes && o.op !== "add" && o.op !== "replace") continue;
+    if (path.length === 2 && path[0] === "metadata" && path[1] === "annotations") {
+      for (const key of Object.keys(IRSA_KEYS)) setAnnotation(key, removes ? void 0 : getEntry(o.value, key));
+    } else if (path.length === 3 && path[0] === "metadata" && path[1] === "annotations") setAnnotation(path[2], removes ? void 0 : o.value);
+    else if (path.length === 2 && path[0] === "metadata" && (path[1] === "namespace" || path[1] === "name")) {
+      const text = knownString(o.value);
+      if (path[1] === "namespace") out = text === void 0 ? { ...out, namespace: "<namespace not known>", namespaceKnown: false } : { ...out, namespace: text, namespaceKnown: true };
+      else if (text !== void 0) out = { ...out, name: text, loc: o.value.loc };
+    }
+  }
+  const metadata = getEntry(patch.merge, "metadata");
+  const annotations = getEntry(metadata, "annotations");
+  if (annotations?.kind === "object") for (const [key, value] of annotations.entries) setAnnotation(key, value);
+  const namespace = knownString(getEntry(metadata, "namespace"));
+  if (patch.merge && namespace !== void 0) out = { ...out, namespace, namespaceKnown: true };
+  return out;
+}
+function patchRole(role3, patch) {
+  const object = role3.kubernetesObject;
+  if (!object || !selects(patch.target, "Role", object.name, void 0, object.group)) return void 0;
+  const rename = (patch.operations ?? []).find((o) => (o.op === "replace" || o.op === "add") && o.path === "/metadata/name");
+  const name = rename?.value && knownString(rename.value);
+  if (!rename || name === void 0 || object.external) return void 0;
+  return { ...role3, id: `${role3.id}#${name}`, patchOf: role3.id, name: rename.value, kubernetesObject: { ...object, name }, loc: rename.value.loc, address: `Role ${name} (${object.group}, renamed by a patch)` };
+}
+
+// src/engine/gitops.ts
 function applyGitOps(decls) {
+  if (decls.fluxSubstitutions.some((k) => k.patches.length)) applyFluxPatches(decls);
   if (decls.fluxSubstitutions.length) decls.serviceAccounts = applyFlux(decls.serviceAccounts, decls.fluxSubstitutions, decls.configData);
   for (const set of decls.applicationSets) decls.serviceAccounts.push(...expandApplicationSet(set, decls.configData));
+}
+function applyFluxPatches(decls) {
+  const byPath = pathIndex(decls.fluxSubstitutions.filter((k) => k.patches.length));
+  const accounts = [];
+  for (const sa of decls.serviceAccounts)
+    for (const k of applying(sa.loc.file, byPath))
+      for (const patch of k.patches) {
+        const patched = patchServiceAccount(sa, patch);
+        if (patched) accounts.push({ ...patched, provenance: [...sa.provenance ?? [], { message: `patched by Flux Kustomization ${k.name}`, location: patch.loc }] });
+      }
+  decls.serviceAccounts.push(...accounts);
+  const roles = decls.roles.flatMap((r) => applying(r.loc.file, byPath).flatMap((k) => k.patches.flatMap((p) => patchRole(r, p) ?? [])));
+  decls.roles.push(...roles);
+}
+function pathIndex(kustomizations) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const s of kustomizations) {
+    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
+    byPath.set(prefix, [...byPath.get(prefix) ?? [], s]);
+  }
+  return byPath;
 }
 function fillPlaceholders(v, fill, carried) {
   const via = [];
@@ -3215,11 +3299,7 @@ function fillValue(v, fill, via, carried) {
 }
 var FLUX_PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::=([^}]*))?\}$/;
 function applyFlux(accounts, substitutions, configData) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const s of substitutions) {
-    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
-    byPath.set(prefix, [...byPath.get(prefix) ?? [], s]);
-  }
+  const byPath = pathIndex(substitutions);
   const variables = /* @__PURE__ */ new Map();
   return accounts.map((sa) => {
     if (![sa.roleArn, sa.tokenExpiration, sa.audience].some(hasPlaceholder)) return sa;
@@ -3358,18 +3438,37 @@ function applyKustomizations(outcomes) {
   const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
   if (!kustomizations.length) return;
   const byDir = new Map(kustomizations.map((k) => [posix2.dirname(k.file), k]));
-  const namespacesOf = /* @__PURE__ */ new Map();
+  const deployments = /* @__PURE__ */ new Map();
   for (const k of kustomizations) {
-    if (!k.namespace) continue;
-    for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) namespacesOf.set(file, (namespacesOf.get(file) ?? /* @__PURE__ */ new Set()).add(k.namespace));
+    if (!k.namespace && !k.patches.length) continue;
+    for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) deployments.set(file, [...deployments.get(file) ?? [], k]);
   }
   for (const o of outcomes) {
-    const namespaces = namespacesOf.get(o.status.file);
-    if (!namespaces) continue;
+    const by = deployments.get(o.status.file);
+    if (!by) continue;
     const d = o.declarations;
-    d.serviceAccounts = [...namespaces].flatMap((namespace) => d.serviceAccounts.map((sa) => ({ ...sa, namespace, namespaceKnown: true })));
-    d.workloads = [...namespaces].flatMap((namespace) => d.workloads.map((w) => ({ ...w, namespace })));
+    const namespaced = by.filter((k) => k.namespace);
+    d.serviceAccounts = d.serviceAccounts.flatMap((sa) => {
+      const variants = by.flatMap((k) => deployed(sa, k) ?? []);
+      const seen = /* @__PURE__ */ new Set();
+      const distinct = variants.filter((v) => {
+        const key = `${v.namespace}/${v.name}@${v.roleArn ? `${v.roleArn.loc.file}:${v.roleArn.loc.line}:${v.roleArn.loc.column}` : ""}`;
+        return !seen.has(key) && !!seen.add(key);
+      });
+      return distinct.length ? distinct : [sa];
+    });
+    const namespaces = namespaced.map((k) => k.namespace);
+    if (namespaces.length) d.workloads = namespaces.flatMap((namespace) => d.workloads.map((w) => ({ ...w, namespace })));
   }
+}
+function deployed(sa, k) {
+  let out = sa;
+  for (const patch of k.patches) {
+    const patched = patchServiceAccount(out, patch);
+    if (patched) out = { ...patched, provenance: [...out.provenance ?? [], { message: `patched by ${k.file}`, location: patch.loc }] };
+  }
+  if (k.namespace) return { ...out, namespace: k.namespace, namespaceKnown: true };
+  return out === sa ? void 0 : out;
 }
 function includedFiles(k, byDir, seen) {
   if (seen.has(k.file)) return [];
@@ -3782,7 +3881,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-5LTBWN45.mjs"), import("./variables-D6GTXBIP.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-RS6NN2WQ.mjs"), import("./variables-UW6KW7FM.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-PABRY5VJ.mjs";
-import "./chunk-RRVYOPYF.mjs";
+} from "./chunk-REV6KZPO.mjs";
+import "./chunk-6RRWFAU5.mjs";
 import {
   tfvarsValues
-} from "./chunk-E4RXVH5L.mjs";
-import "./chunk-NIM62BA4.mjs";
+} from "./chunk-GVDI2DIL.mjs";
+import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-TA5M4A43.mjs";
+} from "./chunk-2QAYMDGE.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts
