@@ -21,7 +21,7 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-7AITF2PH.mjs";
+} from "./chunk-FN56UDXF.mjs";
 import "./chunk-NSASL7RA.mjs";
 import {
   InputError

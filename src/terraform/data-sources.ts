@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../core/location.js";
-import { firstUnknown, isKnown, jsonText, obj, unknown, withOrigin, type Value } from "../core/value.js";
+import { firstUnknown, getEntry, isKnown, jsonText, knownString, obj, unknown, withOrigin, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
 import type { Scope } from "./scope.js";
 import { iamArn } from "./computed.js";
@@ -8,6 +8,8 @@ export interface DataSourceContext {
   attribute(block: Block, name: string, scope: Scope): Value | undefined;
   policyDocument(block: Block, scope: Scope): Value;
   accountId?: Value;
+  /** Another scanned root's outputs, when a remote state's backend and config name its state. */
+  remoteState?(type: string, config: Value | undefined): { outputs: Value; root: string } | undefined;
 }
 
 /** The value of one data source instance: what irsa-lint knows of it without calling AWS. */
@@ -24,6 +26,17 @@ export function dataSourceValue(block: Block, address: string, scope: Scope, ctx
         : { kind: "template", parts: [firstUnknown(document)!], json: document, loc };
       entries.set("json", json);
       entries.set("minified_json", json);
+      break;
+    }
+    case "terraform_remote_state": {
+      const type = knownString(ctx.attribute(block, "backend", scope));
+      const config = ctx.attribute(block, "config", scope);
+      const found = type === undefined ? undefined : ctx.remoteState?.(type, config);
+      if (found) entries.set("outputs", withOrigin(found.outputs, { address, type: "data.terraform_remote_state" }));
+      else {
+        const named = [getEntry(config, "bucket"), getEntry(config, "key"), getEntry(config, "path"), getEntry(getEntry(config, "workspaces"), "name")].map(knownString).filter(Boolean).join("/");
+        entries.set("outputs", withOrigin(unknown(`${address}: the ${type ?? "(not known)"} state ${named || "it reads"} is no scanned root's (its backend settings match none)`, loc), { address, type: "data.terraform_remote_state", attribute: "outputs" }));
+      }
       break;
     }
     case "aws_caller_identity":

@@ -7,7 +7,7 @@ import { LIMITS, type Budget } from "./budget.js";
 import { withComputedAttributes } from "./computed.js";
 import { asText, failure, iterate } from "./convert.js";
 import { blockAttributes } from "./blocks.js";
-import { dataSourceValue } from "./data-sources.js";
+import { dataSourceValue, type DataSourceContext } from "./data-sources.js";
 import { Evaluator, type ReferenceResolver } from "./evaluator.js";
 import type { FunctionHost } from "./functions.js";
 import { instanceAddress, moduleInstances, type ModuleCalls, type ModuleInstance } from "./modules.js";
@@ -40,6 +40,8 @@ export interface ModuleOptions {
   /** Shared by a root and all its child modules. */
   diagnostics: Diagnostic[];
   budget: Budget;
+  /** Outputs of the scanned root whose state a `terraform_remote_state` reads (see remote-state.ts). */
+  remoteState?: DataSourceContext["remoteState"];
 }
 
 /**
@@ -231,6 +233,7 @@ export class TerraformModule implements ReferenceResolver {
         attribute: (b, name, scope) => this.attribute(b, name, scope),
         policyDocument: (b, scope) => policyDocumentValue(b, scope, this.evaluator, (json) => this.decodeJson(json)),
         accountId: this.options.accountId,
+        remoteState: this.options.remoteState,
       });
     }
     const attrs = blockAttributes(block.body, instance.scope, this.evaluator);

@@ -3,7 +3,7 @@ import { posix, resolve } from "node:path";
 import { pushTo } from "../core/collections.js";
 import { emptyDeclarations, mergeDeclarations, type Declarations } from "../core/declarations.js";
 import { InputLimitError, type Diagnostic } from "../core/diagnostic.js";
-import { str, type Value } from "../core/value.js";
+import { obj, str, unknown, type Value } from "../core/value.js";
 import type { HclFile, HclSource } from "../parse/hcl/ast.js";
 import type { HclParser } from "../parse/hcl/parser.js";
 import { fileStart } from "../core/location.js";
@@ -11,7 +11,8 @@ import { Budget } from "./budget.js";
 import { Evaluator } from "./evaluator.js";
 import { extractDeclarations } from "./extract.js";
 import { Host, NO_FILES, NO_REFERENCES, readConfined } from "./host.js";
-import { TerraformModule } from "./module.js";
+import { TerraformModule, type ModuleOptions } from "./module.js";
+import { backendOf, statesMatch, type Backend } from "./remote-state.js";
 import { EMPTY_SCOPE } from "./scope.js";
 
 export interface TerraformInput {
@@ -117,14 +118,49 @@ export class TerraformEvaluation {
     const until = performance.now() + budgetMs;
     while (this.next < this.ready.length && performance.now() < until) {
       const dir = this.ready[this.next++];
+      // A root reading another's state waits for every root to have arrived: any may be the one.
+      if (!this.finishing && this.sourcesByDir.get(dir)?.some((s) => s.text.includes("terraform_remote_state"))) continue;
       if (!this.results.has(dir)) this.results.set(dir, this.evaluateRoot(dir));
     }
     return this.next < this.ready.length;
   }
 
+  private finishing = false;
+  private readonly backends = new Map<string, Backend>();
+  private readonly remoteOutputs = new Map<string, Value>();
+
+  /** The outputs of the scanned root whose state a `terraform_remote_state` read from `from` names (remote-state.ts). */
+  private remoteState(from: string): ModuleOptions["remoteState"] {
+    return (type, config) => {
+      for (const dir of [...this.sourcesByDir.keys()].sort()) {
+        if (dir === from || this.called.has(dir)) continue;
+        let backend = this.backends.get(dir);
+        if (!backend) this.backends.set(dir, (backend = backendOf(this.astsIn(dir, true) ?? [])));
+        if (statesMatch(type, config, from, dir, backend)) return { outputs: this.outputsOf(dir), root: dir };
+      }
+      return undefined;
+    };
+  }
+
+  /** A root's outputs, evaluated once (its own findings come from its own evaluation). */
+  private outputsOf(dir: string): Value {
+    const known = this.remoteOutputs.get(dir);
+    if (known) return known;
+    const loc = fileStart(this.sourcesByDir.get(dir)![0].file);
+    // A state read back from a root that reads this one's: a cycle Terraform would not resolve either.
+    this.remoteOutputs.set(dir, unknown(`the outputs of ${dir} depend on a remote state that depends on them`, loc));
+    const mod = this.rootModule(dir, [], new Budget([]));
+    const entries = new Map([...mod.outputs].map(([name, attr]) => [name, mod.evaluator.eval(attr.expr, EMPTY_SCOPE)]));
+    const outputs = obj(entries, loc);
+    outputs.openReason = `the state of ${dir}`;
+    this.remoteOutputs.set(dir, outputs);
+    return outputs;
+  }
+
   /** After every expected file has arrived: evaluates what is left, and merges the roots' results in folder order. */
   finish(): TerraformResult {
     // Every folder with files is evaluated by now, whatever arrived or did not.
+    this.finishing = true;
     for (const dir of this.sourcesByDir.keys()) if (!this.results.has(dir)) this.ready.push(dir);
     this.waiting.clear();
     this.evaluateReady();
@@ -218,26 +254,32 @@ export class TerraformEvaluation {
     return files.length ? files : undefined;
   }
 
+  /** A root folder as the module Terraform plans: its tfvars and --var values as inputs. */
+  private rootModule(dir: string, diagnostics: Diagnostic[], budget: Budget): TerraformModule {
+    const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...(this.input.extraVars ?? [])]);
+    return new TerraformModule({
+      dir,
+      root: dir,
+      address: "",
+      files: this.astsIn(dir, this.backends.has(dir) || this.remoteOutputs.has(dir))!,
+      inputs,
+      host: this.host.forRoot(dir, budget),
+      calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix.normalize(posix.join(d, s)) },
+      accountId: this.accountId,
+      depth: 0,
+      ancestors: [],
+      diagnostics,
+      budget,
+      remoteState: this.remoteState(dir),
+    });
+  }
+
   private evaluateRoot(dir: string): RootResult {
     this.callsOf(dir); // every evaluated folder's calls are known, to tell roots from modules at the end
     const diagnostics: Diagnostic[] = [];
-    const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...(this.input.extraVars ?? [])]);
     const budget = new Budget(diagnostics);
     try {
-      const mod = new TerraformModule({
-        dir,
-        root: dir,
-        address: "",
-        files: this.astsIn(dir, false)!,
-        inputs,
-        host: this.host.forRoot(dir, budget),
-        calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix.normalize(posix.join(d, s)) },
-        accountId: this.accountId,
-        depth: 0,
-        ancestors: [],
-        diagnostics,
-        budget,
-      });
+      const mod = this.rootModule(dir, diagnostics, budget);
       const declarations = extractDeclarations(mod);
       // A folder no root calls, with no provider, backend or variable values, is a module's source
       // (terraform-aws-modules' own root): a role of unknown name there is a template, not a role.

@@ -45,7 +45,7 @@ import {
 
 // src/terraform/project.ts
 import { readdirSync } from "node:fs";
-import { posix as posix2, resolve as resolve2 } from "node:path";
+import { posix as posix3, resolve as resolve2 } from "node:path";
 
 // src/terraform/budget.ts
 var LIMITS = {
@@ -1918,6 +1918,17 @@ function dataSourceValue(block, address, scope, ctx) {
       entries.set("minified_json", json);
       break;
     }
+    case "terraform_remote_state": {
+      const type2 = knownString(ctx.attribute(block, "backend", scope));
+      const config = ctx.attribute(block, "config", scope);
+      const found = type2 === void 0 ? void 0 : ctx.remoteState?.(type2, config);
+      if (found) entries.set("outputs", withOrigin(found.outputs, { address, type: "data.terraform_remote_state" }));
+      else {
+        const named = [getEntry(config, "bucket"), getEntry(config, "key"), getEntry(config, "path"), getEntry(getEntry(config, "workspaces"), "name")].map(knownString).filter(Boolean).join("/");
+        entries.set("outputs", withOrigin(unknown(`${address}: the ${type2 ?? "(not known)"} state ${named || "it reads"} is no scanned root's (its backend settings match none)`, loc), { address, type: "data.terraform_remote_state", attribute: "outputs" }));
+      }
+      break;
+    }
     case "aws_caller_identity":
       entries.set("account_id", ctx.accountId ?? notKnown("account_id"));
       break;
@@ -2266,7 +2277,8 @@ var TerraformModule = class _TerraformModule {
       return dataSourceValue(block, address, instance.scope, {
         attribute: (b, name, scope) => this.attribute(b, name, scope),
         policyDocument: (b, scope) => policyDocumentValue(b, scope, this.evaluator, (json) => this.decodeJson(json)),
-        accountId: this.options.accountId
+        accountId: this.options.accountId,
+        remoteState: this.options.remoteState
       });
     }
     const attrs = blockAttributes(block.body, instance.scope, this.evaluator);
@@ -2314,6 +2326,65 @@ function nullable(block) {
   return attr2.expr.type === "literal" && typeof attr2.expr.value === "boolean" ? attr2.expr.value : void 0;
 }
 
+// src/terraform/remote-state.ts
+import { posix as posix2 } from "node:path";
+var IDENTITY = {
+  s3: ["bucket", "key"],
+  gcs: ["bucket", "prefix"],
+  azurerm: ["storage_account_name", "container_name", "key"],
+  remote: ["organization", "workspaces.name"],
+  cloud: ["organization", "workspaces.name"],
+  http: ["address"],
+  consul: ["address", "path"],
+  pg: ["conn_str", "schema_name"],
+  local: ["path"]
+};
+function backendOf(files) {
+  for (const f of files)
+    for (const t of f.body.blocks)
+      if (t.type === "terraform")
+        for (const b of t.body.blocks) {
+          if (b.type !== "backend" && b.type !== "cloud") continue;
+          const settings = /* @__PURE__ */ new Map();
+          for (const a of b.body.attributes) {
+            const text = literal(a.expr);
+            if (text !== void 0) settings.set(a.name, text);
+          }
+          for (const inner of b.body.blocks)
+            for (const a of inner.body.attributes) {
+              const text = literal(a.expr);
+              if (text !== void 0) settings.set(`${inner.type}.${a.name}`, text);
+            }
+          return { type: b.type === "cloud" ? "cloud" : b.labels[0] ?? "local", settings };
+        }
+  return { type: "local", settings: /* @__PURE__ */ new Map() };
+}
+function statesMatch(type, config, from, dir, backend) {
+  const wanted = type === "remote" && backend.type === "cloud" ? "cloud" : type;
+  if (wanted !== backend.type && !(wanted === "cloud" && backend.type === "remote")) return false;
+  if (type === "local") {
+    const path = knownString(getEntry(config, "path")) ?? "terraform.tfstate";
+    const state = path.startsWith(`${from}/`) ? path : posix2.join(from, path);
+    return posix2.normalize(state) === posix2.normalize(posix2.join(dir, backend.settings.get("path") ?? "terraform.tfstate"));
+  }
+  const keys = IDENTITY[wanted];
+  if (!keys) return false;
+  const setting = (key) => {
+    const [first, second] = key.split(".");
+    return knownString(second ? getEntry(getEntry(config, first), second) : getEntry(config, first));
+  };
+  return keys.every((key) => {
+    const theirs = backend.settings.get(key);
+    const ours = setting(key);
+    return theirs !== void 0 && ours !== void 0 && theirs === ours;
+  });
+}
+function literal(e) {
+  if (e.type === "literal") return e.value === null ? void 0 : String(e.value);
+  if (e.type === "template" && e.parts.length === 1 && e.parts[0].type === "text") return e.parts[0].value;
+  return void 0;
+}
+
 // src/terraform/project.ts
 function evaluateTerraform(input) {
   const evaluation = new TerraformEvaluation(input, [...input.files.map((f) => f.file), ...input.tfvars.map((t) => t.file)]);
@@ -2325,7 +2396,7 @@ var TerraformEvaluation = class {
   constructor(input, expected) {
     this.input = input;
     for (const file of expected) {
-      const dir = posix2.dirname(file);
+      const dir = posix3.dirname(file);
       this.pending.set(dir, (this.pending.get(dir) ?? 0) + 1);
     }
     this.host = new Host(input.cwd, input.scanRoots, input.hcl, input.readable);
@@ -2350,7 +2421,7 @@ var TerraformEvaluation = class {
   accountId;
   /** One expected file has arrived: with its source or values, or with nothing (it failed to parse, or is gone). */
   add(file, content) {
-    const dir = posix2.dirname(file);
+    const dir = posix3.dirname(file);
     if (content.source) {
       pushTo(this.sourcesByDir, dir, content.source);
       this.host.addText(content.source.file, content.source.text);
@@ -2368,12 +2439,42 @@ var TerraformEvaluation = class {
     const until = performance.now() + budgetMs;
     while (this.next < this.ready.length && performance.now() < until) {
       const dir = this.ready[this.next++];
+      if (!this.finishing && this.sourcesByDir.get(dir)?.some((s) => s.text.includes("terraform_remote_state"))) continue;
       if (!this.results.has(dir)) this.results.set(dir, this.evaluateRoot(dir));
     }
     return this.next < this.ready.length;
   }
+  finishing = false;
+  backends = /* @__PURE__ */ new Map();
+  remoteOutputs = /* @__PURE__ */ new Map();
+  /** The outputs of the scanned root whose state a `terraform_remote_state` read from `from` names (remote-state.ts). */
+  remoteState(from) {
+    return (type, config) => {
+      for (const dir of [...this.sourcesByDir.keys()].sort()) {
+        if (dir === from || this.called.has(dir)) continue;
+        let backend = this.backends.get(dir);
+        if (!backend) this.backends.set(dir, backend = backendOf(this.astsIn(dir, true) ?? []));
+        if (statesMatch(type, config, from, dir, backend)) return { outputs: this.outputsOf(dir), root: dir };
+      }
+      return void 0;
+    };
+  }
+  /** A root's outputs, evaluated once (its own findings come from its own evaluation). */
+  outputsOf(dir) {
+    const known = this.remoteOutputs.get(dir);
+    if (known) return known;
+    const loc = fileStart(this.sourcesByDir.get(dir)[0].file);
+    this.remoteOutputs.set(dir, unknown(`the outputs of ${dir} depend on a remote state that depends on them`, loc));
+    const mod = this.rootModule(dir, [], new Budget([]));
+    const entries = new Map([...mod.outputs].map(([name, attr2]) => [name, mod.evaluator.eval(attr2.expr, EMPTY_SCOPE)]));
+    const outputs = obj(entries, loc);
+    outputs.openReason = `the state of ${dir}`;
+    this.remoteOutputs.set(dir, outputs);
+    return outputs;
+  }
   /** After every expected file has arrived: evaluates what is left, and merges the roots' results in folder order. */
   finish() {
+    this.finishing = true;
     for (const dir of this.sourcesByDir.keys()) if (!this.results.has(dir)) this.ready.push(dir);
     this.waiting.clear();
     this.evaluateReady();
@@ -2418,7 +2519,7 @@ var TerraformEvaluation = class {
           const src = b.body.attributes.find((a) => a.name === "source");
           const text = src?.expr.type === "template" && src.expr.parts.length === 1 && src.expr.parts[0].type === "text" ? src.expr.parts[0].value : void 0;
           if (text && (text.startsWith("./") || text.startsWith("../"))) {
-            const target = posix2.normalize(posix2.join(dir, text));
+            const target = posix3.normalize(posix3.join(dir, text));
             if (target !== dir) {
               targets.push(target);
               this.called.add(target);
@@ -2450,7 +2551,7 @@ var TerraformEvaluation = class {
     }
     const files = [];
     for (const name of names) {
-      const file = posix2.join(dir, name);
+      const file = posix3.join(dir, name);
       const text = readConfined(this.input.cwd, resolve2(this.input.cwd, file), this.input.scanRoots);
       const parsed = text === void 0 ? void 0 : this.input.hcl.parse(file, text).file;
       if (parsed) {
@@ -2460,26 +2561,31 @@ var TerraformEvaluation = class {
     }
     return files.length ? files : void 0;
   }
+  /** A root folder as the module Terraform plans: its tfvars and --var values as inputs. */
+  rootModule(dir, diagnostics, budget) {
+    const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...this.input.extraVars ?? []]);
+    return new TerraformModule({
+      dir,
+      root: dir,
+      address: "",
+      files: this.astsIn(dir, this.backends.has(dir) || this.remoteOutputs.has(dir)),
+      inputs,
+      host: this.host.forRoot(dir, budget),
+      calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix3.normalize(posix3.join(d, s)) },
+      accountId: this.accountId,
+      depth: 0,
+      ancestors: [],
+      diagnostics,
+      budget,
+      remoteState: this.remoteState(dir)
+    });
+  }
   evaluateRoot(dir) {
     this.callsOf(dir);
     const diagnostics = [];
-    const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...this.input.extraVars ?? []]);
     const budget = new Budget(diagnostics);
     try {
-      const mod = new TerraformModule({
-        dir,
-        root: dir,
-        address: "",
-        files: this.astsIn(dir, false),
-        inputs,
-        host: this.host.forRoot(dir, budget),
-        calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix2.normalize(posix2.join(d, s)) },
-        accountId: this.accountId,
-        depth: 0,
-        ancestors: [],
-        diagnostics,
-        budget
-      });
+      const mod = this.rootModule(dir, diagnostics, budget);
       const declarations = extractDeclarations(mod);
       if (!this.input.extraVars?.size && !this.tfvarsByDir.get(dir)?.length && !mod.options.files.some(configuresDeployment))
         for (const role of declarations.roles) role.template = true;

@@ -6,7 +6,7 @@ import {
 import "./chunk-6RRWFAU5.mjs";
 import {
   tfvarsValues
-} from "./chunk-GVDI2DIL.mjs";
+} from "./chunk-FHHA2MMN.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
