@@ -23,7 +23,7 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-FN56UDXF.mjs";
+} from "./chunk-LNTUAOEV.mjs";
 import "./chunk-NSASL7RA.mjs";
 import {
   InputError

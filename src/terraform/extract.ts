@@ -265,9 +265,12 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
 function rolesNamedIn(mod: TerraformModule, name: string, block: Block): RoleDecl[] {
   const scope = mod.templateInstance(block)?.scope;
   const out: RoleDecl[] = [];
+  // A module whose source says it makes IAM roles (`…/irsa/aws`, `iam-role`) may name its role by its `name`.
+  const source = block.body.attributes.find((a) => a.name === "source");
+  const namesRoles = source !== undefined && /iam|irsa|role|pod-identity/i.test(knownString(mod.evaluator.eval(source.expr, EMPTY_SCOPE)) ?? "");
   const visit = (v: Value, path: string) => {
     if (v.kind === "object") for (const [k, inner] of v.entries) visit(inner, path ? `${path}.${k}` : k);
-    else if (/(^|[._])(iam_)?role_name$/.test(path) && (v.kind === "string" || v.kind === "template")) {
+    else if ((/(^|[._])(iam_)?role_name$/.test(path) || (namesRoles && path === "name")) && (v.kind === "string" || v.kind === "template")) {
       const address = `${mod.options.address}module.${name}.${path}`;
       out.push({
         id: mod.id(address),

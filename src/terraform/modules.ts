@@ -9,10 +9,12 @@ import { roleModule, roleModuleKind } from "./role-modules.js";
 import type { TerraformModule } from "./module.js";
 import { EMPTY_SCOPE } from "./scope.js";
 
-/** How module calls find their source: scanned folders by path. */
+/** How module calls find their source: scanned folders by path, and what `terraform init` downloaded. */
 export interface ModuleCalls {
   filesIn(dir: string): HclFile[] | undefined;
   join(dir: string, source: string): string;
+  /** The folder `.terraform/modules/modules.json` of `root` lists for a module call's key (`eks`, `eks.kms`). */
+  downloaded?(root: string, key: string): string | undefined;
 }
 
 /** One instance of a module call: a local child module, the built-in IRSA module, or unknown. */
@@ -59,10 +61,15 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
   const instances = Array.isArray(known) ? known : template ? [template] : undefined;
   if (!instances) return unknown(`${base}: count/for_each not known (${!Array.isArray(known) && known.kind === "unknown" ? known.reason : "not a collection"})`, block.headerLoc);
 
-  const generation = irsaModuleGeneration(source);
-  const builtIn = roleModuleKind(source);
+  // Real code before emulation: a module `terraform init` downloaded is evaluated from where it lies.
+  const key = `${parent.options.address}module.${name}`.replace(/module\./g, "").replace(/\[[^\]]*\]/g, "");
+  const downloadedDir = !source.startsWith("./") && !source.startsWith("../") ? parent.options.calls.downloaded?.(parent.options.root, key) : undefined;
+  const downloadedFiles = downloadedDir !== undefined ? parent.options.calls.filesIn(downloadedDir) : undefined;
+  const generation = downloadedFiles ? undefined : irsaModuleGeneration(source);
+  const builtIn = downloadedFiles ? undefined : roleModuleKind(source);
   const local = source.startsWith("./") || source.startsWith("../");
-  const files = local ? parent.options.calls.filesIn(parent.options.calls.join(parent.options.dir, source)) : undefined;
+  const sourceDir = downloadedFiles ? downloadedDir! : parent.options.calls.join(parent.options.dir, source);
+  const files = downloadedFiles ?? (local ? parent.options.calls.filesIn(sourceDir) : undefined);
   if (!generation && !builtIn && !files) {
     parent.diagnostics.push({
       level: "note",
@@ -72,8 +79,8 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
     // Its outputs are still known to be its outputs: `module.eks.oidc_provider_arn` is an EKS provider.
     return withOrigin(unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block.headerLoc), { address: base, type: `module:${source.replace(/^registry\.terraform\.io\//, "")}` });
   }
-  if (local) {
-    const dir = parent.options.calls.join(parent.options.dir, source);
+  if (local || downloadedFiles) {
+    const dir = sourceDir;
     if (dir === parent.options.dir || parent.options.ancestors.includes(dir)) {
       // Terraform rejects a module that calls itself; evaluating it would never end.
       parent.diagnostics.push({ level: "error", message: `module "${name}" calls ${source}, a module it is itself called from: Terraform rejects this cycle; its outputs are unknown`, location: sourceAttr!.loc });
@@ -102,7 +109,7 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
       const result = irsaModuleRole(generation, args, address, parent.id(address), block.headerLoc, parent.options.accountId);
       return { key: instance.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments };
     }
-    const child = makeChild({ dir: parent.options.calls.join(parent.options.dir, source), address: `${address}.`, files: files!, inputs: args });
+    const child = makeChild({ dir: sourceDir, address: `${address}.`, files: files!, inputs: args });
     return { key: instance.key, address, outputs: childOutputs(child, block.headerLoc), child, attachments: [] };
   });
 }

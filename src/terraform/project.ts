@@ -254,6 +254,29 @@ export class TerraformEvaluation {
     return files.length ? files : undefined;
   }
 
+  private readonly moduleManifests = new Map<string, Map<string, string>>();
+
+  /**
+   * Where `terraform init` put a module call's source: `.terraform/modules/modules.json` of the
+   * root maps each call's key to a folder (relative to the root), read through file()'s confinement.
+   */
+  private downloadedModule(root: string, key: string): string | undefined {
+    let manifest = this.moduleManifests.get(root);
+    if (!manifest) {
+      manifest = new Map();
+      const file = posix.join(root, ".terraform/modules/modules.json");
+      const text = readConfined(this.input.cwd, resolve(this.input.cwd, file), this.input.scanRoots);
+      try {
+        const parsed = text === undefined ? undefined : (JSON.parse(text) as { Modules?: Array<{ Key?: unknown; Dir?: unknown }> });
+        for (const m of parsed?.Modules ?? []) if (typeof m.Key === "string" && m.Key && typeof m.Dir === "string") manifest.set(m.Key, posix.normalize(posix.join(root, m.Dir)));
+      } catch {
+        // Not JSON: as if terraform init had not run.
+      }
+      this.moduleManifests.set(root, manifest);
+    }
+    return manifest.get(key);
+  }
+
   /** A root folder as the module Terraform plans: its tfvars and --var values as inputs. */
   private rootModule(dir: string, diagnostics: Diagnostic[], budget: Budget): TerraformModule {
     const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...(this.input.extraVars ?? [])]);
@@ -264,7 +287,7 @@ export class TerraformEvaluation {
       files: this.astsIn(dir, this.backends.has(dir) || this.remoteOutputs.has(dir))!,
       inputs,
       host: this.host.forRoot(dir, budget),
-      calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix.normalize(posix.join(d, s)) },
+      calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix.normalize(posix.join(d, s)), downloaded: (root, key) => this.downloadedModule(root, key) },
       accountId: this.accountId,
       depth: 0,
       ancestors: [],

@@ -6,7 +6,7 @@ import {
 import "./chunk-6RRWFAU5.mjs";
 import {
   tfvarsValues
-} from "./chunk-FHHA2MMN.mjs";
+} from "./chunk-TCRVWFIH.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,

@@ -1447,10 +1447,14 @@ function moduleInstances(parent, block, makeChild) {
   const template = Array.isArray(known) || !isEvaluatedSource(source) ? void 0 : parent.templateInstance(block);
   const instances = Array.isArray(known) ? known : template ? [template] : void 0;
   if (!instances) return unknown(`${base}: count/for_each not known (${!Array.isArray(known) && known.kind === "unknown" ? known.reason : "not a collection"})`, block.headerLoc);
-  const generation = irsaModuleGeneration(source);
-  const builtIn = roleModuleKind(source);
+  const key = `${parent.options.address}module.${name}`.replace(/module\./g, "").replace(/\[[^\]]*\]/g, "");
+  const downloadedDir = !source.startsWith("./") && !source.startsWith("../") ? parent.options.calls.downloaded?.(parent.options.root, key) : void 0;
+  const downloadedFiles = downloadedDir !== void 0 ? parent.options.calls.filesIn(downloadedDir) : void 0;
+  const generation = downloadedFiles ? void 0 : irsaModuleGeneration(source);
+  const builtIn = downloadedFiles ? void 0 : roleModuleKind(source);
   const local = source.startsWith("./") || source.startsWith("../");
-  const files = local ? parent.options.calls.filesIn(parent.options.calls.join(parent.options.dir, source)) : void 0;
+  const sourceDir = downloadedFiles ? downloadedDir : parent.options.calls.join(parent.options.dir, source);
+  const files = downloadedFiles ?? (local ? parent.options.calls.filesIn(sourceDir) : void 0);
   if (!generation && !builtIn && !files) {
     parent.diagnostics.push({
       level: "note",
@@ -1459,8 +1463,8 @@ function moduleInstances(parent, block, makeChild) {
     });
     return withOrigin(unknown(`${base} comes from ${source}, which irsa-lint does not evaluate`, block.headerLoc), { address: base, type: `module:${source.replace(/^registry\.terraform\.io\//, "")}` });
   }
-  if (local) {
-    const dir = parent.options.calls.join(parent.options.dir, source);
+  if (local || downloadedFiles) {
+    const dir = sourceDir;
     if (dir === parent.options.dir || parent.options.ancestors.includes(dir)) {
       parent.diagnostics.push({ level: "error", message: `module "${name}" calls ${source}, a module it is itself called from: Terraform rejects this cycle; its outputs are unknown`, location: sourceAttr.loc });
       return unknown(`${base} calls itself`, block.headerLoc);
@@ -1487,7 +1491,7 @@ function moduleInstances(parent, block, makeChild) {
       const result = irsaModuleRole(generation, args, address, parent.id(address), block.headerLoc, parent.options.accountId);
       return { key: instance.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments };
     }
-    const child = makeChild({ dir: parent.options.calls.join(parent.options.dir, source), address: `${address}.`, files, inputs: args });
+    const child = makeChild({ dir: sourceDir, address: `${address}.`, files, inputs: args });
     return { key: instance.key, address, outputs: childOutputs(child, block.headerLoc), child, attachments: [] };
   });
 }
@@ -1710,9 +1714,11 @@ function extractDeclarations(mod) {
 function rolesNamedIn(mod, name, block) {
   const scope = mod.templateInstance(block)?.scope;
   const out = [];
+  const source = block.body.attributes.find((a) => a.name === "source");
+  const namesRoles = source !== void 0 && /iam|irsa|role|pod-identity/i.test(knownString(mod.evaluator.eval(source.expr, EMPTY_SCOPE)) ?? "");
   const visit = (v, path) => {
     if (v.kind === "object") for (const [k, inner] of v.entries) visit(inner, path ? `${path}.${k}` : k);
-    else if (/(^|[._])(iam_)?role_name$/.test(path) && (v.kind === "string" || v.kind === "template")) {
+    else if ((/(^|[._])(iam_)?role_name$/.test(path) || namesRoles && path === "name") && (v.kind === "string" || v.kind === "template")) {
       const address = `${mod.options.address}module.${name}.${path}`;
       out.push({
         id: mod.id(address),
@@ -2561,6 +2567,26 @@ var TerraformEvaluation = class {
     }
     return files.length ? files : void 0;
   }
+  moduleManifests = /* @__PURE__ */ new Map();
+  /**
+   * Where `terraform init` put a module call's source: `.terraform/modules/modules.json` of the
+   * root maps each call's key to a folder (relative to the root), read through file()'s confinement.
+   */
+  downloadedModule(root, key) {
+    let manifest = this.moduleManifests.get(root);
+    if (!manifest) {
+      manifest = /* @__PURE__ */ new Map();
+      const file = posix3.join(root, ".terraform/modules/modules.json");
+      const text = readConfined(this.input.cwd, resolve2(this.input.cwd, file), this.input.scanRoots);
+      try {
+        const parsed = text === void 0 ? void 0 : JSON.parse(text);
+        for (const m of parsed?.Modules ?? []) if (typeof m.Key === "string" && m.Key && typeof m.Dir === "string") manifest.set(m.Key, posix3.normalize(posix3.join(root, m.Dir)));
+      } catch {
+      }
+      this.moduleManifests.set(root, manifest);
+    }
+    return manifest.get(key);
+  }
   /** A root folder as the module Terraform plans: its tfvars and --var values as inputs. */
   rootModule(dir, diagnostics, budget) {
     const inputs = new Map([...tfvarsFor(this.tfvarsByDir.get(dir) ?? []), ...this.input.extraVars ?? []]);
@@ -2571,7 +2597,7 @@ var TerraformEvaluation = class {
       files: this.astsIn(dir, this.backends.has(dir) || this.remoteOutputs.has(dir)),
       inputs,
       host: this.host.forRoot(dir, budget),
-      calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix3.normalize(posix3.join(d, s)) },
+      calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix3.normalize(posix3.join(d, s)), downloaded: (root, key) => this.downloadedModule(root, key) },
       accountId: this.accountId,
       depth: 0,
       ancestors: [],
