@@ -23,7 +23,7 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-LNTUAOEV.mjs";
+} from "./chunk-LSJSKJZR.mjs";
 import "./chunk-NSASL7RA.mjs";
 import {
   InputError

@@ -6,6 +6,7 @@ import { LIMITS } from "./budget.js";
 import { asText } from "./convert.js";
 import { irsaModuleGeneration, irsaModuleRole } from "./irsa-module.js";
 import { roleModule, roleModuleKind } from "./role-modules.js";
+import { IAM_ROLE_V6, iamRoleV6 } from "./iam-role-v6.js";
 import type { TerraformModule } from "./module.js";
 import { EMPTY_SCOPE } from "./scope.js";
 
@@ -45,7 +46,7 @@ export function moduleSource(parent: TerraformModule, block: Block): string | un
 
 /** Whether irsa-lint evaluates calls of this source: the IRSA registry modules and local modules. */
 export function isEvaluatedSource(source: string | undefined): boolean {
-  return !!source && (!!irsaModuleGeneration(source) || !!roleModuleKind(source) || source.startsWith("./") || source.startsWith("../"));
+  return !!source && (!!irsaModuleGeneration(source) || !!roleModuleKind(source) || IAM_ROLE_V6.test(source) || source.startsWith("./") || source.startsWith("../"));
 }
 
 /** Evaluates every instance of a module call (for_each and count included). */
@@ -67,10 +68,11 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
   const downloadedFiles = downloadedDir !== undefined ? parent.options.calls.filesIn(downloadedDir) : undefined;
   const generation = downloadedFiles ? undefined : irsaModuleGeneration(source);
   const builtIn = downloadedFiles ? undefined : roleModuleKind(source);
+  const roleV6 = !downloadedFiles && IAM_ROLE_V6.test(source);
   const local = source.startsWith("./") || source.startsWith("../");
   const sourceDir = downloadedFiles ? downloadedDir! : parent.options.calls.join(parent.options.dir, source);
   const files = downloadedFiles ?? (local ? parent.options.calls.filesIn(sourceDir) : undefined);
-  if (!generation && !builtIn && !files) {
+  if (!generation && !builtIn && !roleV6 && !files) {
     parent.diagnostics.push({
       level: "note",
       message: local ? `module ${base}: ${source} is not in the scanned tree; its outputs are unknown` : `module ${base}: registry module ${source} is not evaluated; its outputs are unknown`,
@@ -104,6 +106,10 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
     if (builtIn) {
       const result = roleModule(builtIn, args, address, parent.id(address), block.headerLoc, parent.options.accountId);
       return { key: instance.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments, associations: result.associations };
+    }
+    if (roleV6) {
+      const result = iamRoleV6(args, address, parent.id(address), block.headerLoc, parent.options.accountId);
+      return { key: instance.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments };
     }
     if (generation) {
       const result = irsaModuleRole(generation, args, address, parent.id(address), block.headerLoc, parent.options.accountId);

@@ -3,7 +3,7 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-TCRVWFIH.mjs";
+} from "./chunk-L7UECE5D.mjs";
 import "./chunk-VDI44TGU.mjs";
 import "./chunk-2QAYMDGE.mjs";
 import "./chunk-6MZWJWAL.mjs";

@@ -6,7 +6,7 @@ import {
 import "./chunk-6RRWFAU5.mjs";
 import {
   tfvarsValues
-} from "./chunk-TCRVWFIH.mjs";
+} from "./chunk-L7UECE5D.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
