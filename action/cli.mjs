@@ -21,17 +21,17 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-LSJSKJZR.mjs";
-import "./chunk-NSASL7RA.mjs";
+} from "./chunk-HQVO7R7G.mjs";
+import "./chunk-M7LGAGNF.mjs";
 import {
   InputError
-} from "./chunk-REV6KZPO.mjs";
-import "./chunk-6RRWFAU5.mjs";
+} from "./chunk-XRCAC574.mjs";
+import "./chunk-BTBXK7ER.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-2QAYMDGE.mjs";
+} from "./chunk-GXEXVIEY.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-NSASL7RA.mjs";
-import "./chunk-6RRWFAU5.mjs";
-import "./chunk-2QAYMDGE.mjs";
+} from "./chunk-M7LGAGNF.mjs";
+import "./chunk-BTBXK7ER.mjs";
+import "./chunk-GXEXVIEY.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

@@ -6,7 +6,7 @@ import { trackedFiles } from "./git-index.js";
 /** How outputs name standard input. */
 export const STDIN = "<stdin>";
 
-export type FileKind = "kubernetes" | "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "iam-json";
+export type FileKind = "kubernetes" | "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "iam-json" | "script" | "makefile";
 
 export interface DiscoveredFile {
   /** Path relative to the working directory, with forward slashes: how every output names it. */
@@ -29,7 +29,7 @@ export interface Discovery {
   readable: (absolute: string) => boolean;
 }
 
-const PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json"];
+const PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json", "**/*.sh", "**/*.bash", "**/Makefile", "**/*.mk"];
 const IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
 /** Never scanned: version control metadata, and modules `terraform init` downloaded. */
 const IGNORED_DIR = /(^|\/)(\.git|\.terraform)\//;
@@ -41,6 +41,9 @@ export function classify(path: string): FileKind | undefined {
   if (path.endsWith(".tfvars.json")) return "tfvars-json";
   if (path.endsWith(".yaml") || path.endsWith(".yml")) return "kubernetes";
   if (path.endsWith(".json")) return "iam-json";
+  // Scripts and Makefiles that create IRSA with eksctl or the AWS CLI.
+  if (path.endsWith(".sh") || path.endsWith(".bash")) return "script";
+  if (/(^|\/)(Makefile|GNUmakefile|[^/]+\.mk)$/.test(path)) return "makefile";
   return undefined;
 }
 

@@ -17,6 +17,7 @@ import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import type { TerraformEvaluation } from "../terraform/project.js";
 import { coverageOf, type LinkReport } from "./coverage.js";
 import { applyGitOps } from "./gitops.js";
+import { attachDocumentFiles } from "./file-documents.js";
 import { applyKustomizations } from "./kustomize.js";
 import { feedsTerraform, needsHcl, terraformSource, tfvarsOf, type FileOutcome } from "./parse-files.js";
 import { parseFiles, SLICE_MS, startWorkers } from "./parse-pool.js";
@@ -133,13 +134,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   dedupe(diagnostics);
   applyGitOps(declarations);
+  attachDocumentFiles(declarations);
 
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   // Files and roots that may declare roles but could not be read: "no role has that name" names them.
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...(terraform?.failedRoots.map((dir) => `${dir}/`) ?? [])];
   // Infrastructure code (Terraform, and files declaring roles or eksctl ServiceAccounts) marks the projects of the scan.
-  const infraFiles = [...files.filter((f) => f.kind !== "kubernetes" && f.kind !== "iam-json").map((f) => f.path), ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const infraFiles = [...files.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");

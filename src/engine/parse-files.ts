@@ -1,3 +1,4 @@
+import { parseScript } from "../parse/scripts.js";
 import { emptyDeclarations, type Declarations } from "../core/declarations.js";
 import { InputLimitError, type Diagnostic, type FileStatus } from "../core/diagnostic.js";
 import { fileStart, type SourceLocation } from "../core/location.js";
@@ -88,6 +89,9 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
       return parseKubernetes(file.path, text);
     case "iam-json":
       return parseIamJson(file.path, text);
+    case "script":
+    case "makefile":
+      return parseScript(file.path, text, file.kind === "makefile");
     case "terraform":
     case "tfvars": {
       // The HCL grammar parses a megabyte-long line in seconds and hundreds of MB: no configuration has one.

@@ -14,6 +14,7 @@ import { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotat
 import { releaseServiceAccounts } from "./releases.js";
 import { readGitOpsObject, readPatches } from "./gitops-objects.js";
 import { readIacObject } from "./iac-objects.js";
+import { readCommands } from "./scripts.js";
 import { withoutUnread, type Selector } from "./yaml-cut.js";
 
 export { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations };
@@ -74,6 +75,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
     if (!TEMPLATED_KIND.test(text)) return { ...result, skipped: "a template ({{ }}) of no ServiceAccount or workload" };
     return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)", unchecked: true };
   }
+  if (WORKFLOW.test(file) && IRSA_COMMAND.test(text)) return parseWorkflow(file, text, result);
   // Most manifests (ConfigMaps, Services, Ingresses) cannot bear on IRSA: skip them unparsed.
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   const kustomization = KUSTOMIZATION.test(file);
@@ -143,6 +145,23 @@ export function helmTemplated(text: string): boolean {
 }
 
 const HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
+const WORKFLOW = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
+const IRSA_COMMAND = /eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)/;
+
+/** A GitHub workflow: the commands of its steps' `run:` scripts (see scripts.ts). */
+function parseWorkflow(file: string, text: string, result: FileParseResult): FileParseResult {
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, MANIFEST_YAML);
+  if (doc.errors[0]) return { ...result, diagnostics: [yamlError(file, doc.errors[0].message, doc.errors[0].pos[0], (o) => lines.position(o))] };
+  const workflow = yamlToValue(doc, doc.contents, file, (o) => lines.position(o), { source: text });
+  const jobs = getEntry(workflow, "jobs");
+  for (const job of jobs?.kind === "object" ? jobs.entries.values() : [])
+    for (const step of asItems(getEntry(job, "steps"))) {
+      const run = getEntry(step, "run");
+      if (run?.kind === "string") readCommands(file, run.value, { line: run.loc.line, column: run.loc.column, indent: run.blockIndent ?? run.loc.column - 1 }, result.declarations);
+    }
+  return result;
+}
 
 /**
  * A chart's values file: the ServiceAccounts its `serviceAccount` blocks configure (see

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-L7UECE5D.mjs";
+} from "./chunk-ILMNTF3A.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-2QAYMDGE.mjs";
+import "./chunk-GXEXVIEY.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

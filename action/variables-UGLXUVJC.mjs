@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-REV6KZPO.mjs";
-import "./chunk-6RRWFAU5.mjs";
+} from "./chunk-XRCAC574.mjs";
+import "./chunk-BTBXK7ER.mjs";
 import {
   tfvarsValues
-} from "./chunk-L7UECE5D.mjs";
+} from "./chunk-ILMNTF3A.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-2QAYMDGE.mjs";
+} from "./chunk-GXEXVIEY.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-2QAYMDGE.mjs";
+} from "./chunk-GXEXVIEY.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-6RRWFAU5.mjs";
+} from "./chunk-BTBXK7ER.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -12,8 +12,9 @@ import {
   fileStart,
   parseIamJson,
   parseJsonWithPositions,
-  parseKubernetes
-} from "./chunk-2QAYMDGE.mjs";
+  parseKubernetes,
+  parseScript
+} from "./chunk-GXEXVIEY.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
@@ -769,6 +770,9 @@ function parseText(file, text, hcl, outcome) {
       return parseKubernetes(file.path, text);
     case "iam-json":
       return parseIamJson(file.path, text);
+    case "script":
+    case "makefile":
+      return parseScript(file.path, text, file.kind === "makefile");
     case "terraform":
     case "tfvars": {
       if (longestLine(text) > MAX_HCL_LINE) return { ...empty, skipped: `a line longer than ${MAX_HCL_LINE / 1024 / 1024} MB (irsa-lint's limit for HCL)`, unchecked: true };

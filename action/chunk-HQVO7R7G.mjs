@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-NSASL7RA.mjs";
+} from "./chunk-M7LGAGNF.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-REV6KZPO.mjs";
+} from "./chunk-XRCAC574.mjs";
 import {
   RE2JS,
   memoised,
@@ -39,7 +39,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-2QAYMDGE.mjs";
+} from "./chunk-GXEXVIEY.mjs";
 import {
   __commonJS,
   __toESM
@@ -3432,6 +3432,18 @@ function flatten(prefix, v, into, via) {
   }
 }
 
+// src/engine/file-documents.ts
+function attachDocumentFiles(decls) {
+  const byFile = new Map(decls.documents.map((d) => [d.loc.file, d.document]));
+  const resolve6 = (v) => {
+    if (v?.kind !== "unknown" || !v.placeholder?.startsWith("file://")) return v;
+    const path = v.placeholder.slice("file://".length);
+    return byFile.get(path) ?? unknown(`the policy document file ${path} is not in the scan`, v.loc);
+  };
+  for (const r of decls.roles) if (r.trust) r.trust = resolve6(r.trust);
+  for (const a of decls.attachments) if (a.inline) a.inline = { ...a.inline, document: resolve6(a.inline.document) };
+}
+
 // src/engine/kustomize.ts
 import { posix as posix2 } from "node:path";
 function applyKustomizations(outcomes) {
@@ -3808,10 +3820,11 @@ async function lint(options) {
   }
   dedupe(diagnostics);
   applyGitOps(declarations);
+  attachDocumentFiles(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
-  const infraFiles = [...files.filter((f) => f.kind !== "kubernetes" && f.kind !== "iam-json").map((f) => f.path), ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const infraFiles = [...files.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
@@ -3881,7 +3894,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-BTO5JNZN.mjs"), import("./variables-IGCQEVRS.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-WU4HNNOO.mjs"), import("./variables-UGLXUVJC.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
