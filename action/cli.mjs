@@ -21,17 +21,17 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-HQVO7R7G.mjs";
-import "./chunk-M7LGAGNF.mjs";
+} from "./chunk-KCVGYYA4.mjs";
+import "./chunk-ASOFWG54.mjs";
 import {
   InputError
-} from "./chunk-XRCAC574.mjs";
-import "./chunk-BTBXK7ER.mjs";
+} from "./chunk-KZL7B5CR.mjs";
+import "./chunk-PPNGBN3H.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-GXEXVIEY.mjs";
+} from "./chunk-OO22XI5R.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-M7LGAGNF.mjs";
-import "./chunk-BTBXK7ER.mjs";
-import "./chunk-GXEXVIEY.mjs";
+} from "./chunk-ASOFWG54.mjs";
+import "./chunk-PPNGBN3H.mjs";
+import "./chunk-OO22XI5R.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

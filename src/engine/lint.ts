@@ -18,6 +18,7 @@ import type { TerraformEvaluation } from "../terraform/project.js";
 import { coverageOf, type LinkReport } from "./coverage.js";
 import { applyGitOps } from "./gitops.js";
 import { attachDocumentFiles } from "./file-documents.js";
+import { withoutPlanDuplicates } from "./plan-sources.js";
 import { applyKustomizations } from "./kustomize.js";
 import { feedsTerraform, needsHcl, terraformSource, tfvarsOf, type FileOutcome } from "./parse-files.js";
 import { parseFiles, SLICE_MS, startWorkers } from "./parse-pool.js";
@@ -133,6 +134,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     diagnostics.push(...terraform.diagnostics);
   }
   dedupe(diagnostics);
+  withoutPlanDuplicates(declarations);
   applyGitOps(declarations);
   attachDocumentFiles(declarations);
 

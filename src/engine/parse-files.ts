@@ -1,3 +1,4 @@
+import { obj, unknown } from "../core/value.js";
 import { parseScript } from "../parse/scripts.js";
 import { emptyDeclarations, type Declarations } from "../core/declarations.js";
 import { InputLimitError, type Diagnostic, type FileStatus } from "../core/diagnostic.js";
@@ -92,8 +93,9 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
     case "script":
     case "makefile":
       return parseScript(file.path, text, file.kind === "makefile");
-    case "terraform":
-    case "tfvars": {
+    case "tfvars":
+    case "terraform": {
+      if (file.kind === "tfvars" && /\{\{|\$\{/.test(text)) return templatedTfvars(file.path, text, outcome);
       // The HCL grammar parses a megabyte-long line in seconds and hundreds of MB: no configuration has one.
       if (longestLine(text) > MAX_HCL_LINE) return { ...empty, skipped: `a line longer than ${MAX_HCL_LINE / 1024 / 1024} MB (irsa-lint's limit for HCL)`, unchecked: true };
       const parsed = hcl!.syntax(file.path, text);
@@ -109,6 +111,18 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
       return empty;
     }
   }
+}
+
+/**
+ * A tfvars file that is a template (`{{ }}`, `${}` of a generator): its variables are set when it
+ * is rendered, so each variable it assigns is unknown, never its default (the default is not what
+ * is deployed). Read no further.
+ */
+function templatedTfvars(file: string, text: string, outcome: FileOutcome): FileParseResult {
+  const loc = { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const names = [...text.matchAll(/^\s*([A-Za-z_][\w-]*)\s*=/gm)].map((m) => m[1]);
+  outcome.tfvars = { file, values: obj(new Map(names.map((n) => [n, unknown(`var.${n} is set by the template ${file} when it is rendered`, loc)])), loc) };
+  return { declarations: emptyDeclarations(), diagnostics: [{ level: "note", message: `${file} is a template of tfvars ({{ }} or \${}): the variables it sets are not known`, location: loc }], skipped: "a template of tfvars: the variables it sets are not known" };
 }
 
 /** The longest line an HCL file may have: Terraform code, heredoc policies included, stays far below it. */

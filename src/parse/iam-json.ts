@@ -5,6 +5,7 @@ import type { SourceLocation } from "../core/location.js";
 import { excessiveNesting } from "../core/nesting.js";
 import { asItems, getEntry, knownString, str, type Value } from "../core/value.js";
 import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
+import { isTerraformJsonOutput, readTerraformPlan } from "./terraform-plan.js";
 import type { FileParseResult } from "./result.js";
 import { yamlMessage, yamlToValue, type PositionOf } from "./yaml-value.js";
 
@@ -57,7 +58,7 @@ function jsonSyntaxError(text: string): { message: string; offset: number } | un
 /** Reads an IAM JSON file: a policy document, or `aws iam get-role` output naming its role. */
 export function parseIamJson(file: string, text: string): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/i.test(text);
+  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources|format_version)"/i.test(text);
   // Dashboards, package manifests and test data are most JSON files: a glance at the top-level keys
   // decides, and only IAM documents, CloudFormation templates and IAM exports are parsed with positions.
   const shape = mentionsIam ? iamShape(text) : "other";
@@ -69,6 +70,10 @@ export function parseIamJson(file: string, text: string): FileParseResult {
       message: `JSON syntax error: ${error.message}`,
       location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 },
     });
+    return result;
+  }
+  if (isTerraformJsonOutput(value)) {
+    readTerraformPlan(value!, result.declarations);
     return result;
   }
   if (isCloudFormation(value)) {
@@ -105,6 +110,7 @@ function iamShape(text: string): "iam" | "other" | "invalid" {
   }
   if (!data || typeof data !== "object" || Array.isArray(data)) return "other";
   const keys = new Set(Object.keys(data).map((k) => k.toLowerCase()));
+  if (keys.has("format_version") && keys.has("terraform_version")) return "iam";
   return ["statement", "role", "roledetaillist", "resources"].some((k) => keys.has(k)) ? "iam" : "other";
 }
 

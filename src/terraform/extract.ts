@@ -103,6 +103,8 @@ const HANDLERS: Record<string, Handler> = {
   },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
+  kubernetes_default_service_account: serviceAccount,
+  kubernetes_default_service_account_v1: serviceAccount,
   kubernetes_config_map: configData("ConfigMap"),
   kubernetes_config_map_v1: configData("ConfigMap"),
   kubernetes_secret: configData("Secret"),
@@ -175,7 +177,8 @@ function serviceAccount(attrs: Attrs, _address: string, block: Block, mod: Terra
   const metadata = nestedBlocks(block.body, "metadata", scope, mod.evaluator).blocks[0];
   if (!metadata) return;
   const meta = new Map(metadata.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, metadata.scope)]));
-  const nameValue = meta.get("name");
+  // kubernetes_default_service_account manages the namespace's `default` ServiceAccount.
+  const nameValue = /_default_service_account/.test(block.labels[0]) ? str("default", metadata.block.headerLoc) : meta.get("name");
   if (!nameValue || nameValue.kind === "null") return;
   const annotations = meta.get("annotations");
   out.serviceAccounts.push({

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-XRCAC574.mjs";
-import "./chunk-BTBXK7ER.mjs";
+} from "./chunk-KZL7B5CR.mjs";
+import "./chunk-PPNGBN3H.mjs";
 import {
   tfvarsValues
-} from "./chunk-ILMNTF3A.mjs";
+} from "./chunk-TWLWEJ4Y.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-GXEXVIEY.mjs";
+} from "./chunk-OO22XI5R.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-M7LGAGNF.mjs";
+} from "./chunk-ASOFWG54.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-XRCAC574.mjs";
+} from "./chunk-KZL7B5CR.mjs";
 import {
   RE2JS,
   memoised,
@@ -39,7 +39,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-GXEXVIEY.mjs";
+} from "./chunk-OO22XI5R.mjs";
 import {
   __commonJS,
   __toESM
@@ -3444,6 +3444,23 @@ function attachDocumentFiles(decls) {
   for (const a of decls.attachments) if (a.inline) a.inline = { ...a.inline, document: resolve6(a.inline.document) };
 }
 
+// src/engine/plan-sources.ts
+function withoutPlanDuplicates(decls) {
+  const planRoles = decls.roles.filter((r) => r.id.startsWith("plan:"));
+  if (!planRoles.length) return;
+  const hcl = new Set(decls.roles.filter((r) => r.id.includes("::")).map((r) => r.id));
+  const folder = (file) => file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+  const duplicate = (id, file) => id.startsWith("plan:") && hcl.has(`${folder(file)}::${id.slice("plan:".length)}`);
+  const dropped = new Set(planRoles.filter((r) => duplicate(r.id, r.loc.file)).map((r) => r.loc.file));
+  if (!dropped.size) return;
+  decls.roles = decls.roles.filter((r) => !duplicate(r.id, r.loc.file));
+  decls.policies = decls.policies.filter((p) => !(p.id.startsWith("plan:") && dropped.has(p.loc.file)));
+  decls.attachments = decls.attachments.filter((a) => !dropped.has(a.loc.file));
+  decls.serviceAccounts = decls.serviceAccounts.filter((sa) => !(sa.origin === "terraform" && dropped.has(sa.loc.file)));
+  decls.oidcProviders = decls.oidcProviders.filter((p) => !(p.id.startsWith("plan:") && dropped.has(p.loc.file)));
+  decls.podIdentityAssociations = decls.podIdentityAssociations.filter((a) => !dropped.has(a.loc.file));
+}
+
 // src/engine/kustomize.ts
 import { posix as posix2 } from "node:path";
 function applyKustomizations(outcomes) {
@@ -3819,6 +3836,7 @@ async function lint(options) {
     diagnostics.push(...terraform.diagnostics);
   }
   dedupe(diagnostics);
+  withoutPlanDuplicates(declarations);
   applyGitOps(declarations);
   attachDocumentFiles(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
@@ -3894,7 +3912,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-WU4HNNOO.mjs"), import("./variables-UGLXUVJC.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-BVNGQU2X.mjs"), import("./variables-YOMCLDBM.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

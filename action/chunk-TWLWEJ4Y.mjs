@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-GXEXVIEY.mjs";
+} from "./chunk-OO22XI5R.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";
@@ -1701,6 +1701,8 @@ var HANDLERS = {
   },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
+  kubernetes_default_service_account: serviceAccount,
+  kubernetes_default_service_account_v1: serviceAccount,
   kubernetes_config_map: configData("ConfigMap"),
   kubernetes_config_map_v1: configData("ConfigMap"),
   kubernetes_secret: configData("Secret"),
@@ -1752,7 +1754,7 @@ function serviceAccount(attrs, _address, block, mod, out, scope) {
   const metadata = nestedBlocks(block.body, "metadata", scope, mod.evaluator).blocks[0];
   if (!metadata) return;
   const meta = new Map(metadata.block.body.attributes.map((a) => [a.name, mod.evaluator.eval(a.expr, metadata.scope)]));
-  const nameValue = meta.get("name");
+  const nameValue = /_default_service_account/.test(block.labels[0]) ? str("default", metadata.block.headerLoc) : meta.get("name");
   if (!nameValue || nameValue.kind === "null") return;
   const annotations = meta.get("annotations");
   out.serviceAccounts.push({

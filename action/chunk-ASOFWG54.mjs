@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-BTBXK7ER.mjs";
+} from "./chunk-PPNGBN3H.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -10,11 +10,13 @@ import {
   emptyDeclarations,
   excessiveNesting,
   fileStart,
+  obj,
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes,
-  parseScript
-} from "./chunk-GXEXVIEY.mjs";
+  parseScript,
+  unknown
+} from "./chunk-OO22XI5R.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
@@ -773,8 +775,9 @@ function parseText(file, text, hcl, outcome) {
     case "script":
     case "makefile":
       return parseScript(file.path, text, file.kind === "makefile");
-    case "terraform":
-    case "tfvars": {
+    case "tfvars":
+    case "terraform": {
+      if (file.kind === "tfvars" && /\{\{|\$\{/.test(text)) return templatedTfvars(file.path, text, outcome);
       if (longestLine(text) > MAX_HCL_LINE) return { ...empty, skipped: `a line longer than ${MAX_HCL_LINE / 1024 / 1024} MB (irsa-lint's limit for HCL)`, unchecked: true };
       const parsed = hcl.syntax(file.path, text);
       if (parsed.tree) outcome.syntax = { tree: parsed.tree, kind: file.kind };
@@ -789,6 +792,12 @@ function parseText(file, text, hcl, outcome) {
       return empty;
     }
   }
+}
+function templatedTfvars(file, text, outcome) {
+  const loc = { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const names = [...text.matchAll(/^\s*([A-Za-z_][\w-]*)\s*=/gm)].map((m) => m[1]);
+  outcome.tfvars = { file, values: obj(new Map(names.map((n) => [n, unknown(`var.${n} is set by the template ${file} when it is rendered`, loc)])), loc) };
+  return { declarations: emptyDeclarations(), diagnostics: [{ level: "note", message: `${file} is a template of tfvars ({{ }} or \${}): the variables it sets are not known`, location: loc }], skipped: "a template of tfvars: the variables it sets are not known" };
 }
 var MAX_HCL_LINE = 1024 * 1024;
 function longestLine(text) {

@@ -8722,6 +8722,126 @@ function documentOf(v) {
   return parseRenderedYaml(v)[0] ?? v;
 }
 
+// src/parse/kubernetes-annotations.ts
+var ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+var TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
+var AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+function serviceAccountAnnotations(get) {
+  return {
+    roleArn: get(ROLE_ARN_ANNOTATION),
+    tokenExpiration: get(TOKEN_EXPIRATION_ANNOTATION),
+    audience: get(AUDIENCE_ANNOTATION),
+    stsRegionalEndpoints: get("eks.amazonaws.com/sts-regional-endpoints")
+  };
+}
+
+// src/parse/terraform-plan.ts
+function isTerraformJsonOutput(v) {
+  return knownString(getEntry(v, "format_version")) !== void 0 && knownString(getEntry(v, "terraform_version")) !== void 0;
+}
+function readTerraformPlan(plan, out) {
+  const unknownAfter = /* @__PURE__ */ new Map();
+  for (const change of asItems(getEntry(plan, "resource_changes"))) {
+    const address = knownString(getEntry(change, "address"));
+    const after = getEntry(getEntry(change, "change"), "after_unknown");
+    if (address && after) unknownAfter.set(address, after);
+  }
+  const references = configurationReferences(getEntry(plan, "configuration"));
+  const root = getEntry(getEntry(plan, "planned_values") ?? getEntry(plan, "values"), "root_module");
+  for (const resource of moduleResources(root)) {
+    const address = knownString(getEntry(resource, "address"));
+    const type = knownString(getEntry(resource, "type"));
+    const values = getEntry(resource, "values");
+    if (!address || !type || knownString(getEntry(resource, "mode")) === "data" || values?.kind !== "object") continue;
+    const originOf = (name) => {
+      const refs = references.get(`${configAddress(address)}.${name}`) ?? [];
+      const reference = refs.map((r) => /^(?:module\.[^.]+\.)*aws_iam_role\.[^.]+\.(arn|name|id)$/.exec(r)).find(Boolean);
+      return reference ? { address: `plan:${modulePrefix(address)}${reference[0].replace(/\.(arn|name|id)$/, "")}`, type: "aws_iam_role", attribute: reference[1] } : void 0;
+    };
+    const attr = (name) => {
+      const v = getEntry(values, name);
+      const pending = getEntry(unknownAfter.get(address), name);
+      const origin = originOf(name);
+      if (knownString(pending) === "true" || (!v || v.kind === "null") && pending) return { ...unknown(`${address}.${name} is known after apply`, v?.loc ?? resource.loc), ...origin ? { origin } : {} };
+      if (!v || v.kind === "null") return void 0;
+      return origin ? withOrigin(v, origin) : v;
+    };
+    const id = `plan:${address}`;
+    const at2 = getEntry(resource, "address").loc;
+    const pendingAnnotation = knownString(getEntry(getEntry(asItems(getEntry(unknownAfter.get(address), "metadata"))[0], "annotations"), "eks.amazonaws.com/role-arn")) === "true";
+    readResource(type, id, address, attr, at2, out, pendingAnnotation ? { ...unknown(`${address}'s role annotation is known after apply`, at2), ...originOf("metadata") ? { origin: originOf("metadata") } : {} } : void 0);
+  }
+}
+function readResource(type, id, address, attr, at2, out, pendingRoleArn) {
+  const document2 = (v) => v && (v.kind === "string" || v.kind === "template") ? parseRenderedYaml(v)[0] ?? unknown("the policy document is not valid JSON", v.loc) : v;
+  const name = attr("name") ?? unknown(`${address}.name is known after apply`, at2);
+  switch (type) {
+    case "aws_iam_role":
+      out.roles.push({ id, address, name, path: attr("path") ?? str("/", at2), trust: document2(attr("assume_role_policy")), loc: at2, inlinePolicies: [], attachedPolicyArns: asItems(attr("managed_policy_arns")) });
+      return;
+    case "aws_iam_policy":
+      out.policies.push({ id, address, name, path: attr("path") ?? str("/", at2), document: document2(attr("policy")) ?? unknown("no policy", at2), loc: at2 });
+      return;
+    case "aws_iam_role_policy":
+      out.attachments.push({ role: attr("role") ?? unknown("role not known", at2), inline: { id, address, name, path: str("/", at2), document: document2(attr("policy")) ?? unknown("no policy", at2), loc: at2 }, loc: at2 });
+      return;
+    case "aws_iam_role_policy_attachment":
+      out.attachments.push({ role: attr("role") ?? unknown("role not known", at2), policyArn: attr("policy_arn") ?? unknown("policy_arn not known", at2), loc: at2 });
+      return;
+    case "aws_iam_openid_connect_provider":
+      out.oidcProviders.push({ id, url: attr("url") ?? unknown("url not known", at2), clientIds: attr("client_id_list") ?? unknown("client_id_list not known", at2), loc: at2 });
+      return;
+    case "aws_eks_pod_identity_association":
+      out.podIdentityAssociations.push({ namespace: attr("namespace") ?? unknown("namespace not known", at2), serviceAccount: attr("service_account") ?? unknown("service_account not known", at2), roleArn: attr("role_arn") ?? unknown("role_arn not known", at2), loc: at2 });
+      return;
+    case "kubernetes_service_account":
+    case "kubernetes_service_account_v1": {
+      const metadata = asItems(attr("metadata"))[0];
+      const saName = knownString(getEntry(metadata, "name"));
+      if (!metadata || saName === void 0) return;
+      const namespace = knownString(getEntry(metadata, "namespace")) ?? "default";
+      const annotations = getEntry(metadata, "annotations");
+      const roleArn = getEntry(annotations, "eks.amazonaws.com/role-arn") ?? pendingRoleArn;
+      out.serviceAccounts.push({ name: saName, namespace, loc: getEntry(metadata, "name").loc, ...serviceAccountAnnotations((k) => getEntry(annotations, k)), ...roleArn ? { roleArn } : {}, origin: "terraform" });
+      return;
+    }
+  }
+}
+function moduleResources(module) {
+  if (!module) return [];
+  return [...asItems(getEntry(module, "resources")), ...asItems(getEntry(module, "child_modules")).flatMap(moduleResources)];
+}
+function configAddress(address) {
+  return address.replace(/\[[^\]]*\]/g, "");
+}
+function modulePrefix(address) {
+  return /^((?:module\.[^.]+\.)*)/.exec(configAddress(address))?.[1] ?? "";
+}
+function configurationReferences(configuration) {
+  const out = /* @__PURE__ */ new Map();
+  const visit2 = (module, prefix) => {
+    for (const r of asItems(getEntry(module, "resources"))) {
+      const address = knownString(getEntry(r, "address"));
+      const expressions = getEntry(r, "expressions");
+      if (!address || expressions?.kind !== "object") continue;
+      for (const [name, expression] of expressions.entries) {
+        const refs = collectReferences(expression).map((ref) => `${prefix}${ref}`);
+        if (refs.length) out.set(`${prefix}${address}.${name}`, refs);
+      }
+    }
+    const calls = getEntry(module, "module_calls");
+    if (calls?.kind === "object") for (const [name, call] of calls.entries) visit2(getEntry(call, "module"), `${prefix}module.${name}.`);
+  };
+  visit2(getEntry(configuration, "root_module"), "");
+  return out;
+}
+function collectReferences(expression) {
+  if (expression.kind === "list") return expression.items.flatMap(collectReferences);
+  const direct = asItems(getEntry(expression, "references")).map(knownString).filter((s) => !!s);
+  if (direct.length || expression.kind !== "object") return direct;
+  return [...expression.entries.values()].flatMap((v) => v.kind === "list" ? v.items.flatMap(collectReferences) : v.kind === "object" ? collectReferences(v) : []);
+}
+
 // src/parse/iam-json.ts
 function parseJsonWithPositions(file, text, position, offset = 0, valid = false) {
   let lines;
@@ -8756,7 +8876,7 @@ function jsonSyntaxError(text) {
 }
 function parseIamJson(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources)"/i.test(text);
+  const mentionsIam = /"(Statement|Role|RoleDetailList|Resources|format_version)"/i.test(text);
   const shape = mentionsIam ? iamShape(text) : "other";
   if (shape === "other") return { ...result, skipped: "not an IAM policy document, CloudFormation template or IAM export" };
   const { value, error } = parseJsonWithPositions(file, text, void 0, 0, shape === "iam");
@@ -8766,6 +8886,10 @@ function parseIamJson(file, text) {
       message: `JSON syntax error: ${error.message}`,
       location: { file, line: error.line, column: error.column, endLine: error.line, endColumn: error.column + 1 }
     });
+    return result;
+  }
+  if (isTerraformJsonOutput(value)) {
+    readTerraformPlan(value, result.declarations);
     return result;
   }
   if (isCloudFormation(value)) {
@@ -8796,6 +8920,7 @@ function iamShape(text) {
   }
   if (!data || typeof data !== "object" || Array.isArray(data)) return "other";
   const keys = new Set(Object.keys(data).map((k) => k.toLowerCase()));
+  if (keys.has("format_version") && keys.has("terraform_version")) return "iam";
   return ["statement", "role", "roledetaillist", "resources"].some((k) => keys.has(k)) ? "iam" : "other";
 }
 function readAuthorizationDetails(file, value, result) {
@@ -8862,19 +8987,6 @@ function relocate(value, at2) {
 
 // src/core/limits.ts
 var MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-// src/parse/kubernetes-annotations.ts
-var ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
-var TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
-var AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
-function serviceAccountAnnotations(get) {
-  return {
-    roleArn: get(ROLE_ARN_ANNOTATION),
-    tokenExpiration: get(TOKEN_EXPIRATION_ANNOTATION),
-    audience: get(AUDIENCE_ANNOTATION),
-    stsRegionalEndpoints: get("eks.amazonaws.com/sts-regional-endpoints")
-  };
-}
 
 // src/parse/chart-values.ts
 var CHART_SERVICE_ACCOUNT_DEPTH = 3;

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-ILMNTF3A.mjs";
+} from "./chunk-TWLWEJ4Y.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-GXEXVIEY.mjs";
+import "./chunk-OO22XI5R.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,
