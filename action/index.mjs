@@ -23,16 +23,16 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-KCVGYYA4.mjs";
-import "./chunk-ASOFWG54.mjs";
+} from "./chunk-TYT23RHI.mjs";
+import "./chunk-LZALAGWB.mjs";
 import {
   InputError
-} from "./chunk-KZL7B5CR.mjs";
-import "./chunk-PPNGBN3H.mjs";
+} from "./chunk-YHHZRLXO.mjs";
+import "./chunk-NXVRQ45G.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-OO22XI5R.mjs";
+} from "./chunk-4ZVY4KSS.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts

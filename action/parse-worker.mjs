@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-ASOFWG54.mjs";
-import "./chunk-PPNGBN3H.mjs";
-import "./chunk-OO22XI5R.mjs";
+} from "./chunk-LZALAGWB.mjs";
+import "./chunk-NXVRQ45G.mjs";
+import "./chunk-4ZVY4KSS.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

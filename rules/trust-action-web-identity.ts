@@ -2,7 +2,7 @@ import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import { WEB_IDENTITY_ACTION } from "../src/iam/trust.js";
 import { trustDocuments } from "../src/model/documents.js";
-import { irsaStatements } from "../src/model/irsa.js";
+import { irsaStatements, webIdentityMisactions } from "../src/model/irsa.js";
 
 const trust = (action: string, extraPrincipal = "") =>
   `{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Effect": "Allow",\n    "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"${extraPrincipal} },\n    "Action": "${action}",\n    "Condition": { "StringEquals": {\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:payments:payments-api",\n      "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com"\n    } }\n  }]\n}\n`;
@@ -17,6 +17,7 @@ export default defineRule({
   messages: {
     action: "Trust statement {{owner}} lets the OIDC provider {{action}}: IRSA needs only sts:AssumeRoleWithWebIdentity",
     mixed: "Trust statement {{owner}} trusts the OIDC provider and {{principal}} in one statement: its sub/aud conditions then also apply to (or fail for) the other principal",
+    notWebIdentity: "Trust statement {{owner}} allows {{action}} to the cluster's OIDC provider: a web identity token can only call sts:AssumeRoleWithWebIdentity, so no pod ever gets the role through it",
   },
   docs: {
     rationale:
@@ -27,6 +28,10 @@ export default defineRule({
   },
   check(model, report) {
     for (const { document, owner, role } of trustDocuments(model)) {
+      for (const s of webIdentityMisactions(model, document)) {
+        const at = s.actions[0] ?? s.notActions[0];
+        report("notWebIdentity", at?.loc ?? s.actionLoc ?? s.loc, { owner, action: s.actions.map((a) => knownString(a) ?? "${…}").join(", ") || "NotAction" }, { fix: "Set Action to sts:AssumeRoleWithWebIdentity." });
+      }
       for (const s of irsaStatements(model, document, role)) {
         for (const a of s.actions) {
           const action = knownString(a);

@@ -62,9 +62,14 @@ export default defineRule<"missing" | "wrong" | "anyAudience", { audiences: stri
           // Point at the sub condition when there is one: the aud condition belongs beside it.
           const at = conditionsOn(s, "sub")[0]?.loc ?? s.loc;
           const undecidable = !s.complete || s.conditions.some((c) => claimOf(c.key) === undefined);
+          if (undecidable) {
+            unchecked(at, `whether a statement of ${label} requires an aud`, "part of its conditions is not known");
+            continue;
+          }
+          // A Deny elsewhere may enforce the audience: only a token of another audience the document admits shows it is not.
+          if (!witness(document, [s], subjects(), [PROBE_AUDIENCE])) continue;
           // Hardening, not a fault: STS still requires the token's aud to be one of the provider's client IDs.
-          if (!undecidable) report("missing", at, { owner, provider: providerOf(s) }, { ...fix(), severity: "warning" });
-          else unchecked(at, `whether a statement of ${label} requires an aud`, "part of its conditions is not known");
+          report("missing", at, { owner, provider: providerOf(s) }, { ...fix(), severity: "warning" });
           continue;
         }
         // The aud conditions alone decide whether a token of this audience can pass the statement.

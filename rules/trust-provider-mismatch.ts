@@ -30,7 +30,7 @@ export default defineRule({
       for (const s of irsaStatements(model, document, role)) {
         const principal = providerOf(s);
         if (principal === "<provider>") continue;
-        if (declared.length && !declared.includes(principal))
+        if (declared.length && !declared.some((d) => d.toLowerCase() === principal.toLowerCase()))
           report("notScanned", s.principals.find((p) => p.type === "Federated")!.value.loc, { owner, principal, providers: declared.join(", ") }, {
             severity: "warning",
             fix: "Trust the cluster's provider (aws_iam_openid_connect_provider.<name>.arn), or scan the repository that declares this one.",
@@ -38,7 +38,8 @@ export default defineRule({
         for (const c of s.conditions) {
           const key = knownString(c.key);
           const m = key && /^(.*):(sub|aud|amr)$/.exec(key);
-          if (!m || m[1].startsWith("https://") || m[1] === principal) continue;
+          // Condition keys are case-insensitive in IAM, the provider part included.
+          if (!m || m[1].startsWith("https://") || m[1].toLowerCase() === principal.toLowerCase()) continue;
           report("mismatch", c.loc, { owner, principal, key: key! }, { fix: `Change the key to ${principal}:${m[2]}.` });
         }
       }

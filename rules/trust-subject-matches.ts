@@ -4,7 +4,7 @@ import { defineRule } from "../src/engine/rule.js";
 import { conditionsOn } from "../src/iam/evaluate.js";
 import { admits, refusesNamespace } from "../src/iam/questions.js";
 import { describeClaim, subject } from "../src/iam/trust.js";
-import { irsaStatements } from "../src/model/irsa.js";
+import { irsaStatements, webIdentityMisactions } from "../src/model/irsa.js";
 
 const SERVICE_ACCOUNT = `apiVersion: v1
 kind: ServiceAccount
@@ -73,6 +73,7 @@ export default defineRule({
         const statements = irsaStatements(model, role.trust, role);
         const data = { role: role.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
         if (statements.length === 0) {
+          if (webIdentityMisactions(model, role.trust).length) continue;
           report("noWebIdentity", role.trust!.loc, data, { related: [{ location: sa.loc, message: "the chart's ServiceAccount is configured here" }], fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
           continue;
         }
@@ -93,7 +94,8 @@ export default defineRule({
       const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }, ...carriedBy(sa)];
       const statements = irsaStatements(model, role.trust, role);
       if (statements.length === 0) {
-        report("noWebIdentity", role.trust!.loc, data, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+        // A statement trusting the provider for the wrong action is trust-action-web-identity's, at its Action.
+        if (!webIdentityMisactions(model, role.trust).length) report("noWebIdentity", role.trust!.loc, data, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
         continue;
       }
       if (deny) {

@@ -101,7 +101,8 @@ const SUB_VALUES = [
 const AUD_VALUES = ["sts.amazonaws.com", "STS.amazonaws.com", "sts.amazon.com", "*", "sts.*", "other.example.com"];
 const OPERATORS = ["StringEquals", "StringNotEquals", "StringLike", "StringNotLike", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"];
 
-const claimKey = fc.constantFrom(`${ISSUER}:sub`, `${ISSUER}:SUB`, `${ISSUER}:Sub`, `${ISSUER}:aud`, `${ISSUER}:AUD`, `${ISSUER}:amr`, "aws:PrincipalTag/team");
+// Condition keys are case-insensitive in IAM, the provider part included.
+const claimKey = fc.constantFrom(`${ISSUER}:sub`, `${ISSUER}:SUB`, `${ISSUER}:Sub`, `${ISSUER.toUpperCase()}:sub`, `${ISSUER}:aud`, `${ISSUER}:AUD`, `${ISSUER.toUpperCase()}:AUD`, `${ISSUER}:amr`, "aws:PrincipalTag/team");
 const valuesFor = (key: string) => {
   const pool = /:sub$/i.test(key) ? SUB_VALUES : /:aud$/i.test(key) ? AUD_VALUES : ["x", "team-a"];
   return fc.oneof(fc.constantFrom(...pool), fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 3 }));

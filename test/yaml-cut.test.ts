@@ -56,9 +56,9 @@ function cutLines(text: string, select: Selector): number[] {
 
 describe("cutting what nobody reads before parsing YAML", () => {
   it("cuts the keys a shape does not read, with their values, and maps every offset back", () => {
-    // labels, replicas, selector, the template's labels, image and env (comments inside them too);
-    // a key on an item's `-` line stays, so the second container keeps its shape.
-    expect(cutLines(DEPLOYMENT, MANIFEST_SELECTOR)).toEqual([5, 7, 8, 9, 12, 13, 18, 19, 20, 21, 22, 24, 25, 26]);
+    // labels, replicas, selector, the template's labels, images, args and ports; env is read (credentials
+    // set there win over the role); a key on an item's `-` line stays, so the second container keeps its shape.
+    expect(cutLines(DEPLOYMENT, MANIFEST_SELECTOR)).toEqual([5, 7, 8, 9, 12, 13, 18, 24, 25, 26]);
   });
 
   it("keeps chart values that can hold a serviceAccount block, four levels down", () => {

@@ -52,6 +52,16 @@ export interface WorkloadDecl {
   /** `eks.amazonaws.com/skip-containers` on the pod: containers the webhook leaves without credentials. */
   skipContainers?: Value;
   containerNames: string[];
+  /** Containers (init containers included) with the environment they set, where credentials could come from. */
+  containers?: ContainerDecl[];
+}
+
+/** A container's environment as the pod spec writes it: `env` entries and `envFrom` sources. */
+export interface ContainerDecl {
+  name: string;
+  loc: SourceLocation;
+  env: Array<{ name: string; value?: Value; fromSecret?: string; loc: SourceLocation }>;
+  envFrom: Array<{ kind: "ConfigMap" | "Secret"; name: string; prefix: string; loc: SourceLocation }>;
 }
 
 /** A role from Terraform, an IAM JSON export or the built-in IRSA module semantics. */

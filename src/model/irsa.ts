@@ -92,6 +92,17 @@ function originFederation(model: IrsaModel, origin: Origin): Federation {
   return "unknown";
 }
 
+/**
+ * Allow statements whose Federated principal is an EKS cluster's OIDC provider but whose actions
+ * never include sts:AssumeRoleWithWebIdentity (an EC2 trust's sts:AssumeRole copied): a pod's token
+ * can only call AssumeRoleWithWebIdentity, so no pod gets in through them.
+ */
+export function webIdentityMisactions(model: IrsaModel, doc: PolicyDocument | undefined): Statement[] {
+  return (doc?.statements ?? []).filter(
+    (s) => knownString(s.effect) === "Allow" && actionApplies(s, WEB_IDENTITY_ACTION) === "no" && s.principals.some((p) => p.type === "Federated" && providerFederation(model, p.value) === "irsa"),
+  );
+}
+
 /** The IRSA statements of a trust document (Allow only). */
 export function irsaStatements(model: IrsaModel, doc: PolicyDocument | undefined, role?: Role): Statement[] {
   if (!doc) return [];

@@ -1,5 +1,5 @@
 import { parseAllDocuments, parseDocument, type Document } from "yaml";
-import { emptyDeclarations, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
+import { emptyDeclarations, type ContainerDecl, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { LineIndex } from "../core/lines.js";
 import { excessiveNesting } from "../core/nesting.js";
@@ -31,7 +31,9 @@ const POD_TEMPLATE_PATHS: Record<string, string[]> = {
   CronJob: ["spec", "jobTemplate", "spec", "template"],
 };
 
-const POD_SPEC: Shape = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: { name: true } };
+// Container environments: where credentials that win over the role may be set.
+const CONTAINER: Shape = { name: true, env: { name: true, value: true, valueFrom: { secretKeyRef: { name: true } } }, envFrom: true };
+const POD_SPEC: Shape = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: CONTAINER, initContainers: CONTAINER };
 const POD_TEMPLATE: Shape = { metadata: { annotations: true }, spec: POD_SPEC };
 
 /** The parts of a manifest irsa-lint reads: converting only these keeps large manifests cheap. */
@@ -324,5 +326,21 @@ function readWorkload(kind: string, name: string, namespace: string, loc: Source
     roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
     skipContainers: getEntry(annotations, "eks.amazonaws.com/skip-containers"),
     containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean),
+    containers: [...asItems(getEntry(podSpec, "containers")), ...asItems(getEntry(podSpec, "initContainers"))].map(readContainer),
   };
+}
+
+function readContainer(c: Value): ContainerDecl {
+  const env = asItems(getEntry(c, "env")).flatMap((e) => {
+    const name = knownString(getEntry(e, "name"));
+    if (name === undefined) return [];
+    const secret = getEntry(getEntry(getEntry(e, "valueFrom"), "secretKeyRef"), "name");
+    return [{ name, value: getEntry(e, "value"), ...(secret ? { fromSecret: knownString(secret) ?? "(not known)" } : {}), loc: getEntry(e, "name")!.loc }];
+  });
+  const envFrom = asItems(getEntry(c, "envFrom")).flatMap((f) => {
+    const [kind, ref] = getEntry(f, "secretRef") ? (["Secret", getEntry(f, "secretRef")] as const) : (["ConfigMap", getEntry(f, "configMapRef")] as const);
+    const name = knownString(getEntry(ref, "name"));
+    return name === undefined ? [] : [{ kind, name, prefix: knownString(getEntry(f, "prefix")) ?? "", loc: getEntry(ref, "name")!.loc }];
+  });
+  return { name: knownString(getEntry(c, "name")) ?? "", loc: c.loc, env, envFrom };
 }

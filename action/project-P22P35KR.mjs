@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-TWLWEJ4Y.mjs";
+} from "./chunk-ZCK5JJ6L.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-OO22XI5R.mjs";
+import "./chunk-4ZVY4KSS.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-OO22XI5R.mjs";
+} from "./chunk-4ZVY4KSS.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";

@@ -9618,7 +9618,8 @@ var POD_TEMPLATE_PATHS = {
   Job: ["spec", "template"],
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
-var POD_SPEC = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: { name: true } };
+var CONTAINER = { name: true, env: { name: true, value: true, valueFrom: { secretKeyRef: { name: true } } }, envFrom: true };
+var POD_SPEC = { serviceAccountName: true, serviceAccount: true, automountServiceAccountToken: true, containers: CONTAINER, initContainers: CONTAINER };
 var POD_TEMPLATE = { metadata: { annotations: true }, spec: POD_SPEC };
 var MANIFEST = {
   apiVersion: true,
@@ -9853,8 +9854,23 @@ function readWorkload(kind, name, namespace, loc, template, podSpec) {
     automount: getEntry(podSpec, "automountServiceAccountToken"),
     roleArn: getEntry(annotations, ROLE_ARN_ANNOTATION),
     skipContainers: getEntry(annotations, "eks.amazonaws.com/skip-containers"),
-    containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean)
+    containerNames: asItems(getEntry(podSpec, "containers")).map((c) => knownString(getEntry(c, "name")) ?? "").filter(Boolean),
+    containers: [...asItems(getEntry(podSpec, "containers")), ...asItems(getEntry(podSpec, "initContainers"))].map(readContainer)
   };
+}
+function readContainer(c) {
+  const env = asItems(getEntry(c, "env")).flatMap((e) => {
+    const name = knownString(getEntry(e, "name"));
+    if (name === void 0) return [];
+    const secret = getEntry(getEntry(getEntry(e, "valueFrom"), "secretKeyRef"), "name");
+    return [{ name, value: getEntry(e, "value"), ...secret ? { fromSecret: knownString(secret) ?? "(not known)" } : {}, loc: getEntry(e, "name").loc }];
+  });
+  const envFrom = asItems(getEntry(c, "envFrom")).flatMap((f) => {
+    const [kind, ref] = getEntry(f, "secretRef") ? ["Secret", getEntry(f, "secretRef")] : ["ConfigMap", getEntry(f, "configMapRef")];
+    const name = knownString(getEntry(ref, "name"));
+    return name === void 0 ? [] : [{ kind, name, prefix: knownString(getEntry(f, "prefix")) ?? "", loc: getEntry(ref, "name").loc }];
+  });
+  return { name: knownString(getEntry(c, "name")) ?? "", loc: c.loc, env, envFrom };
 }
 
 export {

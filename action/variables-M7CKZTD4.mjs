@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-KZL7B5CR.mjs";
-import "./chunk-PPNGBN3H.mjs";
+} from "./chunk-YHHZRLXO.mjs";
+import "./chunk-NXVRQ45G.mjs";
 import {
   tfvarsValues
-} from "./chunk-TWLWEJ4Y.mjs";
+} from "./chunk-ZCK5JJ6L.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-OO22XI5R.mjs";
+} from "./chunk-4ZVY4KSS.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-PPNGBN3H.mjs";
+} from "./chunk-NXVRQ45G.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-OO22XI5R.mjs";
+} from "./chunk-4ZVY4KSS.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

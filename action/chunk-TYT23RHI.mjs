@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-ASOFWG54.mjs";
+} from "./chunk-LZALAGWB.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-KZL7B5CR.mjs";
+} from "./chunk-YHHZRLXO.mjs";
 import {
   RE2JS,
   memoised,
@@ -39,7 +39,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-OO22XI5R.mjs";
+} from "./chunk-4ZVY4KSS.mjs";
 import {
   __commonJS,
   __toESM
@@ -924,6 +924,11 @@ function originFederation(model, origin) {
     return from && (from.type === "aws_eks_cluster" || from.type === "data.aws_eks_cluster") ? "irsa" : "unknown";
   }
   return "unknown";
+}
+function webIdentityMisactions(model, doc) {
+  return (doc?.statements ?? []).filter(
+    (s) => knownString(s.effect) === "Allow" && actionApplies(s, WEB_IDENTITY_ACTION) === "no" && s.principals.some((p) => p.type === "Federated" && providerFederation(model, p.value) === "irsa")
+  );
 }
 function irsaStatements(model, doc, role3) {
   if (!doc) return [];
@@ -1811,7 +1816,8 @@ var trust_action_web_identity_default = defineRule({
   tags: ["security", "CWE-285"],
   messages: {
     action: "Trust statement {{owner}} lets the OIDC provider {{action}}: IRSA needs only sts:AssumeRoleWithWebIdentity",
-    mixed: "Trust statement {{owner}} trusts the OIDC provider and {{principal}} in one statement: its sub/aud conditions then also apply to (or fail for) the other principal"
+    mixed: "Trust statement {{owner}} trusts the OIDC provider and {{principal}} in one statement: its sub/aud conditions then also apply to (or fail for) the other principal",
+    notWebIdentity: "Trust statement {{owner}} allows {{action}} to the cluster's OIDC provider: a web identity token can only call sts:AssumeRoleWithWebIdentity, so no pod ever gets the role through it"
   },
   docs: {
     rationale: "A Federated OIDC principal is only ever used with `sts:AssumeRoleWithWebIdentity`. `sts:*` or `*` grants more than IRSA needs (with other principals, `sts:AssumeRole` too); `sts:TagSession` beside it is harmless, since EKS tokens carry no session tags, and a web-identity statement that also names `*` or an AWS principal mixes two trust relationships whose conditions do not fit each other. Keep one statement per provider, with one action.",
@@ -1821,6 +1827,10 @@ var trust_action_web_identity_default = defineRule({
   },
   check(model, report) {
     for (const { document, owner, role: role3 } of trustDocuments(model)) {
+      for (const s of webIdentityMisactions(model, document)) {
+        const at = s.actions[0] ?? s.notActions[0];
+        report("notWebIdentity", at?.loc ?? s.actionLoc ?? s.loc, { owner, action: s.actions.map((a) => knownString(a) ?? "${\u2026}").join(", ") || "NotAction" }, { fix: "Set Action to sts:AssumeRoleWithWebIdentity." });
+      }
       for (const s of irsaStatements(model, document, role3)) {
         for (const a of s.actions) {
           const action = knownString(a);
@@ -1948,8 +1958,12 @@ var trust_audience_sts_default = defineRule({
         if (conditions.length === 0) {
           const at = conditionsOn(s, "sub")[0]?.loc ?? s.loc;
           const undecidable = !s.complete || s.conditions.some((c) => claimOf(c.key) === void 0);
-          if (!undecidable) report("missing", at, { owner, provider: providerOf(s) }, { ...fix(), severity: "warning" });
-          else unchecked(at, `whether a statement of ${label} requires an aud`, "part of its conditions is not known");
+          if (undecidable) {
+            unchecked(at, `whether a statement of ${label} requires an aud`, "part of its conditions is not known");
+            continue;
+          }
+          if (!witness(document, [s], subjects(), [PROBE_AUDIENCE])) continue;
+          report("missing", at, { owner, provider: providerOf(s) }, { ...fix(), severity: "warning" });
           continue;
         }
         const passes = (aud) => allTri(conditions.map((c) => conditionHolds(c, { action: WEB_IDENTITY_ACTION, aud })));
@@ -2059,7 +2073,7 @@ var trust_provider_mismatch_default = defineRule({
       for (const s of irsaStatements(model, document, role3)) {
         const principal = providerOf(s);
         if (principal === "<provider>") continue;
-        if (declared.length && !declared.includes(principal))
+        if (declared.length && !declared.some((d) => d.toLowerCase() === principal.toLowerCase()))
           report("notScanned", s.principals.find((p) => p.type === "Federated").value.loc, { owner, principal, providers: declared.join(", ") }, {
             severity: "warning",
             fix: "Trust the cluster's provider (aws_iam_openid_connect_provider.<name>.arn), or scan the repository that declares this one."
@@ -2067,7 +2081,7 @@ var trust_provider_mismatch_default = defineRule({
         for (const c of s.conditions) {
           const key = knownString(c.key);
           const m = key && /^(.*):(sub|aud|amr)$/.exec(key);
-          if (!m || m[1].startsWith("https://") || m[1] === principal) continue;
+          if (!m || m[1].startsWith("https://") || m[1].toLowerCase() === principal.toLowerCase()) continue;
           report("mismatch", c.loc, { owner, principal, key }, { fix: `Change the key to ${principal}:${m[2]}.` });
         }
       }
@@ -2136,6 +2150,7 @@ var trust_subject_matches_default = defineRule({
         const statements2 = irsaStatements(model, role4.trust, role4);
         const data3 = { role: role4.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
         if (statements2.length === 0) {
+          if (webIdentityMisactions(model, role4.trust).length) continue;
           report("noWebIdentity", role4.trust.loc, data3, { related: [{ location: sa.loc, message: "the chart's ServiceAccount is configured here" }], fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
           continue;
         }
@@ -2155,7 +2170,7 @@ var trust_subject_matches_default = defineRule({
       const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }, ...carriedBy(sa)];
       const statements = irsaStatements(model, role3.trust, role3);
       if (statements.length === 0) {
-        report("noWebIdentity", role3.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+        if (!webIdentityMisactions(model, role3.trust).length) report("noWebIdentity", role3.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
         continue;
       }
       if (deny) {
@@ -3912,7 +3927,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-BVNGQU2X.mjs"), import("./variables-YOMCLDBM.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-P22P35KR.mjs"), import("./variables-M7CKZTD4.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
