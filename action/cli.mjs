@@ -21,17 +21,17 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-TYT23RHI.mjs";
-import "./chunk-LZALAGWB.mjs";
+} from "./chunk-H53LWX7F.mjs";
+import "./chunk-3HA4OECA.mjs";
 import {
   InputError
-} from "./chunk-YHHZRLXO.mjs";
-import "./chunk-NXVRQ45G.mjs";
+} from "./chunk-OOUPWSNV.mjs";
+import "./chunk-WR4UGNO5.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-4ZVY4KSS.mjs";
+} from "./chunk-USIERHIS.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-LZALAGWB.mjs";
-import "./chunk-NXVRQ45G.mjs";
-import "./chunk-4ZVY4KSS.mjs";
+} from "./chunk-3HA4OECA.mjs";
+import "./chunk-WR4UGNO5.mjs";
+import "./chunk-USIERHIS.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

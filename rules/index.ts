@@ -23,6 +23,8 @@ import trustSubjectMatches from "./trust-subject-matches.js";
 import trustSubjectMissing from "./trust-subject-missing.js";
 import trustSubjectOrphan from "./trust-subject-orphan.js";
 import trustSubjectWildcard from "./trust-subject-wildcard.js";
+import credentialsOverrideRole from "./credentials-override-role.js";
+import webIdentityEnvSet from "./web-identity-env-set.js";
 
 /** Every rule irsa-lint ships, in the order the docs list them: the core wiring checks first. */
 export const rules: AnyRule[] = [
@@ -50,4 +52,6 @@ export const rules: AnyRule[] = [
   irsaAndPodIdentity,
   irsaTokenSkipped,
   trustAudienceClientId,
+  credentialsOverrideRole,
+  webIdentityEnvSet,
 ];

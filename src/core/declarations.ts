@@ -187,6 +187,11 @@ export interface ConfigDataDecl {
   labels: Map<string, string>;
   annotations: Map<string, Value>;
   loc: SourceLocation;
+  /**
+   * Made by a kustomization's configMapGenerator or secretGenerator: its `literals` are read; with
+   * `partial`, `env`/`envs`/`files` add keys that are not.
+   */
+  generated?: { partial: boolean };
 }
 
 /** An Argo CD ApplicationSet: Applications made from its template, one per generated parameter set. */

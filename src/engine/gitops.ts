@@ -157,7 +157,8 @@ function fluxVariables(s: FluxSubstitutionDecl, configData: ConfigDataDecl[]): {
   const values = new Map<string, Filled>();
   const missing: string[] = [];
   for (const from of s.from) {
-    const source = configData.find((c) => c.kind === from.kind && c.name === from.name && (c.namespace === undefined || c.namespace === s.namespace));
+    // A kustomize generator's ConfigMap gets a name suffix and keys from files: not read as Flux's source.
+    const source = configData.find((c) => !c.generated && c.kind === from.kind && c.name === from.name && (c.namespace === undefined || c.namespace === s.namespace));
     if (!source) {
       if (!from.optional) missing.push(`${from.kind} ${from.name}`);
       continue;

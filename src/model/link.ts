@@ -58,6 +58,8 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
     workloadsOf: (sa) => workloadsOfSa.get(sa) ?? [],
     serviceAccount: (ns, name) => byKey.get(`${ns}/${name}`),
     unparsedRoleSources: options.unparsedRoleSources ?? [],
+    configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
+    podIdentityOf: (sa) => podIdentityAssociations.find((a) => a.serviceAccount === sa),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { OidcProviderDecl, PodIdentityAssociationDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
+import type { ConfigDataDecl, OidcProviderDecl, PodIdentityAssociationDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import type { Value } from "../core/value.js";
 import type { IamCatalog } from "../iam/catalog.js";
@@ -108,4 +108,11 @@ export interface IrsaModel {
   serviceAccount(namespace: string, name: string): ServiceAccount | undefined;
   /** IAM actions of the services the scanned policies name; undefined when not loaded. */
   catalog?: IamCatalog;
+  /**
+   * The ConfigMaps or Secrets of the scan of that name in the namespace (a pod's envFrom source):
+   * a base's and each overlay generator's, any of which may be the one deployed.
+   */
+  configData(kind: "ConfigMap" | "Secret", name: string, namespace: string): ConfigDataDecl[];
+  /** Whether an EKS Pod Identity association names the ServiceAccount. */
+  podIdentityOf(sa: ServiceAccount): PodIdentityAssociation | undefined;
 }

@@ -1,5 +1,5 @@
 import { parseAllDocuments, parseDocument, type Document } from "yaml";
-import { emptyDeclarations, type ContainerDecl, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
+import { emptyDeclarations, type ConfigDataDecl, type ContainerDecl, type KustomizationDecl, type ServiceAccountDecl, type WorkloadDecl } from "../core/declarations.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { LineIndex } from "../core/lines.js";
 import { excessiveNesting } from "../core/nesting.js";
@@ -104,7 +104,10 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
         continue;
       }
       if (kustomization) {
-        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position, { onDuplicateKey: duplicateWarning(result) })));
+        const value = yamlToValue(doc, doc.contents, file, position, { onDuplicateKey: duplicateWarning(result) });
+        const k = readKustomization(file, value);
+        result.declarations.kustomizations.push(k);
+        result.declarations.configData.push(...generatedConfigData(value, k.namespace));
         sawKubernetes = true;
         continue;
       }
@@ -231,6 +234,29 @@ const TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(
 function readKustomization(file: string, v: Value): KustomizationDecl {
   const strings = (key: string) => asItems(getEntry(v, key)).map(knownString).filter((s): s is string => s !== undefined);
   return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")], patches: readPatches(v) };
+}
+
+/**
+ * A kustomization's configMapGenerator and secretGenerator entries, as the ConfigMaps and Secrets
+ * they make: `literals` (`KEY=value`) read, keys of `env`/`envs`/`files` not (the files are other
+ * files of the scan), so such an entry is partial.
+ */
+function generatedConfigData(v: Value, namespace: string | undefined): ConfigDataDecl[] {
+  return (["ConfigMap", "Secret"] as const).flatMap((kind) =>
+    asItems(getEntry(v, kind === "ConfigMap" ? "configMapGenerator" : "secretGenerator")).flatMap((g) => {
+      const name = knownString(getEntry(g, "name"));
+      if (name === undefined) return [];
+      const data = new Map<string, Value>();
+      for (const literal of asItems(getEntry(g, "literals"))) {
+        const text = knownString(literal);
+        const eq = text?.indexOf("=") ?? -1;
+        if (text !== undefined && eq > 0) data.set(text.slice(0, eq).trim(), { kind: "string", value: text.slice(eq + 1), loc: literal.loc });
+      }
+      const partial = ["env", "envs", "files"].some((key) => getEntry(g, key) !== undefined);
+      const at = getEntry(g, "name")!.loc;
+      return [{ kind, name, namespace: knownString(getEntry(g, "namespace")) ?? namespace, data, labels: new Map(), annotations: new Map(), loc: at, generated: { partial } }];
+    }),
+  );
 }
 
 /** kubectl reads a repeated key as its last value: so does irsa-lint, with a warning. */

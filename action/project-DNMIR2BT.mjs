@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-ZCK5JJ6L.mjs";
+} from "./chunk-TVGWFOBF.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-4ZVY4KSS.mjs";
+import "./chunk-USIERHIS.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-YHHZRLXO.mjs";
-import "./chunk-NXVRQ45G.mjs";
+} from "./chunk-OOUPWSNV.mjs";
+import "./chunk-WR4UGNO5.mjs";
 import {
   tfvarsValues
-} from "./chunk-ZCK5JJ6L.mjs";
+} from "./chunk-TVGWFOBF.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-4ZVY4KSS.mjs";
+} from "./chunk-USIERHIS.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

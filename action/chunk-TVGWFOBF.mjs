@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-4ZVY4KSS.mjs";
+} from "./chunk-USIERHIS.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";

@@ -9681,7 +9681,10 @@ function parseKubernetes(file, text) {
         continue;
       }
       if (kustomization) {
-        result.declarations.kustomizations.push(readKustomization(file, yamlToValue(doc, doc.contents, file, position, { onDuplicateKey: duplicateWarning(result) })));
+        const value2 = yamlToValue(doc, doc.contents, file, position, { onDuplicateKey: duplicateWarning(result) });
+        const k = readKustomization(file, value2);
+        result.declarations.kustomizations.push(k);
+        result.declarations.configData.push(...generatedConfigData(value2, k.namespace));
         sawKubernetes = true;
         continue;
       }
@@ -9776,6 +9779,23 @@ var TEMPLATED_KIND = new RegExp(`^kind:\\s*["']?(ServiceAccount|${Object.keys(PO
 function readKustomization(file, v) {
   const strings = (key) => asItems(getEntry(v, key)).map(knownString).filter((s) => s !== void 0);
   return { file, namespace: knownString(getEntry(v, "namespace")), resources: [...strings("resources"), ...strings("bases")], patches: readPatches(v) };
+}
+function generatedConfigData(v, namespace) {
+  return ["ConfigMap", "Secret"].flatMap(
+    (kind) => asItems(getEntry(v, kind === "ConfigMap" ? "configMapGenerator" : "secretGenerator")).flatMap((g) => {
+      const name = knownString(getEntry(g, "name"));
+      if (name === void 0) return [];
+      const data = /* @__PURE__ */ new Map();
+      for (const literal of asItems(getEntry(g, "literals"))) {
+        const text = knownString(literal);
+        const eq = text?.indexOf("=") ?? -1;
+        if (text !== void 0 && eq > 0) data.set(text.slice(0, eq).trim(), { kind: "string", value: text.slice(eq + 1), loc: literal.loc });
+      }
+      const partial = ["env", "envs", "files"].some((key) => getEntry(g, key) !== void 0);
+      const at2 = getEntry(g, "name").loc;
+      return [{ kind, name, namespace: knownString(getEntry(g, "namespace")) ?? namespace, data, labels: /* @__PURE__ */ new Map(), annotations: /* @__PURE__ */ new Map(), loc: at2, generated: { partial } }];
+    })
+  );
 }
 function duplicateWarning(result) {
   return (key, loc) => result.diagnostics.push({ level: "warning", message: `key ${JSON.stringify(key)} is repeated: its last value is used, as kubectl does`, location: loc });

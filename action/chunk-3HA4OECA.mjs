@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-NXVRQ45G.mjs";
+} from "./chunk-WR4UGNO5.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-4ZVY4KSS.mjs";
+} from "./chunk-USIERHIS.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-LZALAGWB.mjs";
+} from "./chunk-3HA4OECA.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-YHHZRLXO.mjs";
+} from "./chunk-OOUPWSNV.mjs";
 import {
   RE2JS,
   memoised,
@@ -39,7 +39,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-4ZVY4KSS.mjs";
+} from "./chunk-USIERHIS.mjs";
 import {
   __commonJS,
   __toESM
@@ -2364,6 +2364,167 @@ var trust_subject_wildcard_default = defineRule({
   }
 });
 
+// rules/credentials-override-role.ts
+var STATIC_KEYS = /* @__PURE__ */ new Set(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]);
+var PROFILE_KEYS = /* @__PURE__ */ new Set(["AWS_PROFILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE"]);
+var workload = (env) => `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: reports
+  namespace: reports
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/reports
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: reports
+  namespace: reports
+spec:
+  selector:
+    matchLabels: { app: reports }
+  template:
+    metadata:
+      labels: { app: reports }
+    spec:
+      serviceAccountName: reports
+      containers:
+        - name: reports
+          image: example.com/reports:1
+          env:
+${env}`;
+var credentials_override_role_default = defineRule({
+  id: "credentials-override-role",
+  severity: "error",
+  description: "A pod that uses IRSA or Pod Identity must not set AWS credentials the SDK prefers over its role",
+  tags: ["correctness", "security"],
+  messages: {
+    keys: "Container {{container}} of {{workload}} sets {{variable}}{{via}}: every AWS SDK reads these keys before the web identity token or Pod Identity, so the pod never uses role {{role}} of ServiceAccount {{sa}}",
+    profile: "Container {{container}} of {{workload}} sets {{variable}}{{via}}: with some SDKs a profile or credentials file is read before the web identity token, and the pod may not use role {{role}} of ServiceAccount {{sa}}"
+  },
+  docs: {
+    rationale: "The AWS SDKs look for credentials in a fixed order, and environment variables come first: AWS's IRSA and Pod Identity documentation warns that a workload whose credentials are earlier in the chain keeps using them. A container that sets `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` (in `env`, or through `envFrom` of a Secret or ConfigMap of the scan that holds those keys) runs with those static keys, whatever its ServiceAccount's role allows, and the keys are long-lived secrets the role was meant to replace. `AWS_PROFILE`, `AWS_SHARED_CREDENTIALS_FILE` and `AWS_CONFIG_FILE` may do the same, depending on the SDK and the profile: a note. A value set from a Secret the scan does not contain is still a key set: reported.",
+    fail: { files: { "k8s/reports.yaml": workload("            - name: AWS_ACCESS_KEY_ID\n              valueFrom: { secretKeyRef: { name: legacy-keys, key: id } }\n            - name: AWS_SECRET_ACCESS_KEY\n              valueFrom: { secretKeyRef: { name: legacy-keys, key: secret } }\n") } },
+    pass: { files: { "k8s/reports.yaml": workload("            - name: AWS_REGION\n              value: eu-west-1\n") } },
+    fix: "Remove the static keys (and the Secret that holds them): the ServiceAccount's role gives the pod its credentials."
+  },
+  check(model, report, _options, unchecked) {
+    for (const w of model.workloads) {
+      const sa = w.serviceAccount;
+      const role3 = sa ? roleName(model, w) : void 0;
+      if (!sa || role3 === void 0) continue;
+      const skipped = new Set((w.skipContainers?.kind === "string" ? w.skipContainers.value : "").split(",").map((s) => s.trim()));
+      for (const c of w.containers ?? []) {
+        if (skipped.has(c.name)) continue;
+        for (const { variable, loc, via } of credentialVariables(model, w, c, unchecked)) {
+          const data2 = { container: c.name || "(unnamed)", workload: `${w.kind} ${w.namespace}/${w.name}`, variable, via, role: role3, sa: sa.key };
+          if (STATIC_KEYS.has(variable)) report("keys", loc, data2, { fix: `Remove ${variable} from the container: role ${role3} gives it credentials.` });
+          else report("profile", loc, data2, { severity: "note", fix: `Remove ${variable}, or make sure the profile it selects uses the web identity token.` });
+        }
+      }
+    }
+  }
+});
+function roleName(model, w) {
+  const sa = w.serviceAccount;
+  const association = model.podIdentityOf(sa);
+  const roles = association ? association.roles : model.rolesOf(sa);
+  if (roles.length) return roles[0].displayName;
+  if (association || sa.roleArn) return "given to it";
+  return void 0;
+}
+var isEmpty = (v) => v?.kind === "string" && v.value.trim() === "";
+function credentialVariables(model, w, c, unchecked) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of c.env)
+    if ((STATIC_KEYS.has(e.name) || PROFILE_KEYS.has(e.name)) && !seen.has(e.name) && !isEmpty(e.value)) {
+      seen.add(e.name);
+      out.push({ variable: e.name, loc: e.loc, via: e.fromSecret ? ` (from Secret ${e.fromSecret})` : "" });
+    }
+  for (const f of c.envFrom) {
+    const sources = model.configData(f.kind, f.name, w.namespace);
+    if (!sources.length) continue;
+    for (const key of new Set(sources.flatMap((s) => [...s.data.keys()]))) {
+      const variable = `${f.prefix}${key}`;
+      if (!(STATIC_KEYS.has(variable) || PROFILE_KEYS.has(variable)) || seen.has(variable)) continue;
+      seen.add(variable);
+      const setBy = sources.filter((s) => s.data.has(key) && !isEmpty(s.data.get(key)));
+      if (setBy.length === sources.length) out.push({ variable, loc: f.loc, via: ` (through envFrom ${f.kind} ${f.name})` });
+      else {
+        const open = sources.find((s) => !s.data.has(key) && s.generated?.partial);
+        if (open) unchecked(f.loc, `whether ${variable} reaches container ${c.name || "(unnamed)"}`, `${f.kind} ${f.name} is also made by the generator at ${open.loc.file}:${open.loc.line}, from files irsa-lint does not read`);
+      }
+    }
+  }
+  return out;
+}
+
+// rules/web-identity-env-set.ts
+var WEB_IDENTITY_KEYS = ["AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"];
+var workload2 = (env) => `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: reports
+  namespace: reports
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/reports
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: export
+  namespace: reports
+spec:
+  template:
+    spec:
+      serviceAccountName: reports
+      restartPolicy: Never
+      containers:
+        - name: export
+          image: example.com/export:1
+${env}`;
+var web_identity_env_set_default = defineRule({
+  id: "web-identity-env-set",
+  severity: "error",
+  description: "Containers of an IRSA pod must leave AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE to the pod identity webhook",
+  tags: ["correctness"],
+  messages: {
+    other: "Container {{container}} of {{workload}} sets AWS_ROLE_ARN to {{value}}: the webhook then injects nothing, and the container assumes that role, not role {{annotated}}, which ServiceAccount {{sa}} annotates",
+    half: "Container {{container}} of {{workload}} sets {{variable}} but not {{missing}}: the webhook injects neither when one is set, so the SDK finds no complete web identity configuration and the pod gets no credentials from role {{annotated}}",
+    redundant: "Container {{container}} of {{workload}} sets AWS_ROLE_ARN to the role its ServiceAccount {{sa}} annotates: the webhook then injects nothing, and a later change of the annotation is silently ignored"
+  },
+  docs: {
+    rationale: "The pod identity webhook adds `AWS_ROLE_ARN` and `AWS_WEB_IDENTITY_TOKEN_FILE` to each container, unless the container already defines either of them (amazon-eks-pod-identity-webhook, `pkg/handler/handler.go`, `addEnvToContainer`): then it adds neither. A container that sets its own `AWS_ROLE_ARN` assumes that role, not the annotation's; one that sets only one of the two has an incomplete web identity configuration; one that sets the annotation's role by hand works until someone changes the annotation (a warning).",
+    fail: { files: { "k8s/export.yaml": workload2("          env:\n            - name: AWS_ROLE_ARN\n              value: arn:aws:iam::123456789012:role/reports-admin\n            - name: AWS_WEB_IDENTITY_TOKEN_FILE\n              value: /var/run/secrets/eks.amazonaws.com/serviceaccount/token\n") } },
+    pass: { files: { "k8s/export.yaml": workload2("          env:\n            - name: AWS_REGION\n              value: eu-west-1\n") } },
+    fix: "Remove AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE from the container: the webhook sets both from the ServiceAccount."
+  },
+  check(model, report) {
+    for (const w of model.workloads) {
+      const sa = w.serviceAccount;
+      if (!sa?.roleArn) continue;
+      const annotated = knownString(sa.roleArn);
+      const annotatedName = parseArnValue(sa.roleArn)?.name ?? "(its role)";
+      for (const c of w.containers ?? []) {
+        const set = WEB_IDENTITY_KEYS.map((k) => c.env.find((e) => e.name === k));
+        const [roleArn, tokenFile] = set;
+        if (!roleArn && !tokenFile) continue;
+        const data2 = { container: c.name || "(unnamed)", workload: `${w.kind} ${w.namespace}/${w.name}`, sa: sa.key, annotated: annotatedName };
+        if (!roleArn || !tokenFile) {
+          const present = roleArn ?? tokenFile;
+          report("half", present.loc, { ...data2, variable: present.name, missing: roleArn ? "AWS_WEB_IDENTITY_TOKEN_FILE" : "AWS_ROLE_ARN" });
+          continue;
+        }
+        const value = roleArn.value && knownString(roleArn.value);
+        if (value === void 0 || annotated === void 0) continue;
+        if (value === annotated) report("redundant", roleArn.loc, data2, { severity: "warning" });
+        else report("other", roleArn.value.loc, { ...data2, value });
+      }
+    }
+  }
+});
+
 // rules/index.ts
 var rules = [
   role_arn_format_default,
@@ -2389,7 +2550,9 @@ var rules = [
   pod_identity_trust_default,
   irsa_and_pod_identity_default,
   irsa_token_skipped_default,
-  trust_audience_client_id_default
+  trust_audience_client_id_default,
+  credentials_override_role_default,
+  web_identity_env_set_default
 ];
 
 // src/config/load.ts
@@ -2916,7 +3079,9 @@ function link(decls, options = {}) {
     rolesOf: (sa) => sa.roleArn ? linkOf(sa.roleArn).roles : [],
     workloadsOf: (sa) => workloadsOfSa.get(sa) ?? [],
     serviceAccount: (ns, name) => byKey.get(`${ns}/${name}`),
-    unparsedRoleSources: options.unparsedRoleSources ?? []
+    unparsedRoleSources: options.unparsedRoleSources ?? [],
+    configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
+    podIdentityOf: (sa) => podIdentityAssociations.find((a) => a.serviceAccount === sa)
   };
 }
 function toRole(decl) {
@@ -3350,7 +3515,7 @@ function fluxVariables(s, configData) {
   const values = /* @__PURE__ */ new Map();
   const missing = [];
   for (const from of s.from) {
-    const source = configData.find((c) => c.kind === from.kind && c.name === from.name && (c.namespace === void 0 || c.namespace === s.namespace));
+    const source = configData.find((c) => !c.generated && c.kind === from.kind && c.name === from.name && (c.namespace === void 0 || c.namespace === s.namespace));
     if (!source) {
       if (!from.optional) missing.push(`${from.kind} ${from.name}`);
       continue;
@@ -3927,7 +4092,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-P22P35KR.mjs"), import("./variables-M7CKZTD4.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-DNMIR2BT.mjs"), import("./variables-VZZYS72I.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
