@@ -146,7 +146,7 @@ export interface KustomizationDecl {
 }
 
 /**
- * A Flux `Kustomization` with `postBuild.substitute` or `substituteFrom`: Flux replaces `${VAR}`
+ * A Flux `Kustomization` (with or without `postBuild.substitute` or `substituteFrom`): Flux replaces `${VAR}`
  * in every manifest under `spec.path` with these values before applying them.
  */
 export interface FluxSubstitutionDecl {
@@ -154,8 +154,8 @@ export interface FluxSubstitutionDecl {
   name: string;
   /** Its own namespace, where `substituteFrom` ConfigMaps and Secrets are looked up. */
   namespace: string;
-  /** `spec.path`, relative to the source's root (taken as the scan's working directory). */
-  path: string;
+  /** `spec.path`, relative to the source's root (taken as the scan's working directory); undefined when not known (it may apply any file). */
+  path: string | undefined;
   values: Map<string, Value>;
   /** `substituteFrom` entries, in order (later ones win; `substitute` wins over all). */
   from: Array<{ kind: string; name: string; optional: boolean }>;
@@ -221,10 +221,12 @@ export interface Declarations {
   podIdentityAssociations: PodIdentityAssociationDecl[];
   configData: ConfigDataDecl[];
   applicationSets: ApplicationSetDecl[];
+  /** Files of infrastructure code that may declare no role (an eksctl ClusterConfig, a CloudFormation template): they mark projects. */
+  infrastructure: string[];
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], infrastructure: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

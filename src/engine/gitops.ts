@@ -21,18 +21,31 @@ export function applyGitOps(decls: Declarations): void {
 
 /**
  * A Flux Kustomization's patches: each ServiceAccount and IAM Role object under its path that a
- * patch selects is deployed once more as the patch leaves it (the base may be deployed elsewhere as it is).
+ * patch selects is deployed once more as the patch leaves it. The base is deployed as it is too,
+ * unless every Kustomization that applies its file patches it: then only the patched copies are.
  */
 function applyFluxPatches(decls: Declarations): void {
   const byPath = pathIndex(decls.fluxSubstitutions.filter((k) => k.patches.length));
-  const accounts: ServiceAccountDecl[] = [];
-  for (const sa of decls.serviceAccounts)
-    for (const k of applying(sa.loc.file, byPath))
+  const all = pathIndex(decls.fluxSubstitutions);
+  // A Kustomization whose path is not known may apply any file as it is.
+  const pathUnknown = decls.fluxSubstitutions.some((k) => k.path === undefined);
+  decls.serviceAccounts = decls.serviceAccounts.flatMap((sa) => {
+    const copies: ServiceAccountDecl[] = [];
+    const patchedBy = new Set<FluxSubstitutionDecl>();
+    for (const k of applying(sa.loc.file, byPath)) {
+      // One Kustomization's patches apply in order, to one copy.
+      let copy = sa;
       for (const patch of k.patches) {
-        const patched = patchServiceAccount(sa, patch);
-        if (patched) accounts.push({ ...patched, provenance: [...(sa.provenance ?? []), { message: `patched by Flux Kustomization ${k.name}`, location: patch.loc }] });
+        const patched = patchServiceAccount(copy, patch);
+        if (patched) copy = { ...patched, provenance: [...(copy.provenance ?? []), { message: `patched by Flux Kustomization ${k.name}`, location: patch.loc }] };
       }
-  decls.serviceAccounts.push(...accounts);
+      if (copy === sa) continue;
+      patchedBy.add(k);
+      copies.push(copy);
+    }
+    const appliers = applying(sa.loc.file, all);
+    return !pathUnknown && appliers.length > 0 && appliers.every((k) => patchedBy.has(k)) ? copies : [sa, ...copies];
+  });
   const roles = decls.roles.flatMap((r) => applying(r.loc.file, byPath).flatMap((k) => k.patches.flatMap((p) => patchRole(r, p) ?? [])));
   decls.roles.push(...roles);
 }
@@ -41,6 +54,7 @@ function applyFluxPatches(decls: Declarations): void {
 function pathIndex(kustomizations: FluxSubstitutionDecl[]): Map<string, FluxSubstitutionDecl[]> {
   const byPath = new Map<string, FluxSubstitutionDecl[]>();
   for (const s of kustomizations) {
+    if (s.path === undefined) continue;
     const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
     byPath.set(prefix, [...(byPath.get(prefix) ?? []), s]);
   }

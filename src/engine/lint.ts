@@ -142,8 +142,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   // Files and roots that may declare roles but could not be read: "no role has that name" names them.
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...(terraform?.failedRoots.map((dir) => `${dir}/`) ?? [])];
-  // Infrastructure code (Terraform, and files declaring roles or eksctl ServiceAccounts) marks the projects of the scan.
-  const infraFiles = [...files.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  // Infrastructure code (Terraform, eksctl, CloudFormation, files declaring roles) marks the projects of the scan.
+  const infraFiles = [...files.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");

@@ -16,7 +16,9 @@ export function readGitOpsObject(kind: string, object: Value, out: Declarations)
   const namespace = knownString(getEntry(metadata, "namespace"));
   if (kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) {
     const spec = getEntry(object, "spec");
-    const path = knownString(getEntry(spec, "path"));
+    // Without spec.path Flux applies the source's root.
+    const pathValue = getEntry(spec, "path");
+    const path = pathValue === undefined ? "" : knownString(pathValue);
     const postBuild = getEntry(spec, "postBuild");
     const substitute = getEntry(postBuild, "substitute");
     const from = asItems(getEntry(postBuild, "substituteFrom")).flatMap((f) => {
@@ -24,7 +26,6 @@ export function readGitOpsObject(kind: string, object: Value, out: Declarations)
       return fromKind && fromName ? [{ kind: fromKind, name: fromName, optional: knownString(getEntry(f, "optional")) === "true" }] : [];
     });
     const patches = readPatches(spec);
-    if (path === undefined || (substitute?.kind !== "object" && !from.length && !patches.length)) return true;
     const values = new Map(substitute?.kind === "object" ? substitute.entries : []);
     out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path, values, from, patches, loc: nameValue?.loc ?? object.loc });
     return true;

@@ -78,6 +78,7 @@ export function parseIamJson(file: string, text: string): FileParseResult {
   }
   if (isCloudFormation(value)) {
     readCloudFormation(file, value!, result.declarations);
+    result.declarations.infrastructure.push(file);
     return result;
   }
   if (getEntry(value, "RoleDetailList")) {

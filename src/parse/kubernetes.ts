@@ -114,6 +114,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
       const value = yamlToValue(doc, doc.contents, file, position, { ...(whole ? {} : { shape: MANIFEST }), placeholders: true, onDuplicateKey: duplicateWarning(result), source: parsed.text });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
+        result.declarations.infrastructure.push(file);
         sawKubernetes = true;
         continue;
       }
@@ -311,6 +312,7 @@ function readObject(object: Value, result: FileParseResult): void {
 
   if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
     readEksctl(object, result.declarations);
+    result.declarations.infrastructure.push(object.loc.file);
     return;
   }
 
