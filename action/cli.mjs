@@ -21,17 +21,17 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-H53LWX7F.mjs";
-import "./chunk-3HA4OECA.mjs";
+} from "./chunk-MX3AHCDI.mjs";
+import "./chunk-FAI4P6CA.mjs";
 import {
   InputError
-} from "./chunk-OOUPWSNV.mjs";
-import "./chunk-WR4UGNO5.mjs";
+} from "./chunk-QCVZUD6P.mjs";
+import "./chunk-RMI2HUYI.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-USIERHIS.mjs";
+} from "./chunk-4CP6TICH.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-3HA4OECA.mjs";
-import "./chunk-WR4UGNO5.mjs";
-import "./chunk-USIERHIS.mjs";
+} from "./chunk-FAI4P6CA.mjs";
+import "./chunk-RMI2HUYI.mjs";
+import "./chunk-4CP6TICH.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

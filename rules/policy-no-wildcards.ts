@@ -34,12 +34,12 @@ export default defineRule({
   messages: {
     action: "Policy {{policy}} allows action \"{{value}}\" to {{roles}}{{when}}: every API of {{scope}}",
     pattern: "Policy {{policy}} allows \"{{value}}\" to {{roles}}{{when}}: {{count}} actions ({{levels}}), and any AWS adds later that match",
-    resource: "Policy {{policy}} allows {{actions}} on Resource \"*\" to {{roles}}{{when}}: every resource of the account, where these actions could name the ARNs the workload uses",
-    scoped: "Policy {{policy}} allows {{actions}} on Resource \"*\" to {{roles}}{{when}}, scoped by the condition {{by}}",
+    resource: "Policy {{policy}} allows {{actions}} on Resource \"{{resource}}\" to {{roles}}{{when}}: every resource of the account, where these actions could name the ARNs the workload uses",
+    scoped: "Policy {{policy}} allows {{actions}} on Resource \"{{resource}}\" to {{roles}}{{when}}, scoped by the condition {{by}}",
   },
   docs: {
     rationale:
-      "An IRSA role exists to give one workload the AWS permissions it needs. `Action: \"*\"` or `\"s3:*\"` grants every current and future API of a service (including deletes and permission changes), and `Resource: \"*\"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS's catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: \"*\"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS's published controller policies do (`aws:ResourceTag/…`, `aws:RequestTag/…`, `ec2:ResourceTag/…`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported. Actions a Deny of the role refuses everywhere are not counted, and privilege-escalation actions (`iam:PassRole`, `sts:AssumeRole`, ...) are left to policy-privilege-escalation, which weighs their resources.",
+      "An IRSA role exists to give one workload the AWS permissions it needs. `Action: \"*\"` or `\"s3:*\"` grants every current and future API of a service (including deletes and permission changes), and `Resource: \"*\"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS's catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones, a note when they only read the resources the statement names). For `Resource: \"*\"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS's published controller policies do (`aws:ResourceTag/…`, `aws:RequestTag/…`, `ec2:ResourceTag/…`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported; an ARN whose resource part is only `*` (`arn:aws:dynamodb:eu-west-1:123456789012:*`) is every resource of its service there, and counts as `*` for that service's actions. Actions a Deny of the role refuses everywhere are not counted, and privilege-escalation actions (`iam:PassRole`, `sts:AssumeRole`, ...) are left to policy-privilege-escalation, which weighs their resources.",
     fail: { files: { "terraform/iam.tf": withStatement(`Action   = "s3:*"
       Resource = "*"`) } },
     pass: { files: { "terraform/iam.tf": withStatement(`Action   = ["s3:GetObject", "s3:PutObject"]
@@ -66,8 +66,8 @@ export default defineRule({
       if (!scopes.length && mayBeScoped(s)) return; // a condition not known may scope it
       if (scopes.length) {
         const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${…}"} ${keyText(c.key)}`))].join(", ");
-        hit(star, "scoped", policy, role, { actions: names, by }, "note", when);
-      } else hit(star, "resource", policy, role, { actions: names }, scopable.every(readOnly) ? "warning" : undefined, when);
+        hit(star, "scoped", policy, role, { actions: names, by, resource: shown(star) }, "note", when);
+      } else hit(star, "resource", policy, role, { actions: names, resource: shown(star) }, scopable.every(readOnly) ? "warning" : undefined, when);
     };
     const hit = (value: Value, kind: Kind, policy: string, role: string, data: ReportData = {}, severity?: Severity, when?: string) => {
       const key = formatLocation(value.loc);
@@ -75,7 +75,14 @@ export default defineRule({
       entry.roles.add(role);
       found.set(key, entry);
     };
-    const judgeAction = (a: Value, text: string, policy: string, role: string, when?: string) => {
+    /** Every Resource of the statement names resources (an ARN whose resource part is more than `*`): a read-only pattern then reads only those. */
+    const scopedResources = (st: Statement) =>
+      st.resources.length > 0 &&
+      st.resources.every((r) => {
+        const values = r.kind === "template" ? [r] : alternatives(r)?.map((o) => o.value);
+        return !!values?.length && values.every(namesResources);
+      });
+    const judgeAction = (a: Value, text: string, policy: string, role: string, st: Statement, when?: string) => {
       if (/^(\*|[\w-]+:\*)$/.test(text)) {
         // `svc:*` of a service AWS does not have grants nothing: policy-unknown-action reports the name.
         if (text !== "*" && model.catalog && !model.catalog.service(text.split(":")[0])) return;
@@ -86,7 +93,8 @@ export default defineRule({
         if (!granted?.length) return; // unknown to the catalog: policy-unknown-action's
         const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
         const writes = levels.some((l) => /Write|Permissions/.test(l));
-        hit(a, "pattern", policy, role, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning", when);
+        // Read-only actions of resources the statement names are a note: they read what the workload was given.
+        hit(a, "pattern", policy, role, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : scopedResources(st) ? "note" : "warning", when);
       }
     };
     // The policies of workload roles, and standalone documents beside a standalone IRSA trust (the AWS CLI layout).
@@ -108,7 +116,7 @@ export default defineRule({
         for (const a of s.actions) {
           const options = alternatives(a);
           if (!options) unchecked(a.loc, `Action of ${owner}`, unknownReason(a));
-          for (const o of options ?? []) judgeAction(o.value, knownString(o.value) ?? "", policy, role, o.when);
+          for (const o of options ?? []) judgeAction(o.value, knownString(o.value) ?? "", policy, role, s, o.when);
         }
         const scopable = scopableActions(model.catalog, s, denies);
         if (!scopable.length) continue;
@@ -117,18 +125,48 @@ export default defineRule({
           // A declared resource's own attribute (aws_s3_bucket.b.arn) is one resource, never "*"; a module's output may be anything.
           const declared = r.origin && !/^(module:|data\.terraform_remote_state$)/.test(r.origin.type);
           if (!options && !declared && matchValue(r, "*") !== "no") unchecked(r.loc, `Resource of ${owner}`, unknownReason(r));
-          for (const o of options ?? []) if (knownString(o.value) === "*") resourceHit(s, o.value, policy, role, scopable, o.when);
+          for (const o of options ?? (r.kind === "template" ? [{ value: r, when: undefined }] : [])) {
+            if (knownString(o.value) === "*") resourceHit(s, o.value, policy, role, scopable, o.when);
+            // arn:aws:dynamodb:eu-west-1:123456789012:* is every resource of the service there: "*" for its actions.
+            const service = SERVICE_WIDE.exec(writtenText(o.value) ?? "")?.[1];
+            const ofService = service ? scopable.filter((g) => g.name.startsWith(`${service}:`)) : [];
+            if (ofService.length) resourceHit(s, o.value, policy, role, ofService, o.when);
+          }
         }
       }
     }
     for (const { value, kind, policy, roles, data, severity, when } of found.values()) {
-      const text = knownString(value)!;
+      const text = shown(value);
       const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
       const message = { policy, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data, when: when ? ` when ${when}` : "" };
       report(kind, value.loc, message, { fix, severity, ...(when ? { condition: when } : {}) });
     }
   },
 });
+
+/** An ARN whose resource part is only `*`: every resource of its service (in its region and account, which may be unknown parts). */
+const SERVICE_WIDE = /^arn:[\w-]+:([\w-]+):[^:]*:[^:]*:\*$/;
+
+/** A resource as messages show it: unknown parts as the placeholder written there, or `${…}`. */
+function shown(v: Value): string {
+  return v.kind === "template" ? v.parts.map((p) => (typeof p === "string" ? p : (p.placeholder ?? "${…}"))).join("") : (knownString(v) ?? "${…}");
+}
+
+/** A string's text, a template's with each unknown part as U+0000 (matching no written character). */
+function writtenText(v: Value): string | undefined {
+  if (v.kind === "string") return v.value;
+  return v.kind === "template" ? v.parts.map((p) => (typeof p === "string" ? p : "\u0000")).join("") : undefined;
+}
+
+/**
+ * An ARN of some resources, not every resource of a service: its resource part (after the fifth
+ * colon, all five written literally) has a written character other than `*`, `/` and `:`.
+ * Unknown parts (`${local.name}`) may be anything, even `*`: they name nothing.
+ */
+function namesResources(v: Value): boolean {
+  const m = /^arn:[^:\u0000]+:[^:\u0000]+:[^:]*:[^:]*:(.*)$/s.exec(writtenText(v) ?? "");
+  return !!m && /[^*/:\u0000]/.test(m[1]);
+}
 
 /** Up to four names, then how many more. */
 function listed(names: string[]): string {

@@ -51,11 +51,11 @@ describe("fixture repositories", () => {
 });
 
 describe("severity of one finding", () => {
-  it("a read-only prefix pattern is a warning, one reaching Write an error", async () => {
+  it("a read-only prefix pattern on the resources its statement names is a note, one reaching Write an error", async () => {
     const result = await lintFixture("iam-catalog");
     const pattern = result.findings.filter((f) => f.ruleId === "policy-no-wildcards").map((f) => [f.location.line, f.severity]);
     expect(pattern).toEqual([
-      [27, "warning"],
+      [27, "note"],
       [33, "error"],
     ]);
   });

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-TVGWFOBF.mjs";
+} from "./chunk-EWWHNTBE.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-USIERHIS.mjs";
+import "./chunk-4CP6TICH.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-3HA4OECA.mjs";
+} from "./chunk-FAI4P6CA.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-OOUPWSNV.mjs";
+} from "./chunk-QCVZUD6P.mjs";
 import {
   RE2JS,
   memoised,
@@ -39,7 +39,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-USIERHIS.mjs";
+} from "./chunk-4CP6TICH.mjs";
 import {
   __commonJS,
   __toESM
@@ -124,8 +124,8 @@ function visible(text) {
   return text.replace(INVISIBLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function excerpt(text, max) {
-  const shown = visible(text);
-  return shown.length <= max ? shown : `${shown.slice(0, max - 1)}\u2026`;
+  const shown2 = visible(text);
+  return shown2.length <= max ? shown2 : `${shown2.slice(0, max - 1)}\u2026`;
 }
 function guardLine(line) {
   const guarded = line.includes("##[") ? line.replaceAll("##[", "#\\x23[") : line;
@@ -1030,11 +1030,11 @@ var policy_no_wildcards_default = defineRule({
   messages: {
     action: 'Policy {{policy}} allows action "{{value}}" to {{roles}}{{when}}: every API of {{scope}}',
     pattern: 'Policy {{policy}} allows "{{value}}" to {{roles}}{{when}}: {{count}} actions ({{levels}}), and any AWS adds later that match',
-    resource: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}{{when}}: every resource of the account, where these actions could name the ARNs the workload uses',
-    scoped: 'Policy {{policy}} allows {{actions}} on Resource "*" to {{roles}}{{when}}, scoped by the condition {{by}}'
+    resource: 'Policy {{policy}} allows {{actions}} on Resource "{{resource}}" to {{roles}}{{when}}: every resource of the account, where these actions could name the ARNs the workload uses',
+    scoped: 'Policy {{policy}} allows {{actions}} on Resource "{{resource}}" to {{roles}}{{when}}, scoped by the condition {{by}}'
   },
   docs: {
-    rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones). For `Resource: "*"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS\'s published controller policies do (`aws:ResourceTag/\u2026`, `aws:RequestTag/\u2026`, `ec2:ResourceTag/\u2026`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported. Actions a Deny of the role refuses everywhere are not counted, and privilege-escalation actions (`iam:PassRole`, `sts:AssumeRole`, ...) are left to policy-privilege-escalation, which weighs their resources.',
+    rationale: 'An IRSA role exists to give one workload the AWS permissions it needs. `Action: "*"` or `"s3:*"` grants every current and future API of a service (including deletes and permission changes), and `Resource: "*"` extends them to every resource in the account, so a compromised pod reaches far beyond its own data. A prefix pattern such as `s3:Get*` is expanded against AWS\'s catalog: the message says how many actions it grants and at which access levels (an error when it reaches Write or Permissions management, a warning for read-only ones, a note when they only read the resources the statement names). For `Resource: "*"` only the actions that support resource-level permissions count (AWS requires `*` for the others, such as `ec2:Describe*` and `s3:ListAllMyBuckets`), and the message names them: an error when one of them writes or manages permissions, a warning when all only read or list, and a note when a condition scopes the statement the way AWS\'s published controller policies do (`aws:ResourceTag/\u2026`, `aws:RequestTag/\u2026`, `ec2:ResourceTag/\u2026`, `aws:TagKeys`, `iam:PassedToService`, `iam:AWSServiceName`, `kms:ViaService`, `ec2:CreateAction`). Path-scoped resources such as `arn:aws:s3:::bucket/*` are fine and not reported; an ARN whose resource part is only `*` (`arn:aws:dynamodb:eu-west-1:123456789012:*`) is every resource of its service there, and counts as `*` for that service\'s actions. Actions a Deny of the role refuses everywhere are not counted, and privilege-escalation actions (`iam:PassRole`, `sts:AssumeRole`, ...) are left to policy-privilege-escalation, which weighs their resources.',
     fail: { files: { "terraform/iam.tf": withStatement(`Action   = "s3:*"
       Resource = "*"`) } },
     pass: { files: { "terraform/iam.tf": withStatement(`Action   = ["s3:GetObject", "s3:PutObject"]
@@ -1054,8 +1054,8 @@ var policy_no_wildcards_default = defineRule({
       if (!scopes.length && mayBeScoped(s)) return;
       if (scopes.length) {
         const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${\u2026}"} ${keyText(c.key)}`))].join(", ");
-        hit(star, "scoped", policy2, role3, { actions: names, by }, "note", when);
-      } else hit(star, "resource", policy2, role3, { actions: names }, scopable.every(readOnly) ? "warning" : void 0, when);
+        hit(star, "scoped", policy2, role3, { actions: names, by, resource: shown(star) }, "note", when);
+      } else hit(star, "resource", policy2, role3, { actions: names, resource: shown(star) }, scopable.every(readOnly) ? "warning" : void 0, when);
     };
     const hit = (value, kind, policy2, role3, data2 = {}, severity, when) => {
       const key = formatLocation(value.loc);
@@ -1063,7 +1063,11 @@ var policy_no_wildcards_default = defineRule({
       entry.roles.add(role3);
       found.set(key, entry);
     };
-    const judgeAction = (a, text, policy2, role3, when) => {
+    const scopedResources = (st) => st.resources.length > 0 && st.resources.every((r) => {
+      const values = r.kind === "template" ? [r] : alternatives(r)?.map((o) => o.value);
+      return !!values?.length && values.every(namesResources);
+    });
+    const judgeAction = (a, text, policy2, role3, st, when) => {
       if (/^(\*|[\w-]+:\*)$/.test(text)) {
         if (text !== "*" && model.catalog && !model.catalog.service(text.split(":")[0])) return;
         hit(a, "action", policy2, role3, {}, void 0, when);
@@ -1072,7 +1076,7 @@ var policy_no_wildcards_default = defineRule({
         if (!granted?.length) return;
         const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
         const writes = levels.some((l) => /Write|Permissions/.test(l));
-        hit(a, "pattern", policy2, role3, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : "warning", when);
+        hit(a, "pattern", policy2, role3, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : scopedResources(st) ? "note" : "warning", when);
       }
     };
     const owned = [
@@ -1089,7 +1093,7 @@ var policy_no_wildcards_default = defineRule({
         for (const a of s.actions) {
           const options = alternatives(a);
           if (!options) unchecked(a.loc, `Action of ${owner}`, unknownReason(a));
-          for (const o of options ?? []) judgeAction(o.value, knownString(o.value) ?? "", policy2, role3, o.when);
+          for (const o of options ?? []) judgeAction(o.value, knownString(o.value) ?? "", policy2, role3, s, o.when);
         }
         const scopable = scopableActions(model.catalog, s, denies);
         if (!scopable.length) continue;
@@ -1097,18 +1101,35 @@ var policy_no_wildcards_default = defineRule({
           const options = alternatives(r);
           const declared = r.origin && !/^(module:|data\.terraform_remote_state$)/.test(r.origin.type);
           if (!options && !declared && matchValue(r, "*") !== "no") unchecked(r.loc, `Resource of ${owner}`, unknownReason(r));
-          for (const o of options ?? []) if (knownString(o.value) === "*") resourceHit(s, o.value, policy2, role3, scopable, o.when);
+          for (const o of options ?? (r.kind === "template" ? [{ value: r, when: void 0 }] : [])) {
+            if (knownString(o.value) === "*") resourceHit(s, o.value, policy2, role3, scopable, o.when);
+            const service = SERVICE_WIDE.exec(writtenText(o.value) ?? "")?.[1];
+            const ofService = service ? scopable.filter((g) => g.name.startsWith(`${service}:`)) : [];
+            if (ofService.length) resourceHit(s, o.value, policy2, role3, ofService, o.when);
+          }
         }
       }
     }
     for (const { value, kind, policy: policy2, roles, data: data2, severity, when } of found.values()) {
-      const text = knownString(value);
+      const text = shown(value);
       const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
       const message = { policy: policy2, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2, when: when ? ` when ${when}` : "" };
       report(kind, value.loc, message, { fix, severity, ...when ? { condition: when } : {} });
     }
   }
 });
+var SERVICE_WIDE = /^arn:[\w-]+:([\w-]+):[^:]*:[^:]*:\*$/;
+function shown(v) {
+  return v.kind === "template" ? v.parts.map((p) => typeof p === "string" ? p : p.placeholder ?? "${\u2026}").join("") : knownString(v) ?? "${\u2026}";
+}
+function writtenText(v) {
+  if (v.kind === "string") return v.value;
+  return v.kind === "template" ? v.parts.map((p) => typeof p === "string" ? p : "\0").join("") : void 0;
+}
+function namesResources(v) {
+  const m = /^arn:[^:\u0000]+:[^:\u0000]+:[^:]*:[^:]*:(.*)$/s.exec(writtenText(v) ?? "");
+  return !!m && /[^*/:\u0000]/.test(m[1]);
+}
 function listed(names) {
   return names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more` : names.join(", ");
 }
@@ -2605,25 +2626,25 @@ function findConfig(cwd) {
   }
 }
 async function loadConfig(file, rules2, cwd) {
-  const shown = displayPath(file, cwd);
+  const shown2 = displayPath(file, cwd);
   const read = readNamedInput(file, cwd);
-  if ("error" in read) throw new ConfigError(`${shown}: ${read.error}`);
+  if ("error" in read) throw new ConfigError(`${shown2}: ${read.error}`);
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(read.text, { lineCounter, prettyErrors: false });
   if (doc.errors[0]) {
     const p = lineCounter.linePos(doc.errors[0].pos[0]);
-    throw new ConfigError(`${shown}:${p.line}:${p.col}: ${excerpt(doc.errors[0].message.split("\n")[0], 120)}`);
+    throw new ConfigError(`${shown2}:${p.line}:${p.col}: ${excerpt(doc.errors[0].message.split("\n")[0], 120)}`);
   }
   let data2;
   try {
     data2 = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch {
-    throw new ConfigError(`${shown}: its aliases expand too far to be a configuration`);
+    throw new ConfigError(`${shown2}: its aliases expand too far to be a configuration`);
   }
   const { default: Ajv } = await import("./ajv-CHS4VEVI.mjs");
   const ajv = new Ajv.default({ allErrors: true, strict: false });
   const validate = ajv.compile(configSchema(rules2));
-  if (!validate(data2)) throw new ConfigError(describe(mostSpecific(validate.errors), doc, lineCounter, shown));
+  if (!validate(data2)) throw new ConfigError(describe(mostSpecific(validate.errors), doc, lineCounter, shown2));
   const settings = {};
   for (const [id, entry] of Object.entries(data2.rules ?? {})) {
     if (typeof entry === "string") settings[id] = { severity: entry };
@@ -2643,7 +2664,7 @@ function mostSpecific(errors) {
   const atDeepest = concrete.filter((e) => depth(e) === deepest);
   return atDeepest.find((e) => e.keyword !== "enum" && e.keyword !== "type") ?? atDeepest.find((e) => e.keyword === "enum") ?? atDeepest[0] ?? errors[0];
 }
-function describe(error, doc, lineCounter, shown) {
+function describe(error, doc, lineCounter, shown2) {
   const path = error.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   const extra = error.keyword === "additionalProperties" ? error.params.additionalProperty : void 0;
   const key = [...path, ...extra ? [extra] : []];
@@ -2653,7 +2674,7 @@ function describe(error, doc, lineCounter, shown) {
   const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
   const name = excerpt(key.join("."), 80) || "(top level)";
   const what = error.keyword === "additionalProperties" ? `unknown key "${name}"` : error.keyword === "oneOf" || error.keyword === "enum" ? `"${name}" must be off, note, warning or error, or an object of severity and the rule's options` : `"${name}" ${error.message}`;
-  return `${shown}:${at.line}:${at.col}: ${what}`;
+  return `${shown2}:${at.line}:${at.col}: ${what}`;
 }
 function findKey(doc, path, key) {
   const parent2 = path.length ? doc.getIn(path, true) : doc.contents;
@@ -3402,20 +3423,31 @@ function applyGitOps(decls) {
 }
 function applyFluxPatches(decls) {
   const byPath = pathIndex(decls.fluxSubstitutions.filter((k) => k.patches.length));
-  const accounts = [];
-  for (const sa of decls.serviceAccounts)
-    for (const k of applying(sa.loc.file, byPath))
+  const all = pathIndex(decls.fluxSubstitutions);
+  const pathUnknown = decls.fluxSubstitutions.some((k) => k.path === void 0);
+  decls.serviceAccounts = decls.serviceAccounts.flatMap((sa) => {
+    const copies = [];
+    const patchedBy = /* @__PURE__ */ new Set();
+    for (const k of applying(sa.loc.file, byPath)) {
+      let copy = sa;
       for (const patch of k.patches) {
-        const patched = patchServiceAccount(sa, patch);
-        if (patched) accounts.push({ ...patched, provenance: [...sa.provenance ?? [], { message: `patched by Flux Kustomization ${k.name}`, location: patch.loc }] });
+        const patched = patchServiceAccount(copy, patch);
+        if (patched) copy = { ...patched, provenance: [...copy.provenance ?? [], { message: `patched by Flux Kustomization ${k.name}`, location: patch.loc }] };
       }
-  decls.serviceAccounts.push(...accounts);
+      if (copy === sa) continue;
+      patchedBy.add(k);
+      copies.push(copy);
+    }
+    const appliers = applying(sa.loc.file, all);
+    return !pathUnknown && appliers.length > 0 && appliers.every((k) => patchedBy.has(k)) ? copies : [sa, ...copies];
+  });
   const roles = decls.roles.flatMap((r) => applying(r.loc.file, byPath).flatMap((k) => k.patches.flatMap((p) => patchRole(r, p) ?? [])));
   decls.roles.push(...roles);
 }
 function pathIndex(kustomizations) {
   const byPath = /* @__PURE__ */ new Map();
   for (const s of kustomizations) {
+    if (s.path === void 0) continue;
     const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
     byPath.set(prefix, [...byPath.get(prefix) ?? [], s]);
   }
@@ -4022,7 +4054,7 @@ async function lint(options) {
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
-  const infraFiles = [...files.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const infraFiles = [...files.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
@@ -4092,7 +4124,7 @@ function littleHcl(files) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-DNMIR2BT.mjs"), import("./variables-VZZYS72I.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-BIOKW3UH.mjs"), import("./variables-GDSAFKTX.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
@@ -4421,9 +4453,9 @@ function formatStylish(result, options) {
     const byReason = /* @__PURE__ */ new Map();
     for (const f of unchecked) pushTo(byReason, f.reason, f.file);
     for (const [reason, files] of byReason) {
-      const shown = options.verbose ? files : files.slice(0, LISTED_PER_REASON);
-      for (const file of shown) lines.push(`  ${visible(file)}  ${c.yellow("skipped")}  ${visible(reason)}`);
-      if (shown.length < files.length) lines.push(`  \u2026 and ${files.length - shown.length} more: ${visible(reason)} (--verbose lists them)`);
+      const shown2 = options.verbose ? files : files.slice(0, LISTED_PER_REASON);
+      for (const file of shown2) lines.push(`  ${visible(file)}  ${c.yellow("skipped")}  ${visible(reason)}`);
+      if (shown2.length < files.length) lines.push(`  \u2026 and ${files.length - shown2.length} more: ${visible(reason)} (--verbose lists them)`);
     }
     lines.push("");
   }

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-OOUPWSNV.mjs";
-import "./chunk-WR4UGNO5.mjs";
+} from "./chunk-QCVZUD6P.mjs";
+import "./chunk-RMI2HUYI.mjs";
 import {
   tfvarsValues
-} from "./chunk-TVGWFOBF.mjs";
+} from "./chunk-EWWHNTBE.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-USIERHIS.mjs";
+} from "./chunk-4CP6TICH.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

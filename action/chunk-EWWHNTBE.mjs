@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-USIERHIS.mjs";
+} from "./chunk-4CP6TICH.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";

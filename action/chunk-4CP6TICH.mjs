@@ -8170,7 +8170,7 @@ function insideRoots(real, roots) {
 
 // src/core/declarations.ts
 function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], infrastructure: [] };
 }
 function mergeDeclarations(into, from) {
   for (const key of Object.keys(into)) into[key].push(...from[key]);
@@ -8894,6 +8894,7 @@ function parseIamJson(file, text) {
   }
   if (isCloudFormation(value)) {
     readCloudFormation(file, value, result.declarations);
+    result.declarations.infrastructure.push(file);
     return result;
   }
   if (getEntry(value, "RoleDetailList")) {
@@ -9304,7 +9305,8 @@ function readGitOpsObject(kind, object, out) {
   const namespace = knownString(getEntry(metadata, "namespace"));
   if (kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) {
     const spec = getEntry(object, "spec");
-    const path2 = knownString(getEntry(spec, "path"));
+    const pathValue = getEntry(spec, "path");
+    const path2 = pathValue === void 0 ? "" : knownString(pathValue);
     const postBuild = getEntry(spec, "postBuild");
     const substitute = getEntry(postBuild, "substitute");
     const from = asItems(getEntry(postBuild, "substituteFrom")).flatMap((f) => {
@@ -9312,7 +9314,6 @@ function readGitOpsObject(kind, object, out) {
       return fromKind && fromName ? [{ kind: fromKind, name: fromName, optional: knownString(getEntry(f, "optional")) === "true" }] : [];
     });
     const patches = readPatches(spec);
-    if (path2 === void 0 || substitute?.kind !== "object" && !from.length && !patches.length) return true;
     const values = new Map(substitute?.kind === "object" ? substitute.entries : []);
     out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path: path2, values, from, patches, loc: nameValue?.loc ?? object.loc });
     return true;
@@ -9691,6 +9692,7 @@ function parseKubernetes(file, text) {
       const value = yamlToValue(doc, doc.contents, file, position, { ...whole ? {} : { shape: MANIFEST }, placeholders: true, onDuplicateKey: duplicateWarning(result), source: parsed.text });
       if (isCloudFormation(value)) {
         readCloudFormation(file, value, result.declarations);
+        result.declarations.infrastructure.push(file);
         sawKubernetes = true;
         continue;
       }
@@ -9837,6 +9839,7 @@ function readObject(object, result) {
   const annotations = getEntry(metadata, "annotations");
   if (kind === "ClusterConfig" && knownString(getEntry(object, "apiVersion"))?.startsWith("eksctl.io/")) {
     readEksctl(object, result.declarations);
+    result.declarations.infrastructure.push(object.loc.file);
     return;
   }
   if (kind === "ServiceAccount") {
