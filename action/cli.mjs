@@ -21,7 +21,7 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-MX3AHCDI.mjs";
+} from "./chunk-GJ75S2NF.mjs";
 import "./chunk-FAI4P6CA.mjs";
 import {
   InputError

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closest, editDistance } from "../src/core/match.js";
+import { closest, editDistance, suggestionLimit } from "../src/core/match.js";
 
 /** The definition `closest` implements: edit distance over the 64 names sharing most prefix and suffix (stable sort). */
 function closestBySorting(target: string, candidates: string[]): string | undefined {
@@ -18,9 +18,9 @@ function closestBySorting(target: string, candidates: string[]): string | undefi
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const { c } of shortlist) {
-    const allowed = Math.max(3, Math.floor(Math.max(target.length, c.length) / 2));
+    const allowed = suggestionLimit(target, c);
     const d = editDistance(target, c);
-    if (d <= allowed && (d < bestDistance || (d === bestDistance && c < best!))) [best, bestDistance] = [c, d];
+    if (allowed >= 0 && d <= allowed && (d < bestDistance || (d === bestDistance && c < best!))) [best, bestDistance] = [c, d];
   }
   return best;
 }
@@ -30,6 +30,13 @@ describe("closest", () => {
     expect(closest("payments-api-prod", ["orders-api-production", "payments-api-production", "payments-worker"])).toBe("payments-api-production");
     expect(closest("team00042-api-rol", ["team00041-api-role", "team00042-api-role", "team00043-api-role"])).toBe("team00042-api-role");
     expect(closest("billing", ["payments-api-production"])).toBeUndefined();
+  });
+
+  it("never suggests another region's role, nor a name that shares only a prefix", () => {
+    expect(closest("mall-external-secrets-us-east-1", ["mall-external-secrets-us-west-2", "mall-event-bus-sa-us-west-2"])).toBeUndefined();
+    expect(closest("mall-external-secrets-us-east-1", ["mall-external-secret-us-east-1"])).toBe("mall-external-secret-us-east-1");
+    expect(closest("multi-region-mall-external-secrets", ["multi-region-mall-event-bus-sa", "multi-region-mall-returns-sa"])).toBeUndefined();
+    expect(closest("ebs-csi-controller-sa", ["ebs-csi-controller-role", "ebs-csi-node-role"])).toBe("ebs-csi-controller-role");
   });
 
   it("shortlists the 64 names sharing most prefix and suffix, earlier ones first among equals", () => {

@@ -130,7 +130,7 @@ export function endsWithKnown(v: Value, suffix: string): boolean {
 }
 
 /** Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
+export function editDistance(a: string | readonly string[], b: string | readonly string[], limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -148,13 +148,28 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[b.length];
 }
 
+/**
+ * How far a name may be from a candidate to suggest it: a cut suffix ("-prod" of "-production"),
+ * one word of it changed by up to a quarter of the length (at least 3), or typos of 2 letters
+ * anywhere. A name of another region is another deployment's role, never a typo: -1.
+ */
+export function suggestionLimit(target: string, candidate: string): number {
+  const regions = (s: string) => s.match(REGION)?.join(" ") ?? "";
+  if (regions(target) !== regions(candidate)) return -1;
+  if (target.startsWith(candidate) || candidate.startsWith(target)) return Math.abs(target.length - candidate.length);
+  const words = (s: string) => s.split(/[-_./]+/);
+  return editDistance(words(target), words(candidate), 1) <= 1 ? Math.max(3, Math.floor(Math.max(target.length, candidate.length) / 4)) : 2;
+}
+
+const REGION = /\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g;
+
 /** The candidate closest to `target`, when close enough to be the name the user meant. */
 export function closest(target: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of shortlist(target, [...candidates], 64)) {
-    // Half the length tolerates a dropped environment suffix ("-prod" for "-production").
-    const allowed = Math.max(3, Math.floor(Math.max(target.length, c.length) / 2));
+    const allowed = suggestionLimit(target, c);
+    if (allowed < 0) continue;
     const d = editDistance(target, c, Math.min(allowed, bestDistance));
     if (d <= allowed && (d < bestDistance || (d === bestDistance && c < best!))) [best, bestDistance] = [c, d];
   }

@@ -433,11 +433,20 @@ function editDistance(a, b, limit = Infinity) {
   }
   return prev[b.length];
 }
+function suggestionLimit(target, candidate) {
+  const regions = (s) => s.match(REGION)?.join(" ") ?? "";
+  if (regions(target) !== regions(candidate)) return -1;
+  if (target.startsWith(candidate) || candidate.startsWith(target)) return Math.abs(target.length - candidate.length);
+  const words = (s) => s.split(/[-_./]+/);
+  return editDistance(words(target), words(candidate), 1) <= 1 ? Math.max(3, Math.floor(Math.max(target.length, candidate.length) / 4)) : 2;
+}
+var REGION = /\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov)?-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g;
 function closest(target, candidates) {
   let best;
   let bestDistance = Infinity;
   for (const c of shortlist(target, [...candidates], 64)) {
-    const allowed = Math.max(3, Math.floor(Math.max(target.length, c.length) / 2));
+    const allowed = suggestionLimit(target, c);
+    if (allowed < 0) continue;
     const d = editDistance(target, c, Math.min(allowed, bestDistance));
     if (d <= allowed && (d < bestDistance || d === bestDistance && c < best)) [best, bestDistance] = [c, d];
   }
