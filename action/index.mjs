@@ -23,7 +23,7 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-GJ75S2NF.mjs";
+} from "./chunk-CXPUAJ7P.mjs";
 import "./chunk-FAI4P6CA.mjs";
 import {
   InputError

@@ -122,7 +122,7 @@ export default defineRule({
         if (!scopable.length) continue;
         for (const r of s.resources) {
           const options = alternatives(r);
-          // A declared resource's own attribute (aws_s3_bucket.b.arn) is one resource, never "*"; a module's output may be anything.
+          // A declared resource's own attribute (aws_s3_bucket.b.arn, module.s3_bucket.s3_bucket_arn) is one resource, never "*"; a module's output may be anything.
           const declared = r.origin && !/^(module:|data\.terraform_remote_state$)/.test(r.origin.type);
           if (!options && !declared && matchValue(r, "*") !== "no") unchecked(r.loc, `Resource of ${owner}`, unknownReason(r));
           for (const o of options ?? (r.kind === "template" ? [{ value: r, when: undefined }] : [])) {

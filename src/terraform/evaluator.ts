@@ -1,3 +1,4 @@
+import { moduleOutputOrigin } from "./registry-outputs.js";
 import { pushTo } from "../core/collections.js";
 import type { SourceLocation } from "../core/location.js";
 import { bool, firstUnknown, list, nul, num, obj, str, unknown, withOrigin, type Choice, type TemplateValue, type UnknownValue, type Value } from "../core/value.js";
@@ -108,7 +109,8 @@ export class Evaluator {
         }
         if (v.element && step.type === "splat") return { ...unknown(v.reason, loc), element: this.traverse(v.element, steps.slice(i + 1), scope, loc) };
         // `module.eks.oidc_provider_arn` of a module not evaluated: unknown, but known to be that output.
-        if (v.origin && v.origin.attribute === undefined && step.type === "attr") return withOrigin(v, { ...v.origin, attribute: step.name });
+        // Located where it is read: a "not checked" points at the policy's Resource, not at the module block.
+        if (v.origin && v.origin.attribute === undefined && step.type === "attr") return withOrigin({ ...v, loc }, v.origin.type.startsWith("module:") ? moduleOutputOrigin(v.origin, step.name) : { ...v.origin, attribute: step.name });
         return v;
       }
       if (step.type === "splat") {

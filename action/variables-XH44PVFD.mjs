@@ -6,7 +6,7 @@ import {
 import "./chunk-RMI2HUYI.mjs";
 import {
   tfvarsValues
-} from "./chunk-EWWHNTBE.mjs";
+} from "./chunk-I2IPIIHU.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,

@@ -109,6 +109,24 @@ var Budget = class {
   }
 };
 
+// src/terraform/registry-outputs.ts
+var SINGLE_RESOURCE_OUTPUTS = [
+  [/^terraform-aws-modules\/s3-bucket\/aws$/, { s3_bucket_arn: ["aws_s3_bucket", "arn"], s3_bucket_id: ["aws_s3_bucket", "id"], s3_directory_bucket_arn: ["aws_s3_directory_bucket", "arn"] }],
+  [/^terraform-aws-modules\/dynamodb-table\/aws$/, { dynamodb_table_arn: ["aws_dynamodb_table", "arn"], dynamodb_table_id: ["aws_dynamodb_table", "id"], dynamodb_table_stream_arn: ["aws_dynamodb_table", "stream_arn"] }],
+  [/^terraform-aws-modules\/sqs\/aws$/, { queue_arn: ["aws_sqs_queue", "arn"], dead_letter_queue_arn: ["aws_sqs_queue", "arn"], this_sqs_queue_arn: ["aws_sqs_queue", "arn"] }],
+  [/^terraform-aws-modules\/sns\/aws$/, { topic_arn: ["aws_sns_topic", "arn"] }],
+  [/^terraform-aws-modules\/kms\/aws$/, { key_arn: ["aws_kms_key", "arn"] }],
+  [/^terraform-aws-modules\/ecr\/aws$/, { repository_arn: ["aws_ecr_repository", "arn"] }],
+  [/^terraform-aws-modules\/secrets-manager\/aws$/, { secret_arn: ["aws_secretsmanager_secret", "arn"] }]
+];
+function moduleOutputOrigin(module, name) {
+  const source = module.type.slice("module:".length).replace(/\/\/.*$/, "");
+  const outputs = SINGLE_RESOURCE_OUTPUTS.find(([pattern]) => pattern.test(source))?.[1];
+  if (!outputs || !Object.hasOwn(outputs, name)) return { ...module, attribute: name };
+  const [type, attribute] = outputs[name];
+  return { address: `${module.address}.${type}.this`, type, attribute };
+}
+
 // src/terraform/convert.ts
 function failure(reason, loc) {
   return { ...unknown(reason, loc), error: true };
@@ -762,7 +780,7 @@ var Evaluator = class {
           continue;
         }
         if (v.element && step.type === "splat") return { ...unknown(v.reason, loc), element: this.traverse(v.element, steps.slice(i + 1), scope, loc) };
-        if (v.origin && v.origin.attribute === void 0 && step.type === "attr") return withOrigin(v, { ...v.origin, attribute: step.name });
+        if (v.origin && v.origin.attribute === void 0 && step.type === "attr") return withOrigin({ ...v, loc }, v.origin.type.startsWith("module:") ? moduleOutputOrigin(v.origin, step.name) : { ...v.origin, attribute: step.name });
         return v;
       }
       if (step.type === "splat") {

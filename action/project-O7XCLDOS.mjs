@@ -3,7 +3,7 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-EWWHNTBE.mjs";
+} from "./chunk-I2IPIIHU.mjs";
 import "./chunk-VDI44TGU.mjs";
 import "./chunk-4CP6TICH.mjs";
 import "./chunk-6MZWJWAL.mjs";
