@@ -21,7 +21,7 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-CXPUAJ7P.mjs";
+} from "./chunk-VTAERGVH.mjs";
 import "./chunk-FAI4P6CA.mjs";
 import {
   InputError

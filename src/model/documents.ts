@@ -44,13 +44,36 @@ export const allPermissionDocuments = memoised((model: IrsaModel): readonly Owne
 /**
  * The permission policies of roles a cluster's pods use (IRSA, Pod Identity): the subject of the
  * permission rules. A Lambda's or a CI pipeline's role is not. A standalone document belongs to a
- * workload role when it sits beside a standalone IRSA trust document (the AWS CLI layout of
- * `trust-policy.json` and `permissions.json`).
+ * workload role when it sits beside a standalone IRSA trust document of the same name (the AWS CLI
+ * layout: `trust-policy.json` and `permissions.json`, `app-trust.json` and `app-policy.json`); a
+ * document named for something else (`cloud9-role-permission-policy.json` beside
+ * `crossplane-role-trust-policy.json`) is another role's.
  */
 export const permissionDocuments = memoised((model: IrsaModel): readonly OwnedDocument[] => {
-  const irsaFolders = new Set(trustDocuments(model).filter((t) => !t.role && irsaStatements(model, t.document).length > 0).map((t) => dirname(t.document.loc.file)));
-  return allPermissionDocuments(model).filter((d) => (d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file))));
+  const irsaTrusts = new Map<string, Set<string>>();
+  for (const t of trustDocuments(model))
+    if (!t.role && irsaStatements(model, t.document).length > 0) {
+      const dir = dirname(t.document.loc.file);
+      irsaTrusts.set(dir, (irsaTrusts.get(dir) ?? new Set()).add(stem(t.document.loc.file)));
+    }
+  const beside = (file: string) => {
+    const stems = irsaTrusts.get(dirname(file));
+    const own = stem(file);
+    return !!stems && (own === "" || stems.has(own) || stems.has(""));
+  };
+  return allPermissionDocuments(model).filter((d) => (d.role ? isWorkloadRole(model, d.role) : beside(d.document.loc.file)));
 });
+
+/** A document's file name without the words every policy file has: `crossplane` of `crossplane-role-trust-policy-template.json`. */
+function stem(file: string): string {
+  const name = file.slice(file.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase();
+  return name
+    .split(/[-_.\s]+/)
+    .filter((w) => w && !GENERIC_WORDS.has(w))
+    .join("-");
+}
+
+const GENERIC_WORDS = new Set(["trust", "assume", "relationship", "relationships", "policy", "policies", "permission", "permissions", "document", "doc", "template", "role", "iam", "irsa", "json"]);
 
 const dirname = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
 

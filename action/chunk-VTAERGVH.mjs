@@ -973,9 +973,24 @@ var allPermissionDocuments = memoised((model) => {
   return out;
 });
 var permissionDocuments = memoised((model) => {
-  const irsaFolders = new Set(trustDocuments(model).filter((t) => !t.role && irsaStatements(model, t.document).length > 0).map((t) => dirname(t.document.loc.file)));
-  return allPermissionDocuments(model).filter((d) => d.role ? isWorkloadRole(model, d.role) : irsaFolders.has(dirname(d.document.loc.file)));
+  const irsaTrusts = /* @__PURE__ */ new Map();
+  for (const t of trustDocuments(model))
+    if (!t.role && irsaStatements(model, t.document).length > 0) {
+      const dir = dirname(t.document.loc.file);
+      irsaTrusts.set(dir, (irsaTrusts.get(dir) ?? /* @__PURE__ */ new Set()).add(stem(t.document.loc.file)));
+    }
+  const beside = (file) => {
+    const stems = irsaTrusts.get(dirname(file));
+    const own = stem(file);
+    return !!stems && (own === "" || stems.has(own) || stems.has(""));
+  };
+  return allPermissionDocuments(model).filter((d) => d.role ? isWorkloadRole(model, d.role) : beside(d.document.loc.file));
 });
+function stem(file) {
+  const name = file.slice(file.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").toLowerCase();
+  return name.split(/[-_.\s]+/).filter((w) => w && !GENERIC_WORDS.has(w)).join("-");
+}
+var GENERIC_WORDS = /* @__PURE__ */ new Set(["trust", "assume", "relationship", "relationships", "policy", "policies", "permission", "permissions", "document", "doc", "template", "role", "iam", "irsa", "json"]);
 var dirname = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
 function ownerText(policy2, role3, file) {
   return policy2 !== void 0 && role3 !== void 0 ? `policy ${policy2} of role ${role3}` : `the policy in ${file}`;
