@@ -21,7 +21,7 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-VTAERGVH.mjs";
+} from "./chunk-V6OZGKG2.mjs";
 import "./chunk-FAI4P6CA.mjs";
 import {
   InputError

@@ -25,6 +25,10 @@ import trustSubjectOrphan from "./trust-subject-orphan.js";
 import trustSubjectWildcard from "./trust-subject-wildcard.js";
 import credentialsOverrideRole from "./credentials-override-role.js";
 import webIdentityEnvSet from "./web-identity-env-set.js";
+import trustPolicySize from "./trust-policy-size.js";
+import roleNameInvalid from "./role-name-invalid.js";
+import oidcProviderAccount from "./oidc-provider-account.js";
+import eksctlExistingServiceAccount from "./eksctl-existing-service-account.js";
 
 /** Every rule irsa-lint ships, in the order the docs list them: the core wiring checks first. */
 export const rules: AnyRule[] = [
@@ -54,4 +58,8 @@ export const rules: AnyRule[] = [
   trustAudienceClientId,
   credentialsOverrideRole,
   webIdentityEnvSet,
+  oidcProviderAccount,
+  trustPolicySize,
+  roleNameInvalid,
+  eksctlExistingServiceAccount,
 ];

@@ -124,8 +124,8 @@ function visible(text) {
   return text.replace(INVISIBLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function excerpt(text, max) {
-  const shown2 = visible(text);
-  return shown2.length <= max ? shown2 : `${shown2.slice(0, max - 1)}\u2026`;
+  const shown3 = visible(text);
+  return shown3.length <= max ? shown3 : `${shown3.slice(0, max - 1)}\u2026`;
 }
 function guardLine(line) {
   const guarded = line.includes("##[") ? line.replaceAll("##[", "#\\x23[") : line;
@@ -550,14 +550,14 @@ var pod_identity_trust_default = defineRule({
   check(model, report) {
     for (const association of model.podIdentityAssociations) {
       const sa = `${knownString(association.namespace) ?? "?"}/${knownString(association.serviceAccountName) ?? "?"}`;
-      for (const role3 of association.roles) {
-        if (!role3.trust?.complete || role3.trust.statements.some((s) => !s.decided)) continue;
-        const statements = role3.trust.statements.filter((s) => knownString(s.effect) === "Allow" && s.principals.some((p) => p.type === "Service" && knownString(p.value) === SERVICE));
-        const data2 = { role: role3.displayName, sa, service: SERVICE };
+      for (const role4 of association.roles) {
+        if (!role4.trust?.complete || role4.trust.statements.some((s) => !s.decided)) continue;
+        const statements = role4.trust.statements.filter((s) => knownString(s.effect) === "Allow" && s.principals.some((p) => p.type === "Service" && knownString(p.value) === SERVICE));
+        const data2 = { role: role4.displayName, sa, service: SERVICE };
         const related = [{ location: association.loc, message: `the Pod Identity association of ${sa}` }];
         const assumes = statements.filter((s) => allows(s, "sts:AssumeRole"));
         if (!assumes.length) {
-          report("notTrusted", role3.trust.loc, data2, { related });
+          report("notTrusted", role4.trust.loc, data2, { related });
           continue;
         }
         if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data2, { related });
@@ -879,20 +879,20 @@ function parseSubject(sub) {
 // src/model/irsa.ts
 var EKS_ISSUER = /^(?:https:\/\/)?oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?:\/|$)/;
 var EKS_PROVIDER_OUTPUT = /oidc_provider|oidc_issuer/;
-function federationOf(model, s, role3) {
+function federationOf(model, s, role4) {
   const action = actionApplies(s, WEB_IDENTITY_ACTION);
-  if (action === "maybe") return fallback(model, role3);
+  if (action === "maybe") return fallback(model, role4);
   if (action === "no") return "other";
   const federated = s.principals.filter((p) => p.type === "Federated").map((p) => providerFederation(model, p.value));
   if (federated.includes("irsa") || serviceAccountSubjects(s)) return "irsa";
   if (federated.length && federated.every((f) => f === "other")) return "other";
-  return fallback(model, role3);
+  return fallback(model, role4);
 }
 function serviceAccountSubjects(s) {
   return conditionsOn(s, "sub").some((c) => c.values.some((v) => knownString(v)?.startsWith("system:serviceaccount:")));
 }
-function fallback(model, role3) {
-  if (role3 && (model.serviceAccountsOf(role3).length > 0 || role3.generatedTrust)) return "irsa";
+function fallback(model, role4) {
+  if (role4 && (model.serviceAccountsOf(role4).length > 0 || role4.generatedTrust)) return "irsa";
   return "unknown";
 }
 function providerFederation(model, v) {
@@ -939,18 +939,18 @@ function webIdentityMisactions(model, doc) {
     (s) => knownString(s.effect) === "Allow" && actionApplies(s, WEB_IDENTITY_ACTION) === "no" && s.principals.some((p) => p.type === "Federated" && providerFederation(model, p.value) === "irsa")
   );
 }
-function irsaStatements(model, doc, role3) {
+function irsaStatements(model, doc, role4) {
   if (!doc) return [];
   const byRole = statementsByRole(model)(doc);
-  let found = byRole.get(role3);
-  if (!found) byRole.set(role3, found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role3) === "irsa"));
+  let found = byRole.get(role4);
+  if (!found) byRole.set(role4, found = doc.statements.filter((s) => knownString(s.effect) === "Allow" && federationOf(model, s, role4) === "irsa"));
   return found;
 }
 var statementsByRole = memoised((_model) => memoised((_doc) => /* @__PURE__ */ new Map()));
-function isWorkloadRole(model, role3) {
-  if (irsaStatements(model, role3.trust, role3).length > 0 || model.serviceAccountsOf(role3).length > 0) return true;
-  if (model.podIdentityAssociations.some((a) => a.roles.includes(role3))) return true;
-  return (role3.trust?.statements ?? []).some((s) => s.principals.some((p) => p.type === "Service" && asItems(p.value).some((v) => knownString(v) === "pods.eks.amazonaws.com")));
+function isWorkloadRole(model, role4) {
+  if (irsaStatements(model, role4.trust, role4).length > 0 || model.serviceAccountsOf(role4).length > 0) return true;
+  if (model.podIdentityAssociations.some((a) => a.roles.includes(role4))) return true;
+  return (role4.trust?.statements ?? []).some((s) => s.principals.some((p) => p.type === "Service" && asItems(p.value).some((v) => knownString(v) === "pods.eks.amazonaws.com")));
 }
 
 // src/model/documents.ts
@@ -962,11 +962,11 @@ var trustDocuments = memoised((model) => {
 var allPermissionDocuments = memoised((model) => {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  for (const role3 of model.reportedRoles)
-    for (const p of role3.policies)
+  for (const role4 of model.reportedRoles)
+    for (const p of role4.policies)
       if (p.document && !seen.has(p.document)) {
         seen.add(p.document);
-        out.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role3.displayName}`, label: ownerText(p.displayName, role3.displayName), role: role3 });
+        out.push({ document: p.document, owner: `Policy ${p.displayName} of role ${role4.displayName}`, label: ownerText(p.displayName, role4.displayName), role: role4 });
       }
   for (const d of model.documents)
     if (!seen.has(d) && d.statements.every((s) => s.principals.length === 0 && s.notPrincipals.length === 0)) out.push({ document: d, owner: `Policy in ${d.loc.file}`, label: ownerText(void 0, void 0, d.loc.file) });
@@ -992,8 +992,8 @@ function stem(file) {
 }
 var GENERIC_WORDS = /* @__PURE__ */ new Set(["trust", "assume", "relationship", "relationships", "policy", "policies", "permission", "permissions", "document", "doc", "template", "role", "iam", "irsa", "json"]);
 var dirname = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
-function ownerText(policy2, role3, file) {
-  return policy2 !== void 0 && role3 !== void 0 ? `policy ${policy2} of role ${role3}` : `the policy in ${file}`;
+function ownerText(policy2, role4, file) {
+  return policy2 !== void 0 && role4 !== void 0 ? `policy ${policy2} of role ${role4}` : `the policy in ${file}`;
 }
 
 // rules/examples.ts
@@ -1072,42 +1072,42 @@ var policy_no_wildcards_default = defineRule({
       if (!granted) return [];
       return byImpact(granted.filter((g) => g.resourceLevel && !isEscalationAction(g.name) && deniedEverywhere(denies, g.name) === "no"));
     };
-    const resourceHit = (s, star, policy2, role3, scopable, when) => {
+    const resourceHit = (s, star, policy2, role4, scopable, when) => {
       const names = listed(scopable.map((g) => g.name));
       const scopes = scopingConditions(s);
       if (!scopes.length && mayBeScoped(s)) return;
       if (scopes.length) {
         const by = [...new Set(scopes.map((c) => `${knownString(c.operator) ?? "${\u2026}"} ${keyText(c.key)}`))].join(", ");
-        hit(star, "scoped", policy2, role3, { actions: names, by, resource: shown(star) }, "note", when);
-      } else hit(star, "resource", policy2, role3, { actions: names, resource: shown(star) }, scopable.every(readOnly) ? "warning" : void 0, when);
+        hit(star, "scoped", policy2, role4, { actions: names, by, resource: shown(star) }, "note", when);
+      } else hit(star, "resource", policy2, role4, { actions: names, resource: shown(star) }, scopable.every(readOnly) ? "warning" : void 0, when);
     };
-    const hit = (value, kind, policy2, role3, data2 = {}, severity, when) => {
+    const hit = (value, kind, policy2, role4, data2 = {}, severity, when) => {
       const key = formatLocation(value.loc);
       const entry = found.get(key) ?? { value, kind, policy: policy2, roles: /* @__PURE__ */ new Set(), data: data2, severity, when };
-      entry.roles.add(role3);
+      entry.roles.add(role4);
       found.set(key, entry);
     };
     const scopedResources = (st) => st.resources.length > 0 && st.resources.every((r) => {
       const values = r.kind === "template" ? [r] : alternatives(r)?.map((o) => o.value);
       return !!values?.length && values.every(namesResources);
     });
-    const judgeAction = (a, text, policy2, role3, st, when) => {
+    const judgeAction = (a, text, policy2, role4, st, when) => {
       if (/^(\*|[\w-]+:\*)$/.test(text)) {
         if (text !== "*" && model.catalog && !model.catalog.service(text.split(":")[0])) return;
-        hit(a, "action", policy2, role3, {}, void 0, when);
+        hit(a, "action", policy2, role4, {}, void 0, when);
       } else if (/^[\w-]+:.*[*?]/.test(text)) {
         const granted = model.catalog?.expand(text);
         if (!granted?.length) return;
         const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
         const writes = levels.some((l) => /Write|Permissions/.test(l));
-        hit(a, "pattern", policy2, role3, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : scopedResources(st) ? "note" : "warning", when);
+        hit(a, "pattern", policy2, role4, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : scopedResources(st) ? "note" : "warning", when);
       }
     };
     const owned = [
       ...model.reportedRoles.filter((r) => isWorkloadRole(model, r)).flatMap((r) => r.policies.map((p) => ({ document: p.document, policy: p.displayName, owner: ownerText(p.displayName, r.displayName), role: `${irsaStatements(model, r.trust, r).length || model.serviceAccountsOf(r).length ? "IRSA" : "Pod Identity"} role ${r.displayName}`, denies: denyStatements(r.policies.map((o) => o.document)) }))),
       ...permissionDocuments(model).filter((d) => !d.role).map((d) => ({ document: d.document, policy: `in ${d.document.loc.file}`, owner: ownerText(void 0, void 0, d.document.loc.file), role: "the IRSA role whose trust policy is beside it", denies: denyStatements([d.document]) }))
     ];
-    for (const { document, policy: policy2, owner, role: role3, denies } of owned) {
+    for (const { document, policy: policy2, owner, role: role4, denies } of owned) {
       if (!document) continue;
       if (!document.complete) unchecked(document.gap?.loc ?? document.loc, `the statement list of ${owner}`, document.gap?.reason ?? "it is not known");
       for (const s of document.statements) {
@@ -1117,7 +1117,7 @@ var policy_no_wildcards_default = defineRule({
         for (const a of s.actions) {
           const options = alternatives(a);
           if (!options) unchecked(a.loc, `Action of ${owner}`, unknownReason(a));
-          for (const o of options ?? []) judgeAction(o.value, knownString(o.value) ?? "", policy2, role3, s, o.when);
+          for (const o of options ?? []) judgeAction(o.value, knownString(o.value) ?? "", policy2, role4, s, o.when);
         }
         const scopable = scopableActions(model.catalog, s, denies);
         if (!scopable.length) continue;
@@ -1126,10 +1126,10 @@ var policy_no_wildcards_default = defineRule({
           const declared = r.origin && !/^(module:|data\.terraform_remote_state$)/.test(r.origin.type);
           if (!options && !declared && matchValue(r, "*") !== "no") unchecked(r.loc, `Resource of ${owner}`, unknownReason(r));
           for (const o of options ?? (r.kind === "template" ? [{ value: r, when: void 0 }] : [])) {
-            if (knownString(o.value) === "*") resourceHit(s, o.value, policy2, role3, scopable, o.when);
+            if (knownString(o.value) === "*") resourceHit(s, o.value, policy2, role4, scopable, o.when);
             const service = SERVICE_WIDE.exec(writtenText(o.value) ?? "")?.[1];
             const ofService = service ? scopable.filter((g) => g.name.startsWith(`${service}:`)) : [];
-            if (ofService.length) resourceHit(s, o.value, policy2, role3, ofService, o.when);
+            if (ofService.length) resourceHit(s, o.value, policy2, role4, ofService, o.when);
           }
         }
       }
@@ -1216,22 +1216,22 @@ var policy_broad_managed_default = defineRule({
     fix: "Attach a customer managed policy listing the actions and resources the workload uses."
   },
   check(model, report, _options, unchecked) {
-    for (const role3 of model.reportedRoles) {
-      if (!isWorkloadRole(model, role3)) continue;
-      for (const p of role3.policies) {
+    for (const role4 of model.reportedRoles) {
+      if (!isWorkloadRole(model, role4)) continue;
+      for (const p of role4.policies) {
         if (!p.arn) continue;
         const options = p.arn.kind === "unknown" ? alternatives(p.arn) : [{ value: p.arn, when: void 0 }];
         if (!options) {
           const arn = parseArnValue(p.arn);
           const aws = arn ? hasHole(arn.account) ? void 0 : arn.account === "aws" : p.arn.origin ? false : void 0;
-          if (aws !== false && !(arn && !hasHole(arn.name) && !ADMIN_LIKE.test(arn.name))) unchecked(p.arn.loc, `the policy ARN attached to role ${role3.displayName}`, unknownReason(p.arn));
+          if (aws !== false && !(arn && !hasHole(arn.name) && !ADMIN_LIKE.test(arn.name))) unchecked(p.arn.loc, `the policy ARN attached to role ${role4.displayName}`, unknownReason(p.arn));
           continue;
         }
         for (const o of options) {
           const arn = parseArnValue(o.value);
           if (!arn || arn.account !== "aws" || !ADMIN_LIKE.test(arn.name)) continue;
           const what = arn.name === "AdministratorAccess" || arn.name === "PowerUserAccess" ? "administrator access for every pod that uses it" : arn.name === "IAMFullAccess" ? "the pod can grant itself anything" : "every action of the service on every resource";
-          report("attached", o.value.loc, { role: role3.displayName, policy: arn.name, what, when: o.when ? ` when ${o.when}` : "" }, { fix: "Replace it with a policy written for the workload.", ...o.when ? { condition: o.when } : {} });
+          report("attached", o.value.loc, { role: role4.displayName, policy: arn.name, what, when: o.when ? ` when ${o.when}` : "" }, { fix: "Replace it with a policy written for the workload.", ...o.when ? { condition: o.when } : {} });
         }
       }
     }
@@ -1306,13 +1306,13 @@ var policy_privilege_escalation_default = defineRule({
     fix: "Remove the action, or scope iam:PassRole and sts:AssumeRole to the exact role ARNs the workload needs."
   },
   check(model, report, _options, unchecked) {
-    for (const { document, owner, label, role: role3 } of permissionDocuments(model)) {
+    for (const { document, owner, label, role: role4 } of permissionDocuments(model)) {
       let denies;
-      const notDenied = (a) => deniedEverywhere(denies ??= denyStatements([document, ...role3?.policies.map((p) => p.document) ?? []]), a) === "no";
+      const notDenied = (a) => deniedEverywhere(denies ??= denyStatements([document, ...role4?.policies.map((p) => p.document) ?? []]), a) === "no";
       let when;
       const allows2 = (o, a, e) => {
         const granted = knownString(o.effect) === "Allow" && grants(o, a);
-        if (granted === false || !reaches(o, a, e.target, role3) || !notDenied(a)) return false;
+        if (granted === false || !reaches(o, a, e.target, role4) || !notDenied(a)) return false;
         if (granted !== true) when ??= granted;
         return true;
       };
@@ -1345,7 +1345,7 @@ var policy_privilege_escalation_default = defineRule({
 function actionAt(s, matched) {
   return s.actions.find((a) => matched.some((e) => e.actions.some((x) => grants({ ...s, actions: [a] }, x) !== false))) ?? s.actions[0];
 }
-function reaches(s, action, target, role3) {
+function reaches(s, action, target, role4) {
   if (s.notResources.length) return target === "any" || s.notResources.every((r) => knownString(r) !== void 0 && !globMatches(knownString(r), "arn:aws:iam::123456789012:role/x", true));
   const service = action.split(":")[0];
   return s.resources.some((r) => {
@@ -1358,8 +1358,8 @@ function reaches(s, action, target, role3) {
     const rolePart = /^arn:[^:]*:iam::[^:]*:role\/(.*)$/.exec(text)?.[1];
     if (rolePart === void 0) return /^arn:[^:]*:iam::[^:]*:\*$/.test(text);
     if (rolePart === "*") return true;
-    const name = knownString(role3?.name);
-    const path = knownString(role3?.path) ?? "/";
+    const name = knownString(role4?.name);
+    const path = knownString(role4?.path) ?? "/";
     return target === "selfRole" && name !== void 0 && globMatches(rolePart, `${path.replace(/^\//, "")}${name}`, false);
   });
 }
@@ -1607,13 +1607,13 @@ var role_arn_resolves_default = defineRule({
         continue;
       }
       const suggestion = closest(name, names);
-      const role3 = suggestion ? firstNamed.get(suggestion) : void 0;
+      const role4 = suggestion ? firstNamed.get(suggestion) : void 0;
       report(
         "missing",
         sa.roleArn.loc,
         { sa: who, name, hint: `${suggestion ? ` (did you mean ${suggestion}?)` : ""}${unparsed}` },
         {
-          related: [...role3 ? [{ location: role3.loc, message: `role ${suggestion} is declared here` }] : [], ...(sa.provenance ?? []).map((p) => ({ location: p.location, message: p.message }))],
+          related: [...role4 ? [{ location: role4.loc, message: `role ${suggestion} is declared here` }] : [], ...(sa.provenance ?? []).map((p) => ({ location: p.location, message: p.message }))],
           fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles."
         }
       );
@@ -1706,8 +1706,8 @@ var role_shared_across_namespaces_default = defineRule({
     fix: "Create one role per namespace, each trusting only its own ServiceAccounts."
   },
   check(model, report) {
-    for (const role3 of model.reportedRoles) {
-      const allows2 = irsaStatements(model, role3.trust, role3);
+    for (const role4 of model.reportedRoles) {
+      const allows2 = irsaStatements(model, role4.trust, role4);
       const named = [];
       for (const statement of allows2)
         for (const condition of conditionsOn(statement, "sub"))
@@ -1721,13 +1721,13 @@ var role_shared_across_namespaces_default = defineRule({
       const namespaces = /* @__PURE__ */ new Set();
       let first;
       for (const { ns, text, statement, condition } of named) {
-        if (!witness(role3.trust, [statement], [text], auds)) continue;
+        if (!witness(role4.trust, [statement], [text], auds)) continue;
         namespaces.add(ns);
         first ??= condition.valuesLoc;
       }
       if (namespaces.size < 2) continue;
       const list2 = [...namespaces].sort();
-      report("shared", first, { role: role3.displayName, count: list2.length, namespaces: list2.join(", ") }, { fix: "Split the role: one per namespace." });
+      report("shared", first, { role: role4.displayName, count: list2.length, namespaces: list2.join(", ") }, { fix: "Split the role: one per namespace." });
     }
   }
 });
@@ -1871,12 +1871,12 @@ var trust_action_web_identity_default = defineRule({
     fix: "Set Action to sts:AssumeRoleWithWebIdentity and move any other principal into a statement of its own."
   },
   check(model, report) {
-    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+    for (const { document, owner, role: role4 } of trustDocuments(model)) {
       for (const s of webIdentityMisactions(model, document)) {
         const at = s.actions[0] ?? s.notActions[0];
         report("notWebIdentity", at?.loc ?? s.actionLoc ?? s.loc, { owner, action: s.actions.map((a) => knownString(a) ?? "${\u2026}").join(", ") || "NotAction" }, { fix: "Set Action to sts:AssumeRoleWithWebIdentity." });
       }
-      for (const s of irsaStatements(model, document, role3)) {
+      for (const s of irsaStatements(model, document, role4)) {
         for (const a of s.actions) {
           const action = knownString(a);
           if (action !== void 0 && !HARMLESS.has(action.toLowerCase())) report("action", a.loc, { owner, action });
@@ -1932,18 +1932,18 @@ var trust_audience_client_id_default = defineRule({
       if (url && asItems(p.clientIds).every((v) => knownString(v) !== void 0)) providers.set(url.replace(/^https:\/\//, ""), p);
     }
     if (!providers.size) return;
-    for (const role3 of model.reportedRoles) {
+    for (const role4 of model.reportedRoles) {
       const audiences2 = /* @__PURE__ */ new Set([STS_AUDIENCE]);
-      for (const sa of model.serviceAccountsOf(role3)) if (knownString(sa.audience)) audiences2.add(knownString(sa.audience));
-      for (const s of irsaStatements(model, role3.trust, role3)) {
+      for (const sa of model.serviceAccountsOf(role4)) if (knownString(sa.audience)) audiences2.add(knownString(sa.audience));
+      for (const s of irsaStatements(model, role4.trust, role4)) {
         const host = providerOf(s);
         const provider = providers.get(host);
         if (!provider) continue;
         const clients = asItems(provider.clientIds).map((v) => knownString(v));
         for (const aud of audiences2) {
           if (clients.includes(aud)) continue;
-          report("notListed", provider.clientIds.loc, { provider: host, clients: clients.map((c) => JSON.stringify(c)).join(", ") || "none", role: role3.displayName, aud: JSON.stringify(aud) }, {
-            related: [{ location: s.loc, message: `trust statement of role ${role3.displayName}` }]
+          report("notListed", provider.clientIds.loc, { provider: host, clients: clients.map((c) => JSON.stringify(c)).join(", ") || "none", role: role4.displayName, aud: JSON.stringify(aud) }, {
+            related: [{ location: s.loc, message: `trust statement of role ${role4.displayName}` }]
           });
         }
       }
@@ -1983,10 +1983,10 @@ var trust_audience_sts_default = defineRule({
     defaults: { audiences: [] }
   },
   check(model, report, { audiences: extra }, unchecked) {
-    for (const { document, owner, label, role: role3 } of trustDocuments(model)) {
-      const statements = irsaStatements(model, document, role3);
+    for (const { document, owner, label, role: role4 } of trustDocuments(model)) {
+      const statements = irsaStatements(model, document, role4);
       if (statements.length === 0) continue;
-      const accounts = role3 ? model.serviceAccountsOf(role3) : [];
+      const accounts = role4 ? model.serviceAccountsOf(role4) : [];
       const audiences2 = /* @__PURE__ */ new Set([STS_AUDIENCE, ...extra]);
       for (const sa of accounts) {
         const custom = knownString(sa.audience);
@@ -2059,13 +2059,13 @@ var trust_condition_shape_default = defineRule({
     fix: "Use StringEquals with exact values (or StringLike for a deliberate pattern), keys without https://, and the cluster's OIDC provider as the only principal."
   },
   check(model, report) {
-    for (const { document, owner, role: role3 } of trustDocuments(model)) {
+    for (const { document, owner, role: role4 } of trustDocuments(model)) {
       for (const s of document.statements) {
         if (knownString(s.effect) === "Deny" || !s.complete) continue;
         const star = s.principals.find((p) => p.type === "*" || knownString(p.value) === "*");
         if (star || s.notPrincipals.length) report("anyPrincipal", (star?.value ?? s.notPrincipals[0].value).loc, { owner });
       }
-      for (const s of irsaStatements(model, document, role3)) {
+      for (const s of irsaStatements(model, document, role4)) {
         for (const c of s.conditions) {
           const key = knownString(c.key);
           const operator = knownString(c.operator) ?? "";
@@ -2114,8 +2114,8 @@ var trust_provider_mismatch_default = defineRule({
   },
   check(model, report) {
     const declared = model.oidcProviders.map((p) => knownString(p.url)?.replace(/^https:\/\//, "")).filter((u) => !!u);
-    for (const { document, owner, role: role3 } of trustDocuments(model)) {
-      for (const s of irsaStatements(model, document, role3)) {
+    for (const { document, owner, role: role4 } of trustDocuments(model)) {
+      for (const s of irsaStatements(model, document, role4)) {
         const principal = providerOf(s);
         if (principal === "<provider>") continue;
         if (declared.length && !declared.some((d) => d.toLowerCase() === principal.toLowerCase()))
@@ -2191,16 +2191,16 @@ var trust_subject_matches_default = defineRule({
       if (roles.length === 0 || sa.namespaceKnown === false) continue;
       if (sa.nameKnown === false) {
         if (!roles.every((r) => refusesNamespace(r.trust, sa.namespace)) || model.podIdentityAssociations.some((a) => knownString(a.namespace) === sa.namespace)) continue;
-        const role4 = roles[0];
-        const statements2 = irsaStatements(model, role4.trust, role4);
-        const data3 = { role: role4.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
+        const role5 = roles[0];
+        const statements2 = irsaStatements(model, role5.trust, role5);
+        const data3 = { role: role5.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
         if (statements2.length === 0) {
-          if (webIdentityMisactions(model, role4.trust).length) continue;
-          report("noWebIdentity", role4.trust.loc, data3, { related: [{ location: sa.loc, message: "the chart's ServiceAccount is configured here" }], fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+          if (webIdentityMisactions(model, role5.trust).length) continue;
+          report("noWebIdentity", role5.trust.loc, data3, { related: [{ location: sa.loc, message: "the chart's ServiceAccount is configured here" }], fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
           continue;
         }
         const subs = statements2.flatMap((s) => conditionsOn(s, "sub"));
-        report("namespace", subs[0]?.valuesLoc ?? role4.trust.loc, { ...data3, admitted: describeClaim(subs, "sub"), namespace: sa.namespace }, {
+        report("namespace", subs[0]?.valuesLoc ?? role5.trust.loc, { ...data3, admitted: describeClaim(subs, "sub"), namespace: sa.namespace }, {
           related: [{ location: sa.loc, message: `the chart's ServiceAccount in namespace ${sa.namespace} is configured here` }],
           fix: `Admit system:serviceaccount:${sa.namespace}:<the chart's ServiceAccount name> in the trust policy, or install the release into the namespace the trust admits.`
         });
@@ -2209,13 +2209,13 @@ var trust_subject_matches_default = defineRule({
       const sub = subject(sa.namespace, sa.name);
       const verdicts = roles.map((r) => admits(r.trust, irsaStatements(model, r.trust, r), sub));
       if (verdicts.some((v) => v.admitted !== "no")) continue;
-      const role3 = roles[0];
+      const role4 = roles[0];
       const { deny } = verdicts[0];
-      const data2 = { role: role3.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
+      const data2 = { role: role4.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
       const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }, ...carriedBy(sa)];
-      const statements = irsaStatements(model, role3.trust, role3);
+      const statements = irsaStatements(model, role4.trust, role4);
       if (statements.length === 0) {
-        if (!webIdentityMisactions(model, role3.trust).length) report("noWebIdentity", role3.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+        if (!webIdentityMisactions(model, role4.trust).length) report("noWebIdentity", role4.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
         continue;
       }
       if (deny) {
@@ -2267,9 +2267,9 @@ var trust_subject_missing_default = defineRule({
     fix: "Add a StringEquals condition on <provider>:sub with the value system:serviceaccount:<namespace>:<serviceaccount>."
   },
   check(model, report, _options, unchecked) {
-    for (const { document, owner, label, role: role3 } of trustDocuments(model)) {
-      const allows2 = irsaStatements(model, document, role3);
-      const auds = audiences(allows2, role3 ? model.serviceAccountsOf(role3).map((sa) => knownString(sa.audience) ?? "") : []);
+    for (const { document, owner, label, role: role4 } of trustDocuments(model)) {
+      const allows2 = irsaStatements(model, document, role4);
+      const auds = audiences(allows2, role4 ? model.serviceAccountsOf(role4).map((sa) => knownString(sa.audience) ?? "") : []);
       for (const s of allows2) {
         const subs = conditionsOn(s, "sub");
         const ops = subs.map((c) => parseOperator(knownString(c.operator) ?? ""));
@@ -2331,16 +2331,16 @@ var trust_subject_orphan_default = defineRule({
       else byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? /* @__PURE__ */ new Set()).add(sa.name));
     }
     if (anyAnywhere) return;
-    for (const role3 of model.reportedRoles) {
-      if (model.mayBeAnnotated(role3)) continue;
-      for (const s of irsaStatements(model, role3.trust, role3))
+    for (const role4 of model.reportedRoles) {
+      if (model.mayBeAnnotated(role4)) continue;
+      for (const s of irsaStatements(model, role4.trust, role4))
         for (const c of conditionsOn(s, "sub")) {
           if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {
             const subject2 = parseSubject(knownString(v) ?? "");
             const names = subject2 && byNamespace.get(subject2.namespace);
             if (!subject2 || !names || names.has(subject2.name) || anywhere.has(subject2.name) || anyName.has(subject2.namespace)) continue;
-            report("orphan", v.loc, { role: role3.displayName, sa: subject2.name, namespace: subject2.namespace, others: [...names].sort().slice(0, 5).join(", ") });
+            report("orphan", v.loc, { role: role4.displayName, sa: subject2.name, namespace: subject2.namespace, others: [...names].sort().slice(0, 5).join(", ") });
           }
         }
     }
@@ -2377,9 +2377,9 @@ var trust_subject_wildcard_default = defineRule({
     fix: "List the exact subjects under StringEquals; keep StringLike only for a deliberate, namespace-scoped name pattern."
   },
   check(model, report, _options, unchecked) {
-    for (const { document, owner, label, role: role3 } of trustDocuments(model)) {
-      const allows2 = irsaStatements(model, document, role3);
-      const auds = audiences(allows2, role3 ? model.serviceAccountsOf(role3).map((sa) => knownString(sa.audience) ?? "") : []);
+    for (const { document, owner, label, role: role4 } of trustDocuments(model)) {
+      const allows2 = irsaStatements(model, document, role4);
+      const auds = audiences(allows2, role4 ? model.serviceAccountsOf(role4).map((sa) => knownString(sa.audience) ?? "") : []);
       for (const s of allows2) {
         for (const c of conditionsOn(s, "sub")) {
           const op = parseOperator(knownString(c.operator) ?? "");
@@ -2456,14 +2456,14 @@ var credentials_override_role_default = defineRule({
   check(model, report, _options, unchecked) {
     for (const w of model.workloads) {
       const sa = w.serviceAccount;
-      const role3 = sa ? roleName(model, w) : void 0;
-      if (!sa || role3 === void 0) continue;
+      const role4 = sa ? roleName(model, w) : void 0;
+      if (!sa || role4 === void 0) continue;
       const skipped = new Set((w.skipContainers?.kind === "string" ? w.skipContainers.value : "").split(",").map((s) => s.trim()));
       for (const c of w.containers ?? []) {
         if (skipped.has(c.name)) continue;
         for (const { variable, loc, via } of credentialVariables(model, w, c, unchecked)) {
-          const data2 = { container: c.name || "(unnamed)", workload: `${w.kind} ${w.namespace}/${w.name}`, variable, via, role: role3, sa: sa.key };
-          if (STATIC_KEYS.has(variable)) report("keys", loc, data2, { fix: `Remove ${variable} from the container: role ${role3} gives it credentials.` });
+          const data2 = { container: c.name || "(unnamed)", workload: `${w.kind} ${w.namespace}/${w.name}`, variable, via, role: role4, sa: sa.key };
+          if (STATIC_KEYS.has(variable)) report("keys", loc, data2, { fix: `Remove ${variable} from the container: role ${role4} gives it credentials.` });
           else report("profile", loc, data2, { severity: "note", fix: `Remove ${variable}, or make sure the profile it selects uses the web identity token.` });
         }
       }
@@ -2570,6 +2570,297 @@ var web_identity_env_set_default = defineRule({
   }
 });
 
+// src/iam/policy-size.ts
+function policySize(v) {
+  if (v.kind === "string") return { chars: withoutWhitespace(v.value), exact: true };
+  if (v.kind === "template" && v.json) return structureSize(v.json);
+  return structureSize(v);
+}
+function structureSize(v) {
+  let exact = true;
+  const size = (x) => {
+    switch (x.kind) {
+      case "string":
+        return withoutWhitespace(JSON.stringify(x.value));
+      case "number":
+      case "bool":
+        return String(x.value).length;
+      case "null":
+        return 4;
+      case "list":
+        return 2 + x.items.reduce((n, item) => n + size(item), 0) + Math.max(0, x.items.length - 1);
+      case "object":
+        return 2 + [...x.entries].reduce((n, [key, item]) => n + withoutWhitespace(JSON.stringify(key)) + 1 + size(item), 0) + Math.max(0, x.entries.size - 1);
+      case "template":
+        exact = false;
+        return 2 + x.parts.reduce((n, p) => n + (typeof p === "string" ? withoutWhitespace(JSON.stringify(p).slice(1, -1)) : 0), 0);
+      case "unknown":
+        exact = false;
+        return 0;
+    }
+  };
+  const chars = size(v);
+  return { chars, exact };
+}
+function withoutWhitespace(text) {
+  let n = 0;
+  for (const c of text) if (!/\s/.test(c)) n++;
+  return n;
+}
+
+// rules/trust-policy-size.ts
+var DEFAULT_QUOTA = 2048;
+var MAXIMUM_QUOTA = 4096;
+var manyClusters = (clusters) => `locals {
+  clusters = [${Array.from({ length: clusters }, (_, i) => `"${(1553596416 + i * 7919).toString(16).toUpperCase()}EXAMPLE0123456789ABCDEF"`).join(", ")}]
+}
+
+data "aws_iam_policy_document" "reports_trust" {
+  dynamic "statement" {
+    for_each = local.clusters
+    content {
+      actions = ["sts:AssumeRoleWithWebIdentity"]
+      principals {
+        type        = "Federated"
+        identifiers = ["arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/\${statement.value}"]
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "oidc.eks.eu-west-1.amazonaws.com/id/\${statement.value}:sub"
+        values   = ["system:serviceaccount:reports:reports"]
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "oidc.eks.eu-west-1.amazonaws.com/id/\${statement.value}:aud"
+        values   = ["sts.amazonaws.com"]
+      }
+    }
+  }
+}
+
+resource "aws_iam_role" "reports" {
+  name               = "reports"
+  assume_role_policy = data.aws_iam_policy_document.reports_trust.json
+}
+`;
+var trust_policy_size_default = defineRule({
+  id: "trust-policy-size",
+  severity: "error",
+  description: "A role's trust policy must fit IAM's ACLSizePerRole quota (2,048 characters by default, 4,096 at most)",
+  tags: ["correctness"],
+  messages: {
+    default: "Trust policy of role {{role}} is {{size}} characters without whitespace, over IAM's default quota of 2,048 (ACLSizePerRole): CreateRole and UpdateAssumeRolePolicy fail with LimitExceeded unless the account's quota was raised (to 4,096 at most)",
+    maximum: "Trust policy of role {{role}} is {{size}} characters without whitespace, over IAM's maximum quota of 4,096 (ACLSizePerRole): CreateRole and UpdateAssumeRolePolicy fail with LimitExceeded in every account"
+  },
+  docs: {
+    rationale: "IAM limits a role's trust policy to 2,048 characters by default (the ACLSizePerRole quota, which Service Quotas raises to 4,096 at most); it does not count whitespace. A role that trusts many ServiceAccounts or many clusters' OIDC providers (a statement each) outgrows it, and `terraform apply` fails with `LimitExceeded: Cannot exceed quota for ACLSizePerRole: 2048` long after review. irsa-lint counts the evaluated trust policy the same way; with parts not known the count is a lower bound, and only a lower bound over the quota is reported (\"at least\"). Over 4,096 is an error; over 2,048 a warning, as the account's quota may have been raised.",
+    fail: { files: { "terraform/reports.tf": manyClusters(30) } },
+    pass: { files: { "terraform/reports.tf": manyClusters(4) } },
+    fix: "Trust fewer providers or ServiceAccounts per role (one role per cluster, or StringLike patterns over a namespace), or raise the account's ACLSizePerRole quota in Service Quotas."
+  },
+  check(model, report) {
+    for (const role4 of model.reportedRoles) {
+      if (!role4.trust || !role4.trustSource) continue;
+      const { chars, exact } = policySize(role4.trustSource);
+      if (chars <= DEFAULT_QUOTA) continue;
+      const size = `${exact ? "" : "at least "}${chars.toLocaleString("en-US")}`;
+      report(chars > MAXIMUM_QUOTA ? "maximum" : "default", role4.trust.loc, { role: role4.displayName, size }, { severity: chars > MAXIMUM_QUOTA ? "error" : "warning" });
+    }
+  }
+});
+
+// rules/role-name-invalid.ts
+var NAME_LIMIT = 64;
+var PREFIX_LIMIT = 38;
+var NAME_CHARACTERS = /[^\w+=,.@-]/;
+var role3 = (attribute) => `resource "aws_iam_role" "reports" {
+  ${attribute}
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C9A" }
+      Condition = {
+        StringEquals = {
+          "oidc.eks.eu-west-1.amazonaws.com/id/5C9A:sub" = "system:serviceaccount:reports:reports"
+          "oidc.eks.eu-west-1.amazonaws.com/id/5C9A:aud" = "sts.amazonaws.com"
+        }
+      }
+    }]
+  })
+}
+`;
+var role_name_invalid_default = defineRule({
+  id: "role-name-invalid",
+  severity: "error",
+  description: "A role's name must be one IAM accepts: at most 64 characters (a Terraform name_prefix at most 38) of letters, digits and +=,.@_-",
+  tags: ["correctness"],
+  messages: {
+    long: "Role name {{name}} is {{length}} characters long: IAM accepts at most 64, so creating the role fails",
+    prefix: "Role name prefix {{name}} is {{length}} characters long: the Terraform AWS provider accepts at most 38 (it adds a 26-character suffix to reach IAM's 64), so the plan fails",
+    characters: "Role name {{name}} contains {{character}}: IAM accepts only letters, digits and + = , . @ _ -, so creating the role fails"
+  },
+  docs: {
+    rationale: "IAM refuses a role name over 64 characters or with a character outside letters, digits and `+=,.@_-` (IAM and AWS STS quotas). Names built from a cluster's, an environment's and a service's names outgrow the limit without anyone noticing until `terraform apply` or the stack fails; a `name_prefix` (or a module's `use_name_prefix`, `role_name_prefix`) may be at most 38 characters, as the AWS provider adds a 26-character unique suffix. Names with parts not known are judged by their known parts only: a lower bound.",
+    fail: { files: { "terraform/reports.tf": role3('name = "reports-exporter-for-the-analytics-platform-in-eu-west-1-production"') } },
+    pass: { files: { "terraform/reports.tf": role3('name = "reports-exporter-analytics-euw1-prod"') } },
+    fix: "Shorten the name (abbreviate the cluster, region or environment part), or use a shorter name_prefix."
+  },
+  check(model, report) {
+    for (const r of model.reportedRoles) {
+      const judge = (value, limit, messageId) => {
+        const known = writtenParts(value);
+        if (known === void 0 || !value) return;
+        const bad = NAME_CHARACTERS.exec(known.text);
+        if (bad) report("characters", value.loc, { name: shown2(value), character: JSON.stringify(bad[0]) });
+        else if (known.length > limit) report(messageId, value.loc, { name: shown2(value), length: `${known.exact ? "" : "at least "}${known.length}` });
+      };
+      judge(r.name, NAME_LIMIT, "long");
+      if (r.generatedSuffix === "terraform") judge(r.namePrefix, PREFIX_LIMIT, "prefix");
+    }
+  }
+});
+function writtenParts(v) {
+  if (v?.kind === "string") return { text: v.value, length: v.value.length, exact: true };
+  if (v?.kind !== "template") return void 0;
+  const text = v.parts.filter((p) => typeof p === "string").join("");
+  return { text, length: text.length, exact: false };
+}
+function shown2(v) {
+  return JSON.stringify(v.kind === "template" ? v.parts.map((p) => typeof p === "string" ? p : "${\u2026}").join("") : v.kind === "string" ? v.value : "");
+}
+
+// rules/oidc-provider-account.ts
+var ACCOUNT = /^\d{12}$/;
+var pair = (annotationAccount) => ({
+  "k8s/sa.yaml": `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: reports
+  namespace: reports
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::${annotationAccount}:role/reports
+`,
+  "terraform/reports.tf": `# Applied in the workload account 222233334444; the cluster runs in 111122223333.
+resource "aws_iam_role" "reports" {
+  name = "reports"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/5C9A" }
+      Condition = {
+        StringEquals = {
+          "oidc.eks.eu-west-1.amazonaws.com/id/5C9A:sub" = "system:serviceaccount:reports:reports"
+          "oidc.eks.eu-west-1.amazonaws.com/id/5C9A:aud" = "sts.amazonaws.com"
+        }
+      }
+    }]
+  })
+}
+`
+});
+var oidc_provider_account_default = defineRule({
+  id: "oidc-provider-account",
+  severity: "error",
+  description: "A role's trust must name the OIDC provider of the role's own account",
+  tags: ["correctness"],
+  messages: {
+    mismatch: "Trust policy of role {{role}} names the OIDC provider of account {{provider}}, but the role is in account {{account}} ({{why}}): STS looks the token's issuer up among the role's own account's OIDC providers, so AssumeRoleWithWebIdentity fails"
+  },
+  docs: {
+    rationale: "AssumeRoleWithWebIdentity validates the token against an IAM OIDC provider of the account the role is in: for cross-account IRSA, the cluster's issuer is registered as an OIDC provider in the role's account, and the trust names that provider (EKS best practices, cross-account IRSA). A trust copied from the cluster's account names a provider of another account and never matches, and the pod gets `InvalidIdentityToken` or `AccessDenied`. The role's account is what its ARN says: the annotation that links to it, or the ARN an IAM export gives. Providers or accounts not known are never compared.",
+    fail: { files: pair("222233334444") },
+    pass: { files: pair("111122223333") },
+    fix: "Create the cluster's OIDC provider in the role's account and name it in the trust, or annotate the role of the cluster's account."
+  },
+  check(model, report) {
+    const seen = /* @__PURE__ */ new Set();
+    const judge = (role4, account, why) => {
+      const statements = irsaStatements(model, role4.trust, role4);
+      const providers = statements.map((s) => s.principals.filter((p) => p.type === "Federated").flatMap((p) => asItems(p.value)));
+      const accounts = providers.map((ps) => ps.map(providerAccount));
+      if (!statements.length || accounts.some((as) => !as.length || as.some((a) => a === void 0 || a === account))) return;
+      const first = providers[0][0];
+      const key = `${role4.id} ${account}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      report("mismatch", first.loc, { role: role4.displayName, provider: accounts[0][0], account, why });
+    };
+    for (const role4 of model.reportedRoles) {
+      const own = role4.arn && accountOf(role4.arn);
+      if (own) judge(role4, own, `its ARN ${knownString(role4.arn) ?? ""}`.trim());
+    }
+    for (const sa of model.serviceAccounts) {
+      const account = sa.roleArn && accountOf(sa.roleArn);
+      if (!account) continue;
+      for (const role4 of model.rolesOf(sa)) if (!(role4.arn && accountOf(role4.arn))) judge(role4, account, `ServiceAccount ${sa.key} annotates arn:\u2026:${account}:role/\u2026`);
+    }
+  }
+});
+function accountOf(v) {
+  const arn = parseArnValue(v);
+  return arn && !hasHole(arn.account) && ACCOUNT.test(arn.account) ? arn.account : void 0;
+}
+function providerAccount(v) {
+  const arn = parseArnValue(v);
+  return arn?.resourceType === "oidc-provider" ? accountOf(v) : void 0;
+}
+
+// rules/eksctl-existing-service-account.ts
+var files = (annotated) => ({
+  "eksctl/cluster.yaml": `apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: analytics
+  region: eu-west-1
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata:
+        name: reports
+        namespace: reports
+      roleName: reports
+      attachPolicyARNs:
+        - arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess
+`,
+  "k8s/reports.yaml": `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: reports
+  namespace: reports
+${annotated ? "  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/reports\n" : ""}`
+});
+var eksctl_existing_service_account_default = defineRule({
+  id: "eksctl-existing-service-account",
+  severity: "warning",
+  description: "A ServiceAccount eksctl's iam.serviceAccounts creates must not also be created, without the role annotation, by a manifest or chart",
+  tags: ["correctness"],
+  messages: {
+    existing: "eksctl creates ServiceAccount {{sa}} with role {{role}}, but {{other}} creates it too, without the role annotation: eksctl leaves a ServiceAccount that already exists as it is (unless --override-existing-serviceaccounts), so whichever is applied first decides whether the pod gets the role"
+  },
+  docs: {
+    rationale: "`eksctl create iamserviceaccount` (and `iam.serviceAccounts` of a ClusterConfig) creates the role and a ServiceAccount annotated with it, but skips a ServiceAccount that already exists unless `--override-existing-serviceaccounts` is given: the existing one keeps no annotation, and the pod runs without the role (eksctl issues #2665, #7887, #3645). A manifest or chart that creates the same ServiceAccount without the annotation makes the outcome depend on which is applied first; a later `kubectl apply` or chart upgrade of the bare ServiceAccount may also fight over it.",
+    fail: { files: files(false) },
+    pass: { files: files(true) },
+    fix: "Let one tool own the ServiceAccount: drop it from the manifest or chart (or set serviceAccount.create: false), or add the role annotation there and use eksctl --role-only."
+  },
+  check(model, report) {
+    const byKey = /* @__PURE__ */ new Map();
+    for (const sa of model.serviceAccounts) if (sa.nameKnown !== false && sa.namespaceKnown !== false) byKey.set(sa.key, [...byKey.get(sa.key) ?? [], sa]);
+    for (const sa of model.serviceAccounts) {
+      if (sa.origin !== "eksctl") continue;
+      const others = (byKey.get(sa.key) ?? []).filter((o) => o.origin !== "eksctl");
+      if (!others.length || others.some((o) => o.roleArn)) continue;
+      const other = others[0];
+      const role4 = model.rolesOf(sa)[0]?.displayName ?? "(eksctl's)";
+      report("existing", sa.loc, { sa: sa.key, role: role4, other: `${other.origin === "helm" ? "the chart release" : other.origin === "terraform" ? "Terraform" : "the manifest"} at ${formatLocation(other.loc)}` }, { related: [{ location: other.loc, message: `ServiceAccount ${sa.key} without the role annotation` }] });
+    }
+  }
+});
+
 // rules/index.ts
 var rules = [
   role_arn_format_default,
@@ -2597,7 +2888,11 @@ var rules = [
   irsa_token_skipped_default,
   trust_audience_client_id_default,
   credentials_override_role_default,
-  web_identity_env_set_default
+  web_identity_env_set_default,
+  oidc_provider_account_default,
+  trust_policy_size_default,
+  role_name_invalid_default,
+  eksctl_existing_service_account_default
 ];
 
 // src/config/load.ts
@@ -2650,25 +2945,25 @@ function findConfig(cwd) {
   }
 }
 async function loadConfig(file, rules2, cwd) {
-  const shown2 = displayPath(file, cwd);
+  const shown3 = displayPath(file, cwd);
   const read = readNamedInput(file, cwd);
-  if ("error" in read) throw new ConfigError(`${shown2}: ${read.error}`);
+  if ("error" in read) throw new ConfigError(`${shown3}: ${read.error}`);
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(read.text, { lineCounter, prettyErrors: false });
   if (doc.errors[0]) {
     const p = lineCounter.linePos(doc.errors[0].pos[0]);
-    throw new ConfigError(`${shown2}:${p.line}:${p.col}: ${excerpt(doc.errors[0].message.split("\n")[0], 120)}`);
+    throw new ConfigError(`${shown3}:${p.line}:${p.col}: ${excerpt(doc.errors[0].message.split("\n")[0], 120)}`);
   }
   let data2;
   try {
     data2 = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch {
-    throw new ConfigError(`${shown2}: its aliases expand too far to be a configuration`);
+    throw new ConfigError(`${shown3}: its aliases expand too far to be a configuration`);
   }
   const { default: Ajv } = await import("./ajv-CHS4VEVI.mjs");
   const ajv = new Ajv.default({ allErrors: true, strict: false });
   const validate = ajv.compile(configSchema(rules2));
-  if (!validate(data2)) throw new ConfigError(describe(mostSpecific(validate.errors), doc, lineCounter, shown2));
+  if (!validate(data2)) throw new ConfigError(describe(mostSpecific(validate.errors), doc, lineCounter, shown3));
   const settings = {};
   for (const [id, entry] of Object.entries(data2.rules ?? {})) {
     if (typeof entry === "string") settings[id] = { severity: entry };
@@ -2688,7 +2983,7 @@ function mostSpecific(errors) {
   const atDeepest = concrete.filter((e) => depth(e) === deepest);
   return atDeepest.find((e) => e.keyword !== "enum" && e.keyword !== "type") ?? atDeepest.find((e) => e.keyword === "enum") ?? atDeepest[0] ?? errors[0];
 }
-function describe(error, doc, lineCounter, shown2) {
+function describe(error, doc, lineCounter, shown3) {
   const path = error.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   const extra = error.keyword === "additionalProperties" ? error.params.additionalProperty : void 0;
   const key = [...path, ...extra ? [extra] : []];
@@ -2698,13 +2993,13 @@ function describe(error, doc, lineCounter, shown2) {
   const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
   const name = excerpt(key.join("."), 80) || "(top level)";
   const what = error.keyword === "additionalProperties" ? `unknown key "${name}"` : error.keyword === "oneOf" || error.keyword === "enum" ? `"${name}" must be off, note, warning or error, or an object of severity and the rule's options` : `"${name}" ${error.message}`;
-  return `${shown2}:${at.line}:${at.col}: ${what}`;
+  return `${shown3}:${at.line}:${at.col}: ${what}`;
 }
 function findKey(doc, path, key) {
   const parent2 = path.length ? doc.getIn(path, true) : doc.contents;
   if (!(0, import_yaml.isMap)(parent2)) return void 0;
-  const pair = parent2.items.find((p) => String(p.key?.value ?? p.key) === key);
-  return pair?.key;
+  const pair2 = parent2.items.find((p) => String(p.key?.value ?? p.key) === key);
+  return pair2?.key;
 }
 function configLintOptions(config, cwd) {
   return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname2(config.file) : cwd };
@@ -2966,8 +3261,8 @@ var RoleIndex = class {
     const none = { roles: [], candidates: [], blockers: [] };
     const ref = referenceOf(arnValue, ["arn"]);
     if (ref?.type === "aws_iam_role") {
-      const role3 = this.byId.get(ref.address);
-      return role3 ? { ...none, roles: [role3], via: "reference" } : { ...none, unresolved: `it refers to ${ref.address}, which is not among the scanned roles` };
+      const role4 = this.byId.get(ref.address);
+      return role4 ? { ...none, roles: [role4], via: "reference" } : { ...none, unresolved: `it refers to ${ref.address}, which is not among the scanned roles` };
     }
     const arn = parseArnValue(arnValue);
     if (!arn || arn.resourceType !== "role") {
@@ -3002,8 +3297,8 @@ var RoleIndex = class {
     const beyond = others ? `; ${others} other ${others === 1 ? "role" : "roles"} farther away could be it too` : "";
     if (nearest.every((r) => exact.includes(r))) return { ...none, roles: nearest, via: "name", name, ...others ? { assumed: `the nearest role named ${arn.name}${beyond}` } : {} };
     if (nearest.length === 1 && possible.includes(nearest[0])) {
-      const role3 = nearest[0];
-      return { ...none, roles: [role3], via: "pattern", name, assumed: `the only ${others ? "nearest " : ""}role whose name can be ${displayPart(arn.name)} (${role3.displayName})${beyond}` };
+      const role4 = nearest[0];
+      return { ...none, roles: [role4], via: "pattern", name, assumed: `the only ${others ? "nearest " : ""}role whose name can be ${displayPart(arn.name)} (${role4.displayName})${beyond}` };
     }
     return { ...none, candidates: nearest.filter((r) => !blockers.includes(r)), blockers: nearest.filter((r) => blockers.includes(r)), name, ...hasHole(arn.name) ? { unresolved: `the role name in it is not known (${displayPart(arn.name)}): ${describeRoles(nearest)} can be it` } : {} };
   }
@@ -3040,36 +3335,36 @@ function mayTrustWebIdentity(r) {
 }
 var GENERATED_SUFFIX = { terraform: /\d{18}[0-9a-f]{8}$/, cloudformation: /-[A-Za-z0-9]{12,13}$/ };
 var SUFFIX_LENGTH = { terraform: 26, cloudformation: 0 };
-function nameMatches(role3, name) {
-  if (role3.name.kind === "string" || role3.name.kind === "template") return matchValue(role3.name, name);
-  if (role3.generatedSuffix) {
-    if (!GENERATED_SUFFIX[role3.generatedSuffix].test(name)) return "no";
-    const prefix2 = role3.namePrefix;
-    const before = name.slice(0, name.length - SUFFIX_LENGTH[role3.generatedSuffix]);
-    if (!prefix2 || prefix2.kind === "unknown" || role3.generatedSuffix === "cloudformation") return "maybe";
+function nameMatches(role4, name) {
+  if (role4.name.kind === "string" || role4.name.kind === "template") return matchValue(role4.name, name);
+  if (role4.generatedSuffix) {
+    if (!GENERATED_SUFFIX[role4.generatedSuffix].test(name)) return "no";
+    const prefix2 = role4.namePrefix;
+    const before = name.slice(0, name.length - SUFFIX_LENGTH[role4.generatedSuffix]);
+    if (!prefix2 || prefix2.kind === "unknown" || role4.generatedSuffix === "cloudformation") return "maybe";
     return matchValue(prefix2, before) === "no" ? "no" : "maybe";
   }
-  const prefix = knownString(role3.namePrefix);
+  const prefix = knownString(role4.namePrefix);
   if (prefix !== void 0) return name.startsWith(prefix) ? "maybe" : "no";
-  if (role3.namePrefix?.kind === "template") return matchValue({ ...role3.namePrefix, parts: [...role3.namePrefix.parts, { kind: "unknown", reason: "suffix", loc: role3.loc }] }, name);
-  return role3.name.kind === "unknown" ? "maybe" : "no";
+  if (role4.namePrefix?.kind === "template") return matchValue({ ...role4.namePrefix, parts: [...role4.namePrefix.parts, { kind: "unknown", reason: "suffix", loc: role4.loc }] }, name);
+  return role4.name.kind === "unknown" ? "maybe" : "no";
 }
-function patternMatches(role3, arnName) {
-  const known = knownString(role3.name);
+function patternMatches(role4, arnName) {
+  const known = knownString(role4.name);
   if (known !== void 0) return partMatches(arnName, known);
   const annotation = openPattern(arnName, HOLE2, false);
-  const rolePattern = role3.name.kind === "template" ? namePattern(role3.name) : role3.namePrefix && role3.namePrefix.kind !== "unknown" ? [...namePattern(role3.namePrefix) ?? [], ...openPattern("", HOLE2, true)] : void 0;
+  const rolePattern = role4.name.kind === "template" ? namePattern(role4.name) : role4.namePrefix && role4.namePrefix.kind !== "unknown" ? [...namePattern(role4.namePrefix) ?? [], ...openPattern("", HOLE2, true)] : void 0;
   if (!rolePattern) return "maybe";
   return patternsIntersect(annotation, rolePattern) ? "maybe" : "no";
 }
 var HOLE2 = "\0";
-function roleMatches(role3, arn) {
-  const name = hasHole(arn.name) ? patternMatches(role3, arn.name) : nameMatches(role3, arn.name);
+function roleMatches(role4, arn) {
+  const name = hasHole(arn.name) ? patternMatches(role4, arn.name) : nameMatches(role4, arn.name);
   if (name === "no") return "no";
-  const path = knownString(role3.path);
+  const path = knownString(role4.path);
   if (path !== void 0 && partMatches(arn.path, normalisePath(path)) === "no") return "no";
   if (path === void 0 && name === "yes") return "maybe";
-  const explicit = role3.arn && parseArnValue(role3.arn);
+  const explicit = role4.arn && parseArnValue(role4.arn);
   if (explicit && !hasHole(explicit.account) && !hasHole(arn.account) && explicit.account !== arn.account) return "no";
   return name;
 }
@@ -3119,8 +3414,8 @@ function link(decls, options = {}) {
     podIdentityAssociations,
     documents: standaloneDocuments(decls, roles),
     linkOf,
-    serviceAccountsOf: (role3) => sasOfRole.get(role3) ?? [],
-    mayBeAnnotated: (role3) => sasOfRole.has(role3) || maybeAnnotated.has(role3),
+    serviceAccountsOf: (role4) => sasOfRole.get(role4) ?? [],
+    mayBeAnnotated: (role4) => sasOfRole.has(role4) || maybeAnnotated.has(role4),
     rolesOf: (sa) => sa.roleArn ? linkOf(sa.roleArn).roles : [],
     workloadsOf: (sa) => workloadsOfSa.get(sa) ?? [],
     serviceAccount: (ns, name) => byKey.get(`${ns}/${name}`),
@@ -3218,13 +3513,13 @@ function unresolvedNotes(model) {
   for (const sa of model.serviceAccounts) {
     if (sa.roleArn && !isKnown(sa.roleArn) && model.rolesOf(sa).length === 0) note(`role ARN of ServiceAccount ${sa.key}`, sa.roleArn);
   }
-  for (const role3 of model.roles) {
-    if (role3.name.kind === "unknown" && !role3.namePrefix) note(`name of role ${role3.displayName}`, role3.name);
-    if (!role3.trust?.complete && role3.trustSource) note(`part of the trust policy of role ${role3.displayName}`, role3.trustSource);
-    for (const s of irsaStatements(model, role3.trust, role3)) {
+  for (const role4 of model.roles) {
+    if (role4.name.kind === "unknown" && !role4.namePrefix) note(`name of role ${role4.displayName}`, role4.name);
+    if (!role4.trust?.complete && role4.trustSource) note(`part of the trust policy of role ${role4.displayName}`, role4.trustSource);
+    for (const s of irsaStatements(model, role4.trust, role4)) {
       for (const c of conditionsOn(s, "sub")) {
         const unknownValue = c.values.find((v) => !isKnown(v));
-        if (unknownValue) note(`a sub value in the trust policy of role ${role3.displayName}`, unknownValue);
+        if (unknownValue) note(`a sub value in the trust policy of role ${role4.displayName}`, unknownValue);
       }
     }
   }
@@ -3316,23 +3611,23 @@ function coverageOf(model, findings) {
       continue;
     }
     const link2 = model.linkOf(sa.roleArn);
-    const role3 = link2.roles[0];
-    if (!role3) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link2) });
+    const role4 = link2.roles[0];
+    if (!role4) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, link2) });
     else {
-      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : trustGap(role3) ?? (sa.nameKnown === false ? chartDefault(model, role3, sa) : undecided(model, role3, sa));
+      const why = sa.namespaceKnown === false ? "its namespace is not known (chosen at deploy time, or set from a value irsa-lint cannot resolve)" : trustGap(role4) ?? (sa.nameKnown === false ? chartDefault(model, role4, sa) : undecided(model, role4, sa));
       const reason = typeof why === "string" ? why : void 0;
       const assumed = [link2.assumed, typeof why === "object" ? why.assumed : void 0].filter(Boolean).join("; ");
-      out.push({ ...base, role: described(role3), status: reason ? "not-checked" : "checked", ...reason ? { reason } : {}, ...assumed ? { assumed } : {} });
+      out.push({ ...base, role: described(role4), status: reason ? "not-checked" : "checked", ...reason ? { reason } : {}, ...assumed ? { assumed } : {} });
     }
   }
   for (const a of model.podIdentityAssociations) {
     const sa = `${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}`;
     const base = { kind: "pod-identity", location: a.loc, serviceAccount: sa };
-    const role3 = a.roles[0];
-    if (!role3) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, model.linkOf(a.roleArn)) });
+    const role4 = a.roles[0];
+    if (!role4) out.push({ ...base, status: "not-resolved", reason: unresolvedReason(model, model.linkOf(a.roleArn)) });
     else {
-      const why = trustGap(role3);
-      out.push({ ...base, role: described(role3), status: why ? "not-checked" : "checked", ...why ? { reason: why } : {} });
+      const why = trustGap(role4);
+      out.push({ ...base, role: described(role4), status: why ? "not-checked" : "checked", ...why ? { reason: why } : {} });
     }
   }
   return out;
@@ -3349,24 +3644,24 @@ function summarizeCoverage(links) {
     notChecked: count("not-checked")
   };
 }
-var described = (role3) => ({ name: role3.displayName, location: role3.loc });
-function trustGap(role3) {
-  if (!role3.trust) return `the trust policy of role ${role3.displayName} is not in the scan`;
-  if (!role3.trust.complete) return `part of the trust policy of role ${role3.displayName} is not known (--verbose lists the values)`;
+var described = (role4) => ({ name: role4.displayName, location: role4.loc });
+function trustGap(role4) {
+  if (!role4.trust) return `the trust policy of role ${role4.displayName} is not in the scan`;
+  if (!role4.trust.complete) return `part of the trust policy of role ${role4.displayName} is not known (--verbose lists the values)`;
   return void 0;
 }
-function undecided(model, role3, sa) {
+function undecided(model, role4, sa) {
   const sub = subject(sa.namespace, sa.name);
-  const verdict = admits(role3.trust, irsaStatements(model, role3.trust, role3), sub, knownString(sa.audience) ?? STS_AUDIENCE);
-  return verdict.admitted === "maybe" ? `whether the trust policy of role ${role3.displayName} admits ${sub} is not known: a value it depends on is not known (--verbose lists the values)` : void 0;
+  const verdict = admits(role4.trust, irsaStatements(model, role4.trust, role4), sub, knownString(sa.audience) ?? STS_AUDIENCE);
+  return verdict.admitted === "maybe" ? `whether the trust policy of role ${role4.displayName} admits ${sub} is not known: a value it depends on is not known (--verbose lists the values)` : void 0;
 }
-function chartDefault(model, role3, sa) {
+function chartDefault(model, role4, sa) {
   const podIdentity = model.podIdentityAssociations.find((a) => knownString(a.namespace) === sa.namespace);
   if (podIdentity) return `an EKS Pod Identity association in namespace ${sa.namespace} (${formatLocation(podIdentity.loc)}) may be the chart's ServiceAccount's, and would be used instead of the annotation`;
-  if (refusesNamespace(role3.trust, sa.namespace)) return void 0;
-  const allows2 = irsaStatements(model, role3.trust, role3);
+  if (refusesNamespace(role4.trust, sa.namespace)) return void 0;
+  const allows2 = irsaStatements(model, role4.trust, role4);
   const aud = knownString(sa.audience) ?? STS_AUDIENCE;
-  const named = (sa.conventionalNames ?? []).find((name) => admits(role3.trust, allows2, subject(sa.namespace, name), aud).admitted === "yes");
+  const named = (sa.conventionalNames ?? []).find((name) => admits(role4.trust, allows2, subject(sa.namespace, name), aud).admitted === "yes");
   if (named !== void 0) return { assumed: `the chart's ServiceAccount taken to be ${sa.namespace}/${named} (Helm's fullname convention), which the trust admits` };
   return `the ServiceAccount's name is the chart's default, not known here: the trust admits ServiceAccounts of namespace ${sa.namespace}, the name was not compared`;
 }
@@ -3430,13 +3725,13 @@ function patchServiceAccount(sa, patch) {
   if (patch.merge && namespace !== void 0) out = { ...out, namespace, namespaceKnown: true };
   return out;
 }
-function patchRole(role3, patch) {
-  const object = role3.kubernetesObject;
+function patchRole(role4, patch) {
+  const object = role4.kubernetesObject;
   if (!object || !selects(patch.target, "Role", object.name, void 0, object.group)) return void 0;
   const rename = (patch.operations ?? []).find((o) => (o.op === "replace" || o.op === "add") && o.path === "/metadata/name");
   const name = rename?.value && knownString(rename.value);
   if (!rename || name === void 0 || object.external) return void 0;
-  return { ...role3, id: `${role3.id}#${name}`, patchOf: role3.id, name: rename.value, kubernetesObject: { ...object, name }, loc: rename.value.loc, address: `Role ${name} (${object.group}, renamed by a patch)` };
+  return { ...role4, id: `${role4.id}#${name}`, patchOf: role4.id, name: rename.value, kubernetesObject: { ...object, name }, loc: rename.value.loc, address: `Role ${name} (${object.group}, renamed by a patch)` };
 }
 
 // src/engine/gitops.ts
@@ -3775,16 +4070,16 @@ function largeRepository(from) {
     }
   }
 }
-async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
+async function parseFiles(files2, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
-  const work = files.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
+  const work = files2.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
   const threads = !workerFile() ? 1 : options.threads ?? (work < WORKER_THRESHOLD ? 1 : defaultThreads());
   const joinAt = options.threads === void 0 ? JOIN_AT : 0;
-  const order = [...files.keys()].sort((a, b) => Number(feedsTerraform(files[a])) - Number(feedsTerraform(files[b])) || a - b);
-  const outcomes = new Array(files.length);
+  const order = [...files2.keys()].sort((a, b) => Number(feedsTerraform(files2[a])) - Number(feedsTerraform(files2[b])) || a - b);
+  const outcomes = new Array(files2.length);
   const arrive = (index, outcome) => {
     outcomes[index] = outcome;
-    options.onOutcome?.(files[index], outcome);
+    options.onOutcome?.(files2[index], outcome);
   };
   let front = 0;
   let back = order.length;
@@ -3805,7 +4100,7 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
     while (front < back) {
       if (!options.between?.()) {
         const index = order[front++];
-        arrive(index, await parseSourceFile(files[index], hcl, options));
+        arrive(index, await parseSourceFile(files2[index], hcl, options));
       }
       if (workers.length) await breathe();
     }
@@ -3824,12 +4119,12 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
       let joined = false;
       const hclRun = (most) => {
         let k = 0;
-        while (k < most && needsHcl(files[order[back - 1 - k]])) k++;
+        while (k < most && needsHcl(files2[order[back - 1 - k]])) k++;
         return k;
       };
       const send = () => {
         if (front >= back) return;
-        if (!joined && !needsHcl(files[order[back - 1]])) {
+        if (!joined && !needsHcl(files2[order[back - 1]])) {
           if (back - front < joinAt) return;
           joined = true;
         }
@@ -3838,7 +4133,7 @@ async function parseFiles(files, hcl, options, starting = Promise.resolve([])) {
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i) => files[i]), read: { maxBytes: options.maxBytes, roots: options.roots } });
+        worker.postMessage({ indices, files: indices.map((i) => files2[i]), read: { maxBytes: options.maxBytes, roots: options.roots } });
       };
       worker.on("message", (response) => {
         response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));
@@ -4032,7 +4327,7 @@ async function lint(options) {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
-  const { discovered, files, hcl, terraform: setup } = scan;
+  const { discovered, files: files2, hcl, terraform: setup } = scan;
   timer.mark("discover");
   let evaluation;
   let setupError;
@@ -4053,7 +4348,7 @@ async function lint(options) {
     for (const [path, outcome] of early.splice(0)) feed(path, outcome);
     return evaluation.evaluateReady(SLICE_MS);
   };
-  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
+  const outcomes = await parseFiles(files2, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
   timer.mark("parse");
   evaluation = await setup;
   for (const [path, outcome] of early.splice(0)) feed(path, outcome);
@@ -4076,9 +4371,9 @@ async function lint(options) {
   applyGitOps(declarations);
   attachDocumentFiles(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
-  const kinds = new Map(files.map((f) => [f.path, f.kind]));
+  const kinds = new Map(files2.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
-  const infraFiles = [...files.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const infraFiles = [...files2.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
@@ -4094,7 +4389,7 @@ async function lint(options) {
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   const root = options.root ?? repositoryRoot(options.cwd);
-  await assignFingerprints(findings, spanReader(files), (file) => displayPath(resolve3(options.cwd, file), root));
+  await assignFingerprints(findings, spanReader(files2), (file) => displayPath(resolve3(options.cwd, file), root));
   const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
   timer.mark("rules");
   timer.report();
@@ -4109,8 +4404,8 @@ async function lint(options) {
     notChecked: notChecked.sort((a, b) => compareLocations(a.location, b.location))
   };
 }
-function spanReader(files) {
-  const byPath = new Map(files.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
+function spanReader(files2) {
+  const byPath = new Map(files2.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
   const texts = /* @__PURE__ */ new Map();
   return (loc) => {
     if (!texts.has(loc.file)) {
@@ -4129,19 +4424,19 @@ function spanReader(files) {
 }
 async function prepareScan(options) {
   const discovered = await discover(options.paths, options.cwd);
-  const files = selectFiles(discovered.files, options);
+  const files2 = selectFiles(discovered.files, options);
   let parser = options.hclParser;
-  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files.filter(needsHcl)) });
-  const terraformFiles = files.filter(feedsTerraform);
-  if (!terraformFiles.length) return { discovered, files, hcl };
+  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files2.filter(needsHcl)) });
+  const terraformFiles = files2.filter(feedsTerraform);
+  if (!terraformFiles.length) return { discovered, files: files2, hcl };
   const terraform = startTerraform(options, discovered, terraformFiles, hcl);
   terraform.catch(() => {
   });
-  return { discovered, files, hcl, terraform };
+  return { discovered, files: files2, hcl, terraform };
 }
-function littleHcl(files) {
+function littleHcl(files2) {
   let bytes = 0;
-  for (const f of files) {
+  for (const f of files2) {
     bytes += f.stdin ? 0 : statSync2(f.absolute, { throwIfNoEntry: false })?.size ?? 0;
     if (bytes >= FEW_HCL_BYTES) return false;
   }
@@ -4154,8 +4449,8 @@ async function startTerraform(options, discovered, terraformFiles, hcl) {
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
   return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
 }
-function selectFiles(files, options) {
-  if (!options.include?.length && !options.exclude?.length) return files;
+function selectFiles(files2, options) {
+  if (!options.include?.length && !options.exclude?.length) return files2;
   const base = options.globBase ?? options.cwd;
   let included;
   let excluded;
@@ -4165,7 +4460,7 @@ function selectFiles(files, options) {
   } catch (e) {
     throw new InputError(`config include/exclude: ${e.message}`);
   }
-  return files.filter((f) => {
+  return files2.filter((f) => {
     const rel = displayPath(f.absolute, base);
     return included(rel) && !excluded(rel);
   });
@@ -4228,14 +4523,14 @@ function writeReport(path, text, workspace, option, confined = false) {
 // src/format/summary.ts
 function summarize(result) {
   const count = (s) => result.findings.filter((f) => f.severity === s).length;
-  const files = (s) => result.files.filter((f) => f.status === s).length;
+  const files2 = (s) => result.files.filter((f) => f.status === s).length;
   return {
     errors: count("error"),
     warnings: count("warning"),
     notes: count("note"),
     suppressed: result.suppressed.length,
     incomplete: incompleteChecks(result).length,
-    files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed"), unchecked: uncheckedFiles(result).length },
+    files: { linted: files2("linted"), skipped: files2("skipped"), failed: files2("failed"), unchecked: uncheckedFiles(result).length },
     notChecked: result.notChecked.length,
     links: summarizeCoverage(result.links)
   };
@@ -4476,10 +4771,10 @@ function formatStylish(result, options) {
     for (const n of result.notChecked) lines.push(`  ${at(n.location)}  ${c.yellow("not checked")}  ${visible(n.message)}  ${c.dim(n.rules.join(", "))}`);
     const byReason = /* @__PURE__ */ new Map();
     for (const f of unchecked) pushTo(byReason, f.reason, f.file);
-    for (const [reason, files] of byReason) {
-      const shown2 = options.verbose ? files : files.slice(0, LISTED_PER_REASON);
-      for (const file of shown2) lines.push(`  ${visible(file)}  ${c.yellow("skipped")}  ${visible(reason)}`);
-      if (shown2.length < files.length) lines.push(`  \u2026 and ${files.length - shown2.length} more: ${visible(reason)} (--verbose lists them)`);
+    for (const [reason, files2] of byReason) {
+      const shown3 = options.verbose ? files2 : files2.slice(0, LISTED_PER_REASON);
+      for (const file of shown3) lines.push(`  ${visible(file)}  ${c.yellow("skipped")}  ${visible(reason)}`);
+      if (shown3.length < files2.length) lines.push(`  \u2026 and ${files2.length - shown3.length} more: ${visible(reason)} (--verbose lists them)`);
     }
     lines.push("");
   }
