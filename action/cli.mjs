@@ -21,17 +21,17 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-V6OZGKG2.mjs";
-import "./chunk-FAI4P6CA.mjs";
+} from "./chunk-W24GONOJ.mjs";
+import "./chunk-BTLCFMDC.mjs";
 import {
   InputError
-} from "./chunk-QCVZUD6P.mjs";
-import "./chunk-RMI2HUYI.mjs";
+} from "./chunk-S2EAVLYT.mjs";
+import "./chunk-FAFJDEXY.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-4CP6TICH.mjs";
+} from "./chunk-XKFI3WL6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-FAI4P6CA.mjs";
-import "./chunk-RMI2HUYI.mjs";
-import "./chunk-4CP6TICH.mjs";
+} from "./chunk-BTLCFMDC.mjs";
+import "./chunk-FAFJDEXY.mjs";
+import "./chunk-XKFI3WL6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

@@ -29,6 +29,8 @@ import trustPolicySize from "./trust-policy-size.js";
 import roleNameInvalid from "./role-name-invalid.js";
 import oidcProviderAccount from "./oidc-provider-account.js";
 import eksctlExistingServiceAccount from "./eksctl-existing-service-account.js";
+import podIdentityServiceAccount from "./pod-identity-service-account.js";
+import podIdentitySessionTags from "./pod-identity-session-tags.js";
 
 /** Every rule irsa-lint ships, in the order the docs list them: the core wiring checks first. */
 export const rules: AnyRule[] = [
@@ -62,4 +64,6 @@ export const rules: AnyRule[] = [
   trustPolicySize,
   roleNameInvalid,
   eksctlExistingServiceAccount,
+  podIdentityServiceAccount,
+  podIdentitySessionTags,
 ];

@@ -3,6 +3,7 @@ import { defineRule } from "../src/engine/rule.js";
 import { irsaStatements } from "../src/model/irsa.js";
 import { conditionsOn } from "../src/iam/evaluate.js";
 import { parseSubject } from "../src/iam/trust.js";
+import { definedServiceAccounts } from "../src/model/defined-service-accounts.js";
 
 export default defineRule({
   id: "trust-subject-orphan",
@@ -32,20 +33,7 @@ export default defineRule({
     fix: "Update the trust to the ServiceAccount's new name, or remove the subject if the workload is gone.",
   },
   check(model, report) {
-    const byNamespace = new Map<string, Set<string>>();
-    // A ServiceAccount whose namespace is chosen at deploy time may define the subject in any namespace.
-    const anywhere = new Set<string>();
-    // A ServiceAccount whose name is not known may be any of its namespace (or, namespace unknown too, of any).
-    const anyName = new Set<string>();
-    let anyAnywhere = false;
-    for (const sa of model.serviceAccounts) {
-      if (sa.nameKnown === false) {
-        if (sa.namespaceKnown === false) anyAnywhere = true;
-        else anyName.add(sa.namespace);
-      } else if (sa.namespaceKnown === false) anywhere.add(sa.name);
-      else byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? new Set()).add(sa.name));
-    }
-    if (anyAnywhere) return;
+    const defined = definedServiceAccounts(model);
     for (const role of model.reportedRoles) {
       // A role some ServiceAccount annotates is trust-subject-matches' to judge: one finding, not two.
       if (model.mayBeAnnotated(role)) continue;
@@ -54,9 +42,8 @@ export default defineRule({
           if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {
             const subject = parseSubject(knownString(v) ?? "");
-            const names = subject && byNamespace.get(subject.namespace);
-            if (!subject || !names || names.has(subject.name) || anywhere.has(subject.name) || anyName.has(subject.namespace)) continue;
-            report("orphan", v.loc, { role: role.displayName, sa: subject.name, namespace: subject.namespace, others: [...names].sort().slice(0, 5).join(", ") });
+            if (!subject || defined.defines(subject.namespace, subject.name) !== "no") continue;
+            report("orphan", v.loc, { role: role.displayName, sa: subject.name, namespace: subject.namespace, others: defined.namesIn(subject.namespace).slice(0, 5).join(", ") });
           }
         }
     }

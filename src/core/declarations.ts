@@ -132,6 +132,8 @@ export interface PodIdentityAssociationDecl {
   namespace: Value;
   serviceAccount: Value;
   roleArn: Value;
+  /** `disable_session_tags` (Terraform), `DisableSessionTags` (CloudFormation): the session then carries none of Pod Identity's tags. */
+  disableSessionTags?: Value;
   loc: SourceLocation;
 }
 

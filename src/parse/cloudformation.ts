@@ -72,6 +72,7 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
         namespace: prop("Namespace") ?? unknown("no Namespace", at),
         serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
         roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),
+        ...(prop("DisableSessionTags") ? { disableSessionTags: prop("DisableSessionTags")! } : {}),
         loc: at,
       });
     }

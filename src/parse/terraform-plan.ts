@@ -71,7 +71,7 @@ function readResource(type: string, id: string, address: string, attr: (name: st
       out.oidcProviders.push({ id, url: attr("url") ?? unknown("url not known", at), clientIds: attr("client_id_list") ?? unknown("client_id_list not known", at), loc: at });
       return;
     case "aws_eks_pod_identity_association":
-      out.podIdentityAssociations.push({ namespace: attr("namespace") ?? unknown("namespace not known", at), serviceAccount: attr("service_account") ?? unknown("service_account not known", at), roleArn: attr("role_arn") ?? unknown("role_arn not known", at), loc: at });
+      out.podIdentityAssociations.push({ namespace: attr("namespace") ?? unknown("namespace not known", at), serviceAccount: attr("service_account") ?? unknown("service_account not known", at), roleArn: attr("role_arn") ?? unknown("role_arn not known", at), ...(attr("disable_session_tags") ? { disableSessionTags: attr("disable_session_tags")! } : {}), loc: at });
       return;
     case "kubernetes_service_account":
     case "kubernetes_service_account_v1": {

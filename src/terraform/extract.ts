@@ -93,6 +93,7 @@ const HANDLERS: Record<string, Handler> = {
       namespace: attrs.get("namespace") ?? missing("namespace"),
       serviceAccount: attrs.get("service_account") ?? missing("service_account"),
       roleArn: attrs.get("role_arn") ?? missing("role_arn"),
+      ...(attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags")! } : {}),
       loc: block.headerLoc,
     });
   },

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-FAI4P6CA.mjs";
+} from "./chunk-BTLCFMDC.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-QCVZUD6P.mjs";
+} from "./chunk-S2EAVLYT.mjs";
 import {
   RE2JS,
   memoised,
@@ -39,7 +39,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-4CP6TICH.mjs";
+} from "./chunk-XKFI3WL6.mjs";
 import {
   __commonJS,
   __toESM
@@ -2293,6 +2293,30 @@ var trust_subject_missing_default = defineRule({
   }
 });
 
+// src/model/defined-service-accounts.ts
+var definedServiceAccounts = memoised((model) => {
+  const byNamespace = /* @__PURE__ */ new Map();
+  const anywhere = /* @__PURE__ */ new Set();
+  const anyName = /* @__PURE__ */ new Set();
+  let anyAnywhere = false;
+  for (const sa of model.serviceAccounts) {
+    if (sa.nameKnown === false) {
+      if (sa.namespaceKnown === false) anyAnywhere = true;
+      else anyName.add(sa.namespace);
+    } else if (sa.namespaceKnown === false) anywhere.add(sa.name);
+    else byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? /* @__PURE__ */ new Set()).add(sa.name));
+  }
+  return {
+    defines(namespace, name) {
+      const names = byNamespace.get(namespace);
+      if (names?.has(name)) return "yes";
+      if (anyAnywhere || !names || anywhere.has(name) || anyName.has(namespace)) return "maybe";
+      return "no";
+    },
+    namesIn: (namespace) => [...byNamespace.get(namespace) ?? []].sort()
+  };
+});
+
 // rules/trust-subject-orphan.ts
 var trust_subject_orphan_default = defineRule({
   id: "trust-subject-orphan",
@@ -2319,18 +2343,7 @@ var trust_subject_orphan_default = defineRule({
     fix: "Update the trust to the ServiceAccount's new name, or remove the subject if the workload is gone."
   },
   check(model, report) {
-    const byNamespace = /* @__PURE__ */ new Map();
-    const anywhere = /* @__PURE__ */ new Set();
-    const anyName = /* @__PURE__ */ new Set();
-    let anyAnywhere = false;
-    for (const sa of model.serviceAccounts) {
-      if (sa.nameKnown === false) {
-        if (sa.namespaceKnown === false) anyAnywhere = true;
-        else anyName.add(sa.namespace);
-      } else if (sa.namespaceKnown === false) anywhere.add(sa.name);
-      else byNamespace.set(sa.namespace, (byNamespace.get(sa.namespace) ?? /* @__PURE__ */ new Set()).add(sa.name));
-    }
-    if (anyAnywhere) return;
+    const defined = definedServiceAccounts(model);
     for (const role4 of model.reportedRoles) {
       if (model.mayBeAnnotated(role4)) continue;
       for (const s of irsaStatements(model, role4.trust, role4))
@@ -2338,9 +2351,8 @@ var trust_subject_orphan_default = defineRule({
           if (!/^StringEquals/.test(knownString(c.operator) ?? "")) continue;
           for (const v of c.values) {
             const subject2 = parseSubject(knownString(v) ?? "");
-            const names = subject2 && byNamespace.get(subject2.namespace);
-            if (!subject2 || !names || names.has(subject2.name) || anywhere.has(subject2.name) || anyName.has(subject2.namespace)) continue;
-            report("orphan", v.loc, { role: role4.displayName, sa: subject2.name, namespace: subject2.namespace, others: [...names].sort().slice(0, 5).join(", ") });
+            if (!subject2 || defined.defines(subject2.namespace, subject2.name) !== "no") continue;
+            report("orphan", v.loc, { role: role4.displayName, sa: subject2.name, namespace: subject2.namespace, others: defined.namesIn(subject2.namespace).slice(0, 5).join(", ") });
           }
         }
     }
@@ -2861,6 +2873,143 @@ var eksctl_existing_service_account_default = defineRule({
   }
 });
 
+// rules/pod-identity-service-account.ts
+var files2 = (serviceAccount) => ({
+  "k8s/payments.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n  namespace: payments\n",
+  "terraform/pod-identity.tf": `resource "aws_eks_pod_identity_association" "payments" {
+  cluster_name    = "prod"
+  namespace       = "payments"
+  service_account = "${serviceAccount}"
+  role_arn        = "arn:aws:iam::123456789012:role/payments-api"
+}
+`
+});
+var pod_identity_service_account_default = defineRule({
+  id: "pod-identity-service-account",
+  severity: "warning",
+  description: "An EKS Pod Identity association should not name a ServiceAccount that is a near miss of one its namespace defines",
+  tags: ["correctness"],
+  messages: {
+    missing: "EKS Pod Identity association names ServiceAccount {{namespace}}/{{sa}}, which no scanned manifest of namespace {{namespace}} defines (did you mean {{closest}}?): the pods it was meant for get no credentials from it"
+  },
+  docs: {
+    rationale: "An association gives a role to the pods of one ServiceAccount, by namespace and name; EKS accepts an association for a ServiceAccount that does not exist. A typo, or a ServiceAccount renamed in the manifests, leaves the workload without credentials (and whoever later creates a ServiceAccount of the old name gets the role). IRSA's counterpart is trust-subject-orphan. EKS add-ons and charts create ServiceAccounts the scan does not hold, so only a near miss is reported: a name no ServiceAccount of its namespace has, close to one that namespace's manifests define (a chart's ServiceAccount of unknown name may be any of its namespace: quiet).",
+    fail: { files: files2("payments") },
+    pass: { files: files2("payments-api") },
+    fix: "Name the ServiceAccount the workload runs as in the association, or create it."
+  },
+  check(model, report) {
+    const defined = definedServiceAccounts(model);
+    for (const a of model.podIdentityAssociations) {
+      const [namespace, name] = [knownString(a.namespace), knownString(a.serviceAccountName)];
+      if (namespace === void 0 || name === void 0 || defined.defines(namespace, name) !== "no") continue;
+      const near = closest(name, defined.namesIn(namespace));
+      if (near === void 0) continue;
+      report("missing", a.serviceAccountName.loc, { namespace, sa: name, closest: near }, { fix: `Name ServiceAccount ${near} in the association, or create ${name}.` });
+    }
+  }
+});
+
+// rules/pod-identity-session-tags.ts
+function variableTags(v) {
+  const text = knownString(v);
+  return text === void 0 ? [] : [...text.matchAll(/\$\{aws:principaltag\/([^},\s]+)\}/gi)].map((m) => m[1]);
+}
+var SESSION_TAGS = ["eks-cluster-arn", "eks-cluster-name", "kubernetes-namespace", "kubernetes-service-account", "kubernetes-pod-name", "kubernetes-pod-uid"];
+var PRINCIPAL_TAG = /^aws:principaltag\/(.+)$/i;
+var files3 = (tag) => ({
+  "terraform/reports.tf": `resource "aws_iam_role" "reports" {
+  name = "reports"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "pods.eks.amazonaws.com" }
+      Action    = ["sts:AssumeRole", "sts:TagSession"]
+      Condition = { StringEquals = { "aws:SourceAccount" = "123456789012" } }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "reports" {
+  role = aws_iam_role.reports.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = ["s3:GetObject"]
+      Resource  = "arn:aws:s3:::reports/*"
+      Condition = { StringEquals = { "s3:ExistingObjectTag/namespace" = "$\${aws:PrincipalTag/${tag}}" } }
+    }, {
+      Effect    = "Allow"
+      Action    = ["secretsmanager:GetSecretValue"]
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalTag/${tag}" = "reports" } }
+    }]
+  })
+}
+
+resource "aws_eks_pod_identity_association" "reports" {
+  cluster_name    = "prod"
+  namespace       = "reports"
+  service_account = "reports"
+  role_arn        = aws_iam_role.reports.arn
+}
+`
+});
+var pod_identity_session_tags_default = defineRule({
+  id: "pod-identity-session-tags",
+  severity: "warning",
+  description: "Policies of a Pod Identity role must compare only the session tags EKS Pod Identity sets",
+  tags: ["correctness"],
+  messages: {
+    unknownTag: "Policy {{policy}} of role {{role}} compares aws:PrincipalTag/{{tag}}, a tag EKS Pod Identity never sets (it sets {{tags}}): the condition never matches{{effect}}",
+    variable: "Policy {{policy}} of role {{role}} uses ${aws:PrincipalTag/{{tag}}}{{where}}, a tag {{why}}: the variable is never replaced, so {{outcome}}",
+    disabled: "Policy {{policy}} of role {{role}} compares aws:PrincipalTag/{{tag}}, but the Pod Identity association at {{at}} disables session tags: the condition never matches{{effect}}"
+  },
+  docs: {
+    rationale: "EKS Pod Identity tags each session with six tags: `eks-cluster-arn`, `eks-cluster-name`, `kubernetes-namespace`, `kubernetes-service-account`, `kubernetes-pod-name` and `kubernetes-pod-uid` (none when the association sets `disable_session_tags`). A policy that compares `aws:PrincipalTag/<key>` for another key (`namespace`, `team`, a typo) compares a tag the session does not have: `StringEquals` and the other positive operators never match, so an Allow grants nothing and a Deny refuses nothing; a `${aws:PrincipalTag/<key>}` variable of such a key (without a default value) fails its condition, and in a Resource matches nothing. Operators that match a missing key (`\u2026IfExists`, `StringNotEquals`, `Null`) are not judged.",
+    fail: { files: files3("namespace") },
+    pass: { files: files3("kubernetes-namespace") },
+    fix: "Compare one of the tags Pod Identity sets (aws:PrincipalTag/kubernetes-namespace, \u2026), or leave session tags enabled on the association."
+  },
+  check(model, report) {
+    const seen = /* @__PURE__ */ new Set();
+    const rolesOf = /* @__PURE__ */ new Map();
+    for (const a of model.podIdentityAssociations)
+      for (const role4 of a.roles) {
+        const disabled = a.disableSessionTags && (knownString(a.disableSessionTags) === "true" || a.disableSessionTags.kind === "bool" && a.disableSessionTags.value);
+        const before = rolesOf.get(role4);
+        const at = disabled ? `${a.loc.file}:${a.loc.line}` : void 0;
+        rolesOf.set(role4, before === void 0 ? { disabledAt: at } : { disabledAt: before.disabledAt && at ? before.disabledAt : void 0 });
+      }
+    for (const [role4, { disabledAt }] of rolesOf)
+      for (const p of role4.policies)
+        for (const s of p.document?.statements ?? []) {
+          const effect = knownString(s.effect) ?? "Allow";
+          const judge = (tag, at, where) => {
+            if (SESSION_TAGS.includes(tag.toLowerCase()) && !disabledAt) return;
+            const key = `${at.file}:${at.line}:${at.column} ${tag} ${role4.id}`;
+            if (seen.has(key)) return;
+            seen.add(key);
+            const data2 = { policy: p.displayName, role: role4.displayName, tag, tags: SESSION_TAGS.join(", "), at: disabledAt ?? "", effect: effect === "Deny" ? ", so the Deny refuses nothing" : ", so the statement grants nothing" };
+            if (where) {
+              const why = disabledAt ? `the Pod Identity association at ${disabledAt} disables (session tags are off)` : `EKS Pod Identity never sets (it sets ${SESSION_TAGS.join(", ")})`;
+              const outcome = where === "Resource" ? "the statement matches no resource" : "the condition never matches";
+              report("variable", at, { ...data2, where: ` in a ${where}`, why, outcome });
+            } else report(disabledAt ? "disabled" : "unknownTag", at, data2);
+          };
+          for (const c of s.conditions) {
+            const operator = knownString(c.operator) ?? "";
+            const tag = PRINCIPAL_TAG.exec(knownString(c.key) ?? "")?.[1];
+            if (tag !== void 0 && operator && !/IfExists$|Not|^Null$/i.test(operator)) judge(tag, c.key.loc);
+            if (!/IfExists$/i.test(operator)) for (const v of c.values) for (const t of variableTags(v)) judge(t, v.loc, "condition value");
+          }
+          for (const r of s.resources) for (const t of variableTags(r)) judge(t, r.loc, "Resource");
+        }
+  }
+});
+
 // rules/index.ts
 var rules = [
   role_arn_format_default,
@@ -2892,7 +3041,9 @@ var rules = [
   oidc_provider_account_default,
   trust_policy_size_default,
   role_name_invalid_default,
-  eksctl_existing_service_account_default
+  eksctl_existing_service_account_default,
+  pod_identity_service_account_default,
+  pod_identity_session_tags_default
 ];
 
 // src/config/load.ts
@@ -4070,16 +4221,16 @@ function largeRepository(from) {
     }
   }
 }
-async function parseFiles(files2, hcl, options, starting = Promise.resolve([])) {
+async function parseFiles(files4, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
-  const work = files2.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
+  const work = files4.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
   const threads = !workerFile() ? 1 : options.threads ?? (work < WORKER_THRESHOLD ? 1 : defaultThreads());
   const joinAt = options.threads === void 0 ? JOIN_AT : 0;
-  const order = [...files2.keys()].sort((a, b) => Number(feedsTerraform(files2[a])) - Number(feedsTerraform(files2[b])) || a - b);
-  const outcomes = new Array(files2.length);
+  const order = [...files4.keys()].sort((a, b) => Number(feedsTerraform(files4[a])) - Number(feedsTerraform(files4[b])) || a - b);
+  const outcomes = new Array(files4.length);
   const arrive = (index, outcome) => {
     outcomes[index] = outcome;
-    options.onOutcome?.(files2[index], outcome);
+    options.onOutcome?.(files4[index], outcome);
   };
   let front = 0;
   let back = order.length;
@@ -4100,7 +4251,7 @@ async function parseFiles(files2, hcl, options, starting = Promise.resolve([])) 
     while (front < back) {
       if (!options.between?.()) {
         const index = order[front++];
-        arrive(index, await parseSourceFile(files2[index], hcl, options));
+        arrive(index, await parseSourceFile(files4[index], hcl, options));
       }
       if (workers.length) await breathe();
     }
@@ -4119,12 +4270,12 @@ async function parseFiles(files2, hcl, options, starting = Promise.resolve([])) 
       let joined = false;
       const hclRun = (most) => {
         let k = 0;
-        while (k < most && needsHcl(files2[order[back - 1 - k]])) k++;
+        while (k < most && needsHcl(files4[order[back - 1 - k]])) k++;
         return k;
       };
       const send = () => {
         if (front >= back) return;
-        if (!joined && !needsHcl(files2[order[back - 1]])) {
+        if (!joined && !needsHcl(files4[order[back - 1]])) {
           if (back - front < joinAt) return;
           joined = true;
         }
@@ -4133,7 +4284,7 @@ async function parseFiles(files2, hcl, options, starting = Promise.resolve([])) 
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i) => files2[i]), read: { maxBytes: options.maxBytes, roots: options.roots } });
+        worker.postMessage({ indices, files: indices.map((i) => files4[i]), read: { maxBytes: options.maxBytes, roots: options.roots } });
       };
       worker.on("message", (response) => {
         response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));
@@ -4327,7 +4478,7 @@ async function lint(options) {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
-  const { discovered, files: files2, hcl, terraform: setup } = scan;
+  const { discovered, files: files4, hcl, terraform: setup } = scan;
   timer.mark("discover");
   let evaluation;
   let setupError;
@@ -4348,7 +4499,7 @@ async function lint(options) {
     for (const [path, outcome] of early.splice(0)) feed(path, outcome);
     return evaluation.evaluateReady(SLICE_MS);
   };
-  const outcomes = await parseFiles(files2, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
+  const outcomes = await parseFiles(files4, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
   timer.mark("parse");
   evaluation = await setup;
   for (const [path, outcome] of early.splice(0)) feed(path, outcome);
@@ -4371,9 +4522,9 @@ async function lint(options) {
   applyGitOps(declarations);
   attachDocumentFiles(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
-  const kinds = new Map(files2.map((f) => [f.path, f.kind]));
+  const kinds = new Map(files4.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
-  const infraFiles = [...files2.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const infraFiles = [...files4.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
@@ -4389,7 +4540,7 @@ async function lint(options) {
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   const root = options.root ?? repositoryRoot(options.cwd);
-  await assignFingerprints(findings, spanReader(files2), (file) => displayPath(resolve3(options.cwd, file), root));
+  await assignFingerprints(findings, spanReader(files4), (file) => displayPath(resolve3(options.cwd, file), root));
   const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
   timer.mark("rules");
   timer.report();
@@ -4404,8 +4555,8 @@ async function lint(options) {
     notChecked: notChecked.sort((a, b) => compareLocations(a.location, b.location))
   };
 }
-function spanReader(files2) {
-  const byPath = new Map(files2.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
+function spanReader(files4) {
+  const byPath = new Map(files4.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
   const texts = /* @__PURE__ */ new Map();
   return (loc) => {
     if (!texts.has(loc.file)) {
@@ -4424,33 +4575,33 @@ function spanReader(files2) {
 }
 async function prepareScan(options) {
   const discovered = await discover(options.paths, options.cwd);
-  const files2 = selectFiles(discovered.files, options);
+  const files4 = selectFiles(discovered.files, options);
   let parser = options.hclParser;
-  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files2.filter(needsHcl)) });
-  const terraformFiles = files2.filter(feedsTerraform);
-  if (!terraformFiles.length) return { discovered, files: files2, hcl };
+  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files4.filter(needsHcl)) });
+  const terraformFiles = files4.filter(feedsTerraform);
+  if (!terraformFiles.length) return { discovered, files: files4, hcl };
   const terraform = startTerraform(options, discovered, terraformFiles, hcl);
   terraform.catch(() => {
   });
-  return { discovered, files: files2, hcl, terraform };
+  return { discovered, files: files4, hcl, terraform };
 }
-function littleHcl(files2) {
+function littleHcl(files4) {
   let bytes = 0;
-  for (const f of files2) {
+  for (const f of files4) {
     bytes += f.stdin ? 0 : statSync2(f.absolute, { throwIfNoEntry: false })?.size ?? 0;
     if (bytes >= FEW_HCL_BYTES) return false;
   }
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-O7XCLDOS.mjs"), import("./variables-XH44PVFD.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-HS564ODK.mjs"), import("./variables-GFGIU35V.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
   return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
 }
-function selectFiles(files2, options) {
-  if (!options.include?.length && !options.exclude?.length) return files2;
+function selectFiles(files4, options) {
+  if (!options.include?.length && !options.exclude?.length) return files4;
   const base = options.globBase ?? options.cwd;
   let included;
   let excluded;
@@ -4460,7 +4611,7 @@ function selectFiles(files2, options) {
   } catch (e) {
     throw new InputError(`config include/exclude: ${e.message}`);
   }
-  return files2.filter((f) => {
+  return files4.filter((f) => {
     const rel = displayPath(f.absolute, base);
     return included(rel) && !excluded(rel);
   });
@@ -4523,14 +4674,14 @@ function writeReport(path, text, workspace, option, confined = false) {
 // src/format/summary.ts
 function summarize(result) {
   const count = (s) => result.findings.filter((f) => f.severity === s).length;
-  const files2 = (s) => result.files.filter((f) => f.status === s).length;
+  const files4 = (s) => result.files.filter((f) => f.status === s).length;
   return {
     errors: count("error"),
     warnings: count("warning"),
     notes: count("note"),
     suppressed: result.suppressed.length,
     incomplete: incompleteChecks(result).length,
-    files: { linted: files2("linted"), skipped: files2("skipped"), failed: files2("failed"), unchecked: uncheckedFiles(result).length },
+    files: { linted: files4("linted"), skipped: files4("skipped"), failed: files4("failed"), unchecked: uncheckedFiles(result).length },
     notChecked: result.notChecked.length,
     links: summarizeCoverage(result.links)
   };
@@ -4771,10 +4922,10 @@ function formatStylish(result, options) {
     for (const n of result.notChecked) lines.push(`  ${at(n.location)}  ${c.yellow("not checked")}  ${visible(n.message)}  ${c.dim(n.rules.join(", "))}`);
     const byReason = /* @__PURE__ */ new Map();
     for (const f of unchecked) pushTo(byReason, f.reason, f.file);
-    for (const [reason, files2] of byReason) {
-      const shown3 = options.verbose ? files2 : files2.slice(0, LISTED_PER_REASON);
+    for (const [reason, files4] of byReason) {
+      const shown3 = options.verbose ? files4 : files4.slice(0, LISTED_PER_REASON);
       for (const file of shown3) lines.push(`  ${visible(file)}  ${c.yellow("skipped")}  ${visible(reason)}`);
-      if (shown3.length < files2.length) lines.push(`  \u2026 and ${files2.length - shown3.length} more: ${visible(reason)} (--verbose lists them)`);
+      if (shown3.length < files4.length) lines.push(`  \u2026 and ${files4.length - shown3.length} more: ${visible(reason)} (--verbose lists them)`);
     }
     lines.push("");
   }

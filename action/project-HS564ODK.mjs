@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-I2IPIIHU.mjs";
+} from "./chunk-NW3H6BRT.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-4CP6TICH.mjs";
+import "./chunk-XKFI3WL6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-4CP6TICH.mjs";
+} from "./chunk-XKFI3WL6.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";
@@ -1705,6 +1705,7 @@ var HANDLERS = {
       namespace: attrs.get("namespace") ?? missing("namespace"),
       serviceAccount: attrs.get("service_account") ?? missing("service_account"),
       roleArn: attrs.get("role_arn") ?? missing("role_arn"),
+      ...attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags") } : {},
       loc: block.headerLoc
     });
   },

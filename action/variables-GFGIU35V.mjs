@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-QCVZUD6P.mjs";
-import "./chunk-RMI2HUYI.mjs";
+} from "./chunk-S2EAVLYT.mjs";
+import "./chunk-FAFJDEXY.mjs";
 import {
   tfvarsValues
-} from "./chunk-I2IPIIHU.mjs";
+} from "./chunk-NW3H6BRT.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-4CP6TICH.mjs";
+} from "./chunk-XKFI3WL6.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

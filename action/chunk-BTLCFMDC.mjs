@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-RMI2HUYI.mjs";
+} from "./chunk-FAFJDEXY.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-4CP6TICH.mjs";
+} from "./chunk-XKFI3WL6.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
