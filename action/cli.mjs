@@ -21,17 +21,17 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-W24GONOJ.mjs";
-import "./chunk-BTLCFMDC.mjs";
+} from "./chunk-ZAETMRQQ.mjs";
+import "./chunk-TZXJKJTB.mjs";
 import {
   InputError
-} from "./chunk-S2EAVLYT.mjs";
-import "./chunk-FAFJDEXY.mjs";
+} from "./chunk-SQN7UXVM.mjs";
+import "./chunk-M6MCGDN3.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-XKFI3WL6.mjs";
+} from "./chunk-LZ6QNZDI.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts

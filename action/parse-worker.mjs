@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-BTLCFMDC.mjs";
-import "./chunk-FAFJDEXY.mjs";
-import "./chunk-XKFI3WL6.mjs";
+} from "./chunk-TZXJKJTB.mjs";
+import "./chunk-M6MCGDN3.mjs";
+import "./chunk-LZ6QNZDI.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

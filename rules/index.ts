@@ -31,6 +31,7 @@ import oidcProviderAccount from "./oidc-provider-account.js";
 import eksctlExistingServiceAccount from "./eksctl-existing-service-account.js";
 import podIdentityServiceAccount from "./pod-identity-service-account.js";
 import podIdentitySessionTags from "./pod-identity-session-tags.js";
+import oidcProviderDisabled from "./oidc-provider-disabled.js";
 
 /** Every rule irsa-lint ships, in the order the docs list them: the core wiring checks first. */
 export const rules: AnyRule[] = [
@@ -66,4 +67,5 @@ export const rules: AnyRule[] = [
   eksctlExistingServiceAccount,
   podIdentityServiceAccount,
   podIdentitySessionTags,
+  oidcProviderDisabled,
 ];

@@ -196,6 +196,14 @@ export interface ConfigDataDecl {
   generated?: { partial: boolean };
 }
 
+/** A cluster the scan creates without an IAM OIDC provider: roles trusting its provider output trust nothing. */
+export interface ClusterWithoutOidcDecl {
+  /** The module's address (`module.eks`): the origin of the outputs that would name its provider. */
+  address: string;
+  /** Where IRSA is switched off (`enable_irsa = false`). */
+  loc: SourceLocation;
+}
+
 /** An Argo CD ApplicationSet: Applications made from its template, one per generated parameter set. */
 export interface ApplicationSetDecl {
   name: string;
@@ -223,12 +231,14 @@ export interface Declarations {
   podIdentityAssociations: PodIdentityAssociationDecl[];
   configData: ConfigDataDecl[];
   applicationSets: ApplicationSetDecl[];
+  /** EKS clusters whose IRSA OIDC provider is switched off (the EKS module's `enable_irsa = false`). */
+  clustersWithoutOidc: ClusterWithoutOidcDecl[];
   /** Files of infrastructure code that may declare no role (an eksctl ClusterConfig, a CloudFormation template): they mark projects. */
   infrastructure: string[];
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], infrastructure: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], clustersWithoutOidc: [], infrastructure: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

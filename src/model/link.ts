@@ -59,6 +59,7 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
     serviceAccount: (ns, name) => byKey.get(`${ns}/${name}`),
     unparsedRoleSources: options.unparsedRoleSources ?? [],
     configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
+    clustersWithoutOidc: decls.clustersWithoutOidc,
     podIdentityOf: (sa) => podIdentityAssociations.find((a) => a.serviceAccount === sa),
   };
 }

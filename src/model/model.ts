@@ -1,4 +1,4 @@
-import type { ConfigDataDecl, OidcProviderDecl, PodIdentityAssociationDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
+import type { ClusterWithoutOidcDecl, ConfigDataDecl, OidcProviderDecl, PodIdentityAssociationDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import type { Value } from "../core/value.js";
 import type { IamCatalog } from "../iam/catalog.js";
@@ -113,6 +113,8 @@ export interface IrsaModel {
    * a base's and each overlay generator's, any of which may be the one deployed.
    */
   configData(kind: "ConfigMap" | "Secret", name: string, namespace: string): ConfigDataDecl[];
+  /** EKS clusters the scan creates without an IAM OIDC provider. */
+  clustersWithoutOidc: ClusterWithoutOidcDecl[];
   /** Whether an EKS Pod Identity association names the ServiceAccount. */
   podIdentityOf(sa: ServiceAccount): PodIdentityAssociation | undefined;
 }

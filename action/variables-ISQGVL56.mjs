@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-S2EAVLYT.mjs";
-import "./chunk-FAFJDEXY.mjs";
+} from "./chunk-SQN7UXVM.mjs";
+import "./chunk-M6MCGDN3.mjs";
 import {
   tfvarsValues
-} from "./chunk-NW3H6BRT.mjs";
+} from "./chunk-GIYRP5VQ.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-XKFI3WL6.mjs";
+} from "./chunk-LZ6QNZDI.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

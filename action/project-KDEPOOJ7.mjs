@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-NW3H6BRT.mjs";
+} from "./chunk-GIYRP5VQ.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-XKFI3WL6.mjs";
+import "./chunk-LZ6QNZDI.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-FAFJDEXY.mjs";
+} from "./chunk-M6MCGDN3.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-XKFI3WL6.mjs";
+} from "./chunk-LZ6QNZDI.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-BTLCFMDC.mjs";
+} from "./chunk-TZXJKJTB.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-S2EAVLYT.mjs";
+} from "./chunk-SQN7UXVM.mjs";
 import {
   RE2JS,
   memoised,
@@ -39,7 +39,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-XKFI3WL6.mjs";
+} from "./chunk-LZ6QNZDI.mjs";
 import {
   __commonJS,
   __toESM
@@ -3010,6 +3010,63 @@ var pod_identity_session_tags_default = defineRule({
   }
 });
 
+// rules/oidc-provider-disabled.ts
+var files4 = (enableIrsa) => ({
+  "terraform/cluster.tf": `module "eks" {
+  source          = "terraform-aws-modules/eks/aws"
+  version         = "~> 20.0"
+  cluster_name    = "analytics"
+  cluster_version = "1.31"
+${enableIrsa}}
+
+module "reports_irsa" {
+  source    = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"
+  role_name = "reports"
+  oidc_providers = {
+    main = {
+      provider_arn               = module.eks.oidc_provider_arn
+      namespace_service_accounts = ["reports:reports"]
+    }
+  }
+}
+`
+});
+var oidc_provider_disabled_default = defineRule({
+  id: "oidc-provider-disabled",
+  severity: "error",
+  description: "A role must not trust the OIDC provider of a cluster created without one",
+  tags: ["correctness"],
+  messages: {
+    disabled: "Trust policy of role {{role}} names the OIDC provider of {{cluster}}, which is created without one ({{at}}): no OpenID Connect provider exists for its tokens, so AssumeRoleWithWebIdentity fails with InvalidIdentityToken"
+  },
+  docs: {
+    rationale: "IRSA needs an IAM OIDC provider for the cluster's issuer. The EKS module creates it unless `enable_irsa = false`; then its `oidc_provider_arn` output is empty, and every role whose trust names it trusts a provider that does not exist: pods get `InvalidIdentityToken: No OpenIDConnect provider found in your account` (terraform-aws-eks #965, aws-load-balancer-controller #1226).",
+    fail: { files: files4("  enable_irsa     = false\n") },
+    pass: { files: files4("") },
+    fix: "Remove enable_irsa = false from the cluster (or create its aws_iam_openid_connect_provider), or use EKS Pod Identity for these workloads."
+  },
+  check(model, report) {
+    if (!model.clustersWithoutOidc.length) return;
+    const seen = /* @__PURE__ */ new Set();
+    for (const role4 of model.reportedRoles)
+      for (const s of role4.trust?.statements ?? [])
+        for (const p of s.principals) {
+          if (p.type !== "Federated") continue;
+          for (const v of asItems(p.value)) {
+            const cluster = providerOf2(v, model.clustersWithoutOidc);
+            const key = `${role4.id} ${v.loc.file}:${v.loc.line}:${v.loc.column}`;
+            if (!cluster || seen.has(key)) continue;
+            seen.add(key);
+            report("disabled", v.loc, { role: role4.displayName, cluster: cluster.address, at: formatLocation(cluster.loc) }, { related: [{ location: cluster.loc, message: `${cluster.address} is created without an OIDC provider` }] });
+          }
+        }
+  }
+});
+function providerOf2(v, clusters) {
+  const origin = v.kind === "unknown" || v.kind === "template" ? v.origin : void 0;
+  return origin && /oidc_provider/.test(origin.attribute ?? "") ? clusters.find((c) => c.address === origin.address) : void 0;
+}
+
 // rules/index.ts
 var rules = [
   role_arn_format_default,
@@ -3043,7 +3100,8 @@ var rules = [
   role_name_invalid_default,
   eksctl_existing_service_account_default,
   pod_identity_service_account_default,
-  pod_identity_session_tags_default
+  pod_identity_session_tags_default,
+  oidc_provider_disabled_default
 ];
 
 // src/config/load.ts
@@ -3572,6 +3630,7 @@ function link(decls, options = {}) {
     serviceAccount: (ns, name) => byKey.get(`${ns}/${name}`),
     unparsedRoleSources: options.unparsedRoleSources ?? [],
     configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
+    clustersWithoutOidc: decls.clustersWithoutOidc,
     podIdentityOf: (sa) => podIdentityAssociations.find((a) => a.serviceAccount === sa)
   };
 }
@@ -4221,16 +4280,16 @@ function largeRepository(from) {
     }
   }
 }
-async function parseFiles(files4, hcl, options, starting = Promise.resolve([])) {
+async function parseFiles(files5, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
-  const work = files4.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
+  const work = files5.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
   const threads = !workerFile() ? 1 : options.threads ?? (work < WORKER_THRESHOLD ? 1 : defaultThreads());
   const joinAt = options.threads === void 0 ? JOIN_AT : 0;
-  const order = [...files4.keys()].sort((a, b) => Number(feedsTerraform(files4[a])) - Number(feedsTerraform(files4[b])) || a - b);
-  const outcomes = new Array(files4.length);
+  const order = [...files5.keys()].sort((a, b) => Number(feedsTerraform(files5[a])) - Number(feedsTerraform(files5[b])) || a - b);
+  const outcomes = new Array(files5.length);
   const arrive = (index, outcome) => {
     outcomes[index] = outcome;
-    options.onOutcome?.(files4[index], outcome);
+    options.onOutcome?.(files5[index], outcome);
   };
   let front = 0;
   let back = order.length;
@@ -4251,7 +4310,7 @@ async function parseFiles(files4, hcl, options, starting = Promise.resolve([])) 
     while (front < back) {
       if (!options.between?.()) {
         const index = order[front++];
-        arrive(index, await parseSourceFile(files4[index], hcl, options));
+        arrive(index, await parseSourceFile(files5[index], hcl, options));
       }
       if (workers.length) await breathe();
     }
@@ -4270,12 +4329,12 @@ async function parseFiles(files4, hcl, options, starting = Promise.resolve([])) 
       let joined = false;
       const hclRun = (most) => {
         let k = 0;
-        while (k < most && needsHcl(files4[order[back - 1 - k]])) k++;
+        while (k < most && needsHcl(files5[order[back - 1 - k]])) k++;
         return k;
       };
       const send = () => {
         if (front >= back) return;
-        if (!joined && !needsHcl(files4[order[back - 1]])) {
+        if (!joined && !needsHcl(files5[order[back - 1]])) {
           if (back - front < joinAt) return;
           joined = true;
         }
@@ -4284,7 +4343,7 @@ async function parseFiles(files4, hcl, options, starting = Promise.resolve([])) 
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i) => files4[i]), read: { maxBytes: options.maxBytes, roots: options.roots } });
+        worker.postMessage({ indices, files: indices.map((i) => files5[i]), read: { maxBytes: options.maxBytes, roots: options.roots } });
       };
       worker.on("message", (response) => {
         response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));
@@ -4478,7 +4537,7 @@ async function lint(options) {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
-  const { discovered, files: files4, hcl, terraform: setup } = scan;
+  const { discovered, files: files5, hcl, terraform: setup } = scan;
   timer.mark("discover");
   let evaluation;
   let setupError;
@@ -4499,7 +4558,7 @@ async function lint(options) {
     for (const [path, outcome] of early.splice(0)) feed(path, outcome);
     return evaluation.evaluateReady(SLICE_MS);
   };
-  const outcomes = await parseFiles(files4, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
+  const outcomes = await parseFiles(files5, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
   timer.mark("parse");
   evaluation = await setup;
   for (const [path, outcome] of early.splice(0)) feed(path, outcome);
@@ -4522,9 +4581,9 @@ async function lint(options) {
   applyGitOps(declarations);
   attachDocumentFiles(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
-  const kinds = new Map(files4.map((f) => [f.path, f.kind]));
+  const kinds = new Map(files5.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
-  const infraFiles = [...files4.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const infraFiles = [...files5.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
@@ -4540,7 +4599,7 @@ async function lint(options) {
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   const root = options.root ?? repositoryRoot(options.cwd);
-  await assignFingerprints(findings, spanReader(files4), (file) => displayPath(resolve3(options.cwd, file), root));
+  await assignFingerprints(findings, spanReader(files5), (file) => displayPath(resolve3(options.cwd, file), root));
   const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
   timer.mark("rules");
   timer.report();
@@ -4555,8 +4614,8 @@ async function lint(options) {
     notChecked: notChecked.sort((a, b) => compareLocations(a.location, b.location))
   };
 }
-function spanReader(files4) {
-  const byPath = new Map(files4.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
+function spanReader(files5) {
+  const byPath = new Map(files5.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
   const texts = /* @__PURE__ */ new Map();
   return (loc) => {
     if (!texts.has(loc.file)) {
@@ -4575,33 +4634,33 @@ function spanReader(files4) {
 }
 async function prepareScan(options) {
   const discovered = await discover(options.paths, options.cwd);
-  const files4 = selectFiles(discovered.files, options);
+  const files5 = selectFiles(discovered.files, options);
   let parser = options.hclParser;
-  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files4.filter(needsHcl)) });
-  const terraformFiles = files4.filter(feedsTerraform);
-  if (!terraformFiles.length) return { discovered, files: files4, hcl };
+  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files5.filter(needsHcl)) });
+  const terraformFiles = files5.filter(feedsTerraform);
+  if (!terraformFiles.length) return { discovered, files: files5, hcl };
   const terraform = startTerraform(options, discovered, terraformFiles, hcl);
   terraform.catch(() => {
   });
-  return { discovered, files: files4, hcl, terraform };
+  return { discovered, files: files5, hcl, terraform };
 }
-function littleHcl(files4) {
+function littleHcl(files5) {
   let bytes = 0;
-  for (const f of files4) {
+  for (const f of files5) {
     bytes += f.stdin ? 0 : statSync2(f.absolute, { throwIfNoEntry: false })?.size ?? 0;
     if (bytes >= FEW_HCL_BYTES) return false;
   }
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-HS564ODK.mjs"), import("./variables-GFGIU35V.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-KDEPOOJ7.mjs"), import("./variables-ISQGVL56.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
   return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
 }
-function selectFiles(files4, options) {
-  if (!options.include?.length && !options.exclude?.length) return files4;
+function selectFiles(files5, options) {
+  if (!options.include?.length && !options.exclude?.length) return files5;
   const base = options.globBase ?? options.cwd;
   let included;
   let excluded;
@@ -4611,7 +4670,7 @@ function selectFiles(files4, options) {
   } catch (e) {
     throw new InputError(`config include/exclude: ${e.message}`);
   }
-  return files4.filter((f) => {
+  return files5.filter((f) => {
     const rel = displayPath(f.absolute, base);
     return included(rel) && !excluded(rel);
   });
@@ -4674,14 +4733,14 @@ function writeReport(path, text, workspace, option, confined = false) {
 // src/format/summary.ts
 function summarize(result) {
   const count = (s) => result.findings.filter((f) => f.severity === s).length;
-  const files4 = (s) => result.files.filter((f) => f.status === s).length;
+  const files5 = (s) => result.files.filter((f) => f.status === s).length;
   return {
     errors: count("error"),
     warnings: count("warning"),
     notes: count("note"),
     suppressed: result.suppressed.length,
     incomplete: incompleteChecks(result).length,
-    files: { linted: files4("linted"), skipped: files4("skipped"), failed: files4("failed"), unchecked: uncheckedFiles(result).length },
+    files: { linted: files5("linted"), skipped: files5("skipped"), failed: files5("failed"), unchecked: uncheckedFiles(result).length },
     notChecked: result.notChecked.length,
     links: summarizeCoverage(result.links)
   };
@@ -4922,10 +4981,10 @@ function formatStylish(result, options) {
     for (const n of result.notChecked) lines.push(`  ${at(n.location)}  ${c.yellow("not checked")}  ${visible(n.message)}  ${c.dim(n.rules.join(", "))}`);
     const byReason = /* @__PURE__ */ new Map();
     for (const f of unchecked) pushTo(byReason, f.reason, f.file);
-    for (const [reason, files4] of byReason) {
-      const shown3 = options.verbose ? files4 : files4.slice(0, LISTED_PER_REASON);
+    for (const [reason, files5] of byReason) {
+      const shown3 = options.verbose ? files5 : files5.slice(0, LISTED_PER_REASON);
       for (const file of shown3) lines.push(`  ${visible(file)}  ${c.yellow("skipped")}  ${visible(reason)}`);
-      if (shown3.length < files4.length) lines.push(`  \u2026 and ${files4.length - shown3.length} more: ${visible(reason)} (--verbose lists them)`);
+      if (shown3.length < files5.length) lines.push(`  \u2026 and ${files5.length - shown3.length} more: ${visible(reason)} (--verbose lists them)`);
     }
     lines.push("");
   }

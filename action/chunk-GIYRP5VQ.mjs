@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-XKFI3WL6.mjs";
+} from "./chunk-LZ6QNZDI.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";
@@ -1829,6 +1829,10 @@ function extractDeclarations(mod) {
       if (instances?.origin?.type.startsWith("module:")) {
         out.roles.push(...rolesNamedIn(mod, name, block));
         if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out);
+        if (/terraform-aws-modules\/eks\/aws$/.test(instances.origin.type)) {
+          const irsa = mod.attribute(block, "enable_irsa", mod.templateInstance(block)?.scope ?? EMPTY_SCOPE);
+          if (irsa?.kind === "bool" && !irsa.value) out.clustersWithoutOidc.push({ address: instances.origin.address, loc: irsa.loc });
+        }
       }
       continue;
     }
