@@ -21,7 +21,7 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-ZAETMRQQ.mjs";
+} from "./chunk-CD4U4DJ4.mjs";
 import "./chunk-TZXJKJTB.mjs";
 import {
   InputError

@@ -1,3 +1,4 @@
+import type { ClusterWithoutOidcDecl } from "../src/core/declarations.js";
 import { formatLocation } from "../src/core/location.js";
 import { asItems, type Value } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
@@ -46,7 +47,7 @@ export default defineRule({
         for (const p of s.principals) {
           if (p.type !== "Federated") continue;
           for (const v of asItems(p.value)) {
-            const cluster = providerOf(v, model.clustersWithoutOidc);
+            const cluster = providerOf(v, model.clustersWithoutOidc.filter((c) => c.root === role.site));
             const key = `${role.id} ${v.loc.file}:${v.loc.line}:${v.loc.column}`;
             if (!cluster || seen.has(key)) continue;
             seen.add(key);
@@ -57,7 +58,7 @@ export default defineRule({
 });
 
 /** The cluster whose provider output a value is (`module.eks.oidc_provider_arn`), when it has none. */
-function providerOf(v: Value, clusters: readonly { address: string; loc: Value["loc"] }[]) {
+function providerOf(v: Value, clusters: readonly ClusterWithoutOidcDecl[]) {
   const origin = v.kind === "unknown" || v.kind === "template" ? v.origin : undefined;
   return origin && /oidc_provider/.test(origin.attribute ?? "") ? clusters.find((c) => c.address === origin.address) : undefined;
 }

@@ -200,6 +200,8 @@ export interface ConfigDataDecl {
 export interface ClusterWithoutOidcDecl {
   /** The module's address (`module.eks`): the origin of the outputs that would name its provider. */
   address: string;
+  /** Its Terraform root's folder: addresses repeat between roots (a role's `site` is its root). */
+  root: string;
   /** Where IRSA is switched off (`enable_irsa = false`). */
   loc: SourceLocation;
 }

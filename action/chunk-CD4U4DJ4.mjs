@@ -3053,7 +3053,7 @@ var oidc_provider_disabled_default = defineRule({
         for (const p of s.principals) {
           if (p.type !== "Federated") continue;
           for (const v of asItems(p.value)) {
-            const cluster = providerOf2(v, model.clustersWithoutOidc);
+            const cluster = providerOf2(v, model.clustersWithoutOidc.filter((c) => c.root === role4.site));
             const key = `${role4.id} ${v.loc.file}:${v.loc.line}:${v.loc.column}`;
             if (!cluster || seen.has(key)) continue;
             seen.add(key);
@@ -4653,7 +4653,7 @@ function littleHcl(files5) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-KDEPOOJ7.mjs"), import("./variables-ISQGVL56.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-QK4MY4PA.mjs"), import("./variables-CAYW424X.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

@@ -6,7 +6,7 @@ import {
 import "./chunk-M6MCGDN3.mjs";
 import {
   tfvarsValues
-} from "./chunk-GIYRP5VQ.mjs";
+} from "./chunk-O6B4I5QD.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,

@@ -3,7 +3,7 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-GIYRP5VQ.mjs";
+} from "./chunk-O6B4I5QD.mjs";
 import "./chunk-VDI44TGU.mjs";
 import "./chunk-LZ6QNZDI.mjs";
 import "./chunk-6MZWJWAL.mjs";

@@ -1831,7 +1831,7 @@ function extractDeclarations(mod) {
         if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out);
         if (/terraform-aws-modules\/eks\/aws$/.test(instances.origin.type)) {
           const irsa = mod.attribute(block, "enable_irsa", mod.templateInstance(block)?.scope ?? EMPTY_SCOPE);
-          if (irsa?.kind === "bool" && !irsa.value) out.clustersWithoutOidc.push({ address: instances.origin.address, loc: irsa.loc });
+          if (irsa?.kind === "bool" && !irsa.value) out.clustersWithoutOidc.push({ address: instances.origin.address, root: mod.options.root, loc: irsa.loc });
         }
       }
       continue;
