@@ -3,13 +3,14 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   ConfigError,
   VERSION,
+  closest,
   configLintOptions,
-  describeUnchecked,
   findConfig,
   formatGithub,
   formatJson,
   formatSarif,
   formatStylish,
+  gate,
   guardText,
   lint,
   loadConfig,
@@ -18,26 +19,24 @@ import {
   rules,
   summarize,
   toBaseline,
-  uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-CD4U4DJ4.mjs";
-import "./chunk-TZXJKJTB.mjs";
+} from "./chunk-EHR4MCRD.mjs";
+import "./chunk-YVVDFCOD.mjs";
 import {
   InputError
-} from "./chunk-SQN7UXVM.mjs";
-import "./chunk-M6MCGDN3.mjs";
+} from "./chunk-VD5PY3UH.mjs";
+import "./chunk-MYOR3Q36.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-LZ6QNZDI.mjs";
+} from "./chunk-NYWU4WDM.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 
 // src/engine/staged.ts
 import { execFileSync } from "node:child_process";
@@ -64,19 +63,96 @@ function stagedSnapshot(cwd) {
   return { cwd: join(root, relative(top, cwd)), root, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-// src/cli.ts
-var EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 };
+// src/format/gitlab.ts
+var SEVERITY = { error: "major", warning: "minor", note: "info" };
+function formatGitlab(result, path) {
+  const issues = result.findings.map((f) => ({
+    description: f.fix ? `${f.message}. ${f.fix}` : f.message,
+    check_name: f.ruleId,
+    fingerprint: f.fingerprint ?? `${f.ruleId}:${path(f.location.file)}:${f.location.line}:${f.location.column}`,
+    severity: SEVERITY[f.severity],
+    location: { path: path(f.location.file), lines: { begin: f.location.line, end: f.location.endLine } }
+  }));
+  for (const f of result.files)
+    if (f.status === "failed")
+      issues.push({
+        description: `irsa-lint could not parse this file, so its findings may be missing: ${f.reason}`,
+        check_name: "irsa-lint/parse-error",
+        fingerprint: `parse-error:${path(f.file)}`,
+        severity: "blocker",
+        location: { path: path(f.file), lines: { begin: f.location.line, end: f.location.line } }
+      });
+  return `${JSON.stringify(issues, null, 2)}
+`;
+}
+
+// src/format/junit.ts
+function formatJunit(result, ruleIds, path) {
+  const byRule = new Map(ruleIds.map((id) => [id, /* @__PURE__ */ new Map()]));
+  for (const f of result.findings) {
+    const files = byRule.get(f.ruleId) ?? byRule.set(f.ruleId, /* @__PURE__ */ new Map()).get(f.ruleId);
+    const file = path(f.location.file);
+    files.set(file, [...files.get(file) ?? [], f]);
+  }
+  const suites = [];
+  let tests = 0;
+  let failures = 0;
+  let errors = 0;
+  for (const [rule, files] of byRule) {
+    const cases = [];
+    let suiteFailures = 0;
+    for (const [file, findings] of [...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+      const failing = findings.filter((f) => f.severity !== "note");
+      const lines = (fs) => fs.map((f) => `${file}:${f.location.line}:${f.location.column} ${f.severity} ${f.message}${f.fix ? `
+fix: ${f.fix}` : ""}`).join("\n");
+      const body = failing.length ? `<failure type="${failing.some((f) => f.severity === "error") ? "error" : "warning"}" message="${attr(`${failing.length} finding${failing.length === 1 ? "" : "s"}: ${failing[0].message}`)}">${text(lines(failing))}</failure>` : `<system-out>${text(lines(findings))}</system-out>`;
+      if (failing.length) suiteFailures++;
+      cases.push(`    <testcase classname="${attr(rule)}" name="${attr(file)}">${body}</testcase>`);
+    }
+    if (!cases.length) cases.push(`    <testcase classname="${attr(rule)}" name="${attr(`${rule}: no findings`)}"/>`);
+    tests += cases.length;
+    failures += suiteFailures;
+    suites.push(`  <testsuite name="${attr(rule)}" tests="${cases.length}" failures="${suiteFailures}" errors="0">
+${cases.join("\n")}
+  </testsuite>`);
+  }
+  const unparsed = result.files.filter((f) => f.status === "failed");
+  if (unparsed.length) {
+    const cases = unparsed.map((f) => `    <testcase classname="irsa-lint" name="${attr(path(f.file))}"><error type="parse-error" message="${attr(f.reason)}">${text(`${path(f.file)}:${f.location.line}:${f.location.column} ${f.reason}`)}</error></testcase>`);
+    tests += cases.length;
+    errors += cases.length;
+    suites.push(`  <testsuite name="irsa-lint (files that could not be parsed)" tests="${cases.length}" failures="0" errors="${cases.length}">
+${cases.join("\n")}
+  </testsuite>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="irsa-lint" tests="${tests}" failures="${failures}" errors="${errors}">
+${suites.join("\n")}
+</testsuites>
+`;
+}
+var INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+var text = (s) => s.replace(INVALID, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+var attr = (s) => text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;");
+
+// src/cli/options.ts
+import { parseArgs } from "node:util";
+var FORMATS = ["stylish", "json", "sarif", "github", "gitlab", "junit"];
+var SEVERITIES = ["off", "note", "warning", "error"];
 var HELP = `Usage: irsa-lint [options] [paths...]
 
 Lints EKS IAM Roles for Service Accounts across Kubernetes YAML, Terraform and IAM JSON.
 Paths are files or folders (default: .); folders are searched recursively, honouring .gitignore.
 
 Options:
-  -f, --format <stylish|json|sarif|github>
-                                     output format (default: stylish)
-  -o, --output <file>                write the report to a file instead of stdout
+  -f, --format <format>              stylish (default), json, sarif, github, gitlab or junit;
+                                     repeat it for several reports in one run
+  -o, --output <file>                write the report to a file ("-" is standard output); with
+                                     several --format, one --output each, in the same order
   -c, --config <file>                config file (default: the nearest .irsa-lint.yaml,
                                      .irsa-lint.yml or irsa-lint.config.json upwards)
+      --rule <rule=severity>         set a rule's severity for this run: off, note, warning or
+                                     error (repeatable; wins over the config)
       --print-config                 print the effective configuration and exit
       --baseline <file>              report findings recorded in this baseline as suppressed,
                                      and entries that match no finding any more
@@ -88,11 +164,15 @@ Options:
       --account-id <id>              AWS account id that data.aws_caller_identity resolves to
       --var <name=value>             set a Terraform input variable for every root (repeatable)
       --var-file <file>              read Terraform variables from a .tfvars or .tfvars.json file (repeatable)
+      --fail-on <error|warning|never>
+                                     findings that fail the run (default: error)
       --max-warnings <n>             exit 1 when there are more than n warnings
-      --strict                       exit 2 when a selected file could not be parsed or a check could not run
+      --allow-incomplete             pass although a file could not be read or a check could not run
+      --strict                       exit 2 when anything was not checked, elements rules could
+                                     not know included
       --max-file-size <MB>           skip files larger than this (default 5)
       --threads <n>                  parse on n threads, this one included (default: one per core, up to 4, from 3,000 files)
-      --quiet                        report errors only
+      --quiet                        report errors only; warnings never fail the run
       --verbose                      also list values that could not be resolved, and skipped files
       --list-rules                   print every rule with its default severity
       --no-color                     plain output
@@ -102,20 +182,23 @@ Options:
 
 Examples:
   irsa-lint ./k8s ./terraform
-  irsa-lint --format sarif --output irsa-lint.sarif .
+  irsa-lint --format stylish --format sarif --output - --output irsa-lint.sarif .
+  irsa-lint --rule policy-no-wildcards=off --fail-on warning .
   irsa-lint --write-baseline .irsa-lint-baseline.json . && irsa-lint --baseline .irsa-lint-baseline.json .
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or config error, nothing could
-be read, or (with --strict) a file could not be parsed or a check could not run, 3 internal error.
+Exit codes: 0 passed; 1 findings at --fail-on (or too many warnings), or a file irsa-lint could not
+read or a check that could not run (unless --allow-incomplete); 2 usage or config error, nothing
+could be read, or with --strict anything not checked; 3 internal error.
 `;
 function parse(argv) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      format: { type: "string", short: "f", default: "stylish" },
-      output: { type: "string", short: "o" },
+      format: { type: "string", short: "f", multiple: true },
+      output: { type: "string", short: "o", multiple: true },
       config: { type: "string", short: "c" },
+      rule: { type: "string", multiple: true },
       "print-config": { type: "boolean" },
       baseline: { type: "string" },
       "write-baseline": { type: "string" },
@@ -125,7 +208,9 @@ function parse(argv) {
       "account-id": { type: "string" },
       var: { type: "string", multiple: true },
       "var-file": { type: "string", multiple: true },
+      "fail-on": { type: "string" },
       "max-warnings": { type: "string" },
+      "allow-incomplete": { type: "boolean" },
       strict: { type: "boolean" },
       "max-file-size": { type: "string" },
       threads: { type: "string" },
@@ -142,11 +227,43 @@ function parse(argv) {
 }
 var UsageError = class extends Error {
 };
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function listRules(all) {
-  const width = Math.max(...all.map((r) => r.id.length));
-  return `${all.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join("\n")}
-`;
+function reports(values) {
+  const formats = values.format?.length ? values.format : ["stylish"];
+  for (const f of formats) if (!FORMATS.includes(f)) throw new UsageError(`unknown --format "${f}" (use ${FORMATS.join(", ")})`);
+  const outputs = values.output ?? [];
+  if (outputs.length > formats.length) throw new UsageError(`${outputs.length} --output for ${formats.length} --format: give one --output per --format, in the same order`);
+  if (formats.length > 1 && outputs.length !== formats.length) throw new UsageError(`${formats.length} --format need one --output each, in the same order ("-" for standard output)`);
+  const out = formats.map((format, i) => ({ format, ...outputs[i] !== void 0 && outputs[i] !== "-" ? { output: outputs[i] } : {} }));
+  if (out.filter((r) => r.output === void 0).length > 1) throw new UsageError("only one report can go to standard output: give the others an --output file");
+  return out;
+}
+function gateOptions(values) {
+  const failOn = values["fail-on"] ?? "error";
+  if (!["error", "warning", "never"].includes(failOn)) throw new UsageError(`--fail-on expects error, warning or never, not "${failOn}"`);
+  const maxWarnings = values["max-warnings"] === void 0 ? void 0 : Number(values["max-warnings"]);
+  if (maxWarnings !== void 0 && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError("--max-warnings expects a whole number");
+  const quiet = !!values.quiet;
+  return {
+    failOn: quiet && failOn === "warning" ? "error" : failOn,
+    ...maxWarnings !== void 0 && !quiet ? { maxWarnings } : {},
+    allowIncomplete: !!values["allow-incomplete"],
+    strict: !!values.strict
+  };
+}
+function ruleOverrides(values, rules2) {
+  const out = {};
+  const ids = rules2.map((r) => r.id);
+  for (const pair of values.rule ?? []) {
+    const eq = pair.lastIndexOf("=");
+    const [id, severity] = eq > 0 ? [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()] : [pair.trim(), ""];
+    if (!ids.includes(id)) {
+      const near = closest(id, ids);
+      throw new UsageError(`--rule ${pair}: no rule ${id}${near ? ` (did you mean ${near}?)` : ""}; irsa-lint --list-rules lists them`);
+    }
+    if (!SEVERITIES.includes(severity)) throw new UsageError(`--rule ${pair}: give ${id}=off, note, warning or error`);
+    out[id] = severity;
+  }
+  return out;
 }
 function cliVars(pairs = []) {
   return pairs.map((pair) => {
@@ -155,11 +272,22 @@ function cliVars(pairs = []) {
     return [pair.slice(0, eq), pair.slice(eq + 1)];
   });
 }
-var FORMATS = ["stylish", "json", "sarif", "github"];
+
+// src/cli.ts
+var EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 };
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function listRules(all) {
+  const width = Math.max(...all.map((r) => r.id.length));
+  return `${all.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join("\n")}
+`;
+}
 function render(format, result, where, color, verbose) {
+  const fromRoot = (file) => displayPath(resolve(where.cwd, file), where.root);
   if (format === "json") return formatJson(result);
   if (format === "sarif") return formatSarif(result, rules, where);
-  if (format === "github") return formatGithub(result, rules.map((r) => r.id));
+  if (format === "github") return formatGithub(result, rules.map((r) => r.id), fromRoot);
+  if (format === "gitlab") return formatGitlab(result, fromRoot);
+  if (format === "junit") return formatJunit(result, rules.map((r) => r.id), fromRoot);
   return formatStylish(result, { color, verbose });
 }
 function effectiveConfig(config, cwd) {
@@ -175,22 +303,12 @@ function effectiveConfig(config, cwd) {
     exclude: config.exclude ?? null
   };
 }
-function exitReason(result, maxWarnings) {
-  const errors = result.findings.filter((f) => f.severity === "error").length;
-  const warnings = result.findings.filter((f) => f.severity === "warning").length;
-  return errors ? `${plural(errors, "error")} found` : `${plural(warnings, "warning")} exceed --max-warnings ${maxWarnings}`;
-}
-function exitCode(result, maxWarnings) {
-  const linted = result.files.filter((f) => f.status !== "failed").length;
-  if (result.files.length > 0 && linted === 0) return EXIT.usage;
-  if (result.findings.some((f) => f.severity === "error")) return EXIT.findings;
-  const warnings = result.findings.filter((f) => f.severity === "warning").length;
-  return maxWarnings !== void 0 && warnings > maxWarnings ? EXIT.findings : EXIT.ok;
-}
-async function run(values, positionals, io, { format, maxWarnings, maxFileMb, threads, accountId, cwd, root }) {
+async function run(values, positionals, io, { reports: wanted, gate: gateSettings, maxFileMb, threads, accountId, cwd, root }) {
   const configFile = values.config ? resolve(cwd, values.config) : findConfig(cwd);
   if (values.config && !existsSync(configFile)) throw new UsageError(`--config ${values.config}: no such file`);
-  const config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
+  const loaded = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
+  const overrides = ruleOverrides(values, rules);
+  const config = { ...loaded, rules: { ...loaded.rules, ...Object.fromEntries(Object.entries(overrides).map(([id, severity]) => [id, { ...loaded.rules[id], severity }])) } };
   if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, cwd), null, 2)}
 `), EXIT.ok;
   const baseline = values.baseline ? readBaselineFile(resolve(cwd, values.baseline), cwd) : void 0;
@@ -214,27 +332,24 @@ async function run(values, positionals, io, { format, maxWarnings, maxFileMb, th
     const recorded = toBaseline(result.findings);
     writeReport(values["write-baseline"], `${JSON.stringify(recorded, null, 2)}
 `, io.cwd, "--write-baseline");
-    io.stderr(`irsa-lint: recorded ${recorded.findings.length} findings in ${values["write-baseline"]}
+    io.stderr(`irsa-lint: recorded ${plural(recorded.findings.length, "finding")} in ${values["write-baseline"]}
 `);
     return EXIT.ok;
   }
   const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === "error") } : result;
-  const color = !values["no-color"] && (values.color || io.color) && !values.output;
-  let report;
-  try {
-    report = render(format, shown, { cwd, root, includeSuppressed: values["include-suppressed"] }, color, !!values.verbose);
-  } catch (e) {
-    if (e instanceof RangeError && /string length/i.test(e.message)) throw new UsageError(`the ${format} report of ${shown.findings.length} findings is too large to write; lint fewer paths, or record them with --write-baseline`);
-    throw e;
+  for (const { format, output } of wanted) {
+    const color = output === void 0 && format === "stylish" && !values["no-color"] && (!!values.color || io.color);
+    let report;
+    try {
+      report = render(format, shown, { cwd, root, includeSuppressed: values["include-suppressed"] }, color, !!values.verbose);
+    } catch (e) {
+      if (e instanceof RangeError && /string length/i.test(e.message)) throw new UsageError(`the ${format} report of ${shown.findings.length} findings is too large to write; lint fewer paths, or record them with --write-baseline`);
+      throw e;
+    }
+    if (output !== void 0) writeReport(output, report, io.cwd, "--output");
+    else io.stdout(report);
   }
-  const summary = summarize(result);
-  if (values.output) writeReport(values.output, report, io.cwd, "--output");
-  else io.stdout(report);
-  if (values.strict && uncheckedTotal(summary) > 0) {
-    io.stderr(`irsa-lint: --strict: ${describeUnchecked(summary)}
-`);
-    return EXIT.usage;
-  }
+  const verdict = gate(summarize(result), gateSettings);
   if (result.staleBaseline.length) {
     if (values["prune-baseline"]) {
       const kept = { version: 2, findings: baseline.findings.filter((b) => !result.staleBaseline.includes(b)) };
@@ -245,13 +360,12 @@ async function run(values, positionals, io, { format, maxWarnings, maxFileMb, th
     } else io.stderr(`irsa-lint: ${plural(result.staleBaseline.length, "baseline entry")} in ${values.baseline} matched no finding (fixed or gone); --prune-baseline removes them
 `);
   }
-  const code = exitCode(result, maxWarnings);
-  if (code === EXIT.findings) io.stderr(`irsa-lint: ${exitReason(result, maxWarnings)}
+  for (const reason of verdict.reasons) io.stderr(`irsa-lint: ${reason}
 `);
-  return code;
+  return verdict.exit;
 }
 async function main(argv, given) {
-  const io = { ...given, stderr: (text) => given.stderr(guardText(text)) };
+  const io = { ...given, stderr: (text2) => given.stderr(guardText(text2)) };
   let debug = argv.includes("--debug");
   try {
     const { values, positionals } = parse(argv);
@@ -260,10 +374,7 @@ async function main(argv, given) {
     if (values.version) return io.stdout(`${VERSION}
 `), EXIT.ok;
     if (values["list-rules"]) return io.stdout(listRules(rules)), EXIT.ok;
-    const format = values.format;
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (use ${FORMATS.join(", ")})`);
-    const maxWarnings = values["max-warnings"] === void 0 ? void 0 : Number(values["max-warnings"]);
-    if (maxWarnings !== void 0 && !Number.isInteger(maxWarnings)) throw new UsageError("--max-warnings expects a whole number");
+    const settings = { reports: reports(values), gate: gateOptions(values) };
     const maxFileMb = values["max-file-size"] === void 0 ? void 0 : Number(values["max-file-size"]);
     if (maxFileMb !== void 0 && !(maxFileMb > 0)) throw new UsageError("--max-file-size expects a positive number of megabytes");
     const threads = values.threads === void 0 ? void 0 : Number(values.threads);
@@ -273,7 +384,7 @@ async function main(argv, given) {
     if (values["prune-baseline"] && !values.baseline) throw new UsageError("--prune-baseline needs --baseline <file>");
     const snapshot = values.staged ? stagedSnapshot(io.cwd) : void 0;
     try {
-      return await run(values, positionals, io, { format, maxWarnings, maxFileMb, threads, accountId, cwd: snapshot?.cwd ?? io.cwd, root: snapshot?.root ?? repositoryRoot(io.cwd) });
+      return await run(values, positionals, io, { ...settings, maxFileMb, threads, accountId, cwd: snapshot?.cwd ?? io.cwd, root: snapshot?.root ?? repositoryRoot(io.cwd) });
     } finally {
       snapshot?.dispose();
     }

@@ -4,13 +4,13 @@ import {
   ConfigError,
   configLintOptions,
   data,
-  describeUnchecked,
   encodePath,
   findConfig,
   formatGithub,
   formatJson,
   formatSarif,
   formatStylish,
+  gate,
   helpUri,
   incompleteChecks,
   lint,
@@ -23,16 +23,16 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-CD4U4DJ4.mjs";
-import "./chunk-TZXJKJTB.mjs";
+} from "./chunk-EHR4MCRD.mjs";
+import "./chunk-YVVDFCOD.mjs";
 import {
   InputError
-} from "./chunk-SQN7UXVM.mjs";
-import "./chunk-M6MCGDN3.mjs";
+} from "./chunk-VD5PY3UH.mjs";
+import "./chunk-MYOR3Q36.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-LZ6QNZDI.mjs";
+} from "./chunk-NYWU4WDM.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts
@@ -88,7 +88,7 @@ function formatMarkdownSummary(result, links) {
   const links_ = s.links;
   const what = `${count(links_.annotations, "role annotation")}${links_.podIdentityAssociations ? ` and ${count(links_.podIdentityAssociations, "Pod Identity association")}` : ""}`;
   out.push(
-    `${what}: ${links_.checked} checked, ${links_.missing} naming no scanned role, ${links_.notResolved} not resolved, ${links_.notChecked} not checked. ${count(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `, ${s.suppressed} findings suppressed` : ""}.`,
+    `${what}: ${links_.checked} checked, ${links_.missing} naming no scanned role, ${links_.notResolved} not resolved, ${links_.notChecked} not checked. ${count(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `, ${count(s.suppressed, "finding")} suppressed` : ""}.`,
     ""
   );
   const notChecked = [
@@ -163,6 +163,7 @@ async function runAction() {
   const failOn = choice("fail-on", "error", ["error", "warning", "never"]);
   const sarifInput = input("sarif-file", "irsa-lint.sarif");
   const failOnIncomplete = choice("fail-on-incomplete", "true", ["true", "false"]);
+  const strict = choice("strict", "false", ["true", "false"]);
   const annotations = choice("annotations", "true", ["true", "false"]);
   const includeSuppressed = choice("include-suppressed", "false", ["true", "false"]);
   const baselineInput = input("baseline", "");
@@ -183,10 +184,10 @@ async function runAction() {
   const baseline = baselineText ? readBaselineFile(baselineText, cwd, "baseline") : void 0;
   const result = await lint({ paths, cwd, root, rules, ...configLintOptions(config, cwd), varFiles, baseline });
   if (result.missingPaths.length) throw new InputError(`no such file or folder: ${result.missingPaths.join(", ")}`);
-  const sarifFile = writeReport(sarifInput, formatSarif(result, rules, { cwd, root, includeSuppressed: includeSuppressed === "true" }), cwd, "sarif-file", true);
-  if (annotations === "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id)));
+  const sarifFile = writeReport(sarifInput, formatSarif(result, rules, { cwd, root, includeSuppressed: includeSuppressed === "true" }), cwd, "sarif-file", process.env.RUNNER_TEMP ? [process.env.RUNNER_TEMP] : []);
+  if (annotations === "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id), (f) => displayPath(resolve(cwd, f), root)));
   if (format !== "github") process.stdout.write(format === "json" ? formatJson(result) : formatStylish(result, { color: false }));
-  else if (annotations !== "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id)));
+  else if (annotations !== "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id), (f) => displayPath(resolve(cwd, f), root)));
   const summary = summarize(result);
   writeJobSummary(result, cwd, root);
   setOutput("sarif-file", sarifFile);
@@ -197,14 +198,10 @@ async function runAction() {
   setOutput("not-checked", uncheckedTotal(summary));
   if (result.staleBaseline.length) process.stdout.write(`::notice title=irsa-lint::${data(`${result.staleBaseline.length} baseline entries matched no finding (fixed or gone); irsa-lint --baseline ${baselineInput} --prune-baseline removes them`)}
 `);
-  const failed = failOn === "error" ? summary.errors > 0 : failOn === "warning" ? summary.errors + summary.warnings > 0 : false;
-  const tooManyWarnings = maxWarnings !== void 0 && summary.warnings > maxWarnings;
-  if (tooManyWarnings) process.stdout.write(`::error title=irsa-lint::${data(`${summary.warnings} warnings exceed max-warnings ${maxWarnings}`)}
+  const verdict = gate(summary, { failOn, maxWarnings, allowIncomplete: failOnIncomplete === "false", strict: strict === "true" });
+  for (const reason of verdict.reasons) process.stdout.write(`::error title=irsa-lint::${data(reason.replace("--allow-incomplete", "fail-on-incomplete: false").replace("--max-warnings", "max-warnings").replace("--strict", "strict"))}
 `);
-  const incomplete = failOnIncomplete === "true" && uncheckedTotal(summary) > 0;
-  if (incomplete) process.stdout.write(`::error title=irsa-lint::${data(`not everything was checked: ${describeUnchecked(summary)} (see above); set fail-on-incomplete: false to pass anyway`)}
-`);
-  return failed || tooManyWarnings || incomplete ? 1 : 0;
+  return verdict.exit === 0 ? 0 : 1;
 }
 function writeJobSummary(result, cwd, root) {
   const file = process.env.GITHUB_STEP_SUMMARY;

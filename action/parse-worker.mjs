@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-TZXJKJTB.mjs";
-import "./chunk-M6MCGDN3.mjs";
-import "./chunk-LZ6QNZDI.mjs";
+} from "./chunk-YVVDFCOD.mjs";
+import "./chunk-MYOR3Q36.mjs";
+import "./chunk-NYWU4WDM.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

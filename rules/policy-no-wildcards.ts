@@ -33,7 +33,7 @@ export default defineRule({
   tags: ["security", "CWE-269"],
   messages: {
     action: "Policy {{policy}} allows action \"{{value}}\" to {{roles}}{{when}}: every API of {{scope}}",
-    pattern: "Policy {{policy}} allows \"{{value}}\" to {{roles}}{{when}}: {{count}} actions ({{levels}}), and any AWS adds later that match",
+    pattern: "Policy {{policy}} allows \"{{value}}\" to {{roles}}{{when}}: {{count}} ({{levels}}), and any AWS adds later that match",
     resource: "Policy {{policy}} allows {{actions}} on Resource \"{{resource}}\" to {{roles}}{{when}}: every resource of the account, where these actions could name the ARNs the workload uses",
     scoped: "Policy {{policy}} allows {{actions}} on Resource \"{{resource}}\" to {{roles}}{{when}}, scoped by the condition {{by}}",
   },
@@ -94,7 +94,7 @@ export default defineRule({
         const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
         const writes = levels.some((l) => /Write|Permissions/.test(l));
         // Read-only actions of resources the statement names are a note: they read what the workload was given.
-        hit(a, "pattern", policy, role, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : scopedResources(st) ? "note" : "warning", when);
+        hit(a, "pattern", policy, role, { count: `${granted.length} ${granted.length === 1 ? "action" : "actions"}`, levels: levels.join(", ") }, writes ? "error" : scopedResources(st) ? "note" : "warning", when);
       }
     };
     // The policies of workload roles, and standalone documents beside a standalone IRSA trust (the AWS CLI layout).

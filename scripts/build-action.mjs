@@ -2,7 +2,7 @@
 // pre-commit (cli.mjs), the parse worker, the tree-sitter WebAssembly and the compact IAM catalog.
 // It is committed, since neither an action nor a pre-commit `script` hook can npm install; a test
 // fails when it is stale, and another runs it copied alone into an empty folder.
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename } from "node:path";
 import { build } from "esbuild";
@@ -24,6 +24,7 @@ export const ACTION_BUILD = {
   banner: { js: 'import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);' },
   write: false,
   logLevel: "silent",
+  define: { __IRSA_LINT_VERSION__: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version) },
 };
 
 /** The bundle's JavaScript files: name and text. */

@@ -1,7 +1,7 @@
 // After tsc: bundles the CLI (and its parse worker) for a fast start, copies the WebAssembly the HCL
 // parser loads, and writes the bin entry. Lazily imported modules (ajv, globby, web-tree-sitter)
 // become separate chunks, so a run that does not need them does not even compile them.
-import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
 import { writeCatalog } from "./build-catalog.mjs";
@@ -25,6 +25,7 @@ await build({
   target: "node20",
   legalComments: "none",
   logLevel: "warning",
+  define: { __IRSA_LINT_VERSION__: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version) },
   banner: { js: 'import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);' },
 });
 

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { rules } from "../rules/index.js";
 import { InputError, lint, type LintResult } from "./engine/lint.js";
 import type { AnyRule } from "./engine/rule.js";
@@ -15,7 +14,11 @@ import { formatGithub } from "./format/github.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif, type SarifPlaces } from "./format/sarif.js";
 import { formatStylish } from "./format/stylish.js";
-import { describeUnchecked, summarize, uncheckedTotal } from "./format/summary.js";
+import { summarize } from "./format/summary.js";
+import { formatGitlab } from "./format/gitlab.js";
+import { formatJunit } from "./format/junit.js";
+import { gate, type GateOptions } from "./engine/gate.js";
+import { cliVars, gateOptions, HELP, parse, reports, ruleOverrides, UsageError, type Format, type Report, type Values } from "./cli/options.js";
 import { guardText, visible } from "./core/sanitize.js";
 import { VERSION } from "./version.js";
 
@@ -28,84 +31,6 @@ export interface Io {
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
-const HELP = `Usage: irsa-lint [options] [paths...]
-
-Lints EKS IAM Roles for Service Accounts across Kubernetes YAML, Terraform and IAM JSON.
-Paths are files or folders (default: .); folders are searched recursively, honouring .gitignore.
-
-Options:
-  -f, --format <stylish|json|sarif|github>
-                                     output format (default: stylish)
-  -o, --output <file>                write the report to a file instead of stdout
-  -c, --config <file>                config file (default: the nearest .irsa-lint.yaml,
-                                     .irsa-lint.yml or irsa-lint.config.json upwards)
-      --print-config                 print the effective configuration and exit
-      --baseline <file>              report findings recorded in this baseline as suppressed,
-                                     and entries that match no finding any more
-      --prune-baseline               with --baseline: rewrite it without the entries that match nothing
-      --write-baseline <file>        record today's findings in a baseline file and exit 0
-      --include-suppressed           keep suppressed and baselined findings in SARIF, marked as such
-      --staged                       lint what the next commit will contain: tracked files with
-                                     their staged content (for pre-commit)
-      --account-id <id>              AWS account id that data.aws_caller_identity resolves to
-      --var <name=value>             set a Terraform input variable for every root (repeatable)
-      --var-file <file>              read Terraform variables from a .tfvars or .tfvars.json file (repeatable)
-      --max-warnings <n>             exit 1 when there are more than n warnings
-      --strict                       exit 2 when a selected file could not be parsed or a check could not run
-      --max-file-size <MB>           skip files larger than this (default 5)
-      --threads <n>                  parse on n threads, this one included (default: one per core, up to 4, from 3,000 files)
-      --quiet                        report errors only
-      --verbose                      also list values that could not be resolved, and skipped files
-      --list-rules                   print every rule with its default severity
-      --no-color                     plain output
-      --debug                        print stack traces of internal errors
-  -v, --version                      print the version
-  -h, --help                         print this help
-
-Examples:
-  irsa-lint ./k8s ./terraform
-  irsa-lint --format sarif --output irsa-lint.sarif .
-  irsa-lint --write-baseline .irsa-lint-baseline.json . && irsa-lint --baseline .irsa-lint-baseline.json .
-
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or config error, nothing could
-be read, or (with --strict) a file could not be parsed or a check could not run, 3 internal error.
-`;
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: "string", short: "f", default: "stylish" },
-      output: { type: "string", short: "o" },
-      config: { type: "string", short: "c" },
-      "print-config": { type: "boolean" },
-      baseline: { type: "string" },
-      "write-baseline": { type: "string" },
-      "prune-baseline": { type: "boolean" },
-      staged: { type: "boolean" },
-      "include-suppressed": { type: "boolean" },
-      "account-id": { type: "string" },
-      var: { type: "string", multiple: true },
-      "var-file": { type: "string", multiple: true },
-      "max-warnings": { type: "string" },
-      strict: { type: "boolean" },
-      "max-file-size": { type: "string" },
-      threads: { type: "string" },
-      quiet: { type: "boolean" },
-      verbose: { type: "boolean" },
-      "list-rules": { type: "boolean" },
-      color: { type: "boolean" },
-      "no-color": { type: "boolean" },
-      debug: { type: "boolean" },
-      version: { type: "boolean", short: "v" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-}
-
-class UsageError extends Error {}
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function listRules(all: AnyRule[]): string {
@@ -113,20 +38,14 @@ function listRules(all: AnyRule[]): string {
   return `${all.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join("\n")}\n`;
 }
 
-function cliVars(pairs: string[] = []): Array<[string, string]> {
-  return pairs.map((pair) => {
-    const eq = pair.indexOf("=");
-    if (eq <= 0) throw new UsageError(`--var expects name=value, got "${pair}"`);
-    return [pair.slice(0, eq), pair.slice(eq + 1)];
-  });
-}
-
-const FORMATS = ["stylish", "json", "sarif", "github"];
-
-function render(format: string, result: LintResult, where: SarifPlaces, color: boolean, verbose: boolean): string {
+function render(format: Format, result: LintResult, where: SarifPlaces, color: boolean, verbose: boolean): string {
+  // Formats a CI system reads against the repository name files from its root, wherever the run started.
+  const fromRoot = (file: string) => displayPath(resolve(where.cwd, file), where.root);
   if (format === "json") return formatJson(result);
   if (format === "sarif") return formatSarif(result, rules, where);
-  if (format === "github") return formatGithub(result, rules.map((r) => r.id));
+  if (format === "github") return formatGithub(result, rules.map((r) => r.id), fromRoot);
+  if (format === "gitlab") return formatGitlab(result, fromRoot);
+  if (format === "junit") return formatJunit(result, rules.map((r) => r.id), fromRoot);
   return formatStylish(result, { color, verbose });
 }
 
@@ -144,24 +63,9 @@ function effectiveConfig(config: Config, cwd: string) {
   };
 }
 
-/** Why a run exits 1, in one line for standard error. */
-function exitReason(result: LintResult, maxWarnings: number | undefined): string {
-  const errors = result.findings.filter((f) => f.severity === "error").length;
-  const warnings = result.findings.filter((f) => f.severity === "warning").length;
-  return errors ? `${plural(errors, "error")} found` : `${plural(warnings, "warning")} exceed --max-warnings ${maxWarnings}`;
-}
-
-function exitCode(result: LintResult, maxWarnings: number | undefined): number {
-  const linted = result.files.filter((f) => f.status !== "failed").length;
-  if (result.files.length > 0 && linted === 0) return EXIT.usage;
-  if (result.findings.some((f) => f.severity === "error")) return EXIT.findings;
-  const warnings = result.findings.filter((f) => f.severity === "warning").length;
-  return maxWarnings !== undefined && warnings > maxWarnings ? EXIT.findings : EXIT.ok;
-}
-
 interface RunSettings {
-  format: string;
-  maxWarnings?: number;
+  reports: Report[];
+  gate: GateOptions;
   maxFileMb?: number;
   threads?: number;
   accountId?: string;
@@ -171,10 +75,13 @@ interface RunSettings {
   root: string;
 }
 
-async function run(values: ReturnType<typeof parse>["values"], positionals: string[], io: Io, { format, maxWarnings, maxFileMb, threads, accountId, cwd, root }: RunSettings): Promise<number> {
-    const configFile = values.config ? resolve(cwd, values.config) : findConfig(cwd);
+async function run(values: Values, positionals: string[], io: Io, { reports: wanted, gate: gateSettings, maxFileMb, threads, accountId, cwd, root }: RunSettings): Promise<number> {
+  const configFile = values.config ? resolve(cwd, values.config) : findConfig(cwd);
   if (values.config && !existsSync(configFile!)) throw new UsageError(`--config ${values.config}: no such file`);
-  const config: Config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
+  const loaded: Config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
+  // --rule wins over the config, for this run.
+  const overrides = ruleOverrides(values, rules);
+  const config: Config = { ...loaded, rules: { ...loaded.rules, ...Object.fromEntries(Object.entries(overrides).map(([id, severity]) => [id, { ...loaded.rules[id], severity }])) } };
   if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, cwd), null, 2)}\n`), EXIT.ok;
   const baseline = values.baseline ? readBaselineFile(resolve(cwd, values.baseline), cwd) : undefined;
 
@@ -197,27 +104,24 @@ async function run(values: ReturnType<typeof parse>["values"], positionals: stri
   if (values["write-baseline"]) {
     const recorded = toBaseline(result.findings);
     writeReport(values["write-baseline"], `${JSON.stringify(recorded, null, 2)}\n`, io.cwd, "--write-baseline");
-    io.stderr(`irsa-lint: recorded ${recorded.findings.length} findings in ${values["write-baseline"]}\n`);
+    io.stderr(`irsa-lint: recorded ${plural(recorded.findings.length, "finding")} in ${values["write-baseline"]}\n`);
     return EXIT.ok;
   }
   const shown = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === "error") } : result;
-  const color = !values["no-color"] && (values.color || io.color) && !values.output;
-  let report: string;
-  try {
-    report = render(format, shown, { cwd, root, includeSuppressed: values["include-suppressed"] }, color, !!values.verbose);
-  } catch (e) {
-    // A report past the longest string Node.js can hold: say so, not "internal error".
-    if (e instanceof RangeError && /string length/i.test(e.message)) throw new UsageError(`the ${format} report of ${shown.findings.length} findings is too large to write; lint fewer paths, or record them with --write-baseline`);
-    throw e;
+  for (const { format, output } of wanted) {
+    const color = output === undefined && format === "stylish" && !values["no-color"] && (!!values.color || io.color);
+    let report: string;
+    try {
+      report = render(format, shown, { cwd, root, includeSuppressed: values["include-suppressed"] }, color, !!values.verbose);
+    } catch (e) {
+      // A report past the longest string Node.js can hold: say so, not "internal error".
+      if (e instanceof RangeError && /string length/i.test(e.message)) throw new UsageError(`the ${format} report of ${shown.findings.length} findings is too large to write; lint fewer paths, or record them with --write-baseline`);
+      throw e;
+    }
+    if (output !== undefined) writeReport(output, report, io.cwd, "--output");
+    else io.stdout(report);
   }
-  const summary = summarize(result);
-  if (values.output) writeReport(values.output, report, io.cwd, "--output");
-  else io.stdout(report);
-
-  if (values.strict && uncheckedTotal(summary) > 0) {
-    io.stderr(`irsa-lint: --strict: ${describeUnchecked(summary)}\n`);
-    return EXIT.usage;
-  }
+  const verdict = gate(summarize(result), gateSettings);
   if (result.staleBaseline.length) {
     if (values["prune-baseline"]) {
       const kept = { version: 2, findings: baseline!.findings.filter((b) => !result.staleBaseline.includes(b)) };
@@ -225,9 +129,8 @@ async function run(values: ReturnType<typeof parse>["values"], positionals: stri
       io.stderr(`irsa-lint: removed ${plural(result.staleBaseline.length, "baseline entry")} that matched no finding from ${values.baseline}\n`);
     } else io.stderr(`irsa-lint: ${plural(result.staleBaseline.length, "baseline entry")} in ${values.baseline} matched no finding (fixed or gone); --prune-baseline removes them\n`);
   }
-  const code = exitCode(result, maxWarnings);
-  if (code === EXIT.findings) io.stderr(`irsa-lint: ${exitReason(result, maxWarnings)}\n`);
-  return code;
+  for (const reason of verdict.reasons) io.stderr(`irsa-lint: ${reason}\n`);
+  return verdict.exit;
 }
 
 export async function main(argv: string[], given: Io): Promise<number> {
@@ -240,10 +143,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
     if (values.help) return io.stdout(HELP), EXIT.ok;
     if (values.version) return io.stdout(`${VERSION}\n`), EXIT.ok;
     if (values["list-rules"]) return io.stdout(listRules(rules)), EXIT.ok;
-    const format = values.format!;
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}" (use ${FORMATS.join(", ")})`);
-    const maxWarnings = values["max-warnings"] === undefined ? undefined : Number(values["max-warnings"]);
-    if (maxWarnings !== undefined && !Number.isInteger(maxWarnings)) throw new UsageError("--max-warnings expects a whole number");
+    const settings = { reports: reports(values), gate: gateOptions(values) };
     const maxFileMb = values["max-file-size"] === undefined ? undefined : Number(values["max-file-size"]);
     if (maxFileMb !== undefined && !(maxFileMb > 0)) throw new UsageError("--max-file-size expects a positive number of megabytes");
     const threads = values.threads === undefined ? undefined : Number(values.threads);
@@ -255,7 +155,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
     // --staged reads the commit-to-be from a snapshot of git's index; reports are still written here.
     const snapshot = values.staged ? stagedSnapshot(io.cwd) : undefined;
     try {
-      return await run(values, positionals, io, { format, maxWarnings, maxFileMb, threads, accountId, cwd: snapshot?.cwd ?? io.cwd, root: snapshot?.root ?? repositoryRoot(io.cwd) });
+      return await run(values, positionals, io, { ...settings, maxFileMb, threads, accountId, cwd: snapshot?.cwd ?? io.cwd, root: snapshot?.root ?? repositoryRoot(io.cwd) });
     } finally {
       snapshot?.dispose();
     }

@@ -55,7 +55,7 @@ describe("irsa-lint CLI", () => {
       notes: 0,
       suppressed: 0,
       incomplete: 0,
-      files: { linted: 1, skipped: 4, failed: 3, unchecked: 1 },
+      files: { linted: 1, skipped: 4, failed: 3, unchecked: 1, templates: 1 },
       notChecked: 0,
       // broken-files/k8s/healthy.yaml annotates a role; the Terraform that might declare it could not be parsed.
       links: { annotations: 1, podIdentityAssociations: 0, linked: 0, checked: 0, missing: 0, notResolved: 1, notChecked: 0 },
@@ -141,8 +141,11 @@ describe("Terraform variables from the command line", () => {
 
 describe("--verbose", () => {
   it("lists each value that could not be resolved, with the reason, one line each", async () => {
-    const { code, stdout } = await run(["--verbose", "--no-color", "."], join(FIXTURES, "unknown-values-quiet"));
-    expect(code).toBe(0);
+    const { code, stdout, stderr } = await run(["--verbose", "--no-color", "."], join(FIXTURES, "unknown-values-quiet"));
+    // No finding, but checks not made: the run fails closed unless --allow-incomplete.
+    expect(stderr).toBe("irsa-lint: not everything was checked: 1 element a rule needed was not known, so findings may be missing (--allow-incomplete accepts this)\n");
+    expect(code).toBe(1);
+    expect((await run(["--allow-incomplete", "."], join(FIXTURES, "unknown-values-quiet"))).code).toBe(0);
     const lines = stdout.split("\n").filter((l) => l.includes("  note  "));
     expect(lines).toEqual([
       "  terraform/main.tf:13:3  note  module module.eks: registry module terraform-aws-modules/eks/aws is not evaluated; its outputs are unknown",
@@ -166,11 +169,11 @@ describe("--format github", () => {
   it("prints one workflow command per finding, per failed file and per file not checked, escaped as the runner expects", async () => {
     const { stdout } = await run(["--format", "github", "broken-files"], FIXTURES);
     expect(stdout.split("\n").filter(Boolean)).toEqual([
-      expect.stringMatching(/^::error file=broken-files\/k8s\/healthy\.yaml,line=9,col=41,endLine=9,endColumn=45,title=irsa-lint token-expiration-minimum::ServiceAccount apps\/healthy sets token-expiration 60/),
-      "::error file=broken-files/iam/trailing-comma.json,line=4,col=44,title=irsa-lint parse error::JSON syntax error: Expected double-quoted property name",
-      expect.stringMatching(/^::error file=broken-files\/k8s\/broken\.yaml,line=7,col=1,title=irsa-lint parse error::YAML syntax error: /),
-      "::error file=broken-files/terraform/broken.tf,line=6,col=1,title=irsa-lint parse error::HCL syntax error: missing )",
-      "::warning file=broken-files/chart/templates/serviceaccount.yaml,title=irsa-lint skipped a file::not checked: Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)",
+      expect.stringMatching(/^::error file=fixtures\/broken-files\/k8s\/healthy\.yaml,line=9,col=41,endLine=9,endColumn=45,title=irsa-lint token-expiration-minimum::ServiceAccount apps\/healthy sets token-expiration 60/),
+      "::error file=fixtures/broken-files/iam/trailing-comma.json,line=4,col=44,title=irsa-lint parse error::JSON syntax error: Expected double-quoted property name",
+      expect.stringMatching(/^::error file=fixtures\/broken-files\/k8s\/broken\.yaml,line=7,col=1,title=irsa-lint parse error::YAML syntax error: /),
+      "::error file=fixtures/broken-files/terraform/broken.tf,line=6,col=1,title=irsa-lint parse error::HCL syntax error: missing )",
+      "::warning file=fixtures/broken-files/chart/templates/serviceaccount.yaml,title=irsa-lint skipped a file::not checked: Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)",
     ]);
   });
 });

@@ -67,7 +67,9 @@ exclude:
     write(".irsa-lint.yaml", "rules:\n  automount-not-disabled: off\n  no-such-rule: error\n");
     const unknownRule = await run(["."]);
     expect(unknownRule.code).toBe(2);
-    expect(unknownRule.stderr).toBe('irsa-lint: .irsa-lint.yaml:3:3: unknown key "rules.no-such-rule"\nRun irsa-lint --help for usage.\n');
+    expect(unknownRule.stderr).toBe('irsa-lint: .irsa-lint.yaml:3:3: unknown rule "no-such-rule"; irsa-lint --list-rules lists them\nRun irsa-lint --help for usage.\n');
+    write(".irsa-lint.yaml", "rules:\n  automount-not-disable: off\n");
+    expect((await run(["."])).stderr).toMatch(/^irsa-lint: \.irsa-lint\.yaml:2:3: unknown rule "automount-not-disable" \(did you mean automount-not-disabled\?\)/);
 
     write(".irsa-lint.yaml", "rules:\n  token-expiration-minimum:\n    minimum: soon\n");
     expect((await run(["."])).stderr).toMatch(/^irsa-lint: \.irsa-lint\.yaml:3:14: "rules\.token-expiration-minimum\.minimum" must be integer\n/);
@@ -163,7 +165,7 @@ describe("baseline", () => {
     write("k8s/a.yaml", SA("a"));
     const recorded = await run(["--write-baseline", "baseline.json", "."]);
     expect(recorded.code).toBe(0);
-    expect(recorded.stderr).toBe("irsa-lint: recorded 1 findings in baseline.json\n");
+    expect(recorded.stderr).toBe("irsa-lint: recorded 1 finding in baseline.json\n");
     expect(JSON.parse(readFileSync(join(dir, "baseline.json"), "utf8")).findings).toEqual([{ ruleId: "role-arn-resolves", file: "k8s/a.yaml", fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
 
     write("k8s/a.yaml", `# a comment that moves everything down\n\n${SA("a")}`);

@@ -13,7 +13,8 @@ import { formatJson } from "../format/json.js";
 import { formatMarkdownSummary } from "../format/markdown-summary.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatStylish } from "../format/stylish.js";
-import { describeUnchecked, summarize, uncheckedTotal } from "../format/summary.js";
+import { summarize, uncheckedTotal } from "../format/summary.js";
+import { gate, type GateOptions } from "../engine/gate.js";
 import { encodePath } from "../core/sanitize.js";
 
 /** An action input, as the runner passes it: INPUT_<NAME> in the environment. */
@@ -48,6 +49,7 @@ export async function runAction(): Promise<number> {
   const failOn = choice("fail-on", "error", ["error", "warning", "never"]);
   const sarifInput = input("sarif-file", "irsa-lint.sarif");
   const failOnIncomplete = choice("fail-on-incomplete", "true", ["true", "false"]);
+  const strict = choice("strict", "false", ["true", "false"]);
   const annotations = choice("annotations", "true", ["true", "false"]);
   const includeSuppressed = choice("include-suppressed", "false", ["true", "false"]);
   const baselineInput = input("baseline", "");
@@ -72,11 +74,12 @@ export async function runAction(): Promise<number> {
   if (result.missingPaths.length) throw new InputError(`no such file or folder: ${result.missingPaths.join(", ")}`);
 
   // A pull request may commit a symbolic link where the SARIF goes: never written through.
-  const sarifFile = writeReport(sarifInput, formatSarif(result, rules, { cwd, root, includeSuppressed: includeSuppressed === "true" }), cwd, "sarif-file", true);
+  // The workspace, or the runner's temporary folder (not the pull request's): `${{ runner.temp }}/irsa-lint.sarif`.
+  const sarifFile = writeReport(sarifInput, formatSarif(result, rules, { cwd, root, includeSuppressed: includeSuppressed === "true" }), cwd, "sarif-file", process.env.RUNNER_TEMP ? [process.env.RUNNER_TEMP] : []);
   // Annotations show on the pull request without code scanning; with it, each finding shows twice.
-  if (annotations === "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id)));
+  if (annotations === "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id), (f) => displayPath(resolve(cwd, f), root)));
   if (format !== "github") process.stdout.write(format === "json" ? formatJson(result) : formatStylish(result, { color: false }));
-  else if (annotations !== "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id)));
+  else if (annotations !== "true") process.stdout.write(formatGithub(result, rules.map((r) => r.id), (f) => displayPath(resolve(cwd, f), root)));
 
   const summary = summarize(result);
   writeJobSummary(result, cwd, root);
@@ -88,13 +91,11 @@ export async function runAction(): Promise<number> {
   setOutput("not-checked", uncheckedTotal(summary));
   if (result.staleBaseline.length) process.stdout.write(`::notice title=irsa-lint::${data(`${result.staleBaseline.length} baseline entries matched no finding (fixed or gone); irsa-lint --baseline ${baselineInput} --prune-baseline removes them`)}\n`);
 
-  const failed = failOn === "error" ? summary.errors > 0 : failOn === "warning" ? summary.errors + summary.warnings > 0 : false;
-  const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
-  if (tooManyWarnings) process.stdout.write(`::error title=irsa-lint::${data(`${summary.warnings} warnings exceed max-warnings ${maxWarnings}`)}\n`);
-  // Fail closed: files that could not be parsed, or checks that could not run, may hide findings.
-  const incomplete = failOnIncomplete === "true" && uncheckedTotal(summary) > 0;
-  if (incomplete) process.stdout.write(`::error title=irsa-lint::${data(`not everything was checked: ${describeUnchecked(summary)} (see above); set fail-on-incomplete: false to pass anyway`)}\n`);
-  return failed || tooManyWarnings || incomplete ? 1 : 0;
+  // The CLI's and the hook's gate: findings at fail-on, too many warnings, and (fail closed) files
+  // that could not be read or checks that could not run, unless fail-on-incomplete: false.
+  const verdict = gate(summary, { failOn: failOn as GateOptions["failOn"], maxWarnings, allowIncomplete: failOnIncomplete === "false", strict: strict === "true" });
+  for (const reason of verdict.reasons) process.stdout.write(`::error title=irsa-lint::${data(reason.replace("--allow-incomplete", "fail-on-incomplete: false").replace("--max-warnings", "max-warnings").replace("--strict", "strict"))}\n`);
+  return verdict.exit === 0 ? 0 : 1;
 }
 
 /** The job summary, with links to the lines of the commit the workflow runs on. */

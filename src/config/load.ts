@@ -1,3 +1,4 @@
+import { closest } from "../core/match.js";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { ErrorObject } from "ajv";
@@ -50,7 +51,7 @@ export async function loadConfig(file: string, rules: AnyRule[], cwd: string): P
   const { default: Ajv } = await import("ajv");
   const ajv = new Ajv.default({ allErrors: true, strict: false });
   const validate = ajv.compile(configSchema(rules));
-  if (!validate(data)) throw new ConfigError(describe(mostSpecific(validate.errors!), doc, lineCounter, shown));
+  if (!validate(data)) throw new ConfigError(describe(mostSpecific(validate.errors!), doc, lineCounter, shown, rules.map((r) => r.id)));
 
   const settings: Record<string, RuleSetting> = {};
   for (const [id, entry] of Object.entries((data.rules ?? {}) as Record<string, unknown>)) {
@@ -75,7 +76,7 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject {
   return atDeepest.find((e) => e.keyword !== "enum" && e.keyword !== "type") ?? atDeepest.find((e) => e.keyword === "enum") ?? atDeepest[0] ?? errors[0];
 }
 
-function describe(error: ErrorObject, doc: Document, lineCounter: LineCounter, shown: string): string {
+function describe(error: ErrorObject, doc: Document, lineCounter: LineCounter, shown: string, ruleIds: string[]): string {
   const path = error.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   const extra = error.keyword === "additionalProperties" ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
   const key = [...path, ...(extra ? [extra] : [])];
@@ -86,11 +87,20 @@ function describe(error: ErrorObject, doc: Document, lineCounter: LineCounter, s
   const name = excerpt(key.join("."), 80) || "(top level)";
   const what =
     error.keyword === "additionalProperties"
-      ? `unknown key "${name}"`
+      ? path.length === 1 && path[0] === "rules"
+        ? `unknown rule "${excerpt(extra!, 80)}"${suggestion(path, extra!, ruleIds)}; irsa-lint --list-rules lists them`
+        : `unknown key "${name}"`
       : error.keyword === "oneOf" || error.keyword === "enum"
         ? `"${name}" must be off, note, warning or error, or an object of severity and the rule's options`
         : `"${name}" ${error.message}`;
   return `${shown}:${at.line}:${at.col}: ${what}`;
+}
+
+/** For an unknown rule under `rules:`, the closest rule id; for another key, nothing. */
+function suggestion(path: string[], key: string, ruleIds: string[]): string {
+  if (path.length !== 1 || path[0] !== "rules") return "";
+  const near = closest(key, ruleIds);
+  return near ? ` (did you mean ${near}?)` : "";
 }
 
 function findKey(doc: Document, path: string[], key: string): { range?: [number, number, number] } | undefined {

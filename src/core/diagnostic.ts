@@ -17,7 +17,7 @@ export type FileStatus =
    * `unchecked`: the file may bear on IRSA but was not read (too large, binary, a symlink refused,
    * a Helm template): every format says so. Other skips are files that cannot bear on IRSA.
    */
-  | { file: string; status: "skipped"; reason: string; unchecked?: boolean }
+  | { file: string; status: "skipped"; reason: string; unchecked?: true | "template" }
   | { file: string; status: "failed"; reason: string; location: SourceLocation };
 
 /**

@@ -70,7 +70,7 @@ export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<H
     if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, source.text);
     const error = result.diagnostics.find((d) => d.level === "error");
     if (error) outcome.status = { file: file.path, status: "failed", reason: error.message, location: error.location };
-    else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped, ...(result.unchecked ? { unchecked: true } : {}) };
+    else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped, ...(result.unchecked ? { unchecked: result.unchecked } : {}) };
     return outcome;
   } catch (e) {
     if (e instanceof InputLimitError) return fail(e.message, e.location);

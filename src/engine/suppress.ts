@@ -1,3 +1,4 @@
+import { closest } from "../core/match.js";
 import { pushTo } from "../core/collections.js";
 import type { Directive } from "../parse/directives.js";
 import type { SourceLocation } from "../core/location.js";
@@ -47,13 +48,19 @@ export function spanText(text: string, loc: SourceLocation): string {
   return [lines[loc.line - 1].slice(loc.column - 1), ...lines.slice(loc.line, loc.endLine - 1), (lines[loc.endLine - 1] ?? "").slice(0, loc.endColumn - 1)].join("\n");
 }
 
+/** `rol-arn-resolves (did you mean role-arn-resolves?)`, when a known rule is that close. */
+function withSuggestion(rule: string, knownRules: Set<string>): string {
+  const near = closest(rule, knownRules);
+  return near ? `${rule} (did you mean ${near}?)` : rule;
+}
+
 /** Marks findings that a directive covers; reports directives that cover nothing or are invalid. */
 export function applyDirectives(findings: Finding[], directives: Directive[], knownRules: Set<string>): Finding[] {
   const used = new Set<Directive>();
   const extra: Finding[] = [];
   const valid = directives.filter((d) => {
     const unknownRules = d.rules.filter((r) => !knownRules.has(r));
-    const problem = !d.reason ? "needs a reason after \" -- \"" : d.rules.length === 0 ? "names no rule" : unknownRules.length ? `names unknown rule ${unknownRules.join(", ")}` : undefined;
+    const problem = !d.reason ? "needs a reason after \" -- \"" : d.rules.length === 0 ? "names no rule" : unknownRules.length ? `names unknown rule ${unknownRules.map((r) => withSuggestion(r, knownRules)).join(", ")}` : undefined;
     if (problem)
       extra.push({
         ruleId: SUPPRESSION_RULES.invalid.id,

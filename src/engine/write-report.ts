@@ -9,24 +9,25 @@ const inside = (path: string, folder: string) => path === folder || path.startsW
  * symbolic link a pull request may have committed in its place: the target must not be a link, a
  * path inside the workspace must stay inside it once its folders' links are resolved, and the text
  * goes to a new file that is then renamed over the target. Missing folders are created.
- * `confined`: the path must lie inside the workspace (the Action); the CLI lets a user name any path.
+ * `confined`: the path must lie inside the workspace or one of these folders (the Action: the
+ * runner's temporary folder), never written through a link there either; the CLI lets a user name any path.
  */
-export function writeReport(path: string, text: string, workspace: string, option: string, confined = false): string {
+export function writeReport(path: string, text: string, workspace: string, option: string, confined?: string[]): string {
   const absolute = resolve(workspace, path);
-  const realWorkspace = realpathSync(workspace);
-  const lexicallyInside = inside(absolute, resolve(workspace));
-  if (confined && !lexicallyInside) throw new InputError(`${option} ${path}: outside the workspace`);
+  const base = [workspace, ...(confined ?? [])].map((f) => resolve(f)).find((folder) => inside(absolute, folder));
+  if (confined && !base) throw new InputError(`${option} ${path}: outside the workspace${confined.length ? ` and ${confined.join(", ")}` : ""}`);
   // A path outside the workspace was chosen by whoever runs irsa-lint (`-o /dev/stdout`), not by
   // the repository: written as named.
-  if (!lexicallyInside) {
+  if (!base) {
     mkdirSync(dirname(absolute), { recursive: true });
     writeFileSync(absolute, text);
     return absolute;
   }
+  const realWorkspace = realpathSync(base);
   let existing = dirname(absolute);
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   const realExisting = realpathSync(existing);
-  if (!inside(realExisting, realWorkspace)) throw new InputError(`${option} ${path}: its folder is a symbolic link out of the workspace; irsa-lint does not write through links`);
+  if (!inside(realExisting, realWorkspace)) throw new InputError(`${option} ${path}: its folder is a symbolic link out of ${base === resolve(workspace) ? "the workspace" : base}; irsa-lint does not write through links`);
   const folder = resolve(realExisting, relative(existing, dirname(absolute)));
   mkdirSync(folder, { recursive: true });
   const target = join(folder, basename(absolute));

@@ -29,7 +29,7 @@ export function formatMarkdownSummary(result: LintResult, links: SummaryLinks): 
   const what = `${count(links_.annotations, "role annotation")}${links_.podIdentityAssociations ? ` and ${count(links_.podIdentityAssociations, "Pod Identity association")}` : ""}`;
   out.push(
     `${what}: ${links_.checked} checked, ${links_.missing} naming no scanned role, ${links_.notResolved} not resolved, ${links_.notChecked} not checked. ` +
-      `${count(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `, ${s.suppressed} findings suppressed` : ""}.`,
+      `${count(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `, ${count(s.suppressed, "finding")} suppressed` : ""}.`,
     "",
   );
   const notChecked = [

@@ -9,7 +9,8 @@ export interface Summary {
   suppressed: number;
   /** Checks that could not run (an internal error, a limit): their files may hide findings. */
   incomplete: number;
-  files: { linted: number; skipped: number; failed: number; unchecked: number };
+  /** `unchecked`: skipped files that may bear on IRSA; `templates` of them Helm templates, read through their values. */
+  files: { linted: number; skipped: number; failed: number; unchecked: number; templates: number };
   /** Elements rules needed and could not know (NotChecked entries): checks not made. */
   notChecked: number;
   /** What was checked: role annotations and Pod Identity associations, and what became of them. */
@@ -25,7 +26,7 @@ export function summarize(result: LintResult): Summary {
     notes: count("note"),
     suppressed: result.suppressed.length,
     incomplete: incompleteChecks(result).length,
-    files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed"), unchecked: uncheckedFiles(result).length },
+    files: { linted: files("linted"), skipped: files("skipped"), failed: files("failed"), unchecked: uncheckedFiles(result).length, templates: uncheckedFiles(result).filter((f) => f.unchecked === "template").length },
     notChecked: result.notChecked.length,
     links: summarizeCoverage(result.links),
   };
@@ -54,6 +55,20 @@ export function uncheckedFiles(result: LintResult): Array<Extract<FileStatus, { 
  */
 export function uncheckedTotal(s: Summary): number {
   return s.files.failed + s.incomplete + s.files.unchecked + s.notChecked;
+}
+
+/**
+ * What may hide findings and fails every surface by default (engine/gate.ts): all uncheckedTotal
+ * counts but Helm templates, which irsa-lint never reads (it reads a chart through its values;
+ * its rendered output can be linted): they are shown, and fail only --strict.
+ */
+export function incompleteTotal(s: Summary): number {
+  return uncheckedTotal(s) - s.files.templates;
+}
+
+/** What incompleteTotal counts, in words. */
+export function describeIncomplete(s: Summary): string {
+  return describeUnchecked({ ...s, files: { ...s.files, unchecked: s.files.unchecked - s.files.templates } });
 }
 
 /** `2 files could not be parsed, 1 check could not run, 3 elements were not known`: what uncheckedTotal counts. */

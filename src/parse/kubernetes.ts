@@ -75,7 +75,7 @@ export function parseKubernetes(file: string, text: string): FileParseResult {
   if (helmTemplated(text) && !APPLICATION_SET.test(text)) {
     // A template of a ServiceAccount or workload is IRSA left unchecked; one of anything else is not.
     if (!TEMPLATED_KIND.test(text)) return { ...result, skipped: "a template ({{ }}) of no ServiceAccount or workload" };
-    return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)", unchecked: true };
+    return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template … | irsa-lint -)", unchecked: "template" };
   }
   if (WORKFLOW.test(file) && IRSA_COMMAND.test(text)) return parseWorkflow(file, text, result);
   // Most manifests (ConfigMaps, Services, Ingresses) cannot bear on IRSA: skip them unparsed.

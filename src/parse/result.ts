@@ -8,5 +8,5 @@ export interface FileParseResult {
   diagnostics: Diagnostic[];
   skipped?: string;
   /** The skipped file may bear on IRSA (a Helm template): the skip is reported as unchecked. */
-  unchecked?: boolean;
+  unchecked?: true | "template";
 }

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-O6B4I5QD.mjs";
+} from "./chunk-MLCKZPOW.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-LZ6QNZDI.mjs";
+import "./chunk-NYWU4WDM.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-M6MCGDN3.mjs";
+} from "./chunk-MYOR3Q36.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-LZ6QNZDI.mjs";
+} from "./chunk-NYWU4WDM.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
@@ -755,7 +755,7 @@ async function parseSourceFile(file, hcl, read, source = readInput(file, read)) 
     if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, source.text);
     const error = result.diagnostics.find((d) => d.level === "error");
     if (error) outcome.status = { file: file.path, status: "failed", reason: error.message, location: error.location };
-    else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped, ...result.unchecked ? { unchecked: true } : {} };
+    else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped, ...result.unchecked ? { unchecked: result.unchecked } : {} };
     return outcome;
   } catch (e) {
     if (e instanceof InputLimitError) return fail(e.message, e.location);

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-SQN7UXVM.mjs";
-import "./chunk-M6MCGDN3.mjs";
+} from "./chunk-VD5PY3UH.mjs";
+import "./chunk-MYOR3Q36.mjs";
 import {
   tfvarsValues
-} from "./chunk-O6B4I5QD.mjs";
+} from "./chunk-MLCKZPOW.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-LZ6QNZDI.mjs";
+} from "./chunk-NYWU4WDM.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

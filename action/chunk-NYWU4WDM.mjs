@@ -9657,7 +9657,7 @@ function parseKubernetes(file, text) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
   if (helmTemplated(text) && !APPLICATION_SET.test(text)) {
     if (!TEMPLATED_KIND.test(text)) return { ...result, skipped: "a template ({{ }}) of no ServiceAccount or workload" };
-    return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template \u2026 | irsa-lint -)", unchecked: true };
+    return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template \u2026 | irsa-lint -)", unchecked: "template" };
   }
   if (WORKFLOW.test(file) && IRSA_COMMAND.test(text)) return parseWorkflow(file, text, result);
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);

@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-LZ6QNZDI.mjs";
+} from "./chunk-NYWU4WDM.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-TZXJKJTB.mjs";
+} from "./chunk-YVVDFCOD.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-SQN7UXVM.mjs";
+} from "./chunk-VD5PY3UH.mjs";
 import {
   RE2JS,
   memoised,
@@ -39,7 +39,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-LZ6QNZDI.mjs";
+} from "./chunk-NYWU4WDM.mjs";
 import {
   __commonJS,
   __toESM
@@ -1053,7 +1053,7 @@ var policy_no_wildcards_default = defineRule({
   tags: ["security", "CWE-269"],
   messages: {
     action: 'Policy {{policy}} allows action "{{value}}" to {{roles}}{{when}}: every API of {{scope}}',
-    pattern: 'Policy {{policy}} allows "{{value}}" to {{roles}}{{when}}: {{count}} actions ({{levels}}), and any AWS adds later that match',
+    pattern: 'Policy {{policy}} allows "{{value}}" to {{roles}}{{when}}: {{count}} ({{levels}}), and any AWS adds later that match',
     resource: 'Policy {{policy}} allows {{actions}} on Resource "{{resource}}" to {{roles}}{{when}}: every resource of the account, where these actions could name the ARNs the workload uses',
     scoped: 'Policy {{policy}} allows {{actions}} on Resource "{{resource}}" to {{roles}}{{when}}, scoped by the condition {{by}}'
   },
@@ -1100,7 +1100,7 @@ var policy_no_wildcards_default = defineRule({
         if (!granted?.length) return;
         const levels = [...new Set(granted.flatMap((g) => g.accessLevel.split(", ")))].sort();
         const writes = levels.some((l) => /Write|Permissions/.test(l));
-        hit(a, "pattern", policy2, role4, { count: granted.length, levels: levels.join(", ") }, writes ? "error" : scopedResources(st) ? "note" : "warning", when);
+        hit(a, "pattern", policy2, role4, { count: `${granted.length} ${granted.length === 1 ? "action" : "actions"}`, levels: levels.join(", ") }, writes ? "error" : scopedResources(st) ? "note" : "warning", when);
       }
     };
     const owned = [
@@ -1474,9 +1474,9 @@ var policy_unknown_action_default = defineRule({
             report("operation", a.loc, { owner, action, authorising, verb: operation.actions.length > 1 ? "authorise" : "authorises", source: operation.source }, { fix: `Replace ${action} with ${authorising}.` });
             continue;
           }
-          const suggestion = closest(action, actions.map((x) => x.name));
-          report("action", a.loc, { owner, action, service, hint: suggestion ? ` (did you mean ${suggestion}?)` : "" }, {
-            fix: suggestion ? `Write ${suggestion}.` : "Check the action name in the AWS service authorization reference."
+          const suggestion2 = closest(action, actions.map((x) => x.name));
+          report("action", a.loc, { owner, action, service, hint: suggestion2 ? ` (did you mean ${suggestion2}?)` : "" }, {
+            fix: suggestion2 ? `Write ${suggestion2}.` : "Check the action name in the AWS service authorization reference."
           });
         }
     }
@@ -1606,15 +1606,15 @@ var role_arn_resolves_default = defineRule({
         });
         continue;
       }
-      const suggestion = closest(name, names);
-      const role4 = suggestion ? firstNamed.get(suggestion) : void 0;
+      const suggestion2 = closest(name, names);
+      const role4 = suggestion2 ? firstNamed.get(suggestion2) : void 0;
       report(
         "missing",
         sa.roleArn.loc,
-        { sa: who, name, hint: `${suggestion ? ` (did you mean ${suggestion}?)` : ""}${unparsed}` },
+        { sa: who, name, hint: `${suggestion2 ? ` (did you mean ${suggestion2}?)` : ""}${unparsed}` },
         {
-          related: [...role4 ? [{ location: role4.loc, message: `role ${suggestion} is declared here` }] : [], ...(sa.provenance ?? []).map((p) => ({ location: p.location, message: p.message }))],
-          fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles."
+          related: [...role4 ? [{ location: role4.loc, message: `role ${suggestion2} is declared here` }] : [], ...(sa.provenance ?? []).map((p) => ({ location: p.location, message: p.message }))],
+          fix: suggestion2 ? `Change the annotation to name ${suggestion2}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles."
         }
       );
     }
@@ -3172,7 +3172,7 @@ async function loadConfig(file, rules2, cwd) {
   const { default: Ajv } = await import("./ajv-CHS4VEVI.mjs");
   const ajv = new Ajv.default({ allErrors: true, strict: false });
   const validate = ajv.compile(configSchema(rules2));
-  if (!validate(data2)) throw new ConfigError(describe(mostSpecific(validate.errors), doc, lineCounter, shown3));
+  if (!validate(data2)) throw new ConfigError(describe(mostSpecific(validate.errors), doc, lineCounter, shown3, rules2.map((r) => r.id)));
   const settings = {};
   for (const [id, entry] of Object.entries(data2.rules ?? {})) {
     if (typeof entry === "string") settings[id] = { severity: entry };
@@ -3192,7 +3192,7 @@ function mostSpecific(errors) {
   const atDeepest = concrete.filter((e) => depth(e) === deepest);
   return atDeepest.find((e) => e.keyword !== "enum" && e.keyword !== "type") ?? atDeepest.find((e) => e.keyword === "enum") ?? atDeepest[0] ?? errors[0];
 }
-function describe(error, doc, lineCounter, shown3) {
+function describe(error, doc, lineCounter, shown3, ruleIds) {
   const path = error.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   const extra = error.keyword === "additionalProperties" ? error.params.additionalProperty : void 0;
   const key = [...path, ...extra ? [extra] : []];
@@ -3201,8 +3201,13 @@ function describe(error, doc, lineCounter, shown3) {
   const range = (keyNode ?? node)?.range;
   const at = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
   const name = excerpt(key.join("."), 80) || "(top level)";
-  const what = error.keyword === "additionalProperties" ? `unknown key "${name}"` : error.keyword === "oneOf" || error.keyword === "enum" ? `"${name}" must be off, note, warning or error, or an object of severity and the rule's options` : `"${name}" ${error.message}`;
+  const what = error.keyword === "additionalProperties" ? path.length === 1 && path[0] === "rules" ? `unknown rule "${excerpt(extra, 80)}"${suggestion(path, extra, ruleIds)}; irsa-lint --list-rules lists them` : `unknown key "${name}"` : error.keyword === "oneOf" || error.keyword === "enum" ? `"${name}" must be off, note, warning or error, or an object of severity and the rule's options` : `"${name}" ${error.message}`;
   return `${shown3}:${at.line}:${at.col}: ${what}`;
+}
+function suggestion(path, key, ruleIds) {
+  if (path.length !== 1 || path[0] !== "rules") return "";
+  const near = closest(key, ruleIds);
+  return near ? ` (did you mean ${near}?)` : "";
 }
 function findKey(doc, path, key) {
   const parent2 = path.length ? doc.getIn(path, true) : doc.contents;
@@ -4471,12 +4476,16 @@ function spanText(text, loc) {
   if (loc.line === loc.endLine) return lines[loc.line - 1].slice(loc.column - 1, loc.endColumn - 1);
   return [lines[loc.line - 1].slice(loc.column - 1), ...lines.slice(loc.line, loc.endLine - 1), (lines[loc.endLine - 1] ?? "").slice(0, loc.endColumn - 1)].join("\n");
 }
+function withSuggestion(rule, knownRules) {
+  const near = closest(rule, knownRules);
+  return near ? `${rule} (did you mean ${near}?)` : rule;
+}
 function applyDirectives(findings, directives, knownRules) {
   const used = /* @__PURE__ */ new Set();
   const extra = [];
   const valid = directives.filter((d) => {
     const unknownRules = d.rules.filter((r) => !knownRules.has(r));
-    const problem = !d.reason ? 'needs a reason after " -- "' : d.rules.length === 0 ? "names no rule" : unknownRules.length ? `names unknown rule ${unknownRules.join(", ")}` : void 0;
+    const problem = !d.reason ? 'needs a reason after " -- "' : d.rules.length === 0 ? "names no rule" : unknownRules.length ? `names unknown rule ${unknownRules.map((r) => withSuggestion(r, knownRules)).join(", ")}` : void 0;
     if (problem)
       extra.push({
         ruleId: SUPPRESSION_RULES.invalid.id,
@@ -4653,7 +4662,7 @@ function littleHcl(files5) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-QK4MY4PA.mjs"), import("./variables-CAYW424X.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-5TK46UOU.mjs"), import("./variables-ZZTUI7U7.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
@@ -4691,20 +4700,20 @@ function dedupe(diagnostics) {
 import { closeSync, constants, existsSync as existsSync5, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname as dirname5, join as join4, relative, resolve as resolve4, sep } from "node:path";
 var inside = (path, folder) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
-function writeReport(path, text, workspace, option, confined = false) {
+function writeReport(path, text, workspace, option, confined) {
   const absolute = resolve4(workspace, path);
-  const realWorkspace = realpathSync(workspace);
-  const lexicallyInside = inside(absolute, resolve4(workspace));
-  if (confined && !lexicallyInside) throw new InputError(`${option} ${path}: outside the workspace`);
-  if (!lexicallyInside) {
+  const base = [workspace, ...confined ?? []].map((f) => resolve4(f)).find((folder2) => inside(absolute, folder2));
+  if (confined && !base) throw new InputError(`${option} ${path}: outside the workspace${confined.length ? ` and ${confined.join(", ")}` : ""}`);
+  if (!base) {
     mkdirSync(dirname5(absolute), { recursive: true });
     writeFileSync(absolute, text);
     return absolute;
   }
+  const realWorkspace = realpathSync(base);
   let existing = dirname5(absolute);
   while (!existsSync5(existing) && dirname5(existing) !== existing) existing = dirname5(existing);
   const realExisting = realpathSync(existing);
-  if (!inside(realExisting, realWorkspace)) throw new InputError(`${option} ${path}: its folder is a symbolic link out of the workspace; irsa-lint does not write through links`);
+  if (!inside(realExisting, realWorkspace)) throw new InputError(`${option} ${path}: its folder is a symbolic link out of ${base === resolve4(workspace) ? "the workspace" : base}; irsa-lint does not write through links`);
   const folder = resolve4(realExisting, relative(existing, dirname5(absolute)));
   mkdirSync(folder, { recursive: true });
   const target = join4(folder, basename(absolute));
@@ -4740,7 +4749,7 @@ function summarize(result) {
     notes: count("note"),
     suppressed: result.suppressed.length,
     incomplete: incompleteChecks(result).length,
-    files: { linted: files5("linted"), skipped: files5("skipped"), failed: files5("failed"), unchecked: uncheckedFiles(result).length },
+    files: { linted: files5("linted"), skipped: files5("skipped"), failed: files5("failed"), unchecked: uncheckedFiles(result).length, templates: uncheckedFiles(result).filter((f) => f.unchecked === "template").length },
     notChecked: result.notChecked.length,
     links: summarizeCoverage(result.links)
   };
@@ -4756,18 +4765,24 @@ function uncheckedFiles(result) {
 function uncheckedTotal(s) {
   return s.files.failed + s.incomplete + s.files.unchecked + s.notChecked;
 }
+function incompleteTotal(s) {
+  return uncheckedTotal(s) - s.files.templates;
+}
+function describeIncomplete(s) {
+  return describeUnchecked({ ...s, files: { ...s.files, unchecked: s.files.unchecked - s.files.templates } });
+}
 function describeUnchecked(s) {
-  const plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   return [
-    s.files.failed ? plural2(s.files.failed, "file could not be parsed", "files could not be parsed") : "",
-    s.files.unchecked ? plural2(s.files.unchecked, "file was skipped unread", "files were skipped unread") : "",
-    s.incomplete ? plural2(s.incomplete, "check could not run", "checks could not run") : "",
-    s.notChecked ? plural2(s.notChecked, "element a rule needed was not known", "elements rules needed were not known") : ""
+    s.files.failed ? plural3(s.files.failed, "file could not be parsed", "files could not be parsed") : "",
+    s.files.unchecked ? plural3(s.files.unchecked, "file was skipped unread", "files were skipped unread") : "",
+    s.incomplete ? plural3(s.incomplete, "check could not run", "checks could not run") : "",
+    s.notChecked ? plural3(s.notChecked, "element a rule needed was not known", "elements rules needed were not known") : ""
   ].filter(Boolean).join(", ");
 }
 
 // src/format/github.ts
-function formatGithub(result, ruleOrder = []) {
+function formatGithub(result, ruleOrder = [], path = (f) => f) {
   const lines = [];
   const rank = (id) => ruleOrder.includes(id) ? ruleOrder.indexOf(id) : ruleOrder.length;
   const severity = { error: 0, warning: 1, note: 2 };
@@ -4775,23 +4790,23 @@ function formatGithub(result, ruleOrder = []) {
   for (const f of ordered) {
     const level = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "notice";
     const l = f.location;
-    const props = `file=${property(l.file)},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${property(`irsa-lint ${f.ruleId}`)}`;
+    const props = `file=${property(path(l.file))},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${property(`irsa-lint ${f.ruleId}`)}`;
     const others = f.related.map((r) => `
-${r.message} (${r.location.file}:${r.location.line}:${r.location.column})`).join("");
+${r.message} (${path(r.location.file)}:${r.location.line}:${r.location.column})`).join("");
     lines.push(`::${level} ${props}::${data(`${f.fix ? `${f.message}. ${f.fix}` : f.message}${others}`)}`);
   }
   for (const f of result.files) {
-    if (f.status === "failed") lines.push(`::error file=${property(f.file)},line=${f.location.line},col=${f.location.column},title=irsa-lint parse error::${data(f.reason)}`);
+    if (f.status === "failed") lines.push(`::error file=${property(path(f.file))},line=${f.location.line},col=${f.location.column},title=irsa-lint parse error::${data(f.reason)}`);
   }
   for (const d of incompleteChecks(result)) {
     const l = d.location;
-    lines.push(`::error file=${property(l.file)},line=${l.line},col=${l.column},title=irsa-lint could not check::${data(d.message)}`);
+    lines.push(`::error file=${property(path(l.file))},line=${l.line},col=${l.column},title=irsa-lint could not check::${data(d.message)}`);
   }
   for (const n of result.notChecked) {
     const l = n.location;
-    lines.push(`::warning file=${property(l.file)},line=${l.line},col=${l.column},title=${property(`irsa-lint could not check (${n.rules.join(", ")})`)}::${data(n.message)}`);
+    lines.push(`::warning file=${property(path(l.file))},line=${l.line},col=${l.column},title=${property(`irsa-lint could not check (${n.rules.join(", ")})`)}::${data(n.message)}`);
   }
-  for (const f of uncheckedFiles(result)) lines.push(`::warning file=${property(f.file)},title=irsa-lint skipped a file::${data(`not checked: ${f.reason}`)}`);
+  for (const f of uncheckedFiles(result)) lines.push(`::warning file=${property(path(f.file))},title=irsa-lint skipped a file::${data(`not checked: ${f.reason}`)}`);
   return lines.length ? `${lines.join("\n")}
 ` : "";
 }
@@ -4848,18 +4863,7 @@ import { resolve as resolve5 } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/version.ts
-import { existsSync as existsSync6, readFileSync as readFileSync3 } from "node:fs";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-var VERSION = (() => {
-  for (const rel of ["../package.json", "../../package.json", "../../../package.json"]) {
-    const path = fileURLToPath3(new URL(rel, import.meta.url));
-    if (existsSync6(path)) {
-      const pkg = JSON.parse(readFileSync3(path, "utf8"));
-      if (pkg.name === "irsa-lint" && pkg.version) return pkg.version;
-    }
-  }
-  return "0.0.0";
-})();
+var VERSION = true ? "0.1.0" : fromPackageJson();
 
 // src/format/sarif.ts
 var SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -5038,11 +5042,32 @@ function coverageLine(s) {
   return `  ${what}: ${parts.join(", ")}${l.notResolved + l.notChecked ? " (--verbose says why)" : ""}`;
 }
 
+// src/engine/gate.ts
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function gate(s, options) {
+  const reasons = [];
+  let exit = 0;
+  if (options.failOn !== "never" && s.errors > 0) reasons.push(`${plural2(s.errors, "error")} found`);
+  else if (options.failOn === "warning" && s.warnings > 0) reasons.push(`${plural2(s.warnings, "warning")} found (fail-on warning)`);
+  else if (options.maxWarnings !== void 0 && s.warnings > options.maxWarnings) reasons.push(`${plural2(s.warnings, "warning")} ${s.warnings === 1 ? "exceeds" : "exceed"} --max-warnings ${options.maxWarnings}`);
+  if (reasons.length) exit = 1;
+  if (!options.allowIncomplete && incompleteTotal(s) > 0) {
+    reasons.push(`not everything was checked: ${describeIncomplete(s)}, so findings may be missing (--allow-incomplete accepts this)`);
+    exit = 1;
+  }
+  if (options.strict && uncheckedTotal(s) > 0) {
+    reasons.push(`--strict: ${describeUnchecked(s)}`);
+    exit = 2;
+  }
+  return { exit, reasons };
+}
+
 export {
   visible,
   guardText,
   encodePath,
   helpUri,
+  closest,
   rules,
   CONFIG_NAMES,
   ConfigError,
@@ -5058,11 +5083,11 @@ export {
   incompleteChecks,
   uncheckedFiles,
   uncheckedTotal,
-  describeUnchecked,
   formatGithub,
   data,
   formatJson,
   VERSION,
   formatSarif,
-  formatStylish
+  formatStylish,
+  gate
 };
