@@ -92,6 +92,22 @@ describe("pre-commit hook", () => {
     expect(runEntry().status).toBe(0);
   });
 
+  it("fails the commit of a .tf that does not parse, in the hook, the CLI and the Action alike, saying why", () => {
+    writeFileSync(join(repo, "terraform/broken.tf"), 'resource "aws_iam_role" "x" {\n  name = "x"\n');
+    git("add", "terraform/broken.tf");
+    const hookRun = runEntry();
+    expect(hookRun.status).toBe(1);
+    expect(hookRun.stdout).toMatch(/^  terraform\/broken\.tf:3:1  error  HCL syntax error: missing }$/m);
+    expect(hookRun.stderr).toContain("irsa-lint: not everything was checked: 1 file could not be parsed, so findings may be missing (--allow-incomplete accepts this)");
+    const cli = spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "."], { cwd: repo, encoding: "utf8" });
+    expect([cli.status, cli.stderr]).toEqual([1, expect.stringContaining("1 file could not be parsed")]);
+    const output = join(repo, ".git", "github-output");
+    writeFileSync(output, "");
+    const action = spawnSync(process.execPath, [join(ROOT, "action/index.mjs")], { cwd: repo, encoding: "utf8", env: { PATH: process.env.PATH ?? "", GITHUB_WORKSPACE: repo, GITHUB_OUTPUT: output, "INPUT_SARIF-FILE": ".git/irsa-lint.sarif" } });
+    expect([action.status, action.stdout]).toEqual([1, expect.stringContaining("::error title=irsa-lint::not everything was checked: 1 file could not be parsed")]);
+    expect(spawnSync(join(ROOT, "action/cli.mjs"), ["--staged", "--allow-incomplete"], { cwd: repo, encoding: "utf8" }).status).toBe(0);
+  });
+
   it.runIf(hasPreCommit)("installs and runs with the real pre-commit: fails a commit deleting an annotated role, and one whose annotation names an untracked role", () => {
     const clean = tryRepo();
     expect(clean.status, clean.stdout + clean.stderr).toBe(0);
@@ -106,5 +122,12 @@ describe("pre-commit hook", () => {
     const untracked = tryRepo();
     expect(untracked.status).toBe(1);
     expect(untracked.stdout).toContain("annotates role payments-api-v2");
-  }, 60_000);
+    // A file that does not parse fails the commit too, and pre-commit shows why.
+    git("reset", "-q", "--hard");
+    writeFileSync(join(repo, "terraform/broken.tf"), 'resource "aws_iam_role" "x" {\n  name = "x"\n');
+    git("add", "terraform/broken.tf");
+    const broken = tryRepo();
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain("1 file could not be parsed, so findings may be missing");
+  }, 90_000);
 });
