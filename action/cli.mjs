@@ -5,15 +5,21 @@ import {
   VERSION,
   closest,
   configLintOptions,
+  explain,
   findConfig,
+  formatDot,
   formatGithub,
   formatJson,
+  formatMermaid,
   formatSarif,
   formatStylish,
   gate,
+  graphOf,
+  guardLine,
   guardText,
   lint,
   loadConfig,
+  parseTarget,
   readBaselineFile,
   repositoryRoot,
   rules,
@@ -21,17 +27,17 @@ import {
   toBaseline,
   visible,
   writeReport
-} from "./chunk-EHR4MCRD.mjs";
-import "./chunk-YVVDFCOD.mjs";
+} from "./chunk-BPL67XLJ.mjs";
+import "./chunk-DE4AR4TB.mjs";
 import {
   InputError
-} from "./chunk-VD5PY3UH.mjs";
-import "./chunk-MYOR3Q36.mjs";
+} from "./chunk-HFVHYBFE.mjs";
+import "./chunk-NJ35RL6Z.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-NYWU4WDM.mjs";
+} from "./chunk-Y6RI3X2J.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/cli.ts
@@ -135,6 +141,65 @@ var INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 var text = (s) => s.replace(INVALID, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 var attr = (s) => text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;");
 
+// src/format/explain.ts
+var at = (l) => l ? `  (${visible(l.file)}:${l.line}:${l.column})` : "";
+var answer = { yes: "yes", no: "no", maybe: "not known" };
+function formatExplain(chains) {
+  return `${chains.map(chainText).join("\n")}`;
+}
+function chainText(c) {
+  const lines = [];
+  const findings = (step, indent) => {
+    for (const f of c.findings.filter((x) => x.step === step)) lines.push(`${indent}${f.severity === "error" ? "\u2716" : f.severity === "warning" ? "\u26A0" : "\xB7"} ${f.severity} ${f.ruleId}: ${visible(f.message)}${at(f.at)}`);
+  };
+  const sa = c.serviceAccount;
+  lines.push(`ServiceAccount ${visible(sa.key)} (${sa.origin})${at(sa.declaredAt)}`);
+  for (const a of sa.annotations) lines.push(`  ${a.name}: ${visible(a.value)}${at(a.at)}`);
+  for (const v of sa.via) lines.push(`  \u21B3 ${visible(v.message)}${at(v.at)}`);
+  findings("serviceAccount", "  ");
+  const t = c.token;
+  lines.push(`Token the webhook projects: iss ${t.iss ?? "(the cluster's issuer; the trust names none irsa-lint knows)"}, sub ${t.sub}, aud ${t.aud}, expires after ${t.expirationSeconds} s${at(t.expirationAt)}`);
+  if (c.podIdentity) lines.push(`EKS Pod Identity association: role ${visible(c.podIdentity.role ?? "(not known)")}; it wins over the annotation${at(c.podIdentity.at)}`);
+  const link = c.link;
+  const linkText = { checked: "linked and checked", missing: "names no scanned role", "not-resolved": "not resolved", "not-checked": "linked, not checked", none: "no role annotation" }[link.status];
+  lines.push(`Link: ${linkText}${link.reason ? `: ${visible(link.reason)}` : ""}${link.assumed ? ` (assumed: ${visible(link.assumed)})` : ""}${at(link.at)}`);
+  findings("link", "  ");
+  const role = c.role;
+  if (role) {
+    lines.push(`Role ${visible(role.name)}${at(role.at)}`);
+    if (role.trust) {
+      lines.push(`  Trust admits this token: ${answer[role.trust.admits]}`);
+      for (const s of role.trust.statements) {
+        lines.push(`    Statement ${s.index + 1}: ${s.effect} ${s.principals.map(visible).join("; ")}, sts:AssumeRoleWithWebIdentity: ${answer[s.action]}${at(s.at)}`);
+        for (const k of s.conditions) lines.push(`      ${visible(k.text)} \u2192 ${answer[k.holds]}${at(k.at)}`);
+      }
+      const p = role.trust.provider;
+      if (p) lines.push(`  OIDC provider ${visible(p.arn)}: ${p.declaredAt ? "declared in the scan" : "not declared in the scan (created elsewhere, or missing)"}${at(p.declaredAt)}`);
+    } else lines.push("  Trust policy: not known");
+    findings("trust", "  ");
+    if (role.policies.length) lines.push("  Permissions");
+    for (const p of role.policies) {
+      lines.push(`    ${p.kind === "managed" ? "Managed" : "Inline"} policy ${visible(p.name)}${p.statements ? "" : " (its document is not in the scan)"}${at(p.at)}`);
+      for (const s of p.statements ?? []) lines.push(`      ${s.effect} ${s.actions.map(visible).join(", ") || "(no Action)"} on ${s.resources.map(visible).join(", ") || "(no Resource)"}${s.conditions ? ` when ${s.conditions} condition${s.conditions === 1 ? "" : "s"} hold` : ""}${at(s.at)}`);
+    }
+    findings("policy", "  ");
+  }
+  if (c.workloads.length) lines.push("Workloads");
+  else lines.push("Workloads: none in the scan runs as this ServiceAccount");
+  for (const w of c.workloads) {
+    lines.push(`  ${w.kind} ${visible(`${w.namespace}/${w.name}`)}${at(w.at)}`);
+    for (const k of w.containers) {
+      const env = Object.entries(k.injected).map(([name, value]) => `${name}=${visible(value)}`).join(", ");
+      lines.push(`    container ${visible(k.name || "(unnamed)")}: ${k.note ?? `the webhook adds ${env}`}${at(k.at)}`);
+    }
+  }
+  findings("workload", "  ");
+  const errors = c.findings.filter((f) => f.severity === "error").length;
+  lines.push(`Verdict: ${c.verdict === "works" ? "the chain works" : c.verdict === "broken" ? `broken${errors ? ` (${errors} error${errors === 1 ? "" : "s"} on the chain)` : ""}` : "not fully checked (see the link above)"}`);
+  return `${lines.map(guardLine).join("\n")}
+`;
+}
+
 // src/cli/options.ts
 import { parseArgs } from "node:util";
 var FORMATS = ["stylish", "json", "sarif", "github", "gitlab", "junit"];
@@ -190,6 +255,24 @@ Exit codes: 0 passed; 1 findings at --fail-on (or too many warnings), or a file 
 read or a check that could not run (unless --allow-incomplete); 2 usage or config error, nothing
 could be read, or with --strict anything not checked; 3 internal error.
 `;
+var EXPLAIN_HELP = `Usage: irsa-lint explain <namespace>/<serviceaccount> | <role-name> | <file>:<line> [paths...]
+
+Walks the chain a pod's AWS credentials go through, each step with where it is written: the
+ServiceAccount and its annotations, the token the webhook projects (iss, sub, aud, expiry), the
+role the annotation resolves to (or why not), each trust statement with the evaluator's answer for
+that token, the OIDC provider, the permission policies, and what the webhook adds to each container
+of the workloads that use it. Findings are shown on the step they sit on.
+
+Options: --format stylish|json (json: schemas/explain.schema.json), and the lint options
+(--config, --var, --var-file, --account-id).
+Exit codes: 0 the chain works, 1 a finding breaks it or a step could not be checked, 2 not found.
+`;
+var GRAPH_HELP = `Usage: irsa-lint graph [paths...] [--format mermaid|dot|json] [--focus <namespace>/<serviceaccount>] [--output <file>]
+
+The linked model as a graph: ServiceAccounts, workloads, roles, trust statements, OIDC providers and
+policies, each with its file:line; links drawn dashed when not resolved and red where a finding
+breaks them. --focus keeps one ServiceAccount's chain.
+`;
 function parse(argv) {
   return parseArgs({
     args: argv,
@@ -199,6 +282,7 @@ function parse(argv) {
       output: { type: "string", short: "o", multiple: true },
       config: { type: "string", short: "c" },
       rule: { type: "string", multiple: true },
+      focus: { type: "string" },
       "print-config": { type: "boolean" },
       baseline: { type: "string" },
       "write-baseline": { type: "string" },
@@ -303,15 +387,14 @@ function effectiveConfig(config, cwd) {
     exclude: config.exclude ?? null
   };
 }
-async function run(values, positionals, io, { reports: wanted, gate: gateSettings, maxFileMb, threads, accountId, cwd, root }) {
+async function configFor(values, cwd) {
   const configFile = values.config ? resolve(cwd, values.config) : findConfig(cwd);
   if (values.config && !existsSync(configFile)) throw new UsageError(`--config ${values.config}: no such file`);
   const loaded = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
   const overrides = ruleOverrides(values, rules);
-  const config = { ...loaded, rules: { ...loaded.rules, ...Object.fromEntries(Object.entries(overrides).map(([id, severity]) => [id, { ...loaded.rules[id], severity }])) } };
-  if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, cwd), null, 2)}
-`), EXIT.ok;
-  const baseline = values.baseline ? readBaselineFile(resolve(cwd, values.baseline), cwd) : void 0;
+  return { ...loaded, rules: { ...loaded.rules, ...Object.fromEntries(Object.entries(overrides).map(([id, severity]) => [id, { ...loaded.rules[id], severity }])) } };
+}
+async function lintPaths(values, positionals, config, { maxFileMb, threads, accountId, cwd, root }, baseline) {
   const result = await lint({
     paths: positionals,
     cwd,
@@ -328,6 +411,15 @@ async function run(values, positionals, io, { reports: wanted, gate: gateSetting
   if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
   if (result.files.length === 0)
     throw new UsageError(`no Kubernetes, Terraform or IAM JSON file in ${positionals.length ? positionals.join(", ") : "."} (files ending in .yaml, .yml, .tf, .tf.json, .tfvars or .json, not ignored by .gitignore or the config's exclude)`);
+  return result;
+}
+async function run(values, positionals, io, settings) {
+  const { reports: wanted, gate: gateSettings, cwd, root } = settings;
+  const config = await configFor(values, cwd);
+  if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, cwd), null, 2)}
+`), EXIT.ok;
+  const baseline = values.baseline ? readBaselineFile(resolve(cwd, values.baseline), cwd) : void 0;
+  const result = await lintPaths(values, positionals, config, settings, baseline);
   if (values["write-baseline"]) {
     const recorded = toBaseline(result.findings);
     writeReport(values["write-baseline"], `${JSON.stringify(recorded, null, 2)}
@@ -364,17 +456,44 @@ async function run(values, positionals, io, { reports: wanted, gate: gateSetting
 `);
   return verdict.exit;
 }
+async function explainCommand(values, positionals, io, settings) {
+  const [target, ...paths] = positionals;
+  const config = await configFor(values, settings.cwd);
+  const result = await lintPaths(values, paths, config, settings);
+  const found = explain(result, parseTarget(target));
+  if ("notFound" in found) throw new UsageError(found.notFound);
+  const format = values.format?.[0] ?? "stylish";
+  if (format !== "stylish" && format !== "json") throw new UsageError(`explain writes stylish or json, not "${format}"`);
+  io.stdout(format === "json" ? `${JSON.stringify({ version: 1, chains: found.chains }, null, 2)}
+` : formatExplain(found.chains));
+  return found.chains.every((c) => c.verdict === "works") ? EXIT.ok : EXIT.findings;
+}
+async function graphCommand(values, positionals, io, settings) {
+  const config = await configFor(values, settings.cwd);
+  const result = await lintPaths(values, positionals, config, settings);
+  const format = values.format?.[0] ?? "mermaid";
+  if (!["mermaid", "dot", "json"].includes(format)) throw new UsageError(`graph writes mermaid, dot or json, not "${format}"`);
+  const graph = graphOf(result, values.focus ? { focus: values.focus } : {});
+  if (values.focus && !graph.nodes.length) throw new UsageError(`--focus ${values.focus}: no ServiceAccount of that name in the scan`);
+  const text2 = format === "json" ? `${JSON.stringify({ version: 1, ...graph }, null, 2)}
+` : format === "dot" ? formatDot(graph) : formatMermaid(graph);
+  if (values.output?.[0] && values.output[0] !== "-") writeReport(values.output[0], text2, io.cwd, "--output");
+  else io.stdout(text2);
+  return EXIT.ok;
+}
 async function main(argv, given) {
   const io = { ...given, stderr: (text2) => given.stderr(guardText(text2)) };
   let debug = argv.includes("--debug");
   try {
-    const { values, positionals } = parse(argv);
+    const command = argv[0] === "explain" || argv[0] === "graph" ? argv[0] : void 0;
+    const { values, positionals } = parse(command ? argv.slice(1) : argv);
     debug = !!values.debug;
-    if (values.help) return io.stdout(HELP), EXIT.ok;
+    if (values.help) return io.stdout(command === "explain" ? EXPLAIN_HELP : command === "graph" ? GRAPH_HELP : HELP), EXIT.ok;
     if (values.version) return io.stdout(`${VERSION}
 `), EXIT.ok;
     if (values["list-rules"]) return io.stdout(listRules(rules)), EXIT.ok;
-    const settings = { reports: reports(values), gate: gateOptions(values) };
+    if (command === "explain" && !positionals.length) throw new UsageError("explain needs what to explain: <namespace>/<serviceaccount>, a role name, or FILE:LINE");
+    const settings = { reports: command ? [] : reports(values), gate: gateOptions(values) };
     const maxFileMb = values["max-file-size"] === void 0 ? void 0 : Number(values["max-file-size"]);
     if (maxFileMb !== void 0 && !(maxFileMb > 0)) throw new UsageError("--max-file-size expects a positive number of megabytes");
     const threads = values.threads === void 0 ? void 0 : Number(values.threads);
@@ -384,7 +503,10 @@ async function main(argv, given) {
     if (values["prune-baseline"] && !values.baseline) throw new UsageError("--prune-baseline needs --baseline <file>");
     const snapshot = values.staged ? stagedSnapshot(io.cwd) : void 0;
     try {
-      return await run(values, positionals, io, { ...settings, maxFileMb, threads, accountId, cwd: snapshot?.cwd ?? io.cwd, root: snapshot?.root ?? repositoryRoot(io.cwd) });
+      const where = { ...settings, maxFileMb, threads, accountId, cwd: snapshot?.cwd ?? io.cwd, root: snapshot?.root ?? repositoryRoot(io.cwd) };
+      if (command === "explain") return await explainCommand(values, positionals, io, where);
+      if (command === "graph") return await graphCommand(values, positionals, io, where);
+      return await run(values, positionals, io, where);
     } finally {
       snapshot?.dispose();
     }

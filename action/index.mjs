@@ -8,9 +8,11 @@ import {
   findConfig,
   formatGithub,
   formatJson,
+  formatMermaid,
   formatSarif,
   formatStylish,
   gate,
+  graphOf,
   helpUri,
   incompleteChecks,
   lint,
@@ -23,16 +25,16 @@ import {
   uncheckedTotal,
   visible,
   writeReport
-} from "./chunk-EHR4MCRD.mjs";
-import "./chunk-YVVDFCOD.mjs";
+} from "./chunk-BPL67XLJ.mjs";
+import "./chunk-DE4AR4TB.mjs";
 import {
   InputError
-} from "./chunk-VD5PY3UH.mjs";
-import "./chunk-MYOR3Q36.mjs";
+} from "./chunk-HFVHYBFE.mjs";
+import "./chunk-NJ35RL6Z.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-NYWU4WDM.mjs";
+} from "./chunk-Y6RI3X2J.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/action/main.ts
@@ -129,9 +131,15 @@ function formatMarkdownSummary(result, links) {
     if (result.findings.length > shown) out.push("", `\u2026 and ${count(result.findings.length - shown, "more finding")}: see the annotations, the job log or code scanning.`);
     out.push("", "</details>", "");
   }
+  const broken = graphOf(result, { onlyBroken: true });
+  if (broken.nodes.length) {
+    const diagram = formatMermaid(broken, { maxNodes: DIAGRAM_NODES });
+    if (Buffer.byteLength(out.join("\n")) + Buffer.byteLength(diagram) < MAX_BYTES) out.push("<details open><summary>Broken links</summary>", "", "```mermaid", diagram.trimEnd(), "```", "", "</details>", "");
+  }
   return `${out.join("\n")}
 `;
 }
+var DIAGRAM_NODES = 40;
 var count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 function cell(text) {

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-YVVDFCOD.mjs";
-import "./chunk-MYOR3Q36.mjs";
-import "./chunk-NYWU4WDM.mjs";
+} from "./chunk-DE4AR4TB.mjs";
+import "./chunk-NJ35RL6Z.mjs";
+import "./chunk-Y6RI3X2J.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/parse-worker.ts

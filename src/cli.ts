@@ -5,7 +5,7 @@ import { InputError, lint, type LintResult } from "./engine/lint.js";
 import type { AnyRule } from "./engine/rule.js";
 import { ConfigError, configLintOptions, findConfig, loadConfig, type Config } from "./config/load.js";
 import { displayPath } from "./discover/discover.js";
-import { toBaseline } from "./engine/suppress.js";
+import { toBaseline, type Baseline } from "./engine/suppress.js";
 import { stagedSnapshot } from "./engine/staged.js";
 import { readBaselineFile } from "./engine/baseline-file.js";
 import { repositoryRoot } from "./discover/repository.js";
@@ -18,7 +18,11 @@ import { summarize } from "./format/summary.js";
 import { formatGitlab } from "./format/gitlab.js";
 import { formatJunit } from "./format/junit.js";
 import { gate, type GateOptions } from "./engine/gate.js";
-import { cliVars, gateOptions, HELP, parse, reports, ruleOverrides, UsageError, type Format, type Report, type Values } from "./cli/options.js";
+import { explain, parseTarget } from "./engine/explain.js";
+import { graphOf } from "./engine/graph.js";
+import { formatExplain } from "./format/explain.js";
+import { formatDot, formatMermaid } from "./format/graph.js";
+import { cliVars, EXPLAIN_HELP, gateOptions, GRAPH_HELP, HELP, parse, reports, ruleOverrides, UsageError, type Format, type Report, type Values } from "./cli/options.js";
 import { guardText, visible } from "./core/sanitize.js";
 import { VERSION } from "./version.js";
 
@@ -75,16 +79,18 @@ interface RunSettings {
   root: string;
 }
 
-async function run(values: Values, positionals: string[], io: Io, { reports: wanted, gate: gateSettings, maxFileMb, threads, accountId, cwd, root }: RunSettings): Promise<number> {
+/** The config (with --rule over it), or the effective one printed for --print-config. */
+async function configFor(values: Values, cwd: string): Promise<Config> {
   const configFile = values.config ? resolve(cwd, values.config) : findConfig(cwd);
   if (values.config && !existsSync(configFile!)) throw new UsageError(`--config ${values.config}: no such file`);
   const loaded: Config = configFile ? await loadConfig(configFile, rules, cwd) : { rules: {} };
   // --rule wins over the config, for this run.
   const overrides = ruleOverrides(values, rules);
-  const config: Config = { ...loaded, rules: { ...loaded.rules, ...Object.fromEntries(Object.entries(overrides).map(([id, severity]) => [id, { ...loaded.rules[id], severity }])) } };
-  if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, cwd), null, 2)}\n`), EXIT.ok;
-  const baseline = values.baseline ? readBaselineFile(resolve(cwd, values.baseline), cwd) : undefined;
+  return { ...loaded, rules: { ...loaded.rules, ...Object.fromEntries(Object.entries(overrides).map(([id, severity]) => [id, { ...loaded.rules[id], severity }])) } };
+}
 
+/** The engine's run over the paths, as the options ask for it (run and explain share it). */
+async function lintPaths(values: Values, positionals: string[], config: Config, { maxFileMb, threads, accountId, cwd, root }: Omit<RunSettings, "reports" | "gate">, baseline?: Baseline): Promise<LintResult> {
   const result = await lint({
     paths: positionals,
     cwd,
@@ -101,6 +107,15 @@ async function run(values: Values, positionals: string[], io: Io, { reports: wan
   if (result.missingPaths.length) throw new UsageError(`no such file or folder: ${result.missingPaths.join(", ")}`);
   if (result.files.length === 0)
     throw new UsageError(`no Kubernetes, Terraform or IAM JSON file in ${positionals.length ? positionals.join(", ") : "."} (files ending in .yaml, .yml, .tf, .tf.json, .tfvars or .json, not ignored by .gitignore or the config's exclude)`);
+  return result;
+}
+
+async function run(values: Values, positionals: string[], io: Io, settings: RunSettings): Promise<number> {
+  const { reports: wanted, gate: gateSettings, cwd, root } = settings;
+  const config = await configFor(values, cwd);
+  if (values["print-config"]) return io.stdout(`${JSON.stringify(effectiveConfig(config, cwd), null, 2)}\n`), EXIT.ok;
+  const baseline = values.baseline ? readBaselineFile(resolve(cwd, values.baseline), cwd) : undefined;
+  const result = await lintPaths(values, positionals, config, settings, baseline);
   if (values["write-baseline"]) {
     const recorded = toBaseline(result.findings);
     writeReport(values["write-baseline"], `${JSON.stringify(recorded, null, 2)}\n`, io.cwd, "--write-baseline");
@@ -133,17 +148,50 @@ async function run(values: Values, positionals: string[], io: Io, { reports: wan
   return verdict.exit;
 }
 
+/**
+ * `irsa-lint explain <target> [paths…]`: the chain from the ServiceAccount to what its pods get.
+ * Exit 0 when it works, 1 when a finding breaks it (or it is not fully checked), 2 when the target is not found.
+ */
+async function explainCommand(values: Values, positionals: string[], io: Io, settings: RunSettings): Promise<number> {
+  const [target, ...paths] = positionals;
+  const config = await configFor(values, settings.cwd);
+  const result = await lintPaths(values, paths, config, settings);
+  const found = explain(result, parseTarget(target));
+  if ("notFound" in found) throw new UsageError(found.notFound);
+  const format = values.format?.[0] ?? "stylish";
+  if (format !== "stylish" && format !== "json") throw new UsageError(`explain writes stylish or json, not "${format}"`);
+  io.stdout(format === "json" ? `${JSON.stringify({ version: 1, chains: found.chains }, null, 2)}\n` : formatExplain(found.chains));
+  return found.chains.every((c) => c.verdict === "works") ? EXIT.ok : EXIT.findings;
+}
+
+/** `irsa-lint graph [paths…] --format mermaid|dot|json [--focus ns/sa]`: the linked model as a picture. */
+async function graphCommand(values: Values, positionals: string[], io: Io, settings: RunSettings): Promise<number> {
+  const config = await configFor(values, settings.cwd);
+  const result = await lintPaths(values, positionals, config, settings);
+  const format = values.format?.[0] ?? "mermaid";
+  if (!["mermaid", "dot", "json"].includes(format)) throw new UsageError(`graph writes mermaid, dot or json, not "${format}"`);
+  const graph = graphOf(result, values.focus ? { focus: values.focus } : {});
+  if (values.focus && !graph.nodes.length) throw new UsageError(`--focus ${values.focus}: no ServiceAccount of that name in the scan`);
+  const text = format === "json" ? `${JSON.stringify({ version: 1, ...graph }, null, 2)}\n` : format === "dot" ? formatDot(graph) : formatMermaid(graph);
+  if (values.output?.[0] && values.output[0] !== "-") writeReport(values.output[0], text, io.cwd, "--output");
+  else io.stdout(text);
+  return EXIT.ok;
+}
+
 export async function main(argv: string[], given: Io): Promise<number> {
   // Errors quote paths and values a pull request chooses: no line of them may read as a workflow command.
   const io: Io = { ...given, stderr: (text) => given.stderr(guardText(text)) };
   let debug = argv.includes("--debug");
   try {
-    const { values, positionals } = parse(argv);
+    // Subcommands come first: `irsa-lint explain <target> [paths…]`, `irsa-lint graph [paths…]`.
+    const command = argv[0] === "explain" || argv[0] === "graph" ? argv[0] : undefined;
+    const { values, positionals } = parse(command ? argv.slice(1) : argv);
     debug = !!values.debug;
-    if (values.help) return io.stdout(HELP), EXIT.ok;
+    if (values.help) return io.stdout(command === "explain" ? EXPLAIN_HELP : command === "graph" ? GRAPH_HELP : HELP), EXIT.ok;
     if (values.version) return io.stdout(`${VERSION}\n`), EXIT.ok;
     if (values["list-rules"]) return io.stdout(listRules(rules)), EXIT.ok;
-    const settings = { reports: reports(values), gate: gateOptions(values) };
+    if (command === "explain" && !positionals.length) throw new UsageError("explain needs what to explain: <namespace>/<serviceaccount>, a role name, or FILE:LINE");
+    const settings = { reports: command ? [] : reports(values), gate: gateOptions(values) };
     const maxFileMb = values["max-file-size"] === undefined ? undefined : Number(values["max-file-size"]);
     if (maxFileMb !== undefined && !(maxFileMb > 0)) throw new UsageError("--max-file-size expects a positive number of megabytes");
     const threads = values.threads === undefined ? undefined : Number(values.threads);
@@ -155,7 +203,10 @@ export async function main(argv: string[], given: Io): Promise<number> {
     // --staged reads the commit-to-be from a snapshot of git's index; reports are still written here.
     const snapshot = values.staged ? stagedSnapshot(io.cwd) : undefined;
     try {
-      return await run(values, positionals, io, { ...settings, maxFileMb, threads, accountId, cwd: snapshot?.cwd ?? io.cwd, root: snapshot?.root ?? repositoryRoot(io.cwd) });
+      const where = { ...settings, maxFileMb, threads, accountId, cwd: snapshot?.cwd ?? io.cwd, root: snapshot?.root ?? repositoryRoot(io.cwd) };
+      if (command === "explain") return await explainCommand(values, positionals, io, where);
+      if (command === "graph") return await graphCommand(values, positionals, io, where);
+      return await run(values, positionals, io, where);
     } finally {
       snapshot?.dispose();
     }

@@ -72,10 +72,11 @@ describe("the README's commands", () => {
       .filter((l) => COMMAND.test(l));
     expect(commands.length).toBeGreaterThanOrEqual(8);
     for (const command of commands) {
-      const args = command.replace(COMMAND, "").split(/\s+/).map((a) => a.replace("path/to/your/repo", "."));
-      // The installed bin and the committed bundle are one CLI (test/install.test.ts, test/action.test.ts).
+      // The installed bin and the committed bundle are one CLI (test/install.test.ts, test/action.test.ts);
+      // the line runs in a shell, redirections and all.
       const bin = command.startsWith("node ") ? join(ROOT, "action/cli.mjs") : join(ROOT, "dist/cli.js");
-      const run = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: "utf8" });
+      const line = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} ${command.replace(COMMAND, "").replaceAll("path/to/your/repo", ".")}`;
+      const run = spawnSync("/bin/sh", ["-c", line], { cwd: repo, encoding: "utf8" });
       expect([0, 1], `${command}: ${run.stderr}`).toContain(run.status);
     }
     expect(existsSync(join(repo, "irsa-lint.sarif"))).toBe(true);

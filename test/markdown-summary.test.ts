@@ -3,9 +3,11 @@ import type { LintResult } from "../src/engine/lint.js";
 import type { Finding } from "../src/engine/rule.js";
 import { formatMarkdownSummary } from "../src/format/markdown-summary.js";
 import { encodePath } from "../src/core/sanitize.js";
+import { emptyDeclarations } from "../src/core/declarations.js";
+import { link } from "../src/model/link.js";
 
 const loc = { file: "k8s/sa.yaml", line: 7, column: 33, endLine: 7, endColumn: 40 };
-const result = (findings: Finding[]): LintResult => ({ findings, suppressed: [], files: [{ file: "k8s/sa.yaml", status: "linted" }], diagnostics: [], missingPaths: [], links: [], staleBaseline: [], notChecked: [] });
+const result = (findings: Finding[]): LintResult => ({ findings, suppressed: [], files: [{ file: "k8s/sa.yaml", status: "linted" }], diagnostics: [], missingPaths: [], links: [], staleBaseline: [], notChecked: [], model: link(emptyDeclarations()) });
 const finding = (message: string, severity: Finding["severity"] = "error"): Finding => ({ ruleId: "role-arn-resolves", severity, message, location: loc, related: [] });
 
 describe("job summary", () => {

@@ -60,6 +60,26 @@ read or a check that could not run (unless --allow-incomplete); 2 usage or confi
 could be read, or with --strict anything not checked; 3 internal error.
 `;
 
+export const EXPLAIN_HELP = `Usage: irsa-lint explain <namespace>/<serviceaccount> | <role-name> | <file>:<line> [paths...]
+
+Walks the chain a pod's AWS credentials go through, each step with where it is written: the
+ServiceAccount and its annotations, the token the webhook projects (iss, sub, aud, expiry), the
+role the annotation resolves to (or why not), each trust statement with the evaluator's answer for
+that token, the OIDC provider, the permission policies, and what the webhook adds to each container
+of the workloads that use it. Findings are shown on the step they sit on.
+
+Options: --format stylish|json (json: schemas/explain.schema.json), and the lint options
+(--config, --var, --var-file, --account-id).
+Exit codes: 0 the chain works, 1 a finding breaks it or a step could not be checked, 2 not found.
+`;
+
+export const GRAPH_HELP = `Usage: irsa-lint graph [paths...] [--format mermaid|dot|json] [--focus <namespace>/<serviceaccount>] [--output <file>]
+
+The linked model as a graph: ServiceAccounts, workloads, roles, trust statements, OIDC providers and
+policies, each with its file:line; links drawn dashed when not resolved and red where a finding
+breaks them. --focus keeps one ServiceAccount's chain.
+`;
+
 export function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -69,6 +89,7 @@ export function parse(argv: string[]) {
       output: { type: "string", short: "o", multiple: true },
       config: { type: "string", short: "c" },
       rule: { type: "string", multiple: true },
+      focus: { type: "string" },
       "print-config": { type: "boolean" },
       baseline: { type: "string" },
       "write-baseline": { type: "string" },

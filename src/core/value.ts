@@ -285,3 +285,21 @@ export function describeValue(v: Value): string {
   const plain = toPlain(v);
   return typeof plain === "string" ? plain : JSON.stringify(plain);
 }
+
+/**
+ * A value as a person reads it in a report: known text as it is, an unknown part as the reference
+ * it came from (`${module.eks.oidc_provider_arn}`), the placeholder written there, or `${…}`.
+ */
+export function displayValue(v: Value): string {
+  const part = (u: UnknownValue) => (u.origin ? `\${${u.origin.address}${u.origin.attribute ? `.${u.origin.attribute}` : ""}}` : (u.placeholder ?? "${…}"));
+  switch (v.kind) {
+    case "template":
+      return v.parts.map((p) => (typeof p === "string" ? p : part(p))).join("");
+    case "unknown":
+      return part(v);
+    case "string":
+      return v.value;
+    default:
+      return describeValue(v);
+  }
+}

@@ -1,3 +1,4 @@
+import type { IrsaModel } from "../model/model.js";
 import { mergeDeclarations, emptyDeclarations } from "../core/declarations.js";
 import { compileGlobs } from "../core/glob.js";
 import { InputError } from "./errors.js";
@@ -71,6 +72,8 @@ export interface LintResult {
   staleBaseline: Baseline["findings"];
   /** Elements rules needed and could not know (an Action from a variable without a value): checks not made. */
   notChecked: NotChecked[];
+  /** The linked model the rules read: what `explain` and `graph` walk. */
+  model: IrsaModel;
 }
 
 /**
@@ -175,6 +178,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     links: coverageOf(model, findings),
     staleBaseline,
     notChecked: notChecked.sort((a, b) => compareLocations(a.location, b.location)),
+    model,
   };
 }
 

@@ -1,3 +1,5 @@
+import { graphOf } from "../engine/graph.js";
+import { formatMermaid } from "./graph.js";
 import type { LintResult } from "../engine/lint.js";
 import { helpUri } from "../engine/rule.js";
 import { visible } from "../core/sanitize.js";
@@ -72,8 +74,17 @@ export function formatMarkdownSummary(result: LintResult, links: SummaryLinks): 
     if (result.findings.length > shown) out.push("", `… and ${count(result.findings.length - shown, "more finding")}: see the annotations, the job log or code scanning.`);
     out.push("", "</details>", "");
   }
+  // The links findings break, as a diagram GitHub renders; labels escaped as Mermaid entities.
+  const broken = graphOf(result, { onlyBroken: true });
+  if (broken.nodes.length) {
+    const diagram = formatMermaid(broken, { maxNodes: DIAGRAM_NODES });
+    if (Buffer.byteLength(out.join("\n")) + Buffer.byteLength(diagram) < MAX_BYTES) out.push("<details open><summary>Broken links</summary>", "", "```mermaid", diagram.trimEnd(), "```", "", "</details>", "");
+  }
   return `${out.join("\n")}\n`;
 }
+
+/** Nodes of the job summary's diagram: beyond, it says how many more `irsa-lint graph` shows. */
+const DIAGRAM_NODES = 40;
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 } as const;

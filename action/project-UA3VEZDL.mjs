@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-MLCKZPOW.mjs";
+} from "./chunk-RURFMXR3.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-NYWU4WDM.mjs";
+import "./chunk-Y6RI3X2J.mjs";
 import "./chunk-6MZWJWAL.mjs";
 export {
   TerraformEvaluation,

@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-NYWU4WDM.mjs";
+} from "./chunk-Y6RI3X2J.mjs";
 import {
   __toESM
 } from "./chunk-6MZWJWAL.mjs";

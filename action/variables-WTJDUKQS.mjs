@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-VD5PY3UH.mjs";
-import "./chunk-MYOR3Q36.mjs";
+} from "./chunk-HFVHYBFE.mjs";
+import "./chunk-NJ35RL6Z.mjs";
 import {
   tfvarsValues
-} from "./chunk-MLCKZPOW.mjs";
+} from "./chunk-RURFMXR3.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-NYWU4WDM.mjs";
+} from "./chunk-Y6RI3X2J.mjs";
 import "./chunk-6MZWJWAL.mjs";
 
 // src/engine/variables.ts

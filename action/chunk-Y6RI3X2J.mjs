@@ -7947,6 +7947,23 @@ function toPlain(v) {
       return "${?}";
   }
 }
+function describeValue(v) {
+  const plain = toPlain(v);
+  return typeof plain === "string" ? plain : JSON.stringify(plain);
+}
+function displayValue(v) {
+  const part = (u) => u.origin ? `\${${u.origin.address}${u.origin.attribute ? `.${u.origin.attribute}` : ""}}` : u.placeholder ?? "${\u2026}";
+  switch (v.kind) {
+    case "template":
+      return v.parts.map((p) => typeof p === "string" ? p : part(p)).join("");
+    case "unknown":
+      return part(v);
+    case "string":
+      return v.value;
+    default:
+      return describeValue(v);
+  }
+}
 
 // src/core/location.ts
 function fileStart(file) {
@@ -9915,6 +9932,7 @@ export {
   getEntry,
   getEntryLoose,
   toPlain,
+  displayValue,
   fileStart,
   formatLocation,
   compareLocations,

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-YVVDFCOD.mjs";
+} from "./chunk-DE4AR4TB.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-VD5PY3UH.mjs";
+} from "./chunk-HFVHYBFE.mjs";
 import {
   RE2JS,
   memoised,
@@ -24,6 +24,7 @@ import {
   compareLocations,
   discover,
   displayPath,
+  displayValue,
   emptyDeclarations,
   fileStart,
   firstUnknown,
@@ -39,7 +40,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-NYWU4WDM.mjs";
+} from "./chunk-Y6RI3X2J.mjs";
 import {
   __commonJS,
   __toESM
@@ -1825,18 +1826,18 @@ var token_expiration_minimum_default = defineRule({
     for (const w of model.workloads) checkValue(w.tokenExpiration, `${w.kind} ${w.namespace}/${w.name} (pod template)`, report, false, minimum);
   }
 });
-function checkValue(v, where, report, numbersAllowed, minimum) {
+function checkValue(v, where2, report, numbersAllowed, minimum) {
   if (!v) return;
   const fix = { fix: "Use a quoted whole number of seconds between 600 and 86400." };
-  if (v.kind === "number" && !numbersAllowed) return report("notString", v.loc, { where, type: "number" }, fix);
-  if (v.kind === "bool") return report("notString", v.loc, { where, type: "bool" }, fix);
+  if (v.kind === "number" && !numbersAllowed) return report("notString", v.loc, { where: where2, type: "number" }, fix);
+  if (v.kind === "bool") return report("notString", v.loc, { where: where2, type: "bool" }, fix);
   if (v.kind !== "string" && v.kind !== "number") return;
   const text = String(v.value).trim();
-  if (!/^-?\d+$/.test(text)) return report("notInteger", v.loc, { where, value: text }, fix);
+  if (!/^-?\d+$/.test(text)) return report("notInteger", v.loc, { where: where2, value: text }, fix);
   const n = Number(text);
-  if (n < MIN) report("tooLow", v.loc, { where, value: n }, fix);
-  else if (n < minimum) report("belowPolicy", v.loc, { where, value: n, minimum }, { fix: `Use at least ${minimum} seconds.` });
-  else if (n > MAX) report("tooHigh", v.loc, { where, value: n }, fix);
+  if (n < MIN) report("tooLow", v.loc, { where: where2, value: n }, fix);
+  else if (n < minimum) report("belowPolicy", v.loc, { where: where2, value: n, minimum }, { fix: `Use at least ${minimum} seconds.` });
+  else if (n > MAX) report("tooHigh", v.loc, { where: where2, value: n }, fix);
 }
 
 // rules/trust-action-web-identity.ts
@@ -2987,16 +2988,16 @@ var pod_identity_session_tags_default = defineRule({
       for (const p of role4.policies)
         for (const s of p.document?.statements ?? []) {
           const effect = knownString(s.effect) ?? "Allow";
-          const judge = (tag, at, where) => {
+          const judge = (tag, at, where2) => {
             if (SESSION_TAGS.includes(tag.toLowerCase()) && !disabledAt) return;
             const key = `${at.file}:${at.line}:${at.column} ${tag} ${role4.id}`;
             if (seen.has(key)) return;
             seen.add(key);
             const data2 = { policy: p.displayName, role: role4.displayName, tag, tags: SESSION_TAGS.join(", "), at: disabledAt ?? "", effect: effect === "Deny" ? ", so the Deny refuses nothing" : ", so the statement grants nothing" };
-            if (where) {
+            if (where2) {
               const why = disabledAt ? `the Pod Identity association at ${disabledAt} disables (session tags are off)` : `EKS Pod Identity never sets (it sets ${SESSION_TAGS.join(", ")})`;
-              const outcome = where === "Resource" ? "the statement matches no resource" : "the condition never matches";
-              report("variable", at, { ...data2, where: ` in a ${where}`, why, outcome });
+              const outcome = where2 === "Resource" ? "the statement matches no resource" : "the condition never matches";
+              report("variable", at, { ...data2, where: ` in a ${where2}`, why, outcome });
             } else report(disabledAt ? "disabled" : "unknownTag", at, data2);
           };
           for (const c of s.conditions) {
@@ -3792,15 +3793,15 @@ async function readPackage(wanted) {
 }
 function catalogOf(byService) {
   const lookup = (name) => byService.get(name.toLowerCase());
-  const expanded = /* @__PURE__ */ new Map();
+  const expanded2 = /* @__PURE__ */ new Map();
   return {
     service: lookup,
     expand(pattern2) {
       const key = pattern2.toLowerCase();
-      if (expanded.has(key)) return expanded.get(key);
+      if (expanded2.has(key)) return expanded2.get(key);
       const [service, action = ""] = key.split(":");
       const result = lookup(service)?.filter((a) => globMatches(`${service}:${action}`, a.name, true));
-      expanded.set(key, result);
+      expanded2.set(key, result);
       return result;
     }
   };
@@ -4620,7 +4621,8 @@ async function lint(options) {
     missingPaths: discovered.missing,
     links: coverageOf(model, findings),
     staleBaseline,
-    notChecked: notChecked.sort((a, b) => compareLocations(a.location, b.location))
+    notChecked: notChecked.sort((a, b) => compareLocations(a.location, b.location)),
+    model
   };
 }
 function spanReader(files5) {
@@ -4662,7 +4664,7 @@ function littleHcl(files5) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-5TK46UOU.mjs"), import("./variables-ZZTUI7U7.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-UA3VEZDL.mjs"), import("./variables-WTJDUKQS.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
@@ -5062,8 +5064,288 @@ function gate(s, options) {
   return { exit, reasons };
 }
 
+// src/engine/explain.ts
+function parseTarget(text) {
+  const at = /^(.+):(\d+)$/.exec(text);
+  if (at && /[./]/.test(at[1]) && !text.includes("/:")) return { kind: "location", file: at[1], line: Number(at[2]) };
+  const sa = /^([^/\s]+)\/([^/\s]+)$/.exec(text);
+  if (sa) return { kind: "serviceAccount", namespace: sa[1], name: sa[2] };
+  return { kind: "role", name: text };
+}
+var TOKEN_PATH = "/var/run/secrets/eks.amazonaws.com/serviceaccount/token";
+var DEFAULT_EXPIRATION = 86400;
+function explain(result, target) {
+  const model = result.model;
+  const accounts = serviceAccountsFor(model, target);
+  if (accounts.length) return { chains: accounts.map((sa) => chainOf(result, sa)) };
+  if (target.kind === "serviceAccount") {
+    const near = closest(`${target.namespace}/${target.name}`, model.serviceAccounts.map((sa) => sa.key));
+    return { notFound: `no ServiceAccount ${target.namespace}/${target.name} in the scan${near ? ` (did you mean ${near}?)` : ""}` };
+  }
+  if (target.kind === "role") {
+    const near = closest(target.name, model.roles.map((r) => r.displayName));
+    return { notFound: `no ServiceAccount annotates role ${target.name}${near && near !== target.name ? ` (did you mean ${near}?)` : ""}` };
+  }
+  return { notFound: `nothing at ${target.file}:${target.line} is a ServiceAccount, its annotation or a role` };
+}
+function serviceAccountsFor(model, target) {
+  if (target.kind === "serviceAccount") return model.serviceAccounts.filter((sa) => sa.namespace === target.namespace && sa.name === target.name);
+  if (target.kind === "role") {
+    const roles2 = model.roles.filter((r) => r.displayName === target.name || knownString(r.name) === target.name);
+    return model.serviceAccounts.filter((sa) => model.rolesOf(sa).some((r) => roles2.includes(r)) || sa.roleArn && parseArnValue(sa.roleArn)?.name === target.name);
+  }
+  const on = (l) => !!l && l.file === target.file && l.line <= target.line && target.line <= l.endLine;
+  const direct = model.serviceAccounts.filter((sa) => on(sa.loc) || on(sa.roleArn?.loc));
+  if (direct.length) return direct;
+  const roles = model.roles.filter((r) => on(r.loc) || r.trust && on(r.trust.loc));
+  return model.serviceAccounts.filter((sa) => model.rolesOf(sa).some((r) => roles.includes(r)));
+}
+function chainOf(result, sa) {
+  const model = result.model;
+  const report = result.links.find((l) => l.kind === "annotation" && sa.roleArn && sameLoc(l.location, sa.roleArn.loc));
+  const role4 = model.rolesOf(sa)[0];
+  const association = model.podIdentityOf(sa);
+  const aud = (sa.audience && knownString(sa.audience)) ?? STS_AUDIENCE;
+  const expiration = sa.tokenExpiration && knownString(sa.tokenExpiration);
+  const statements = role4 ? irsaStatements(model, role4.trust, role4) : [];
+  const chain = {
+    serviceAccount: {
+      key: sa.namespaceKnown === false ? `?/${sa.name}` : sa.key,
+      declaredAt: sa.loc,
+      origin: sa.origin,
+      annotations: annotationsOf(sa),
+      via: (sa.provenance ?? []).map((p) => ({ message: p.message, at: p.location }))
+    },
+    token: {
+      iss: issuerOf(statements),
+      sub: subject(sa.namespace, sa.name),
+      aud,
+      expirationSeconds: expiration !== void 0 && /^\d+$/.test(expiration) ? Number(expiration) : DEFAULT_EXPIRATION,
+      expirationAt: sa.tokenExpiration?.loc ?? null
+    },
+    link: report ? { status: report.status, reason: report.reason ?? null, assumed: report.assumed ?? null, at: report.location } : { status: "none", reason: sa.roleArn ? null : "the ServiceAccount has no eks.amazonaws.com/role-arn annotation", assumed: null, at: null },
+    role: role4 ? explainRole(model, role4, subject(sa.namespace, sa.name), aud) : null,
+    podIdentity: association ? { at: association.loc, role: association.roles[0]?.displayName ?? (knownString(association.roleArn) ?? null) } : null,
+    workloads: model.workloadsOf(sa).map((w) => explainWorkload(w, sa, expiration)),
+    findings: [],
+    verdict: "works"
+  };
+  chain.findings = findingsOn(result.findings, chain);
+  const broken = chain.findings.some((f) => f.severity === "error") || chain.link.status === "missing";
+  chain.verdict = broken ? "broken" : chain.link.status === "checked" && !association ? "works" : association ? "works" : "unknown";
+  if (!sa.roleArn && !association) chain.verdict = "unknown";
+  return chain;
+}
+function annotationsOf(sa) {
+  const out = [];
+  const add = (name, v) => v && out.push({ name, value: displayValue(v), at: v.loc });
+  add("eks.amazonaws.com/role-arn", sa.roleArn);
+  add("eks.amazonaws.com/audience", sa.audience);
+  add("eks.amazonaws.com/token-expiration", sa.tokenExpiration);
+  add("eks.amazonaws.com/sts-regional-endpoints", sa.stsRegionalEndpoints);
+  return out;
+}
+function issuerOf(statements) {
+  const urls = new Set(statements.flatMap((s) => s.principals.filter((p) => p.type === "Federated").flatMap((p) => asItems(p.value).map((v) => knownString(v)?.split(":oidc-provider/")[1]))).filter((u) => !!u));
+  return urls.size === 1 ? `https://${[...urls][0]}` : null;
+}
+function explainRole(model, role4, sub, aud) {
+  const request = { action: WEB_IDENTITY_ACTION, sub, aud };
+  const trust7 = role4.trust;
+  const statements = trust7 ? irsaStatements(model, trust7, role4) : [];
+  const provider = statements.flatMap((s) => s.principals.filter((p) => p.type === "Federated").flatMap((p) => asItems(p.value)))[0];
+  const providerArn = provider && knownString(provider);
+  const declared = providerArn ? model.oidcProviders.find((p) => providerArn.endsWith(`:oidc-provider/${(knownString(p.url) ?? "").replace(/^https:\/\//, "")}`)) : void 0;
+  return {
+    name: role4.displayName,
+    at: role4.loc,
+    trust: trust7 ? {
+      admits: admits(trust7, statements, sub, aud).admitted,
+      statements: trust7.statements.map((s) => ({
+        index: s.index,
+        at: s.loc,
+        effect: (s.effect && knownString(s.effect)) ?? "Allow",
+        principals: s.principals.map((p) => `${p.type}: ${asItems(p.value).map(displayValue).join(", ")}`),
+        action: actionApplies(s, WEB_IDENTITY_ACTION),
+        conditions: s.conditions.map((c) => ({ text: `${displayValue(c.operator)} ${displayValue(c.key)} ${c.values.map(displayValue).join(", ")}`, holds: conditionHolds(c, request), at: c.loc }))
+      })),
+      provider: providerArn ? { arn: providerArn, declaredAt: declared?.loc ?? null } : null
+    } : null,
+    policies: role4.policies.map((p) => ({
+      name: p.displayName,
+      kind: p.kind,
+      at: p.attachedAt,
+      statements: p.document ? p.document.statements.map((s) => ({
+        effect: (s.effect && knownString(s.effect)) ?? "Allow",
+        actions: s.actions.map((a) => expanded(model, a)),
+        resources: s.resources.map(displayValue),
+        conditions: s.conditions.length,
+        at: s.loc
+      })) : null
+    }))
+  };
+}
+function expanded(model, a) {
+  const text = knownString(a);
+  if (text === void 0) return displayValue(a);
+  if (!/[*?]/.test(text) || !model.catalog) return text;
+  const granted = model.catalog.expand(text);
+  return granted ? `${text} (${granted.length} ${granted.length === 1 ? "action" : "actions"})` : text;
+}
+function explainWorkload(w, sa, expiration) {
+  const skipped = new Set((w.skipContainers && knownString(w.skipContainers)?.split(",").map((s) => s.trim())) ?? []);
+  const roleArn = sa.roleArn ? displayValue(sa.roleArn) : void 0;
+  const regional = sa.stsRegionalEndpoints && knownString(sa.stsRegionalEndpoints) === "true";
+  const podExpiration = w.tokenExpiration && knownString(w.tokenExpiration);
+  return {
+    kind: w.kind,
+    name: w.name,
+    namespace: w.namespace,
+    at: w.loc,
+    containers: (w.containers ?? w.containerNames.map((name) => ({ name, loc: w.loc, env: [], envFrom: [] }))).map((c) => {
+      if (!roleArn) return { name: c.name, at: c.loc, injected: {}, note: "the ServiceAccount has no role annotation: the webhook adds nothing" };
+      if (skipped.has(c.name)) return { name: c.name, at: c.loc, injected: {}, note: "listed in eks.amazonaws.com/skip-containers: the webhook adds nothing" };
+      if (c.env.some((e) => e.name === "AWS_ROLE_ARN" || e.name === "AWS_WEB_IDENTITY_TOKEN_FILE"))
+        return { name: c.name, at: c.loc, injected: {}, note: "sets AWS_ROLE_ARN or AWS_WEB_IDENTITY_TOKEN_FILE itself: the webhook adds neither" };
+      const injected = { AWS_ROLE_ARN: roleArn, AWS_WEB_IDENTITY_TOKEN_FILE: TOKEN_PATH };
+      if (regional) injected.AWS_STS_REGIONAL_ENDPOINTS = "regional";
+      injected["volume aws-iam-token"] = `projected ServiceAccount token, audience ${(sa.audience && knownString(sa.audience)) ?? STS_AUDIENCE}, expirationSeconds ${podExpiration ?? expiration ?? DEFAULT_EXPIRATION}`;
+      return { name: c.name, at: c.loc, injected, note: null };
+    })
+  };
+}
+function findingsOn(findings, chain) {
+  const spans = [
+    { at: chain.serviceAccount.declaredAt, step: "serviceAccount" },
+    ...chain.serviceAccount.annotations.map((a) => ({ at: a.at, step: a.name.endsWith("role-arn") ? "link" : "serviceAccount" })),
+    ...(chain.role?.trust?.statements ?? []).map((s) => ({ at: s.at, step: "trust" })),
+    ...chain.role ? [{ at: chain.role.at, step: "trust" }] : [],
+    ...(chain.role?.policies ?? []).flatMap((p) => [{ at: p.at, step: "policy" }, ...(p.statements ?? []).map((s) => ({ at: s.at, step: "policy" }))]),
+    ...chain.workloads.flatMap((w) => [{ at: w.at, step: "workload" }, ...w.containers.map((c) => ({ at: c.at, step: "workload" }))])
+  ];
+  const out = [];
+  for (const f of findings) {
+    const span = spans.find((s) => within(f.location, s.at)) ?? (f.related.some((r) => spans.some((s) => within(r.location, s.at))) && chain.role && f.ruleId.startsWith("trust-") ? { step: "trust" } : void 0);
+    if (span) out.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, at: f.location, step: span.step });
+  }
+  return out;
+}
+var within = (l, span) => l.file === span.file && (l.line > span.line || l.line === span.line && l.column >= span.column) && (l.line < span.endLine || l.line === span.endLine && l.column <= span.endColumn);
+var sameLoc = (a, b) => a.file === b.file && a.line === b.line && a.column === b.column;
+
+// src/engine/graph.ts
+var where = (l) => l ? `${l.file}:${l.line}` : null;
+function graphOf(result, options = {}) {
+  const model = result.model;
+  const graph = { nodes: [], edges: [] };
+  const ids = /* @__PURE__ */ new Map();
+  const node = (key, kind, label, at) => {
+    let id = ids.get(key);
+    if (!id) {
+      id = `n${ids.size}`;
+      ids.set(key, id);
+      graph.nodes.push({ id, kind, label, at: where(at) });
+    }
+    return id;
+  };
+  const edge = (e) => {
+    if (!graph.edges.some((x) => x.from === e.from && x.to === e.to && x.kind === e.kind)) graph.edges.push(e);
+  };
+  const roleNode = (role4, broken) => {
+    const id = node(`role ${role4.id}`, "role", `role ${role4.displayName}`, role4.loc);
+    for (const s of irsaStatements(model, role4.trust, role4)) {
+      const subs = s.conditions.filter((c) => /:sub$/i.test(knownString(c.key) ?? "")).flatMap((c) => c.values.map(displayValue));
+      const trust7 = node(`trust ${role4.id} ${s.index}`, "trust", `trust statement ${s.index + 1}${subs.length ? `: ${subs.slice(0, 3).join(", ")}${subs.length > 3 ? ", \u2026" : ""}` : ""}`, s.loc);
+      edge({ from: id, to: trust7, kind: "trusts", resolved: true, broken, label: null });
+      for (const p of s.principals.filter((x) => x.type === "Federated"))
+        for (const v of asItems(p.value)) {
+          const text = displayValue(v);
+          const provider = node(`provider ${text}`, "provider", `OIDC provider ${text.split(":oidc-provider/")[1] ?? text}`, model.oidcProviders.find((o) => text.endsWith((knownString(o.url) ?? "\0").replace(/^https:\/\//, "")))?.loc);
+          edge({ from: trust7, to: provider, kind: "federated", resolved: true, broken: false, label: null });
+        }
+    }
+    for (const p of role4.policies) {
+      const policy2 = node(`policy ${role4.id} ${p.displayName}`, "policy", `${p.kind} policy ${p.displayName}`, p.attachedAt);
+      edge({ from: id, to: policy2, kind: "attached", resolved: true, broken: false, label: null });
+    }
+    return id;
+  };
+  const wanted = (sa) => (sa.roleArn || model.podIdentityOf(sa)) && (!options.focus || sa.key === options.focus);
+  for (const sa of model.serviceAccounts.filter(wanted)) {
+    const chain = explain(result, parseTarget(sa.key)).chains?.find((c) => c.serviceAccount.declaredAt === sa.loc);
+    const broken = chain?.verdict === "broken";
+    if (options.onlyBroken && !broken) continue;
+    const saId = node(`sa ${sa.key} ${where(sa.loc)}`, "serviceAccount", `ServiceAccount ${sa.namespaceKnown === false ? "?" : sa.namespace}/${sa.name}`, sa.loc);
+    for (const w of model.workloadsOf(sa)) edge({ from: node(`workload ${w.kind} ${w.namespace}/${w.name} ${where(w.loc)}`, "workload", `${w.kind} ${w.namespace}/${w.name}`, w.loc), to: saId, kind: "runs-as", resolved: true, broken: false, label: null });
+    const association = model.podIdentityOf(sa);
+    if (association)
+      for (const role4 of association.roles) edge({ from: saId, to: roleNode(role4, broken), kind: "pod-identity", resolved: true, broken, label: "Pod Identity" });
+    if (!sa.roleArn) continue;
+    const roles = model.rolesOf(sa);
+    const report = result.links.find((l) => l.kind === "annotation" && l.location === sa.roleArn.loc);
+    if (roles.length) for (const role4 of roles) edge({ from: saId, to: roleNode(role4, broken), kind: "annotates", resolved: true, broken, label: null });
+    else {
+      const missing = node(`unresolved ${where(sa.roleArn.loc)}`, "unresolved", report?.status === "missing" ? `no role named ${displayValue(sa.roleArn).split("/").pop()}` : `role not resolved: ${report?.reason ?? displayValue(sa.roleArn)}`, sa.roleArn.loc);
+      edge({ from: saId, to: missing, kind: "annotates", resolved: false, broken: report?.status === "missing" || broken, label: null });
+    }
+  }
+  return graph;
+}
+
+// src/format/graph.ts
+var SHAPES = {
+  serviceAccount: ["([", "])"],
+  workload: ["[", "]"],
+  role: ["[[", "]]"],
+  trust: ["[/", "/]"],
+  provider: ["{{", "}}"],
+  policy: ["[", "]"],
+  unresolved: ["{", "}"]
+};
+function mermaidText(s) {
+  return [...s.replace(/[\r\n\t]+/g, " ")].map((c) => /[A-Za-z0-9 .,:/_+=@()-]/.test(c) ? c : `#${c.codePointAt(0)};`).join("");
+}
+function formatMermaid(graph, options = {}) {
+  const shown3 = new Set(graph.nodes.slice(0, options.maxNodes ?? Infinity).map((n) => n.id));
+  const lines = ["flowchart LR"];
+  for (const n of graph.nodes) {
+    if (!shown3.has(n.id)) continue;
+    const [open, close] = SHAPES[n.kind];
+    lines.push(`  ${n.id}${open}"${mermaidText(n.label)}${n.at ? `<br/>${mermaidText(n.at)}` : ""}"${close}`);
+  }
+  const red = [];
+  let index = 0;
+  for (const e of graph.edges) {
+    if (!shown3.has(e.from) || !shown3.has(e.to)) continue;
+    const arrow = e.resolved ? "-->" : "-.->";
+    lines.push(`  ${e.from} ${arrow}${e.label ? `|"${mermaidText(e.label)}"|` : ""} ${e.to}`);
+    if (e.broken) red.push(index);
+    index++;
+  }
+  if (red.length) lines.push(`  linkStyle ${red.join(",")} stroke:#d1242f,stroke-width:2px`);
+  const hidden = graph.nodes.length - shown3.size;
+  if (hidden > 0) lines.push(`  more["#43;${hidden} more, irsa-lint graph shows them all"]`);
+  return `${lines.join("\n")}
+`;
+}
+function formatDot(graph) {
+  const q = (s) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+  const shape = { serviceAccount: "ellipse", workload: "box", role: "box3d", trust: "parallelogram", provider: "hexagon", policy: "note", unresolved: "diamond" };
+  const lines = ["digraph irsa {", "  rankdir=LR;", '  node [fontname="Helvetica", fontsize=10];'];
+  for (const n of graph.nodes) lines.push(`  ${n.id} [label=${q(n.at ? `${n.label}
+${n.at}` : n.label)}, shape=${shape[n.kind]}];`);
+  for (const e of graph.edges) {
+    const attrs = [e.resolved ? "" : "style=dashed", e.broken ? 'color="#d1242f", penwidth=2' : "", e.label ? `label=${q(e.label)}` : ""].filter(Boolean).join(", ");
+    lines.push(`  ${e.from} -> ${e.to}${attrs ? ` [${attrs}]` : ""};`);
+  }
+  lines.push("}");
+  return `${lines.join("\n")}
+`;
+}
+
 export {
   visible,
+  guardLine,
   guardText,
   encodePath,
   helpUri,
@@ -5086,6 +5368,11 @@ export {
   formatGithub,
   data,
   formatJson,
+  parseTarget,
+  explain,
+  graphOf,
+  formatMermaid,
+  formatDot,
   VERSION,
   formatSarif,
   formatStylish,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-MYOR3Q36.mjs";
+} from "./chunk-NJ35RL6Z.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-NYWU4WDM.mjs";
+} from "./chunk-Y6RI3X2J.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
