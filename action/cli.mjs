@@ -1,12 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
-  ConfigError,
   VERSION,
-  closest,
-  configLintOptions,
-  explain,
-  findConfig,
   formatDot,
   formatGithub,
   formatJson,
@@ -15,30 +10,37 @@ import {
   formatStylish,
   gate,
   graphOf,
+  readBaselineFile,
+  summarize,
+  writeReport
+} from "./chunk-7MOAW6TH.mjs";
+import {
+  ConfigError,
+  closest,
+  configLintOptions,
+  explain,
+  findConfig,
   guardLine,
   guardText,
   lint,
   loadConfig,
   parseTarget,
-  readBaselineFile,
   repositoryRoot,
   rules,
-  summarize,
   toBaseline,
-  visible,
-  writeReport
-} from "./chunk-BPL67XLJ.mjs";
-import "./chunk-DE4AR4TB.mjs";
+  visible
+} from "./chunk-ELAKTTM2.mjs";
+import "./chunk-RJ6ZODCW.mjs";
 import {
   InputError
-} from "./chunk-HFVHYBFE.mjs";
-import "./chunk-NJ35RL6Z.mjs";
+} from "./chunk-2B5ZU7OQ.mjs";
+import "./chunk-GJGUFXFF.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-Y6RI3X2J.mjs";
-import "./chunk-6MZWJWAL.mjs";
+} from "./chunk-Y2BG6L6H.mjs";
+import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
 import { existsSync } from "node:fs";
@@ -485,6 +487,12 @@ async function main(argv, given) {
   const io = { ...given, stderr: (text2) => given.stderr(guardText(text2)) };
   let debug = argv.includes("--debug");
   try {
+    if (argv[0] === "lsp") {
+      const { startServer } = await import("./server-RB5DJQFN.mjs");
+      startServer();
+      return await new Promise(() => {
+      });
+    }
     const command = argv[0] === "explain" || argv[0] === "graph" ? argv[0] : void 0;
     const { values, positionals } = parse(command ? argv.slice(1) : argv);
     debug = !!values.debug;

@@ -1,11 +1,6 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
-  CONFIG_NAMES,
-  ConfigError,
-  configLintOptions,
   data,
-  encodePath,
-  findConfig,
   formatGithub,
   formatJson,
   formatMermaid,
@@ -13,29 +8,36 @@ import {
   formatStylish,
   gate,
   graphOf,
-  helpUri,
   incompleteChecks,
-  lint,
-  loadConfig,
   readBaselineFile,
-  repositoryRoot,
-  rules,
   summarize,
   uncheckedFiles,
   uncheckedTotal,
-  visible,
   writeReport
-} from "./chunk-BPL67XLJ.mjs";
-import "./chunk-DE4AR4TB.mjs";
+} from "./chunk-7MOAW6TH.mjs";
+import {
+  CONFIG_NAMES,
+  ConfigError,
+  configLintOptions,
+  encodePath,
+  findConfig,
+  helpUri,
+  lint,
+  loadConfig,
+  repositoryRoot,
+  rules,
+  visible
+} from "./chunk-ELAKTTM2.mjs";
+import "./chunk-RJ6ZODCW.mjs";
 import {
   InputError
-} from "./chunk-HFVHYBFE.mjs";
-import "./chunk-NJ35RL6Z.mjs";
+} from "./chunk-2B5ZU7OQ.mjs";
+import "./chunk-GJGUFXFF.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-Y6RI3X2J.mjs";
-import "./chunk-6MZWJWAL.mjs";
+} from "./chunk-Y2BG6L6H.mjs";
+import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts
 import { appendFileSync } from "node:fs";

@@ -3,10 +3,10 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-DE4AR4TB.mjs";
-import "./chunk-NJ35RL6Z.mjs";
-import "./chunk-Y6RI3X2J.mjs";
-import "./chunk-6MZWJWAL.mjs";
+} from "./chunk-RJ6ZODCW.mjs";
+import "./chunk-GJGUFXFF.mjs";
+import "./chunk-Y2BG6L6H.mjs";
+import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts
 import { parentPort } from "node:worker_threads";

@@ -100,6 +100,7 @@ export default defineRule<"missing" | "prefixed" | "wrongPath" | "wrongAccount",
         {
           related: [...(role ? [{ location: role.loc, message: `role ${suggestion} is declared here` }] : []), ...(sa.provenance ?? []).map((p) => ({ location: p.location, message: p.message }))],
           fix: suggestion ? `Change the annotation to name ${suggestion}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles.",
+          ...(suggestion ? { suggestion: { replace: `:role${arn.path}${name}`, with: `:role${arn.path}${suggestion}`, title: `Annotate role ${suggestion}` } } : {}),
         },
       );
     }

@@ -54,7 +54,7 @@ function checkValue(v: Value | undefined, where: string, report: Report<Ids>, nu
   const text = String(v.value).trim();
   if (!/^-?\d+$/.test(text)) return report("notInteger", v.loc, { where, value: text }, fix);
   const n = Number(text);
-  if (n < MIN) report("tooLow", v.loc, { where, value: n }, fix);
-  else if (n < minimum) report("belowPolicy", v.loc, { where, value: n, minimum }, { fix: `Use at least ${minimum} seconds.` });
+  if (n < MIN) report("tooLow", v.loc, { where, value: n }, { ...fix, suggestion: { replace: text, with: String(MIN), title: `Raise token-expiration to ${MIN}` } });
+  else if (n < minimum) report("belowPolicy", v.loc, { where, value: n, minimum }, { fix: `Use at least ${minimum} seconds.`, suggestion: { replace: text, with: String(minimum), title: `Raise token-expiration to ${minimum}` } });
   else if (n > MAX) report("tooHigh", v.loc, { where, value: n }, fix);
 }

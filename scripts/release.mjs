@@ -2,7 +2,7 @@
 // moves CHANGELOG.md's Unreleased section under X.Y.Z, commits, and tags vX.Y.Z and the moving
 // vX. It pushes and publishes nothing: it prints the commands that do, for a maintainer to run.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const version = process.argv[2];
 const fail = (message) => {
@@ -22,6 +22,12 @@ writeFileSync("CHANGELOG.md", changelog.replace(/^## Unreleased\n/m, `## Unrelea
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 pkg.version = version;
 writeFileSync("package.json", `${JSON.stringify(pkg, null, 2)}\n`);
+// The VS Code extension is released with the server it starts.
+if (existsSync("editors/vscode/package.json")) {
+  const extension = JSON.parse(readFileSync("editors/vscode/package.json", "utf8"));
+  extension.version = version;
+  writeFileSync("editors/vscode/package.json", `${JSON.stringify(extension, null, 2)}\n`);
+}
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8"));
 lock.version = version;
 if (lock.packages?.[""]) lock.packages[""].version = version;

@@ -183,6 +183,12 @@ export async function main(argv: string[], given: Io): Promise<number> {
   const io: Io = { ...given, stderr: (text) => given.stderr(guardText(text)) };
   let debug = argv.includes("--debug");
   try {
+    // The language server speaks LSP on stdin and stdout until its client says exit.
+    if (argv[0] === "lsp") {
+      const { startServer } = await import("./lsp/server.js");
+      startServer();
+      return await new Promise<number>(() => {});
+    }
     // Subcommands come first: `irsa-lint explain <target> [paths…]`, `irsa-lint graph [paths…]`.
     const command = argv[0] === "explain" || argv[0] === "graph" ? argv[0] : undefined;
     const { values, positionals } = parse(command ? argv.slice(1) : argv);

@@ -51,6 +51,8 @@ export interface LintOptions {
   baseline?: Baseline;
   /** Files larger than this are skipped with a reason (default 5 MB). */
   maxFileBytes?: number;
+  /** Texts that stand for files' contents (absolute path → text): the language server's unsaved buffers. */
+  overlay?: Record<string, string>;
   /** Parse threads (`--threads`); by default worker threads only for large scans. */
   threads?: number;
   /** A parser to share between runs (tests, fuzzing); by default one is made when HCL is found. */
@@ -116,7 +118,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const [path, outcome] of early.splice(0)) feed(path, outcome);
     return evaluation.evaluateReady(SLICE_MS);
   };
-  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
+  const outcomes = await parseFiles(files, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between, ...(options.overlay ? { overlay: options.overlay } : {}) }, workers);
   timer.mark("parse");
   evaluation = await setup;
   for (const [path, outcome] of early.splice(0)) feed(path, outcome);
@@ -165,7 +167,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   // Identities name files relative to the repository root: the same from a subfolder or the top.
   const root = options.root ?? repositoryRoot(options.cwd);
-  await assignFingerprints(findings, spanReader(files), (file) => displayPath(resolve(options.cwd, file), root));
+  const span = spanReader(files, options.overlay);
+  await assignFingerprints(findings, span, (file) => displayPath(resolve(options.cwd, file), root));
+  // A fix is offered only where its text is written in the finding's span (not through a placeholder).
+  for (const f of findings) if (f.suggestion) placeSuggestion(f, span);
   const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
   timer.mark("rules");
   timer.report();
@@ -183,7 +188,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 }
 
 /** The source text at a location, read back from the files the scan parsed (cached per file). */
-function spanReader(files: DiscoveredFile[]): (loc: SourceLocation) => string | undefined {
+function spanReader(files: DiscoveredFile[], overlay?: Record<string, string>): (loc: SourceLocation) => string | undefined {
   const byPath = new Map(files.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
   const texts = new Map<string, string | undefined>();
   return (loc) => {
@@ -191,7 +196,7 @@ function spanReader(files: DiscoveredFile[]): (loc: SourceLocation) => string | 
       const absolute = byPath.get(loc.file);
       let text: string | undefined;
       try {
-        text = absolute ? readFileSync(absolute, "utf8") : undefined;
+        text = absolute ? (overlay && Object.hasOwn(overlay, absolute) ? overlay[absolute] : readFileSync(absolute, "utf8")) : undefined;
       } catch {
         text = undefined;
       }
@@ -200,6 +205,21 @@ function spanReader(files: DiscoveredFile[]): (loc: SourceLocation) => string | 
     const text = texts.get(loc.file);
     return text === undefined ? undefined : spanText(text, loc);
   };
+}
+
+/** Where a finding's suggestion replaces its text (Suggestion.at), or no suggestion when the span does not hold it. */
+function placeSuggestion(f: Finding, span: (loc: SourceLocation) => string | undefined): void {
+  const text = span(f.location);
+  const at = text?.indexOf(f.suggestion!.replace) ?? -1;
+  if (at < 0 || f.suggestion!.replace.includes("\n")) {
+    delete f.suggestion;
+    return;
+  }
+  const before = text!.slice(0, at);
+  const newlines = before.split("\n").length - 1;
+  const line = f.location.line + newlines;
+  const column = newlines ? at - before.lastIndexOf("\n") : f.location.column + at;
+  f.suggestion = { ...f.suggestion!, at: { file: f.location.file, line, column, endLine: line, endColumn: column + f.suggestion!.replace.length } };
 }
 
 interface Scan {

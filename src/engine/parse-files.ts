@@ -20,6 +20,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** The scanned roots: a symlink is read only when it resolves inside them. */
   roots: string[];
+  /** Texts that stand for files' contents (absolute path → text): an editor's unsaved buffers. */
+  overlay?: Record<string, string>;
 }
 
 /** Everything one source file contributes, whatever became of it. */
@@ -80,6 +82,7 @@ export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<H
 
 /** A file's text, or why there is none. */
 export function readInput(file: DiscoveredFile, read: ReadOptions): ReadResult {
+  if (!file.stdin && read.overlay && Object.hasOwn(read.overlay, file.absolute)) return { text: read.overlay[file.absolute] };
   return file.stdin ? readStdin(read.maxBytes) : readSource(file.absolute, read.maxBytes, read.roots);
 }
 

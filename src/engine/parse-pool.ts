@@ -146,7 +146,7 @@ export async function parseFiles(files: DiscoveredFile[], hcl: () => Promise<Hcl
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i) => files[i]), read: { maxBytes: options.maxBytes, roots: options.roots } } satisfies ParseRequest);
+        worker.postMessage({ indices, files: indices.map((i) => files[i]), read: { maxBytes: options.maxBytes, roots: options.roots, ...(options.overlay ? { overlay: options.overlay } : {}) } } satisfies ParseRequest);
       };
       worker.on("message", (response: ParseResponse) => {
         response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));

@@ -26,6 +26,7 @@ export interface Finding {
   suppression?: { kind: "inSource" | "external"; justification: string };
   /** Set when the finding is about one branch of a conditional whose condition is not known. */
   condition?: string;
+  suggestion?: Suggestion;
 }
 
 /**
@@ -66,6 +67,21 @@ export interface ReportExtras {
   severity?: Severity;
   /** The finding is about a branch of a conditional not known (see Finding.condition). */
   condition?: string;
+  /** An unambiguous fix (see Finding.suggestion). */
+  suggestion?: Suggestion;
+}
+
+/**
+ * An unambiguous fix, as editors' code actions and SARIF `fixes` apply it: replace the text
+ * `replace` (once, as written in the source) within the finding's location by `with`.
+ */
+export interface Suggestion {
+  replace: string;
+  with: string;
+  /** What the fix does, for the code action's title. */
+  title: string;
+  /** Where `replace` is written: set by the engine, which drops a suggestion whose text it cannot find. */
+  at?: SourceLocation;
 }
 
 export type Report<M extends string> = (messageId: M, location: SourceLocation, data?: ReportData, extras?: ReportExtras) => void;

@@ -43,7 +43,7 @@ export function runRules(
           seen.add(key);
           const level = setting.severity && setting.severity !== "off" ? setting.severity : (extras?.severity ?? severity);
           const related = (extras?.related ?? []).map((r) => ({ ...r, message: elide(r.message) }));
-          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix), ...(extras?.condition ? { condition: elide(extras.condition) } : {}) });
+          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix), ...(extras?.condition ? { condition: elide(extras.condition) } : {}), ...(extras?.suggestion ? { suggestion: extras.suggestion } : {}) });
         },
         options,
         (location, what, reason) => {

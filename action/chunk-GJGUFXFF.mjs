@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   MAX_FILE_BYTES,
   symlinkRefusal
-} from "./chunk-Y6RI3X2J.mjs";
+} from "./chunk-Y2BG6L6H.mjs";
 
 // src/engine/read.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from "node:fs";

@@ -38,10 +38,10 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-Y6RI3X2J.mjs";
+} from "./chunk-Y2BG6L6H.mjs";
 import {
   __toESM
-} from "./chunk-6MZWJWAL.mjs";
+} from "./chunk-JUKLW5JI.mjs";
 
 // src/terraform/project.ts
 import { readdirSync } from "node:fs";

@@ -3,7 +3,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-6MZWJWAL.mjs";
+} from "./chunk-JUKLW5JI.mjs";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -8124,7 +8124,7 @@ async function readableIn(dir, listed, walked) {
     return (absolute) => inside(absolute) ? set.has(relativeTo(absolute)) : void 0;
   }
   if (!walked) return (absolute) => inside(absolute) ? true : void 0;
-  const { isGitIgnored } = await import("./globby-FZQACD3Y.mjs");
+  const { isGitIgnored } = await import("./globby-RKCMDOZO.mjs");
   const ignored = await isGitIgnored({ cwd: dir });
   const tracked = new Set(trackedFiles(dir) ?? []);
   return (absolute) => inside(absolute) ? tracked.has(relativeTo(absolute)) || !ignored(absolute) : void 0;
@@ -8151,7 +8151,7 @@ function gitIgnores(dir) {
   }
 }
 async function walkFiles(dir, gitignore = true) {
-  const { globby } = await import("./globby-FZQACD3Y.mjs");
+  const { globby } = await import("./globby-RKCMDOZO.mjs");
   const walked = await globby(PATTERNS, { cwd: dir, gitignore, ignore: IGNORED, dot: true, followSymbolicLinks: false, onlyFiles: false });
   const tracked = trackedFiles(dir)?.filter((f) => classify(f) && !IGNORED_DIR.test(f)) ?? [];
   return [.../* @__PURE__ */ new Set([...walked, ...tracked])];

@@ -1,7 +1,7 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
   __commonJS
-} from "./chunk-6MZWJWAL.mjs";
+} from "./chunk-JUKLW5JI.mjs";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-NJ35RL6Z.mjs";
+} from "./chunk-GJGUFXFF.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-Y6RI3X2J.mjs";
+} from "./chunk-Y2BG6L6H.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
@@ -558,7 +558,7 @@ function wasmPath(name, packagePath) {
 var wasmModule = {};
 async function createHclParser(options = {}) {
   if (options.baselineOnly) (await import("node:v8")).setFlagsFromString("--liftoff-only");
-  const { Language, Parser } = await import("./web-tree-sitter-S3D7HBBS.mjs");
+  const { Language, Parser } = await import("./web-tree-sitter-EHXRFWD6.mjs");
   const runtime = wasmPath("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
   wasmModule.locateFile ??= () => runtime;
   await Parser.init(wasmModule);
@@ -763,6 +763,7 @@ async function parseSourceFile(file, hcl, read, source = readInput(file, read)) 
   }
 }
 function readInput(file, read) {
+  if (!file.stdin && read.overlay && Object.hasOwn(read.overlay, file.absolute)) return { text: read.overlay[file.absolute] };
   return file.stdin ? readStdin(read.maxBytes) : readSource(file.absolute, read.maxBytes, read.roots);
 }
 function parseText(file, text, hcl, outcome) {

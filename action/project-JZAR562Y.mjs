@@ -3,10 +3,10 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-RURFMXR3.mjs";
+} from "./chunk-TLNSUNZN.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-Y6RI3X2J.mjs";
-import "./chunk-6MZWJWAL.mjs";
+import "./chunk-Y2BG6L6H.mjs";
+import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,
   evaluateTerraform,

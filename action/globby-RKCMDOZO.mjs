@@ -3,7 +3,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-6MZWJWAL.mjs";
+} from "./chunk-JUKLW5JI.mjs";
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
