@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-7MOAW6TH.mjs";
+} from "./chunk-HNEI2GUK.mjs";
 import {
   ConfigError,
   closest,
@@ -29,17 +29,17 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-ELAKTTM2.mjs";
-import "./chunk-RJ6ZODCW.mjs";
+} from "./chunk-XZ373ZNB.mjs";
+import "./chunk-RAIUMH67.mjs";
 import {
   InputError
-} from "./chunk-2B5ZU7OQ.mjs";
-import "./chunk-GJGUFXFF.mjs";
+} from "./chunk-JANTVXER.mjs";
+import "./chunk-KFJISDFZ.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-Y2BG6L6H.mjs";
+} from "./chunk-RDNII3FM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-RB5DJQFN.mjs");
+      const { startServer } = await import("./server-KYHCY23M.mjs");
       startServer();
       return await new Promise(() => {
       });

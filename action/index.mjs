@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-7MOAW6TH.mjs";
+} from "./chunk-HNEI2GUK.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,16 +27,16 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-ELAKTTM2.mjs";
-import "./chunk-RJ6ZODCW.mjs";
+} from "./chunk-XZ373ZNB.mjs";
+import "./chunk-RAIUMH67.mjs";
 import {
   InputError
-} from "./chunk-2B5ZU7OQ.mjs";
-import "./chunk-GJGUFXFF.mjs";
+} from "./chunk-JANTVXER.mjs";
+import "./chunk-KFJISDFZ.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-Y2BG6L6H.mjs";
+} from "./chunk-RDNII3FM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts

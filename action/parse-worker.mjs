@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-RJ6ZODCW.mjs";
-import "./chunk-GJGUFXFF.mjs";
-import "./chunk-Y2BG6L6H.mjs";
+} from "./chunk-RAIUMH67.mjs";
+import "./chunk-KFJISDFZ.mjs";
+import "./chunk-RDNII3FM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts

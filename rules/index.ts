@@ -32,6 +32,7 @@ import eksctlExistingServiceAccount from "./eksctl-existing-service-account.js";
 import podIdentityServiceAccount from "./pod-identity-service-account.js";
 import podIdentitySessionTags from "./pod-identity-session-tags.js";
 import oidcProviderDisabled from "./oidc-provider-disabled.js";
+import nodeImdsReachable from "./node-imds-reachable.js";
 
 /** Every rule irsa-lint ships, in the order the docs list them: the core wiring checks first. */
 export const rules: AnyRule[] = [
@@ -68,4 +69,5 @@ export const rules: AnyRule[] = [
   podIdentityServiceAccount,
   podIdentitySessionTags,
   oidcProviderDisabled,
+  nodeImdsReachable,
 ];

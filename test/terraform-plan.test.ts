@@ -25,3 +25,33 @@ describe("terraform show -json", () => {
     }
   }, 60_000);
 });
+
+describe("plan JSON launch templates", () => {
+  it("reads metadata_options: tokens optional warns at the value, in a plan with an IRSA ServiceAccount", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "irsa-lint-plan-"));
+    try {
+      const resource = (address: string, type: string, values: object) => ({ address, mode: "managed", type, name: address.split(".")[1], values });
+      const plan = {
+        format_version: "1.2",
+        terraform_version: "1.9.8",
+        planned_values: {
+          root_module: {
+            resources: [
+              resource("aws_launch_template.legacy", "aws_launch_template", { metadata_options: [{ http_tokens: "optional", http_put_response_hop_limit: 1 }] }),
+              resource("aws_launch_template.locked", "aws_launch_template", { metadata_options: [{ http_tokens: "required", http_put_response_hop_limit: 1 }] }),
+              resource("kubernetes_service_account_v1.reports", "kubernetes_service_account_v1", {
+                metadata: [{ name: "reports", namespace: "reports", annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/reports" } }],
+              }),
+            ],
+          },
+        },
+      };
+      writeFileSync(join(dir, "plan.json"), JSON.stringify(plan, null, 2));
+      const result = await lint({ paths: ["plan.json"], cwd: dir, rules });
+      const findings = result.findings.filter((f) => f.ruleId === "node-imds-reachable");
+      expect(findings.map((f) => [f.location.line, f.severity, f.message.split(" keeps")[0]])).toEqual([[15, "warning", "aws_launch_template.legacy"]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

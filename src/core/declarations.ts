@@ -196,6 +196,18 @@ export interface ConfigDataDecl {
   generated?: { partial: boolean };
 }
 
+/**
+ * How a node group's instances answer the instance metadata service, as written (an explicit
+ * setting only: defaults are the tools'): `http_tokens`/`HttpTokens`, eksctl's `disableIMDSv1`
+ * (as "optional" when false), and the PUT response hop limit.
+ */
+export interface NodeMetadataDecl {
+  /** `aws_launch_template.workers`, `module.eks eks_managed_node_groups.default`, `eksctl nodeGroup ng-1`. */
+  owner: string;
+  httpTokens?: Value;
+  hopLimit?: Value;
+}
+
 /** A cluster the scan creates without an IAM OIDC provider: roles trusting its provider output trust nothing. */
 export interface ClusterWithoutOidcDecl {
   /** The module's address (`module.eks`): the origin of the outputs that would name its provider. */
@@ -233,6 +245,8 @@ export interface Declarations {
   podIdentityAssociations: PodIdentityAssociationDecl[];
   configData: ConfigDataDecl[];
   applicationSets: ApplicationSetDecl[];
+  /** Instance metadata settings of node groups and launch templates: what pods on the nodes can reach. */
+  nodeMetadata: NodeMetadataDecl[];
   /** EKS clusters whose IRSA OIDC provider is switched off (the EKS module's `enable_irsa = false`). */
   clustersWithoutOidc: ClusterWithoutOidcDecl[];
   /** Files of infrastructure code that may declare no role (an eksctl ClusterConfig, a CloudFormation template): they mark projects. */
@@ -240,7 +254,7 @@ export interface Declarations {
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], clustersWithoutOidc: [], infrastructure: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], nodeMetadata: [], clustersWithoutOidc: [], infrastructure: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

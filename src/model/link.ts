@@ -60,6 +60,8 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
     unparsedRoleSources: options.unparsedRoleSources ?? [],
     configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
     clustersWithoutOidc: decls.clustersWithoutOidc,
+    nodeMetadata: decls.nodeMetadata,
+    projectOf: (file) => projects.of(file),
     podIdentityOf: (sa) => podIdentityAssociations.find((a) => a.serviceAccount === sa),
   };
 }

@@ -1,4 +1,4 @@
-import type { ClusterWithoutOidcDecl, ConfigDataDecl, OidcProviderDecl, PodIdentityAssociationDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
+import type { ClusterWithoutOidcDecl, ConfigDataDecl, NodeMetadataDecl, OidcProviderDecl, PodIdentityAssociationDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import type { Value } from "../core/value.js";
 import type { IamCatalog } from "../iam/catalog.js";
@@ -115,6 +115,10 @@ export interface IrsaModel {
   configData(kind: "ConfigMap" | "Secret", name: string, namespace: string): ConfigDataDecl[];
   /** EKS clusters the scan creates without an IAM OIDC provider. */
   clustersWithoutOidc: ClusterWithoutOidcDecl[];
+  /** The project of a file: the nearest enclosing folder holding infrastructure code ("" the scan's root). */
+  projectOf(file: string): string;
+  /** Instance metadata settings of the scan's node groups and launch templates, as written. */
+  nodeMetadata: NodeMetadataDecl[];
   /** Whether an EKS Pod Identity association names the ServiceAccount. */
   podIdentityOf(sa: ServiceAccount): PodIdentityAssociation | undefined;
 }

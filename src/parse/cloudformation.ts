@@ -67,6 +67,15 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
       }
     } else if (type === "AWS::IAM::OIDCProvider") {
       out.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at), clientIds: prop("ClientIdList") ?? list([], at), loc: at });
+    } else if (type === "AWS::EC2::LaunchTemplate") {
+      const options = getEntry(getEntry(props, "LaunchTemplateData"), "MetadataOptions");
+      if (options?.kind === "object") {
+        const entry = (key: string) => {
+          const v = getEntry(options, key);
+          return v ? { [key === "HttpTokens" ? "httpTokens" : "hopLimit"]: resolve(v) } : {};
+        };
+        out.nodeMetadata.push({ owner: `${logicalId} (AWS::EC2::LaunchTemplate)`, ...entry("HttpTokens"), ...entry("HttpPutResponseHopLimit") });
+      }
     } else if (type === "AWS::EKS::PodIdentityAssociation") {
       out.podIdentityAssociations.push({
         namespace: prop("Namespace") ?? unknown("no Namespace", at),

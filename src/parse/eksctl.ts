@@ -8,6 +8,15 @@ import { asItems, getEntry, knownString, list, obj, str, unknown, withOrigin, ty
  */
 export function readEksctl(config: Value, out: Declarations): void {
   const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
+  // disableIMDSv1: false keeps IMDSv1 (tokens optional); disablePodIMDS: true blocks pods altogether.
+  for (const kind of ["nodeGroups", "managedNodeGroups"])
+    for (const group of asItems(getEntry(config, kind))) {
+      const v1 = getEntry(group, "disableIMDSv1");
+      const blocked = getEntry(group, "disablePodIMDS");
+      if (knownString(blocked) === "true" || (blocked?.kind === "bool" && blocked.value)) continue;
+      if (v1 && (knownString(v1) === "false" || (v1.kind === "bool" && !v1.value)))
+        out.nodeMetadata.push({ owner: `eksctl ${kind} ${knownString(getEntry(group, "name")) ?? "(unnamed)"}`, httpTokens: str("optional", v1.loc) });
+    }
   for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
     const meta = getEntry(entry, "metadata");
     const nameValue = getEntry(meta, "name");

@@ -44,6 +44,9 @@ export const MANIFEST: Shape = {
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
   iam: true,
+  // eksctl node groups' instance metadata settings.
+  nodeGroups: true,
+  managedNodeGroups: true,
   Resources: true,
   // CloudFormation Fn::FindInMap reads the template's Mappings.
   Mappings: true,

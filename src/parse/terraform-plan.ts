@@ -73,6 +73,15 @@ function readResource(type: string, id: string, address: string, attr: (name: st
     case "aws_eks_pod_identity_association":
       out.podIdentityAssociations.push({ namespace: attr("namespace") ?? unknown("namespace not known", at), serviceAccount: attr("service_account") ?? unknown("service_account not known", at), roleArn: attr("role_arn") ?? unknown("role_arn not known", at), ...(attr("disable_session_tags") ? { disableSessionTags: attr("disable_session_tags")! } : {}), loc: at });
       return;
+    case "aws_launch_template": {
+      const options = asItems(attr("metadata_options"))[0];
+      const entry = (key: string, as: "httpTokens" | "hopLimit") => {
+        const v = getEntry(options, key);
+        return v && v.kind !== "null" ? { [as]: v } : {};
+      };
+      if (options) out.nodeMetadata.push({ owner: address, ...entry("http_tokens", "httpTokens"), ...entry("http_put_response_hop_limit", "hopLimit") });
+      return;
+    }
     case "kubernetes_service_account":
     case "kubernetes_service_account_v1": {
       const metadata = asItems(attr("metadata"))[0];

@@ -1,4 +1,4 @@
-import { emptyDeclarations, type Declarations, type PolicyDecl, type RoleDecl } from "../core/declarations.js";
+import { emptyDeclarations, type Declarations, type NodeMetadataDecl, type PolicyDecl, type RoleDecl } from "../core/declarations.js";
 import { asItems, getEntry, knownString, obj, str, unknown, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
 import { chartServiceAccounts, mergeValues, valuesAt } from "../parse/chart-values.js";
@@ -39,6 +39,8 @@ function policy(attrs: Attrs, address: string, block: Block, mod: TerraformModul
     loc: block.headerLoc,
   };
 }
+
+const optional = <K extends string>(key: K, v: Value | undefined): Partial<Record<K, Value>> => (v && v.kind !== "null" ? ({ [key]: v } as Record<K, Value>) : {});
 
 /** The resource types that carry IRSA wiring, each turned into declarations for the linker. */
 const HANDLERS: Record<string, Handler> = {
@@ -96,6 +98,15 @@ const HANDLERS: Record<string, Handler> = {
       ...(attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags")! } : {}),
       loc: block.headerLoc,
     });
+  },
+  aws_launch_template(_attrs, address, block, mod, out, scope) {
+    const options = nestedBlocks(block.body, "metadata_options", scope, mod.evaluator).blocks[0];
+    if (!options) return;
+    const value = (name: string) => {
+      const a = options.block.body.attributes.find((x) => x.name === name);
+      return a ? mod.evaluator.eval(a.expr, options.scope) : undefined;
+    };
+    out.nodeMetadata.push({ owner: address, ...optional("httpTokens", value("http_tokens")), ...optional("hopLimit", value("http_put_response_hop_limit")) });
   },
   aws_eks_addon(attrs, address, block, mod, out) {
     addonDeclarations(knownString(attrs.get("addon_name")), { roleArn: writtenAt(block, attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)) }, block.headerLoc, out, (message) =>
@@ -245,6 +256,7 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
         out.roles.push(...rolesNamedIn(mod, name, block));
         if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out);
         if (/terraform-aws-modules\/eks\/aws$/.test(instances.origin.type)) {
+          out.nodeMetadata.push(...moduleNodeGroups(mod, name, block));
           const irsa = mod.attribute(block, "enable_irsa", mod.templateInstance(block)?.scope ?? EMPTY_SCOPE);
           if (irsa?.kind === "bool" && !irsa.value) out.clustersWithoutOidc.push({ address: instances.origin.address, root: mod.options.root, loc: irsa.loc });
         }
@@ -292,6 +304,27 @@ function rolesNamedIn(mod: TerraformModule, name: string, block: Block): RoleDec
     }
   };
   for (const attr of block.body.attributes) if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr.name)) visit(mod.evaluator.eval(attr.expr, scope ?? EMPTY_SCOPE), attr.name);
+  return out;
+}
+
+/** The EKS module's node groups (and their defaults) that set `metadata_options` explicitly. */
+function moduleNodeGroups(mod: TerraformModule, name: string, block: Block): NodeMetadataDecl[] {
+  const scope = mod.templateInstance(block)?.scope ?? EMPTY_SCOPE;
+  const out: NodeMetadataDecl[] = [];
+  const read = (owner: string, group: Value | undefined) => {
+    const options = getEntry(group, "metadata_options");
+    if (options?.kind !== "object") return;
+    const entry = (key: string) => getEntry(options, key);
+    out.push({ owner, ...optional("httpTokens", entry("http_tokens")), ...optional("hopLimit", entry("http_put_response_hop_limit")) });
+  };
+  for (const arg of ["eks_managed_node_groups", "self_managed_node_groups"]) {
+    const groups = mod.attribute(block, arg, scope);
+    if (groups?.kind !== "object") continue;
+    for (const [key, group] of groups.entries) read(`module.${name} ${arg}.${key}`, group);
+    // A group's own metadata_options replaces the defaults': they matter to the groups without one.
+    const inheriting = [...groups.entries].filter(([, group]) => group.kind === "object" && !getEntry(group, "metadata_options")).map(([key]) => key);
+    if (inheriting.length) read(`module.${name} ${arg.replace("_groups", "_group_defaults")} (for ${inheriting.join(", ")})`, mod.attribute(block, arg.replace("_groups", "_group_defaults"), scope));
+  }
   return out;
 }
 

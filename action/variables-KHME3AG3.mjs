@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-2B5ZU7OQ.mjs";
-import "./chunk-GJGUFXFF.mjs";
+} from "./chunk-JANTVXER.mjs";
+import "./chunk-KFJISDFZ.mjs";
 import {
   tfvarsValues
-} from "./chunk-TLNSUNZN.mjs";
+} from "./chunk-ENTRNT2T.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-Y2BG6L6H.mjs";
+} from "./chunk-RDNII3FM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts

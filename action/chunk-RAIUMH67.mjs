@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-GJGUFXFF.mjs";
+} from "./chunk-KFJISDFZ.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-Y2BG6L6H.mjs";
+} from "./chunk-RDNII3FM.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

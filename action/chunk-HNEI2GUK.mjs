@@ -10,11 +10,11 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-ELAKTTM2.mjs";
+} from "./chunk-XZ373ZNB.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-2B5ZU7OQ.mjs";
+} from "./chunk-JANTVXER.mjs";
 import {
   pushTo
 } from "./chunk-VDI44TGU.mjs";
@@ -23,7 +23,7 @@ import {
   displayPath,
   displayValue,
   knownString
-} from "./chunk-Y2BG6L6H.mjs";
+} from "./chunk-RDNII3FM.mjs";
 import {
   __commonJS,
   __toESM

@@ -8187,7 +8187,7 @@ function insideRoots(real, roots) {
 
 // src/core/declarations.ts
 function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], clustersWithoutOidc: [], infrastructure: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], nodeMetadata: [], clustersWithoutOidc: [], infrastructure: [] };
 }
 function mergeDeclarations(into, from) {
   for (const key of Object.keys(into)) into[key].push(...from[key]);
@@ -8721,6 +8721,15 @@ function readCloudFormation(file, template, out) {
       }
     } else if (type === "AWS::IAM::OIDCProvider") {
       out.oidcProviders.push({ id: id(logicalId), url: prop("Url") ?? unknown("no Url", at2), clientIds: prop("ClientIdList") ?? list([], at2), loc: at2 });
+    } else if (type === "AWS::EC2::LaunchTemplate") {
+      const options2 = getEntry(getEntry(props, "LaunchTemplateData"), "MetadataOptions");
+      if (options2?.kind === "object") {
+        const entry = (key) => {
+          const v = getEntry(options2, key);
+          return v ? { [key === "HttpTokens" ? "httpTokens" : "hopLimit"]: resolve2(v) } : {};
+        };
+        out.nodeMetadata.push({ owner: `${logicalId} (AWS::EC2::LaunchTemplate)`, ...entry("HttpTokens"), ...entry("HttpPutResponseHopLimit") });
+      }
     } else if (type === "AWS::EKS::PodIdentityAssociation") {
       out.podIdentityAssociations.push({
         namespace: prop("Namespace") ?? unknown("no Namespace", at2),
@@ -8812,6 +8821,15 @@ function readResource(type, id, address, attr, at2, out, pendingRoleArn) {
     case "aws_eks_pod_identity_association":
       out.podIdentityAssociations.push({ namespace: attr("namespace") ?? unknown("namespace not known", at2), serviceAccount: attr("service_account") ?? unknown("service_account not known", at2), roleArn: attr("role_arn") ?? unknown("role_arn not known", at2), ...attr("disable_session_tags") ? { disableSessionTags: attr("disable_session_tags") } : {}, loc: at2 });
       return;
+    case "aws_launch_template": {
+      const options2 = asItems(attr("metadata_options"))[0];
+      const entry = (key, as) => {
+        const v = getEntry(options2, key);
+        return v && v.kind !== "null" ? { [as]: v } : {};
+      };
+      if (options2) out.nodeMetadata.push({ owner: address, ...entry("http_tokens", "httpTokens"), ...entry("http_put_response_hop_limit", "hopLimit") });
+      return;
+    }
     case "kubernetes_service_account":
     case "kubernetes_service_account_v1": {
       const metadata = asItems(attr("metadata"))[0];
@@ -9074,6 +9092,14 @@ var import_shell_quote = __toESM(require_shell_quote(), 1);
 // src/parse/eksctl.ts
 function readEksctl(config, out) {
   const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
+  for (const kind of ["nodeGroups", "managedNodeGroups"])
+    for (const group of asItems(getEntry(config, kind))) {
+      const v1 = getEntry(group, "disableIMDSv1");
+      const blocked = getEntry(group, "disablePodIMDS");
+      if (knownString(blocked) === "true" || blocked?.kind === "bool" && blocked.value) continue;
+      if (v1 && (knownString(v1) === "false" || v1.kind === "bool" && !v1.value))
+        out.nodeMetadata.push({ owner: `eksctl ${kind} ${knownString(getEntry(group, "name")) ?? "(unnamed)"}`, httpTokens: str("optional", v1.loc) });
+    }
   for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
     const meta = getEntry(entry, "metadata");
     const nameValue = getEntry(meta, "name");
@@ -9647,6 +9673,9 @@ var MANIFEST = {
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
   iam: true,
+  // eksctl node groups' instance metadata settings.
+  nodeGroups: true,
+  managedNodeGroups: true,
   Resources: true,
   // CloudFormation Fn::FindInMap reads the template's Mappings.
   Mappings: true,

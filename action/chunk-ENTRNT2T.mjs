@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-Y2BG6L6H.mjs";
+} from "./chunk-RDNII3FM.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -1654,6 +1654,7 @@ function policy(attrs, address, block, mod, documentKey = "policy") {
     loc: block.headerLoc
   };
 }
+var optional = (key, v) => v && v.kind !== "null" ? { [key]: v } : {};
 var HANDLERS = {
   aws_iam_role(attrs, address, block, mod, out, scope) {
     const trust = attr(attrs, "assume_role_policy");
@@ -1708,6 +1709,15 @@ var HANDLERS = {
       ...attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags") } : {},
       loc: block.headerLoc
     });
+  },
+  aws_launch_template(_attrs, address, block, mod, out, scope) {
+    const options = nestedBlocks(block.body, "metadata_options", scope, mod.evaluator).blocks[0];
+    if (!options) return;
+    const value = (name) => {
+      const a = options.block.body.attributes.find((x) => x.name === name);
+      return a ? mod.evaluator.eval(a.expr, options.scope) : void 0;
+    };
+    out.nodeMetadata.push({ owner: address, ...optional("httpTokens", value("http_tokens")), ...optional("hopLimit", value("http_put_response_hop_limit")) });
   },
   aws_eks_addon(attrs, address, block, mod, out) {
     addonDeclarations(
@@ -1830,6 +1840,7 @@ function extractDeclarations(mod) {
         out.roles.push(...rolesNamedIn(mod, name, block));
         if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out);
         if (/terraform-aws-modules\/eks\/aws$/.test(instances.origin.type)) {
+          out.nodeMetadata.push(...moduleNodeGroups(mod, name, block));
           const irsa = mod.attribute(block, "enable_irsa", mod.templateInstance(block)?.scope ?? EMPTY_SCOPE);
           if (irsa?.kind === "bool" && !irsa.value) out.clustersWithoutOidc.push({ address: instances.origin.address, root: mod.options.root, loc: irsa.loc });
         }
@@ -1869,6 +1880,24 @@ function rolesNamedIn(mod, name, block) {
     }
   };
   for (const attr2 of block.body.attributes) if (!["source", "version", "count", "for_each", "providers", "depends_on"].includes(attr2.name)) visit(mod.evaluator.eval(attr2.expr, scope ?? EMPTY_SCOPE), attr2.name);
+  return out;
+}
+function moduleNodeGroups(mod, name, block) {
+  const scope = mod.templateInstance(block)?.scope ?? EMPTY_SCOPE;
+  const out = [];
+  const read = (owner, group) => {
+    const options = getEntry(group, "metadata_options");
+    if (options?.kind !== "object") return;
+    const entry = (key) => getEntry(options, key);
+    out.push({ owner, ...optional("httpTokens", entry("http_tokens")), ...optional("hopLimit", entry("http_put_response_hop_limit")) });
+  };
+  for (const arg of ["eks_managed_node_groups", "self_managed_node_groups"]) {
+    const groups = mod.attribute(block, arg, scope);
+    if (groups?.kind !== "object") continue;
+    for (const [key, group] of groups.entries) read(`module.${name} ${arg}.${key}`, group);
+    const inheriting = [...groups.entries].filter(([, group]) => group.kind === "object" && !getEntry(group, "metadata_options")).map(([key]) => key);
+    if (inheriting.length) read(`module.${name} ${arg.replace("_groups", "_group_defaults")} (for ${inheriting.join(", ")})`, mod.attribute(block, arg.replace("_groups", "_group_defaults"), scope));
+  }
   return out;
 }
 function eksModuleAddons(mod, name, block, out) {
@@ -2220,10 +2249,10 @@ function objectOf(v, type, evalDefault) {
     const key = item.key.type === "literal" ? String(item.key.value) : item.key.type === "variable" ? item.key.name : void 0;
     if (key === void 0) continue;
     const given = v.entries.get(key);
-    const optional = item.value.type === "call" && item.value.name === "optional" ? item.value : void 0;
-    if (given && !(given.kind === "null" && optional?.args[1])) entries.set(key, convertToType(given, item.value, evalDefault));
-    else if (optional) {
-      const fallback = optional.args[1] ? convertToType(evalDefault(optional.args[1]), optional.args[0], evalDefault) : nul(v.loc);
+    const optional2 = item.value.type === "call" && item.value.name === "optional" ? item.value : void 0;
+    if (given && !(given.kind === "null" && optional2?.args[1])) entries.set(key, convertToType(given, item.value, evalDefault));
+    else if (optional2) {
+      const fallback = optional2.args[1] ? convertToType(evalDefault(optional2.args[1]), optional2.args[0], evalDefault) : nul(v.loc);
       entries.set(key, fallback);
       keyLocs.set(key, item.loc);
     }

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-RJ6ZODCW.mjs";
+} from "./chunk-RAIUMH67.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-2B5ZU7OQ.mjs";
+} from "./chunk-JANTVXER.mjs";
 import {
   RE2JS,
   memoised,
@@ -40,7 +40,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-Y2BG6L6H.mjs";
+} from "./chunk-RDNII3FM.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -2996,6 +2996,120 @@ function providerOf2(v, clusters) {
   return origin && /oidc_provider/.test(origin.attribute ?? "") ? clusters.find((c) => c.address === origin.address) : void 0;
 }
 
+// src/model/projects.ts
+var Projects = class {
+  /** Folders holding infrastructure code (each file's folder and every folder above it). */
+  holding = /* @__PURE__ */ new Set();
+  constructor(infraFiles) {
+    for (const file of infraFiles) {
+      for (let dir = parent(file); dir !== ""; dir = parent(dir)) this.holding.add(dir);
+      this.holding.add("");
+    }
+  }
+  /** The project of a file (or folder): the nearest enclosing folder holding infrastructure code. */
+  of(file) {
+    for (let dir = parent(file); dir !== ""; dir = parent(dir)) if (this.holding.has(dir)) return dir;
+    return "";
+  }
+};
+function inProject(folder, project) {
+  return project === "" || folder === project || folder.startsWith(`${project}/`);
+}
+function sharedFolders(a, b) {
+  const x = a.split("/");
+  const y = b.split("/");
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+function parent(path) {
+  const at = path.lastIndexOf("/");
+  return at < 0 ? "" : path.slice(0, at);
+}
+
+// rules/node-imds-reachable.ts
+var files5 = (options) => ({
+  "terraform/nodes.tf": `resource "aws_launch_template" "workers" {
+  name_prefix = "workers-"
+  metadata_options {
+    http_endpoint               = "enabled"
+${options}  }
+}
+`,
+  "k8s/reports.yaml": `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: reports
+  namespace: reports
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/reports
+`
+});
+var node_imds_reachable_default = defineRule({
+  id: "node-imds-reachable",
+  severity: "warning",
+  description: "Node groups that run IRSA workloads should keep pods away from the node role (IMDSv2 required, hop limit 1)",
+  tags: ["security"],
+  messages: {
+    imdsV1: "{{owner}} keeps IMDSv1 (tokens {{tokens}}): any pod on these nodes can read the node role's credentials from the instance metadata service, and a pod whose IRSA fails ({{workloads}}) silently runs as the node role instead of failing",
+    hopLimit: "{{owner}} lets instance metadata answers travel {{hops}} hops: pods outside the host network can fetch an IMDSv2 token and the node role's credentials, and a pod whose IRSA fails ({{workloads}}) silently runs as the node role instead of failing"
+  },
+  docs: {
+    rationale: "IRSA and EKS Pod Identity give a pod its own role, but the node's instance role stays one request away: the AWS SDKs fall back to the instance metadata service when the pod's credentials are missing or broken, so a pod whose annotation names the wrong role, or no pod identity at all, quietly runs with the node role's permissions. The EKS best-practices guide (Identity and access management, \"Restrict access to the instance profile assigned to the worker node\") asks for IMDSv2 only (`http_tokens = \"required\"`, eksctl `disableIMDSv1: true`) and a PUT response hop limit of 1, which stops containers outside the host network from getting a token. Only settings written in the scan are read (a launch template's `metadata_options`, the EKS module's node groups and their defaults, CloudFormation `MetadataOptions`, eksctl `disableIMDSv1: false`), and only where IRSA or Pod Identity workloads may run on those nodes: ServiceAccounts of the node group's project or of a project enclosing it (another eksctl ClusterConfig is another cluster). Tokens optional is a warning; a hop limit of 2 or more with tokens required is a note, since some add-ons are deployed that way on purpose.",
+    fail: { files: files5(`    http_tokens                 = "optional"
+`) },
+    pass: { files: files5(`    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+`) },
+    fix: 'Set http_tokens = "required" and http_put_response_hop_limit = 1 (eksctl: disableIMDSv1: true, disablePodIMDS: true) and give pods that need AWS access their own role.'
+  },
+  check(model, report) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const node of model.nodeMetadata) {
+      const at = node.httpTokens?.loc ?? node.hopLimit?.loc;
+      const workloads = at && irsaWorkloads(model, at);
+      const key = at && `${at.file}:${at.line}:${at.column}`;
+      if (!workloads || !key || seen.has(key)) continue;
+      seen.add(key);
+      const tokens = node.httpTokens && knownString(node.httpTokens)?.toLowerCase();
+      if (tokens === "optional" && node.httpTokens) {
+        report("imdsV1", node.httpTokens.loc, { owner: node.owner, tokens: "optional", workloads });
+        continue;
+      }
+      const hops = Number(knownString(node.hopLimit));
+      if (node.hopLimit && Number.isInteger(hops) && hops >= 2)
+        report("hopLimit", node.hopLimit.loc, { owner: node.owner, hops, workloads }, { severity: "note" });
+    }
+  }
+});
+function irsaWorkloads(model, at) {
+  const project = model.projectOf(at.file);
+  const near = (loc) => {
+    const folder = dirname2(loc.file);
+    return inProject(folder, project) || inProject(dirname2(at.file), model.projectOf(loc.file));
+  };
+  const keys = /* @__PURE__ */ new Set();
+  for (const sa of model.serviceAccounts)
+    if (sa.roleArn && near(sa.loc) && (sa.origin !== "eksctl" || sa.loc.file === at.file)) keys.add(sa.key);
+  for (const a of model.podIdentityAssociations) {
+    const key = associationKey(a);
+    if (key && near(a.loc)) keys.add(key);
+  }
+  if (!keys.size) return void 0;
+  const sorted = [...keys].sort();
+  const shown3 = sorted.slice(0, 3).join(", ");
+  return sorted.length > 3 ? `${shown3} and ${sorted.length - 3} more` : shown3;
+}
+function associationKey(a) {
+  const ns = knownString(a.namespace);
+  const name = knownString(a.serviceAccountName);
+  return ns && name ? `${ns}/${name}` : void 0;
+}
+function dirname2(file) {
+  const at = file.lastIndexOf("/");
+  return at < 0 ? "" : file.slice(0, at);
+}
+
 // rules/index.ts
 var rules = [
   role_arn_format_default,
@@ -3030,13 +3144,14 @@ var rules = [
   eksctl_existing_service_account_default,
   pod_identity_service_account_default,
   pod_identity_session_tags_default,
-  oidc_provider_disabled_default
+  oidc_provider_disabled_default,
+  node_imds_reachable_default
 ];
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync } from "node:fs";
-import { dirname as dirname2, join, resolve } from "node:path";
+import { dirname as dirname3, join, resolve } from "node:path";
 
 // src/config/schema.ts
 var SEVERITY = { enum: ["off", "note", "warning", "error"] };
@@ -3077,9 +3192,9 @@ var CONFIG_NAMES = [".irsa-lint.yaml", ".irsa-lint.yml", "irsa-lint.config.json"
 var ConfigError = class extends Error {
 };
 function findConfig(cwd) {
-  for (let dir = resolve(cwd); ; dir = dirname2(dir)) {
+  for (let dir = resolve(cwd); ; dir = dirname3(dir)) {
     for (const name of CONFIG_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
-    if (dirname2(dir) === dir || existsSync(join(dir, ".git"))) return void 0;
+    if (dirname3(dir) === dir || existsSync(join(dir, ".git"))) return void 0;
   }
 }
 async function loadConfig(file, rules2, cwd) {
@@ -3145,16 +3260,16 @@ function findKey(doc, path, key) {
   return pair2?.key;
 }
 function configLintOptions(config, cwd) {
-  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname2(config.file) : cwd };
+  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname3(config.file) : cwd };
 }
 
 // src/discover/repository.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname3, join as join2 } from "node:path";
+import { dirname as dirname4, join as join2 } from "node:path";
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = dirname3(d)) {
+  for (let d = dir; ; d = dirname4(d)) {
     if (existsSync2(join2(d, ".git"))) return d;
-    if (dirname3(d) === d) return dir;
+    if (dirname4(d) === d) return dir;
   }
 }
 
@@ -3322,37 +3437,6 @@ function readConditions(v) {
     }
   }
   return { conditions, complete };
-}
-
-// src/model/projects.ts
-var Projects = class {
-  /** Folders holding infrastructure code (each file's folder and every folder above it). */
-  holding = /* @__PURE__ */ new Set();
-  constructor(infraFiles) {
-    for (const file of infraFiles) {
-      for (let dir = parent(file); dir !== ""; dir = parent(dir)) this.holding.add(dir);
-      this.holding.add("");
-    }
-  }
-  /** The project of a file (or folder): the nearest enclosing folder holding infrastructure code. */
-  of(file) {
-    for (let dir = parent(file); dir !== ""; dir = parent(dir)) if (this.holding.has(dir)) return dir;
-    return "";
-  }
-};
-function inProject(folder, project) {
-  return project === "" || folder === project || folder.startsWith(`${project}/`);
-}
-function sharedFolders(a, b) {
-  const x = a.split("/");
-  const y = b.split("/");
-  let n = 0;
-  while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n;
-}
-function parent(path) {
-  const at = path.lastIndexOf("/");
-  return at < 0 ? "" : path.slice(0, at);
 }
 
 // src/model/role-index.ts
@@ -3548,6 +3632,8 @@ function link(decls, options = {}) {
     unparsedRoleSources: options.unparsedRoleSources ?? [],
     configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
     clustersWithoutOidc: decls.clustersWithoutOidc,
+    nodeMetadata: decls.nodeMetadata,
+    projectOf: (file) => projects.of(file),
     podIdentityOf: (sa) => podIdentityAssociations.find((a) => a.serviceAccount === sa)
   };
 }
@@ -4171,7 +4257,7 @@ function includedFiles(k, byDir, seen) {
 // src/engine/parse-pool.ts
 import { existsSync as existsSync4, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, join as join3, resolve as resolve2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var WORKER_THRESHOLD = 4500;
 var HCL_WEIGHT = 3;
@@ -4189,24 +4275,24 @@ async function startWorkers(paths, cwd, requested) {
   return Array.from({ length: threads - 1 }, () => new Worker(file));
 }
 function largeRepository(from) {
-  for (let dir = from; ; dir = dirname4(dir)) {
+  for (let dir = from; ; dir = dirname5(dir)) {
     try {
       return statSync(join3(dir, ".git", "index")).size > WORKER_THRESHOLD / HCL_WEIGHT * 100;
     } catch {
-      if (dirname4(dir) === dir) return false;
+      if (dirname5(dir) === dir) return false;
     }
   }
 }
-async function parseFiles(files5, hcl, options, starting = Promise.resolve([])) {
+async function parseFiles(files6, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
-  const work = files5.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
+  const work = files6.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
   const threads = !workerFile() ? 1 : options.threads ?? (work < WORKER_THRESHOLD ? 1 : defaultThreads());
   const joinAt = options.threads === void 0 ? JOIN_AT : 0;
-  const order = [...files5.keys()].sort((a, b) => Number(feedsTerraform(files5[a])) - Number(feedsTerraform(files5[b])) || a - b);
-  const outcomes = new Array(files5.length);
+  const order = [...files6.keys()].sort((a, b) => Number(feedsTerraform(files6[a])) - Number(feedsTerraform(files6[b])) || a - b);
+  const outcomes = new Array(files6.length);
   const arrive = (index, outcome) => {
     outcomes[index] = outcome;
-    options.onOutcome?.(files5[index], outcome);
+    options.onOutcome?.(files6[index], outcome);
   };
   let front = 0;
   let back = order.length;
@@ -4227,7 +4313,7 @@ async function parseFiles(files5, hcl, options, starting = Promise.resolve([])) 
     while (front < back) {
       if (!options.between?.()) {
         const index = order[front++];
-        arrive(index, await parseSourceFile(files5[index], hcl, options));
+        arrive(index, await parseSourceFile(files6[index], hcl, options));
       }
       if (workers.length) await breathe();
     }
@@ -4246,12 +4332,12 @@ async function parseFiles(files5, hcl, options, starting = Promise.resolve([])) 
       let joined = false;
       const hclRun = (most) => {
         let k = 0;
-        while (k < most && needsHcl(files5[order[back - 1 - k]])) k++;
+        while (k < most && needsHcl(files6[order[back - 1 - k]])) k++;
         return k;
       };
       const send = () => {
         if (front >= back) return;
-        if (!joined && !needsHcl(files5[order[back - 1]])) {
+        if (!joined && !needsHcl(files6[order[back - 1]])) {
           if (back - front < joinAt) return;
           joined = true;
         }
@@ -4260,7 +4346,7 @@ async function parseFiles(files5, hcl, options, starting = Promise.resolve([])) 
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i) => files5[i]), read: { maxBytes: options.maxBytes, roots: options.roots, ...options.overlay ? { overlay: options.overlay } : {} } });
+        worker.postMessage({ indices, files: indices.map((i) => files6[i]), read: { maxBytes: options.maxBytes, roots: options.roots, ...options.overlay ? { overlay: options.overlay } : {} } });
       };
       worker.on("message", (response) => {
         response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));
@@ -4458,7 +4544,7 @@ async function lint(options) {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
-  const { discovered, files: files5, hcl, terraform: setup } = scan;
+  const { discovered, files: files6, hcl, terraform: setup } = scan;
   timer.mark("discover");
   let evaluation;
   let setupError;
@@ -4479,7 +4565,7 @@ async function lint(options) {
     for (const [path, outcome] of early.splice(0)) feed(path, outcome);
     return evaluation.evaluateReady(SLICE_MS);
   };
-  const outcomes = await parseFiles(files5, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between, ...options.overlay ? { overlay: options.overlay } : {} }, workers);
+  const outcomes = await parseFiles(files6, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between, ...options.overlay ? { overlay: options.overlay } : {} }, workers);
   timer.mark("parse");
   evaluation = await setup;
   for (const [path, outcome] of early.splice(0)) feed(path, outcome);
@@ -4502,9 +4588,9 @@ async function lint(options) {
   applyGitOps(declarations);
   attachDocumentFiles(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
-  const kinds = new Map(files5.map((f) => [f.path, f.kind]));
+  const kinds = new Map(files6.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
-  const infraFiles = [...files5.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const infraFiles = [...files6.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
@@ -4520,7 +4606,7 @@ async function lint(options) {
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   const root = options.root ?? repositoryRoot(options.cwd);
-  const span = spanReader(files5, options.overlay);
+  const span = spanReader(files6, options.overlay);
   await assignFingerprints(findings, span, (file) => displayPath(resolve3(options.cwd, file), root));
   for (const f of findings) if (f.suggestion) placeSuggestion(f, span);
   const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
@@ -4538,8 +4624,8 @@ async function lint(options) {
     model
   };
 }
-function spanReader(files5, overlay) {
-  const byPath = new Map(files5.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
+function spanReader(files6, overlay) {
+  const byPath = new Map(files6.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
   const texts = /* @__PURE__ */ new Map();
   return (loc) => {
     if (!texts.has(loc.file)) {
@@ -4571,33 +4657,33 @@ function placeSuggestion(f, span) {
 }
 async function prepareScan(options) {
   const discovered = await discover(options.paths, options.cwd);
-  const files5 = selectFiles(discovered.files, options);
+  const files6 = selectFiles(discovered.files, options);
   let parser = options.hclParser;
-  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files5.filter(needsHcl)) });
-  const terraformFiles = files5.filter(feedsTerraform);
-  if (!terraformFiles.length) return { discovered, files: files5, hcl };
+  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files6.filter(needsHcl)) });
+  const terraformFiles = files6.filter(feedsTerraform);
+  if (!terraformFiles.length) return { discovered, files: files6, hcl };
   const terraform = startTerraform(options, discovered, terraformFiles, hcl);
   terraform.catch(() => {
   });
-  return { discovered, files: files5, hcl, terraform };
+  return { discovered, files: files6, hcl, terraform };
 }
-function littleHcl(files5) {
+function littleHcl(files6) {
   let bytes = 0;
-  for (const f of files5) {
+  for (const f of files6) {
     bytes += f.stdin ? 0 : statSync2(f.absolute, { throwIfNoEntry: false })?.size ?? 0;
     if (bytes >= FEW_HCL_BYTES) return false;
   }
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-JZAR562Y.mjs"), import("./variables-2XGQFHMZ.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-XME4PNBK.mjs"), import("./variables-KHME3AG3.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
   return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
 }
-function selectFiles(files5, options) {
-  if (!options.include?.length && !options.exclude?.length) return files5;
+function selectFiles(files6, options) {
+  if (!options.include?.length && !options.exclude?.length) return files6;
   const base = options.globBase ?? options.cwd;
   let included;
   let excluded;
@@ -4607,7 +4693,7 @@ function selectFiles(files5, options) {
   } catch (e) {
     throw new InputError(`config include/exclude: ${e.message}`);
   }
-  return files5.filter((f) => {
+  return files6.filter((f) => {
     const rel = displayPath(f.absolute, base);
     return included(rel) && !excluded(rel);
   });

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-TLNSUNZN.mjs";
+} from "./chunk-ENTRNT2T.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-Y2BG6L6H.mjs";
+import "./chunk-RDNII3FM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,

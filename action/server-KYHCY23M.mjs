@@ -7,12 +7,12 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-ELAKTTM2.mjs";
-import "./chunk-RJ6ZODCW.mjs";
-import "./chunk-2B5ZU7OQ.mjs";
-import "./chunk-GJGUFXFF.mjs";
+} from "./chunk-XZ373ZNB.mjs";
+import "./chunk-RAIUMH67.mjs";
+import "./chunk-JANTVXER.mjs";
+import "./chunk-KFJISDFZ.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-Y2BG6L6H.mjs";
+import "./chunk-RDNII3FM.mjs";
 import {
   __commonJS,
   __esm,
