@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-HNEI2GUK.mjs";
+} from "./chunk-V4A6BKOQ.mjs";
 import {
   ConfigError,
   closest,
@@ -29,17 +29,17 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-XZ373ZNB.mjs";
-import "./chunk-RAIUMH67.mjs";
+} from "./chunk-C3H65HHY.mjs";
+import "./chunk-ETW4HL7Z.mjs";
 import {
   InputError
-} from "./chunk-JANTVXER.mjs";
-import "./chunk-KFJISDFZ.mjs";
+} from "./chunk-7MA66YVC.mjs";
+import "./chunk-2GMSTUVT.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-RDNII3FM.mjs";
+} from "./chunk-G26OCGVD.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-KYHCY23M.mjs");
+      const { startServer } = await import("./server-45GMYQEV.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-HNEI2GUK.mjs";
+} from "./chunk-V4A6BKOQ.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,16 +27,16 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-XZ373ZNB.mjs";
-import "./chunk-RAIUMH67.mjs";
+} from "./chunk-C3H65HHY.mjs";
+import "./chunk-ETW4HL7Z.mjs";
 import {
   InputError
-} from "./chunk-JANTVXER.mjs";
-import "./chunk-KFJISDFZ.mjs";
+} from "./chunk-7MA66YVC.mjs";
+import "./chunk-2GMSTUVT.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-RDNII3FM.mjs";
+} from "./chunk-G26OCGVD.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-RAIUMH67.mjs";
-import "./chunk-KFJISDFZ.mjs";
-import "./chunk-RDNII3FM.mjs";
+} from "./chunk-ETW4HL7Z.mjs";
+import "./chunk-2GMSTUVT.mjs";
+import "./chunk-G26OCGVD.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts

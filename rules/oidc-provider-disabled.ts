@@ -30,17 +30,21 @@ export default defineRule({
   description: "A role must not trust the OIDC provider of a cluster created without one",
   tags: ["correctness"],
   messages: {
+    eksctl:
+      "{{cluster}} sets iam.withOIDC: false but its iam.serviceAccounts ({{serviceAccounts}}) need the cluster's OIDC provider: eksctl refuses the config (\"iam.withOIDC must be enabled explicitly for iam.serviceAccounts to be created\")",
     disabled: "Trust policy of role {{role}} names the OIDC provider of {{cluster}}, which is created without one ({{at}}): no OpenID Connect provider exists for its tokens, so AssumeRoleWithWebIdentity fails with InvalidIdentityToken",
   },
   docs: {
     rationale:
-      "IRSA needs an IAM OIDC provider for the cluster's issuer. The EKS module creates it unless `enable_irsa = false`; then its `oidc_provider_arn` output is empty, and every role whose trust names it trusts a provider that does not exist: pods get `InvalidIdentityToken: No OpenIDConnect provider found in your account` (terraform-aws-eks #965, aws-load-balancer-controller #1226).",
+      "IRSA needs an IAM OIDC provider for the cluster's issuer. The EKS module creates it unless `enable_irsa = false`; then its `oidc_provider_arn` output is empty, and every role whose trust names it trusts a provider that does not exist: pods get `InvalidIdentityToken: No OpenIDConnect provider found in your account` (terraform-aws-eks #965, aws-load-balancer-controller #1226). An eksctl ClusterConfig with `iam.withOIDC: false` and `iam.serviceAccounts` is the same mistake, which eksctl's own validation refuses at create time: reported before merge instead.",
     fail: { files: files("  enable_irsa     = false\n") },
     pass: { files: files("") },
-    fix: "Remove enable_irsa = false from the cluster (or create its aws_iam_openid_connect_provider), or use EKS Pod Identity for these workloads.",
+    fix: "Remove enable_irsa = false from the cluster (or create its aws_iam_openid_connect_provider; eksctl: set iam.withOIDC: true), or use EKS Pod Identity for these workloads.",
   },
   check(model, report) {
     if (!model.clustersWithoutOidc.length) return;
+    for (const c of model.clustersWithoutOidc)
+      if (c.eksctlServiceAccounts) report("eksctl", c.loc, { cluster: c.address, serviceAccounts: c.eksctlServiceAccounts.join(", ") });
     const seen = new Set<string>();
     for (const role of model.reportedRoles)
       for (const s of role.trust?.statements ?? [])

@@ -214,8 +214,10 @@ export interface ClusterWithoutOidcDecl {
   address: string;
   /** Its Terraform root's folder: addresses repeat between roots (a role's `site` is its root). */
   root: string;
-  /** Where IRSA is switched off (`enable_irsa = false`). */
+  /** Where IRSA is switched off (`enable_irsa = false`, eksctl `iam.withOIDC: false`). */
   loc: SourceLocation;
+  /** An eksctl ClusterConfig's: the `iam.serviceAccounts` entries (`namespace/name`) that need the provider. */
+  eksctlServiceAccounts?: string[];
 }
 
 /** An Argo CD ApplicationSet: Applications made from its template, one per generated parameter set. */

@@ -17,7 +17,14 @@ export function readEksctl(config: Value, out: Declarations): void {
       if (v1 && (knownString(v1) === "false" || (v1.kind === "bool" && !v1.value)))
         out.nodeMetadata.push({ owner: `eksctl ${kind} ${knownString(getEntry(group, "name")) ?? "(unnamed)"}`, httpTokens: str("optional", v1.loc) });
     }
-  for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
+  // iam.withOIDC: false with iam.serviceAccounts: no provider for the roles eksctl would create.
+  const withOidc = getEntry(getEntry(config, "iam"), "withOIDC");
+  const entries = asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"));
+  if (withOidc && (knownString(withOidc) === "false" || (withOidc.kind === "bool" && !withOidc.value)) && entries.length) {
+    const names = entries.map((e) => `${knownString(getEntry(getEntry(e, "metadata"), "namespace")) ?? "default"}/${knownString(getEntry(getEntry(e, "metadata"), "name")) ?? "?"}`);
+    out.clustersWithoutOidc.push({ address: `eksctl ClusterConfig ${cluster}`, root: withOidc.loc.file, loc: withOidc.loc, eksctlServiceAccounts: names });
+  }
+  for (const entry of entries) {
     const meta = getEntry(entry, "metadata");
     const nameValue = getEntry(meta, "name");
     const name = knownString(nameValue);

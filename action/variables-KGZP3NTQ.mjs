@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-JANTVXER.mjs";
-import "./chunk-KFJISDFZ.mjs";
+} from "./chunk-7MA66YVC.mjs";
+import "./chunk-2GMSTUVT.mjs";
 import {
   tfvarsValues
-} from "./chunk-ENTRNT2T.mjs";
+} from "./chunk-QZ3IZVDX.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-RDNII3FM.mjs";
+} from "./chunk-G26OCGVD.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-ENTRNT2T.mjs";
+} from "./chunk-QZ3IZVDX.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-RDNII3FM.mjs";
+import "./chunk-G26OCGVD.mjs";
 import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,

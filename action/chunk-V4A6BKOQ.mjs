@@ -10,11 +10,11 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-XZ373ZNB.mjs";
+} from "./chunk-C3H65HHY.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-JANTVXER.mjs";
+} from "./chunk-7MA66YVC.mjs";
 import {
   pushTo
 } from "./chunk-VDI44TGU.mjs";
@@ -23,7 +23,7 @@ import {
   displayPath,
   displayValue,
   knownString
-} from "./chunk-RDNII3FM.mjs";
+} from "./chunk-G26OCGVD.mjs";
 import {
   __commonJS,
   __toESM

@@ -7,12 +7,12 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-XZ373ZNB.mjs";
-import "./chunk-RAIUMH67.mjs";
-import "./chunk-JANTVXER.mjs";
-import "./chunk-KFJISDFZ.mjs";
+} from "./chunk-C3H65HHY.mjs";
+import "./chunk-ETW4HL7Z.mjs";
+import "./chunk-7MA66YVC.mjs";
+import "./chunk-2GMSTUVT.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-RDNII3FM.mjs";
+import "./chunk-G26OCGVD.mjs";
 import {
   __commonJS,
   __esm,

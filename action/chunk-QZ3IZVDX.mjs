@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-RDNII3FM.mjs";
+} from "./chunk-G26OCGVD.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-RAIUMH67.mjs";
+} from "./chunk-ETW4HL7Z.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-JANTVXER.mjs";
+} from "./chunk-7MA66YVC.mjs";
 import {
   RE2JS,
   memoised,
@@ -40,7 +40,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-RDNII3FM.mjs";
+} from "./chunk-G26OCGVD.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -2966,16 +2966,19 @@ var oidc_provider_disabled_default = defineRule({
   description: "A role must not trust the OIDC provider of a cluster created without one",
   tags: ["correctness"],
   messages: {
+    eksctl: `{{cluster}} sets iam.withOIDC: false but its iam.serviceAccounts ({{serviceAccounts}}) need the cluster's OIDC provider: eksctl refuses the config ("iam.withOIDC must be enabled explicitly for iam.serviceAccounts to be created")`,
     disabled: "Trust policy of role {{role}} names the OIDC provider of {{cluster}}, which is created without one ({{at}}): no OpenID Connect provider exists for its tokens, so AssumeRoleWithWebIdentity fails with InvalidIdentityToken"
   },
   docs: {
-    rationale: "IRSA needs an IAM OIDC provider for the cluster's issuer. The EKS module creates it unless `enable_irsa = false`; then its `oidc_provider_arn` output is empty, and every role whose trust names it trusts a provider that does not exist: pods get `InvalidIdentityToken: No OpenIDConnect provider found in your account` (terraform-aws-eks #965, aws-load-balancer-controller #1226).",
+    rationale: "IRSA needs an IAM OIDC provider for the cluster's issuer. The EKS module creates it unless `enable_irsa = false`; then its `oidc_provider_arn` output is empty, and every role whose trust names it trusts a provider that does not exist: pods get `InvalidIdentityToken: No OpenIDConnect provider found in your account` (terraform-aws-eks #965, aws-load-balancer-controller #1226). An eksctl ClusterConfig with `iam.withOIDC: false` and `iam.serviceAccounts` is the same mistake, which eksctl's own validation refuses at create time: reported before merge instead.",
     fail: { files: files4("  enable_irsa     = false\n") },
     pass: { files: files4("") },
-    fix: "Remove enable_irsa = false from the cluster (or create its aws_iam_openid_connect_provider), or use EKS Pod Identity for these workloads."
+    fix: "Remove enable_irsa = false from the cluster (or create its aws_iam_openid_connect_provider; eksctl: set iam.withOIDC: true), or use EKS Pod Identity for these workloads."
   },
   check(model, report) {
     if (!model.clustersWithoutOidc.length) return;
+    for (const c of model.clustersWithoutOidc)
+      if (c.eksctlServiceAccounts) report("eksctl", c.loc, { cluster: c.address, serviceAccounts: c.eksctlServiceAccounts.join(", ") });
     const seen = /* @__PURE__ */ new Set();
     for (const role4 of model.reportedRoles)
       for (const s of role4.trust?.statements ?? [])
@@ -4676,7 +4679,7 @@ function littleHcl(files6) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-XME4PNBK.mjs"), import("./variables-KHME3AG3.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-ACVZ52QD.mjs"), import("./variables-KGZP3NTQ.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

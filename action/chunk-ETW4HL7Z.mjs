@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-KFJISDFZ.mjs";
+} from "./chunk-2GMSTUVT.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-RDNII3FM.mjs";
+} from "./chunk-G26OCGVD.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

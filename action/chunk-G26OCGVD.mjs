@@ -9100,7 +9100,13 @@ function readEksctl(config, out) {
       if (v1 && (knownString(v1) === "false" || v1.kind === "bool" && !v1.value))
         out.nodeMetadata.push({ owner: `eksctl ${kind} ${knownString(getEntry(group, "name")) ?? "(unnamed)"}`, httpTokens: str("optional", v1.loc) });
     }
-  for (const entry of asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"))) {
+  const withOidc = getEntry(getEntry(config, "iam"), "withOIDC");
+  const entries = asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"));
+  if (withOidc && (knownString(withOidc) === "false" || withOidc.kind === "bool" && !withOidc.value) && entries.length) {
+    const names = entries.map((e) => `${knownString(getEntry(getEntry(e, "metadata"), "namespace")) ?? "default"}/${knownString(getEntry(getEntry(e, "metadata"), "name")) ?? "?"}`);
+    out.clustersWithoutOidc.push({ address: `eksctl ClusterConfig ${cluster}`, root: withOidc.loc.file, loc: withOidc.loc, eksctlServiceAccounts: names });
+  }
+  for (const entry of entries) {
     const meta = getEntry(entry, "metadata");
     const nameValue = getEntry(meta, "name");
     const name = knownString(nameValue);

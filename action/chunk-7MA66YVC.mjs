@@ -1,7 +1,7 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
   readSource
-} from "./chunk-KFJISDFZ.mjs";
+} from "./chunk-2GMSTUVT.mjs";
 
 // src/engine/read-input.ts
 import { lstatSync, realpathSync } from "node:fs";
