@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-V4A6BKOQ.mjs";
+} from "./chunk-T57HFIYG.mjs";
 import {
   ConfigError,
   closest,
@@ -29,17 +29,17 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-C3H65HHY.mjs";
-import "./chunk-ETW4HL7Z.mjs";
+} from "./chunk-WHRPT36T.mjs";
+import "./chunk-AKYF77R5.mjs";
 import {
   InputError
-} from "./chunk-7MA66YVC.mjs";
-import "./chunk-2GMSTUVT.mjs";
+} from "./chunk-25TM37DP.mjs";
+import "./chunk-O4RIPESU.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-G26OCGVD.mjs";
+} from "./chunk-M5NO5YHH.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-45GMYQEV.mjs");
+      const { startServer } = await import("./server-QBAAS3W7.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-V4A6BKOQ.mjs";
+} from "./chunk-T57HFIYG.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,16 +27,16 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-C3H65HHY.mjs";
-import "./chunk-ETW4HL7Z.mjs";
+} from "./chunk-WHRPT36T.mjs";
+import "./chunk-AKYF77R5.mjs";
 import {
   InputError
-} from "./chunk-7MA66YVC.mjs";
-import "./chunk-2GMSTUVT.mjs";
+} from "./chunk-25TM37DP.mjs";
+import "./chunk-O4RIPESU.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-G26OCGVD.mjs";
+} from "./chunk-M5NO5YHH.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts

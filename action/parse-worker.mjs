@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-ETW4HL7Z.mjs";
-import "./chunk-2GMSTUVT.mjs";
-import "./chunk-G26OCGVD.mjs";
+} from "./chunk-AKYF77R5.mjs";
+import "./chunk-O4RIPESU.mjs";
+import "./chunk-M5NO5YHH.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts

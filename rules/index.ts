@@ -33,6 +33,8 @@ import podIdentityServiceAccount from "./pod-identity-service-account.js";
 import podIdentitySessionTags from "./pod-identity-session-tags.js";
 import oidcProviderDisabled from "./oidc-provider-disabled.js";
 import nodeImdsReachable from "./node-imds-reachable.js";
+import podIdentityAgentMissing from "./pod-identity-agent-missing.js";
+import podIdentityFargate from "./pod-identity-fargate.js";
 
 /** Every rule irsa-lint ships, in the order the docs list them: the core wiring checks first. */
 export const rules: AnyRule[] = [
@@ -70,4 +72,6 @@ export const rules: AnyRule[] = [
   podIdentitySessionTags,
   oidcProviderDisabled,
   nodeImdsReachable,
+  podIdentityAgentMissing,
+  podIdentityFargate,
 ];

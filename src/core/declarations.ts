@@ -134,6 +134,48 @@ export interface PodIdentityAssociationDecl {
   roleArn: Value;
   /** `disable_session_tags` (Terraform), `DisableSessionTags` (CloudFormation): the session then carries none of Pod Identity's tags. */
   disableSessionTags?: Value;
+  /** The cluster it is made on (`cluster_name`, an add-on's or module's own cluster); undefined when not written. */
+  cluster?: ClusterRef;
+  loc: SourceLocation;
+}
+
+/**
+ * How a declaration names its EKS cluster: the cluster's own declaration (`module.eks`,
+ * `aws_eks_cluster.this`, an eksctl ClusterConfig, a CloudFormation logical id) when it refers to
+ * one, else the name value (`module.eks.cluster_name`, a literal, a variable).
+ */
+export interface ClusterRef {
+  /** The declaring cluster's id (`<root> module.eks`) when the reference is to it. */
+  id?: string;
+  name?: Value;
+}
+
+/** An EKS cluster the scan creates. */
+export interface ClusterDecl {
+  /** `<root> module.eks`, `<root> aws_eks_cluster.this`, `<file> eksctl reports`, `<file>#Cluster`. */
+  id: string;
+  /** How messages name it: `module.eks`, `eksctl ClusterConfig reports`. */
+  label: string;
+  name?: Value;
+  /** EKS Auto Mode (`compute_config.enabled`, eksctl `autoModeConfig.enabled`): the Pod Identity agent is built in. */
+  autoMode?: Value;
+  loc: SourceLocation;
+}
+
+/** An EKS add-on (or the Helm chart of one) the scan installs, by name; `name` unknown when not known. */
+export interface AddonDecl {
+  name: Value;
+  cluster?: ClusterRef;
+  loc: SourceLocation;
+}
+
+/** A Fargate profile selector: pods of the namespace (and labels, when given) run on Fargate. */
+export interface FargateSelectorDecl {
+  profile: string;
+  cluster?: ClusterRef;
+  namespace: Value;
+  /** Whether the selector also requires labels: then only some pods of the namespace run on Fargate. */
+  labels: boolean;
   loc: SourceLocation;
 }
 
@@ -249,6 +291,9 @@ export interface Declarations {
   applicationSets: ApplicationSetDecl[];
   /** Instance metadata settings of node groups and launch templates: what pods on the nodes can reach. */
   nodeMetadata: NodeMetadataDecl[];
+  clusters: ClusterDecl[];
+  addons: AddonDecl[];
+  fargateSelectors: FargateSelectorDecl[];
   /** EKS clusters whose IRSA OIDC provider is switched off (the EKS module's `enable_irsa = false`). */
   clustersWithoutOidc: ClusterWithoutOidcDecl[];
   /** Files of infrastructure code that may declare no role (an eksctl ClusterConfig, a CloudFormation template): they mark projects. */
@@ -256,7 +301,7 @@ export interface Declarations {
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], nodeMetadata: [], clustersWithoutOidc: [], infrastructure: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

@@ -1,6 +1,6 @@
 import { displayPart, hasHole, parseArnValue, partMatches } from "../core/arn.js";
 import { pushTo } from "../core/collections.js";
-import type { AttachmentDecl, Declarations, PolicyDecl, RoleDecl } from "../core/declarations.js";
+import type { AttachmentDecl, ClusterDecl, ClusterRef, Declarations, PolicyDecl, RoleDecl } from "../core/declarations.js";
 import { knownString, type Value } from "../core/value.js";
 import { readPolicyDocument } from "../iam/document.js";
 import type { AttachedPolicy, IrsaModel, Role, RoleLink, ServiceAccount, Workload } from "./model.js";
@@ -61,6 +61,10 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
     configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
     clustersWithoutOidc: decls.clustersWithoutOidc,
     nodeMetadata: decls.nodeMetadata,
+    clusters: decls.clusters,
+    addons: decls.addons,
+    fargateSelectors: decls.fargateSelectors,
+    clusterOf: (ref) => clusterOf(decls.clusters, ref),
     projectOf: (file) => projects.of(file),
     podIdentityOf: (sa) => podIdentityAssociations.find((a) => a.serviceAccount === sa),
   };
@@ -158,4 +162,15 @@ function standaloneDocuments(decls: Declarations, roles: Role[]) {
   }
   for (const p of decls.policies) owned.add(key(p.document.loc));
   return decls.documents.filter((d) => !owned.has(key(d.loc))).map((d) => readPolicyDocument(d.document));
+}
+
+function clusterOf(clusters: readonly ClusterDecl[], ref: ClusterRef | undefined): ClusterDecl | undefined {
+  if (!ref) return undefined;
+  if (ref.id) {
+    const declared = clusters.find((c) => c.id === ref.id);
+    if (declared) return declared;
+  }
+  const name = knownString(ref.name);
+  const named = name === undefined ? [] : clusters.filter((c) => knownString(c.name) === name);
+  return named.length === 1 ? named[0] : undefined;
 }

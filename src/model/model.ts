@@ -1,4 +1,4 @@
-import type { ClusterWithoutOidcDecl, ConfigDataDecl, NodeMetadataDecl, OidcProviderDecl, PodIdentityAssociationDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
+import type { AddonDecl, ClusterDecl, ClusterRef, FargateSelectorDecl, ClusterWithoutOidcDecl, ConfigDataDecl, NodeMetadataDecl, OidcProviderDecl, PodIdentityAssociationDecl, RoleDecl, ServiceAccountDecl, WorkloadDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import type { Value } from "../core/value.js";
 import type { IamCatalog } from "../iam/catalog.js";
@@ -117,6 +117,12 @@ export interface IrsaModel {
   clustersWithoutOidc: ClusterWithoutOidcDecl[];
   /** The project of a file: the nearest enclosing folder holding infrastructure code ("" the scan's root). */
   projectOf(file: string): string;
+  /** EKS clusters the scan creates, the add-ons (and add-on charts) it installs, its Fargate profiles' selectors. */
+  clusters: ClusterDecl[];
+  addons: AddonDecl[];
+  fargateSelectors: FargateSelectorDecl[];
+  /** The scanned cluster a reference names: its declaration, or the one cluster of that known name. */
+  clusterOf(ref: ClusterRef | undefined): ClusterDecl | undefined;
   /** Instance metadata settings of the scan's node groups and launch templates, as written. */
   nodeMetadata: NodeMetadataDecl[];
   /** Whether an EKS Pod Identity association names the ServiceAccount. */

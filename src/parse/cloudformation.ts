@@ -1,5 +1,5 @@
 import { parseRenderedYaml } from "./rendered-yaml.js";
-import type { Declarations, PolicyDecl } from "../core/declarations.js";
+import type { ClusterRef, Declarations, PolicyDecl } from "../core/declarations.js";
 import { asItems, getEntry, knownString, list, str, unknown, type Value } from "../core/value.js";
 import { intrinsics } from "./cloudformation-intrinsics.js";
 
@@ -33,6 +33,8 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
     document: documentOf(prop("PolicyDocument")) ?? unknown("no PolicyDocument", at),
     loc: at,
   });
+  // `!Ref Cluster` names this template's cluster; anything else by its name.
+  const clusterOf = (v: Value | undefined): ClusterRef | undefined => (!v ? undefined : refTarget(v) ? { id: id(refTarget(v)!) } : { name: resolve(v) });
   const managed = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
   for (const resource of each) {
     const { logicalId, type, props, prop, at } = resource;
@@ -76,8 +78,23 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
         };
         out.nodeMetadata.push({ owner: `${logicalId} (AWS::EC2::LaunchTemplate)`, ...entry("HttpTokens"), ...entry("HttpPutResponseHopLimit") });
       }
+    } else if (type === "AWS::EKS::Cluster") {
+      const autoMode = getEntry(prop("ComputeConfig"), "Enabled");
+      out.clusters.push({ id: id(logicalId), label: `${logicalId} (AWS::EKS::Cluster)`, name: prop("Name") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at), ...(autoMode ? { autoMode } : {}), loc: at });
+    } else if (type === "AWS::EKS::Addon") {
+      out.addons.push({ name: prop("AddonName") ?? unknown("no AddonName", at), cluster: clusterOf(getEntry(props, "ClusterName")), loc: at });
+    } else if (type === "AWS::EKS::FargateProfile") {
+      const selectors = prop("Selectors");
+      const cluster = clusterOf(getEntry(props, "ClusterName"));
+      if (selectors && selectors.kind !== "list") out.fargateSelectors.push({ profile: logicalId, cluster, namespace: unknown("Selectors not known", selectors.loc), labels: false, loc: selectors.loc });
+      for (const selector of asItems(selectors)) {
+        const namespace = getEntry(selector, "Namespace");
+        const labels = getEntry(selector, "Labels");
+        if (namespace) out.fargateSelectors.push({ profile: logicalId, cluster, namespace, labels: !!labels && labels.kind !== "null" && !(labels.kind === "list" && !labels.items.length), loc: namespace.loc });
+      }
     } else if (type === "AWS::EKS::PodIdentityAssociation") {
       out.podIdentityAssociations.push({
+        cluster: clusterOf(getEntry(props, "ClusterName")),
         namespace: prop("Namespace") ?? unknown("no Namespace", at),
         serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
         roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),

@@ -8,6 +8,12 @@ import { asItems, getEntry, knownString, list, obj, str, unknown, withOrigin, ty
  */
 export function readEksctl(config: Value, out: Declarations): void {
   const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
+  const nameValue = getEntry(getEntry(config, "metadata"), "name");
+  const clusterId = `${config.loc.file} eksctl ${cluster}`;
+  const autoMode = getEntry(getEntry(config, "autoModeConfig"), "enabled");
+  out.clusters.push({ id: clusterId, label: `eksctl ClusterConfig ${cluster}`, ...(nameValue ? { name: nameValue } : {}), ...(autoMode ? { autoMode } : {}), loc: nameValue?.loc ?? config.loc });
+  for (const addon of asItems(getEntry(config, "addons")))
+    out.addons.push({ name: getEntry(addon, "name") ?? unknown("an add-on without a name", addon.loc), cluster: { id: clusterId }, loc: addon.loc });
   // disableIMDSv1: false keeps IMDSv1 (tokens optional); disablePodIMDS: true blocks pods altogether.
   for (const kind of ["nodeGroups", "managedNodeGroups"])
     for (const group of asItems(getEntry(config, kind))) {

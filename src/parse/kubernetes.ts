@@ -44,6 +44,9 @@ export const MANIFEST: Shape = {
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
   iam: true,
+  // eksctl add-ons and Auto Mode: whether the Pod Identity agent runs.
+  addons: true,
+  autoModeConfig: true,
   // eksctl node groups' instance metadata settings.
   nodeGroups: true,
   managedNodeGroups: true,

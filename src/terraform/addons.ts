@@ -1,4 +1,4 @@
-import type { Declarations } from "../core/declarations.js";
+import type { ClusterRef, Declarations } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, type Value } from "../core/value.js";
 
@@ -21,7 +21,7 @@ export const ADDON_SERVICE_ACCOUNTS: Record<string, { namespace: string; name: s
  * One add-on's IAM wiring (an `aws_eks_addon`, or an entry of the EKS module's `cluster_addons` /
  * `addons`): its ServiceAccount with the IRSA role, and its Pod Identity associations.
  */
-export function addonDeclarations(name: string | undefined, settings: { roleArn?: Value; podIdentity: Value[] }, loc: SourceLocation, out: Declarations, note: (message: string) => void): void {
+export function addonDeclarations(name: string | undefined, settings: { roleArn?: Value; podIdentity: Value[]; cluster?: ClusterRef }, loc: SourceLocation, out: Declarations, note: (message: string) => void): void {
   const sa = name === undefined ? undefined : ADDON_SERVICE_ACCOUNTS[name];
   const hasRole = settings.roleArn && settings.roleArn.kind !== "null";
   if (!sa) {
@@ -37,6 +37,7 @@ export function addonDeclarations(name: string | undefined, settings: { roleArn?
       namespace: { kind: "string", value: sa.namespace, loc: association.loc },
       serviceAccount: account && knownString(account) !== undefined ? account : { kind: "string", value: sa.name, loc: association.loc },
       roleArn,
+      ...(settings.cluster ? { cluster: settings.cluster } : {}),
       loc: association.loc,
     });
   }

@@ -1,10 +1,11 @@
-import { emptyDeclarations, type Declarations, type NodeMetadataDecl, type PolicyDecl, type RoleDecl } from "../core/declarations.js";
+import { emptyDeclarations, type ClusterRef, type Declarations, type NodeMetadataDecl, type PolicyDecl, type RoleDecl } from "../core/declarations.js";
 import { asItems, getEntry, knownString, obj, str, unknown, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
 import { chartServiceAccounts, mergeValues, valuesAt } from "../parse/chart-values.js";
 import { readManifestValue, serviceAccountAnnotations } from "../parse/kubernetes.js";
 import { parseRenderedYaml } from "../parse/rendered-yaml.js";
 import { addonDeclarations, moduleAddons, podIdentityOf } from "./addons.js";
+import { clusterRef, readEksAddon, readEksCluster, readEksModule, readFargateProfile, readHelmRelease } from "./clusters.js";
 import { nestedBlocks } from "./blocks.js";
 import { instanceAddress } from "./modules.js";
 import type { TerraformModule } from "./module.js";
@@ -39,6 +40,8 @@ function policy(attrs: Attrs, address: string, block: Block, mod: TerraformModul
     loc: block.headerLoc,
   };
 }
+
+const optionalCluster = (cluster: ClusterRef | undefined) => (cluster ? { cluster } : {});
 
 const optional = <K extends string>(key: K, v: Value | undefined): Partial<Record<K, Value>> => (v && v.kind !== "null" ? ({ [key]: v } as Record<K, Value>) : {});
 
@@ -96,6 +99,7 @@ const HANDLERS: Record<string, Handler> = {
       serviceAccount: attrs.get("service_account") ?? missing("service_account"),
       roleArn: attrs.get("role_arn") ?? missing("role_arn"),
       ...(attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags")! } : {}),
+      ...optionalCluster(clusterRef(attrs.get("cluster_name"), _mod.options.root)),
       loc: block.headerLoc,
     });
   },
@@ -109,9 +113,16 @@ const HANDLERS: Record<string, Handler> = {
     out.nodeMetadata.push({ owner: address, ...optional("httpTokens", value("http_tokens")), ...optional("hopLimit", value("http_put_response_hop_limit")) });
   },
   aws_eks_addon(attrs, address, block, mod, out) {
-    addonDeclarations(knownString(attrs.get("addon_name")), { roleArn: writtenAt(block, attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)) }, block.headerLoc, out, (message) =>
+    readEksAddon(attrs, block, mod, out);
+    addonDeclarations(knownString(attrs.get("addon_name")), { roleArn: writtenAt(block, attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)), cluster: clusterRef(attrs.get("cluster_name"), mod.options.root) }, block.headerLoc, out, (message) =>
       mod.diagnostics.push({ level: "note", message: `${address}: ${message}`, location: block.headerLoc }),
     );
+  },
+  aws_eks_cluster(attrs, address, block, mod, out, scope) {
+    readEksCluster(attrs, address, block, mod, out, scope);
+  },
+  aws_eks_fargate_profile(attrs, address, block, mod, out, scope) {
+    readFargateProfile(attrs, address, block, mod, out, scope);
   },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
@@ -121,7 +132,10 @@ const HANDLERS: Record<string, Handler> = {
   kubernetes_config_map_v1: configData("ConfigMap"),
   kubernetes_secret: configData("Secret"),
   kubernetes_secret_v1: configData("Secret"),
-  helm_release: helmRelease,
+  helm_release(attrs, address, block, mod, out, scope) {
+    readHelmRelease(attrs, block, out);
+    helmRelease(attrs, address, block, mod, out, scope);
+  },
   kubectl_manifest: manifests,
   kubernetes_manifest: manifests,
 };
@@ -254,7 +268,7 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
     if (!Array.isArray(instances)) {
       if (instances?.origin?.type.startsWith("module:")) {
         out.roles.push(...rolesNamedIn(mod, name, block));
-        if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out);
+        if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out, /eks-blueprints-addons/.test(instances.origin.type) ? "addons" : "eks");
         if (/terraform-aws-modules\/eks\/aws$/.test(instances.origin.type)) {
           out.nodeMetadata.push(...moduleNodeGroups(mod, name, block));
           const irsa = mod.attribute(block, "enable_irsa", mod.templateInstance(block)?.scope ?? EMPTY_SCOPE);
@@ -332,12 +346,13 @@ function moduleNodeGroups(mod: TerraformModule, name: string, block: Block): Nod
  * The EKS managed add-ons a module installs (the EKS module's `cluster_addons`, or `addons` from
  * v21; EKS Blueprints Addons' `eks_addons`): their ServiceAccounts and roles.
  */
-function eksModuleAddons(mod: TerraformModule, name: string, block: Block, out: Declarations): void {
+function eksModuleAddons(mod: TerraformModule, name: string, block: Block, out: Declarations, kind: "eks" | "addons"): void {
   const scope = mod.templateInstance(block)?.scope ?? EMPTY_SCOPE;
+  const cluster = readEksModule(mod, name, block, scope, out, kind);
   for (const arg of ["cluster_addons", "addons", "eks_addons"]) {
     const value = mod.attribute(block, arg, scope);
     for (const addon of moduleAddons(value)) {
-      addonDeclarations(addon.name, { roleArn: annotationAt(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings) }, addon.loc, out, (message) =>
+      addonDeclarations(addon.name, { roleArn: annotationAt(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings), cluster }, addon.loc, out, (message) =>
         mod.diagnostics.push({ level: "note", message: `module.${name}: ${message}`, location: addon.loc }),
       );
     }

@@ -104,7 +104,7 @@ export function moduleInstances(parent: TerraformModule, block: Block, makeChild
         args.set(attr.name, parent.evaluator.eval(attr.expr, instance.scope));
     }
     if (builtIn) {
-      const result = roleModule(builtIn, args, address, parent.id(address), block.headerLoc, parent.options.accountId);
+      const result = roleModule(builtIn, args, address, parent.id(address), block.headerLoc, parent.options.accountId, parent.options.root);
       return { key: instance.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments, associations: result.associations };
     }
     if (roleV6) {

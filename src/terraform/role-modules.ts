@@ -1,3 +1,5 @@
+import { clusterRef } from "./clusters.js";
+import type { ClusterRef } from "../core/declarations.js";
 import type { AttachmentDecl, PodIdentityAssociationDecl, RoleDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, list, obj, str, unknown, withOrigin, type Value } from "../core/value.js";
@@ -29,7 +31,7 @@ export interface RoleModuleResult {
   outputs: Value;
 }
 
-export function roleModule(kind: RoleModule, args: Map<string, Value>, address: string, id: string, loc: SourceLocation, accountId?: Value): RoleModuleResult {
+export function roleModule(kind: RoleModule, args: Map<string, Value>, address: string, id: string, loc: SourceLocation, accountId?: Value, root = ""): RoleModuleResult {
   const arg = (k: string) => (args.get(k)?.kind === "null" ? undefined : args.get(k));
   const creates = truthy(arg(kind === "pod-identity" ? "create" : "create_role") ?? str(String(kind === "pod-identity"), loc));
   if (creates === false) return { attachments: [], associations: [], outputs: obj(new Map(), loc) };
@@ -63,6 +65,7 @@ export function roleModule(kind: RoleModule, args: Map<string, Value>, address: 
       namespace: getEntry(a, "namespace") ?? unknown("association namespace not set", a.loc),
       serviceAccount: getEntry(a, "service_account") ?? unknown("association service_account not set", a.loc),
       roleArn: arn,
+      ...withCluster(clusterRef(getEntry(a, "cluster_name") ?? getEntry(arg("association_defaults"), "cluster_name"), root)),
       loc: a.loc,
     });
   }
@@ -130,3 +133,5 @@ function assumableTrust(arg: (k: string) => Value | undefined, loc: SourceLocati
   const s = statement(actions, principals, arg("trust_policy_conditions"), loc);
   return obj(new Map<string, Value>([["Version", str("2012-10-17", loc)], ["Statement", list([s], loc)]]), loc);
 }
+
+const withCluster = (cluster: ClusterRef | undefined) => (cluster ? { cluster } : {});

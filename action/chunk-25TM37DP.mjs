@@ -1,7 +1,7 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
   readSource
-} from "./chunk-2GMSTUVT.mjs";
+} from "./chunk-O4RIPESU.mjs";
 
 // src/engine/read-input.ts
 import { lstatSync, realpathSync } from "node:fs";

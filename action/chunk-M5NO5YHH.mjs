@@ -8187,7 +8187,7 @@ function insideRoots(real, roots) {
 
 // src/core/declarations.ts
 function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], nodeMetadata: [], clustersWithoutOidc: [], infrastructure: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
 }
 function mergeDeclarations(into, from) {
   for (const key of Object.keys(into)) into[key].push(...from[key]);
@@ -8688,6 +8688,7 @@ function readCloudFormation(file, template, out) {
     document: documentOf(prop("PolicyDocument")) ?? unknown("no PolicyDocument", at2),
     loc: at2
   });
+  const clusterOf = (v) => !v ? void 0 : refTarget(v) ? { id: id(refTarget(v)) } : { name: resolve2(v) };
   const managed = new Map(each.filter((r) => r.type === "AWS::IAM::ManagedPolicy").map((r) => [r.logicalId, policyOf(r)]));
   for (const resource of each) {
     const { logicalId, type, props, prop, at: at2 } = resource;
@@ -8730,8 +8731,23 @@ function readCloudFormation(file, template, out) {
         };
         out.nodeMetadata.push({ owner: `${logicalId} (AWS::EC2::LaunchTemplate)`, ...entry("HttpTokens"), ...entry("HttpPutResponseHopLimit") });
       }
+    } else if (type === "AWS::EKS::Cluster") {
+      const autoMode = getEntry(prop("ComputeConfig"), "Enabled");
+      out.clusters.push({ id: id(logicalId), label: `${logicalId} (AWS::EKS::Cluster)`, name: prop("Name") ?? unknown(`CloudFormation generates the name of ${logicalId}`, at2), ...autoMode ? { autoMode } : {}, loc: at2 });
+    } else if (type === "AWS::EKS::Addon") {
+      out.addons.push({ name: prop("AddonName") ?? unknown("no AddonName", at2), cluster: clusterOf(getEntry(props, "ClusterName")), loc: at2 });
+    } else if (type === "AWS::EKS::FargateProfile") {
+      const selectors = prop("Selectors");
+      const cluster = clusterOf(getEntry(props, "ClusterName"));
+      if (selectors && selectors.kind !== "list") out.fargateSelectors.push({ profile: logicalId, cluster, namespace: unknown("Selectors not known", selectors.loc), labels: false, loc: selectors.loc });
+      for (const selector of asItems(selectors)) {
+        const namespace = getEntry(selector, "Namespace");
+        const labels = getEntry(selector, "Labels");
+        if (namespace) out.fargateSelectors.push({ profile: logicalId, cluster, namespace, labels: !!labels && labels.kind !== "null" && !(labels.kind === "list" && !labels.items.length), loc: namespace.loc });
+      }
     } else if (type === "AWS::EKS::PodIdentityAssociation") {
       out.podIdentityAssociations.push({
+        cluster: clusterOf(getEntry(props, "ClusterName")),
         namespace: prop("Namespace") ?? unknown("no Namespace", at2),
         serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at2),
         roleArn: prop("RoleArn") ?? unknown("no RoleArn", at2),
@@ -9092,6 +9108,12 @@ var import_shell_quote = __toESM(require_shell_quote(), 1);
 // src/parse/eksctl.ts
 function readEksctl(config, out) {
   const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
+  const nameValue = getEntry(getEntry(config, "metadata"), "name");
+  const clusterId = `${config.loc.file} eksctl ${cluster}`;
+  const autoMode = getEntry(getEntry(config, "autoModeConfig"), "enabled");
+  out.clusters.push({ id: clusterId, label: `eksctl ClusterConfig ${cluster}`, ...nameValue ? { name: nameValue } : {}, ...autoMode ? { autoMode } : {}, loc: nameValue?.loc ?? config.loc });
+  for (const addon of asItems(getEntry(config, "addons")))
+    out.addons.push({ name: getEntry(addon, "name") ?? unknown("an add-on without a name", addon.loc), cluster: { id: clusterId }, loc: addon.loc });
   for (const kind of ["nodeGroups", "managedNodeGroups"])
     for (const group of asItems(getEntry(config, kind))) {
       const v1 = getEntry(group, "disableIMDSv1");
@@ -9108,11 +9130,11 @@ function readEksctl(config, out) {
   }
   for (const entry of entries) {
     const meta = getEntry(entry, "metadata");
-    const nameValue = getEntry(meta, "name");
-    const name = knownString(nameValue);
-    if (!name || !nameValue) continue;
+    const nameValue2 = getEntry(meta, "name");
+    const name = knownString(nameValue2);
+    if (!name || !nameValue2) continue;
     const namespace = knownString(getEntry(meta, "namespace")) ?? "default";
-    const loc = nameValue.loc;
+    const loc = nameValue2.loc;
     const attached = getEntry(entry, "attachRoleARN");
     if (attached) {
       out.serviceAccounts.push({ name, namespace, loc, roleArn: attached, origin: "eksctl" });
@@ -9679,6 +9701,9 @@ var MANIFEST = {
   metadata: { name: true, namespace: true, annotations: true },
   automountServiceAccountToken: true,
   iam: true,
+  // eksctl add-ons and Auto Mode: whether the Pod Identity agent runs.
+  addons: true,
+  autoModeConfig: true,
   // eksctl node groups' instance metadata settings.
   nodeGroups: true,
   managedNodeGroups: true,

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-7MA66YVC.mjs";
-import "./chunk-2GMSTUVT.mjs";
+} from "./chunk-25TM37DP.mjs";
+import "./chunk-O4RIPESU.mjs";
 import {
   tfvarsValues
-} from "./chunk-QZ3IZVDX.mjs";
+} from "./chunk-U5QFK563.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-G26OCGVD.mjs";
+} from "./chunk-M5NO5YHH.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts

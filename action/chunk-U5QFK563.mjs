@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-G26OCGVD.mjs";
+} from "./chunk-M5NO5YHH.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -763,10 +763,10 @@ var Evaluator = class {
     }
     return value;
   }
-  reference(root, steps, loc, scope) {
-    const bound = scope.get(root);
+  reference(root2, steps, loc, scope) {
+    const bound = scope.get(root2);
     if (bound) return this.traverse(bound, steps, scope, loc);
-    const { value, used } = this.resolver.resolve(root, steps, loc);
+    const { value, used } = this.resolver.resolve(root2, steps, loc);
     return this.traverse(value, steps.slice(used), scope, loc);
   }
   /** Applies attribute, index and splat steps to a value. */
@@ -1054,6 +1054,7 @@ function addonDeclarations(name, settings, loc, out, note) {
       namespace: { kind: "string", value: sa.namespace, loc: association.loc },
       serviceAccount: account && knownString(account) !== void 0 ? account : { kind: "string", value: sa.name, loc: association.loc },
       roleArn,
+      ...settings.cluster ? { cluster: settings.cluster } : {},
       loc: association.loc
     });
   }
@@ -1110,6 +1111,83 @@ function blockAttributes(body, scope, ev, depth = 0) {
     else attrs.set(type, list(found.blocks.map((b) => obj(blockAttributes(b.block.body, b.scope, ev, depth + 1), b.block.loc)), first.loc));
   }
   return attrs;
+}
+
+// src/terraform/clusters.ts
+function clusterRef(v, root2) {
+  if (!v || v.kind === "null") return void 0;
+  const origin = "origin" in v ? v.origin : void 0;
+  const address = origin?.address.replace(/\[[^\]]*\]/g, "");
+  const declaring = address && /(^|\.|::)(module\.[^.]+|aws_eks_cluster\.[^.]+)$/.test(address);
+  return { ...declaring ? { id: address.includes("::") ? address.replace("::", " ") : `${root2} ${address}` } : {}, name: v };
+}
+function enabledOf(mod, block, scope, name) {
+  const inner = nestedBlocks(block.body, name, scope, mod.evaluator).blocks[0];
+  const enabled = inner?.block.body.attributes.find((a) => a.name === "enabled");
+  return enabled ? mod.evaluator.eval(enabled.expr, inner.scope) : void 0;
+}
+var root = (mod) => mod.options.root;
+function readEksCluster(attrs, address, block, mod, out, scope) {
+  const autoMode = enabledOf(mod, block, scope, "compute_config");
+  out.clusters.push({ id: `${root(mod)} ${address.replace(/\[[^\]]*\]/g, "")}`, label: address, name: attrs.get("name"), ...autoMode ? { autoMode } : {}, loc: block.headerLoc });
+}
+function readEksAddon(attrs, block, mod, out) {
+  out.addons.push({ name: attrs.get("addon_name") ?? unknown("addon_name not set", block.headerLoc), cluster: clusterRef(attrs.get("cluster_name"), root(mod)), loc: block.headerLoc });
+}
+function readHelmRelease(attrs, block, out) {
+  out.addons.push({ name: attrs.get("chart") ?? unknown("chart not set", block.headerLoc), loc: block.headerLoc });
+}
+function readFargateProfile(attrs, address, block, mod, out, scope) {
+  const { blocks, unknown: partial } = nestedBlocks(block.body, "selector", scope, mod.evaluator);
+  const cluster = clusterRef(attrs.get("cluster_name"), root(mod));
+  if (partial) out.fargateSelectors.push({ profile: address, cluster, namespace: partial, labels: false, loc: block.headerLoc });
+  for (const { block: selector, scope: inner } of blocks) {
+    const attr2 = (name) => selector.body.attributes.find((a) => a.name === name);
+    const namespace = attr2("namespace");
+    if (!namespace) continue;
+    const value = mod.evaluator.eval(namespace.expr, inner);
+    out.fargateSelectors.push({ profile: address, cluster, namespace: value, labels: hasLabels(attr2("labels") && mod.evaluator.eval(attr2("labels").expr, inner)), loc: value.loc });
+  }
+}
+function hasLabels(v) {
+  if (!v || v.kind === "null") return false;
+  return v.kind !== "object" || v.entries.size > 0;
+}
+function readEksModule(mod, name, block, scope, out, kind) {
+  const attr2 = (arg) => {
+    const v = mod.attribute(block, arg, scope);
+    return v && v.kind !== "null" ? v : void 0;
+  };
+  const id = `${root(mod)} ${mod.options.address.replace(/\[[^\]]*\]/g, "")}module.${name}`;
+  const cluster = kind === "eks" ? { id, name: attr2("cluster_name") ?? attr2("name") } : clusterRef(attr2("cluster_name"), root(mod)) ?? {};
+  if (kind === "eks") {
+    const compute = attr2("cluster_compute_config") ?? attr2("compute_config");
+    const autoMode = getEntry(compute, "enabled");
+    out.clusters.push({ id, label: `module.${name}`, ...cluster.name ? { name: cluster.name } : {}, ...autoMode ? { autoMode } : compute && compute.kind !== "object" ? { autoMode: compute } : {}, loc: block.headerLoc });
+  }
+  for (const arg of kind === "eks" ? ["cluster_addons", "addons"] : ["eks_addons"]) {
+    const value = attr2(arg);
+    if (!value) continue;
+    if (value.kind !== "object") out.addons.push({ name: unknown(`module.${name} ${arg} is not known`, value.loc), cluster, loc: value.loc });
+    for (const addon of moduleAddons(value)) out.addons.push({ name: addon.name === void 0 ? unknown(`an add-on name of module.${name} is not known`, addon.loc) : { kind: "string", value: addon.name, loc: addon.loc }, cluster, loc: addon.loc });
+  }
+  if (kind === "eks") readModuleFargate(attr2("fargate_profiles"), `module.${name}`, cluster, out);
+  return cluster;
+}
+function readModuleFargate(profiles, label, cluster, out) {
+  if (!profiles) return;
+  if (profiles.kind !== "object") {
+    out.fargateSelectors.push({ profile: `${label} fargate_profiles`, cluster, namespace: unknown(`${label} fargate_profiles is not known`, profiles.loc), labels: false, loc: profiles.loc });
+    return;
+  }
+  for (const [key, profile] of profiles.entries) {
+    const selectors = getEntry(profile, "selectors");
+    if (selectors && selectors.kind !== "list") out.fargateSelectors.push({ profile: `${label} fargate_profiles.${key}`, cluster, namespace: unknown("selectors not known", selectors.loc), labels: false, loc: selectors.loc });
+    for (const selector of asItems(selectors)) {
+      const namespace = getEntry(selector, "namespace");
+      if (namespace) out.fargateSelectors.push({ profile: `${label} fargate_profiles.${key}`, cluster, namespace, labels: hasLabels(getEntry(selector, "labels")), loc: namespace.loc });
+    }
+  }
 }
 
 // src/terraform/computed.ts
@@ -1330,7 +1408,7 @@ var SOURCES = [
 function roleModuleKind(source) {
   return SOURCES.find(([re]) => re.test(source))?.[1];
 }
-function roleModule(kind, args, address, id, loc, accountId) {
+function roleModule(kind, args, address, id, loc, accountId, root2 = "") {
   const arg = (k) => args.get(k)?.kind === "null" ? void 0 : args.get(k);
   const creates = truthy(arg(kind === "pod-identity" ? "create" : "create_role") ?? str(String(kind === "pod-identity"), loc));
   if (creates === false) return { attachments: [], associations: [], outputs: obj(/* @__PURE__ */ new Map(), loc) };
@@ -1362,6 +1440,7 @@ function roleModule(kind, args, address, id, loc, accountId) {
       namespace: getEntry(a, "namespace") ?? unknown("association namespace not set", a.loc),
       serviceAccount: getEntry(a, "service_account") ?? unknown("association service_account not set", a.loc),
       roleArn: arn,
+      ...withCluster(clusterRef(getEntry(a, "cluster_name") ?? getEntry(arg("association_defaults"), "cluster_name"), root2)),
       loc: a.loc
     });
   }
@@ -1423,6 +1502,7 @@ function assumableTrust(arg, loc) {
   const s = statement2(actions, principals, arg("trust_policy_conditions"), loc);
   return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([s], loc)]]), loc);
 }
+var withCluster = (cluster) => cluster ? { cluster } : {};
 
 // src/terraform/iam-role-v6.ts
 var IAM_ROLE_V6 = /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/iam-role\/?$/;
@@ -1610,7 +1690,7 @@ function moduleInstances(parent, block, makeChild) {
         args.set(attr2.name, parent.evaluator.eval(attr2.expr, instance.scope));
     }
     if (builtIn) {
-      const result = roleModule(builtIn, args, address, parent.id(address), block.headerLoc, parent.options.accountId);
+      const result = roleModule(builtIn, args, address, parent.id(address), block.headerLoc, parent.options.accountId, parent.options.root);
       return { key: instance.key, address, outputs: result.outputs, role: result.role, attachments: result.attachments, associations: result.associations };
     }
     if (roleV6) {
@@ -1654,6 +1734,7 @@ function policy(attrs, address, block, mod, documentKey = "policy") {
     loc: block.headerLoc
   };
 }
+var optionalCluster = (cluster) => cluster ? { cluster } : {};
 var optional = (key, v) => v && v.kind !== "null" ? { [key]: v } : {};
 var HANDLERS = {
   aws_iam_role(attrs, address, block, mod, out, scope) {
@@ -1707,6 +1788,7 @@ var HANDLERS = {
       serviceAccount: attrs.get("service_account") ?? missing("service_account"),
       roleArn: attrs.get("role_arn") ?? missing("role_arn"),
       ...attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags") } : {},
+      ...optionalCluster(clusterRef(attrs.get("cluster_name"), _mod.options.root)),
       loc: block.headerLoc
     });
   },
@@ -1720,13 +1802,20 @@ var HANDLERS = {
     out.nodeMetadata.push({ owner: address, ...optional("httpTokens", value("http_tokens")), ...optional("hopLimit", value("http_put_response_hop_limit")) });
   },
   aws_eks_addon(attrs, address, block, mod, out) {
+    readEksAddon(attrs, block, mod, out);
     addonDeclarations(
       knownString(attrs.get("addon_name")),
-      { roleArn: writtenAt(block, attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)) },
+      { roleArn: writtenAt(block, attrs, "service_account_role_arn"), podIdentity: podIdentityOf(obj(attrs, block.loc)), cluster: clusterRef(attrs.get("cluster_name"), mod.options.root) },
       block.headerLoc,
       out,
       (message) => mod.diagnostics.push({ level: "note", message: `${address}: ${message}`, location: block.headerLoc })
     );
+  },
+  aws_eks_cluster(attrs, address, block, mod, out, scope) {
+    readEksCluster(attrs, address, block, mod, out, scope);
+  },
+  aws_eks_fargate_profile(attrs, address, block, mod, out, scope) {
+    readFargateProfile(attrs, address, block, mod, out, scope);
   },
   kubernetes_service_account: serviceAccount,
   kubernetes_service_account_v1: serviceAccount,
@@ -1736,7 +1825,10 @@ var HANDLERS = {
   kubernetes_config_map_v1: configData("ConfigMap"),
   kubernetes_secret: configData("Secret"),
   kubernetes_secret_v1: configData("Secret"),
-  helm_release: helmRelease,
+  helm_release(attrs, address, block, mod, out, scope) {
+    readHelmRelease(attrs, block, out);
+    helmRelease(attrs, address, block, mod, out, scope);
+  },
   kubectl_manifest: manifests,
   kubernetes_manifest: manifests
 };
@@ -1838,7 +1930,7 @@ function extractDeclarations(mod) {
     if (!Array.isArray(instances)) {
       if (instances?.origin?.type.startsWith("module:")) {
         out.roles.push(...rolesNamedIn(mod, name, block));
-        if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out);
+        if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out, /eks-blueprints-addons/.test(instances.origin.type) ? "addons" : "eks");
         if (/terraform-aws-modules\/eks\/aws$/.test(instances.origin.type)) {
           out.nodeMetadata.push(...moduleNodeGroups(mod, name, block));
           const irsa = mod.attribute(block, "enable_irsa", mod.templateInstance(block)?.scope ?? EMPTY_SCOPE);
@@ -1900,14 +1992,15 @@ function moduleNodeGroups(mod, name, block) {
   }
   return out;
 }
-function eksModuleAddons(mod, name, block, out) {
+function eksModuleAddons(mod, name, block, out, kind) {
   const scope = mod.templateInstance(block)?.scope ?? EMPTY_SCOPE;
+  const cluster = readEksModule(mod, name, block, scope, out, kind);
   for (const arg of ["cluster_addons", "addons", "eks_addons"]) {
     const value = mod.attribute(block, arg, scope);
     for (const addon of moduleAddons(value)) {
       addonDeclarations(
         addon.name,
-        { roleArn: annotationAt(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings) },
+        { roleArn: annotationAt(addon.settings, "service_account_role_arn"), podIdentity: podIdentityOf(addon.settings), cluster },
         addon.loc,
         out,
         (message) => mod.diagnostics.push({ level: "note", message: `module.${name}: ${message}`, location: addon.loc })
@@ -1951,7 +2044,7 @@ var FileTaint = class {
 // src/terraform/host.ts
 var TEMPLATE_PREFIX = "x = <<IRSA_LINT_TEMPLATE\n";
 var NO_REFERENCES = {
-  resolve: (root, _steps, loc) => ({ value: failure(`${root} cannot be referenced here`, loc), used: 0 })
+  resolve: (root2, _steps, loc) => ({ value: failure(`${root2} cannot be referenced here`, loc), used: 0 })
 };
 var NO_FILES = {
   readFile: () => ({ error: "file() is not available here" }),
@@ -2334,10 +2427,10 @@ var TerraformModule = class _TerraformModule {
       this.inProgress.pop();
     }
   }
-  resolve(root, steps, loc) {
+  resolve(root2, steps, loc) {
     const first = steps[0]?.type === "attr" ? steps[0].name : void 0;
     const second = steps[1]?.type === "attr" ? steps[1].name : void 0;
-    switch (root) {
+    switch (root2) {
       case "var":
         return { value: first ? this.variable(first, loc) : failure("var needs a name", loc), used: 1 };
       case "local":
@@ -2349,7 +2442,7 @@ var TerraformModule = class _TerraformModule {
       case "each":
       case "count":
       case "self":
-        return { value: failure(`${root} is not available here`, loc), used: 0 };
+        return { value: failure(`${root2} is not available here`, loc), used: 0 };
       case "data":
         if (!first || !second) return { value: failure("data needs a type and a name", loc), used: 0 };
         return { value: this.blockReference("data", this.data, `${first}.${second}`, loc), used: 2 };
@@ -2357,8 +2450,8 @@ var TerraformModule = class _TerraformModule {
         if (!first) return { value: failure("module needs a name", loc), used: 0 };
         return { value: this.moduleReference(first, loc), used: 1 };
       default:
-        if (!first) return { value: failure(`unknown reference ${root}`, loc), used: 0 };
-        return { value: this.blockReference("resource", this.resources, `${root}.${first}`, loc), used: 1 };
+        if (!first) return { value: failure(`unknown reference ${root2}`, loc), used: 0 };
+        return { value: this.blockReference("resource", this.resources, `${root2}.${first}`, loc), used: 1 };
     }
   }
   variable(name, loc) {
@@ -2738,18 +2831,18 @@ var TerraformEvaluation = class {
    * Where `terraform init` put a module call's source: `.terraform/modules/modules.json` of the
    * root maps each call's key to a folder (relative to the root), read through file()'s confinement.
    */
-  downloadedModule(root, key) {
-    let manifest = this.moduleManifests.get(root);
+  downloadedModule(root2, key) {
+    let manifest = this.moduleManifests.get(root2);
     if (!manifest) {
       manifest = /* @__PURE__ */ new Map();
-      const file = posix3.join(root, ".terraform/modules/modules.json");
+      const file = posix3.join(root2, ".terraform/modules/modules.json");
       const text = readConfined(this.input.cwd, resolve2(this.input.cwd, file), this.input.scanRoots);
       try {
         const parsed = text === void 0 ? void 0 : JSON.parse(text);
-        for (const m of parsed?.Modules ?? []) if (typeof m.Key === "string" && m.Key && typeof m.Dir === "string") manifest.set(m.Key, posix3.normalize(posix3.join(root, m.Dir)));
+        for (const m of parsed?.Modules ?? []) if (typeof m.Key === "string" && m.Key && typeof m.Dir === "string") manifest.set(m.Key, posix3.normalize(posix3.join(root2, m.Dir)));
       } catch {
       }
-      this.moduleManifests.set(root, manifest);
+      this.moduleManifests.set(root2, manifest);
     }
     return manifest.get(key);
   }
@@ -2763,7 +2856,7 @@ var TerraformEvaluation = class {
       files: this.astsIn(dir, this.backends.has(dir) || this.remoteOutputs.has(dir)),
       inputs,
       host: this.host.forRoot(dir, budget),
-      calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix3.normalize(posix3.join(d, s)), downloaded: (root, key) => this.downloadedModule(root, key) },
+      calls: { filesIn: (d) => this.astsIn(d, true), join: (d, s) => posix3.normalize(posix3.join(d, s)), downloaded: (root2, key) => this.downloadedModule(root2, key) },
       accountId: this.accountId,
       depth: 0,
       ancestors: [],

@@ -10,11 +10,11 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-C3H65HHY.mjs";
+} from "./chunk-WHRPT36T.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-7MA66YVC.mjs";
+} from "./chunk-25TM37DP.mjs";
 import {
   pushTo
 } from "./chunk-VDI44TGU.mjs";
@@ -23,7 +23,7 @@ import {
   displayPath,
   displayValue,
   knownString
-} from "./chunk-G26OCGVD.mjs";
+} from "./chunk-M5NO5YHH.mjs";
 import {
   __commonJS,
   __toESM

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-QZ3IZVDX.mjs";
+} from "./chunk-U5QFK563.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-G26OCGVD.mjs";
+import "./chunk-M5NO5YHH.mjs";
 import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-2GMSTUVT.mjs";
+} from "./chunk-O4RIPESU.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-G26OCGVD.mjs";
+} from "./chunk-M5NO5YHH.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-ETW4HL7Z.mjs";
+} from "./chunk-AKYF77R5.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-7MA66YVC.mjs";
+} from "./chunk-25TM37DP.mjs";
 import {
   RE2JS,
   memoised,
@@ -40,7 +40,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-G26OCGVD.mjs";
+} from "./chunk-M5NO5YHH.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -3015,8 +3015,8 @@ var Projects = class {
     return "";
   }
 };
-function inProject(folder, project) {
-  return project === "" || folder === project || folder.startsWith(`${project}/`);
+function inProject(folder2, project) {
+  return project === "" || folder2 === project || folder2.startsWith(`${project}/`);
 }
 function sharedFolders(a, b) {
   const x = a.split("/");
@@ -3088,8 +3088,8 @@ var node_imds_reachable_default = defineRule({
 function irsaWorkloads(model, at) {
   const project = model.projectOf(at.file);
   const near = (loc) => {
-    const folder = dirname2(loc.file);
-    return inProject(folder, project) || inProject(dirname2(at.file), model.projectOf(loc.file));
+    const folder2 = dirname2(loc.file);
+    return inProject(folder2, project) || inProject(dirname2(at.file), model.projectOf(loc.file));
   };
   const keys = /* @__PURE__ */ new Set();
   for (const sa of model.serviceAccounts)
@@ -3112,6 +3112,122 @@ function dirname2(file) {
   const at = file.lastIndexOf("/");
   return at < 0 ? "" : file.slice(0, at);
 }
+
+// rules/pod-identity-agent-missing.ts
+var folder = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+var AGENT = /eks-pod-identity-agent/i;
+var files6 = (addons) => ({
+  "terraform/cluster.tf": `module "eks" {
+  source          = "terraform-aws-modules/eks/aws"
+  version         = "~> 20.0"
+  cluster_name    = "analytics"
+  cluster_version = "1.31"
+
+  cluster_addons = {
+    coredns = {}
+${addons}  }
+}
+
+resource "aws_eks_pod_identity_association" "reports" {
+  cluster_name    = module.eks.cluster_name
+  namespace       = "reports"
+  service_account = "reports"
+  role_arn        = "arn:aws:iam::123456789012:role/reports"
+}
+`
+});
+var pod_identity_agent_missing_default = defineRule({
+  id: "pod-identity-agent-missing",
+  severity: "warning",
+  description: "A cluster with Pod Identity associations needs the eks-pod-identity-agent add-on (or EKS Auto Mode)",
+  tags: ["correctness"],
+  messages: {
+    missing: "{{cluster}} has Pod Identity associations ({{associations}}) but the scan installs no eks-pod-identity-agent add-on and the cluster is not in EKS Auto Mode: without the agent on the nodes, pods find no credentials at the address the association gives them"
+  },
+  docs: {
+    rationale: "EKS Pod Identity credentials are served to pods by the EKS Pod Identity Agent, a DaemonSet installed as the `eks-pod-identity-agent` add-on (built into EKS Auto Mode). An association on a cluster without it is accepted by the API, and the pod's SDK then fails to reach the agent's link-local address (EKS user guide, \"Set up the Amazon EKS Pod Identity Agent\"). Reported once per cluster the scan creates (the EKS module, `aws_eks_cluster`, CloudFormation, eksctl) when its associations refer to it, it is not in Auto Mode, and nothing in the scan installs the agent on it: an add-on of that name (or of a name not known) for the cluster, or a chart or add-on naming no scanned cluster in the cluster's project, keeps the rule quiet.",
+    fail: { files: files6("") },
+    pass: { files: files6("    eks-pod-identity-agent = {}\n") },
+    fix: "Add the eks-pod-identity-agent add-on to the cluster (cluster_addons / addons / aws_eks_addon / eksctl addons), or enable EKS Auto Mode."
+  },
+  check(model, report) {
+    if (!model.podIdentityAssociations.length) return;
+    const agents = model.addons.filter((a) => knownString(a.name) === void 0 || AGENT.test(knownString(a.name)));
+    const installs = (cluster) => agents.some((a) => {
+      const target = model.clusterOf(a.cluster);
+      if (target) return target === cluster;
+      const project = model.projectOf(a.loc.file);
+      return inProject(folder(cluster.loc.file), project) || inProject(folder(a.loc.file), model.projectOf(cluster.loc.file));
+    });
+    const byCluster = /* @__PURE__ */ new Map();
+    for (const a of model.podIdentityAssociations) {
+      const cluster = model.clusterOf(a.cluster);
+      if (!cluster) continue;
+      if (cluster.autoMode && knownString(cluster.autoMode) !== "false") continue;
+      byCluster.set(cluster, [...byCluster.get(cluster) ?? [], a]);
+    }
+    for (const [cluster, associations] of byCluster) {
+      if (installs(cluster)) continue;
+      const names = associations.map((a) => `${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}`);
+      const shown3 = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+      report("missing", cluster.loc, { cluster: cluster.label, associations: shown3 }, { related: associations.slice(0, 10).map((a) => ({ location: a.loc, message: `Pod Identity association ${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}` })) });
+    }
+  }
+});
+
+// rules/pod-identity-fargate.ts
+var files7 = (namespace) => ({
+  "terraform/cluster.tf": `module "eks" {
+  source          = "terraform-aws-modules/eks/aws"
+  version         = "~> 20.0"
+  cluster_name    = "analytics"
+  cluster_version = "1.31"
+
+  cluster_addons = {
+    eks-pod-identity-agent = {}
+  }
+
+  fargate_profiles = {
+    batch = {
+      selectors = [{ namespace = "${namespace}" }]
+    }
+  }
+}
+
+resource "aws_eks_pod_identity_association" "reports" {
+  cluster_name    = module.eks.cluster_name
+  namespace       = "reports"
+  service_account = "reports"
+  role_arn        = "arn:aws:iam::123456789012:role/reports"
+}
+`
+});
+var pod_identity_fargate_default = defineRule({
+  id: "pod-identity-fargate",
+  severity: "error",
+  description: "Pod Identity associations must not be for a namespace a Fargate profile runs",
+  tags: ["correctness"],
+  messages: {
+    fargate: "Pod Identity association {{namespace}}/{{serviceAccount}} is for a namespace that Fargate profile {{profile}} of {{cluster}} runs ({{at}}): EKS Pod Identity works only on EC2 nodes, so these pods get no credentials; use IRSA for pods on Fargate"
+  },
+  docs: {
+    rationale: 'The EKS Pod Identity Agent runs as a DaemonSet on EC2 nodes; AWS Fargate is not supported (EKS user guide, "EKS Pod Identity restrictions"). A Fargate profile selector that names a namespace without labels puts every pod of that namespace on Fargate, so an association for a ServiceAccount there never gives a pod credentials. Compared only when the association and the profile are on the same scanned cluster and both namespaces are known (selectors may use `*` and `?`); a selector with labels takes only some pods, and stays quiet.',
+    fail: { files: files7("reports") },
+    pass: { files: files7("batch") },
+    fix: "Run the namespace on EC2 nodes (drop it from the Fargate profile, or narrow the selector with labels), or give these pods their role through IRSA, which Fargate supports."
+  },
+  check(model, report) {
+    if (!model.fargateSelectors.length) return;
+    for (const a of model.podIdentityAssociations) {
+      const cluster = model.clusterOf(a.cluster);
+      const namespace = knownString(a.namespace);
+      if (!cluster || namespace === void 0) continue;
+      const selector = model.fargateSelectors.find((s) => !s.labels && model.clusterOf(s.cluster) === cluster && knownString(s.namespace) !== void 0 && globMatches(knownString(s.namespace), namespace));
+      if (!selector) continue;
+      report("fargate", a.loc, { namespace, serviceAccount: knownString(a.serviceAccountName) ?? "?", profile: selector.profile, cluster: cluster.label, at: formatLocation(selector.loc) }, { related: [{ location: selector.loc, message: `Fargate profile ${selector.profile} selects namespace ${knownString(selector.namespace)}` }] });
+    }
+  }
+});
 
 // rules/index.ts
 var rules = [
@@ -3148,7 +3264,9 @@ var rules = [
   pod_identity_service_account_default,
   pod_identity_session_tags_default,
   oidc_provider_disabled_default,
-  node_imds_reachable_default
+  node_imds_reachable_default,
+  pod_identity_agent_missing_default,
+  pod_identity_fargate_default
 ];
 
 // src/config/load.ts
@@ -3636,6 +3754,10 @@ function link(decls, options = {}) {
     configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
     clustersWithoutOidc: decls.clustersWithoutOidc,
     nodeMetadata: decls.nodeMetadata,
+    clusters: decls.clusters,
+    addons: decls.addons,
+    fargateSelectors: decls.fargateSelectors,
+    clusterOf: (ref) => clusterOf(decls.clusters, ref),
     projectOf: (file) => projects.of(file),
     podIdentityOf: (sa) => podIdentityAssociations.find((a) => a.serviceAccount === sa)
   };
@@ -3717,6 +3839,16 @@ function standaloneDocuments(decls, roles) {
   }
   for (const p of decls.policies) owned.add(key(p.document.loc));
   return decls.documents.filter((d) => !owned.has(key(d.loc))).map((d) => readPolicyDocument(d.document));
+}
+function clusterOf(clusters, ref) {
+  if (!ref) return void 0;
+  if (ref.id) {
+    const declared = clusters.find((c) => c.id === ref.id);
+    if (declared) return declared;
+  }
+  const name = knownString(ref.name);
+  const named = name === void 0 ? [] : clusters.filter((c) => knownString(c.name) === name);
+  return named.length === 1 ? named[0] : void 0;
 }
 
 // src/model/unresolved.ts
@@ -4196,8 +4328,8 @@ function withoutPlanDuplicates(decls) {
   const planRoles = decls.roles.filter((r) => r.id.startsWith("plan:"));
   if (!planRoles.length) return;
   const hcl = new Set(decls.roles.filter((r) => r.id.includes("::")).map((r) => r.id));
-  const folder = (file) => file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
-  const duplicate = (id, file) => id.startsWith("plan:") && hcl.has(`${folder(file)}::${id.slice("plan:".length)}`);
+  const folder2 = (file) => file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+  const duplicate = (id, file) => id.startsWith("plan:") && hcl.has(`${folder2(file)}::${id.slice("plan:".length)}`);
   const dropped = new Set(planRoles.filter((r) => duplicate(r.id, r.loc.file)).map((r) => r.loc.file));
   if (!dropped.size) return;
   decls.roles = decls.roles.filter((r) => !duplicate(r.id, r.loc.file));
@@ -4286,16 +4418,16 @@ function largeRepository(from) {
     }
   }
 }
-async function parseFiles(files6, hcl, options, starting = Promise.resolve([])) {
+async function parseFiles(files8, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
-  const work = files6.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
+  const work = files8.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
   const threads = !workerFile() ? 1 : options.threads ?? (work < WORKER_THRESHOLD ? 1 : defaultThreads());
   const joinAt = options.threads === void 0 ? JOIN_AT : 0;
-  const order = [...files6.keys()].sort((a, b) => Number(feedsTerraform(files6[a])) - Number(feedsTerraform(files6[b])) || a - b);
-  const outcomes = new Array(files6.length);
+  const order = [...files8.keys()].sort((a, b) => Number(feedsTerraform(files8[a])) - Number(feedsTerraform(files8[b])) || a - b);
+  const outcomes = new Array(files8.length);
   const arrive = (index, outcome) => {
     outcomes[index] = outcome;
-    options.onOutcome?.(files6[index], outcome);
+    options.onOutcome?.(files8[index], outcome);
   };
   let front = 0;
   let back = order.length;
@@ -4316,7 +4448,7 @@ async function parseFiles(files6, hcl, options, starting = Promise.resolve([])) 
     while (front < back) {
       if (!options.between?.()) {
         const index = order[front++];
-        arrive(index, await parseSourceFile(files6[index], hcl, options));
+        arrive(index, await parseSourceFile(files8[index], hcl, options));
       }
       if (workers.length) await breathe();
     }
@@ -4335,12 +4467,12 @@ async function parseFiles(files6, hcl, options, starting = Promise.resolve([])) 
       let joined = false;
       const hclRun = (most) => {
         let k = 0;
-        while (k < most && needsHcl(files6[order[back - 1 - k]])) k++;
+        while (k < most && needsHcl(files8[order[back - 1 - k]])) k++;
         return k;
       };
       const send = () => {
         if (front >= back) return;
-        if (!joined && !needsHcl(files6[order[back - 1]])) {
+        if (!joined && !needsHcl(files8[order[back - 1]])) {
           if (back - front < joinAt) return;
           joined = true;
         }
@@ -4349,7 +4481,7 @@ async function parseFiles(files6, hcl, options, starting = Promise.resolve([])) 
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i) => files6[i]), read: { maxBytes: options.maxBytes, roots: options.roots, ...options.overlay ? { overlay: options.overlay } : {} } });
+        worker.postMessage({ indices, files: indices.map((i) => files8[i]), read: { maxBytes: options.maxBytes, roots: options.roots, ...options.overlay ? { overlay: options.overlay } : {} } });
       };
       worker.on("message", (response) => {
         response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));
@@ -4547,7 +4679,7 @@ async function lint(options) {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
-  const { discovered, files: files6, hcl, terraform: setup } = scan;
+  const { discovered, files: files8, hcl, terraform: setup } = scan;
   timer.mark("discover");
   let evaluation;
   let setupError;
@@ -4568,7 +4700,7 @@ async function lint(options) {
     for (const [path, outcome] of early.splice(0)) feed(path, outcome);
     return evaluation.evaluateReady(SLICE_MS);
   };
-  const outcomes = await parseFiles(files6, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between, ...options.overlay ? { overlay: options.overlay } : {} }, workers);
+  const outcomes = await parseFiles(files8, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between, ...options.overlay ? { overlay: options.overlay } : {} }, workers);
   timer.mark("parse");
   evaluation = await setup;
   for (const [path, outcome] of early.splice(0)) feed(path, outcome);
@@ -4591,9 +4723,9 @@ async function lint(options) {
   applyGitOps(declarations);
   attachDocumentFiles(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
-  const kinds = new Map(files6.map((f) => [f.path, f.kind]));
+  const kinds = new Map(files8.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
-  const infraFiles = [...files6.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const infraFiles = [...files8.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
@@ -4609,7 +4741,7 @@ async function lint(options) {
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   const root = options.root ?? repositoryRoot(options.cwd);
-  const span = spanReader(files6, options.overlay);
+  const span = spanReader(files8, options.overlay);
   await assignFingerprints(findings, span, (file) => displayPath(resolve3(options.cwd, file), root));
   for (const f of findings) if (f.suggestion) placeSuggestion(f, span);
   const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
@@ -4627,8 +4759,8 @@ async function lint(options) {
     model
   };
 }
-function spanReader(files6, overlay) {
-  const byPath = new Map(files6.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
+function spanReader(files8, overlay) {
+  const byPath = new Map(files8.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
   const texts = /* @__PURE__ */ new Map();
   return (loc) => {
     if (!texts.has(loc.file)) {
@@ -4660,33 +4792,33 @@ function placeSuggestion(f, span) {
 }
 async function prepareScan(options) {
   const discovered = await discover(options.paths, options.cwd);
-  const files6 = selectFiles(discovered.files, options);
+  const files8 = selectFiles(discovered.files, options);
   let parser = options.hclParser;
-  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files6.filter(needsHcl)) });
-  const terraformFiles = files6.filter(feedsTerraform);
-  if (!terraformFiles.length) return { discovered, files: files6, hcl };
+  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files8.filter(needsHcl)) });
+  const terraformFiles = files8.filter(feedsTerraform);
+  if (!terraformFiles.length) return { discovered, files: files8, hcl };
   const terraform = startTerraform(options, discovered, terraformFiles, hcl);
   terraform.catch(() => {
   });
-  return { discovered, files: files6, hcl, terraform };
+  return { discovered, files: files8, hcl, terraform };
 }
-function littleHcl(files6) {
+function littleHcl(files8) {
   let bytes = 0;
-  for (const f of files6) {
+  for (const f of files8) {
     bytes += f.stdin ? 0 : statSync2(f.absolute, { throwIfNoEntry: false })?.size ?? 0;
     if (bytes >= FEW_HCL_BYTES) return false;
   }
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-ACVZ52QD.mjs"), import("./variables-KGZP3NTQ.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-27DRXKI4.mjs"), import("./variables-DT4OAPB5.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
   return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
 }
-function selectFiles(files6, options) {
-  if (!options.include?.length && !options.exclude?.length) return files6;
+function selectFiles(files8, options) {
+  if (!options.include?.length && !options.exclude?.length) return files8;
   const base = options.globBase ?? options.cwd;
   let included;
   let excluded;
@@ -4696,7 +4828,7 @@ function selectFiles(files6, options) {
   } catch (e) {
     throw new InputError(`config include/exclude: ${e.message}`);
   }
-  return files6.filter((f) => {
+  return files8.filter((f) => {
     const rel = displayPath(f.absolute, base);
     return included(rel) && !excluded(rel);
   });

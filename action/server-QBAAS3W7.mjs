@@ -7,12 +7,12 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-C3H65HHY.mjs";
-import "./chunk-ETW4HL7Z.mjs";
-import "./chunk-7MA66YVC.mjs";
-import "./chunk-2GMSTUVT.mjs";
+} from "./chunk-WHRPT36T.mjs";
+import "./chunk-AKYF77R5.mjs";
+import "./chunk-25TM37DP.mjs";
+import "./chunk-O4RIPESU.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-G26OCGVD.mjs";
+import "./chunk-M5NO5YHH.mjs";
 import {
   __commonJS,
   __esm,
