@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-T57HFIYG.mjs";
+} from "./chunk-EML23CZP.mjs";
 import {
   ConfigError,
   closest,
@@ -29,17 +29,17 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-WHRPT36T.mjs";
-import "./chunk-AKYF77R5.mjs";
+} from "./chunk-ZVJWTNAW.mjs";
+import "./chunk-SRFVQMB4.mjs";
 import {
   InputError
-} from "./chunk-25TM37DP.mjs";
-import "./chunk-O4RIPESU.mjs";
+} from "./chunk-RQBYFA6Y.mjs";
+import "./chunk-SKBY2FMX.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-M5NO5YHH.mjs";
+} from "./chunk-VCO6UXMM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-QBAAS3W7.mjs");
+      const { startServer } = await import("./server-ZVMWJHOY.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-T57HFIYG.mjs";
+} from "./chunk-EML23CZP.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,16 +27,16 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-WHRPT36T.mjs";
-import "./chunk-AKYF77R5.mjs";
+} from "./chunk-ZVJWTNAW.mjs";
+import "./chunk-SRFVQMB4.mjs";
 import {
   InputError
-} from "./chunk-25TM37DP.mjs";
-import "./chunk-O4RIPESU.mjs";
+} from "./chunk-RQBYFA6Y.mjs";
+import "./chunk-SKBY2FMX.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-M5NO5YHH.mjs";
+} from "./chunk-VCO6UXMM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-AKYF77R5.mjs";
-import "./chunk-O4RIPESU.mjs";
-import "./chunk-M5NO5YHH.mjs";
+} from "./chunk-SRFVQMB4.mjs";
+import "./chunk-SKBY2FMX.mjs";
+import "./chunk-VCO6UXMM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts

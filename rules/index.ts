@@ -35,6 +35,7 @@ import oidcProviderDisabled from "./oidc-provider-disabled.js";
 import nodeImdsReachable from "./node-imds-reachable.js";
 import podIdentityAgentMissing from "./pod-identity-agent-missing.js";
 import podIdentityFargate from "./pod-identity-fargate.js";
+import podIdentityTargetTrust from "./pod-identity-target-trust.js";
 
 /** Every rule irsa-lint ships, in the order the docs list them: the core wiring checks first. */
 export const rules: AnyRule[] = [
@@ -74,4 +75,5 @@ export const rules: AnyRule[] = [
   nodeImdsReachable,
   podIdentityAgentMissing,
   podIdentityFargate,
+  podIdentityTargetTrust,
 ];

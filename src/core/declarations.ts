@@ -134,6 +134,8 @@ export interface PodIdentityAssociationDecl {
   roleArn: Value;
   /** `disable_session_tags` (Terraform), `DisableSessionTags` (CloudFormation): the session then carries none of Pod Identity's tags. */
   disableSessionTags?: Value;
+  /** `target_role_arn` (`TargetRoleArn`): the role EKS Pod Identity then assumes from `roleArn`'s session (role chaining). */
+  targetRoleArn?: Value;
   /** The cluster it is made on (`cluster_name`, an add-on's or module's own cluster); undefined when not written. */
   cluster?: ClusterRef;
   loc: SourceLocation;

@@ -40,7 +40,7 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
   const podIdentityAssociations = decls.podIdentityAssociations.map(({ serviceAccount, ...a }) => {
     const ns = knownString(a.namespace);
     const name = knownString(serviceAccount);
-    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: linkOf(a.roleArn, "pod-identity").roles };
+    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : undefined, roles: linkOf(a.roleArn, "pod-identity").roles, targetRoles: a.targetRoleArn ? linkOf(a.targetRoleArn, "pod-identity").roles : [] };
   });
   return {
     serviceAccounts,

@@ -56,6 +56,8 @@ export interface PodIdentityAssociation extends Omit<PodIdentityAssociationDecl,
   serviceAccountName: PodIdentityAssociationDecl["serviceAccount"];
   serviceAccount?: ServiceAccount;
   roles: Role[];
+  /** The roles `target_role_arn` names for certain. */
+  targetRoles: Role[];
 }
 
 /**

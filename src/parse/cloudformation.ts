@@ -99,6 +99,7 @@ export function readCloudFormation(file: string, template: Value, out: Declarati
         serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at),
         roleArn: prop("RoleArn") ?? unknown("no RoleArn", at),
         ...(prop("DisableSessionTags") ? { disableSessionTags: prop("DisableSessionTags")! } : {}),
+        ...(prop("TargetRoleArn") ? { targetRoleArn: prop("TargetRoleArn")! } : {}),
         loc: at,
       });
     }

@@ -71,7 +71,7 @@ function readResource(type: string, id: string, address: string, attr: (name: st
       out.oidcProviders.push({ id, url: attr("url") ?? unknown("url not known", at), clientIds: attr("client_id_list") ?? unknown("client_id_list not known", at), loc: at });
       return;
     case "aws_eks_pod_identity_association":
-      out.podIdentityAssociations.push({ namespace: attr("namespace") ?? unknown("namespace not known", at), serviceAccount: attr("service_account") ?? unknown("service_account not known", at), roleArn: attr("role_arn") ?? unknown("role_arn not known", at), ...(attr("disable_session_tags") ? { disableSessionTags: attr("disable_session_tags")! } : {}), loc: at });
+      out.podIdentityAssociations.push({ namespace: attr("namespace") ?? unknown("namespace not known", at), serviceAccount: attr("service_account") ?? unknown("service_account not known", at), roleArn: attr("role_arn") ?? unknown("role_arn not known", at), ...(attr("disable_session_tags") ? { disableSessionTags: attr("disable_session_tags")! } : {}), ...(attr("target_role_arn") ? { targetRoleArn: attr("target_role_arn")! } : {}), loc: at });
       return;
     case "aws_launch_template": {
       const options = asItems(attr("metadata_options"))[0];

@@ -99,6 +99,7 @@ const HANDLERS: Record<string, Handler> = {
       serviceAccount: attrs.get("service_account") ?? missing("service_account"),
       roleArn: attrs.get("role_arn") ?? missing("role_arn"),
       ...(attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags")! } : {}),
+      ...optional("targetRoleArn", attrs.get("target_role_arn")),
       ...optionalCluster(clusterRef(attrs.get("cluster_name"), _mod.options.root)),
       loc: block.headerLoc,
     });

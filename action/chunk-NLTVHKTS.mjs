@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-M5NO5YHH.mjs";
+} from "./chunk-VCO6UXMM.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -1788,6 +1788,7 @@ var HANDLERS = {
       serviceAccount: attrs.get("service_account") ?? missing("service_account"),
       roleArn: attrs.get("role_arn") ?? missing("role_arn"),
       ...attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags") } : {},
+      ...optional("targetRoleArn", attrs.get("target_role_arn")),
       ...optionalCluster(clusterRef(attrs.get("cluster_name"), _mod.options.root)),
       loc: block.headerLoc
     });

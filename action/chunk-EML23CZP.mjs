@@ -10,11 +10,11 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-WHRPT36T.mjs";
+} from "./chunk-ZVJWTNAW.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-25TM37DP.mjs";
+} from "./chunk-RQBYFA6Y.mjs";
 import {
   pushTo
 } from "./chunk-VDI44TGU.mjs";
@@ -23,7 +23,7 @@ import {
   displayPath,
   displayValue,
   knownString
-} from "./chunk-M5NO5YHH.mjs";
+} from "./chunk-VCO6UXMM.mjs";
 import {
   __commonJS,
   __toESM

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-U5QFK563.mjs";
+} from "./chunk-NLTVHKTS.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-M5NO5YHH.mjs";
+import "./chunk-VCO6UXMM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,

@@ -8752,6 +8752,7 @@ function readCloudFormation(file, template, out) {
         serviceAccount: prop("ServiceAccount") ?? unknown("no ServiceAccount", at2),
         roleArn: prop("RoleArn") ?? unknown("no RoleArn", at2),
         ...prop("DisableSessionTags") ? { disableSessionTags: prop("DisableSessionTags") } : {},
+        ...prop("TargetRoleArn") ? { targetRoleArn: prop("TargetRoleArn") } : {},
         loc: at2
       });
     }
@@ -8835,7 +8836,7 @@ function readResource(type, id, address, attr, at2, out, pendingRoleArn) {
       out.oidcProviders.push({ id, url: attr("url") ?? unknown("url not known", at2), clientIds: attr("client_id_list") ?? unknown("client_id_list not known", at2), loc: at2 });
       return;
     case "aws_eks_pod_identity_association":
-      out.podIdentityAssociations.push({ namespace: attr("namespace") ?? unknown("namespace not known", at2), serviceAccount: attr("service_account") ?? unknown("service_account not known", at2), roleArn: attr("role_arn") ?? unknown("role_arn not known", at2), ...attr("disable_session_tags") ? { disableSessionTags: attr("disable_session_tags") } : {}, loc: at2 });
+      out.podIdentityAssociations.push({ namespace: attr("namespace") ?? unknown("namespace not known", at2), serviceAccount: attr("service_account") ?? unknown("service_account not known", at2), roleArn: attr("role_arn") ?? unknown("role_arn not known", at2), ...attr("disable_session_tags") ? { disableSessionTags: attr("disable_session_tags") } : {}, ...attr("target_role_arn") ? { targetRoleArn: attr("target_role_arn") } : {}, loc: at2 });
       return;
     case "aws_launch_template": {
       const options2 = asItems(attr("metadata_options"))[0];

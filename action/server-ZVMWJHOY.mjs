@@ -7,12 +7,12 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-WHRPT36T.mjs";
-import "./chunk-AKYF77R5.mjs";
-import "./chunk-25TM37DP.mjs";
-import "./chunk-O4RIPESU.mjs";
+} from "./chunk-ZVJWTNAW.mjs";
+import "./chunk-SRFVQMB4.mjs";
+import "./chunk-RQBYFA6Y.mjs";
+import "./chunk-SKBY2FMX.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-M5NO5YHH.mjs";
+import "./chunk-VCO6UXMM.mjs";
 import {
   __commonJS,
   __esm,

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-25TM37DP.mjs";
-import "./chunk-O4RIPESU.mjs";
+} from "./chunk-RQBYFA6Y.mjs";
+import "./chunk-SKBY2FMX.mjs";
 import {
   tfvarsValues
-} from "./chunk-U5QFK563.mjs";
+} from "./chunk-NLTVHKTS.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-M5NO5YHH.mjs";
+} from "./chunk-VCO6UXMM.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts

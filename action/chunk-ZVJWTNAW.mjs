@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-AKYF77R5.mjs";
+} from "./chunk-SRFVQMB4.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-25TM37DP.mjs";
+} from "./chunk-RQBYFA6Y.mjs";
 import {
   RE2JS,
   memoised,
@@ -40,7 +40,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-M5NO5YHH.mjs";
+} from "./chunk-VCO6UXMM.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -3229,6 +3229,104 @@ var pod_identity_fargate_default = defineRule({
   }
 });
 
+// rules/pod-identity-target-trust.ts
+var files8 = (principal, actions) => ({
+  "terraform/reports.tf": `resource "aws_iam_role" "reports" {
+  name = "reports"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "pods.eks.amazonaws.com" }
+      Action    = ["sts:AssumeRole", "sts:TagSession"]
+      Condition = { StringEquals = { "aws:SourceAccount" = "111111111111" } }
+    }]
+  })
+}
+
+resource "aws_iam_role" "data_reader" {
+  name = "data-reader"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = ${principal} }
+      Action    = [${actions}]
+    }]
+  })
+}
+
+resource "aws_eks_pod_identity_association" "reports" {
+  cluster_name    = "prod"
+  namespace       = "reports"
+  service_account = "reports"
+  role_arn        = aws_iam_role.reports.arn
+  target_role_arn = aws_iam_role.data_reader.arn
+}
+`
+});
+var pod_identity_target_trust_default = defineRule({
+  id: "pod-identity-target-trust",
+  severity: "error",
+  description: "The target role of a Pod Identity association must trust the association's role for sts:AssumeRole and sts:TagSession",
+  tags: ["correctness"],
+  messages: {
+    notAdmitted: "Role {{target}} is the target_role_arn of the Pod Identity association of {{sa}}, but its trust admits no session of {{source}}, the association's role_arn: EKS Pod Identity assumes the target role from that role, so the pod gets no credentials",
+    tagSession: "Role {{target}} trusts {{source}} (the role_arn of the Pod Identity association of {{sa}}) without sts:TagSession: EKS Pod Identity passes its session tags on when it assumes the target role, so the assumption fails"
+  },
+  docs: {
+    rationale: "With `target_role_arn` (often a role in another account), EKS Pod Identity first assumes the association's `role_arn`, then the target role from that session, passing the session tags on: the target role's trust must allow the first role for `sts:AssumeRole` and `sts:TagSession` (EKS user guide, \"Access AWS resources using EKS Pod Identity target IAM roles\"). Reported only when the target role's trust is known statement by statement: a principal that may be the first role (an account, `*`, a value not known, a role name not known) keeps it quiet; a trust naming only other roles, services or providers does not admit it. The tag check is left out when session tags are disabled on the association.",
+    fail: { files: files8("aws_iam_role.reports.arn", '"sts:AssumeRole"') },
+    pass: { files: files8("aws_iam_role.reports.arn", '"sts:AssumeRole", "sts:TagSession"') },
+    fix: `Trust the association's role in the target role: { "AWS": "<role_arn>" } for ["sts:AssumeRole", "sts:TagSession"].`
+  },
+  check(model, report) {
+    for (const a of model.podIdentityAssociations) {
+      if (!a.targetRoles.length || a.roles.length !== 1) continue;
+      const source = a.roles[0];
+      const sa = `${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}`;
+      const tagsOff = a.disableSessionTags !== void 0 && knownString(a.disableSessionTags) !== "false";
+      for (const target of a.targetRoles) {
+        const trust7 = target.trust;
+        if (!trust7?.complete || trust7.statements.some((s) => knownString(s.effect) === void 0 || [...s.actions, ...s.notActions].some((v) => knownString(v) === void 0))) continue;
+        const allows2 = trust7.statements.filter((s) => knownString(s.effect) === "Allow");
+        if (allows2.some((s) => s.notPrincipals.length)) continue;
+        const admitting = allows2.map((s) => ({ s, admits: admitsRole(model, s, source) })).filter((x) => x.admits !== "no");
+        const assume = admitting.filter((x) => actionApplies(x.s, "sts:AssumeRole") !== "no");
+        const data = { target: target.displayName, source: source.displayName, sa };
+        const related = [{ location: a.loc, message: `the Pod Identity association of ${sa}` }];
+        const named = assume.find((x) => x.admits === "yes" && actionApplies(x.s, "sts:AssumeRole") === "yes");
+        if (!assume.length) report("notAdmitted", trust7.loc, data, { related });
+        else if (!tagsOff && named && admitting.every((x) => actionApplies(x.s, "sts:TagSession") === "no")) report("tagSession", named.s.actionLoc ?? named.s.loc, data, { related });
+      }
+    }
+  }
+});
+function admitsRole(model, s, role4) {
+  let result = "no";
+  for (const p of s.principals) {
+    if (p.type === "*") return "maybe";
+    if (p.type !== "AWS") continue;
+    for (const v of p.value.kind === "list" ? p.value.items : [p.value]) {
+      const one = principalIs(model, v, role4);
+      if (one === "yes") return "yes";
+      if (one === "maybe") result = "maybe";
+    }
+  }
+  return result;
+}
+function principalIs(model, v, role4) {
+  const text = knownString(v);
+  if (text !== void 0 && (text === "*" || /^\d{12}$/.test(text) || /:root$/.test(text))) return "maybe";
+  const link2 = model.linkOf(v, "pod-identity");
+  if (link2.roles.includes(role4)) return "yes";
+  if (link2.roles.length) return "no";
+  if (link2.candidates.includes(role4) || link2.blockers.includes(role4) || link2.unresolved) return "maybe";
+  const own = knownString(role4.name);
+  if (link2.name !== void 0 && own !== void 0) return link2.name.toLowerCase() === own.toLowerCase() ? "maybe" : "no";
+  return "maybe";
+}
+
 // rules/index.ts
 var rules = [
   role_arn_format_default,
@@ -3266,7 +3364,8 @@ var rules = [
   oidc_provider_disabled_default,
   node_imds_reachable_default,
   pod_identity_agent_missing_default,
-  pod_identity_fargate_default
+  pod_identity_fargate_default,
+  pod_identity_target_trust_default
 ];
 
 // src/config/load.ts
@@ -3733,7 +3832,7 @@ function link(decls, options = {}) {
   const podIdentityAssociations = decls.podIdentityAssociations.map(({ serviceAccount, ...a }) => {
     const ns = knownString(a.namespace);
     const name = knownString(serviceAccount);
-    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : void 0, roles: linkOf(a.roleArn, "pod-identity").roles };
+    return { ...a, serviceAccountName: serviceAccount, serviceAccount: ns && name ? byKey.get(`${ns}/${name}`) : void 0, roles: linkOf(a.roleArn, "pod-identity").roles, targetRoles: a.targetRoleArn ? linkOf(a.targetRoleArn, "pod-identity").roles : [] };
   });
   return {
     serviceAccounts,
@@ -4418,16 +4517,16 @@ function largeRepository(from) {
     }
   }
 }
-async function parseFiles(files8, hcl, options, starting = Promise.resolve([])) {
+async function parseFiles(files9, hcl, options, starting = Promise.resolve([])) {
   const started = await starting;
-  const work = files8.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
+  const work = files9.reduce((sum, f) => sum + (needsHcl(f) ? HCL_WEIGHT : 1), 0);
   const threads = !workerFile() ? 1 : options.threads ?? (work < WORKER_THRESHOLD ? 1 : defaultThreads());
   const joinAt = options.threads === void 0 ? JOIN_AT : 0;
-  const order = [...files8.keys()].sort((a, b) => Number(feedsTerraform(files8[a])) - Number(feedsTerraform(files8[b])) || a - b);
-  const outcomes = new Array(files8.length);
+  const order = [...files9.keys()].sort((a, b) => Number(feedsTerraform(files9[a])) - Number(feedsTerraform(files9[b])) || a - b);
+  const outcomes = new Array(files9.length);
   const arrive = (index, outcome) => {
     outcomes[index] = outcome;
-    options.onOutcome?.(files8[index], outcome);
+    options.onOutcome?.(files9[index], outcome);
   };
   let front = 0;
   let back = order.length;
@@ -4448,7 +4547,7 @@ async function parseFiles(files8, hcl, options, starting = Promise.resolve([])) 
     while (front < back) {
       if (!options.between?.()) {
         const index = order[front++];
-        arrive(index, await parseSourceFile(files8[index], hcl, options));
+        arrive(index, await parseSourceFile(files9[index], hcl, options));
       }
       if (workers.length) await breathe();
     }
@@ -4467,12 +4566,12 @@ async function parseFiles(files8, hcl, options, starting = Promise.resolve([])) 
       let joined = false;
       const hclRun = (most) => {
         let k = 0;
-        while (k < most && needsHcl(files8[order[back - 1 - k]])) k++;
+        while (k < most && needsHcl(files9[order[back - 1 - k]])) k++;
         return k;
       };
       const send = () => {
         if (front >= back) return;
-        if (!joined && !needsHcl(files8[order[back - 1]])) {
+        if (!joined && !needsHcl(files9[order[back - 1]])) {
           if (back - front < joinAt) return;
           joined = true;
         }
@@ -4481,7 +4580,7 @@ async function parseFiles(files8, hcl, options, starting = Promise.resolve([])) 
         const indices = order.slice(back - count, back);
         back -= count;
         pending++;
-        worker.postMessage({ indices, files: indices.map((i) => files8[i]), read: { maxBytes: options.maxBytes, roots: options.roots, ...options.overlay ? { overlay: options.overlay } : {} } });
+        worker.postMessage({ indices, files: indices.map((i) => files9[i]), read: { maxBytes: options.maxBytes, roots: options.roots, ...options.overlay ? { overlay: options.overlay } : {} } });
       };
       worker.on("message", (response) => {
         response.indices.forEach((index, k) => arrive(index, response.outcomes[k]));
@@ -4679,7 +4778,7 @@ async function lint(options) {
     await Promise.all((await workers).map((w) => w.terminate()));
     throw e;
   }
-  const { discovered, files: files8, hcl, terraform: setup } = scan;
+  const { discovered, files: files9, hcl, terraform: setup } = scan;
   timer.mark("discover");
   let evaluation;
   let setupError;
@@ -4700,7 +4799,7 @@ async function lint(options) {
     for (const [path, outcome] of early.splice(0)) feed(path, outcome);
     return evaluation.evaluateReady(SLICE_MS);
   };
-  const outcomes = await parseFiles(files8, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between, ...options.overlay ? { overlay: options.overlay } : {} }, workers);
+  const outcomes = await parseFiles(files9, hcl, { maxBytes: options.maxFileBytes, roots: discovered.roots, threads: options.threads, onOutcome, between, ...options.overlay ? { overlay: options.overlay } : {} }, workers);
   timer.mark("parse");
   evaluation = await setup;
   for (const [path, outcome] of early.splice(0)) feed(path, outcome);
@@ -4723,9 +4822,9 @@ async function lint(options) {
   applyGitOps(declarations);
   attachDocumentFiles(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
-  const kinds = new Map(files8.map((f) => [f.path, f.kind]));
+  const kinds = new Map(files9.map((f) => [f.path, f.kind]));
   const unparsedRoleSources = [...statuses.filter((s) => s.status === "failed" && kinds.get(s.file) !== "kubernetes").map((s) => s.file), ...terraform?.failedRoots.map((dir) => `${dir}/`) ?? []];
-  const infraFiles = [...files8.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
+  const infraFiles = [...files9.filter((f) => feedsTerraform(f)).map((f) => f.path), ...declarations.infrastructure, ...declarations.roles.map((r) => r.loc.file), ...declarations.serviceAccounts.filter((sa) => sa.origin === "eksctl").map((sa) => sa.loc.file)];
   const model = link(declarations, { unparsedRoleSources, infraFiles });
   diagnostics.push(...unresolvedNotes(model));
   timer.mark("link");
@@ -4741,7 +4840,7 @@ async function lint(options) {
   findings.push(...applyDirectives(findings, outcomes.flatMap((o) => o.directives), new Set(options.rules.map((r) => r.id))));
   findings.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1));
   const root = options.root ?? repositoryRoot(options.cwd);
-  const span = spanReader(files8, options.overlay);
+  const span = spanReader(files9, options.overlay);
   await assignFingerprints(findings, span, (file) => displayPath(resolve3(options.cwd, file), root));
   for (const f of findings) if (f.suggestion) placeSuggestion(f, span);
   const staleBaseline = options.baseline ? applyBaseline(findings, options.baseline) : [];
@@ -4759,8 +4858,8 @@ async function lint(options) {
     model
   };
 }
-function spanReader(files8, overlay) {
-  const byPath = new Map(files8.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
+function spanReader(files9, overlay) {
+  const byPath = new Map(files9.filter((f) => !f.stdin).map((f) => [f.path, f.absolute]));
   const texts = /* @__PURE__ */ new Map();
   return (loc) => {
     if (!texts.has(loc.file)) {
@@ -4792,33 +4891,33 @@ function placeSuggestion(f, span) {
 }
 async function prepareScan(options) {
   const discovered = await discover(options.paths, options.cwd);
-  const files8 = selectFiles(discovered.files, options);
+  const files9 = selectFiles(discovered.files, options);
   let parser = options.hclParser;
-  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files8.filter(needsHcl)) });
-  const terraformFiles = files8.filter(feedsTerraform);
-  if (!terraformFiles.length) return { discovered, files: files8, hcl };
+  const hcl = () => parser ??= createHclParser({ baselineOnly: littleHcl(files9.filter(needsHcl)) });
+  const terraformFiles = files9.filter(feedsTerraform);
+  if (!terraformFiles.length) return { discovered, files: files9, hcl };
   const terraform = startTerraform(options, discovered, terraformFiles, hcl);
   terraform.catch(() => {
   });
-  return { discovered, files: files8, hcl, terraform };
+  return { discovered, files: files9, hcl, terraform };
 }
-function littleHcl(files8) {
+function littleHcl(files9) {
   let bytes = 0;
-  for (const f of files8) {
+  for (const f of files9) {
     bytes += f.stdin ? 0 : statSync2(f.absolute, { throwIfNoEntry: false })?.size ?? 0;
     if (bytes >= FEW_HCL_BYTES) return false;
   }
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-27DRXKI4.mjs"), import("./variables-DT4OAPB5.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-FQBY66X7.mjs"), import("./variables-Z4J7I4P2.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
   return new TerraformEvaluation(input, terraformFiles.map((f) => f.path));
 }
-function selectFiles(files8, options) {
-  if (!options.include?.length && !options.exclude?.length) return files8;
+function selectFiles(files9, options) {
+  if (!options.include?.length && !options.exclude?.length) return files9;
   const base = options.globBase ?? options.cwd;
   let included;
   let excluded;
@@ -4828,7 +4927,7 @@ function selectFiles(files8, options) {
   } catch (e) {
     throw new InputError(`config include/exclude: ${e.message}`);
   }
-  return files8.filter((f) => {
+  return files9.filter((f) => {
     const rel = displayPath(f.absolute, base);
     return included(rel) && !excluded(rel);
   });
