@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-EML23CZP.mjs";
+} from "./chunk-HRM6VHT6.mjs";
 import {
   ConfigError,
   closest,
@@ -29,17 +29,17 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-ZVJWTNAW.mjs";
-import "./chunk-SRFVQMB4.mjs";
+} from "./chunk-SCC7EE7T.mjs";
+import "./chunk-YXORCU5T.mjs";
 import {
   InputError
-} from "./chunk-RQBYFA6Y.mjs";
-import "./chunk-SKBY2FMX.mjs";
+} from "./chunk-JKMNIPMT.mjs";
+import "./chunk-MZHHXTOF.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-VCO6UXMM.mjs";
+} from "./chunk-LORSDYCO.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-ZVMWJHOY.mjs");
+      const { startServer } = await import("./server-JQAODWWD.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-EML23CZP.mjs";
+} from "./chunk-HRM6VHT6.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,16 +27,16 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-ZVJWTNAW.mjs";
-import "./chunk-SRFVQMB4.mjs";
+} from "./chunk-SCC7EE7T.mjs";
+import "./chunk-YXORCU5T.mjs";
 import {
   InputError
-} from "./chunk-RQBYFA6Y.mjs";
-import "./chunk-SKBY2FMX.mjs";
+} from "./chunk-JKMNIPMT.mjs";
+import "./chunk-MZHHXTOF.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-VCO6UXMM.mjs";
+} from "./chunk-LORSDYCO.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts

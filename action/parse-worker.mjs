@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-SRFVQMB4.mjs";
-import "./chunk-SKBY2FMX.mjs";
-import "./chunk-VCO6UXMM.mjs";
+} from "./chunk-YXORCU5T.mjs";
+import "./chunk-MZHHXTOF.mjs";
+import "./chunk-LORSDYCO.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts

@@ -272,6 +272,13 @@ export interface ApplicationSetDecl {
   loc: SourceLocation;
 }
 
+/** An Argo CD Application as written: its sources' paths and kustomize patches are applied by the engine. */
+export interface ApplicationDecl {
+  name: string;
+  application: Value;
+  loc: SourceLocation;
+}
+
 /** A policy document found on its own (an IAM JSON file that no role declaration owns). */
 export interface StandaloneDocumentDecl {
   document: Value;
@@ -291,6 +298,7 @@ export interface Declarations {
   podIdentityAssociations: PodIdentityAssociationDecl[];
   configData: ConfigDataDecl[];
   applicationSets: ApplicationSetDecl[];
+  applications: ApplicationDecl[];
   /** Instance metadata settings of node groups and launch templates: what pods on the nodes can reach. */
   nodeMetadata: NodeMetadataDecl[];
   clusters: ClusterDecl[];
@@ -303,7 +311,7 @@ export interface Declarations {
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], applications: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

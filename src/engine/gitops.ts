@@ -1,7 +1,8 @@
 import { posix } from "node:path";
-import type { ApplicationSetDecl, ConfigDataDecl, Declarations, FluxSubstitutionDecl, Provenance, ServiceAccountDecl } from "../core/declarations.js";
+import type { ApplicationSetDecl, ConfigDataDecl, Declarations, FluxSubstitutionDecl, PatchDecl, Provenance, ServiceAccountDecl } from "../core/declarations.js";
 import { formatLocation } from "../core/location.js";
-import { getEntry, knownString, list, obj, str, unknown, type UnknownValue, type Value } from "../core/value.js";
+import { asItems, getEntry, knownString, list, obj, str, unknown, type UnknownValue, type Value } from "../core/value.js";
+import { readPatches } from "../parse/gitops-objects.js";
 import { releaseServiceAccounts } from "../parse/releases.js";
 import { patchRole, patchServiceAccount } from "./patches.js";
 
@@ -14,30 +15,61 @@ import { patchRole, patchServiceAccount } from "./patches.js";
  * a source the scan does not contain is named in the unknown part it leaves.
  */
 export function applyGitOps(decls: Declarations): void {
-  if (decls.fluxSubstitutions.some((k) => k.patches.length)) applyFluxPatches(decls);
+  const generated = decls.applicationSets.flatMap((set) => generatedApplications(set, decls.configData));
+  const appliers = [
+    ...decls.fluxSubstitutions.map((k): Applier => ({ file: k.file, label: `Flux Kustomization ${k.name}`, path: k.path, patches: k.patches })),
+    ...decls.applications.flatMap((a) => argoAppliers(`Argo CD Application ${a.name}`, a.application, a.loc.file, [])),
+    ...generated.flatMap((g) => argoAppliers(`Argo CD Application ${g.name} of ApplicationSet ${g.set}`, g.application, g.file, g.provenance)),
+  ];
+  if (appliers.some((k) => k.patches.length)) applyPatches(decls, appliers);
   if (decls.fluxSubstitutions.length) decls.serviceAccounts = applyFlux(decls.serviceAccounts, decls.fluxSubstitutions, decls.configData);
-  for (const set of decls.applicationSets) decls.serviceAccounts.push(...expandApplicationSet(set, decls.configData));
+  for (const g of generated) decls.serviceAccounts.push(...releaseServiceAccounts("Application", g.application, undefined).map((sa) => ({ ...sa, provenance: [...g.provenance, ...((sa.roleArn && g.carried.get(sa.roleArn)) ?? [])] })));
+}
+
+/** What applies the files under a path, with patches: a Flux Kustomization, an Argo CD Application's source. */
+interface Applier {
+  file: string;
+  label: string;
+  /** Relative to the source's root; undefined when not known (it may apply any file). */
+  path: string | undefined;
+  patches: PatchDecl[];
+  /** How the Application came to be (an ApplicationSet's generator). */
+  provenance?: Provenance[];
 }
 
 /**
- * A Flux Kustomization's patches: each ServiceAccount and IAM Role object under its path that a
- * patch selects is deployed once more as the patch leaves it. The base is deployed as it is too,
- * unless every Kustomization that applies its file patches it: then only the patched copies are.
+ * An Argo CD Application's sources that apply a folder of the repository (`path`), each with its
+ * `kustomize.patches`. A source with a chart (or a repoURL only) applies no folder of the scan.
  */
-function applyFluxPatches(decls: Declarations): void {
-  const byPath = pathIndex(decls.fluxSubstitutions.filter((k) => k.patches.length));
-  const all = pathIndex(decls.fluxSubstitutions);
-  // A Kustomization whose path is not known may apply any file as it is.
-  const pathUnknown = decls.fluxSubstitutions.some((k) => k.path === undefined);
+function argoAppliers(label: string, application: Value, file: string, provenance: Provenance[]): Applier[] {
+  const spec = getEntry(application, "spec");
+  return [getEntry(spec, "source"), ...asItems(getEntry(spec, "sources"))].flatMap((source) => {
+    const pathValue = getEntry(source, "path");
+    if (!source || !pathValue || getEntry(source, "chart")) return [];
+    return [{ file, label, path: knownString(pathValue), patches: readPatches(getEntry(source, "kustomize")), provenance }];
+  });
+}
+
+/**
+ * Patches of Flux Kustomizations and Argo CD Applications: each ServiceAccount and IAM Role object
+ * under an applier's path that a patch selects is deployed once more as the patch leaves it. The
+ * base is deployed as it is too, unless every applier of its file patches it: then only the
+ * patched copies are.
+ */
+function applyPatches(decls: Declarations, appliers: Applier[]): void {
+  const byPath = pathIndex(appliers.filter((k) => k.patches.length));
+  const all = pathIndex(appliers);
+  // An applier whose path is not known may apply any file as it is.
+  const pathUnknown = appliers.some((k) => k.path === undefined);
   decls.serviceAccounts = decls.serviceAccounts.flatMap((sa) => {
     const copies: ServiceAccountDecl[] = [];
-    const patchedBy = new Set<FluxSubstitutionDecl>();
+    const patchedBy = new Set<Applier>();
     for (const k of applying(sa.loc.file, byPath)) {
-      // One Kustomization's patches apply in order, to one copy.
+      // One applier's patches apply in order, to one copy.
       let copy = sa;
       for (const patch of k.patches) {
         const patched = patchServiceAccount(copy, patch);
-        if (patched) copy = { ...patched, provenance: [...(copy.provenance ?? []), { message: `patched by Flux Kustomization ${k.name}`, location: patch.loc }] };
+        if (patched) copy = { ...patched, provenance: [...(copy.provenance ?? []), ...(copy === sa ? (k.provenance ?? []) : []), { message: `patched by ${k.label}`, location: patch.loc }] };
       }
       if (copy === sa) continue;
       patchedBy.add(k);
@@ -50,9 +82,9 @@ function applyFluxPatches(decls: Declarations): void {
   decls.roles.push(...roles);
 }
 
-/** Kustomizations by the path they apply (see applying). */
-function pathIndex(kustomizations: FluxSubstitutionDecl[]): Map<string, FluxSubstitutionDecl[]> {
-  const byPath = new Map<string, FluxSubstitutionDecl[]>();
+/** Appliers by the path they apply (see applying). */
+function pathIndex<T extends { path: string | undefined }>(kustomizations: T[]): Map<string, T[]> {
+  const byPath = new Map<string, T[]>();
   for (const s of kustomizations) {
     if (s.path === undefined) continue;
     const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
@@ -189,8 +221,8 @@ function fluxVariables(s: FluxSubstitutionDecl, configData: ConfigDataDecl[]): {
  * in it). So a file applies when one of its folders is `<root>/<path>`, `<root>` a folder above
  * (or of) the Kustomization's file. Each of the file's folders is split once per folder above it.
  */
-function applying(file: string, byPath: Map<string, FluxSubstitutionDecl[]>): FluxSubstitutionDecl[] {
-  const found = new Set<FluxSubstitutionDecl>();
+function applying<T extends { file: string }>(file: string, byPath: Map<string, T[]>): T[] {
+  const found = new Set<T>();
   const segments = file.split("/");
   for (let end = segments.length; end >= 0; end--)
     for (let start = 0; start <= end; start++) {
@@ -217,11 +249,22 @@ function parameterName(placeholder: string): string | undefined {
 
 type Parameters = Map<string, Filled>;
 
-/** Each Application an ApplicationSet generates, read as an Application: its ServiceAccounts, with where their values came from. */
-function expandApplicationSet(set: ApplicationSetDecl, configData: ConfigDataDecl[]): ServiceAccountDecl[] {
+/** An Application an ApplicationSet generates: its template filled with one parameter set. */
+interface GeneratedApplication {
+  set: string;
+  name: string;
+  file: string;
+  application: Value;
+  provenance: Provenance[];
+  /** Where each filled value came from. */
+  carried: WeakMap<Value, Provenance[]>;
+}
+
+/** Each Application an ApplicationSet generates, with where its values came from. */
+function generatedApplications(set: ApplicationSetDecl, configData: ConfigDataDecl[]): GeneratedApplication[] {
   const clusters = configData.filter((c) => c.kind === "Secret" && c.labels.get("argocd.argoproj.io/secret-type") === "cluster");
   return set.generators.flatMap((g) =>
-    parameterSets(g, clusters).flatMap(({ params, unfilled }) => {
+    parameterSets(g, clusters).map(({ params, unfilled }) => {
       const generated: Provenance = { message: `Argo CD ApplicationSet ${set.name}: ${g.kind} generator`, location: g.loc };
       const carried = new WeakMap<Value, Provenance[]>();
       const fill = (placeholder: string, part: UnknownValue): Filled | UnknownValue | undefined => {
@@ -231,7 +274,8 @@ function expandApplicationSet(set: ApplicationSetDecl, configData: ConfigDataDec
         return name !== undefined ? { ...part, reason: `ApplicationSet parameter ${placeholder}: ${unfilled}` } : undefined;
       };
       const application = fillPlaceholders(set.template, fill, carried);
-      return releaseServiceAccounts("Application", application, undefined).map((sa) => ({ ...sa, provenance: [generated, ...((sa.roleArn && carried.get(sa.roleArn)) ?? [])] }));
+      const name = knownString(getEntry(getEntry(application, "metadata"), "name")) ?? set.name;
+      return { set: set.name, name, file: set.loc.file, application, provenance: [generated], carried };
     }),
   );
 }

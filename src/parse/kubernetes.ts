@@ -62,8 +62,8 @@ export const MANIFEST: Shape = {
     targetNamespace: true,
     releaseName: true,
     chart: { spec: { chart: true } },
-    source: { helm: true, chart: true },
-    sources: { helm: true, chart: true },
+    source: { helm: true, chart: true, path: true, kustomize: true },
+    sources: { helm: true, chart: true, path: true, kustomize: true },
     destination: { namespace: true },
     path: true,
     postBuild: true,
@@ -307,6 +307,7 @@ function readObject(object: Value, result: FileParseResult): void {
   // A release's name may be a placeholder (`app-{{name}}`): its values still configure ServiceAccounts.
   if (kind === "HelmRelease" || (kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/"))) {
     result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, knownString(getEntry(metadata, "namespace"))));
+    if (kind === "Application") result.declarations.applications.push({ name: name ?? "(unnamed)", application: object, loc: nameValue?.loc ?? object.loc });
     return;
   }
   if (!name || !nameValue) return;

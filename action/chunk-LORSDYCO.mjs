@@ -8187,7 +8187,7 @@ function insideRoots(real, roots) {
 
 // src/core/declarations.ts
 function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], applications: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
 }
 function mergeDeclarations(into, from) {
   for (const key of Object.keys(into)) into[key].push(...from[key]);
@@ -9720,8 +9720,8 @@ var MANIFEST = {
     targetNamespace: true,
     releaseName: true,
     chart: { spec: { chart: true } },
-    source: { helm: true, chart: true },
-    sources: { helm: true, chart: true },
+    source: { helm: true, chart: true, path: true, kustomize: true },
+    sources: { helm: true, chart: true, path: true, kustomize: true },
     destination: { namespace: true },
     path: true,
     postBuild: true,
@@ -9910,6 +9910,7 @@ function readObject(object, result) {
   const name = knownString(nameValue);
   if (kind === "HelmRelease" || kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/")) {
     result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, knownString(getEntry(metadata, "namespace"))));
+    if (kind === "Application") result.declarations.applications.push({ name: name ?? "(unnamed)", application: object, loc: nameValue?.loc ?? object.loc });
     return;
   }
   if (!name || !nameValue) return;
@@ -10010,6 +10011,10 @@ export {
   MAX_NESTING,
   excessiveNesting,
   InputLimitError,
+  yamlToValue,
+  yamlMessage,
+  parseRenderedYaml,
+  readPatches,
   ROLE_ARN_ANNOTATION,
   TOKEN_EXPIRATION_ANNOTATION,
   AUDIENCE_ANNOTATION,
@@ -10017,9 +10022,6 @@ export {
   chartServiceAccounts,
   mergeValues,
   valuesAt,
-  yamlToValue,
-  yamlMessage,
-  parseRenderedYaml,
   releaseServiceAccounts,
   parseScript,
   parseJsonWithPositions,

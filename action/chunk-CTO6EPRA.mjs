@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-VCO6UXMM.mjs";
+} from "./chunk-LORSDYCO.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-NLTVHKTS.mjs";
+} from "./chunk-CTO6EPRA.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-VCO6UXMM.mjs";
+import "./chunk-LORSDYCO.mjs";
 import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,

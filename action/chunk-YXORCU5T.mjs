@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-SKBY2FMX.mjs";
+} from "./chunk-MZHHXTOF.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -16,7 +16,7 @@ import {
   parseKubernetes,
   parseScript,
   unknown
-} from "./chunk-VCO6UXMM.mjs";
+} from "./chunk-LORSDYCO.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-RQBYFA6Y.mjs";
-import "./chunk-SKBY2FMX.mjs";
+} from "./chunk-JKMNIPMT.mjs";
+import "./chunk-MZHHXTOF.mjs";
 import {
   tfvarsValues
-} from "./chunk-NLTVHKTS.mjs";
+} from "./chunk-CTO6EPRA.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-VCO6UXMM.mjs";
+} from "./chunk-LORSDYCO.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts

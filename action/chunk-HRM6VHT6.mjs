@@ -10,11 +10,11 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-ZVJWTNAW.mjs";
+} from "./chunk-SCC7EE7T.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-RQBYFA6Y.mjs";
+} from "./chunk-JKMNIPMT.mjs";
 import {
   pushTo
 } from "./chunk-VDI44TGU.mjs";
@@ -23,7 +23,7 @@ import {
   displayPath,
   displayValue,
   knownString
-} from "./chunk-VCO6UXMM.mjs";
+} from "./chunk-LORSDYCO.mjs";
 import {
   __commonJS,
   __toESM

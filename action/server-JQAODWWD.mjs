@@ -7,12 +7,12 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-ZVJWTNAW.mjs";
-import "./chunk-SRFVQMB4.mjs";
-import "./chunk-RQBYFA6Y.mjs";
-import "./chunk-SKBY2FMX.mjs";
+} from "./chunk-SCC7EE7T.mjs";
+import "./chunk-YXORCU5T.mjs";
+import "./chunk-JKMNIPMT.mjs";
+import "./chunk-MZHHXTOF.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-VCO6UXMM.mjs";
+import "./chunk-LORSDYCO.mjs";
 import {
   __commonJS,
   __esm,

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-SRFVQMB4.mjs";
+} from "./chunk-YXORCU5T.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-RQBYFA6Y.mjs";
+} from "./chunk-JKMNIPMT.mjs";
 import {
   RE2JS,
   memoised,
@@ -36,11 +36,12 @@ import {
   list,
   mergeDeclarations,
   obj,
+  readPatches,
   releaseServiceAccounts,
   require_dist,
   str,
   unknown
-} from "./chunk-VCO6UXMM.mjs";
+} from "./chunk-LORSDYCO.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -4183,14 +4184,28 @@ function patchRole(role4, patch) {
 
 // src/engine/gitops.ts
 function applyGitOps(decls) {
-  if (decls.fluxSubstitutions.some((k) => k.patches.length)) applyFluxPatches(decls);
+  const generated = decls.applicationSets.flatMap((set) => generatedApplications(set, decls.configData));
+  const appliers = [
+    ...decls.fluxSubstitutions.map((k) => ({ file: k.file, label: `Flux Kustomization ${k.name}`, path: k.path, patches: k.patches })),
+    ...decls.applications.flatMap((a) => argoAppliers(`Argo CD Application ${a.name}`, a.application, a.loc.file, [])),
+    ...generated.flatMap((g) => argoAppliers(`Argo CD Application ${g.name} of ApplicationSet ${g.set}`, g.application, g.file, g.provenance))
+  ];
+  if (appliers.some((k) => k.patches.length)) applyPatches(decls, appliers);
   if (decls.fluxSubstitutions.length) decls.serviceAccounts = applyFlux(decls.serviceAccounts, decls.fluxSubstitutions, decls.configData);
-  for (const set of decls.applicationSets) decls.serviceAccounts.push(...expandApplicationSet(set, decls.configData));
+  for (const g of generated) decls.serviceAccounts.push(...releaseServiceAccounts("Application", g.application, void 0).map((sa) => ({ ...sa, provenance: [...g.provenance, ...(sa.roleArn && g.carried.get(sa.roleArn)) ?? []] })));
 }
-function applyFluxPatches(decls) {
-  const byPath = pathIndex(decls.fluxSubstitutions.filter((k) => k.patches.length));
-  const all = pathIndex(decls.fluxSubstitutions);
-  const pathUnknown = decls.fluxSubstitutions.some((k) => k.path === void 0);
+function argoAppliers(label, application, file, provenance) {
+  const spec = getEntry(application, "spec");
+  return [getEntry(spec, "source"), ...asItems(getEntry(spec, "sources"))].flatMap((source) => {
+    const pathValue = getEntry(source, "path");
+    if (!source || !pathValue || getEntry(source, "chart")) return [];
+    return [{ file, label, path: knownString(pathValue), patches: readPatches(getEntry(source, "kustomize")), provenance }];
+  });
+}
+function applyPatches(decls, appliers) {
+  const byPath = pathIndex(appliers.filter((k) => k.patches.length));
+  const all = pathIndex(appliers);
+  const pathUnknown = appliers.some((k) => k.path === void 0);
   decls.serviceAccounts = decls.serviceAccounts.flatMap((sa) => {
     const copies = [];
     const patchedBy = /* @__PURE__ */ new Set();
@@ -4198,14 +4213,14 @@ function applyFluxPatches(decls) {
       let copy = sa;
       for (const patch of k.patches) {
         const patched = patchServiceAccount(copy, patch);
-        if (patched) copy = { ...patched, provenance: [...copy.provenance ?? [], { message: `patched by Flux Kustomization ${k.name}`, location: patch.loc }] };
+        if (patched) copy = { ...patched, provenance: [...copy.provenance ?? [], ...copy === sa ? k.provenance ?? [] : [], { message: `patched by ${k.label}`, location: patch.loc }] };
       }
       if (copy === sa) continue;
       patchedBy.add(k);
       copies.push(copy);
     }
-    const appliers = applying(sa.loc.file, all);
-    return !pathUnknown && appliers.length > 0 && appliers.every((k) => patchedBy.has(k)) ? copies : [sa, ...copies];
+    const appliers2 = applying(sa.loc.file, all);
+    return !pathUnknown && appliers2.length > 0 && appliers2.every((k) => patchedBy.has(k)) ? copies : [sa, ...copies];
   });
   const roles = decls.roles.flatMap((r) => applying(r.loc.file, byPath).flatMap((k) => k.patches.flatMap((p) => patchRole(r, p) ?? [])));
   decls.roles.push(...roles);
@@ -4345,20 +4360,21 @@ function parameterName(placeholder) {
   if (index) return `${index[1]}.${index[2]}`;
   return /^\.?[A-Za-z_][\w.-]*$/.test(inner) ? inner.replace(/^\./, "") : void 0;
 }
-function expandApplicationSet(set, configData) {
+function generatedApplications(set, configData) {
   const clusters = configData.filter((c) => c.kind === "Secret" && c.labels.get("argocd.argoproj.io/secret-type") === "cluster");
   return set.generators.flatMap(
-    (g) => parameterSets(g, clusters).flatMap(({ params, unfilled }) => {
+    (g) => parameterSets(g, clusters).map(({ params, unfilled }) => {
       const generated = { message: `Argo CD ApplicationSet ${set.name}: ${g.kind} generator`, location: g.loc };
       const carried = /* @__PURE__ */ new WeakMap();
       const fill = (placeholder, part) => {
-        const name = parameterName(placeholder);
-        const found = name === void 0 ? void 0 : params.get(name);
+        const name2 = parameterName(placeholder);
+        const found = name2 === void 0 ? void 0 : params.get(name2);
         if (found) return found;
-        return name !== void 0 ? { ...part, reason: `ApplicationSet parameter ${placeholder}: ${unfilled}` } : void 0;
+        return name2 !== void 0 ? { ...part, reason: `ApplicationSet parameter ${placeholder}: ${unfilled}` } : void 0;
       };
       const application = fillPlaceholders(set.template, fill, carried);
-      return releaseServiceAccounts("Application", application, void 0).map((sa) => ({ ...sa, provenance: [generated, ...(sa.roleArn && carried.get(sa.roleArn)) ?? []] }));
+      const name = knownString(getEntry(getEntry(application, "metadata"), "name")) ?? set.name;
+      return { set: set.name, name, file: set.loc.file, application, provenance: [generated], carried };
     })
   );
 }
@@ -4910,7 +4926,7 @@ function littleHcl(files9) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-FQBY66X7.mjs"), import("./variables-Z4J7I4P2.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-WXT5DTMK.mjs"), import("./variables-NABCNACU.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
