@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-HRM6VHT6.mjs";
+} from "./chunk-LVPICDHY.mjs";
 import {
   ConfigError,
   closest,
@@ -29,17 +29,17 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-SCC7EE7T.mjs";
-import "./chunk-YXORCU5T.mjs";
+} from "./chunk-MN3II4NK.mjs";
+import "./chunk-67AI7IHU.mjs";
 import {
   InputError
-} from "./chunk-JKMNIPMT.mjs";
-import "./chunk-MZHHXTOF.mjs";
+} from "./chunk-46CSQ52E.mjs";
+import "./chunk-2OXQXHWY.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-LORSDYCO.mjs";
+} from "./chunk-ET62WJFE.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-JQAODWWD.mjs");
+      const { startServer } = await import("./server-YEHDYWSX.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-HRM6VHT6.mjs";
+} from "./chunk-LVPICDHY.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,16 +27,16 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-SCC7EE7T.mjs";
-import "./chunk-YXORCU5T.mjs";
+} from "./chunk-MN3II4NK.mjs";
+import "./chunk-67AI7IHU.mjs";
 import {
   InputError
-} from "./chunk-JKMNIPMT.mjs";
-import "./chunk-MZHHXTOF.mjs";
+} from "./chunk-46CSQ52E.mjs";
+import "./chunk-2OXQXHWY.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-LORSDYCO.mjs";
+} from "./chunk-ET62WJFE.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-YXORCU5T.mjs";
-import "./chunk-MZHHXTOF.mjs";
-import "./chunk-LORSDYCO.mjs";
+} from "./chunk-67AI7IHU.mjs";
+import "./chunk-2OXQXHWY.mjs";
+import "./chunk-ET62WJFE.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts

@@ -6,7 +6,7 @@ import { trackedFiles } from "./git-index.js";
 /** How outputs name standard input. */
 export const STDIN = "<stdin>";
 
-export type FileKind = "kubernetes" | "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "iam-json" | "script" | "makefile";
+export type FileKind = "kubernetes" | "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "iam-json" | "script" | "makefile" | "markdown";
 
 export interface DiscoveredFile {
   /** Path relative to the working directory, with forward slashes: how every output names it. */
@@ -29,7 +29,7 @@ export interface Discovery {
   readable: (absolute: string) => boolean;
 }
 
-const PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json", "**/*.sh", "**/*.bash", "**/Makefile", "**/*.mk"];
+const PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json", "**/*.sh", "**/*.bash", "**/Makefile", "**/*.mk", "**/*.md"];
 const IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
 /** Never scanned: version control metadata, and modules `terraform init` downloaded. */
 const IGNORED_DIR = /(^|\/)(\.git|\.terraform)\//;
@@ -44,6 +44,8 @@ export function classify(path: string): FileKind | undefined {
   // Scripts and Makefiles that create IRSA with eksctl or the AWS CLI.
   if (path.endsWith(".sh") || path.endsWith(".bash")) return "script";
   if (/(^|\/)(Makefile|GNUmakefile|[^/]+\.mk)$/.test(path)) return "makefile";
+  // READMEs and guides whose shell blocks create IRSA (read only when they do).
+  if (path.endsWith(".md")) return "markdown";
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { obj, unknown } from "../core/value.js";
-import { parseScript } from "../parse/scripts.js";
+import { parseMarkdown, parseScript } from "../parse/scripts.js";
 import { emptyDeclarations, type Declarations } from "../core/declarations.js";
 import { InputLimitError, type Diagnostic, type FileStatus } from "../core/diagnostic.js";
 import { fileStart, type SourceLocation } from "../core/location.js";
@@ -70,6 +70,7 @@ export async function parseSourceFile(file: DiscoveredFile, hcl: () => Promise<H
     outcome.declarations = result.declarations;
     outcome.diagnostics.push(...result.diagnostics);
     if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, source.text);
+    if (result.unlisted) outcome.gone = true;
     const error = result.diagnostics.find((d) => d.level === "error");
     if (error) outcome.status = { file: file.path, status: "failed", reason: error.message, location: error.location };
     else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped, ...(result.unchecked ? { unchecked: result.unchecked } : {}) };
@@ -96,6 +97,8 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
     case "script":
     case "makefile":
       return parseScript(file.path, text, file.kind === "makefile");
+    case "markdown":
+      return parseMarkdown(file.path, text);
     case "tfvars":
     case "terraform": {
       if (file.kind === "tfvars" && /\{\{|\$\{/.test(text)) return templatedTfvars(file.path, text, outcome);

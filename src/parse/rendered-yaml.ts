@@ -7,6 +7,15 @@ import { MANIFEST_YAML, yamlToValue } from "./yaml-value.js";
 
 const TOKEN = (i: number) => `\${IRSA_LINT_PART_${i}}`;
 
+/** Whether an unknown part stands in the parsed text as its own placeholder (`${Name}`), else as a numbered token. */
+const keepsPlaceholder = (p: UnknownValue) => !!p.placeholder && /^\$\{[^}]*\}$/.test(p.placeholder);
+
+/** The text each part of a template stands as when parseRenderedYaml parses it: what its positions are positions in. */
+export function renderedParts(parts: ReadonlyArray<string | UnknownValue>): string[] {
+  let unnamed = 0;
+  return parts.map((p) => (typeof p === "string" ? p : keepsPlaceholder(p) ? p.placeholder! : TOKEN(unnamed++)));
+}
+
 /**
  * YAML another tool renders: Terraform's `templatefile()` of a values file, a `kubectl_manifest`'s
  * `yaml_body`, an Argo CD Application's `helm.values` string. Parts of it may be unknown values
@@ -19,7 +28,7 @@ export function parseRenderedYaml(value: Value): Value[] {
   // A part written as a placeholder (CloudFormation's `${OidcProvider}`) stands as itself: columns stay exact.
   const named = new Map<string, UnknownValue>();
   const token = (p: UnknownValue) => {
-    if (p.placeholder && /^\$\{[^}]*\}$/.test(p.placeholder)) return named.set(p.placeholder, p), p.placeholder;
+    if (keepsPlaceholder(p)) return named.set(p.placeholder!, p), p.placeholder!;
     return TOKEN(parts.push(p) - 1);
   };
   let text: string;

@@ -9,4 +9,6 @@ export interface FileParseResult {
   skipped?: string;
   /** The skipped file may bear on IRSA (a Helm template): the skip is reported as unchecked. */
   unchecked?: true | "template";
+  /** Not a file irsa-lint reads after all (a Markdown file without IRSA commands): left out of the report. */
+  unlisted?: true;
 }

@@ -5,7 +5,7 @@ import { str, unknown, type UnknownValue, type Value } from "../core/value.js";
 import { readEksctl } from "./eksctl.js";
 import type { FileParseResult } from "./result.js";
 import { obj, list } from "../core/value.js";
-import { parseRenderedYaml } from "./rendered-yaml.js";
+import { parseRenderedYaml, renderedParts } from "./rendered-yaml.js";
 
 /**
  * IRSA created by commands teams keep in shell scripts, Makefiles and workflow `run:` steps, as the
@@ -18,18 +18,86 @@ import { parseRenderedYaml } from "./rendered-yaml.js";
  */
 export function parseScript(file: string, text: string, makefile = false): FileParseResult {
   const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (!/eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)/.test(text)) return { ...result, skipped: "no eksctl or aws iam command that creates IRSA" };
+  if (!IRSA_COMMAND.test(text)) return { ...result, skipped: "no eksctl or aws iam command that creates IRSA" };
   readCommands(file, text, { line: 1, column: 1, indent: 0 }, result.declarations, makefile);
   return result;
 }
 
+/**
+ * What a script has set so far: variables with literal values, variables holding a here-document
+ * (`read -r -d '' TRUST <<EOF`, `TRUST=$(cat <<EOF`), and files it wrote (`cat > trust.json <<EOF`,
+ * `echo "$TRUST" > trust.json`), which `file://trust.json` then reads. Shared by the code blocks of one README.
+ */
+export interface ScriptState {
+  variables: Map<string, string>;
+  documents: Map<string, HereDocument>;
+  files: Map<string, HereDocument>;
+}
+
+/** A here-document's text as a value, and where each of its rendered positions stands in the script. */
+interface HereDocument {
+  value: Value;
+  locate: (line: number, column: number) => number;
+}
+
+export const newScriptState = (): ScriptState => ({ variables: new Map(), documents: new Map(), files: new Map() });
+
+/**
+ * A README or guide: its shell code blocks (```bash, sh, shell, zsh, console, or no language) read
+ * as one script, in order, so a variable or trust file one block sets serves the next. In a
+ * console block only `$ ` lines (and their continuations) are commands; the prompt is blanked,
+ * columns kept. A file without IRSA commands is not reported at all.
+ */
+export function parseMarkdown(file: string, text: string): FileParseResult {
+  const result: FileParseResult = { declarations: emptyDeclarations(), diagnostics: [] };
+  if (!IRSA_COMMAND.test(text)) return { ...result, unlisted: true };
+  const state = newScriptState();
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[i]);
+    if (!open) continue;
+    const [, indent, fence, language] = open;
+    let end = i + 1;
+    while (end < lines.length && !(lines[end].trimStart().startsWith(fence) && lines[end].trim().replace(/[`~]/g, "") === "")) end++;
+    if (SHELL_LANGUAGES.has(language.toLowerCase())) {
+      const body = lines.slice(i + 1, end).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l.trimStart()));
+      const console = language.toLowerCase() === "console" || body.some((l) => /^\$ /.test(l));
+      let continued = false;
+      const commands = console
+        ? body.map((l) => {
+            const command = /^\$ /.test(l) || continued;
+            continued = command && /\\\s*$/.test(l);
+            return command ? l.replace(/^\$ /, "  ") : "";
+          })
+        : body;
+      readCommands(file, commands.join("\n"), { line: i + 2, column: indent.length + 1, indent: indent.length }, result.declarations, false, state);
+    }
+    i = end;
+  }
+  return result;
+}
+
+const IRSA_COMMAND = /eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)/;
+const SHELL_LANGUAGES = new Set(["", "bash", "sh", "shell", "zsh", "console", "terminal", "shell-session", "shellsession"]);
+
 /** Reads the commands of a script's text, which starts at `at` in `file` (a workflow step's `run:` block). */
-export function readCommands(file: string, text: string, at: { line: number; column: number; indent: number }, out: Declarations, makefile = false): void {
-  const variables = new Map<string, string>();
+export function readCommands(file: string, text: string, at: { line: number; column: number; indent: number }, out: Declarations, makefile = false, state: ScriptState = newScriptState()): void {
+  const { variables } = state;
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const first = i;
     let logical = lines[i];
+    const heredoc = HEREDOC.exec(logical);
+    if (heredoc && !makefile) {
+      i = readHeredoc(lines, i, heredoc, file, at.line, state);
+      continue;
+    }
+    const written = ECHO_TO_FILE.exec(logical);
+    if (written) {
+      const document = state.documents.get(written[1]);
+      if (document) state.files.set(resolveFrom(file, written[2]), document);
+      continue;
+    }
     // A command goes on past a line ending in a backslash, and past the newlines inside a quoted string.
     for (;;) {
       if (i + 1 >= lines.length) break;
@@ -61,13 +129,13 @@ export function readCommands(file: string, text: string, at: { line: number; col
     }
     for (const command of commands(tokens)) {
       const assigned = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(command.join(" "));
-      if (assigned && command.length <= 2 && !assigned[2].includes("\u0000")) {
+      if (assigned && command.length <= 2 && !assigned[2].includes("\u0000") && !assigned[2].includes("`")) {
         variables.set(assigned[1], assigned[2]);
         continue;
       }
-      const value = (token: string): Value => tokenValue(token, variables, loc(rawOf(token)));
+      const value = (token: string): Value => state.documents.get(/^\u0000([A-Za-z_][A-Za-z0-9_]*)\u0000$/.exec(token)?.[1] ?? "")?.value ?? tokenValue(token, variables, loc(rawOf(token)));
       if (command[0] === "eksctl" && command[1] === "create" && command[2] === "iamserviceaccount") eksctlCommand(options(command.slice(3)), value, loc(command[0]), out);
-      else if (command[0] === "aws" && command[1] === "iam") awsIamCommand(command[2], options(command.slice(3)), value, loc(command[0]), file, out);
+      else if (command[0] === "aws" && command[1] === "iam") awsIamCommand(command[2], options(command.slice(3)), value, loc(command[0]), file, out, state.files);
     }
   }
 }
@@ -157,15 +225,21 @@ function eksctlCommand(opts: Map<string, string[]>, value: (token: string) => Va
 }
 
 /** `aws iam create-role`, `attach-role-policy`, `put-role-policy`: a role whose documents are files or inline JSON. */
-function awsIamCommand(verb: string, opts: Map<string, string[]>, value: (token: string) => Value, at: SourceLocation, file: string, out: Declarations): void {
+function awsIamCommand(verb: string, opts: Map<string, string[]>, value: (token: string) => Value, at: SourceLocation, file: string, out: Declarations, written: Map<string, HereDocument>): void {
   const one = (k: string) => opts.get(k)?.[0];
   const roleName = one("role-name");
   if (roleName === undefined) return;
   const document = (token: string | undefined): Value => {
     if (token === undefined) return unknown("no policy document given", at);
     const path = /^file:\/\/(.+)$/.exec(token)?.[1];
-    if (path !== undefined) return { ...unknown(`the policy document in ${path}`, at), placeholder: `file://${resolveFrom(file, path)}` };
-    return parseRenderedYaml(value(token))[0] ?? unknown("the inline policy document is not valid JSON", at);
+    if (path !== undefined) {
+      const here = written.get(resolveFrom(file, path));
+      const parsed = here && parseRenderedYaml(here.value)[0];
+      if (here) return parsed ? relocated(parsed, here.locate) : unknown(`the policy document the script writes to ${path} is not valid JSON`, here.value.loc);
+      return { ...unknown(`the policy document in ${path}`, at), placeholder: `file://${resolveFrom(file, path)}` };
+    }
+    const given = value(token);
+    return parseRenderedYaml(given)[0] ?? unknown("the inline policy document is not valid JSON", given.loc);
   };
   if (verb === "create-role") {
     out.roles.push({
@@ -199,4 +273,85 @@ function resolveFrom(file: string, path: string): string {
     else out.push(p);
   }
   return out.join("/");
+}
+
+/** A command that feeds a here-document: `cat > F <<EOF`, `cat <<'EOF' > F`, `tee F <<EOF`, `read -r -d '' V <<EOF`, `V=$(cat <<EOF`. */
+const HEREDOC = /^\s*(?:(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=\$\(\s*cat\s*|read\s+(?:-\w+\s+(?:''\s+|""\s+)?)*([A-Za-z_][A-Za-z0-9_]*)\s*|cat\s*(?:>\s*(\S+)\s*)?|tee\s+(?:-a\s+)?(\S+)\s*)<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\6\s*(?:>\s*(\S+))?\s*$/;
+
+/** `echo "$TRUST" > trust.json`, `printf '%s' "${TRUST}" > trust.json`: a here-document variable written to a file. */
+const ECHO_TO_FILE = /^\s*(?:echo(?:\s+-[ne]+)?|printf\s+['"]%s(?:\\n)?['"])\s+"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?\s*>\s*(\S+)\s*$/;
+
+/** Reads the here-document opened at line `i`; returns the index of its closing line (and of the `)` of `$(cat <<EOF`). */
+function readHeredoc(lines: string[], i: number, m: RegExpExecArray, file: string, firstLine: number, state: ScriptState): number {
+  const [, assigned, read, catFile, teeFile, dash, quote, delimiter, afterFile] = m;
+  let end = i + 1;
+  const body: string[] = [];
+  while (end < lines.length && (dash ? lines[end].replace(/^\t+/, "") : lines[end]).replace(/\r$/, "") !== delimiter) body.push(dash ? lines[end].replace(/^\t+/, "") : lines[end]), end++;
+  if (end >= lines.length) return i;
+  const loc: SourceLocation = { file, line: firstLine + i + 1, column: 1, endLine: firstLine + end - 1, endColumn: 1 };
+  // A quoted delimiter keeps `$VAR` as written, often for envsubst later: never a value the script knows.
+  const content = expand(body.join("\n"), quote ? new Map() : state.variables, loc);
+  const target = catFile ?? teeFile ?? afterFile;
+  if (target) state.files.set(resolveFrom(file, target.replace(/^["']|["']$/g, "")), content);
+  const variable = assigned ?? read;
+  if (variable) state.documents.set(variable, content);
+  return assigned && /^\s*\)\s*$/.test(lines[end + 1] ?? "") ? end + 1 : end;
+}
+
+/**
+ * A here-document's text with its `$VAR`/`${VAR}` expanded: a variable the script does not set, or
+ * a `$(…)`, is an unknown part written `${VAR}`. Expansion moves what follows on a line; `locate`
+ * maps a column of the text as parsed back to the script's.
+ */
+function expand(text: string, variables: Map<string, string>, loc: SourceLocation): HereDocument {
+  const parts: Array<string | UnknownValue> = [];
+  // Per part: the source text it stands for.
+  const sources: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|\$\([^)]*\)/g)) {
+    if (m.index! > last) parts.push(text.slice(last, m.index)), sources.push(text.slice(last, m.index));
+    const name = m[1] ?? m[2];
+    const known = name === undefined ? undefined : variables.get(name);
+    parts.push(known ?? { ...unknown(name ? `$${name} is set outside the script` : `${m[0]} is run when the script runs`, loc), placeholder: name ? `\${${name}}` : m[0] });
+    sources.push(m[0]);
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last)), sources.push(text.slice(last));
+  // Column shifts per line of the parsed text: [parsed column where the shift applies, source column there].
+  const shifts = new Map<number, Array<[number, number]>>();
+  let [line, parsedCol, sourceCol] = [0, 1, 1];
+  renderedParts(parts).forEach((rendered, i) => {
+    const source = sources[i];
+    if (rendered === source) {
+      for (const c of rendered) c === "\n" ? ([line, parsedCol, sourceCol] = [line + 1, 1, 1]) : (parsedCol++, sourceCol++);
+      return;
+    }
+    // Substituted text (no newline in a variable the script sets on one line): everything after it moves.
+    (shifts.get(line) ?? shifts.set(line, []).get(line)!).push([parsedCol + rendered.length, sourceCol + source.length]);
+    parsedCol += rendered.length;
+    sourceCol += source.length;
+  });
+  const locate = (atLine: number, column: number) => {
+    let mapped = column;
+    for (const [from, to] of shifts.get(atLine - loc.line) ?? []) if (column >= from) mapped = to + (column - from);
+    return mapped;
+  };
+  const merged = parts.reduce<Array<string | UnknownValue>>((acc, p) => (typeof p === "string" && typeof acc[acc.length - 1] === "string" ? ((acc[acc.length - 1] = `${acc[acc.length - 1]}${p}`), acc) : (acc.push(p), acc)), []);
+  const value: Value = merged.every((p) => typeof p === "string") ? str(merged.join(""), loc) : { kind: "template", parts: merged, loc };
+  return { value, locate };
+}
+
+/** A parsed here-document with each position moved back to where it is written in the script. */
+function relocated(v: Value, locate: HereDocument["locate"]): Value {
+  const move = (l: SourceLocation): SourceLocation => ({ ...l, column: locate(l.line, l.column), endColumn: l.endLine === l.line ? locate(l.line, l.endColumn) : l.endColumn });
+  switch (v.kind) {
+    case "object":
+      return { ...v, loc: move(v.loc), entries: new Map([...v.entries].map(([k, x]) => [k, relocated(x, locate)])), keyLocs: new Map([...v.keyLocs].map(([k, l]) => [k, move(l)])) };
+    case "list":
+      return { ...v, loc: move(v.loc), items: v.items.map((x) => relocated(x, locate)) };
+    case "template":
+      return { ...v, loc: move(v.loc), parts: v.parts.map((p) => (typeof p === "string" ? p : { ...p, loc: move(p.loc) })) };
+    default:
+      return { ...v, loc: move(v.loc) };
+  }
 }

@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-JKMNIPMT.mjs";
-import "./chunk-MZHHXTOF.mjs";
+} from "./chunk-46CSQ52E.mjs";
+import "./chunk-2OXQXHWY.mjs";
 import {
   tfvarsValues
-} from "./chunk-CTO6EPRA.mjs";
+} from "./chunk-5GJPGLNH.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-LORSDYCO.mjs";
+} from "./chunk-ET62WJFE.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts

@@ -8058,7 +8058,7 @@ function readIndex(bytes) {
 
 // src/discover/discover.ts
 var STDIN = "<stdin>";
-var PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json", "**/*.sh", "**/*.bash", "**/Makefile", "**/*.mk"];
+var PATTERNS = ["**/*.yaml", "**/*.yml", "**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.json", "**/*.sh", "**/*.bash", "**/Makefile", "**/*.mk", "**/*.md"];
 var IGNORED = ["**/.git/**", "**/node_modules/**", "**/.terraform/**"];
 var IGNORED_DIR = /(^|\/)(\.git|\.terraform)\//;
 function classify(path2) {
@@ -8070,6 +8070,7 @@ function classify(path2) {
   if (path2.endsWith(".json")) return "iam-json";
   if (path2.endsWith(".sh") || path2.endsWith(".bash")) return "script";
   if (/(^|\/)(Makefile|GNUmakefile|[^/]+\.mk)$/.test(path2)) return "makefile";
+  if (path2.endsWith(".md")) return "markdown";
   return void 0;
 }
 function displayPath(absolute, cwd) {
@@ -8486,11 +8487,16 @@ function yamlMessage(message) {
 
 // src/parse/rendered-yaml.ts
 var TOKEN = (i) => `\${IRSA_LINT_PART_${i}}`;
+var keepsPlaceholder = (p) => !!p.placeholder && /^\$\{[^}]*\}$/.test(p.placeholder);
+function renderedParts(parts) {
+  let unnamed = 0;
+  return parts.map((p) => typeof p === "string" ? p : keepsPlaceholder(p) ? p.placeholder : TOKEN(unnamed++));
+}
 function parseRenderedYaml(value) {
   const parts = [];
   const named = /* @__PURE__ */ new Map();
   const token = (p) => {
-    if (p.placeholder && /^\$\{[^}]*\}$/.test(p.placeholder)) return named.set(p.placeholder, p), p.placeholder;
+    if (keepsPlaceholder(p)) return named.set(p.placeholder, p), p.placeholder;
     return TOKEN(parts.push(p) - 1);
   };
   let text;
@@ -9183,16 +9189,56 @@ function generatedTrust(namespace, name, loc) {
 // src/parse/scripts.ts
 function parseScript(file, text, makefile = false) {
   const result = { declarations: emptyDeclarations(), diagnostics: [] };
-  if (!/eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)/.test(text)) return { ...result, skipped: "no eksctl or aws iam command that creates IRSA" };
+  if (!IRSA_COMMAND.test(text)) return { ...result, skipped: "no eksctl or aws iam command that creates IRSA" };
   readCommands(file, text, { line: 1, column: 1, indent: 0 }, result.declarations, makefile);
   return result;
 }
-function readCommands(file, text, at2, out, makefile = false) {
-  const variables = /* @__PURE__ */ new Map();
+var newScriptState = () => ({ variables: /* @__PURE__ */ new Map(), documents: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map() });
+function parseMarkdown(file, text) {
+  const result = { declarations: emptyDeclarations(), diagnostics: [] };
+  if (!IRSA_COMMAND.test(text)) return { ...result, unlisted: true };
+  const state = newScriptState();
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[i]);
+    if (!open) continue;
+    const [, indent, fence, language] = open;
+    let end = i + 1;
+    while (end < lines.length && !(lines[end].trimStart().startsWith(fence) && lines[end].trim().replace(/[`~]/g, "") === "")) end++;
+    if (SHELL_LANGUAGES.has(language.toLowerCase())) {
+      const body = lines.slice(i + 1, end).map((l) => l.startsWith(indent) ? l.slice(indent.length) : l.trimStart());
+      const console2 = language.toLowerCase() === "console" || body.some((l) => /^\$ /.test(l));
+      let continued = false;
+      const commands2 = console2 ? body.map((l) => {
+        const command = /^\$ /.test(l) || continued;
+        continued = command && /\\\s*$/.test(l);
+        return command ? l.replace(/^\$ /, "  ") : "";
+      }) : body;
+      readCommands(file, commands2.join("\n"), { line: i + 2, column: indent.length + 1, indent: indent.length }, result.declarations, false, state);
+    }
+    i = end;
+  }
+  return result;
+}
+var IRSA_COMMAND = /eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)/;
+var SHELL_LANGUAGES = /* @__PURE__ */ new Set(["", "bash", "sh", "shell", "zsh", "console", "terminal", "shell-session", "shellsession"]);
+function readCommands(file, text, at2, out, makefile = false, state = newScriptState()) {
+  const { variables } = state;
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const first = i;
     let logical = lines[i];
+    const heredoc = HEREDOC.exec(logical);
+    if (heredoc && !makefile) {
+      i = readHeredoc(lines, i, heredoc, file, at2.line, state);
+      continue;
+    }
+    const written = ECHO_TO_FILE.exec(logical);
+    if (written) {
+      const document2 = state.documents.get(written[1]);
+      if (document2) state.files.set(resolveFrom(file, written[2]), document2);
+      continue;
+    }
     for (; ; ) {
       if (i + 1 >= lines.length) break;
       if (/\\\r?$/.test(logical)) logical = logical.replace(/\\\r?$/, " ") + lines[++i];
@@ -9224,13 +9270,13 @@ ${lines[++i]}`;
     }
     for (const command of commands(tokens)) {
       const assigned = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(command.join(" "));
-      if (assigned && command.length <= 2 && !assigned[2].includes("\0")) {
+      if (assigned && command.length <= 2 && !assigned[2].includes("\0") && !assigned[2].includes("`")) {
         variables.set(assigned[1], assigned[2]);
         continue;
       }
-      const value = (token) => tokenValue(token, variables, loc(rawOf(token)));
+      const value = (token) => state.documents.get(/^\u0000([A-Za-z_][A-Za-z0-9_]*)\u0000$/.exec(token)?.[1] ?? "")?.value ?? tokenValue(token, variables, loc(rawOf(token)));
       if (command[0] === "eksctl" && command[1] === "create" && command[2] === "iamserviceaccount") eksctlCommand(options(command.slice(3)), value, loc(command[0]), out);
-      else if (command[0] === "aws" && command[1] === "iam") awsIamCommand(command[2], options(command.slice(3)), value, loc(command[0]), file, out);
+      else if (command[0] === "aws" && command[1] === "iam") awsIamCommand(command[2], options(command.slice(3)), value, loc(command[0]), file, out, state.files);
     }
   }
 }
@@ -9302,15 +9348,21 @@ function eksctlCommand(opts, value, at2, out) {
   if (one("role-only") !== "true") out.serviceAccounts.push(...declared.serviceAccounts);
   out.roles.push(...declared.roles);
 }
-function awsIamCommand(verb, opts, value, at2, file, out) {
+function awsIamCommand(verb, opts, value, at2, file, out, written) {
   const one = (k) => opts.get(k)?.[0];
   const roleName = one("role-name");
   if (roleName === void 0) return;
   const document2 = (token) => {
     if (token === void 0) return unknown("no policy document given", at2);
     const path2 = /^file:\/\/(.+)$/.exec(token)?.[1];
-    if (path2 !== void 0) return { ...unknown(`the policy document in ${path2}`, at2), placeholder: `file://${resolveFrom(file, path2)}` };
-    return parseRenderedYaml(value(token))[0] ?? unknown("the inline policy document is not valid JSON", at2);
+    if (path2 !== void 0) {
+      const here = written.get(resolveFrom(file, path2));
+      const parsed = here && parseRenderedYaml(here.value)[0];
+      if (here) return parsed ? relocated(parsed, here.locate) : unknown(`the policy document the script writes to ${path2} is not valid JSON`, here.value.loc);
+      return { ...unknown(`the policy document in ${path2}`, at2), placeholder: `file://${resolveFrom(file, path2)}` };
+    }
+    const given = value(token);
+    return parseRenderedYaml(given)[0] ?? unknown("the inline policy document is not valid JSON", given.loc);
   };
   if (verb === "create-role") {
     out.roles.push({
@@ -9342,6 +9394,69 @@ function resolveFrom(file, path2) {
     else out.push(p);
   }
   return out.join("/");
+}
+var HEREDOC = /^\s*(?:(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=\$\(\s*cat\s*|read\s+(?:-\w+\s+(?:''\s+|""\s+)?)*([A-Za-z_][A-Za-z0-9_]*)\s*|cat\s*(?:>\s*(\S+)\s*)?|tee\s+(?:-a\s+)?(\S+)\s*)<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\6\s*(?:>\s*(\S+))?\s*$/;
+var ECHO_TO_FILE = /^\s*(?:echo(?:\s+-[ne]+)?|printf\s+['"]%s(?:\\n)?['"])\s+"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?\s*>\s*(\S+)\s*$/;
+function readHeredoc(lines, i, m, file, firstLine, state) {
+  const [, assigned, read, catFile, teeFile, dash, quote, delimiter, afterFile] = m;
+  let end = i + 1;
+  const body = [];
+  while (end < lines.length && (dash ? lines[end].replace(/^\t+/, "") : lines[end]).replace(/\r$/, "") !== delimiter) body.push(dash ? lines[end].replace(/^\t+/, "") : lines[end]), end++;
+  if (end >= lines.length) return i;
+  const loc = { file, line: firstLine + i + 1, column: 1, endLine: firstLine + end - 1, endColumn: 1 };
+  const content = expand(body.join("\n"), quote ? /* @__PURE__ */ new Map() : state.variables, loc);
+  const target = catFile ?? teeFile ?? afterFile;
+  if (target) state.files.set(resolveFrom(file, target.replace(/^["']|["']$/g, "")), content);
+  const variable = assigned ?? read;
+  if (variable) state.documents.set(variable, content);
+  return assigned && /^\s*\)\s*$/.test(lines[end + 1] ?? "") ? end + 1 : end;
+}
+function expand(text, variables, loc) {
+  const parts = [];
+  const sources = [];
+  let last = 0;
+  for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|\$\([^)]*\)/g)) {
+    if (m.index > last) parts.push(text.slice(last, m.index)), sources.push(text.slice(last, m.index));
+    const name = m[1] ?? m[2];
+    const known = name === void 0 ? void 0 : variables.get(name);
+    parts.push(known ?? { ...unknown(name ? `$${name} is set outside the script` : `${m[0]} is run when the script runs`, loc), placeholder: name ? `\${${name}}` : m[0] });
+    sources.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last)), sources.push(text.slice(last));
+  const shifts = /* @__PURE__ */ new Map();
+  let [line, parsedCol, sourceCol] = [0, 1, 1];
+  renderedParts(parts).forEach((rendered, i) => {
+    const source = sources[i];
+    if (rendered === source) {
+      for (const c of rendered) c === "\n" ? [line, parsedCol, sourceCol] = [line + 1, 1, 1] : (parsedCol++, sourceCol++);
+      return;
+    }
+    (shifts.get(line) ?? shifts.set(line, []).get(line)).push([parsedCol + rendered.length, sourceCol + source.length]);
+    parsedCol += rendered.length;
+    sourceCol += source.length;
+  });
+  const locate = (atLine, column) => {
+    let mapped = column;
+    for (const [from, to] of shifts.get(atLine - loc.line) ?? []) if (column >= from) mapped = to + (column - from);
+    return mapped;
+  };
+  const merged = parts.reduce((acc, p) => typeof p === "string" && typeof acc[acc.length - 1] === "string" ? (acc[acc.length - 1] = `${acc[acc.length - 1]}${p}`, acc) : (acc.push(p), acc), []);
+  const value = merged.every((p) => typeof p === "string") ? str(merged.join(""), loc) : { kind: "template", parts: merged, loc };
+  return { value, locate };
+}
+function relocated(v, locate) {
+  const move = (l) => ({ ...l, column: locate(l.line, l.column), endColumn: l.endLine === l.line ? locate(l.line, l.endColumn) : l.endColumn });
+  switch (v.kind) {
+    case "object":
+      return { ...v, loc: move(v.loc), entries: new Map([...v.entries].map(([k, x]) => [k, relocated(x, locate)])), keyLocs: new Map([...v.keyLocs].map(([k, l]) => [k, move(l)])) };
+    case "list":
+      return { ...v, loc: move(v.loc), items: v.items.map((x) => relocated(x, locate)) };
+    case "template":
+      return { ...v, loc: move(v.loc), parts: v.parts.map((p) => typeof p === "string" ? p : { ...p, loc: move(p.loc) }) };
+    default:
+      return { ...v, loc: move(v.loc) };
+  }
 }
 
 // src/parse/kubernetes.ts
@@ -9737,7 +9852,7 @@ function parseKubernetes(file, text) {
     if (!TEMPLATED_KIND.test(text)) return { ...result, skipped: "a template ({{ }}) of no ServiceAccount or workload" };
     return { ...result, skipped: "Helm template ({{ }}), not plain YAML: lint its rendered output (helm template \u2026 | irsa-lint -)", unchecked: "template" };
   }
-  if (WORKFLOW.test(file) && IRSA_COMMAND.test(text)) return parseWorkflow(file, text, result);
+  if (WORKFLOW.test(file) && IRSA_COMMAND2.test(text)) return parseWorkflow(file, text, result);
   if (HELM_VALUES.test(file) && /serviceAccount:/.test(text)) return parseHelmValues(file, text, result);
   const kustomization = KUSTOMIZATION.test(file);
   if (!RELEVANT.test(text) && !kustomization) return { ...result, skipped: "no ServiceAccount, workload, eksctl or CloudFormation IAM in it" };
@@ -9802,7 +9917,7 @@ function helmTemplated(text) {
 }
 var HELM_VALUES = /(^|\/)values(-[\w.-]+)?\.ya?ml$/;
 var WORKFLOW = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
-var IRSA_COMMAND = /eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)/;
+var IRSA_COMMAND2 = /eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)/;
 function parseWorkflow(file, text, result) {
   const lines = new LineIndex(text);
   const doc = (0, import_yaml4.parseDocument)(text, MANIFEST_YAML);
@@ -10024,6 +10139,7 @@ export {
   valuesAt,
   releaseServiceAccounts,
   parseScript,
+  parseMarkdown,
   parseJsonWithPositions,
   parseIamJson,
   relocate,

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-CTO6EPRA.mjs";
+} from "./chunk-5GJPGLNH.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-LORSDYCO.mjs";
+import "./chunk-ET62WJFE.mjs";
 import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,

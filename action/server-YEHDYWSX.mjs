@@ -7,12 +7,12 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-SCC7EE7T.mjs";
-import "./chunk-YXORCU5T.mjs";
-import "./chunk-JKMNIPMT.mjs";
-import "./chunk-MZHHXTOF.mjs";
+} from "./chunk-MN3II4NK.mjs";
+import "./chunk-67AI7IHU.mjs";
+import "./chunk-46CSQ52E.mjs";
+import "./chunk-2OXQXHWY.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-LORSDYCO.mjs";
+import "./chunk-ET62WJFE.mjs";
 import {
   __commonJS,
   __esm,

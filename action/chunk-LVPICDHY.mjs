@@ -10,11 +10,11 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-SCC7EE7T.mjs";
+} from "./chunk-MN3II4NK.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-JKMNIPMT.mjs";
+} from "./chunk-46CSQ52E.mjs";
 import {
   pushTo
 } from "./chunk-VDI44TGU.mjs";
@@ -23,7 +23,7 @@ import {
   displayPath,
   displayValue,
   knownString
-} from "./chunk-LORSDYCO.mjs";
+} from "./chunk-ET62WJFE.mjs";
 import {
   __commonJS,
   __toESM

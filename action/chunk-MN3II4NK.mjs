@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-YXORCU5T.mjs";
+} from "./chunk-67AI7IHU.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-JKMNIPMT.mjs";
+} from "./chunk-46CSQ52E.mjs";
 import {
   RE2JS,
   memoised,
@@ -41,7 +41,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-LORSDYCO.mjs";
+} from "./chunk-ET62WJFE.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -4926,7 +4926,7 @@ function littleHcl(files9) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-WXT5DTMK.mjs"), import("./variables-NABCNACU.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-Q4VKT4AE.mjs"), import("./variables-HVZNJ6S3.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

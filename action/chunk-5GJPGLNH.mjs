@@ -38,7 +38,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-LORSDYCO.mjs";
+} from "./chunk-ET62WJFE.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";

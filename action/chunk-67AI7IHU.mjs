@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-MZHHXTOF.mjs";
+} from "./chunk-2OXQXHWY.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -14,9 +14,10 @@ import {
   parseIamJson,
   parseJsonWithPositions,
   parseKubernetes,
+  parseMarkdown,
   parseScript,
   unknown
-} from "./chunk-LORSDYCO.mjs";
+} from "./chunk-ET62WJFE.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
@@ -753,6 +754,7 @@ async function parseSourceFile(file, hcl, read, source = readInput(file, read)) 
     outcome.declarations = result.declarations;
     outcome.diagnostics.push(...result.diagnostics);
     if (file.kind !== "iam-json" && file.kind !== "tfvars-json") outcome.directives = scanDirectives(file.path, source.text);
+    if (result.unlisted) outcome.gone = true;
     const error = result.diagnostics.find((d) => d.level === "error");
     if (error) outcome.status = { file: file.path, status: "failed", reason: error.message, location: error.location };
     else if (result.skipped) outcome.status = { file: file.path, status: "skipped", reason: result.skipped, ...result.unchecked ? { unchecked: result.unchecked } : {} };
@@ -776,6 +778,8 @@ function parseText(file, text, hcl, outcome) {
     case "script":
     case "makefile":
       return parseScript(file.path, text, file.kind === "makefile");
+    case "markdown":
+      return parseMarkdown(file.path, text);
     case "tfvars":
     case "terraform": {
       if (file.kind === "tfvars" && /\{\{|\$\{/.test(text)) return templatedTfvars(file.path, text, outcome);
