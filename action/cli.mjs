@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-LVPICDHY.mjs";
+} from "./chunk-4LIRC2BP.mjs";
 import {
   ConfigError,
   closest,
@@ -29,17 +29,17 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-MN3II4NK.mjs";
-import "./chunk-67AI7IHU.mjs";
+} from "./chunk-GRRJHNA3.mjs";
+import "./chunk-LIUSD4DJ.mjs";
 import {
   InputError
-} from "./chunk-46CSQ52E.mjs";
-import "./chunk-2OXQXHWY.mjs";
+} from "./chunk-GNCT4G4L.mjs";
+import "./chunk-6WZVWVEQ.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-ET62WJFE.mjs";
+} from "./chunk-HYRSYLAQ.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-YEHDYWSX.mjs");
+      const { startServer } = await import("./server-MHTOPJIJ.mjs");
       startServer();
       return await new Promise(() => {
       });

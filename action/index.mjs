@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-LVPICDHY.mjs";
+} from "./chunk-4LIRC2BP.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,16 +27,16 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-MN3II4NK.mjs";
-import "./chunk-67AI7IHU.mjs";
+} from "./chunk-GRRJHNA3.mjs";
+import "./chunk-LIUSD4DJ.mjs";
 import {
   InputError
-} from "./chunk-46CSQ52E.mjs";
-import "./chunk-2OXQXHWY.mjs";
+} from "./chunk-GNCT4G4L.mjs";
+import "./chunk-6WZVWVEQ.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-ET62WJFE.mjs";
+} from "./chunk-HYRSYLAQ.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-67AI7IHU.mjs";
-import "./chunk-2OXQXHWY.mjs";
-import "./chunk-ET62WJFE.mjs";
+} from "./chunk-LIUSD4DJ.mjs";
+import "./chunk-6WZVWVEQ.mjs";
+import "./chunk-HYRSYLAQ.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts

@@ -42,6 +42,7 @@ export default defineRule({
     denied: "Trust policy of role {{role}} refuses ServiceAccount {{sa}} that annotates it: the Deny statement at line {{line}} matches \"{{subject}}\", and an explicit Deny overrides every Allow",
     noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider",
     namespace: "Trust policy of role {{role}} admits {{admitted}}, no ServiceAccount of namespace {{namespace}}, where the chart that annotates it creates its ServiceAccount (named by the chart)",
+    revision: "Trust policy of role {{role}} admits {{admitted}}, none of the names \"{{subject}}<revision hash>\" Crossplane gives the provider's ServiceAccount ({{sa}}) that annotates it",
   },
   docs: {
     rationale:
@@ -68,7 +69,7 @@ export default defineRule({
       // A chart names its ServiceAccount itself: what is known, the namespace, is compared.
       if (sa.nameKnown === false) {
         // An EKS Pod Identity association in the namespace may be the chart's ServiceAccount's: it would win.
-        if (!roles.every((r) => refusesNamespace(r.trust!, sa.namespace)) || model.podIdentityAssociations.some((a) => knownString(a.namespace) === sa.namespace)) continue;
+        if (!roles.every((r) => refusesNamespace(r.trust!, sa.namespace, sa.namePrefix)) || model.podIdentityAssociations.some((a) => knownString(a.namespace) === sa.namespace)) continue;
         const role = roles[0];
         const statements = irsaStatements(model, role.trust, role);
         const data = { role: role.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
@@ -78,6 +79,13 @@ export default defineRule({
           continue;
         }
         const subs = statements.flatMap((s) => conditionsOn(s, "sub"));
+        if (sa.namePrefix !== undefined) {
+          report("revision", subs[0]?.valuesLoc ?? role.trust!.loc, { ...data, admitted: describeClaim(subs, "sub"), subject: `system:serviceaccount:${sa.namespace}:${sa.namePrefix}` }, {
+            related: [{ location: sa.loc, message: `the provider's ServiceAccount ${sa.namespace}/${sa.name} is configured here` }, ...carriedBy(sa)],
+            fix: `Admit system:serviceaccount:${sa.namespace}:${sa.namePrefix}* in the trust policy (StringLike), the names Crossplane gives the provider's revisions.`,
+          });
+          continue;
+        }
         report("namespace", subs[0]?.valuesLoc ?? role.trust!.loc, { ...data, admitted: describeClaim(subs, "sub"), namespace: sa.namespace }, {
           related: [{ location: sa.loc, message: `the chart's ServiceAccount in namespace ${sa.namespace} is configured here` }],
           fix: `Admit system:serviceaccount:${sa.namespace}:<the chart's ServiceAccount name> in the trust policy, or install the release into the namespace the trust admits.`,

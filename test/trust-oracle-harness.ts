@@ -66,11 +66,11 @@ export function simulate(policy: object, token: Token): boolean {
  * Allow, the EKS provider as Federated principal, an action that may be web identity.
  */
 export function evaluate(policy: object, token: Token): "yes" | "no" | "maybe" {
-  const { doc, allows } = read(policy);
+  const { doc, allows } = readTrust(policy);
   return admits(doc, allows, token.sub, token.aud, PROVIDER).admitted;
 }
 
-function read(policy: object) {
+export function readTrust(policy: object) {
   const text = JSON.stringify(policy, null, 2);
   const parsed = parseJsonWithPositions("trust.json", text);
   if (!parsed.value) throw new Error(`unparsable generated policy: ${parsed.error?.message}`);
@@ -84,7 +84,7 @@ function read(policy: object) {
 
 /** Without an IRSA statement the cluster's provider is not known: "maybe" is then a right answer. */
 function hasIrsaStatement(policy: object): boolean {
-  return read(policy).allows.length > 0;
+  return readTrust(policy).allows.length > 0;
 }
 
 const SUB_VALUES = [

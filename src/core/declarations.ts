@@ -27,6 +27,13 @@ export interface ServiceAccountDecl {
    * link checked; they are never a finding's premise.
    */
   conventionalNames?: string[];
+  /**
+   * Its name is this and a hash someone else chooses: a Crossplane provider's ServiceAccount is
+   * named after its ProviderRevision, `<provider>-<12 hex digits>`. Compared as every such name.
+   */
+  namePrefix?: string;
+  /** A Crossplane provider's ServiceAccount as its runtime configuration describes it: the engine names it from the Providers that use it. */
+  crossplaneConfig?: { kind: "ControllerConfig" | "DeploymentRuntimeConfig"; name: string };
   /** How a GitOps tool carried a value into it (a Flux substitution, an ApplicationSet generator), hop by hop. */
   provenance?: Provenance[];
 }
@@ -207,6 +214,8 @@ export interface FluxSubstitutionDecl {
   from: Array<{ kind: string; name: string; optional: boolean }>;
   /** `spec.patches` (and the older `patchesStrategicMerge`, `patchesJson6902`), applied before substitution. */
   patches: PatchDecl[];
+  /** `spec.targetNamespace` is set: every object it applies is moved there. */
+  setsNamespace?: boolean;
   loc: SourceLocation;
 }
 
@@ -279,6 +288,23 @@ export interface ApplicationDecl {
   loc: SourceLocation;
 }
 
+/** A Crossplane Provider (pkg.crossplane.io): its ServiceAccount is named after its revision, configured by the runtime config it names. */
+export interface CrossplaneProviderDecl {
+  name: Value;
+  config?: { kind: "ControllerConfig" | "DeploymentRuntimeConfig"; name: string };
+  loc: SourceLocation;
+}
+
+/** Where Crossplane itself is installed (a Helm release of its chart): its providers' ServiceAccounts live in that namespace. */
+export interface CrossplaneInstallDecl {
+  namespace: Value;
+  /** A Flux HelmRelease without targetNamespace: its own namespace, unless a kustomization including it sets another. */
+  releaseNamespace?: Value;
+  /** Placed from a HelmRelease's own namespace, which a Flux Kustomization's targetNamespace would move. */
+  fromRelease?: boolean;
+  loc: SourceLocation;
+}
+
 /** A policy document found on its own (an IAM JSON file that no role declaration owns). */
 export interface StandaloneDocumentDecl {
   document: Value;
@@ -299,6 +325,8 @@ export interface Declarations {
   configData: ConfigDataDecl[];
   applicationSets: ApplicationSetDecl[];
   applications: ApplicationDecl[];
+  crossplaneProviders: CrossplaneProviderDecl[];
+  crossplaneInstalls: CrossplaneInstallDecl[];
   /** Instance metadata settings of node groups and launch templates: what pods on the nodes can reach. */
   nodeMetadata: NodeMetadataDecl[];
   clusters: ClusterDecl[];
@@ -311,7 +339,7 @@ export interface Declarations {
 }
 
 export function emptyDeclarations(): Declarations {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], applications: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], applications: [], crossplaneProviders: [], crossplaneInstalls: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
 }
 
 export function mergeDeclarations(into: Declarations, from: Declarations): Declarations {

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { KustomizationDecl, ServiceAccountDecl } from "../core/declarations.js";
+import { str } from "../core/value.js";
 import type { FileOutcome } from "./parse-files.js";
 import { patchServiceAccount } from "./patches.js";
 
@@ -12,6 +13,7 @@ import { patchServiceAccount } from "./patches.js";
  */
 export function applyKustomizations(outcomes: FileOutcome[]): void {
   const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
+  placeHelmReleases(outcomes, kustomizations);
   if (!kustomizations.length) return;
   const byDir = new Map(kustomizations.map((k) => [posix.dirname(k.file), k]));
   const deployments = new Map<string, KustomizationDecl[]>();
@@ -61,4 +63,24 @@ function includedFiles(k: KustomizationDecl, byDir: Map<string, KustomizationDec
     const base = byDir.get(path);
     return base ? includedFiles(base, byDir, seen) : [path];
   });
+}
+
+/**
+ * A Flux HelmRelease without targetNamespace installs into its own namespace, which the
+ * kustomizations including it set (one install per namespace they give); included by none, it is
+ * the namespace written in it. Only Crossplane's own install is read this way.
+ */
+function placeHelmReleases(outcomes: FileOutcome[], kustomizations: KustomizationDecl[]): void {
+  if (!outcomes.some((o) => o.declarations.crossplaneInstalls.some((i) => i.releaseNamespace))) return;
+  const byDir = new Map(kustomizations.map((k) => [posix.dirname(k.file), k]));
+  const namespaces = new Map<string, string[]>();
+  for (const k of kustomizations) if (k.namespace) for (const file of includedFiles(k, byDir, new Set())) namespaces.set(file, [...(namespaces.get(file) ?? []), k.namespace]);
+  for (const o of outcomes) {
+    const set = namespaces.get(o.status.file);
+    o.declarations.crossplaneInstalls = o.declarations.crossplaneInstalls.flatMap((i) => {
+      if (!i.releaseNamespace) return [i];
+      if (set?.length) return [...new Set(set)].map((namespace) => ({ namespace: str(namespace, i.loc), fromRelease: true, loc: i.loc }));
+      return [{ namespace: i.releaseNamespace, fromRelease: true, loc: i.loc }];
+    });
+  }
 }

@@ -17,6 +17,7 @@ import { knownString } from "../core/value.js";
 import { createHclParser, type HclParser } from "../parse/hcl/parser.js";
 import type { TerraformEvaluation } from "../terraform/project.js";
 import { coverageOf, type LinkReport } from "./coverage.js";
+import { applyCrossplane } from "./crossplane.js";
 import { applyGitOps } from "./gitops.js";
 import { attachDocumentFiles } from "./file-documents.js";
 import { withoutPlanDuplicates } from "./plan-sources.js";
@@ -141,6 +142,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   dedupe(diagnostics);
   withoutPlanDuplicates(declarations);
   applyGitOps(declarations);
+  applyCrossplane(declarations);
   attachDocumentFiles(declarations);
 
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);

@@ -58,9 +58,9 @@ export function subValues(statements: Statement[]): string[] {
  * A chart's ServiceAccount of unknown name is judged by this: its namespace is known. Anything not
  * known makes the answer "not certain" (false).
  */
-export function refusesNamespace(doc: PolicyDocument, namespace: string): boolean {
+export function refusesNamespace(doc: PolicyDocument, namespace: string, namePrefix = ""): boolean {
   if (!doc.complete) return false;
-  const prefix = `system:serviceaccount:${namespace}:`;
+  const prefix = `system:serviceaccount:${namespace}:${namePrefix}`;
   const inNamespace = globPattern(`${prefix}*`);
   const mayAllow = doc.statements.filter((s) => knownString(s.effect ?? str("Allow", s.loc)) !== "Deny" && actionApplies(s, WEB_IDENTITY_ACTION) !== "no");
   return mayAllow.every((s) => {
@@ -76,4 +76,21 @@ export function refusesNamespace(doc: PolicyDocument, namespace: string): boolea
       });
     });
   });
+}
+
+/** A revision hash nobody chose: characters only a wildcard matches, as many as Crossplane's hashes have. */
+const REVISION_PROBE = "\u0001".repeat(12);
+
+/**
+ * Whether the trust admits every ServiceAccount named `<namePrefix><revision hash>` of the
+ * namespace. A probe whose hash no literal can match, admitted for certain, was admitted through
+ * wildcards alone, which match any hash as well; asked only of trusts without Deny statements and
+ * negated sub operators, where matching more could refuse.
+ */
+export function admitsEveryRevision(doc: PolicyDocument, allows: Statement[], namespace: string, namePrefix: string, aud: string): boolean {
+  if (!doc.complete) return false;
+  if (doc.statements.some((s) => knownString(s.effect ?? str("Allow", s.loc)) !== "Allow")) return false;
+  const negated = allows.some((s) => conditionsOn(s, "sub").some((c) => parseOperator(knownString(c.operator) ?? "")?.negated !== false));
+  if (negated) return false;
+  return admits(doc, allows, subject(namespace, `${namePrefix}${REVISION_PROBE}`), aud).admitted === "yes";
 }

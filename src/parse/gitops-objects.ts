@@ -27,7 +27,7 @@ export function readGitOpsObject(kind: string, object: Value, out: Declarations)
     });
     const patches = readPatches(spec);
     const values = new Map(substitute?.kind === "object" ? substitute.entries : []);
-    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path, values, from, patches, loc: nameValue?.loc ?? object.loc });
+    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path, values, from, patches, ...(getEntry(spec, "targetNamespace") ? { setsNamespace: true } : {}), loc: nameValue?.loc ?? object.loc });
     return true;
   }
   if ((kind === "ConfigMap" || kind === "Secret") && apiVersion === "v1") {

@@ -29,14 +29,22 @@ export function readIacObject(kind: string, object: Value, out: Declarations): b
     if (!irsa.roleArn) return true;
     const named = kind === "DeploymentRuntimeConfig" ? getEntry(template, "name") : undefined;
     const name = knownString(named);
+    const configName = knownString(nameValue);
     out.serviceAccounts.push({
-      ...(name ? { name } : { name: "<provider's ServiceAccount>", nameKnown: false }),
+      ...(name ? { name } : { name: "<provider's ServiceAccount>", nameKnown: false, ...(configName ? { crossplaneConfig: { kind, name: configName } } : {}) }),
       namespace: "<Crossplane's namespace>",
       namespaceKnown: false,
       loc: named?.loc ?? at,
       ...irsa,
       origin: "kubernetes",
     });
+    return true;
+  }
+  if (group === "pkg.crossplane.io" && kind === "Provider" && nameValue) {
+    const runtime = knownString(getEntry(getEntry(spec, "runtimeConfigRef"), "name"));
+    const controller = knownString(getEntry(getEntry(spec, "controllerConfigRef"), "name"));
+    const config = runtime !== undefined ? { kind: "DeploymentRuntimeConfig" as const, name: runtime } : controller !== undefined ? { kind: "ControllerConfig" as const, name: controller } : undefined;
+    out.crossplaneProviders.push({ name: nameValue, ...(config ? { config } : {}), loc: at });
     return true;
   }
   if (group !== "iam.aws.crossplane.io" && group !== "iam.aws.upbound.io" && group !== "iam.services.k8s.aws") return false;

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import { LineIndex } from "../core/lines.js";
 import { excessiveNesting } from "../core/nesting.js";
 import type { SourceLocation } from "../core/location.js";
-import { asItems, getEntry, knownString, type Value } from "../core/value.js";
+import { asItems, getEntry, knownString, unknown, type Value } from "../core/value.js";
 import { isCloudFormation, readCloudFormation } from "./cloudformation.js";
 import { readEksctl } from "./eksctl.js";
 import type { FileParseResult } from "./result.js";
@@ -13,6 +13,7 @@ import { chartServiceAccounts, chartValuesSelector } from "./chart-values.js";
 import { ROLE_ARN_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION, serviceAccountAnnotations } from "./kubernetes-annotations.js";
 import { releaseServiceAccounts } from "./releases.js";
 import { readGitOpsObject, readPatches } from "./gitops-objects.js";
+import { crossplaneInstall } from "./crossplane.js";
 import { readIacObject } from "./iac-objects.js";
 import { readCommands } from "./scripts.js";
 import { withoutUnread, type Selector } from "./yaml-cut.js";
@@ -227,7 +228,7 @@ function documentRanges(text: string, whole: boolean): Array<[number, number]> {
 export const MANIFEST_SELECTOR = shapeSelector(MANIFEST);
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|ControllerConfig|DeploymentRuntimeConfig|Role|Policy|RolePolicyAttachment|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+const RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|ControllerConfig|DeploymentRuntimeConfig|Provider|Role|Policy|RolePolicyAttachment|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 const APPLICATION_SET = /^kind:\s*["']?ApplicationSet\b/m;
 const CONFIG_DATA = /^kind:\s*["']?(ConfigMap|Secret)\b/m;
 const OTHER_RELEVANT = new RegExp(`^kind:\\s*["']?(ServiceAccount|HelmRelease|Application|ApplicationSet|Kustomization|ClusterConfig|[A-Za-z]*List|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
@@ -308,6 +309,10 @@ function readObject(object: Value, result: FileParseResult): void {
   if (kind === "HelmRelease" || (kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/"))) {
     result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, knownString(getEntry(metadata, "namespace"))));
     if (kind === "Application") result.declarations.applications.push({ name: name ?? "(unnamed)", application: object, loc: nameValue?.loc ?? object.loc });
+    // Crossplane's own chart: where its providers' ServiceAccounts are created.
+    const spec = getEntry(object, "spec");
+    if (kind === "HelmRelease") crossplaneInstall(getEntry(getEntry(getEntry(spec, "chart"), "spec"), "chart"), getEntry(spec, "targetNamespace") ?? unknown("without targetNamespace, the release goes to the HelmRelease's namespace, which a kustomization may set", object.loc), result.declarations, getEntry(spec, "targetNamespace") ? undefined : getEntry(metadata, "namespace"));
+    else for (const source of [getEntry(spec, "source"), ...asItems(getEntry(spec, "sources"))]) crossplaneInstall(getEntry(source, "chart"), getEntry(getEntry(spec, "destination"), "namespace") ?? unknown("the Application's destination namespace is not written", object.loc), result.declarations);
     return;
   }
   if (!name || !nameValue) return;

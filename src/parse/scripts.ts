@@ -3,6 +3,7 @@ import { emptyDeclarations, type Declarations } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import { str, unknown, type UnknownValue, type Value } from "../core/value.js";
 import { readEksctl } from "./eksctl.js";
+import { crossplaneInstall } from "./crossplane.js";
 import type { FileParseResult } from "./result.js";
 import { obj, list } from "../core/value.js";
 import { parseRenderedYaml, renderedParts } from "./rendered-yaml.js";
@@ -77,7 +78,7 @@ export function parseMarkdown(file: string, text: string): FileParseResult {
   return result;
 }
 
-const IRSA_COMMAND = /eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)/;
+const IRSA_COMMAND = /eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)|helm\s+(install|upgrade)\b[^\n]*crossplane/;
 const SHELL_LANGUAGES = new Set(["", "bash", "sh", "shell", "zsh", "console", "terminal", "shell-session", "shellsession"]);
 
 /** Reads the commands of a script's text, which starts at `at` in `file` (a workflow step's `run:` block). */
@@ -135,6 +136,7 @@ export function readCommands(file: string, text: string, at: { line: number; col
       }
       const value = (token: string): Value => state.documents.get(/^\u0000([A-Za-z_][A-Za-z0-9_]*)\u0000$/.exec(token)?.[1] ?? "")?.value ?? tokenValue(token, variables, loc(rawOf(token)));
       if (command[0] === "eksctl" && command[1] === "create" && command[2] === "iamserviceaccount") eksctlCommand(options(command.slice(3)), value, loc(command[0]), out);
+      else if (command[0] === "helm" && (command[1] === "install" || command[1] === "upgrade")) helmCommand(command.slice(2), value, out);
       else if (command[0] === "aws" && command[1] === "iam") awsIamCommand(command[2], options(command.slice(3)), value, loc(command[0]), file, out, state.files);
     }
   }
@@ -354,4 +356,22 @@ function relocated(v: Value, locate: HereDocument["locate"]): Value {
     default:
       return { ...v, loc: move(v.loc) };
   }
+}
+
+/** `helm install|upgrade [--install] <release> <chart> [-n|--namespace NS]`: Crossplane's own install says where its providers run. */
+function helmCommand(args: string[], value: (token: string) => Value, out: Declarations): void {
+  const positional: string[] = [];
+  let namespace: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const inline = /^(?:-n|--namespace)=(.+)$/.exec(a);
+    if (inline) namespace = inline[1];
+    else if (a === "-n" || a === "--namespace") namespace = args[++i];
+    else if (/^--(?:set|values|version|repo|f|set-string|timeout|wait-for-jobs|kube-context)$|^-f$/.test(a)) i++;
+    else if (!a.startsWith("-")) positional.push(a);
+  }
+  const chart = positional[1];
+  if (chart === undefined) return;
+  const chartValue = value(chart);
+  crossplaneInstall(chartValue, namespace !== undefined ? value(namespace) : str("default", chartValue.loc), out);
 }

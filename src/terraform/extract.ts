@@ -4,6 +4,7 @@ import type { Block } from "../parse/hcl/ast.js";
 import { chartServiceAccounts, mergeValues, valuesAt } from "../parse/chart-values.js";
 import { readManifestValue, serviceAccountAnnotations } from "../parse/kubernetes.js";
 import { parseRenderedYaml } from "../parse/rendered-yaml.js";
+import { crossplaneInstall } from "../parse/crossplane.js";
 import { addonDeclarations, moduleAddons, podIdentityOf } from "./addons.js";
 import { clusterRef, readEksAddon, readEksCluster, readEksModule, readFargateProfile, readHelmRelease } from "./clusters.js";
 import { nestedBlocks } from "./blocks.js";
@@ -147,6 +148,7 @@ const HANDLERS: Record<string, Handler> = {
  * shares (chartServiceAccounts), in the release's namespace.
  */
 function helmRelease(attrs: Attrs, _address: string, block: Block, mod: TerraformModule, out: Declarations, scope: Scope): void {
+  crossplaneInstall(attr(attrs, "chart"), attr(attrs, "namespace") ?? str("default", block.headerLoc), out);
   let values: Value | undefined;
   for (const item of asItems(attr(attrs, "values"))) {
     const docs = (item.kind === "string" || item.kind === "template") && item.json ? [item.json] : parseRenderedYaml(item);
@@ -269,6 +271,10 @@ export function extractDeclarations(mod: TerraformModule): Declarations {
     if (!Array.isArray(instances)) {
       if (instances?.origin?.type.startsWith("module:")) {
         out.roles.push(...rolesNamedIn(mod, name, block));
+        // A Helm wrapper module (EKS Blueprints' addon module) installing Crossplane's chart.
+        const moduleScope = mod.templateInstance(block)?.scope ?? EMPTY_SCOPE;
+        const chart = mod.attribute(block, "chart", moduleScope);
+        if (chart) crossplaneInstall(chart, mod.attribute(block, "namespace", moduleScope) ?? unknown(`module.${name} namespace not set`, block.headerLoc), out);
         if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out, /eks-blueprints-addons/.test(instances.origin.type) ? "addons" : "eks");
         if (/terraform-aws-modules\/eks\/aws$/.test(instances.origin.type)) {
           out.nodeMetadata.push(...moduleNodeGroups(mod, name, block));

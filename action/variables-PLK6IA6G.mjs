@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-46CSQ52E.mjs";
-import "./chunk-2OXQXHWY.mjs";
+} from "./chunk-GNCT4G4L.mjs";
+import "./chunk-6WZVWVEQ.mjs";
 import {
   tfvarsValues
-} from "./chunk-5GJPGLNH.mjs";
+} from "./chunk-V2GCP5XT.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-ET62WJFE.mjs";
+} from "./chunk-HYRSYLAQ.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts

@@ -8188,7 +8188,7 @@ function insideRoots(real, roots) {
 
 // src/core/declarations.ts
 function emptyDeclarations() {
-  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], applications: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
+  return { serviceAccounts: [], workloads: [], roles: [], policies: [], attachments: [], oidcProviders: [], documents: [], kustomizations: [], fluxSubstitutions: [], podIdentityAssociations: [], configData: [], applicationSets: [], applications: [], crossplaneProviders: [], crossplaneInstalls: [], nodeMetadata: [], clusters: [], addons: [], fargateSelectors: [], clustersWithoutOidc: [], infrastructure: [] };
 }
 function mergeDeclarations(into, from) {
   for (const key of Object.keys(into)) into[key].push(...from[key]);
@@ -9109,6 +9109,12 @@ function conventional(release) {
   return { conventionalNames: [...new Set([fullname, release.name].map((n) => n.slice(0, 63).replace(/-$/, "")))] };
 }
 
+// src/parse/crossplane.ts
+function crossplaneInstall(chart, namespace, out, releaseNamespace) {
+  const name = knownString(chart);
+  if (name !== void 0 && /(^|\/)crossplane$/.test(name)) out.crossplaneInstalls.push({ namespace, ...releaseNamespace ? { releaseNamespace } : {}, loc: chart.loc });
+}
+
 // src/parse/scripts.ts
 var import_shell_quote = __toESM(require_shell_quote(), 1);
 
@@ -9220,7 +9226,7 @@ function parseMarkdown(file, text) {
   }
   return result;
 }
-var IRSA_COMMAND = /eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)/;
+var IRSA_COMMAND = /eksctl\s+create\s+iamserviceaccount|aws\s+iam\s+(create-role|attach-role-policy|put-role-policy)|helm\s+(install|upgrade)\b[^\n]*crossplane/;
 var SHELL_LANGUAGES = /* @__PURE__ */ new Set(["", "bash", "sh", "shell", "zsh", "console", "terminal", "shell-session", "shellsession"]);
 function readCommands(file, text, at2, out, makefile = false, state = newScriptState()) {
   const { variables } = state;
@@ -9276,6 +9282,7 @@ ${lines[++i]}`;
       }
       const value = (token) => state.documents.get(/^\u0000([A-Za-z_][A-Za-z0-9_]*)\u0000$/.exec(token)?.[1] ?? "")?.value ?? tokenValue(token, variables, loc(rawOf(token)));
       if (command[0] === "eksctl" && command[1] === "create" && command[2] === "iamserviceaccount") eksctlCommand(options(command.slice(3)), value, loc(command[0]), out);
+      else if (command[0] === "helm" && (command[1] === "install" || command[1] === "upgrade")) helmCommand(command.slice(2), value, out);
       else if (command[0] === "aws" && command[1] === "iam") awsIamCommand(command[2], options(command.slice(3)), value, loc(command[0]), file, out, state.files);
     }
   }
@@ -9458,6 +9465,22 @@ function relocated(v, locate) {
       return { ...v, loc: move(v.loc) };
   }
 }
+function helmCommand(args, value, out) {
+  const positional = [];
+  let namespace;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const inline = /^(?:-n|--namespace)=(.+)$/.exec(a);
+    if (inline) namespace = inline[1];
+    else if (a === "-n" || a === "--namespace") namespace = args[++i];
+    else if (/^--(?:set|values|version|repo|f|set-string|timeout|wait-for-jobs|kube-context)$|^-f$/.test(a)) i++;
+    else if (!a.startsWith("-")) positional.push(a);
+  }
+  const chart = positional[1];
+  if (chart === void 0) return;
+  const chartValue = value(chart);
+  crossplaneInstall(chartValue, namespace !== void 0 ? value(namespace) : str("default", chartValue.loc), out);
+}
 
 // src/parse/kubernetes.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -9503,7 +9526,7 @@ function readGitOpsObject(kind, object, out) {
     });
     const patches = readPatches(spec);
     const values = new Map(substitute?.kind === "object" ? substitute.entries : []);
-    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path: path2, values, from, patches, loc: nameValue?.loc ?? object.loc });
+    out.fluxSubstitutions.push({ file: object.loc.file, name: name ?? "(unnamed)", namespace: namespace ?? "flux-system", path: path2, values, from, patches, ...getEntry(spec, "targetNamespace") ? { setsNamespace: true } : {}, loc: nameValue?.loc ?? object.loc });
     return true;
   }
   if ((kind === "ConfigMap" || kind === "Secret") && apiVersion === "v1") {
@@ -9587,14 +9610,22 @@ function readIacObject(kind, object, out) {
     if (!irsa.roleArn) return true;
     const named = kind === "DeploymentRuntimeConfig" ? getEntry(template, "name") : void 0;
     const name = knownString(named);
+    const configName = knownString(nameValue);
     out.serviceAccounts.push({
-      ...name ? { name } : { name: "<provider's ServiceAccount>", nameKnown: false },
+      ...name ? { name } : { name: "<provider's ServiceAccount>", nameKnown: false, ...configName ? { crossplaneConfig: { kind, name: configName } } : {} },
       namespace: "<Crossplane's namespace>",
       namespaceKnown: false,
       loc: named?.loc ?? at2,
       ...irsa,
       origin: "kubernetes"
     });
+    return true;
+  }
+  if (group === "pkg.crossplane.io" && kind === "Provider" && nameValue) {
+    const runtime = knownString(getEntry(getEntry(spec, "runtimeConfigRef"), "name"));
+    const controller = knownString(getEntry(getEntry(spec, "controllerConfigRef"), "name"));
+    const config = runtime !== void 0 ? { kind: "DeploymentRuntimeConfig", name: runtime } : controller !== void 0 ? { kind: "ControllerConfig", name: controller } : void 0;
+    out.crossplaneProviders.push({ name: nameValue, ...config ? { config } : {}, loc: at2 });
     return true;
   }
   if (group !== "iam.aws.crossplane.io" && group !== "iam.aws.upbound.io" && group !== "iam.services.k8s.aws") return false;
@@ -9965,7 +9996,7 @@ function documentRanges(text, whole) {
 }
 var MANIFEST_SELECTOR = shapeSelector(MANIFEST);
 var KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|ControllerConfig|DeploymentRuntimeConfig|Role|Policy|RolePolicyAttachment|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
+var RELEVANT = new RegExp(`\\bkind:\\s*["']?(ServiceAccount|List|[A-Za-z]*List|ClusterConfig|HelmRelease|Application|ApplicationSet|Kustomization|ConfigMap|Secret|ControllerConfig|DeploymentRuntimeConfig|Provider|Role|Policy|RolePolicyAttachment|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b|\\bResources:`);
 var APPLICATION_SET = /^kind:\s*["']?ApplicationSet\b/m;
 var CONFIG_DATA = /^kind:\s*["']?(ConfigMap|Secret)\b/m;
 var OTHER_RELEVANT = new RegExp(`^kind:\\s*["']?(ServiceAccount|HelmRelease|Application|ApplicationSet|Kustomization|ClusterConfig|[A-Za-z]*List|${Object.keys(POD_TEMPLATE_PATHS).join("|")})\\b`, "m");
@@ -10026,6 +10057,9 @@ function readObject(object, result) {
   if (kind === "HelmRelease" || kind === "Application" && knownString(getEntry(object, "apiVersion"))?.startsWith("argoproj.io/")) {
     result.declarations.serviceAccounts.push(...releaseServiceAccounts(kind, object, knownString(getEntry(metadata, "namespace"))));
     if (kind === "Application") result.declarations.applications.push({ name: name ?? "(unnamed)", application: object, loc: nameValue?.loc ?? object.loc });
+    const spec = getEntry(object, "spec");
+    if (kind === "HelmRelease") crossplaneInstall(getEntry(getEntry(getEntry(spec, "chart"), "spec"), "chart"), getEntry(spec, "targetNamespace") ?? unknown("without targetNamespace, the release goes to the HelmRelease's namespace, which a kustomization may set", object.loc), result.declarations, getEntry(spec, "targetNamespace") ? void 0 : getEntry(metadata, "namespace"));
+    else for (const source of [getEntry(spec, "source"), ...asItems(getEntry(spec, "sources"))]) crossplaneInstall(getEntry(source, "chart"), getEntry(getEntry(spec, "destination"), "namespace") ?? unknown("the Application's destination namespace is not written", object.loc), result.declarations);
     return;
   }
   if (!name || !nameValue) return;
@@ -10138,6 +10172,7 @@ export {
   mergeValues,
   valuesAt,
   releaseServiceAccounts,
+  crossplaneInstall,
   parseScript,
   parseMarkdown,
   parseJsonWithPositions,

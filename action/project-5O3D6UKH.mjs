@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-5GJPGLNH.mjs";
+} from "./chunk-V2GCP5XT.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-ET62WJFE.mjs";
+import "./chunk-HYRSYLAQ.mjs";
 import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,

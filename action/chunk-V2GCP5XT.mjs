@@ -10,6 +10,7 @@ import {
   asItems,
   bool,
   chartServiceAccounts,
+  crossplaneInstall,
   emptyDeclarations,
   fileStart,
   firstUnknown,
@@ -38,7 +39,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-ET62WJFE.mjs";
+} from "./chunk-HYRSYLAQ.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -1834,6 +1835,7 @@ var HANDLERS = {
   kubernetes_manifest: manifests
 };
 function helmRelease(attrs, _address, block, mod, out, scope) {
+  crossplaneInstall(attr(attrs, "chart"), attr(attrs, "namespace") ?? str("default", block.headerLoc), out);
   let values;
   for (const item of asItems(attr(attrs, "values"))) {
     const docs = (item.kind === "string" || item.kind === "template") && item.json ? [item.json] : parseRenderedYaml(item);
@@ -1931,6 +1933,9 @@ function extractDeclarations(mod) {
     if (!Array.isArray(instances)) {
       if (instances?.origin?.type.startsWith("module:")) {
         out.roles.push(...rolesNamedIn(mod, name, block));
+        const moduleScope = mod.templateInstance(block)?.scope ?? EMPTY_SCOPE;
+        const chart = mod.attribute(block, "chart", moduleScope);
+        if (chart) crossplaneInstall(chart, mod.attribute(block, "namespace", moduleScope) ?? unknown(`module.${name} namespace not set`, block.headerLoc), out);
         if (/(terraform-aws-modules\/eks\/aws|aws-ia\/eks-blueprints-addons\/aws)$/.test(instances.origin.type)) eksModuleAddons(mod, name, block, out, /eks-blueprints-addons/.test(instances.origin.type) ? "addons" : "eks");
         if (/terraform-aws-modules\/eks\/aws$/.test(instances.origin.type)) {
           out.nodeMetadata.push(...moduleNodeGroups(mod, name, block));

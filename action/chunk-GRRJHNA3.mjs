@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-67AI7IHU.mjs";
+} from "./chunk-LIUSD4DJ.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-46CSQ52E.mjs";
+} from "./chunk-GNCT4G4L.mjs";
 import {
   RE2JS,
   memoised,
@@ -41,7 +41,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-ET62WJFE.mjs";
+} from "./chunk-HYRSYLAQ.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -1580,9 +1580,9 @@ function subValues(statements) {
   const values = statements.flatMap((s) => conditionsOn(s, "sub").flatMap((c) => c.values.map(knownString)));
   return [...new Set(values.filter((v) => v !== void 0))];
 }
-function refusesNamespace(doc, namespace) {
+function refusesNamespace(doc, namespace, namePrefix = "") {
   if (!doc.complete) return false;
-  const prefix = `system:serviceaccount:${namespace}:`;
+  const prefix = `system:serviceaccount:${namespace}:${namePrefix}`;
   const inNamespace = globPattern(`${prefix}*`);
   const mayAllow = doc.statements.filter((s) => knownString(s.effect ?? str("Allow", s.loc)) !== "Deny" && actionApplies(s, WEB_IDENTITY_ACTION) !== "no");
   return mayAllow.every((s) => {
@@ -1598,6 +1598,14 @@ function refusesNamespace(doc, namespace) {
       });
     });
   });
+}
+var REVISION_PROBE = "".repeat(12);
+function admitsEveryRevision(doc, allows2, namespace, namePrefix, aud) {
+  if (!doc.complete) return false;
+  if (doc.statements.some((s) => knownString(s.effect ?? str("Allow", s.loc)) !== "Allow")) return false;
+  const negated = allows2.some((s) => conditionsOn(s, "sub").some((c) => parseOperator(knownString(c.operator) ?? "")?.negated !== false));
+  if (negated) return false;
+  return admits(doc, allows2, subject(namespace, `${namePrefix}${REVISION_PROBE}`), aud).admitted === "yes";
 }
 
 // rules/role-shared-across-namespaces.ts
@@ -2097,7 +2105,8 @@ var trust_subject_matches_default = defineRule({
     mismatch: 'Trust policy of role {{role}} admits {{admitted}}, not "{{subject}}" of ServiceAccount {{sa}} that annotates it',
     denied: 'Trust policy of role {{role}} refuses ServiceAccount {{sa}} that annotates it: the Deny statement at line {{line}} matches "{{subject}}", and an explicit Deny overrides every Allow',
     noWebIdentity: "Role {{role}} is annotated by ServiceAccount {{sa}}, but its trust policy has no statement allowing sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider",
-    namespace: "Trust policy of role {{role}} admits {{admitted}}, no ServiceAccount of namespace {{namespace}}, where the chart that annotates it creates its ServiceAccount (named by the chart)"
+    namespace: "Trust policy of role {{role}} admits {{admitted}}, no ServiceAccount of namespace {{namespace}}, where the chart that annotates it creates its ServiceAccount (named by the chart)",
+    revision: `Trust policy of role {{role}} admits {{admitted}}, none of the names "{{subject}}<revision hash>" Crossplane gives the provider's ServiceAccount ({{sa}}) that annotates it`
   },
   docs: {
     rationale: "STS compares the token's `sub` claim, `system:serviceaccount:<namespace>:<name>`, with the trust policy's `<provider>:sub` condition. A namespace or name that differs by one character makes AssumeRoleWithWebIdentity fail with AccessDenied, and the pod falls back to the node role or gets `NoCredentialProviders`. IAM's semantics are honoured: every string operator (negated, IgnoreCase, IfExists), lists of values, condition keys in any case, and explicit Deny statements, which refuse a token whatever the Allows say. A value irsa-lint cannot resolve never produces this finding.",
@@ -2120,7 +2129,7 @@ var trust_subject_matches_default = defineRule({
       const roles = model.rolesOf(sa).filter((r) => r.trust);
       if (roles.length === 0 || sa.namespaceKnown === false) continue;
       if (sa.nameKnown === false) {
-        if (!roles.every((r) => refusesNamespace(r.trust, sa.namespace)) || model.podIdentityAssociations.some((a) => knownString(a.namespace) === sa.namespace)) continue;
+        if (!roles.every((r) => refusesNamespace(r.trust, sa.namespace, sa.namePrefix)) || model.podIdentityAssociations.some((a) => knownString(a.namespace) === sa.namespace)) continue;
         const role5 = roles[0];
         const statements2 = irsaStatements(model, role5.trust, role5);
         const data2 = { role: role5.displayName, sa: `${sa.namespace}/${sa.name}`, subject: "" };
@@ -2130,6 +2139,13 @@ var trust_subject_matches_default = defineRule({
           continue;
         }
         const subs = statements2.flatMap((s) => conditionsOn(s, "sub"));
+        if (sa.namePrefix !== void 0) {
+          report("revision", subs[0]?.valuesLoc ?? role5.trust.loc, { ...data2, admitted: describeClaim(subs, "sub"), subject: `system:serviceaccount:${sa.namespace}:${sa.namePrefix}` }, {
+            related: [{ location: sa.loc, message: `the provider's ServiceAccount ${sa.namespace}/${sa.name} is configured here` }, ...carriedBy(sa)],
+            fix: `Admit system:serviceaccount:${sa.namespace}:${sa.namePrefix}* in the trust policy (StringLike), the names Crossplane gives the provider's revisions.`
+          });
+          continue;
+        }
         report("namespace", subs[0]?.valuesLoc ?? role5.trust.loc, { ...data2, admitted: describeClaim(subs, "sub"), namespace: sa.namespace }, {
           related: [{ location: sa.loc, message: `the chart's ServiceAccount in namespace ${sa.namespace} is configured here` }],
           fix: `Admit system:serviceaccount:${sa.namespace}:<the chart's ServiceAccount name> in the trust policy, or install the release into the namespace the trust admits.`
@@ -3723,15 +3739,15 @@ var RoleIndex = class {
       const declaresRoles = this.all.some((r) => inProject(r.site, project));
       return { ...none, ...name !== void 0 ? { name } : {}, ...declaresRoles ? {} : { projectWithoutRoles: project }, ...hasHole(arn.name) ? { unresolved: `the role name in it is not known (${displayPart(arn.name)}), and no scanned role's name can be it` } : {} };
     }
-    const nearest = nearestOf(found, site);
-    const others = found.length - nearest.length;
+    const nearest2 = nearestOf(found, site);
+    const others = found.length - nearest2.length;
     const beyond = others ? `; ${others} other ${others === 1 ? "role" : "roles"} farther away could be it too` : "";
-    if (nearest.every((r) => exact.includes(r))) return { ...none, roles: nearest, via: "name", name, ...others ? { assumed: `the nearest role named ${arn.name}${beyond}` } : {} };
-    if (nearest.length === 1 && possible.includes(nearest[0])) {
-      const role4 = nearest[0];
+    if (nearest2.every((r) => exact.includes(r))) return { ...none, roles: nearest2, via: "name", name, ...others ? { assumed: `the nearest role named ${arn.name}${beyond}` } : {} };
+    if (nearest2.length === 1 && possible.includes(nearest2[0])) {
+      const role4 = nearest2[0];
       return { ...none, roles: [role4], via: "pattern", name, assumed: `the only ${others ? "nearest " : ""}role whose name can be ${displayPart(arn.name)} (${role4.displayName})${beyond}` };
     }
-    return { ...none, candidates: nearest.filter((r) => !blockers.includes(r)), blockers: nearest.filter((r) => blockers.includes(r)), name, ...hasHole(arn.name) ? { unresolved: `the role name in it is not known (${displayPart(arn.name)}): ${describeRoles(nearest)} can be it` } : {} };
+    return { ...none, candidates: nearest2.filter((r) => !blockers.includes(r)), blockers: nearest2.filter((r) => blockers.includes(r)), name, ...hasHole(arn.name) ? { unresolved: `the role name in it is not known (${displayPart(arn.name)}): ${describeRoles(nearest2)} can be it` } : {} };
   }
   /** Roles an attachment's `role` argument names (by name, as the IAM API takes it), for certain. */
   byRoleName(v) {
@@ -4106,11 +4122,16 @@ function undecided(model, role4, sa) {
 function chartDefault(model, role4, sa) {
   const podIdentity = model.podIdentityAssociations.find((a) => knownString(a.namespace) === sa.namespace);
   if (podIdentity) return `an EKS Pod Identity association in namespace ${sa.namespace} (${formatLocation(podIdentity.loc)}) may be the chart's ServiceAccount's, and would be used instead of the annotation`;
-  if (refusesNamespace(role4.trust, sa.namespace)) return void 0;
+  if (refusesNamespace(role4.trust, sa.namespace, sa.namePrefix)) return void 0;
   const allows2 = irsaStatements(model, role4.trust, role4);
   const aud = knownString(sa.audience) ?? STS_AUDIENCE;
+  if (sa.namePrefix !== void 0) {
+    if (admitsEveryRevision(role4.trust, allows2, sa.namespace, sa.namePrefix, aud)) return void 0;
+    return `Crossplane names the ServiceAccount ${sa.namePrefix}<revision hash>, and the trust does not admit every name of that form: whether it admits the running revision was not compared`;
+  }
   const named = (sa.conventionalNames ?? []).find((name) => admits(role4.trust, allows2, subject(sa.namespace, name), aud).admitted === "yes");
   if (named !== void 0) return { assumed: `the chart's ServiceAccount taken to be ${sa.namespace}/${named} (Helm's fullname convention), which the trust admits` };
+  if (sa.crossplaneConfig) return `Crossplane names this ServiceAccount after the revision of a Provider using ${sa.crossplaneConfig.kind} ${sa.crossplaneConfig.name}, and the scan declares none by a known name: the trust admits ServiceAccounts of namespace ${sa.namespace}, the name was not compared`;
   return `the ServiceAccount's name is the chart's default, not known here: the trust admits ServiceAccounts of namespace ${sa.namespace}, the name was not compared`;
 }
 function unresolvedReason(model, link2) {
@@ -4125,8 +4146,47 @@ function unresolvedReason(model, link2) {
   return "it matches role-arn-resolves' externalRoles, or its role is outside the scan";
 }
 
-// src/engine/gitops.ts
+// src/engine/crossplane.ts
 import { posix } from "node:path";
+function applyCrossplane(decls) {
+  if (!decls.serviceAccounts.some((sa) => sa.crossplaneConfig)) return;
+  const moved = decls.fluxSubstitutions.some((k) => k.setsNamespace);
+  const installs = decls.crossplaneInstalls.map((i) => moved && i.fromRelease ? { ...i, namespace: unknown("a Flux Kustomization's targetNamespace may move the HelmRelease", i.loc) } : i);
+  decls.serviceAccounts = decls.serviceAccounts.flatMap((sa) => {
+    const config = sa.crossplaneConfig;
+    if (!config) return [sa];
+    const own = installs.filter((i) => posix.dirname(i.loc.file) === "." || sharedFolders(posix.dirname(i.loc.file), posix.dirname(sa.loc.file)) > 0);
+    const namespace = installNamespace(nearest(own, sa.loc.file));
+    const placed = namespace === void 0 ? sa : { ...sa, namespace, namespaceKnown: true };
+    const users = nearest(
+      decls.crossplaneProviders.filter((p) => p.config ? p.config.kind === config.kind && p.config.name === config.name : config.kind === "DeploymentRuntimeConfig" && config.name === "default"),
+      sa.loc.file
+    );
+    const named = users.flatMap((p) => {
+      const name = knownString(p.name);
+      if (name === void 0) return [];
+      return [{ ...placed, name: `${name}-<revision hash>`, namePrefix: `${name}-`, provenance: [...sa.provenance ?? [], { message: `Crossplane names the ServiceAccount of Provider ${name} after its revision`, location: p.loc }] }];
+    });
+    return named.length && named.length === users.length ? named : [placed, ...named];
+  });
+}
+function nearest(items, file) {
+  let best = -1;
+  let out = [];
+  for (const item of items) {
+    const n = sharedFolders(posix.dirname(item.loc.file), posix.dirname(file));
+    if (n > best) [best, out] = [n, [item]];
+    else if (n === best) out.push(item);
+  }
+  return out;
+}
+function installNamespace(installs) {
+  const names = new Set(installs.map((i) => knownString(i.namespace)));
+  return names.size === 1 && !names.has(void 0) ? [...names][0] : void 0;
+}
+
+// src/engine/gitops.ts
+import { posix as posix2 } from "node:path";
 
 // src/engine/patches.ts
 var IRSA_KEYS = {
@@ -4229,7 +4289,7 @@ function pathIndex(kustomizations) {
   const byPath = /* @__PURE__ */ new Map();
   for (const s of kustomizations) {
     if (s.path === void 0) continue;
-    const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
+    const prefix = posix2.normalize(s.path).replace(/^\.\/?|\/$/g, "");
     byPath.set(prefix, [...byPath.get(prefix) ?? [], s]);
   }
   return byPath;
@@ -4344,7 +4404,7 @@ function applying(file, byPath) {
   for (let end = segments.length; end >= 0; end--)
     for (let start = 0; start <= end; start++) {
       const [root, path] = [segments.slice(0, start).join("/"), segments.slice(start, end).join("/")];
-      for (const s of byPath.get(path) ?? []) if (root === "" || `${posix.dirname(s.file)}/`.startsWith(`${root}/`)) found.add(s);
+      for (const s of byPath.get(path) ?? []) if (root === "" || `${posix2.dirname(s.file)}/`.startsWith(`${root}/`)) found.add(s);
     }
   return [...found].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
@@ -4456,11 +4516,12 @@ function withoutPlanDuplicates(decls) {
 }
 
 // src/engine/kustomize.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 function applyKustomizations(outcomes) {
   const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
+  placeHelmReleases(outcomes, kustomizations);
   if (!kustomizations.length) return;
-  const byDir = new Map(kustomizations.map((k) => [posix2.dirname(k.file), k]));
+  const byDir = new Map(kustomizations.map((k) => [posix3.dirname(k.file), k]));
   const deployments = /* @__PURE__ */ new Map();
   for (const k of kustomizations) {
     if (!k.namespace && !k.patches.length) continue;
@@ -4496,12 +4557,26 @@ function deployed(sa, k) {
 function includedFiles(k, byDir, seen) {
   if (seen.has(k.file)) return [];
   seen.add(k.file);
-  const dir = posix2.dirname(k.file);
+  const dir = posix3.dirname(k.file);
   return k.resources.flatMap((resource) => {
-    const path = posix2.normalize(posix2.join(dir, resource));
+    const path = posix3.normalize(posix3.join(dir, resource));
     const base = byDir.get(path);
     return base ? includedFiles(base, byDir, seen) : [path];
   });
+}
+function placeHelmReleases(outcomes, kustomizations) {
+  if (!outcomes.some((o) => o.declarations.crossplaneInstalls.some((i) => i.releaseNamespace))) return;
+  const byDir = new Map(kustomizations.map((k) => [posix3.dirname(k.file), k]));
+  const namespaces = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) if (k.namespace) for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) namespaces.set(file, [...namespaces.get(file) ?? [], k.namespace]);
+  for (const o of outcomes) {
+    const set = namespaces.get(o.status.file);
+    o.declarations.crossplaneInstalls = o.declarations.crossplaneInstalls.flatMap((i) => {
+      if (!i.releaseNamespace) return [i];
+      if (set?.length) return [...new Set(set)].map((namespace) => ({ namespace: str(namespace, i.loc), fromRelease: true, loc: i.loc }));
+      return [{ namespace: i.releaseNamespace, fromRelease: true, loc: i.loc }];
+    });
+  }
 }
 
 // src/engine/parse-pool.ts
@@ -4836,6 +4911,7 @@ async function lint(options) {
   dedupe(diagnostics);
   withoutPlanDuplicates(declarations);
   applyGitOps(declarations);
+  applyCrossplane(declarations);
   attachDocumentFiles(declarations);
   const statuses = outcomes.filter((o) => !o.gone).map((o) => o.status);
   const kinds = new Map(files9.map((f) => [f.path, f.kind]));
@@ -4926,7 +5002,7 @@ function littleHcl(files9) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-Q4VKT4AE.mjs"), import("./variables-HVZNJ6S3.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-5O3D6UKH.mjs"), import("./variables-PLK6IA6G.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

@@ -10,11 +10,11 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-MN3II4NK.mjs";
+} from "./chunk-GRRJHNA3.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-46CSQ52E.mjs";
+} from "./chunk-GNCT4G4L.mjs";
 import {
   pushTo
 } from "./chunk-VDI44TGU.mjs";
@@ -23,7 +23,7 @@ import {
   displayPath,
   displayValue,
   knownString
-} from "./chunk-ET62WJFE.mjs";
+} from "./chunk-HYRSYLAQ.mjs";
 import {
   __commonJS,
   __toESM

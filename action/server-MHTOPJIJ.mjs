@@ -7,12 +7,12 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-MN3II4NK.mjs";
-import "./chunk-67AI7IHU.mjs";
-import "./chunk-46CSQ52E.mjs";
-import "./chunk-2OXQXHWY.mjs";
+} from "./chunk-GRRJHNA3.mjs";
+import "./chunk-LIUSD4DJ.mjs";
+import "./chunk-GNCT4G4L.mjs";
+import "./chunk-6WZVWVEQ.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-ET62WJFE.mjs";
+import "./chunk-HYRSYLAQ.mjs";
 import {
   __commonJS,
   __esm,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-2OXQXHWY.mjs";
+} from "./chunk-6WZVWVEQ.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -17,7 +17,7 @@ import {
   parseMarkdown,
   parseScript,
   unknown
-} from "./chunk-ET62WJFE.mjs";
+} from "./chunk-HYRSYLAQ.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";
