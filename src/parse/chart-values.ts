@@ -30,7 +30,7 @@ export function chartServiceAccounts(values: Value | undefined, release: Release
     if (v?.kind !== "object" || depth > CHART_SERVICE_ACCOUNT_DEPTH) return;
     for (const [key, inner] of v.entries) {
       if (/^serviceAccount$/i.test(key) && inner.kind === "object") {
-        const sa = fromBlock(inner, v, key, release);
+        const sa = fromBlock(inner, v, key, release, depth === 0 ? v : undefined);
         if (sa) out.push(sa);
       } else visit(inner, depth + 1);
     }
@@ -52,16 +52,16 @@ export function chartValuesSelector(depth = 0): Selector {
   };
 }
 
-function fromBlock(block: ObjectValue, parent: ObjectValue, key: string, release: Release): ServiceAccountDecl | undefined {
+function fromBlock(block: ObjectValue, parent: ObjectValue, key: string, release: Release, root?: ObjectValue): ServiceAccountDecl | undefined {
   if (knownString(getEntry(block, "create")) === "false") return undefined;
   const annotations = getEntry(block, "annotations");
-  const irsa = serviceAccountAnnotations((k) => getEntry(annotations, k));
+  const irsa = serviceAccountAnnotations((k) => writtenAt(annotations, k));
   const nameValue = getEntry(block, "name");
   const name = knownString(nameValue);
   if (!irsa.roleArn && !name) return undefined;
   const namespace = knownString(release.namespace);
   return {
-    ...(name ? { name } : { name: "<chart's default name>", nameKnown: false, ...conventional(release) }),
+    ...(name ? { name } : { name: "<chart's default name>", nameKnown: false, ...conventional(release, root) }),
     ...(namespace !== undefined ? { namespace } : { namespace: "<release namespace>", namespaceKnown: false }),
     loc: (name ? nameValue?.loc : undefined) ?? parent.keyLocs.get(key) ?? block.loc,
     ...irsa,
@@ -88,10 +88,27 @@ export function valuesAt(path: string, value: Value): Value {
   return keys.reduceRight<Value>((inner, key) => obj(new Map([[key, inner]]), value.loc, new Map([[key, value.loc]])), value);
 }
 
-/** Helm's `fullname` helper, as `helm create` writes it and most charts keep: truncated to 63 characters. */
-function conventional(release: Release): { conventionalNames?: string[] } {
+/**
+ * Helm's `fullname` helper, as `helm create` writes it and most charts keep: `fullnameOverride`
+ * when the values set it (for the chart's top-level ServiceAccount), else the release name with
+ * the chart's name (or `nameOverride`) unless it holds it; truncated to 63 characters.
+ */
+function conventional(release: Release, root?: ObjectValue): { conventionalNames?: string[] } {
+  const override = knownString(getEntry(root, "fullnameOverride"));
+  if (override) return { conventionalNames: [override.slice(0, 63).replace(/-$/, "")] };
   if (!release.name) return {};
-  const chart = release.chart?.replace(/^.*\//, "").replace(/:.*$/, "");
+  const chart = knownString(getEntry(root, "nameOverride")) || release.chart?.replace(/^.*\//, "").replace(/:.*$/, "");
   const fullname = !chart || release.name.includes(chart) ? release.name : `${release.name}-${chart}`;
   return { conventionalNames: [...new Set([fullname, release.name].map((n) => n.slice(0, 63).replace(/-$/, "")))] };
+}
+
+/**
+ * An annotation's value, located where the values write it: a Terraform reference in
+ * `yamlencode({...})` evaluates to the referenced resource's value, located at that resource.
+ */
+function writtenAt(annotations: Value | undefined, key: string): Value | undefined {
+  const v = getEntry(annotations, key);
+  const at = annotations?.kind === "object" ? annotations.keyLocs.get(key) : undefined;
+  if (!v || !at || (v.loc.file === at.file && v.loc.line >= at.line)) return v;
+  return { ...v, loc: at };
 }
