@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-4LIRC2BP.mjs";
+} from "./chunk-7GLBSFGP.mjs";
 import {
   ConfigError,
   closest,
@@ -29,17 +29,17 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-GRRJHNA3.mjs";
-import "./chunk-LIUSD4DJ.mjs";
+} from "./chunk-ZJHCOTYF.mjs";
+import "./chunk-SYINTAJK.mjs";
 import {
   InputError
-} from "./chunk-GNCT4G4L.mjs";
-import "./chunk-6WZVWVEQ.mjs";
+} from "./chunk-KDEFAEYI.mjs";
+import "./chunk-AC3EX66R.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-HYRSYLAQ.mjs";
+} from "./chunk-UTKI72A2.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-MHTOPJIJ.mjs");
+      const { startServer } = await import("./server-WRPK2KKR.mjs");
       startServer();
       return await new Promise(() => {
       });

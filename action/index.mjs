@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-4LIRC2BP.mjs";
+} from "./chunk-7GLBSFGP.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,16 +27,16 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-GRRJHNA3.mjs";
-import "./chunk-LIUSD4DJ.mjs";
+} from "./chunk-ZJHCOTYF.mjs";
+import "./chunk-SYINTAJK.mjs";
 import {
   InputError
-} from "./chunk-GNCT4G4L.mjs";
-import "./chunk-6WZVWVEQ.mjs";
+} from "./chunk-KDEFAEYI.mjs";
+import "./chunk-AC3EX66R.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath
-} from "./chunk-HYRSYLAQ.mjs";
+} from "./chunk-UTKI72A2.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts

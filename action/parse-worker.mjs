@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-LIUSD4DJ.mjs";
-import "./chunk-6WZVWVEQ.mjs";
-import "./chunk-HYRSYLAQ.mjs";
+} from "./chunk-SYINTAJK.mjs";
+import "./chunk-AC3EX66R.mjs";
+import "./chunk-UTKI72A2.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
-import type { ApplicationSetDecl, ConfigDataDecl, Declarations, FluxSubstitutionDecl, PatchDecl, Provenance, ServiceAccountDecl } from "../core/declarations.js";
+import type { ApplicationSetDecl, ConfigDataDecl, Declarations, FluxSubstitutionDecl, KustomizationDecl, PatchDecl, Provenance, ServiceAccountDecl } from "../core/declarations.js";
+import { includedFiles } from "./kustomize.js";
 import { formatLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, list, obj, str, unknown, type UnknownValue, type Value } from "../core/value.js";
 import { readPatches } from "../parse/gitops-objects.js";
@@ -15,6 +16,7 @@ import { patchRole, patchServiceAccount } from "./patches.js";
  * a source the scan does not contain is named in the unknown part it leaves.
  */
 export function applyGitOps(decls: Declarations): void {
+  if (decls.fluxSubstitutions.some((k) => k.patches.some((p) => p.target.kind === "Kustomization"))) decls.fluxSubstitutions = patchFluxKustomizations(decls.fluxSubstitutions, includedBy(decls.kustomizations));
   const generated = decls.applicationSets.flatMap((set) => generatedApplications(set, decls.configData));
   const appliers = [
     ...decls.fluxSubstitutions.map((k): Applier => ({ file: k.file, label: `Flux Kustomization ${k.name}`, path: k.path, patches: k.patches })),
@@ -57,6 +59,7 @@ function argoAppliers(label: string, application: Value, file: string, provenanc
  * patched copies are.
  */
 function applyPatches(decls: Declarations, appliers: Applier[]): void {
+  const included = includedBy(decls.kustomizations);
   const byPath = pathIndex(appliers.filter((k) => k.patches.length));
   const all = pathIndex(appliers);
   // An applier whose path is not known may apply any file as it is.
@@ -64,7 +67,7 @@ function applyPatches(decls: Declarations, appliers: Applier[]): void {
   decls.serviceAccounts = decls.serviceAccounts.flatMap((sa) => {
     const copies: ServiceAccountDecl[] = [];
     const patchedBy = new Set<Applier>();
-    for (const k of applying(sa.loc.file, byPath)) {
+    for (const k of applying(sa.loc.file, byPath, included)) {
       // One applier's patches apply in order, to one copy.
       let copy = sa;
       for (const patch of k.patches) {
@@ -75,11 +78,74 @@ function applyPatches(decls: Declarations, appliers: Applier[]): void {
       patchedBy.add(k);
       copies.push(copy);
     }
-    const appliers = applying(sa.loc.file, all);
+    const appliers = applying(sa.loc.file, all, included);
     return !pathUnknown && appliers.length > 0 && appliers.every((k) => patchedBy.has(k)) ? copies : [sa, ...copies];
   });
-  const roles = decls.roles.flatMap((r) => applying(r.loc.file, byPath).flatMap((k) => k.patches.flatMap((p) => patchRole(r, p) ?? [])));
+  const roles = decls.roles.flatMap((r) => applying(r.loc.file, byPath, included).flatMap((k) => k.patches.flatMap((p) => patchRole(r, p) ?? [])));
   decls.roles.push(...roles);
+}
+
+/**
+ * Flux Kustomizations that patch the Flux Kustomizations they apply (a cluster's template adding
+ * `spec.patches` or `spec.postBuild` to a shared one): each patched one applies its path as the
+ * patch leaves it. As for ServiceAccounts, the Kustomization as written stays unless every
+ * Kustomization applying its file patches it.
+ */
+function patchFluxKustomizations(kustomizations: FluxSubstitutionDecl[], included: Included | undefined): FluxSubstitutionDecl[] {
+  const all = pathIndex(kustomizations);
+  const patching = kustomizations.filter((k) => k.patches.some((p) => p.target.kind === "Kustomization"));
+  return kustomizations.flatMap((k) => {
+    const appliers = applying(k.file, all, included).filter((a) => a !== k);
+    const copies = appliers.flatMap((a) => {
+      if (!patching.includes(a)) return [];
+      let copy = k;
+      for (const patch of a.patches) {
+        if (patch.target.kind !== "Kustomization" || (patch.target.name !== undefined && patch.target.name !== k.name) || (patch.target.namespace !== undefined && patch.target.namespace !== k.namespace)) continue;
+        copy = patchKustomization(copy, patch);
+      }
+      return copy === k ? [] : [{ ...copy, name: `${k.name} (as ${a.name} patches it)` }];
+    });
+    const everyPatches = appliers.length > 0 && copies.length === appliers.length && !kustomizations.some((x) => x.path === undefined);
+    return everyPatches ? copies : [k, ...copies];
+  });
+}
+
+/** A Flux Kustomization as JSON 6902 operations on its spec leave it: `patches` (or one more), `postBuild`, `path`. */
+function patchKustomization(k: FluxSubstitutionDecl, patch: PatchDecl): FluxSubstitutionDecl {
+  let out = k;
+  for (const o of patch.operations ?? []) {
+    if (o.op !== "add" && o.op !== "replace") continue;
+    const value = o.value;
+    if (!value) continue;
+    if (o.path === "/spec/patches") out = { ...out, patches: readPatches(obj(new Map([["patches", value]]), value.loc)) };
+    else if (o.path === "/spec/patches/-") out = { ...out, patches: [...out.patches, ...readPatches(obj(new Map([["patches", list([value], value.loc)]]), value.loc))] };
+    else if (o.path === "/spec/path") out = { ...out, path: knownString(value) };
+    else if (o.path === "/spec/postBuild") {
+      const substitute = getEntry(value, "substitute");
+      const from = asItems(getEntry(value, "substituteFrom")).flatMap((f) => {
+        const [kind, name] = [knownString(getEntry(f, "kind")), knownString(getEntry(f, "name"))];
+        return kind && name ? [{ kind, name, optional: knownString(getEntry(f, "optional")) === "true" }] : [];
+      });
+      out = { ...out, values: new Map(substitute?.kind === "object" ? substitute.entries : []), from };
+    }
+  }
+  return out;
+}
+
+/** Whether applying a folder applies a file: what its kustomization.yaml includes, or, without one, every file below it. */
+type Included = (folder: string, file: string) => boolean;
+
+function includedBy(kustomizations: KustomizationDecl[]): Included | undefined {
+  if (!kustomizations.length) return undefined;
+  const byDir = new Map(kustomizations.map((k) => [posix.dirname(k.file), k]));
+  const files = new Map<string, Set<string>>();
+  return (folder, file) => {
+    const k = byDir.get(folder === "" ? "." : folder);
+    if (!k) return true;
+    let set = files.get(folder);
+    if (!set) files.set(folder, (set = new Set(includedFiles(k, byDir))));
+    return set.has(file);
+  };
 }
 
 /** Appliers by the path they apply (see applying). */
@@ -221,13 +287,16 @@ function fluxVariables(s: FluxSubstitutionDecl, configData: ConfigDataDecl[]): {
  * in it). So a file applies when one of its folders is `<root>/<path>`, `<root>` a folder above
  * (or of) the Kustomization's file. Each of the file's folders is split once per folder above it.
  */
-function applying<T extends { file: string }>(file: string, byPath: Map<string, T[]>): T[] {
+function applying<T extends { file: string }>(file: string, byPath: Map<string, T[]>, included?: Included): T[] {
   const found = new Set<T>();
   const segments = file.split("/");
   for (let end = segments.length; end >= 0; end--)
     for (let start = 0; start <= end; start++) {
       const [root, path] = [segments.slice(0, start).join("/"), segments.slice(start, end).join("/")];
-      for (const s of byPath.get(path) ?? []) if (root === "" || `${posix.dirname(s.file)}/`.startsWith(`${root}/`)) found.add(s);
+      const appliers = byPath.get(path);
+      // A folder with a kustomization.yaml applies what it includes, not every file below it.
+      if (!appliers || (included && !included(segments.slice(0, end).join("/"), file))) continue;
+      for (const s of appliers) if (root === "" || `${posix.dirname(s.file)}/`.startsWith(`${root}/`)) found.add(s);
     }
   return [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -54,7 +54,7 @@ function deployed(sa: ServiceAccountDecl, k: KustomizationDecl): ServiceAccountD
 }
 
 /** The manifest files a kustomization includes: listed files, and what listed folders' kustomizations include. */
-function includedFiles(k: KustomizationDecl, byDir: Map<string, KustomizationDecl>, seen: Set<string>): string[] {
+export function includedFiles(k: KustomizationDecl, byDir: Map<string, KustomizationDecl>, seen = new Set<string>()): string[] {
   if (seen.has(k.file)) return []; // a cycle of bases
   seen.add(k.file);
   const dir = posix.dirname(k.file);

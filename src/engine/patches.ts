@@ -32,30 +32,42 @@ function selects(target: PatchDecl["target"], kind: string, name: string, namesp
 
 /** The ServiceAccount as the patch leaves it, or undefined when the patch does not select it. */
 export function patchServiceAccount(sa: ServiceAccountDecl, patch: PatchDecl): ServiceAccountDecl | undefined {
-  if (sa.origin !== "kubernetes" || sa.nameKnown === false || !selects(patch.target, "ServiceAccount", sa.name, sa.namespaceKnown === false ? undefined : sa.namespace, "")) return undefined;
+  if (sa.origin !== "kubernetes") return undefined;
+  // A Crossplane provider's ServiceAccount is patched through the runtime config that describes it.
+  const config = sa.crossplaneConfig;
+  if (config) return selects(patch.target, config.kind, config.name, undefined, "pkg.crossplane.io") ? patchAnnotations(sa, patch, config.kind === "ControllerConfig" ? ["metadata"] : ["spec", "serviceAccountTemplate", "metadata"]) : undefined;
+  if (sa.nameKnown === false || !selects(patch.target, "ServiceAccount", sa.name, sa.namespaceKnown === false ? undefined : sa.namespace, "")) return undefined;
+  return patchAnnotations(sa, patch, ["metadata"]);
+}
+
+/** The IRSA annotations (and, for a ServiceAccount, namespace and name) as the patch leaves them; `at` is where the object keeps its ServiceAccount's metadata. */
+function patchAnnotations(sa: ServiceAccountDecl, patch: PatchDecl, at: string[]): ServiceAccountDecl {
   let out: ServiceAccountDecl = { ...sa };
   const setAnnotation = (key: string, value: Value | undefined) => {
     const field = IRSA_KEYS[key];
     if (field) out = { ...out, [field]: value && value.kind !== "null" ? value : undefined };
   };
+  const serviceAccount = at.length === 1;
   for (const o of patch.operations ?? []) {
-    const path = o.path.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const full = o.path.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (!at.every((k, i) => full[i] === k)) continue;
+    const path = ["metadata", ...full.slice(at.length)];
     const removes = o.op === "remove";
     if (!removes && o.op !== "add" && o.op !== "replace") continue;
     if (path.length === 2 && path[0] === "metadata" && path[1] === "annotations") {
       for (const key of Object.keys(IRSA_KEYS)) setAnnotation(key, removes ? undefined : getEntry(o.value, key));
     } else if (path.length === 3 && path[0] === "metadata" && path[1] === "annotations") setAnnotation(path[2], removes ? undefined : o.value);
-    else if (path.length === 2 && path[0] === "metadata" && (path[1] === "namespace" || path[1] === "name")) {
+    else if (serviceAccount && path.length === 2 && path[0] === "metadata" && (path[1] === "namespace" || path[1] === "name")) {
       const text = knownString(o.value);
       if (path[1] === "namespace") out = text === undefined ? { ...out, namespace: "<namespace not known>", namespaceKnown: false } : { ...out, namespace: text, namespaceKnown: true };
       else if (text !== undefined) out = { ...out, name: text, loc: o.value!.loc };
     }
   }
-  const metadata = getEntry(patch.merge, "metadata");
+  const metadata = at.reduce<Value | undefined>((v, k) => getEntry(v, k), patch.merge);
   const annotations = getEntry(metadata, "annotations");
   if (annotations?.kind === "object") for (const [key, value] of annotations.entries) setAnnotation(key, value);
   const namespace = knownString(getEntry(metadata, "namespace"));
-  if (patch.merge && namespace !== undefined) out = { ...out, namespace, namespaceKnown: true };
+  if (serviceAccount && patch.merge && namespace !== undefined) out = { ...out, namespace, namespaceKnown: true };
   return out;
 }
 

@@ -6,11 +6,11 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-LIUSD4DJ.mjs";
+} from "./chunk-SYINTAJK.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-GNCT4G4L.mjs";
+} from "./chunk-KDEFAEYI.mjs";
 import {
   RE2JS,
   memoised,
@@ -41,7 +41,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-HYRSYLAQ.mjs";
+} from "./chunk-UTKI72A2.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -4186,6 +4186,9 @@ function installNamespace(installs) {
 }
 
 // src/engine/gitops.ts
+import { posix as posix3 } from "node:path";
+
+// src/engine/kustomize.ts
 import { posix as posix2 } from "node:path";
 
 // src/engine/patches.ts
@@ -4207,30 +4210,39 @@ function selects(target, kind, name, namespace, group) {
   }
 }
 function patchServiceAccount(sa, patch) {
-  if (sa.origin !== "kubernetes" || sa.nameKnown === false || !selects(patch.target, "ServiceAccount", sa.name, sa.namespaceKnown === false ? void 0 : sa.namespace, "")) return void 0;
+  if (sa.origin !== "kubernetes") return void 0;
+  const config = sa.crossplaneConfig;
+  if (config) return selects(patch.target, config.kind, config.name, void 0, "pkg.crossplane.io") ? patchAnnotations(sa, patch, config.kind === "ControllerConfig" ? ["metadata"] : ["spec", "serviceAccountTemplate", "metadata"]) : void 0;
+  if (sa.nameKnown === false || !selects(patch.target, "ServiceAccount", sa.name, sa.namespaceKnown === false ? void 0 : sa.namespace, "")) return void 0;
+  return patchAnnotations(sa, patch, ["metadata"]);
+}
+function patchAnnotations(sa, patch, at) {
   let out = { ...sa };
   const setAnnotation = (key, value) => {
     const field = IRSA_KEYS[key];
     if (field) out = { ...out, [field]: value && value.kind !== "null" ? value : void 0 };
   };
+  const serviceAccount = at.length === 1;
   for (const o of patch.operations ?? []) {
-    const path = o.path.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const full = o.path.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (!at.every((k, i) => full[i] === k)) continue;
+    const path = ["metadata", ...full.slice(at.length)];
     const removes = o.op === "remove";
     if (!removes && o.op !== "add" && o.op !== "replace") continue;
     if (path.length === 2 && path[0] === "metadata" && path[1] === "annotations") {
       for (const key of Object.keys(IRSA_KEYS)) setAnnotation(key, removes ? void 0 : getEntry(o.value, key));
     } else if (path.length === 3 && path[0] === "metadata" && path[1] === "annotations") setAnnotation(path[2], removes ? void 0 : o.value);
-    else if (path.length === 2 && path[0] === "metadata" && (path[1] === "namespace" || path[1] === "name")) {
+    else if (serviceAccount && path.length === 2 && path[0] === "metadata" && (path[1] === "namespace" || path[1] === "name")) {
       const text = knownString(o.value);
       if (path[1] === "namespace") out = text === void 0 ? { ...out, namespace: "<namespace not known>", namespaceKnown: false } : { ...out, namespace: text, namespaceKnown: true };
       else if (text !== void 0) out = { ...out, name: text, loc: o.value.loc };
     }
   }
-  const metadata = getEntry(patch.merge, "metadata");
+  const metadata = at.reduce((v, k) => getEntry(v, k), patch.merge);
   const annotations = getEntry(metadata, "annotations");
   if (annotations?.kind === "object") for (const [key, value] of annotations.entries) setAnnotation(key, value);
   const namespace = knownString(getEntry(metadata, "namespace"));
-  if (patch.merge && namespace !== void 0) out = { ...out, namespace, namespaceKnown: true };
+  if (serviceAccount && patch.merge && namespace !== void 0) out = { ...out, namespace, namespaceKnown: true };
   return out;
 }
 function patchRole(role4, patch) {
@@ -4242,8 +4254,72 @@ function patchRole(role4, patch) {
   return { ...role4, id: `${role4.id}#${name}`, patchOf: role4.id, name: rename.value, kubernetesObject: { ...object, name }, loc: rename.value.loc, address: `Role ${name} (${object.group}, renamed by a patch)` };
 }
 
+// src/engine/kustomize.ts
+function applyKustomizations(outcomes) {
+  const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
+  placeHelmReleases(outcomes, kustomizations);
+  if (!kustomizations.length) return;
+  const byDir = new Map(kustomizations.map((k) => [posix2.dirname(k.file), k]));
+  const deployments = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) {
+    if (!k.namespace && !k.patches.length) continue;
+    for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) deployments.set(file, [...deployments.get(file) ?? [], k]);
+  }
+  for (const o of outcomes) {
+    const by = deployments.get(o.status.file);
+    if (!by) continue;
+    const d = o.declarations;
+    const namespaced = by.filter((k) => k.namespace);
+    d.serviceAccounts = d.serviceAccounts.flatMap((sa) => {
+      const variants = by.flatMap((k) => deployed(sa, k) ?? []);
+      const seen = /* @__PURE__ */ new Set();
+      const distinct = variants.filter((v) => {
+        const key = `${v.namespace}/${v.name}@${v.roleArn ? `${v.roleArn.loc.file}:${v.roleArn.loc.line}:${v.roleArn.loc.column}` : ""}`;
+        return !seen.has(key) && !!seen.add(key);
+      });
+      return distinct.length ? distinct : [sa];
+    });
+    const namespaces = namespaced.map((k) => k.namespace);
+    if (namespaces.length) d.workloads = namespaces.flatMap((namespace) => d.workloads.map((w) => ({ ...w, namespace })));
+  }
+}
+function deployed(sa, k) {
+  let out = sa;
+  for (const patch of k.patches) {
+    const patched = patchServiceAccount(out, patch);
+    if (patched) out = { ...patched, provenance: [...out.provenance ?? [], { message: `patched by ${k.file}`, location: patch.loc }] };
+  }
+  if (k.namespace) return { ...out, namespace: k.namespace, namespaceKnown: true };
+  return out === sa ? void 0 : out;
+}
+function includedFiles(k, byDir, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(k.file)) return [];
+  seen.add(k.file);
+  const dir = posix2.dirname(k.file);
+  return k.resources.flatMap((resource) => {
+    const path = posix2.normalize(posix2.join(dir, resource));
+    const base = byDir.get(path);
+    return base ? includedFiles(base, byDir, seen) : [path];
+  });
+}
+function placeHelmReleases(outcomes, kustomizations) {
+  if (!outcomes.some((o) => o.declarations.crossplaneInstalls.some((i) => i.releaseNamespace))) return;
+  const byDir = new Map(kustomizations.map((k) => [posix2.dirname(k.file), k]));
+  const namespaces = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) if (k.namespace) for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) namespaces.set(file, [...namespaces.get(file) ?? [], k.namespace]);
+  for (const o of outcomes) {
+    const set = namespaces.get(o.status.file);
+    o.declarations.crossplaneInstalls = o.declarations.crossplaneInstalls.flatMap((i) => {
+      if (!i.releaseNamespace) return [i];
+      if (set?.length) return [...new Set(set)].map((namespace) => ({ namespace: str(namespace, i.loc), fromRelease: true, loc: i.loc }));
+      return [{ namespace: i.releaseNamespace, fromRelease: true, loc: i.loc }];
+    });
+  }
+}
+
 // src/engine/gitops.ts
 function applyGitOps(decls) {
+  if (decls.fluxSubstitutions.some((k) => k.patches.some((p) => p.target.kind === "Kustomization"))) decls.fluxSubstitutions = patchFluxKustomizations(decls.fluxSubstitutions, includedBy(decls.kustomizations));
   const generated = decls.applicationSets.flatMap((set) => generatedApplications(set, decls.configData));
   const appliers = [
     ...decls.fluxSubstitutions.map((k) => ({ file: k.file, label: `Flux Kustomization ${k.name}`, path: k.path, patches: k.patches })),
@@ -4263,13 +4339,14 @@ function argoAppliers(label, application, file, provenance) {
   });
 }
 function applyPatches(decls, appliers) {
+  const included = includedBy(decls.kustomizations);
   const byPath = pathIndex(appliers.filter((k) => k.patches.length));
   const all = pathIndex(appliers);
   const pathUnknown = appliers.some((k) => k.path === void 0);
   decls.serviceAccounts = decls.serviceAccounts.flatMap((sa) => {
     const copies = [];
     const patchedBy = /* @__PURE__ */ new Set();
-    for (const k of applying(sa.loc.file, byPath)) {
+    for (const k of applying(sa.loc.file, byPath, included)) {
       let copy = sa;
       for (const patch of k.patches) {
         const patched = patchServiceAccount(copy, patch);
@@ -4279,17 +4356,67 @@ function applyPatches(decls, appliers) {
       patchedBy.add(k);
       copies.push(copy);
     }
-    const appliers2 = applying(sa.loc.file, all);
+    const appliers2 = applying(sa.loc.file, all, included);
     return !pathUnknown && appliers2.length > 0 && appliers2.every((k) => patchedBy.has(k)) ? copies : [sa, ...copies];
   });
-  const roles = decls.roles.flatMap((r) => applying(r.loc.file, byPath).flatMap((k) => k.patches.flatMap((p) => patchRole(r, p) ?? [])));
+  const roles = decls.roles.flatMap((r) => applying(r.loc.file, byPath, included).flatMap((k) => k.patches.flatMap((p) => patchRole(r, p) ?? [])));
   decls.roles.push(...roles);
+}
+function patchFluxKustomizations(kustomizations, included) {
+  const all = pathIndex(kustomizations);
+  const patching = kustomizations.filter((k) => k.patches.some((p) => p.target.kind === "Kustomization"));
+  return kustomizations.flatMap((k) => {
+    const appliers = applying(k.file, all, included).filter((a) => a !== k);
+    const copies = appliers.flatMap((a) => {
+      if (!patching.includes(a)) return [];
+      let copy = k;
+      for (const patch of a.patches) {
+        if (patch.target.kind !== "Kustomization" || patch.target.name !== void 0 && patch.target.name !== k.name || patch.target.namespace !== void 0 && patch.target.namespace !== k.namespace) continue;
+        copy = patchKustomization(copy, patch);
+      }
+      return copy === k ? [] : [{ ...copy, name: `${k.name} (as ${a.name} patches it)` }];
+    });
+    const everyPatches = appliers.length > 0 && copies.length === appliers.length && !kustomizations.some((x) => x.path === void 0);
+    return everyPatches ? copies : [k, ...copies];
+  });
+}
+function patchKustomization(k, patch) {
+  let out = k;
+  for (const o of patch.operations ?? []) {
+    if (o.op !== "add" && o.op !== "replace") continue;
+    const value = o.value;
+    if (!value) continue;
+    if (o.path === "/spec/patches") out = { ...out, patches: readPatches(obj(/* @__PURE__ */ new Map([["patches", value]]), value.loc)) };
+    else if (o.path === "/spec/patches/-") out = { ...out, patches: [...out.patches, ...readPatches(obj(/* @__PURE__ */ new Map([["patches", list([value], value.loc)]]), value.loc))] };
+    else if (o.path === "/spec/path") out = { ...out, path: knownString(value) };
+    else if (o.path === "/spec/postBuild") {
+      const substitute = getEntry(value, "substitute");
+      const from = asItems(getEntry(value, "substituteFrom")).flatMap((f) => {
+        const [kind, name] = [knownString(getEntry(f, "kind")), knownString(getEntry(f, "name"))];
+        return kind && name ? [{ kind, name, optional: knownString(getEntry(f, "optional")) === "true" }] : [];
+      });
+      out = { ...out, values: new Map(substitute?.kind === "object" ? substitute.entries : []), from };
+    }
+  }
+  return out;
+}
+function includedBy(kustomizations) {
+  if (!kustomizations.length) return void 0;
+  const byDir = new Map(kustomizations.map((k) => [posix3.dirname(k.file), k]));
+  const files9 = /* @__PURE__ */ new Map();
+  return (folder2, file) => {
+    const k = byDir.get(folder2 === "" ? "." : folder2);
+    if (!k) return true;
+    let set = files9.get(folder2);
+    if (!set) files9.set(folder2, set = new Set(includedFiles(k, byDir)));
+    return set.has(file);
+  };
 }
 function pathIndex(kustomizations) {
   const byPath = /* @__PURE__ */ new Map();
   for (const s of kustomizations) {
     if (s.path === void 0) continue;
-    const prefix = posix2.normalize(s.path).replace(/^\.\/?|\/$/g, "");
+    const prefix = posix3.normalize(s.path).replace(/^\.\/?|\/$/g, "");
     byPath.set(prefix, [...byPath.get(prefix) ?? [], s]);
   }
   return byPath;
@@ -4398,13 +4525,15 @@ function fluxVariables(s, configData) {
   for (const [key, value] of s.values) values.set(key, { value, via: [{ message: `Flux Kustomization ${s.name} substitutes \${${key}}`, location: value.loc }] });
   return { values, missing };
 }
-function applying(file, byPath) {
+function applying(file, byPath, included) {
   const found = /* @__PURE__ */ new Set();
   const segments = file.split("/");
   for (let end = segments.length; end >= 0; end--)
     for (let start = 0; start <= end; start++) {
       const [root, path] = [segments.slice(0, start).join("/"), segments.slice(start, end).join("/")];
-      for (const s of byPath.get(path) ?? []) if (root === "" || `${posix2.dirname(s.file)}/`.startsWith(`${root}/`)) found.add(s);
+      const appliers = byPath.get(path);
+      if (!appliers || included && !included(segments.slice(0, end).join("/"), file)) continue;
+      for (const s of appliers) if (root === "" || `${posix3.dirname(s.file)}/`.startsWith(`${root}/`)) found.add(s);
     }
   return [...found].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
@@ -4513,70 +4642,6 @@ function withoutPlanDuplicates(decls) {
   decls.serviceAccounts = decls.serviceAccounts.filter((sa) => !(sa.origin === "terraform" && dropped.has(sa.loc.file)));
   decls.oidcProviders = decls.oidcProviders.filter((p) => !(p.id.startsWith("plan:") && dropped.has(p.loc.file)));
   decls.podIdentityAssociations = decls.podIdentityAssociations.filter((a) => !dropped.has(a.loc.file));
-}
-
-// src/engine/kustomize.ts
-import { posix as posix3 } from "node:path";
-function applyKustomizations(outcomes) {
-  const kustomizations = outcomes.flatMap((o) => o.declarations.kustomizations);
-  placeHelmReleases(outcomes, kustomizations);
-  if (!kustomizations.length) return;
-  const byDir = new Map(kustomizations.map((k) => [posix3.dirname(k.file), k]));
-  const deployments = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) {
-    if (!k.namespace && !k.patches.length) continue;
-    for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) deployments.set(file, [...deployments.get(file) ?? [], k]);
-  }
-  for (const o of outcomes) {
-    const by = deployments.get(o.status.file);
-    if (!by) continue;
-    const d = o.declarations;
-    const namespaced = by.filter((k) => k.namespace);
-    d.serviceAccounts = d.serviceAccounts.flatMap((sa) => {
-      const variants = by.flatMap((k) => deployed(sa, k) ?? []);
-      const seen = /* @__PURE__ */ new Set();
-      const distinct = variants.filter((v) => {
-        const key = `${v.namespace}/${v.name}@${v.roleArn ? `${v.roleArn.loc.file}:${v.roleArn.loc.line}:${v.roleArn.loc.column}` : ""}`;
-        return !seen.has(key) && !!seen.add(key);
-      });
-      return distinct.length ? distinct : [sa];
-    });
-    const namespaces = namespaced.map((k) => k.namespace);
-    if (namespaces.length) d.workloads = namespaces.flatMap((namespace) => d.workloads.map((w) => ({ ...w, namespace })));
-  }
-}
-function deployed(sa, k) {
-  let out = sa;
-  for (const patch of k.patches) {
-    const patched = patchServiceAccount(out, patch);
-    if (patched) out = { ...patched, provenance: [...out.provenance ?? [], { message: `patched by ${k.file}`, location: patch.loc }] };
-  }
-  if (k.namespace) return { ...out, namespace: k.namespace, namespaceKnown: true };
-  return out === sa ? void 0 : out;
-}
-function includedFiles(k, byDir, seen) {
-  if (seen.has(k.file)) return [];
-  seen.add(k.file);
-  const dir = posix3.dirname(k.file);
-  return k.resources.flatMap((resource) => {
-    const path = posix3.normalize(posix3.join(dir, resource));
-    const base = byDir.get(path);
-    return base ? includedFiles(base, byDir, seen) : [path];
-  });
-}
-function placeHelmReleases(outcomes, kustomizations) {
-  if (!outcomes.some((o) => o.declarations.crossplaneInstalls.some((i) => i.releaseNamespace))) return;
-  const byDir = new Map(kustomizations.map((k) => [posix3.dirname(k.file), k]));
-  const namespaces = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) if (k.namespace) for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) namespaces.set(file, [...namespaces.get(file) ?? [], k.namespace]);
-  for (const o of outcomes) {
-    const set = namespaces.get(o.status.file);
-    o.declarations.crossplaneInstalls = o.declarations.crossplaneInstalls.flatMap((i) => {
-      if (!i.releaseNamespace) return [i];
-      if (set?.length) return [...new Set(set)].map((namespace) => ({ namespace: str(namespace, i.loc), fromRelease: true, loc: i.loc }));
-      return [{ namespace: i.releaseNamespace, fromRelease: true, loc: i.loc }];
-    });
-  }
 }
 
 // src/engine/parse-pool.ts
@@ -5002,7 +5067,7 @@ function littleHcl(files9) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-5O3D6UKH.mjs"), import("./variables-PLK6IA6G.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-ZAWVZQ7L.mjs"), import("./variables-VAJ6HNWL.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-V2GCP5XT.mjs";
+} from "./chunk-E5KW6ELD.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-HYRSYLAQ.mjs";
+import "./chunk-UTKI72A2.mjs";
 import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,

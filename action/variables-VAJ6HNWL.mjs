@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-GNCT4G4L.mjs";
-import "./chunk-6WZVWVEQ.mjs";
+} from "./chunk-KDEFAEYI.mjs";
+import "./chunk-AC3EX66R.mjs";
 import {
   tfvarsValues
-} from "./chunk-V2GCP5XT.mjs";
+} from "./chunk-E5KW6ELD.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-HYRSYLAQ.mjs";
+} from "./chunk-UTKI72A2.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts

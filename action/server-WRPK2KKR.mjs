@@ -7,12 +7,12 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-GRRJHNA3.mjs";
-import "./chunk-LIUSD4DJ.mjs";
-import "./chunk-GNCT4G4L.mjs";
-import "./chunk-6WZVWVEQ.mjs";
+} from "./chunk-ZJHCOTYF.mjs";
+import "./chunk-SYINTAJK.mjs";
+import "./chunk-KDEFAEYI.mjs";
+import "./chunk-AC3EX66R.mjs";
 import "./chunk-VDI44TGU.mjs";
-import "./chunk-HYRSYLAQ.mjs";
+import "./chunk-UTKI72A2.mjs";
 import {
   __commonJS,
   __esm,

@@ -39,7 +39,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-HYRSYLAQ.mjs";
+} from "./chunk-UTKI72A2.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";

@@ -9056,7 +9056,7 @@ function chartServiceAccounts(values, release) {
     if (v?.kind !== "object" || depth > CHART_SERVICE_ACCOUNT_DEPTH) return;
     for (const [key, inner] of v.entries) {
       if (/^serviceAccount$/i.test(key) && inner.kind === "object") {
-        const sa = fromBlock(inner, v, key, release);
+        const sa = fromBlock(inner, v, key, release, depth === 0 ? v : void 0);
         if (sa) out.push(sa);
       } else visit2(inner, depth + 1);
     }
@@ -9071,16 +9071,16 @@ function chartValuesSelector(depth = 0) {
     return /serviceAccount/i.test(region()) ? chartValuesSelector(depth + 1) : false;
   };
 }
-function fromBlock(block, parent, key, release) {
+function fromBlock(block, parent, key, release, root) {
   if (knownString(getEntry(block, "create")) === "false") return void 0;
   const annotations = getEntry(block, "annotations");
-  const irsa = serviceAccountAnnotations((k) => getEntry(annotations, k));
+  const irsa = serviceAccountAnnotations((k) => writtenAt(annotations, k));
   const nameValue = getEntry(block, "name");
   const name = knownString(nameValue);
   if (!irsa.roleArn && !name) return void 0;
   const namespace = knownString(release.namespace);
   return {
-    ...name ? { name } : { name: "<chart's default name>", nameKnown: false, ...conventional(release) },
+    ...name ? { name } : { name: "<chart's default name>", nameKnown: false, ...conventional(release, root) },
     ...namespace !== void 0 ? { namespace } : { namespace: "<release namespace>", namespaceKnown: false },
     loc: (name ? nameValue?.loc : void 0) ?? parent.keyLocs.get(key) ?? block.loc,
     ...irsa,
@@ -9102,11 +9102,19 @@ function valuesAt(path2, value) {
   const keys = path2.split(/(?<!\\)\./).map((k) => k.replace(/\\\./g, "."));
   return keys.reduceRight((inner, key) => obj(/* @__PURE__ */ new Map([[key, inner]]), value.loc, /* @__PURE__ */ new Map([[key, value.loc]])), value);
 }
-function conventional(release) {
+function conventional(release, root) {
+  const override = knownString(getEntry(root, "fullnameOverride"));
+  if (override) return { conventionalNames: [override.slice(0, 63).replace(/-$/, "")] };
   if (!release.name) return {};
-  const chart = release.chart?.replace(/^.*\//, "").replace(/:.*$/, "");
+  const chart = knownString(getEntry(root, "nameOverride")) || release.chart?.replace(/^.*\//, "").replace(/:.*$/, "");
   const fullname = !chart || release.name.includes(chart) ? release.name : `${release.name}-${chart}`;
   return { conventionalNames: [...new Set([fullname, release.name].map((n) => n.slice(0, 63).replace(/-$/, "")))] };
+}
+function writtenAt(annotations, key) {
+  const v = getEntry(annotations, key);
+  const at2 = annotations?.kind === "object" ? annotations.keyLocs.get(key) : void 0;
+  if (!v || !at2 || v.loc.file === at2.file && v.loc.line >= at2.line) return v;
+  return { ...v, loc: at2 };
 }
 
 // src/parse/crossplane.ts
@@ -10160,14 +10168,14 @@ export {
   MAX_NESTING,
   excessiveNesting,
   InputLimitError,
-  yamlToValue,
-  yamlMessage,
-  parseRenderedYaml,
-  readPatches,
   ROLE_ARN_ANNOTATION,
   TOKEN_EXPIRATION_ANNOTATION,
   AUDIENCE_ANNOTATION,
   serviceAccountAnnotations,
+  yamlToValue,
+  yamlMessage,
+  parseRenderedYaml,
+  readPatches,
   chartServiceAccounts,
   mergeValues,
   valuesAt,

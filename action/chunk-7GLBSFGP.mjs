@@ -10,11 +10,11 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-GRRJHNA3.mjs";
+} from "./chunk-ZJHCOTYF.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-GNCT4G4L.mjs";
+} from "./chunk-KDEFAEYI.mjs";
 import {
   pushTo
 } from "./chunk-VDI44TGU.mjs";
@@ -23,7 +23,7 @@ import {
   displayPath,
   displayValue,
   knownString
-} from "./chunk-HYRSYLAQ.mjs";
+} from "./chunk-UTKI72A2.mjs";
 import {
   __commonJS,
   __toESM
