@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-7GLBSFGP.mjs";
+} from "./chunk-CYVNWW6V.mjs";
 import {
   ConfigError,
   closest,
@@ -29,8 +29,8 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-ZJHCOTYF.mjs";
-import "./chunk-SYINTAJK.mjs";
+} from "./chunk-XQDDELDT.mjs";
+import "./chunk-OCBFC2CX.mjs";
 import {
   InputError
 } from "./chunk-KDEFAEYI.mjs";
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-WRPK2KKR.mjs");
+      const { startServer } = await import("./server-VGAHVFJU.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-7GLBSFGP.mjs";
+} from "./chunk-CYVNWW6V.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,8 +27,8 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-ZJHCOTYF.mjs";
-import "./chunk-SYINTAJK.mjs";
+} from "./chunk-XQDDELDT.mjs";
+import "./chunk-OCBFC2CX.mjs";
 import {
   InputError
 } from "./chunk-KDEFAEYI.mjs";

@@ -3,7 +3,7 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-SYINTAJK.mjs";
+} from "./chunk-OCBFC2CX.mjs";
 import "./chunk-AC3EX66R.mjs";
 import "./chunk-UTKI72A2.mjs";
 import "./chunk-JUKLW5JI.mjs";

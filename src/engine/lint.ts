@@ -129,9 +129,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const declarations = emptyDeclarations();
   const diagnostics: Diagnostic[] = [];
+  const templates = new Set(outcomes.flatMap((o) => o.templates ?? []));
   for (const o of outcomes) {
-    // A manifest Terraform renders through templatefile() is declared by Terraform, filled in.
-    if (terraform?.rendered.has(o.status.file)) o.declarations = { ...o.declarations, serviceAccounts: [], workloads: [] };
+    // A manifest Terraform renders through templatefile() is declared by Terraform, filled in (or not at all, where no instance renders it).
+    if (terraform?.rendered.has(o.status.file) || templates.has(o.status.file)) o.declarations = { ...o.declarations, serviceAccounts: [], workloads: [] };
     mergeDeclarations(declarations, o.declarations);
     diagnostics.push(...o.diagnostics);
   }

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { obj, unknown } from "../core/value.js";
 import { parseMarkdown, parseScript } from "../parse/scripts.js";
 import { emptyDeclarations, type Declarations } from "../core/declarations.js";
@@ -37,6 +38,8 @@ export interface FileOutcome {
   gone?: boolean;
   /** An HCL file's syntax tree: it crosses threads cheaply, and becomes an AST on the evaluator's thread. */
   syntax?: { tree: SyntaxTree; kind: "terraform" | "tfvars" };
+  /** Files a Terraform file names as templatefile("${path.module}/…"): templates, even where no instance renders them (count = 0). */
+  templates?: string[];
 }
 
 /** Files the Terraform evaluator reads: configuration and variable values. */
@@ -106,6 +109,8 @@ function parseText(file: DiscoveredFile, text: string, hcl: HclParser | undefine
       if (longestLine(text) > MAX_HCL_LINE) return { ...empty, skipped: `a line longer than ${MAX_HCL_LINE / 1024 / 1024} MB (irsa-lint's limit for HCL)`, unchecked: true };
       const parsed = hcl!.syntax(file.path, text);
       if (parsed.tree) outcome.syntax = { tree: parsed.tree, kind: file.kind };
+      const templates = templatesNamed(file.path, text);
+      if (templates.length) outcome.templates = templates;
       return { ...empty, diagnostics: parsed.errors };
     }
     case "tfvars-json":
@@ -163,4 +168,10 @@ export function tfvarsOf(outcome: FileOutcome): Tfvars | undefined {
 
 export function jsonError(file: string, e: { message: string; line: number; column: number }): Diagnostic {
   return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
+}
+
+/** `templatefile("${path.module}/x.yaml", …)` paths, relative to the scan like the file naming them. */
+function templatesNamed(file: string, text: string): string[] {
+  const dir = posix.dirname(file);
+  return [...text.matchAll(/templatefile\(\s*"\$\{path\.module\}\/([^"$]+)"/g)].map((m) => posix.normalize(posix.join(dir, m[1])));
 }

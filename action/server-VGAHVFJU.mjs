@@ -7,8 +7,8 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-ZJHCOTYF.mjs";
-import "./chunk-SYINTAJK.mjs";
+} from "./chunk-XQDDELDT.mjs";
+import "./chunk-OCBFC2CX.mjs";
 import "./chunk-KDEFAEYI.mjs";
 import "./chunk-AC3EX66R.mjs";
 import "./chunk-VDI44TGU.mjs";

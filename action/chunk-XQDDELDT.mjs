@@ -6,7 +6,7 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-SYINTAJK.mjs";
+} from "./chunk-OCBFC2CX.mjs";
 import {
   InputError,
   readNamedInput
@@ -4964,8 +4964,9 @@ async function lint(options) {
   applyKustomizations(outcomes);
   const declarations = emptyDeclarations();
   const diagnostics = [];
+  const templates = new Set(outcomes.flatMap((o) => o.templates ?? []));
   for (const o of outcomes) {
-    if (terraform?.rendered.has(o.status.file)) o.declarations = { ...o.declarations, serviceAccounts: [], workloads: [] };
+    if (terraform?.rendered.has(o.status.file) || templates.has(o.status.file)) o.declarations = { ...o.declarations, serviceAccounts: [], workloads: [] };
     mergeDeclarations(declarations, o.declarations);
     diagnostics.push(...o.diagnostics);
   }

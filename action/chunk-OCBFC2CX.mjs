@@ -611,6 +611,9 @@ function firstError(root) {
   }
 }
 
+// src/engine/parse-files.ts
+import { posix } from "node:path";
+
 // src/parse/directives.ts
 var DIRECTIVE = /(?:#|\/\/)\s*irsa-lint-disable-(next-line|line|file)\b([^\n]*)$/;
 function scanDirectives(file, text) {
@@ -786,6 +789,8 @@ function parseText(file, text, hcl, outcome) {
       if (longestLine(text) > MAX_HCL_LINE) return { ...empty, skipped: `a line longer than ${MAX_HCL_LINE / 1024 / 1024} MB (irsa-lint's limit for HCL)`, unchecked: true };
       const parsed = hcl.syntax(file.path, text);
       if (parsed.tree) outcome.syntax = { tree: parsed.tree, kind: file.kind };
+      const templates = templatesNamed(file.path, text);
+      if (templates.length) outcome.templates = templates;
       return { ...empty, diagnostics: parsed.errors };
     }
     case "tfvars-json":
@@ -829,6 +834,10 @@ function tfvarsOf(outcome) {
 }
 function jsonError(file, e) {
   return { level: "error", message: `JSON syntax error: ${e.message}`, location: { file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 } };
+}
+function templatesNamed(file, text) {
+  const dir = posix.dirname(file);
+  return [...text.matchAll(/templatefile\(\s*"\$\{path\.module\}\/([^"$]+)"/g)].map((m) => posix.normalize(posix.join(dir, m[1])));
 }
 
 export {

@@ -10,7 +10,7 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-ZJHCOTYF.mjs";
+} from "./chunk-XQDDELDT.mjs";
 import {
   InputError,
   readNamedInput
