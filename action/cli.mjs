@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-CYVNWW6V.mjs";
+} from "./chunk-JMUAS22N.mjs";
 import {
   ConfigError,
   closest,
@@ -29,7 +29,7 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-XQDDELDT.mjs";
+} from "./chunk-LKLTTD7M.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-VGAHVFJU.mjs");
+      const { startServer } = await import("./server-IWSJT25Q.mjs");
       startServer();
       return await new Promise(() => {
       });

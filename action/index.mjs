@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-CYVNWW6V.mjs";
+} from "./chunk-JMUAS22N.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,7 +27,7 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-XQDDELDT.mjs";
+} from "./chunk-LKLTTD7M.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError

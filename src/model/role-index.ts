@@ -71,6 +71,8 @@ export class RoleIndex {
     const exact: Role[] = [];
     const possible: Role[] = [];
     const blockers: Role[] = [];
+    // Roles of unknown name in other projects: they stand in the way of "no role has this name" only.
+    const elsewhere: Role[] = [];
     // Roles whose name can match but whose trust admits no web identity: they compete with no one.
     const unlikely: Role[] = [];
     for (const r of hasHole(arn.name) ? this.all : [...(this.byName.get(arn.name) ?? []), ...this.partial]) {
@@ -80,12 +82,18 @@ export class RoleIndex {
       else if (whollyUnknown(r)) {
         // A role of unknown name may be any: in this project it stands in the way; elsewhere (or as a template) it does not.
         if (!r.template && inProject(r.site, project)) blockers.push(r);
+        else if (!r.template) elsewhere.push(r);
       } else if (purpose === "pod-identity" || mayTrustWebIdentity(r)) possible.push(r);
       else unlikely.push(r);
     }
     const name = hasHole(arn.name) ? undefined : arn.name;
     const found = [...exact, ...possible, ...blockers];
     if (found.length === 0 && unlikely.length) return { ...none, candidates: unlikely, name, unresolved: `${describeRoles(unlikely)} can have this name, but ${unlikely.length === 1 ? "its trust admits" : "their trusts admit"} no web-identity token` };
+    if (found.length === 0 && elsewhere.length) {
+      // Were its name known, a role of another project could be the one (as roles of other projects whose names are partly known can): not missing.
+      const r = elsewhere[0];
+      return { ...none, blockers: elsewhere, name, unresolved: `no role of this project has this name, and role ${r.displayName} of another project (${r.loc.file}:${r.loc.line}) may: its name is not known` };
+    }
     if (found.length === 0) {
       const declaresRoles = this.all.some((r) => inProject(r.site, project));
       return { ...none, ...(name !== undefined ? { name } : {}), ...(declaresRoles ? {} : { projectWithoutRoles: project }), ...(hasHole(arn.name) ? { unresolved: `the role name in it is not known (${displayPart(arn.name)}), and no scanned role's name can be it` } : {}) };

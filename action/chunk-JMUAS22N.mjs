@@ -10,7 +10,7 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-XQDDELDT.mjs";
+} from "./chunk-LKLTTD7M.mjs";
 import {
   InputError,
   readNamedInput

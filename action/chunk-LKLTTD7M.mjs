@@ -3722,6 +3722,7 @@ var RoleIndex = class {
     const exact = [];
     const possible = [];
     const blockers = [];
+    const elsewhere = [];
     const unlikely = [];
     for (const r of hasHole(arn.name) ? this.all : [...this.byName.get(arn.name) ?? [], ...this.partial]) {
       const match = roleMatches(r, arn);
@@ -3729,12 +3730,17 @@ var RoleIndex = class {
       if (match === "yes") exact.push(r);
       else if (whollyUnknown(r)) {
         if (!r.template && inProject(r.site, project)) blockers.push(r);
+        else if (!r.template) elsewhere.push(r);
       } else if (purpose === "pod-identity" || mayTrustWebIdentity(r)) possible.push(r);
       else unlikely.push(r);
     }
     const name = hasHole(arn.name) ? void 0 : arn.name;
     const found = [...exact, ...possible, ...blockers];
     if (found.length === 0 && unlikely.length) return { ...none, candidates: unlikely, name, unresolved: `${describeRoles(unlikely)} can have this name, but ${unlikely.length === 1 ? "its trust admits" : "their trusts admit"} no web-identity token` };
+    if (found.length === 0 && elsewhere.length) {
+      const r = elsewhere[0];
+      return { ...none, blockers: elsewhere, name, unresolved: `no role of this project has this name, and role ${r.displayName} of another project (${r.loc.file}:${r.loc.line}) may: its name is not known` };
+    }
     if (found.length === 0) {
       const declaresRoles = this.all.some((r) => inProject(r.site, project));
       return { ...none, ...name !== void 0 ? { name } : {}, ...declaresRoles ? {} : { projectWithoutRoles: project }, ...hasHole(arn.name) ? { unresolved: `the role name in it is not known (${displayPart(arn.name)}), and no scanned role's name can be it` } : {} };

@@ -7,7 +7,7 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-XQDDELDT.mjs";
+} from "./chunk-LKLTTD7M.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import "./chunk-KDEFAEYI.mjs";
 import "./chunk-AC3EX66R.mjs";
