@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-JMUAS22N.mjs";
+} from "./chunk-3GY77EB4.mjs";
 import {
   ConfigError,
   closest,
@@ -29,7 +29,7 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-LKLTTD7M.mjs";
+} from "./chunk-26LW6WIO.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-IWSJT25Q.mjs");
+      const { startServer } = await import("./server-WNK377YL.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-JMUAS22N.mjs";
+} from "./chunk-3GY77EB4.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,7 +27,7 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-LKLTTD7M.mjs";
+} from "./chunk-26LW6WIO.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError

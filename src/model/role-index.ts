@@ -130,8 +130,13 @@ function describeRoles(roles: Role[]): string {
   return roles.length > 3 ? `${names.join(", ")} and ${roles.length - 3} more` : names.join(" or ");
 }
 
+/**
+ * A role whose name may be anything: not known, and no known prefix (a suffix a tool generates
+ * after a prefix not known says nothing either). Such a role is never "the only role whose name
+ * can be" an ARN's: making a name less known must never make a link, or a finding, appear.
+ */
 function whollyUnknown(r: Role): boolean {
-  return r.name.kind === "unknown" && !r.generatedSuffix && knownString(r.namePrefix) === undefined && r.namePrefix?.kind !== "template";
+  return r.name.kind === "unknown" && knownString(r.namePrefix) === undefined && r.namePrefix?.kind !== "template";
 }
 
 /**

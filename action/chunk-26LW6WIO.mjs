@@ -3773,7 +3773,7 @@ function describeRoles(roles) {
   return roles.length > 3 ? `${names.join(", ")} and ${roles.length - 3} more` : names.join(" or ");
 }
 function whollyUnknown(r) {
-  return r.name.kind === "unknown" && !r.generatedSuffix && knownString(r.namePrefix) === void 0 && r.namePrefix?.kind !== "template";
+  return r.name.kind === "unknown" && knownString(r.namePrefix) === void 0 && r.namePrefix?.kind !== "template";
 }
 function mayTrustWebIdentity(r) {
   const trust7 = r.trust;

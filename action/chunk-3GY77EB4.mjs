@@ -10,7 +10,7 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-LKLTTD7M.mjs";
+} from "./chunk-26LW6WIO.mjs";
 import {
   InputError,
   readNamedInput
