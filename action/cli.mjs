@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-3GY77EB4.mjs";
+} from "./chunk-EYMKNBN7.mjs";
 import {
   ConfigError,
   closest,
@@ -29,7 +29,7 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-26LW6WIO.mjs";
+} from "./chunk-TAXXNKZM.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-WNK377YL.mjs");
+      const { startServer } = await import("./server-2RHIMI37.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-3GY77EB4.mjs";
+} from "./chunk-EYMKNBN7.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,7 +27,7 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-26LW6WIO.mjs";
+} from "./chunk-TAXXNKZM.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError

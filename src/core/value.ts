@@ -44,6 +44,12 @@ export interface StringValue extends Located {
   verbatimFrom?: { file: string; offset: number; text: string };
   /** A YAML block scalar's text: each of its lines stands this many columns in from `loc.column`'s line start. */
   blockIndent?: number;
+  /**
+   * A template's rendering that kept the template's lines (`blockIndent` 0 from line 1): the
+   * template's lines as written, so a position on a line the rendering changed is put at that
+   * line's first column of text, never at a column of the rendered text.
+   */
+  templateLines?: string[];
 }
 export interface NumberValue extends Located {
   kind: "number";

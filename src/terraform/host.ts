@@ -100,7 +100,10 @@ export class Host {
     // Terraform refuses templatefile() inside a template: a template rendering itself is an error, not a loop.
     const inner: FunctionHost = { ...host, templateFile: (_p, _v, at) => failure("templatefile() cannot be called from inside a template (Terraform refuses it)", at) };
     const rendered = new Evaluator(NO_REFERENCES, inner).eval(expr, scope);
-    return this.taint.spread(rendered);
+    // Rendered text with the template's lines (no directive or value adding or taking a line): its
+    // line n is the template's line n, so what is parsed from it is located by line, as partly known renderings are.
+    const lined = rendered.kind === "string" && rendered.verbatimFrom === undefined && lineCount(rendered.value) === lineCount(read.text) ? { ...rendered, loc: { file: read.file, line: 1, column: 1, endLine: 1, endColumn: 1 }, blockIndent: 0, templateLines: read.text.split("\n") } : rendered;
+    return this.taint.spread(lined);
   }
 
   /** A template file's expression, parsed once and moved back to its place in the file. */
@@ -166,3 +169,5 @@ export function readConfined(cwd: string, absolute: string, roots: string[], rea
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+const lineCount = (text: string) => text.replace(/\n$/, "").split("\n").length;

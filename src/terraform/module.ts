@@ -251,6 +251,11 @@ export class TerraformModule implements ReferenceResolver {
     // A heredoc of JSON with interpolations: its structure is known, the interpolated parts are not.
     if (v.kind === "template") return parseRenderedYaml(v)[0] ?? v;
     if (v.kind !== "string") return v;
+    // A template's rendering that kept its lines: located line by line in the template.
+    if (v.templateLines && !v.verbatimFrom) {
+      const parsed = parseRenderedYaml(v)[0];
+      return parsed ? onTemplateLines(parsed, v.value.split("\n"), v.templateLines) : this.options.host.parseJson(v.value, v.loc.file, v.loc);
+    }
     return this.options.host.parseJson(v.value, v.verbatimFrom?.file ?? v.loc.file, v.loc, v.verbatimFrom);
   }
 
@@ -287,4 +292,22 @@ function nullable(block: Block): boolean | undefined {
   const attr = block.body.attributes.find((a) => a.name === "nullable");
   if (!attr) return true;
   return attr.expr.type === "literal" && typeof attr.expr.value === "boolean" ? attr.expr.value : undefined;
+}
+
+/** Positions on the lines a rendering changed moved to the first column of text of the template's line (see StringValue.templateLines). */
+function onTemplateLines(v: Value, rendered: string[], template: string[]): Value {
+  const move = (l: SourceLocation): SourceLocation => {
+    const i = l.line - 1;
+    if (rendered[i] === template[i] || template[i] === undefined) return l;
+    const column = template[i].length - template[i].trimStart().length + 1;
+    return { ...l, column, endLine: l.line, endColumn: column };
+  };
+  switch (v.kind) {
+    case "object":
+      return { ...v, loc: move(v.loc), entries: new Map([...v.entries].map(([k, x]) => [k, onTemplateLines(x, rendered, template)])), keyLocs: new Map([...v.keyLocs].map(([k, l]) => [k, move(l)])) };
+    case "list":
+      return { ...v, loc: move(v.loc), items: v.items.map((x) => onTemplateLines(x, rendered, template)) };
+    default:
+      return { ...v, loc: move(v.loc) };
+  }
 }

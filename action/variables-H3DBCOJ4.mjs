@@ -6,7 +6,7 @@ import {
 import "./chunk-AC3EX66R.mjs";
 import {
   tfvarsValues
-} from "./chunk-E5KW6ELD.mjs";
+} from "./chunk-WCKGAHFY.mjs";
 import "./chunk-VDI44TGU.mjs";
 import {
   displayPath,

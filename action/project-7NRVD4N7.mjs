@@ -3,7 +3,7 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-E5KW6ELD.mjs";
+} from "./chunk-WCKGAHFY.mjs";
 import "./chunk-VDI44TGU.mjs";
 import "./chunk-UTKI72A2.mjs";
 import "./chunk-JUKLW5JI.mjs";

@@ -5074,7 +5074,7 @@ function littleHcl(files9) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-ZAWVZQ7L.mjs"), import("./variables-VAJ6HNWL.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-7NRVD4N7.mjs"), import("./variables-H3DBCOJ4.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };

@@ -7,7 +7,7 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-26LW6WIO.mjs";
+} from "./chunk-TAXXNKZM.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import "./chunk-KDEFAEYI.mjs";
 import "./chunk-AC3EX66R.mjs";

@@ -10,7 +10,7 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-26LW6WIO.mjs";
+} from "./chunk-TAXXNKZM.mjs";
 import {
   InputError,
   readNamedInput

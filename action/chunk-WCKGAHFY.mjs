@@ -2121,7 +2121,8 @@ var Host = class {
     const scope = EMPTY_SCOPE.with(Object.fromEntries(pairs.map(([k, v]) => [String(k.value), v])));
     const inner = { ...host, templateFile: (_p, _v, at) => failure("templatefile() cannot be called from inside a template (Terraform refuses it)", at) };
     const rendered = new Evaluator(NO_REFERENCES, inner).eval(expr, scope);
-    return this.taint.spread(rendered);
+    const lined = rendered.kind === "string" && rendered.verbatimFrom === void 0 && lineCount(rendered.value) === lineCount(read.text) ? { ...rendered, loc: { file: read.file, line: 1, column: 1, endLine: 1, endColumn: 1 }, blockIndent: 0, templateLines: read.text.split("\n") } : rendered;
+    return this.taint.spread(lined);
   }
   /** A template file's expression, parsed once and moved back to its place in the file. */
   templateExpr(file, text) {
@@ -2174,6 +2175,7 @@ function readConfined(cwd, absolute, roots, readable) {
     if (fd !== void 0) closeSync(fd);
   }
 }
+var lineCount = (text) => text.replace(/\n$/, "").split("\n").length;
 
 // src/terraform/data-sources.ts
 function dataSourceValue(block, address, scope, ctx) {
@@ -2564,6 +2566,10 @@ var TerraformModule = class _TerraformModule {
     if ((v.kind === "string" || v.kind === "template") && v.json) return v.json;
     if (v.kind === "template") return parseRenderedYaml(v)[0] ?? v;
     if (v.kind !== "string") return v;
+    if (v.templateLines && !v.verbatimFrom) {
+      const parsed = parseRenderedYaml(v)[0];
+      return parsed ? onTemplateLines(parsed, v.value.split("\n"), v.templateLines) : this.options.host.parseJson(v.value, v.loc.file, v.loc);
+    }
     return this.options.host.parseJson(v.value, v.verbatimFrom?.file ?? v.loc.file, v.loc, v.verbatimFrom);
   }
   children = /* @__PURE__ */ new Map();
@@ -2595,6 +2601,22 @@ function nullable(block) {
   const attr2 = block.body.attributes.find((a) => a.name === "nullable");
   if (!attr2) return true;
   return attr2.expr.type === "literal" && typeof attr2.expr.value === "boolean" ? attr2.expr.value : void 0;
+}
+function onTemplateLines(v, rendered, template) {
+  const move = (l) => {
+    const i = l.line - 1;
+    if (rendered[i] === template[i] || template[i] === void 0) return l;
+    const column = template[i].length - template[i].trimStart().length + 1;
+    return { ...l, column, endLine: l.line, endColumn: column };
+  };
+  switch (v.kind) {
+    case "object":
+      return { ...v, loc: move(v.loc), entries: new Map([...v.entries].map(([k, x]) => [k, onTemplateLines(x, rendered, template)])), keyLocs: new Map([...v.keyLocs].map(([k, l]) => [k, move(l)])) };
+    case "list":
+      return { ...v, loc: move(v.loc), items: v.items.map((x) => onTemplateLines(x, rendered, template)) };
+    default:
+      return { ...v, loc: move(v.loc) };
+  }
 }
 
 // src/terraform/remote-state.ts
