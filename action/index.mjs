@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-EYMKNBN7.mjs";
+} from "./chunk-7PYSCT5P.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,7 +27,7 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-TAXXNKZM.mjs";
+} from "./chunk-TUHJWOYU.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError

@@ -29,7 +29,7 @@ export function referenceOf(v: Value, attributes: string[]): Origin | undefined 
  * links to a role for certain by reference, or by its name when exactly one role can have it:
  * among the roles whose names can match (exactly, or by their known parts), the nearest to the
  * ARN (sharing most folders with it) are kept; one of them, or several of one exact name, is the
- * link. A role of wholly unknown name stands in the way only in the ARN's own project.
+ * link. A role of wholly unknown name stands in the way only in the ARN's own project; a partly known name of another project is never linked by pattern (only keeps "no role has this name" from being said).
  */
 export class RoleIndex {
   private readonly byName = new Map<string, Role[]>();
@@ -83,7 +83,12 @@ export class RoleIndex {
         // A role of unknown name may be any: in this project it stands in the way; elsewhere (or as a template) it does not.
         if (!r.template && inProject(r.site, project)) blockers.push(r);
         else if (!r.template) elsewhere.push(r);
-      } else if (purpose === "pod-identity" || mayTrustWebIdentity(r)) possible.push(r);
+      } else if (purpose === "pod-identity" || mayTrustWebIdentity(r)) {
+        // A partly known name of another project may be it, never for certain: a name made less
+        // known there must not make it the only one, and a link or a finding appear.
+        if (inProject(r.site, project)) possible.push(r);
+        else if (!r.template) elsewhere.push(r);
+      }
       else unlikely.push(r);
     }
     const name = hasHole(arn.name) ? undefined : arn.name;
@@ -92,7 +97,7 @@ export class RoleIndex {
     if (found.length === 0 && elsewhere.length) {
       // Were its name known, a role of another project could be the one (as roles of other projects whose names are partly known can): not missing.
       const r = elsewhere[0];
-      return { ...none, blockers: elsewhere, name, unresolved: `no role of this project has this name, and role ${r.displayName} of another project (${r.loc.file}:${r.loc.line}) may: its name is not known` };
+      return { ...none, blockers: elsewhere, name, unresolved: `no role of this project has this name, and role ${r.displayName} of another project (${r.loc.file}:${r.loc.line}) may: its name is not known in full` };
     }
     if (found.length === 0) {
       const declaresRoles = this.all.some((r) => inProject(r.site, project));

@@ -10,7 +10,7 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-TAXXNKZM.mjs";
+} from "./chunk-TUHJWOYU.mjs";
 import {
   InputError,
   readNamedInput

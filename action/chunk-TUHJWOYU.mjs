@@ -3731,15 +3731,17 @@ var RoleIndex = class {
       else if (whollyUnknown(r)) {
         if (!r.template && inProject(r.site, project)) blockers.push(r);
         else if (!r.template) elsewhere.push(r);
-      } else if (purpose === "pod-identity" || mayTrustWebIdentity(r)) possible.push(r);
-      else unlikely.push(r);
+      } else if (purpose === "pod-identity" || mayTrustWebIdentity(r)) {
+        if (inProject(r.site, project)) possible.push(r);
+        else if (!r.template) elsewhere.push(r);
+      } else unlikely.push(r);
     }
     const name = hasHole(arn.name) ? void 0 : arn.name;
     const found = [...exact, ...possible, ...blockers];
     if (found.length === 0 && unlikely.length) return { ...none, candidates: unlikely, name, unresolved: `${describeRoles(unlikely)} can have this name, but ${unlikely.length === 1 ? "its trust admits" : "their trusts admit"} no web-identity token` };
     if (found.length === 0 && elsewhere.length) {
       const r = elsewhere[0];
-      return { ...none, blockers: elsewhere, name, unresolved: `no role of this project has this name, and role ${r.displayName} of another project (${r.loc.file}:${r.loc.line}) may: its name is not known` };
+      return { ...none, blockers: elsewhere, name, unresolved: `no role of this project has this name, and role ${r.displayName} of another project (${r.loc.file}:${r.loc.line}) may: its name is not known in full` };
     }
     if (found.length === 0) {
       const declaresRoles = this.all.some((r) => inProject(r.site, project));
