@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-7PYSCT5P.mjs";
+} from "./chunk-3ICBVR7L.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,7 +27,7 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-TUHJWOYU.mjs";
+} from "./chunk-II24HAHG.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError

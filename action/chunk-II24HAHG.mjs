@@ -3292,7 +3292,7 @@ var pod_identity_target_trust_default = defineRule({
     tagSession: "Role {{target}} trusts {{source}} (the role_arn of the Pod Identity association of {{sa}}) without sts:TagSession: EKS Pod Identity passes its session tags on when it assumes the target role, so the assumption fails"
   },
   docs: {
-    rationale: "With `target_role_arn` (often a role in another account), EKS Pod Identity first assumes the association's `role_arn`, then the target role from that session, passing the session tags on: the target role's trust must allow the first role for `sts:AssumeRole` and `sts:TagSession` (EKS user guide, \"Access AWS resources using EKS Pod Identity target IAM roles\"). Reported only when the target role's trust is known statement by statement: a principal that may be the first role (an account, `*`, a value not known, a role name not known) keeps it quiet; a trust naming only other roles, services or providers does not admit it. The tag check is left out when session tags are disabled on the association.",
+    rationale: "With `target_role_arn` (often a role in another account), EKS Pod Identity first assumes the association's `role_arn`, then the target role from that session, passing the session tags on: the target role's trust must allow the first role for `sts:AssumeRole` and `sts:TagSession` (EKS user guide, \"Access AWS resources using EKS Pod Identity target IAM roles\"). Reported only when the target role's trust is known statement by statement: a principal that may be the first role (an account, `*`, a value not known, a role name not known) keeps it quiet; a trust naming only other roles, services or providers does not admit it. The tag check is left out when session tags are disabled on the association, and is a warning: the user guide's target trust grants both actions, the API reference documents only the role chaining.",
     fail: { files: files8("aws_iam_role.reports.arn", '"sts:AssumeRole"') },
     pass: { files: files8("aws_iam_role.reports.arn", '"sts:AssumeRole", "sts:TagSession"') },
     fix: `Trust the association's role in the target role: { "AWS": "<role_arn>" } for ["sts:AssumeRole", "sts:TagSession"].`
@@ -3314,7 +3314,7 @@ var pod_identity_target_trust_default = defineRule({
         const related = [{ location: a.loc, message: `the Pod Identity association of ${sa}` }];
         const named = assume.find((x) => x.admits === "yes" && actionApplies(x.s, "sts:AssumeRole") === "yes");
         if (!assume.length) report("notAdmitted", trust7.loc, data, { related });
-        else if (!tagsOff && named && admitting.every((x) => actionApplies(x.s, "sts:TagSession") === "no")) report("tagSession", named.s.actionLoc ?? named.s.loc, data, { related });
+        else if (!tagsOff && named && admitting.every((x) => actionApplies(x.s, "sts:TagSession") === "no")) report("tagSession", named.s.actionLoc ?? named.s.loc, data, { related, severity: "warning" });
       }
     }
   }

@@ -10,7 +10,7 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-TUHJWOYU.mjs";
+} from "./chunk-II24HAHG.mjs";
 import {
   InputError,
   readNamedInput

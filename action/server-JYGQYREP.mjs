@@ -7,7 +7,7 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-TUHJWOYU.mjs";
+} from "./chunk-II24HAHG.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import "./chunk-KDEFAEYI.mjs";
 import "./chunk-AC3EX66R.mjs";
