@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-3ICBVR7L.mjs";
+} from "./chunk-SDCCIN6V.mjs";
 import {
   ConfigError,
   closest,
@@ -29,7 +29,7 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-II24HAHG.mjs";
+} from "./chunk-7HNZMXKT.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-JYGQYREP.mjs");
+      const { startServer } = await import("./server-5EFODLFQ.mjs");
       startServer();
       return await new Promise(() => {
       });

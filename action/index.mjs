@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-3ICBVR7L.mjs";
+} from "./chunk-SDCCIN6V.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,7 +27,7 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-II24HAHG.mjs";
+} from "./chunk-7HNZMXKT.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError

@@ -4,7 +4,7 @@ import { closest, type Tri } from "../core/match.js";
 import { asItems, displayValue, knownString, type Value } from "../core/value.js";
 import type { Statement } from "../iam/document.js";
 import { actionApplies, conditionHolds } from "../iam/evaluate.js";
-import { admits } from "../iam/questions.js";
+import { admits, admitsEveryRevision, refusesNamespace } from "../iam/questions.js";
 import { STS_AUDIENCE, subject, WEB_IDENTITY_ACTION } from "../iam/trust.js";
 import { irsaStatements } from "../model/irsa.js";
 import type { IrsaModel, Role, ServiceAccount, Workload } from "../model/model.js";
@@ -124,7 +124,7 @@ function chainOf(result: LintResult, sa: ServiceAccount): Chain {
       expirationAt: sa.tokenExpiration?.loc ?? null,
     },
     link: report ? { status: report.status, reason: report.reason ?? null, assumed: report.assumed ?? null, at: report.location } : { status: "none", reason: sa.roleArn ? null : "the ServiceAccount has no eks.amazonaws.com/role-arn annotation", assumed: null, at: null },
-    role: role ? explainRole(model, role, subject(sa.namespace, sa.name), aud) : null,
+    role: role ? explainRole(model, role, subject(sa.namespace, sa.name), aud, unnamedVerdict(model, role, sa, aud)) : null,
     podIdentity: association ? { at: association.loc, role: association.roles[0]?.displayName ?? (knownString(association.roleArn) ?? null) } : null,
     workloads: model.workloadsOf(sa).map((w) => explainWorkload(w, sa, expiration)),
     findings: [],
@@ -153,7 +153,21 @@ function issuerOf(statements: Statement[]): string | null {
   return urls.size === 1 ? `https://${[...urls][0]}` : null;
 }
 
-function explainRole(model: IrsaModel, role: Role, sub: string, aud: string): ExplainedRole {
+/**
+ * For a ServiceAccount whose name is not known (a chart's default, a Crossplane revision), the
+ * answer the checks give, not the literal placeholder's: the namespace refused, every revision
+ * admitted, else not known.
+ */
+function unnamedVerdict(model: IrsaModel, role: Role, sa: ServiceAccount, aud: string): Tri | undefined {
+  if (sa.nameKnown !== false || !role.trust || sa.namespaceKnown === false) return undefined;
+  if (refusesNamespace(role.trust, sa.namespace, sa.namePrefix)) return "no";
+  const statements = irsaStatements(model, role.trust, role);
+  if (sa.namePrefix !== undefined) return admitsEveryRevision(role.trust, statements, sa.namespace, sa.namePrefix, aud) ? "yes" : "maybe";
+  const named = (sa.conventionalNames ?? []).some((name) => admits(role.trust!, statements, subject(sa.namespace, name), aud).admitted === "yes");
+  return named ? "yes" : "maybe";
+}
+
+function explainRole(model: IrsaModel, role: Role, sub: string, aud: string, verdict?: Tri): ExplainedRole {
   const request = { action: WEB_IDENTITY_ACTION, sub, aud };
   const trust = role.trust;
   const statements = trust ? irsaStatements(model, trust, role) : [];
@@ -165,7 +179,7 @@ function explainRole(model: IrsaModel, role: Role, sub: string, aud: string): Ex
     at: role.loc,
     trust: trust
       ? {
-          admits: admits(trust, statements, sub, aud).admitted,
+          admits: verdict ?? admits(trust, statements, sub, aud).admitted,
           statements: trust.statements.map((s) => ({
             index: s.index,
             at: s.loc,

@@ -7,7 +7,7 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-II24HAHG.mjs";
+} from "./chunk-7HNZMXKT.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import "./chunk-KDEFAEYI.mjs";
 import "./chunk-AC3EX66R.mjs";

@@ -5170,7 +5170,7 @@ function chainOf(result, sa) {
       expirationAt: sa.tokenExpiration?.loc ?? null
     },
     link: report ? { status: report.status, reason: report.reason ?? null, assumed: report.assumed ?? null, at: report.location } : { status: "none", reason: sa.roleArn ? null : "the ServiceAccount has no eks.amazonaws.com/role-arn annotation", assumed: null, at: null },
-    role: role4 ? explainRole(model, role4, subject(sa.namespace, sa.name), aud) : null,
+    role: role4 ? explainRole(model, role4, subject(sa.namespace, sa.name), aud, unnamedVerdict(model, role4, sa, aud)) : null,
     podIdentity: association ? { at: association.loc, role: association.roles[0]?.displayName ?? (knownString(association.roleArn) ?? null) } : null,
     workloads: model.workloadsOf(sa).map((w) => explainWorkload(w, sa, expiration)),
     findings: [],
@@ -5195,7 +5195,15 @@ function issuerOf(statements) {
   const urls = new Set(statements.flatMap((s) => s.principals.filter((p) => p.type === "Federated").flatMap((p) => asItems(p.value).map((v) => knownString(v)?.split(":oidc-provider/")[1]))).filter((u) => !!u));
   return urls.size === 1 ? `https://${[...urls][0]}` : null;
 }
-function explainRole(model, role4, sub, aud) {
+function unnamedVerdict(model, role4, sa, aud) {
+  if (sa.nameKnown !== false || !role4.trust || sa.namespaceKnown === false) return void 0;
+  if (refusesNamespace(role4.trust, sa.namespace, sa.namePrefix)) return "no";
+  const statements = irsaStatements(model, role4.trust, role4);
+  if (sa.namePrefix !== void 0) return admitsEveryRevision(role4.trust, statements, sa.namespace, sa.namePrefix, aud) ? "yes" : "maybe";
+  const named = (sa.conventionalNames ?? []).some((name) => admits(role4.trust, statements, subject(sa.namespace, name), aud).admitted === "yes");
+  return named ? "yes" : "maybe";
+}
+function explainRole(model, role4, sub, aud, verdict) {
   const request = { action: WEB_IDENTITY_ACTION, sub, aud };
   const trust7 = role4.trust;
   const statements = trust7 ? irsaStatements(model, trust7, role4) : [];
@@ -5206,7 +5214,7 @@ function explainRole(model, role4, sub, aud) {
     name: role4.displayName,
     at: role4.loc,
     trust: trust7 ? {
-      admits: admits(trust7, statements, sub, aud).admitted,
+      admits: verdict ?? admits(trust7, statements, sub, aud).admitted,
       statements: trust7.statements.map((s) => ({
         index: s.index,
         at: s.loc,

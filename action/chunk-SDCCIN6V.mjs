@@ -10,7 +10,7 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-II24HAHG.mjs";
+} from "./chunk-7HNZMXKT.mjs";
 import {
   InputError,
   readNamedInput
