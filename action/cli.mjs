@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-SDCCIN6V.mjs";
+} from "./chunk-A3LYQWA7.mjs";
 import {
   ConfigError,
   closest,
@@ -29,7 +29,7 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-7HNZMXKT.mjs";
+} from "./chunk-YPRL3MB7.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-5EFODLFQ.mjs");
+      const { startServer } = await import("./server-O3AD4V7Q.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-SDCCIN6V.mjs";
+} from "./chunk-A3LYQWA7.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,7 +27,7 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-7HNZMXKT.mjs";
+} from "./chunk-YPRL3MB7.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import {
   InputError

@@ -60,6 +60,18 @@ describe("the gate", () => {
     // A chart's templates are shown as not checked, and fail only --strict.
     expect((await run(["--allow-incomplete", "--strict", "broken-files"], FIXTURES)).code).toBe(2);
   });
+
+  it("does not fail on Helm templates alone, except with --strict", async () => {
+    const chart = join(FIXTURES, "broken-files");
+    expect((await run(["chart"], chart)).code).toBe(0);
+    expect((await run(["--strict", "chart"], chart)).code).toBe(2);
+  });
+
+  it("exits 2 when files were selected and none could be read, as documented", async () => {
+    const onlyBroken = await run(["k8s/broken.yaml"], join(FIXTURES, "broken-files"));
+    expect(onlyBroken.code).toBe(2);
+    expect(onlyBroken.stderr).toMatch(/no selected file could be read/);
+  });
 });
 
 describe("--rule", () => {

@@ -36,5 +36,10 @@ export function gate(s: Summary, options: GateOptions): Verdict {
     reasons.push(`--strict: ${describeUnchecked(s)}`);
     exit = 2;
   }
+  // Files were selected and none could be read: nothing was linted at all (a usage problem, as documented).
+  if (s.files.failed > 0 && s.files.linted + s.files.skipped === 0) {
+    reasons.push(`no selected file could be read (${plural(s.files.failed, "file")} failed)`);
+    exit = 2;
+  }
   return { exit, reasons };
 }

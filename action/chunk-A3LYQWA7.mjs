@@ -10,7 +10,7 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-7HNZMXKT.mjs";
+} from "./chunk-YPRL3MB7.mjs";
 import {
   InputError,
   readNamedInput
@@ -488,6 +488,10 @@ function gate(s, options) {
   }
   if (options.strict && uncheckedTotal(s) > 0) {
     reasons.push(`--strict: ${describeUnchecked(s)}`);
+    exit = 2;
+  }
+  if (s.files.failed > 0 && s.files.linted + s.files.skipped === 0) {
+    reasons.push(`no selected file could be read (${plural2(s.files.failed, "file")} failed)`);
     exit = 2;
   }
   return { exit, reasons };

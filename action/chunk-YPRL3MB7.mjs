@@ -4636,11 +4636,12 @@ function attachDocumentFiles(decls) {
 }
 
 // src/engine/plan-sources.ts
+import { posix as posix4 } from "node:path";
 function withoutPlanDuplicates(decls) {
   const planRoles = decls.roles.filter((r) => r.id.startsWith("plan:"));
   if (!planRoles.length) return;
   const hcl = new Set(decls.roles.filter((r) => r.id.includes("::")).map((r) => r.id));
-  const folder2 = (file) => file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+  const folder2 = (file) => posix4.dirname(file);
   const duplicate = (id, file) => id.startsWith("plan:") && hcl.has(`${folder2(file)}::${id.slice("plan:".length)}`);
   const dropped = new Set(planRoles.filter((r) => duplicate(r.id, r.loc.file)).map((r) => r.loc.file));
   if (!dropped.size) return;

@@ -7,7 +7,7 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-7HNZMXKT.mjs";
+} from "./chunk-YPRL3MB7.mjs";
 import "./chunk-OCBFC2CX.mjs";
 import "./chunk-KDEFAEYI.mjs";
 import "./chunk-AC3EX66R.mjs";
