@@ -55,3 +55,14 @@ describe("plan JSON launch templates", () => {
     }
   });
 });
+
+describe("plan JSON beside its Terraform at the scan's top folder", () => {
+  it("counts each resource once, at its .tf declaration, as when scanned from the folder above", async () => {
+    const dir = join(import.meta.dirname, "..", "fixtures", "terraform-plan", "with-sources");
+    const top = await lint({ paths: ["."], cwd: dir, rules });
+    const above = await lint({ paths: ["with-sources"], cwd: join(dir, ".."), rules });
+    const where = (r: typeof top) => r.findings.map((f) => `${f.ruleId} ${f.location.file.replace(/^with-sources\//, "")}:${f.location.line}`).sort();
+    expect(where(top)).toEqual(where(above));
+    expect(where(top).every((w) => / main\.tf:/.test(w))).toBe(true);
+  });
+});

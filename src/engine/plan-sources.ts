@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import type { Declarations } from "../core/declarations.js";
 
 /**
@@ -10,7 +11,8 @@ export function withoutPlanDuplicates(decls: Declarations): void {
   const planRoles = decls.roles.filter((r) => r.id.startsWith("plan:"));
   if (!planRoles.length) return;
   const hcl = new Set(decls.roles.filter((r) => r.id.includes("::")).map((r) => r.id));
-  const folder = (file: string) => (file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "");
+  // Root ids are `<posix.dirname of the root's files>::address`: "." for the scan's top folder.
+  const folder = (file: string) => posix.dirname(file);
   const duplicate = (id: string, file: string) => id.startsWith("plan:") && hcl.has(`${folder(file)}::${id.slice("plan:".length)}`);
   const dropped = new Set(planRoles.filter((r) => duplicate(r.id, r.loc.file)).map((r) => r.loc.file));
   if (!dropped.size) return;
