@@ -13,7 +13,7 @@ import {
   readBaselineFile,
   summarize,
   writeReport
-} from "./chunk-A3LYQWA7.mjs";
+} from "./chunk-LAS5OLS6.mjs";
 import {
   ConfigError,
   closest,
@@ -29,17 +29,17 @@ import {
   rules,
   toBaseline,
   visible
-} from "./chunk-YPRL3MB7.mjs";
-import "./chunk-OCBFC2CX.mjs";
+} from "./chunk-DHW4JXBC.mjs";
+import "./chunk-T6OZMFMQ.mjs";
 import {
   InputError
-} from "./chunk-KDEFAEYI.mjs";
-import "./chunk-AC3EX66R.mjs";
-import "./chunk-VDI44TGU.mjs";
+} from "./chunk-USNEO4FM.mjs";
+import "./chunk-Z4QXSMQ6.mjs";
+import "./chunk-N7Y6AN5C.mjs";
 import {
   classify,
   displayPath
-} from "./chunk-UTKI72A2.mjs";
+} from "./chunk-NHPH4HMX.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/cli.ts
@@ -488,7 +488,7 @@ async function main(argv, given) {
   let debug = argv.includes("--debug");
   try {
     if (argv[0] === "lsp") {
-      const { startServer } = await import("./server-O3AD4V7Q.mjs");
+      const { startServer } = await import("./server-NIXVJZIP.mjs");
       startServer();
       return await new Promise(() => {
       });

@@ -14,7 +14,7 @@ import {
   uncheckedFiles,
   uncheckedTotal,
   writeReport
-} from "./chunk-A3LYQWA7.mjs";
+} from "./chunk-LAS5OLS6.mjs";
 import {
   CONFIG_NAMES,
   ConfigError,
@@ -27,16 +27,16 @@ import {
   repositoryRoot,
   rules,
   visible
-} from "./chunk-YPRL3MB7.mjs";
-import "./chunk-OCBFC2CX.mjs";
+} from "./chunk-DHW4JXBC.mjs";
+import "./chunk-T6OZMFMQ.mjs";
 import {
   InputError
-} from "./chunk-KDEFAEYI.mjs";
-import "./chunk-AC3EX66R.mjs";
-import "./chunk-VDI44TGU.mjs";
+} from "./chunk-USNEO4FM.mjs";
+import "./chunk-Z4QXSMQ6.mjs";
+import "./chunk-N7Y6AN5C.mjs";
 import {
   displayPath
-} from "./chunk-UTKI72A2.mjs";
+} from "./chunk-NHPH4HMX.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/action/main.ts

@@ -3,9 +3,9 @@ import {
   createHclParser,
   parseSourceFile,
   readInput
-} from "./chunk-OCBFC2CX.mjs";
-import "./chunk-AC3EX66R.mjs";
-import "./chunk-UTKI72A2.mjs";
+} from "./chunk-T6OZMFMQ.mjs";
+import "./chunk-Z4QXSMQ6.mjs";
+import "./chunk-NHPH4HMX.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/parse-worker.ts

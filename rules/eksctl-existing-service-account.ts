@@ -1,3 +1,4 @@
+import { pushTo } from "../src/core/collections.js";
 import { formatLocation } from "../src/core/location.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { ServiceAccount } from "../src/model/model.js";
@@ -43,7 +44,7 @@ export default defineRule({
   },
   check(model, report) {
     const byKey = new Map<string, ServiceAccount[]>();
-    for (const sa of model.serviceAccounts) if (sa.nameKnown !== false && sa.namespaceKnown !== false) byKey.set(sa.key, [...(byKey.get(sa.key) ?? []), sa]);
+    for (const sa of model.serviceAccounts) if (sa.nameKnown !== false && sa.namespaceKnown !== false) pushTo(byKey, sa.key, sa);
     for (const sa of model.serviceAccounts) {
       if (sa.origin !== "eksctl") continue;
       const others = (byKey.get(sa.key) ?? []).filter((o) => o.origin !== "eksctl");

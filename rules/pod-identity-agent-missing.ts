@@ -2,9 +2,8 @@ import { knownString } from "../src/core/value.js";
 import { defineRule } from "../src/engine/rule.js";
 import type { ClusterDecl } from "../src/core/declarations.js";
 import type { PodIdentityAssociation } from "../src/model/model.js";
-import { inProject } from "../src/model/projects.js";
-
-const folder = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+import { listSome, pushTo } from "../src/core/collections.js";
+import { sameProjects } from "../src/model/projects.js";
 
 const AGENT = /eks-pod-identity-agent/i;
 
@@ -54,8 +53,7 @@ export default defineRule({
       agents.some((a) => {
         const target = model.clusterOf(a.cluster);
         if (target) return target === cluster;
-        const project = model.projectOf(a.loc.file);
-        return inProject(folder(cluster.loc.file), project) || inProject(folder(a.loc.file), model.projectOf(cluster.loc.file));
+        return sameProjects(model.projectOf, cluster.loc.file, a.loc.file);
       });
     const byCluster = new Map<ClusterDecl, PodIdentityAssociation[]>();
     for (const a of model.podIdentityAssociations) {
@@ -63,12 +61,12 @@ export default defineRule({
       if (!cluster) continue;
       // Auto Mode runs the agent itself; an Auto Mode setting not known may be on.
       if (cluster.autoMode && knownString(cluster.autoMode) !== "false") continue;
-      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), a]);
+      pushTo(byCluster, cluster, a);
     }
     for (const [cluster, associations] of byCluster) {
       if (installs(cluster)) continue;
       const names = associations.map((a) => `${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}`);
-      const shown = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+      const shown = listSome(names, 3);
       report("missing", cluster.loc, { cluster: cluster.label, associations: shown }, { related: associations.slice(0, 10).map((a) => ({ location: a.loc, message: `Pod Identity association ${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}` })) });
     }
   },

@@ -18,3 +18,9 @@ export function memoised<K extends object, T>(build: (key: K) => T): (key: K) =>
     return value;
   };
 }
+
+/** A few items and how many more: "a, b, c and 2 more". */
+export function listSome(items: readonly string[], shown: number): string {
+  const head = items.slice(0, shown).join(", ");
+  return items.length > shown ? `${head} and ${items.length - shown} more` : head;
+}

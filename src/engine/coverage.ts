@@ -1,6 +1,7 @@
 import { formatLocation, type SourceLocation } from "../core/location.js";
 import type { Provenance } from "../core/declarations.js";
 import { knownString } from "../core/value.js";
+import type { Tri } from "../core/match.js";
 import type { IrsaModel, Role, RoleLink, ServiceAccount } from "../model/model.js";
 import { admits, admitsEveryRevision, refusesNamespace } from "../iam/questions.js";
 import { STS_AUDIENCE, subject } from "../iam/trust.js";
@@ -118,17 +119,29 @@ function undecided(model: IrsaModel, role: Role, sa: ServiceAccount): string | u
 function chartDefault(model: IrsaModel, role: Role, sa: ServiceAccount): string | { assumed: string } | undefined {
   const podIdentity = model.podIdentityAssociations.find((a) => knownString(a.namespace) === sa.namespace);
   if (podIdentity) return `an EKS Pod Identity association in namespace ${sa.namespace} (${formatLocation(podIdentity.loc)}) may be the chart's ServiceAccount's, and would be used instead of the annotation`;
-  if (refusesNamespace(role.trust!, sa.namespace, sa.namePrefix)) return undefined;
-  const allows = irsaStatements(model, role.trust, role);
-  const aud = knownString(sa.audience) ?? STS_AUDIENCE;
+  const verdict = unnamedVerdict(model, role, sa);
+  if (verdict.admits === "no") return undefined;
   if (sa.namePrefix !== undefined) {
-    if (admitsEveryRevision(role.trust!, allows, sa.namespace, sa.namePrefix, aud)) return undefined;
+    if (verdict.admits === "yes") return undefined;
     return `Crossplane names the ServiceAccount ${sa.namePrefix}<revision hash>, and the trust does not admit every name of that form: whether it admits the running revision was not compared`;
   }
-  const named = (sa.conventionalNames ?? []).find((name) => admits(role.trust!, allows, subject(sa.namespace, name), aud).admitted === "yes");
-  if (named !== undefined) return { assumed: `the chart's ServiceAccount taken to be ${sa.namespace}/${named} (Helm's fullname convention), which the trust admits` };
+  if (verdict.named !== undefined) return { assumed: `the chart's ServiceAccount taken to be ${sa.namespace}/${verdict.named} (Helm's fullname convention), which the trust admits` };
   if (sa.crossplaneConfig) return `Crossplane names this ServiceAccount after the revision of a Provider using ${sa.crossplaneConfig.kind} ${sa.crossplaneConfig.name}, and the scan declares none by a known name: the trust admits ServiceAccounts of namespace ${sa.namespace}, the name was not compared`;
   return `the ServiceAccount's name is the chart's default, not known here: the trust admits ServiceAccounts of namespace ${sa.namespace}, the name was not compared`;
+}
+
+/**
+ * What a trust answers for a ServiceAccount of a namespace whose name is not known (a chart's
+ * default, a Crossplane revision): "no" when it refuses the whole namespace (or every revision),
+ * "yes" when it admits every revision or the name Helm's fullname convention gives (`named`),
+ * else "maybe". The link report and explain both ask this.
+ */
+export function unnamedVerdict(model: IrsaModel, role: Role, sa: ServiceAccount, aud = knownString(sa.audience) ?? STS_AUDIENCE): { admits: Tri; named?: string } {
+  if (refusesNamespace(role.trust!, sa.namespace, sa.namePrefix)) return { admits: "no" };
+  const allows = irsaStatements(model, role.trust, role);
+  if (sa.namePrefix !== undefined) return { admits: admitsEveryRevision(role.trust!, allows, sa.namespace, sa.namePrefix, aud) ? "yes" : "maybe" };
+  const named = (sa.conventionalNames ?? []).find((name) => admits(role.trust!, allows, subject(sa.namespace, name), aud).admitted === "yes");
+  return named !== undefined ? { admits: "yes", named } : { admits: "maybe" };
 }
 
 function unresolvedReason(model: IrsaModel, link: RoleLink): string {

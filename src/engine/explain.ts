@@ -4,11 +4,11 @@ import { closest, type Tri } from "../core/match.js";
 import { asItems, displayValue, knownString, type Value } from "../core/value.js";
 import type { Statement } from "../iam/document.js";
 import { actionApplies, conditionHolds } from "../iam/evaluate.js";
-import { admits, admitsEveryRevision, refusesNamespace } from "../iam/questions.js";
+import { admits } from "../iam/questions.js";
 import { STS_AUDIENCE, subject, WEB_IDENTITY_ACTION } from "../iam/trust.js";
 import { irsaStatements } from "../model/irsa.js";
 import type { IrsaModel, Role, ServiceAccount, Workload } from "../model/model.js";
-import type { LinkReport } from "./coverage.js";
+import { unnamedVerdict, type LinkReport } from "./coverage.js";
 import type { LintResult } from "./lint.js";
 import type { Finding } from "./rule.js";
 
@@ -124,7 +124,7 @@ function chainOf(result: LintResult, sa: ServiceAccount): Chain {
       expirationAt: sa.tokenExpiration?.loc ?? null,
     },
     link: report ? { status: report.status, reason: report.reason ?? null, assumed: report.assumed ?? null, at: report.location } : { status: "none", reason: sa.roleArn ? null : "the ServiceAccount has no eks.amazonaws.com/role-arn annotation", assumed: null, at: null },
-    role: role ? explainRole(model, role, subject(sa.namespace, sa.name), aud, unnamedVerdict(model, role, sa, aud)) : null,
+    role: role ? explainRole(model, role, subject(sa.namespace, sa.name), aud, unnamedAnswer(model, role, sa, aud)) : null,
     podIdentity: association ? { at: association.loc, role: association.roles[0]?.displayName ?? (knownString(association.roleArn) ?? null) } : null,
     workloads: model.workloadsOf(sa).map((w) => explainWorkload(w, sa, expiration)),
     findings: [],
@@ -153,18 +153,10 @@ function issuerOf(statements: Statement[]): string | null {
   return urls.size === 1 ? `https://${[...urls][0]}` : null;
 }
 
-/**
- * For a ServiceAccount whose name is not known (a chart's default, a Crossplane revision), the
- * answer the checks give, not the literal placeholder's: the namespace refused, every revision
- * admitted, else not known.
- */
-function unnamedVerdict(model: IrsaModel, role: Role, sa: ServiceAccount, aud: string): Tri | undefined {
+/** For a ServiceAccount whose name is not known, the answer the link report gives (coverage's unnamedVerdict), not the placeholder text's. */
+function unnamedAnswer(model: IrsaModel, role: Role, sa: ServiceAccount, aud: string): Tri | undefined {
   if (sa.nameKnown !== false || !role.trust || sa.namespaceKnown === false) return undefined;
-  if (refusesNamespace(role.trust, sa.namespace, sa.namePrefix)) return "no";
-  const statements = irsaStatements(model, role.trust, role);
-  if (sa.namePrefix !== undefined) return admitsEveryRevision(role.trust, statements, sa.namespace, sa.namePrefix, aud) ? "yes" : "maybe";
-  const named = (sa.conventionalNames ?? []).some((name) => admits(role.trust!, statements, subject(sa.namespace, name), aud).admitted === "yes");
-  return named ? "yes" : "maybe";
+  return unnamedVerdict(model, role, sa, aud).admits;
 }
 
 function explainRole(model: IrsaModel, role: Role, sub: string, aud: string, verdict?: Tri): ExplainedRole {

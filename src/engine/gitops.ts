@@ -4,6 +4,7 @@ import { includedFiles } from "./kustomize.js";
 import { formatLocation } from "../core/location.js";
 import { asItems, getEntry, knownString, list, obj, str, unknown, type UnknownValue, type Value } from "../core/value.js";
 import { readPatches } from "../parse/gitops-objects.js";
+import { pushTo } from "../core/collections.js";
 import { releaseServiceAccounts } from "../parse/releases.js";
 import { patchRole, patchServiceAccount } from "./patches.js";
 
@@ -12,18 +13,21 @@ import { patchRole, patchServiceAccount } from "./patches.js";
  * anything is linked: Flux post-build substitution (`postBuild.substitute` and `substituteFrom`
  * ConfigMaps and Secrets, from manifests or Terraform), and Argo CD ApplicationSets (each
  * generated parameter set fills the template's `{{…}}`, the cluster generator from the cluster
- * Secrets the scan declares). A value carried keeps where it came from (ServiceAccountDecl.provenance);
- * a source the scan does not contain is named in the unknown part it leaves.
+ * Secrets the scan declares), and the patches of Flux Kustomizations and Argo CD Applications (of
+ * the Flux Kustomizations they apply, then of the objects under their paths). A value carried keeps
+ * where it came from (ServiceAccountDecl.provenance); a source the scan does not contain is named
+ * in the unknown part it leaves.
  */
 export function applyGitOps(decls: Declarations): void {
-  if (decls.fluxSubstitutions.some((k) => k.patches.some((p) => p.target.kind === "Kustomization"))) decls.fluxSubstitutions = patchFluxKustomizations(decls.fluxSubstitutions, includedBy(decls.kustomizations));
+  const included = includedBy(decls.kustomizations);
+  if (decls.fluxSubstitutions.some((k) => k.patches.some((p) => p.target.kind === "Kustomization"))) decls.fluxSubstitutions = patchFluxKustomizations(decls.fluxSubstitutions, included);
   const generated = decls.applicationSets.flatMap((set) => generatedApplications(set, decls.configData));
   const appliers = [
     ...decls.fluxSubstitutions.map((k): Applier => ({ file: k.file, label: `Flux Kustomization ${k.name}`, path: k.path, patches: k.patches })),
     ...decls.applications.flatMap((a) => argoAppliers(`Argo CD Application ${a.name}`, a.application, a.loc.file, [])),
     ...generated.flatMap((g) => argoAppliers(`Argo CD Application ${g.name} of ApplicationSet ${g.set}`, g.application, g.file, g.provenance)),
   ];
-  if (appliers.some((k) => k.patches.length)) applyPatches(decls, appliers);
+  if (appliers.some((k) => k.patches.length)) applyPatches(decls, appliers, included);
   if (decls.fluxSubstitutions.length) decls.serviceAccounts = applyFlux(decls.serviceAccounts, decls.fluxSubstitutions, decls.configData);
   for (const g of generated) decls.serviceAccounts.push(...releaseServiceAccounts("Application", g.application, undefined).map((sa) => ({ ...sa, provenance: [...g.provenance, ...((sa.roleArn && g.carried.get(sa.roleArn)) ?? [])] })));
 }
@@ -58,8 +62,7 @@ function argoAppliers(label: string, application: Value, file: string, provenanc
  * base is deployed as it is too, unless every applier of its file patches it: then only the
  * patched copies are.
  */
-function applyPatches(decls: Declarations, appliers: Applier[]): void {
-  const included = includedBy(decls.kustomizations);
+function applyPatches(decls: Declarations, appliers: Applier[], included: Included | undefined): void {
   const byPath = pathIndex(appliers.filter((k) => k.patches.length));
   const all = pathIndex(appliers);
   // An applier whose path is not known may apply any file as it is.
@@ -154,7 +157,7 @@ function pathIndex<T extends { path: string | undefined }>(kustomizations: T[]):
   for (const s of kustomizations) {
     if (s.path === undefined) continue;
     const prefix = posix.normalize(s.path).replace(/^\.\/?|\/$/g, "");
-    byPath.set(prefix, [...(byPath.get(prefix) ?? []), s]);
+    pushTo(byPath, prefix, s);
   }
   return byPath;
 }

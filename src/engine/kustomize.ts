@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { KustomizationDecl, ServiceAccountDecl } from "../core/declarations.js";
+import { pushTo } from "../core/collections.js";
 import { str } from "../core/value.js";
 import type { FileOutcome } from "./parse-files.js";
 import { patchServiceAccount } from "./patches.js";
@@ -19,7 +20,7 @@ export function applyKustomizations(outcomes: FileOutcome[]): void {
   const deployments = new Map<string, KustomizationDecl[]>();
   for (const k of kustomizations) {
     if (!k.namespace && !k.patches.length) continue;
-    for (const file of includedFiles(k, byDir, new Set())) deployments.set(file, [...(deployments.get(file) ?? []), k]);
+    for (const file of includedFiles(k, byDir)) pushTo(deployments, file, k);
   }
   for (const o of outcomes) {
     const by = deployments.get(o.status.file);
@@ -27,7 +28,7 @@ export function applyKustomizations(outcomes: FileOutcome[]): void {
     const d = o.declarations;
     const namespaced = by.filter((k) => k.namespace);
     d.serviceAccounts = d.serviceAccounts.flatMap((sa) => {
-      // A kustomization that neither sets a namespace nor patches this ServiceAccount deploys it as it is.
+      // It stays as written only when no kustomization including it changes it (sets a namespace, patches it).
       const variants = by.flatMap((k) => deployed(sa, k) ?? []);
       const seen = new Set<string>();
       const distinct = variants.filter((v) => {
@@ -74,7 +75,7 @@ function placeHelmReleases(outcomes: FileOutcome[], kustomizations: Kustomizatio
   if (!outcomes.some((o) => o.declarations.crossplaneInstalls.some((i) => i.releaseNamespace))) return;
   const byDir = new Map(kustomizations.map((k) => [posix.dirname(k.file), k]));
   const namespaces = new Map<string, string[]>();
-  for (const k of kustomizations) if (k.namespace) for (const file of includedFiles(k, byDir, new Set())) namespaces.set(file, [...(namespaces.get(file) ?? []), k.namespace]);
+  for (const k of kustomizations) if (k.namespace) for (const file of includedFiles(k, byDir)) pushTo(namespaces, file, k.namespace);
   for (const o of outcomes) {
     const set = namespaces.get(o.status.file);
     o.declarations.crossplaneInstalls = o.declarations.crossplaneInstalls.flatMap((i) => {

@@ -34,7 +34,7 @@ export interface FileOutcome {
   /** Terraform files go on to the evaluator, which needs every file of a module at once. */
   hcl?: HclFile;
   tfvars?: Tfvars;
-  /** Listed by git but deleted from the work tree: not part of the scan. */
+  /** Not part of the scan: listed by git but deleted from the work tree, or a Markdown file without IRSA commands. */
   gone?: boolean;
   /** An HCL file's syntax tree: it crosses threads cheaply, and becomes an AST on the evaluator's thread. */
   syntax?: { tree: SyntaxTree; kind: "terraform" | "tfvars" };

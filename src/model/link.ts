@@ -61,7 +61,6 @@ export function link(decls: Declarations, options: { unparsedRoleSources?: strin
     configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
     clustersWithoutOidc: decls.clustersWithoutOidc,
     nodeMetadata: decls.nodeMetadata,
-    clusters: decls.clusters,
     addons: decls.addons,
     fargateSelectors: decls.fargateSelectors,
     clusterOf: (ref) => clusterOf(decls.clusters, ref),

@@ -119,8 +119,7 @@ export interface IrsaModel {
   clustersWithoutOidc: ClusterWithoutOidcDecl[];
   /** The project of a file: the nearest enclosing folder holding infrastructure code ("" the scan's root). */
   projectOf(file: string): string;
-  /** EKS clusters the scan creates, the add-ons (and add-on charts) it installs, its Fargate profiles' selectors. */
-  clusters: ClusterDecl[];
+  /** The add-ons (and add-on charts) the scan installs, and its Fargate profiles' selectors. */
   addons: AddonDecl[];
   fargateSelectors: FargateSelectorDecl[];
   /** The scanned cluster a reference names: its declaration, or the one cluster of that known name. */

@@ -11,16 +11,21 @@ export class Projects {
 
   constructor(infraFiles: Iterable<string>) {
     for (const file of infraFiles) {
-      for (let dir = parent(file); dir !== ""; dir = parent(dir)) this.holding.add(dir);
+      for (let dir = folderOf(file); dir !== ""; dir = folderOf(dir)) this.holding.add(dir);
       this.holding.add("");
     }
   }
 
   /** The project of a file (or folder): the nearest enclosing folder holding infrastructure code. */
   of(file: string): string {
-    for (let dir = parent(file); dir !== ""; dir = parent(dir)) if (this.holding.has(dir)) return dir;
+    for (let dir = folderOf(file); dir !== ""; dir = folderOf(dir)) if (this.holding.has(dir)) return dir;
     return "";
   }
+}
+
+/** Whether two files may deploy to one cluster: one's folder is in the other's project (either way round). */
+export function sameProjects(projectOf: (file: string) => string, a: string, b: string): boolean {
+  return inProject(folderOf(a), projectOf(b)) || inProject(folderOf(b), projectOf(a));
 }
 
 /** Whether `folder` is `project` or below it. */
@@ -37,7 +42,8 @@ export function sharedFolders(a: string, b: string): number {
   return n;
 }
 
-function parent(path: string): string {
+/** The folder of a path, "" for the scan's top folder. */
+export function folderOf(path: string): string {
   const at = path.lastIndexOf("/");
   return at < 0 ? "" : path.slice(0, at);
 }

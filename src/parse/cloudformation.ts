@@ -5,7 +5,8 @@ import { intrinsics } from "./cloudformation-intrinsics.js";
 
 /**
  * IAM in a CloudFormation (or CDK output) template: roles, managed and inline policies, OIDC
- * providers and Pod Identity associations. Intrinsic functions are resolved as far as the template
+ * providers and Pod Identity associations; for the cluster rules, EKS clusters, add-ons, Fargate
+ * profiles and launch templates' metadata options. Intrinsic functions are resolved as far as the template
  * alone allows (cloudformation-intrinsics.ts); `Ref` to a role or policy of the same template links to it.
  */
 export function isCloudFormation(v: Value | undefined): boolean {

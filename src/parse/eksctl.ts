@@ -7,8 +7,8 @@ import { asItems, getEntry, knownString, list, obj, str, unknown, withOrigin, ty
  * aud = sts.amazonaws.com), with the policies the entry attaches.
  */
 export function readEksctl(config: Value, out: Declarations): void {
-  const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
   const nameValue = getEntry(getEntry(config, "metadata"), "name");
+  const cluster = knownString(nameValue) ?? "cluster";
   const clusterId = `${config.loc.file} eksctl ${cluster}`;
   const autoMode = getEntry(getEntry(config, "autoModeConfig"), "enabled");
   out.clusters.push({ id: clusterId, label: `eksctl ClusterConfig ${cluster}`, ...(nameValue ? { name: nameValue } : {}), ...(autoMode ? { autoMode } : {}), loc: nameValue?.loc ?? config.loc });
@@ -19,14 +19,14 @@ export function readEksctl(config: Value, out: Declarations): void {
     for (const group of asItems(getEntry(config, kind))) {
       const v1 = getEntry(group, "disableIMDSv1");
       const blocked = getEntry(group, "disablePodIMDS");
-      if (knownString(blocked) === "true" || (blocked?.kind === "bool" && blocked.value)) continue;
-      if (v1 && (knownString(v1) === "false" || (v1.kind === "bool" && !v1.value)))
+      if (knownString(blocked) === "true") continue;
+      if (v1 && knownString(v1) === "false")
         out.nodeMetadata.push({ owner: `eksctl ${kind} ${knownString(getEntry(group, "name")) ?? "(unnamed)"}`, httpTokens: str("optional", v1.loc) });
     }
   // iam.withOIDC: false with iam.serviceAccounts: no provider for the roles eksctl would create.
   const withOidc = getEntry(getEntry(config, "iam"), "withOIDC");
   const entries = asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"));
-  if (withOidc && (knownString(withOidc) === "false" || (withOidc.kind === "bool" && !withOidc.value)) && entries.length) {
+  if (withOidc && knownString(withOidc) === "false" && entries.length) {
     const names = entries.map((e) => `${knownString(getEntry(getEntry(e, "metadata"), "namespace")) ?? "default"}/${knownString(getEntry(getEntry(e, "metadata"), "name")) ?? "?"}`);
     out.clustersWithoutOidc.push({ address: `eksctl ClusterConfig ${cluster}`, root: withOidc.loc.file, loc: withOidc.loc, eksctlServiceAccounts: names });
   }

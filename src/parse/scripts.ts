@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { parse as shellParse } from "shell-quote";
 import { emptyDeclarations, type Declarations } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
@@ -265,16 +266,7 @@ function awsIamCommand(verb: string, opts: Map<string, string[]>, value: (token:
 
 /** A `file://` path as the scan names files: relative to the script's folder. */
 function resolveFrom(file: string, path: string): string {
-  if (path.startsWith("/")) return path;
-  const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
-  const parts = [...(dir ? dir.split("/") : []), ...path.split("/")];
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "." || p === "") continue;
-    if (p === ".." && out.length && out[out.length - 1] !== "..") out.pop();
-    else out.push(p);
-  }
-  return out.join("/");
+  return path.startsWith("/") ? path : posix.normalize(posix.join(posix.dirname(file), path));
 }
 
 /** A command that feeds a here-document: `cat > F <<EOF`, `cat <<'EOF' > F`, `tee F <<EOF`, `read -r -d '' V <<EOF`, `V=$(cat <<EOF`. */

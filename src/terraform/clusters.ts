@@ -1,5 +1,5 @@
 import type { ClusterRef, Declarations } from "../core/declarations.js";
-import { asItems, getEntry, knownString, unknown, type Value } from "../core/value.js";
+import { asItems, getEntry, unknown, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
 import { moduleAddons } from "./addons.js";
 import { nestedBlocks } from "./blocks.js";
@@ -104,4 +104,5 @@ function readModuleFargate(profiles: Value | undefined, label: string, cluster: 
   }
 }
 
-export const clusterName = (ref: ClusterRef | undefined) => knownString(ref?.name);
+/** `{ cluster }` to spread into a declaration, nothing when no cluster is written. */
+export const withCluster = (cluster: ClusterRef | undefined) => (cluster ? { cluster } : {});

@@ -1,4 +1,4 @@
-import { emptyDeclarations, type ClusterRef, type Declarations, type NodeMetadataDecl, type PolicyDecl, type RoleDecl } from "../core/declarations.js";
+import { emptyDeclarations, type Declarations, type NodeMetadataDecl, type PolicyDecl, type RoleDecl } from "../core/declarations.js";
 import { asItems, getEntry, knownString, obj, str, unknown, type Value } from "../core/value.js";
 import type { Block } from "../parse/hcl/ast.js";
 import { chartServiceAccounts, mergeValues, valuesAt } from "../parse/chart-values.js";
@@ -6,7 +6,7 @@ import { readManifestValue, serviceAccountAnnotations } from "../parse/kubernete
 import { parseRenderedYaml } from "../parse/rendered-yaml.js";
 import { crossplaneInstall } from "../parse/crossplane.js";
 import { addonDeclarations, moduleAddons, podIdentityOf } from "./addons.js";
-import { clusterRef, readEksAddon, readEksCluster, readEksModule, readFargateProfile, readHelmRelease } from "./clusters.js";
+import { clusterRef, withCluster, readEksAddon, readEksCluster, readEksModule, readFargateProfile, readHelmRelease } from "./clusters.js";
 import { nestedBlocks } from "./blocks.js";
 import { instanceAddress } from "./modules.js";
 import type { TerraformModule } from "./module.js";
@@ -41,8 +41,6 @@ function policy(attrs: Attrs, address: string, block: Block, mod: TerraformModul
     loc: block.headerLoc,
   };
 }
-
-const optionalCluster = (cluster: ClusterRef | undefined) => (cluster ? { cluster } : {});
 
 const optional = <K extends string>(key: K, v: Value | undefined): Partial<Record<K, Value>> => (v && v.kind !== "null" ? ({ [key]: v } as Record<K, Value>) : {});
 
@@ -101,7 +99,7 @@ const HANDLERS: Record<string, Handler> = {
       roleArn: attrs.get("role_arn") ?? missing("role_arn"),
       ...(attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags")! } : {}),
       ...optional("targetRoleArn", attrs.get("target_role_arn")),
-      ...optionalCluster(clusterRef(attrs.get("cluster_name"), _mod.options.root)),
+      ...withCluster(clusterRef(attrs.get("cluster_name"), _mod.options.root)),
       loc: block.headerLoc,
     });
   },

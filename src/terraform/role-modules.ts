@@ -1,5 +1,4 @@
-import { clusterRef } from "./clusters.js";
-import type { ClusterRef } from "../core/declarations.js";
+import { clusterRef, withCluster } from "./clusters.js";
 import type { AttachmentDecl, PodIdentityAssociationDecl, RoleDecl } from "../core/declarations.js";
 import type { SourceLocation } from "../core/location.js";
 import { asItems, getEntry, list, obj, str, unknown, withOrigin, type Value } from "../core/value.js";
@@ -133,5 +132,3 @@ function assumableTrust(arg: (k: string) => Value | undefined, loc: SourceLocati
   const s = statement(actions, principals, arg("trust_policy_conditions"), loc);
   return obj(new Map<string, Value>([["Version", str("2012-10-17", loc)], ["Statement", list([s], loc)]]), loc);
 }
-
-const withCluster = (cluster: ClusterRef | undefined) => (cluster ? { cluster } : {});

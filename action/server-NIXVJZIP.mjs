@@ -7,12 +7,12 @@ import {
   lint,
   loadConfig,
   rules
-} from "./chunk-YPRL3MB7.mjs";
-import "./chunk-OCBFC2CX.mjs";
-import "./chunk-KDEFAEYI.mjs";
-import "./chunk-AC3EX66R.mjs";
-import "./chunk-VDI44TGU.mjs";
-import "./chunk-UTKI72A2.mjs";
+} from "./chunk-DHW4JXBC.mjs";
+import "./chunk-T6OZMFMQ.mjs";
+import "./chunk-USNEO4FM.mjs";
+import "./chunk-Z4QXSMQ6.mjs";
+import "./chunk-N7Y6AN5C.mjs";
+import "./chunk-NHPH4HMX.mjs";
 import {
   __commonJS,
   __esm,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   MAX_FILE_BYTES,
   symlinkRefusal
-} from "./chunk-UTKI72A2.mjs";
+} from "./chunk-NHPH4HMX.mjs";
 
 // src/engine/read.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from "node:fs";

@@ -1,7 +1,7 @@
 import { createRequire as __irsaLintRequire } from "node:module"; const require = __irsaLintRequire(import.meta.url);
 import {
   readSource
-} from "./chunk-AC3EX66R.mjs";
+} from "./chunk-Z4QXSMQ6.mjs";
 
 // src/engine/read-input.ts
 import { lstatSync, realpathSync } from "node:fs";

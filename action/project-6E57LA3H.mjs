@@ -3,9 +3,9 @@ import {
   TerraformEvaluation,
   evaluateTerraform,
   tfvarsValues
-} from "./chunk-WCKGAHFY.mjs";
-import "./chunk-VDI44TGU.mjs";
-import "./chunk-UTKI72A2.mjs";
+} from "./chunk-2MJ4FEAF.mjs";
+import "./chunk-N7Y6AN5C.mjs";
+import "./chunk-NHPH4HMX.mjs";
 import "./chunk-JUKLW5JI.mjs";
 export {
   TerraformEvaluation,

@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   RE2JS,
   pushTo
-} from "./chunk-VDI44TGU.mjs";
+} from "./chunk-N7Y6AN5C.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -39,7 +39,7 @@ import {
   withOrigin,
   yamlMessage,
   yamlToValue
-} from "./chunk-UTKI72A2.mjs";
+} from "./chunk-NHPH4HMX.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -1190,6 +1190,7 @@ function readModuleFargate(profiles, label, cluster, out) {
     }
   }
 }
+var withCluster = (cluster) => cluster ? { cluster } : {};
 
 // src/terraform/computed.ts
 function iamArn(kind, path, name, account, loc) {
@@ -1503,7 +1504,6 @@ function assumableTrust(arg, loc) {
   const s = statement2(actions, principals, arg("trust_policy_conditions"), loc);
   return obj(/* @__PURE__ */ new Map([["Version", str("2012-10-17", loc)], ["Statement", list([s], loc)]]), loc);
 }
-var withCluster = (cluster) => cluster ? { cluster } : {};
 
 // src/terraform/iam-role-v6.ts
 var IAM_ROLE_V6 = /^(?:registry\.terraform\.io\/)?terraform-aws-modules\/iam\/aws\/\/modules\/iam-role\/?$/;
@@ -1735,7 +1735,6 @@ function policy(attrs, address, block, mod, documentKey = "policy") {
     loc: block.headerLoc
   };
 }
-var optionalCluster = (cluster) => cluster ? { cluster } : {};
 var optional = (key, v) => v && v.kind !== "null" ? { [key]: v } : {};
 var HANDLERS = {
   aws_iam_role(attrs, address, block, mod, out, scope) {
@@ -1790,7 +1789,7 @@ var HANDLERS = {
       roleArn: attrs.get("role_arn") ?? missing("role_arn"),
       ...attrs.has("disable_session_tags") ? { disableSessionTags: attrs.get("disable_session_tags") } : {},
       ...optional("targetRoleArn", attrs.get("target_role_arn")),
-      ...optionalCluster(clusterRef(attrs.get("cluster_name"), _mod.options.root)),
+      ...withCluster(clusterRef(attrs.get("cluster_name"), _mod.options.root)),
       loc: block.headerLoc
     });
   },

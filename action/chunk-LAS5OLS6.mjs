@@ -10,20 +10,20 @@ import {
   parseTarget,
   summarizeCoverage,
   visible
-} from "./chunk-YPRL3MB7.mjs";
+} from "./chunk-DHW4JXBC.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-KDEFAEYI.mjs";
+} from "./chunk-USNEO4FM.mjs";
 import {
   pushTo
-} from "./chunk-VDI44TGU.mjs";
+} from "./chunk-N7Y6AN5C.mjs";
 import {
   asItems,
   displayPath,
   displayValue,
   knownString
-} from "./chunk-UTKI72A2.mjs";
+} from "./chunk-NHPH4HMX.mjs";
 import {
   __commonJS,
   __toESM

@@ -15,6 +15,10 @@ function memoised(build) {
     return value;
   };
 }
+function listSome(items, shown) {
+  const head = items.slice(0, shown).join(", ");
+  return items.length > shown ? `${head} and ${items.length - shown} more` : head;
+}
 
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
@@ -6682,5 +6686,6 @@ var RE2JS = class RE2JS2 {
 export {
   pushTo,
   memoised,
+  listSome,
   RE2JS
 };

@@ -6,16 +6,17 @@ import {
   parseSourceFile,
   terraformSource,
   tfvarsOf
-} from "./chunk-OCBFC2CX.mjs";
+} from "./chunk-T6OZMFMQ.mjs";
 import {
   InputError,
   readNamedInput
-} from "./chunk-KDEFAEYI.mjs";
+} from "./chunk-USNEO4FM.mjs";
 import {
   RE2JS,
+  listSome,
   memoised,
   pushTo
-} from "./chunk-VDI44TGU.mjs";
+} from "./chunk-N7Y6AN5C.mjs";
 import {
   AUDIENCE_ANNOTATION,
   ROLE_ARN_ANNOTATION,
@@ -41,7 +42,7 @@ import {
   require_dist,
   str,
   unknown
-} from "./chunk-UTKI72A2.mjs";
+} from "./chunk-NHPH4HMX.mjs";
 import {
   __toESM
 } from "./chunk-JUKLW5JI.mjs";
@@ -2807,7 +2808,7 @@ var eksctl_existing_service_account_default = defineRule({
   },
   check(model, report) {
     const byKey = /* @__PURE__ */ new Map();
-    for (const sa of model.serviceAccounts) if (sa.nameKnown !== false && sa.namespaceKnown !== false) byKey.set(sa.key, [...byKey.get(sa.key) ?? [], sa]);
+    for (const sa of model.serviceAccounts) if (sa.nameKnown !== false && sa.namespaceKnown !== false) pushTo(byKey, sa.key, sa);
     for (const sa of model.serviceAccounts) {
       if (sa.origin !== "eksctl") continue;
       const others = (byKey.get(sa.key) ?? []).filter((o) => o.origin !== "eksctl");
@@ -3022,18 +3023,21 @@ var Projects = class {
   holding = /* @__PURE__ */ new Set();
   constructor(infraFiles) {
     for (const file of infraFiles) {
-      for (let dir = parent(file); dir !== ""; dir = parent(dir)) this.holding.add(dir);
+      for (let dir = folderOf(file); dir !== ""; dir = folderOf(dir)) this.holding.add(dir);
       this.holding.add("");
     }
   }
   /** The project of a file (or folder): the nearest enclosing folder holding infrastructure code. */
   of(file) {
-    for (let dir = parent(file); dir !== ""; dir = parent(dir)) if (this.holding.has(dir)) return dir;
+    for (let dir = folderOf(file); dir !== ""; dir = folderOf(dir)) if (this.holding.has(dir)) return dir;
     return "";
   }
 };
-function inProject(folder2, project) {
-  return project === "" || folder2 === project || folder2.startsWith(`${project}/`);
+function sameProjects(projectOf, a, b) {
+  return inProject(folderOf(a), projectOf(b)) || inProject(folderOf(b), projectOf(a));
+}
+function inProject(folder, project) {
+  return project === "" || folder === project || folder.startsWith(`${project}/`);
 }
 function sharedFolders(a, b) {
   const x = a.split("/");
@@ -3042,7 +3046,7 @@ function sharedFolders(a, b) {
   while (n < x.length && n < y.length && x[n] === y[n]) n++;
   return n;
 }
-function parent(path) {
+function folderOf(path) {
   const at = path.lastIndexOf("/");
   return at < 0 ? "" : path.slice(0, at);
 }
@@ -3071,11 +3075,11 @@ var node_imds_reachable_default = defineRule({
   description: "Node groups that run IRSA workloads should keep pods away from the node role (IMDSv2 required, hop limit 1)",
   tags: ["security"],
   messages: {
-    imdsV1: "{{owner}} keeps IMDSv1 (tokens {{tokens}}): any pod on these nodes can read the node role's credentials from the instance metadata service, and a pod whose IRSA fails ({{workloads}}) silently runs as the node role instead of failing",
+    imdsV1: "{{owner}} keeps IMDSv1 (tokens optional): any pod on these nodes can read the node role's credentials from the instance metadata service, and a pod whose IRSA fails ({{workloads}}) silently runs as the node role instead of failing",
     hopLimit: "{{owner}} lets instance metadata answers travel {{hops}} hops: pods outside the host network can fetch an IMDSv2 token and the node role's credentials, and a pod whose IRSA fails ({{workloads}}) silently runs as the node role instead of failing"
   },
   docs: {
-    rationale: "IRSA and EKS Pod Identity give a pod its own role, but the node's instance role stays one request away: the AWS SDKs fall back to the instance metadata service when the pod's credentials are missing or broken, so a pod whose annotation names the wrong role, or no pod identity at all, quietly runs with the node role's permissions. The EKS best-practices guide (Identity and access management, \"Restrict access to the instance profile assigned to the worker node\") asks for IMDSv2 only (`http_tokens = \"required\"`, eksctl `disableIMDSv1: true`) and a PUT response hop limit of 1, which stops containers outside the host network from getting a token. Only settings written in the scan are read (a launch template's `metadata_options`, the EKS module's node groups and their defaults, CloudFormation `MetadataOptions`, eksctl `disableIMDSv1: false`), and only where IRSA or Pod Identity workloads may run on those nodes: ServiceAccounts of the node group's project or of a project enclosing it (another eksctl ClusterConfig is another cluster). Tokens optional is a warning; a hop limit of 2 or more with tokens required is a note, since some add-ons are deployed that way on purpose.",
+    rationale: "IRSA and EKS Pod Identity give a pod its own role, but the node's instance role stays one request away: the AWS SDKs fall back to the instance metadata service when the pod's credentials are missing or broken, so a pod whose annotation names the wrong role, or no pod identity at all, quietly runs with the node role's permissions. The EKS best-practices guide (Identity and access management, \"Restrict access to the instance profile assigned to the worker node\") asks for IMDSv2 only (`http_tokens = \"required\"`, eksctl `disableIMDSv1: true`) and a PUT response hop limit of 1, which stops containers outside the host network from getting a token. Only settings written in the scan are read (a launch template's `metadata_options`, the EKS module's node groups and their defaults, CloudFormation `MetadataOptions`, eksctl `disableIMDSv1: false`), and only where IRSA or Pod Identity workloads may run on those nodes: ServiceAccounts of the node group's project or of a project enclosing it (another eksctl ClusterConfig is another cluster). Tokens optional is a warning; a hop limit of 2 or more is a note, since some add-ons are deployed that way on purpose.",
     fail: { files: files5(`    http_tokens                 = "optional"
 `) },
     pass: { files: files5(`    http_tokens                 = "required"
@@ -3088,12 +3092,12 @@ var node_imds_reachable_default = defineRule({
     for (const node of model.nodeMetadata) {
       const at = node.httpTokens?.loc ?? node.hopLimit?.loc;
       const workloads = at && irsaWorkloads(model, at);
-      const key = at && `${at.file}:${at.line}:${at.column}`;
+      const key = at && formatLocation(at);
       if (!workloads || !key || seen.has(key)) continue;
       seen.add(key);
       const tokens = node.httpTokens && knownString(node.httpTokens)?.toLowerCase();
-      if (tokens === "optional" && node.httpTokens) {
-        report("imdsV1", node.httpTokens.loc, { owner: node.owner, tokens: "optional", workloads });
+      if (tokens === "optional") {
+        report("imdsV1", node.httpTokens.loc, { owner: node.owner, workloads });
         continue;
       }
       const hops = Number(knownString(node.hopLimit));
@@ -3103,11 +3107,7 @@ var node_imds_reachable_default = defineRule({
   }
 });
 function irsaWorkloads(model, at) {
-  const project = model.projectOf(at.file);
-  const near = (loc) => {
-    const folder2 = dirname2(loc.file);
-    return inProject(folder2, project) || inProject(dirname2(at.file), model.projectOf(loc.file));
-  };
+  const near = (loc) => sameProjects(model.projectOf, loc.file, at.file);
   const keys = /* @__PURE__ */ new Set();
   for (const sa of model.serviceAccounts)
     if (sa.roleArn && near(sa.loc) && (sa.origin !== "eksctl" || sa.loc.file === at.file)) keys.add(sa.key);
@@ -3115,23 +3115,15 @@ function irsaWorkloads(model, at) {
     const key = associationKey(a);
     if (key && near(a.loc)) keys.add(key);
   }
-  if (!keys.size) return void 0;
-  const sorted = [...keys].sort();
-  const shown3 = sorted.slice(0, 3).join(", ");
-  return sorted.length > 3 ? `${shown3} and ${sorted.length - 3} more` : shown3;
+  return keys.size ? listSome([...keys].sort(), 3) : void 0;
 }
 function associationKey(a) {
   const ns = knownString(a.namespace);
   const name = knownString(a.serviceAccountName);
   return ns && name ? `${ns}/${name}` : void 0;
 }
-function dirname2(file) {
-  const at = file.lastIndexOf("/");
-  return at < 0 ? "" : file.slice(0, at);
-}
 
 // rules/pod-identity-agent-missing.ts
-var folder = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
 var AGENT = /eks-pod-identity-agent/i;
 var files6 = (addons) => ({
   "terraform/cluster.tf": `module "eks" {
@@ -3173,20 +3165,19 @@ var pod_identity_agent_missing_default = defineRule({
     const installs = (cluster) => agents.some((a) => {
       const target = model.clusterOf(a.cluster);
       if (target) return target === cluster;
-      const project = model.projectOf(a.loc.file);
-      return inProject(folder(cluster.loc.file), project) || inProject(folder(a.loc.file), model.projectOf(cluster.loc.file));
+      return sameProjects(model.projectOf, cluster.loc.file, a.loc.file);
     });
     const byCluster = /* @__PURE__ */ new Map();
     for (const a of model.podIdentityAssociations) {
       const cluster = model.clusterOf(a.cluster);
       if (!cluster) continue;
       if (cluster.autoMode && knownString(cluster.autoMode) !== "false") continue;
-      byCluster.set(cluster, [...byCluster.get(cluster) ?? [], a]);
+      pushTo(byCluster, cluster, a);
     }
     for (const [cluster, associations] of byCluster) {
       if (installs(cluster)) continue;
       const names = associations.map((a) => `${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}`);
-      const shown3 = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+      const shown3 = listSome(names, 3);
       report("missing", cluster.loc, { cluster: cluster.label, associations: shown3 }, { related: associations.slice(0, 10).map((a) => ({ location: a.loc, message: `Pod Identity association ${knownString(a.namespace) ?? "?"}/${knownString(a.serviceAccountName) ?? "?"}` })) });
     }
   }
@@ -3388,7 +3379,7 @@ var rules = [
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync } from "node:fs";
-import { dirname as dirname3, join, resolve } from "node:path";
+import { dirname as dirname2, join, resolve } from "node:path";
 
 // src/config/schema.ts
 var SEVERITY = { enum: ["off", "note", "warning", "error"] };
@@ -3429,9 +3420,9 @@ var CONFIG_NAMES = [".irsa-lint.yaml", ".irsa-lint.yml", "irsa-lint.config.json"
 var ConfigError = class extends Error {
 };
 function findConfig(cwd) {
-  for (let dir = resolve(cwd); ; dir = dirname3(dir)) {
+  for (let dir = resolve(cwd); ; dir = dirname2(dir)) {
     for (const name of CONFIG_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
-    if (dirname3(dir) === dir || existsSync(join(dir, ".git"))) return void 0;
+    if (dirname2(dir) === dir || existsSync(join(dir, ".git"))) return void 0;
   }
 }
 async function loadConfig(file, rules2, cwd) {
@@ -3491,22 +3482,22 @@ function suggestion(path, key, ruleIds) {
   return near ? ` (did you mean ${near}?)` : "";
 }
 function findKey(doc, path, key) {
-  const parent2 = path.length ? doc.getIn(path, true) : doc.contents;
-  if (!(0, import_yaml.isMap)(parent2)) return void 0;
-  const pair2 = parent2.items.find((p) => String(p.key?.value ?? p.key) === key);
+  const parent = path.length ? doc.getIn(path, true) : doc.contents;
+  if (!(0, import_yaml.isMap)(parent)) return void 0;
+  const pair2 = parent.items.find((p) => String(p.key?.value ?? p.key) === key);
   return pair2?.key;
 }
 function configLintOptions(config, cwd) {
-  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname3(config.file) : cwd };
+  return { settings: config.rules, include: config.include, exclude: config.exclude, globBase: config.file ? dirname2(config.file) : cwd };
 }
 
 // src/discover/repository.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname4, join as join2 } from "node:path";
+import { dirname as dirname3, join as join2 } from "node:path";
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = dirname4(d)) {
+  for (let d = dir; ; d = dirname3(d)) {
     if (existsSync2(join2(d, ".git"))) return d;
-    if (dirname4(d) === d) return dir;
+    if (dirname3(d) === d) return dir;
   }
 }
 
@@ -3878,7 +3869,6 @@ function link(decls, options = {}) {
     configData: (kind, name, namespace) => decls.configData.filter((c) => c.kind === kind && c.name === name && (c.namespace ?? namespace) === namespace),
     clustersWithoutOidc: decls.clustersWithoutOidc,
     nodeMetadata: decls.nodeMetadata,
-    clusters: decls.clusters,
     addons: decls.addons,
     fargateSelectors: decls.fargateSelectors,
     clusterOf: (ref) => clusterOf(decls.clusters, ref),
@@ -4130,17 +4120,22 @@ function undecided(model, role4, sa) {
 function chartDefault(model, role4, sa) {
   const podIdentity = model.podIdentityAssociations.find((a) => knownString(a.namespace) === sa.namespace);
   if (podIdentity) return `an EKS Pod Identity association in namespace ${sa.namespace} (${formatLocation(podIdentity.loc)}) may be the chart's ServiceAccount's, and would be used instead of the annotation`;
-  if (refusesNamespace(role4.trust, sa.namespace, sa.namePrefix)) return void 0;
-  const allows2 = irsaStatements(model, role4.trust, role4);
-  const aud = knownString(sa.audience) ?? STS_AUDIENCE;
+  const verdict = unnamedVerdict(model, role4, sa);
+  if (verdict.admits === "no") return void 0;
   if (sa.namePrefix !== void 0) {
-    if (admitsEveryRevision(role4.trust, allows2, sa.namespace, sa.namePrefix, aud)) return void 0;
+    if (verdict.admits === "yes") return void 0;
     return `Crossplane names the ServiceAccount ${sa.namePrefix}<revision hash>, and the trust does not admit every name of that form: whether it admits the running revision was not compared`;
   }
-  const named = (sa.conventionalNames ?? []).find((name) => admits(role4.trust, allows2, subject(sa.namespace, name), aud).admitted === "yes");
-  if (named !== void 0) return { assumed: `the chart's ServiceAccount taken to be ${sa.namespace}/${named} (Helm's fullname convention), which the trust admits` };
+  if (verdict.named !== void 0) return { assumed: `the chart's ServiceAccount taken to be ${sa.namespace}/${verdict.named} (Helm's fullname convention), which the trust admits` };
   if (sa.crossplaneConfig) return `Crossplane names this ServiceAccount after the revision of a Provider using ${sa.crossplaneConfig.kind} ${sa.crossplaneConfig.name}, and the scan declares none by a known name: the trust admits ServiceAccounts of namespace ${sa.namespace}, the name was not compared`;
   return `the ServiceAccount's name is the chart's default, not known here: the trust admits ServiceAccounts of namespace ${sa.namespace}, the name was not compared`;
+}
+function unnamedVerdict(model, role4, sa, aud = knownString(sa.audience) ?? STS_AUDIENCE) {
+  if (refusesNamespace(role4.trust, sa.namespace, sa.namePrefix)) return { admits: "no" };
+  const allows2 = irsaStatements(model, role4.trust, role4);
+  if (sa.namePrefix !== void 0) return { admits: admitsEveryRevision(role4.trust, allows2, sa.namespace, sa.namePrefix, aud) ? "yes" : "maybe" };
+  const named = (sa.conventionalNames ?? []).find((name) => admits(role4.trust, allows2, subject(sa.namespace, name), aud).admitted === "yes");
+  return named !== void 0 ? { admits: "yes", named } : { admits: "maybe" };
 }
 function unresolvedReason(model, link2) {
   if (link2.unresolved) return `${link2.unresolved}`;
@@ -4271,7 +4266,7 @@ function applyKustomizations(outcomes) {
   const deployments = /* @__PURE__ */ new Map();
   for (const k of kustomizations) {
     if (!k.namespace && !k.patches.length) continue;
-    for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) deployments.set(file, [...deployments.get(file) ?? [], k]);
+    for (const file of includedFiles(k, byDir)) pushTo(deployments, file, k);
   }
   for (const o of outcomes) {
     const by = deployments.get(o.status.file);
@@ -4314,7 +4309,7 @@ function placeHelmReleases(outcomes, kustomizations) {
   if (!outcomes.some((o) => o.declarations.crossplaneInstalls.some((i) => i.releaseNamespace))) return;
   const byDir = new Map(kustomizations.map((k) => [posix2.dirname(k.file), k]));
   const namespaces = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) if (k.namespace) for (const file of includedFiles(k, byDir, /* @__PURE__ */ new Set())) namespaces.set(file, [...namespaces.get(file) ?? [], k.namespace]);
+  for (const k of kustomizations) if (k.namespace) for (const file of includedFiles(k, byDir)) pushTo(namespaces, file, k.namespace);
   for (const o of outcomes) {
     const set = namespaces.get(o.status.file);
     o.declarations.crossplaneInstalls = o.declarations.crossplaneInstalls.flatMap((i) => {
@@ -4327,14 +4322,15 @@ function placeHelmReleases(outcomes, kustomizations) {
 
 // src/engine/gitops.ts
 function applyGitOps(decls) {
-  if (decls.fluxSubstitutions.some((k) => k.patches.some((p) => p.target.kind === "Kustomization"))) decls.fluxSubstitutions = patchFluxKustomizations(decls.fluxSubstitutions, includedBy(decls.kustomizations));
+  const included = includedBy(decls.kustomizations);
+  if (decls.fluxSubstitutions.some((k) => k.patches.some((p) => p.target.kind === "Kustomization"))) decls.fluxSubstitutions = patchFluxKustomizations(decls.fluxSubstitutions, included);
   const generated = decls.applicationSets.flatMap((set) => generatedApplications(set, decls.configData));
   const appliers = [
     ...decls.fluxSubstitutions.map((k) => ({ file: k.file, label: `Flux Kustomization ${k.name}`, path: k.path, patches: k.patches })),
     ...decls.applications.flatMap((a) => argoAppliers(`Argo CD Application ${a.name}`, a.application, a.loc.file, [])),
     ...generated.flatMap((g) => argoAppliers(`Argo CD Application ${g.name} of ApplicationSet ${g.set}`, g.application, g.file, g.provenance))
   ];
-  if (appliers.some((k) => k.patches.length)) applyPatches(decls, appliers);
+  if (appliers.some((k) => k.patches.length)) applyPatches(decls, appliers, included);
   if (decls.fluxSubstitutions.length) decls.serviceAccounts = applyFlux(decls.serviceAccounts, decls.fluxSubstitutions, decls.configData);
   for (const g of generated) decls.serviceAccounts.push(...releaseServiceAccounts("Application", g.application, void 0).map((sa) => ({ ...sa, provenance: [...g.provenance, ...(sa.roleArn && g.carried.get(sa.roleArn)) ?? []] })));
 }
@@ -4346,8 +4342,7 @@ function argoAppliers(label, application, file, provenance) {
     return [{ file, label, path: knownString(pathValue), patches: readPatches(getEntry(source, "kustomize")), provenance }];
   });
 }
-function applyPatches(decls, appliers) {
-  const included = includedBy(decls.kustomizations);
+function applyPatches(decls, appliers, included) {
   const byPath = pathIndex(appliers.filter((k) => k.patches.length));
   const all = pathIndex(appliers);
   const pathUnknown = appliers.some((k) => k.path === void 0);
@@ -4412,11 +4407,11 @@ function includedBy(kustomizations) {
   if (!kustomizations.length) return void 0;
   const byDir = new Map(kustomizations.map((k) => [posix3.dirname(k.file), k]));
   const files9 = /* @__PURE__ */ new Map();
-  return (folder2, file) => {
-    const k = byDir.get(folder2 === "" ? "." : folder2);
+  return (folder, file) => {
+    const k = byDir.get(folder === "" ? "." : folder);
     if (!k) return true;
-    let set = files9.get(folder2);
-    if (!set) files9.set(folder2, set = new Set(includedFiles(k, byDir)));
+    let set = files9.get(folder);
+    if (!set) files9.set(folder, set = new Set(includedFiles(k, byDir)));
     return set.has(file);
   };
 }
@@ -4425,7 +4420,7 @@ function pathIndex(kustomizations) {
   for (const s of kustomizations) {
     if (s.path === void 0) continue;
     const prefix = posix3.normalize(s.path).replace(/^\.\/?|\/$/g, "");
-    byPath.set(prefix, [...byPath.get(prefix) ?? [], s]);
+    pushTo(byPath, prefix, s);
   }
   return byPath;
 }
@@ -4641,8 +4636,8 @@ function withoutPlanDuplicates(decls) {
   const planRoles = decls.roles.filter((r) => r.id.startsWith("plan:"));
   if (!planRoles.length) return;
   const hcl = new Set(decls.roles.filter((r) => r.id.includes("::")).map((r) => r.id));
-  const folder2 = (file) => posix4.dirname(file);
-  const duplicate = (id, file) => id.startsWith("plan:") && hcl.has(`${folder2(file)}::${id.slice("plan:".length)}`);
+  const folder = (file) => posix4.dirname(file);
+  const duplicate = (id, file) => id.startsWith("plan:") && hcl.has(`${folder(file)}::${id.slice("plan:".length)}`);
   const dropped = new Set(planRoles.filter((r) => duplicate(r.id, r.loc.file)).map((r) => r.loc.file));
   if (!dropped.size) return;
   decls.roles = decls.roles.filter((r) => !duplicate(r.id, r.loc.file));
@@ -4656,7 +4651,7 @@ function withoutPlanDuplicates(decls) {
 // src/engine/parse-pool.ts
 import { existsSync as existsSync4, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname as dirname5, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, join as join3, resolve as resolve2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var WORKER_THRESHOLD = 4500;
 var HCL_WEIGHT = 3;
@@ -4674,11 +4669,11 @@ async function startWorkers(paths, cwd, requested) {
   return Array.from({ length: threads - 1 }, () => new Worker(file));
 }
 function largeRepository(from) {
-  for (let dir = from; ; dir = dirname5(dir)) {
+  for (let dir = from; ; dir = dirname4(dir)) {
     try {
       return statSync(join3(dir, ".git", "index")).size > WORKER_THRESHOLD / HCL_WEIGHT * 100;
     } catch {
-      if (dirname5(dir) === dir) return false;
+      if (dirname4(dir) === dir) return false;
     }
   }
 }
@@ -5077,7 +5072,7 @@ function littleHcl(files9) {
   return true;
 }
 async function startTerraform(options, discovered, terraformFiles, hcl) {
-  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-7NRVD4N7.mjs"), import("./variables-H3DBCOJ4.mjs"), hcl()]);
+  const [{ TerraformEvaluation }, { cliVars, readVarFiles }, parserReady] = await Promise.all([import("./project-6E57LA3H.mjs"), import("./variables-HRMSVIDV.mjs"), hcl()]);
   const extraVars = await readVarFiles(options.varFiles ?? [], options.cwd, parserReady);
   for (const [name, value] of cliVars(options.vars ?? [], parserReady)) extraVars.set(name, value);
   const input = { scanRoots: discovered.roots, readable: discovered.readable, cwd: options.cwd, accountId: options.accountId, extraVars, hcl: parserReady };
@@ -5171,7 +5166,7 @@ function chainOf(result, sa) {
       expirationAt: sa.tokenExpiration?.loc ?? null
     },
     link: report ? { status: report.status, reason: report.reason ?? null, assumed: report.assumed ?? null, at: report.location } : { status: "none", reason: sa.roleArn ? null : "the ServiceAccount has no eks.amazonaws.com/role-arn annotation", assumed: null, at: null },
-    role: role4 ? explainRole(model, role4, subject(sa.namespace, sa.name), aud, unnamedVerdict(model, role4, sa, aud)) : null,
+    role: role4 ? explainRole(model, role4, subject(sa.namespace, sa.name), aud, unnamedAnswer(model, role4, sa, aud)) : null,
     podIdentity: association ? { at: association.loc, role: association.roles[0]?.displayName ?? (knownString(association.roleArn) ?? null) } : null,
     workloads: model.workloadsOf(sa).map((w) => explainWorkload(w, sa, expiration)),
     findings: [],
@@ -5196,13 +5191,9 @@ function issuerOf(statements) {
   const urls = new Set(statements.flatMap((s) => s.principals.filter((p) => p.type === "Federated").flatMap((p) => asItems(p.value).map((v) => knownString(v)?.split(":oidc-provider/")[1]))).filter((u) => !!u));
   return urls.size === 1 ? `https://${[...urls][0]}` : null;
 }
-function unnamedVerdict(model, role4, sa, aud) {
+function unnamedAnswer(model, role4, sa, aud) {
   if (sa.nameKnown !== false || !role4.trust || sa.namespaceKnown === false) return void 0;
-  if (refusesNamespace(role4.trust, sa.namespace, sa.namePrefix)) return "no";
-  const statements = irsaStatements(model, role4.trust, role4);
-  if (sa.namePrefix !== void 0) return admitsEveryRevision(role4.trust, statements, sa.namespace, sa.namePrefix, aud) ? "yes" : "maybe";
-  const named = (sa.conventionalNames ?? []).some((name) => admits(role4.trust, statements, subject(sa.namespace, name), aud).admitted === "yes");
-  return named ? "yes" : "maybe";
+  return unnamedVerdict(model, role4, sa, aud).admits;
 }
 function explainRole(model, role4, sub, aud, verdict) {
   const request = { action: WEB_IDENTITY_ACTION, sub, aud };

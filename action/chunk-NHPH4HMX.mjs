@@ -9125,11 +9125,12 @@ function crossplaneInstall(chart, namespace, out, releaseNamespace) {
 
 // src/parse/scripts.ts
 var import_shell_quote = __toESM(require_shell_quote(), 1);
+import { posix } from "node:path";
 
 // src/parse/eksctl.ts
 function readEksctl(config, out) {
-  const cluster = knownString(getEntry(getEntry(config, "metadata"), "name")) ?? "cluster";
   const nameValue = getEntry(getEntry(config, "metadata"), "name");
+  const cluster = knownString(nameValue) ?? "cluster";
   const clusterId = `${config.loc.file} eksctl ${cluster}`;
   const autoMode = getEntry(getEntry(config, "autoModeConfig"), "enabled");
   out.clusters.push({ id: clusterId, label: `eksctl ClusterConfig ${cluster}`, ...nameValue ? { name: nameValue } : {}, ...autoMode ? { autoMode } : {}, loc: nameValue?.loc ?? config.loc });
@@ -9139,13 +9140,13 @@ function readEksctl(config, out) {
     for (const group of asItems(getEntry(config, kind))) {
       const v1 = getEntry(group, "disableIMDSv1");
       const blocked = getEntry(group, "disablePodIMDS");
-      if (knownString(blocked) === "true" || blocked?.kind === "bool" && blocked.value) continue;
-      if (v1 && (knownString(v1) === "false" || v1.kind === "bool" && !v1.value))
+      if (knownString(blocked) === "true") continue;
+      if (v1 && knownString(v1) === "false")
         out.nodeMetadata.push({ owner: `eksctl ${kind} ${knownString(getEntry(group, "name")) ?? "(unnamed)"}`, httpTokens: str("optional", v1.loc) });
     }
   const withOidc = getEntry(getEntry(config, "iam"), "withOIDC");
   const entries = asItems(getEntry(getEntry(config, "iam"), "serviceAccounts"));
-  if (withOidc && (knownString(withOidc) === "false" || withOidc.kind === "bool" && !withOidc.value) && entries.length) {
+  if (withOidc && knownString(withOidc) === "false" && entries.length) {
     const names = entries.map((e) => `${knownString(getEntry(getEntry(e, "metadata"), "namespace")) ?? "default"}/${knownString(getEntry(getEntry(e, "metadata"), "name")) ?? "?"}`);
     out.clustersWithoutOidc.push({ address: `eksctl ClusterConfig ${cluster}`, root: withOidc.loc.file, loc: withOidc.loc, eksctlServiceAccounts: names });
   }
@@ -9399,16 +9400,7 @@ function awsIamCommand(verb, opts, value, at2, file, out, written) {
   }
 }
 function resolveFrom(file, path2) {
-  if (path2.startsWith("/")) return path2;
-  const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
-  const parts = [...dir ? dir.split("/") : [], ...path2.split("/")];
-  const out = [];
-  for (const p of parts) {
-    if (p === "." || p === "") continue;
-    if (p === ".." && out.length && out[out.length - 1] !== "..") out.pop();
-    else out.push(p);
-  }
-  return out.join("/");
+  return path2.startsWith("/") ? path2 : posix.normalize(posix.join(posix.dirname(file), path2));
 }
 var HEREDOC = /^\s*(?:(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=\$\(\s*cat\s*|read\s+(?:-\w+\s+(?:''\s+|""\s+)?)*([A-Za-z_][A-Za-z0-9_]*)\s*|cat\s*(?:>\s*(\S+)\s*)?|tee\s+(?:-a\s+)?(\S+)\s*)<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\6\s*(?:>\s*(\S+))?\s*$/;
 var ECHO_TO_FILE = /^\s*(?:echo(?:\s+-[ne]+)?|printf\s+['"]%s(?:\\n)?['"])\s+"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?\s*>\s*(\S+)\s*$/;

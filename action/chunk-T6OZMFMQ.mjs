@@ -2,7 +2,7 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   readSource,
   readStdin
-} from "./chunk-AC3EX66R.mjs";
+} from "./chunk-Z4QXSMQ6.mjs";
 import {
   InputLimitError,
   LineIndex,
@@ -17,7 +17,7 @@ import {
   parseMarkdown,
   parseScript,
   unknown
-} from "./chunk-UTKI72A2.mjs";
+} from "./chunk-NHPH4HMX.mjs";
 
 // src/parse/hcl/parser.ts
 import { createRequire } from "node:module";

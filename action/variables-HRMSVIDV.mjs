@@ -2,18 +2,18 @@ import { createRequire as __irsaLintRequire } from "node:module"; const require 
 import {
   InputError,
   readNamedInput
-} from "./chunk-KDEFAEYI.mjs";
-import "./chunk-AC3EX66R.mjs";
+} from "./chunk-USNEO4FM.mjs";
+import "./chunk-Z4QXSMQ6.mjs";
 import {
   tfvarsValues
-} from "./chunk-WCKGAHFY.mjs";
-import "./chunk-VDI44TGU.mjs";
+} from "./chunk-2MJ4FEAF.mjs";
+import "./chunk-N7Y6AN5C.mjs";
 import {
   displayPath,
   formatLocation,
   parseJsonWithPositions,
   str
-} from "./chunk-UTKI72A2.mjs";
+} from "./chunk-NHPH4HMX.mjs";
 import "./chunk-JUKLW5JI.mjs";
 
 // src/engine/variables.ts
